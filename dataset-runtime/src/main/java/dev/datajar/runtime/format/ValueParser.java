@@ -37,6 +37,9 @@ public final class ValueParser {
       .append(DateTimeFormatter.ISO_LOCAL_TIME)
       .toFormatter(Locale.ROOT);
 
+  /** Most digits of a decimal written out in full (before and after the point together). */
+  public static final int MAX_DECIMAL_DIGITS = 1000;
+
   private ValueParser() {}
 
   /** True if {@code type} can be read from source text. */
@@ -81,7 +84,7 @@ public final class ValueParser {
       }
       return type == Double.class ? (Object) Double.parseDouble(text) : Float.parseFloat(text);
     } else if (type == BigDecimal.class) {
-      return new BigDecimal(text);
+      return decimal(text);
     } else if (type == BigInteger.class) {
       return new BigInteger(text);
     } else if (type == Boolean.class) {
@@ -140,6 +143,23 @@ public final class ValueParser {
           + " (" + min + " to " + max + ")");
     }
     return v;
+  }
+
+  /**
+   * A decimal as it will be stored: written out in full. An exponent that would make the plain
+   * form longer than {@link #MAX_DECIMAL_DIGITS} is refused, because {@code 1E+999999999} would
+   * otherwise become a billion-digit string. A negative scale ({@code 1E+3}) becomes scale 0,
+   * which is how the value is stored and read back ({@code 1000}).
+   */
+  private static BigDecimal decimal(String text) {
+    BigDecimal d = new BigDecimal(text);
+    long digits = Math.max((long) d.precision() - d.scale(), 1) + Math.max(d.scale(), 0);
+    if (digits > MAX_DECIMAL_DIGITS) {
+      throw new IllegalArgumentException(quote(text) + " has " + digits + " digits when written"
+          + " out in full; datajar stores decimals written out in full, with at most "
+          + MAX_DECIMAL_DIGITS + " digits");
+    }
+    return d.scale() < 0 ? d.setScale(0) : d;
   }
 
   private static Boolean bool(String text) {
