@@ -82,7 +82,16 @@ public final class ValueParser {
       if (!FLOATING.matcher(text).matches()) {
         throw new NumberFormatException(text);
       }
-      return type == Double.class ? (Object) Double.parseDouble(text) : Float.parseFloat(text);
+      Object v = type == Double.class ? (Object) Double.parseDouble(text) : Float.parseFloat(text);
+      // Java rounds a number too large for the type to Infinity: refuse it, since the source
+      // did not say Infinity (it may spell that out).
+      if ((v instanceof Double d && d.isInfinite() || v instanceof Float f && f.isInfinite())
+          && !text.endsWith("Infinity")) {
+        throw new IllegalArgumentException(quote(text) + " is out of range for a "
+            + (type == Double.class ? "double" : "float") + " (largest: "
+            + (type == Double.class ? Double.MAX_VALUE : Float.MAX_VALUE) + ")");
+      }
+      return v;
     } else if (type == BigDecimal.class) {
       return decimal(text);
     } else if (type == BigInteger.class) {
