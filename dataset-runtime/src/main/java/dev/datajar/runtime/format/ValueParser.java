@@ -69,6 +69,7 @@ public final class ValueParser {
 
   private static Object parseOrThrow(Class<?> type, String text) {
     if (type == String.class) {
+      checkSurrogates(text);
       return text;
     } else if (type == Long.class) {
       return integer(text, Long.MIN_VALUE, Long.MAX_VALUE, "64-bit integer (long)");
@@ -102,6 +103,7 @@ public final class ValueParser {
       if (text.length() != 1) {
         throw new IllegalArgumentException(quote(text) + " is not a single character");
       }
+      checkSurrogates(text);
       return text.charAt(0);
     } else if (type == LocalDate.class) {
       return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
@@ -135,6 +137,22 @@ public final class ValueParser {
     }
     throw new IllegalArgumentException("values of type " + type.getName()
         + " cannot be read from source text; map the attribute with an AttributeConverter");
+  }
+
+  /**
+   * Refuses half of a surrogate pair: UTF-8 cannot encode it, and SQLite would store {@code ?}
+   * in its place. (A JSON escape for half a pair can produce one.)
+   */
+  private static void checkSurrogates(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+        throw new IllegalArgumentException(quote(text) + " contains an unpaired surrogate"
+            + String.format(Locale.ROOT, " (\\u%04X at index %d)", cp, i)
+            + ", which UTF-8 cannot store; fix the text or its escapes");
+      }
+      i += Character.charCount(cp);
+    }
   }
 
   private static long integer(String text, long min, long max, String what) {
