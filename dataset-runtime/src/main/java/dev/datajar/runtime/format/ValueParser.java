@@ -8,14 +8,18 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Parses the text of a source field into a value of an attribute's Java type, strictly: a value
@@ -90,7 +94,8 @@ public final class ValueParser {
           && !text.endsWith("Infinity")) {
         throw new IllegalArgumentException(quote(text) + " is out of range for a "
             + (type == Double.class ? "double" : "float") + " (largest: "
-            + (type == Double.class ? Double.MAX_VALUE : Float.MAX_VALUE) + ")");
+            + (type == Double.class ? Double.toString(Double.MAX_VALUE)
+                : Float.toString(Float.MAX_VALUE)) + ")");
       }
       return v;
     } else if (type == BigDecimal.class) {
@@ -116,7 +121,7 @@ public final class ValueParser {
     } else if (type == OffsetDateTime.class) {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     } else if (type == ZonedDateTime.class) {
-      return ZonedDateTime.parse(text, DateTimeFormatter.ISO_ZONED_DATE_TIME);
+      return zoned(text);
     } else if (type == Duration.class) {
       Duration d = Duration.parse(text);
       d.toNanos(); // stored as nanoseconds: refuse what does not fit
@@ -153,6 +158,28 @@ public final class ValueParser {
       }
       i += Character.charCount(cp);
     }
+  }
+
+  /**
+   * A date-time with a zone, refused if its offset is not one the zone has at that local time.
+   * Java would silently move such a value to another local time (02:30+01:00 in Paris on a
+   * spring-forward day becomes 03:30+02:00), so what was stored would not be what was written.
+   */
+  private static ZonedDateTime zoned(String text) {
+    TemporalAccessor parsed = DateTimeFormatter.ISO_ZONED_DATE_TIME.parse(text);
+    ZonedDateTime z = ZonedDateTime.from(parsed);
+    LocalDateTime local = LocalDateTime.from(parsed);
+    ZoneOffset offset = ZoneOffset.from(parsed);
+    if (!z.toLocalDateTime().equals(local) || !z.getOffset().equals(offset)) {
+      List<ZoneOffset> valid = z.getZone().getRules().getValidOffsets(local);
+      throw new IllegalArgumentException(quote(text) + ": offset " + offset.getId()
+          + " is not in use in " + z.getZone().getId() + " at " + local
+          + (valid.isEmpty() ? " (that local time is skipped by a daylight-saving change)"
+              : " (it uses " + valid.stream().map(ZoneOffset::getId)
+                  .collect(Collectors.joining(" or ")) + ")")
+          + "; fix the offset or the time");
+    }
+    return z;
   }
 
   private static long integer(String text, long min, long max, String what) {
