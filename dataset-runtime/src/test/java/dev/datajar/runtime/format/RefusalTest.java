@@ -115,6 +115,8 @@ class RefusalTest {
           + " ZULU, TITLE, ALPHA, INDIGO)"),
       new Refusal("labelOrdinal", "1", "'1' is not a constant of Label (expected one of ZULU,"
           + " TITLE, ALPHA, INDIGO)"),
+      new Refusal("labelCode", "TITLE", "'TITLE' is refused by LabelCodeConverter"
+          + " (Edge.labelCode): no label with code TITLE"),
       new Refusal("aYearMonth", "2024-02", "'2024-02' is not a date (yyyy-mm-dd)"));
 
   @ParameterizedTest(name = "{0}")

@@ -70,6 +70,7 @@ class StoredFormTest {
       new Form("labelName", "title", "text", "text", "TITLE"),
       new Form("labelOrdinal", "title", "integer", "integer", "1"),
       new Form("labelDefault", "indigo", "integer", "integer", "3"),
+      new Form("labelCode", "i", "text", "text", "i"),
       new Form("shout", "hello", "text", "text", "hello"),
       new Form("aYearMonth", "2024-02-01", "text", "text", "2024-02-01"));
 
