@@ -12,7 +12,6 @@ import java.util.List;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,7 @@ class ProjectClassLoaderTest {
   void classPath_leavesOutWhatThePluginBringsAndNonRuntimeScopes() throws Exception {
     Artifact hibernate = artifact("org.hibernate.orm", "hibernate-core", "7.4.13.Final",
         "compile", "jar");
-    Artifact runtime = artifact("dev.datajar", "dataset-runtime", "0.1.0", "compile", "jar");
+    Artifact runtime = artifact("dev.datajar", "dataset-runtime", "0.2.0", "compile", "jar");
     Artifact own = artifact("com.example", "codes", "1.0", "compile", "jar");
     Artifact driver = artifact("com.example", "driver", "1.0", "runtime", "jar");
     Artifact test = artifact("org.junit.jupiter", "junit-jupiter", "6.1.3", "test", "jar");
@@ -46,18 +45,24 @@ class ProjectClassLoaderTest {
         artifact("org.hibernate.orm", "hibernate-core", "7.4.12.Final", null, "jar"),
         artifact("dev.datajar", "dataset-runtime", "0.1.0", null, "jar"));
 
+    RecordingLog log = new RecordingLog();
     List<File> files = ProjectClassLoader.classPath(
-        List.of(hibernate, own, runtime, test, driver, provided, pom), plugin,
-        new SystemStreamLog());
+        List.of(hibernate, own, runtime, test, driver, provided, pom), plugin, log);
 
     assertEquals(List.of(own.getFile(), driver.getFile()), files);
+    assertEquals(List.of(
+        "debug: the project uses org.hibernate.orm:hibernate-core:7.4.13.Final but the plugin runs"
+            + " with 7.4.12.Final; the build uses the plugin's version",
+        "warn: the project uses dev.datajar:dataset-runtime:0.2.0 but the plugin runs with 0.1.0;"
+            + " the build uses the plugin's version. Use the same datajar version for the plugin"
+            + " and the dependency."), log.lines);
   }
 
   @Test
   void create_sharesPersistenceClassesWithThePlugin() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     try (URLClassLoader loader = ProjectClassLoader.create(classes.toFile(), List.of(), List.of(),
-        getClass().getClassLoader(), new SystemStreamLog())) {
+        getClass().getClassLoader(), new RecordingLog())) {
       assertSame(Entity.class, loader.loadClass(Entity.class.getName()));
       assertEquals(classes.toUri().toURL(), loader.getURLs()[0]);
     }
