@@ -74,6 +74,11 @@ public class BuildMojo extends AbstractMojo {
       return;
     }
     File classes = new File(project.getBuild().getOutputDirectory());
+    if (!classes.isDirectory()) {
+      throw new MojoFailureException(classes + " does not exist, so there are no entity classes"
+          + " to build datasets from. Compile first: run 'mvn package' (the goal runs in the"
+          + " process-classes phase), or 'mvn compile dataset:build'.");
+    }
     BuildParameters parameters = new BuildParameters(classes.toPath(), sourceDirectory.toPath(),
         outputDirectory.toPath(), workDirectory.toPath(), dataSets, tables, force);
     BuildResult result;
