@@ -3,7 +3,8 @@ import java.nio.ByteBuffer
 import java.util.jar.JarFile
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
-assert log =~ /\[INFO\] dataset 'geo': 1 table, 3 rows, [0-9.]+ (B|KB|MB) in [0-9,]+ ms -> target[\/\\]classes[\/\\]META-INF[\/\\]datasets[\/\\]geo\.sqlite/
+assert log =~ /\[INFO\] dataset 'geo': 1 table, 3 rows, [0-9.]+ (B|KB|MB) in [0-9,]+ ms -> target[\/\\]classes[\/\\]META-INF[\/\\]datasets[\/\\]geo\.sqlite/ :
+    'the summary line is missing from build.log'
 
 def jar = new JarFile(new File(basedir, 'target/happy-path-1.0.jar'))
 try {
