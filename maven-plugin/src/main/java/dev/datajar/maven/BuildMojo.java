@@ -73,6 +73,11 @@ public class BuildMojo extends AbstractMojo {
       getLog().info("Skipping the dataset build (dataset.skip)");
       return;
     }
+    if ("pom".equals(project.getPackaging())) {
+      // 'mvn dataset:build' from an aggregator reaches every module; those have no classes.
+      getLog().debug("Skipping the dataset build: a pom module has no classes");
+      return;
+    }
     File classes = new File(project.getBuild().getOutputDirectory());
     if (!classes.isDirectory()) {
       throw new MojoFailureException(classes + " does not exist, so there are no entity classes"
