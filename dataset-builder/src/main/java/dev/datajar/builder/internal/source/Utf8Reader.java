@@ -63,6 +63,9 @@ final class Utf8Reader extends Reader {
   }
 
   private int decode(char[] target, int offset, int length) throws IOException {
+    if (flushed) {
+      return -1; // the decoder is done; reading past the end keeps answering -1
+    }
     CharBuffer out = CharBuffer.wrap(target, offset, length);
     while (true) {
       CoderResult result = decoder.decode(bytes, out, endOfInput);
