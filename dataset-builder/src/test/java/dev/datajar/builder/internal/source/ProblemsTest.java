@@ -62,4 +62,19 @@ class ProblemsTest {
     Path outside = here.getRoot().resolve("elsewhere").resolve("x.csv");
     assertEquals(outside.toString().replace('\\', '/'), DisplayPath.of(outside));
   }
+
+  @Test
+  void throwIfAny_joinsTheMessagesOfSeveralSources() {
+    Problems first = new Problems("geo", "a.csv");
+    Problems clean = new Problems("geo", "b.csv");
+    Problems third = new Problems("geo", "c.json");
+    first.add("a.csv:2: bad");
+    third.add("c.json:1:1: worse\nsecond line");
+    DataSetBuildException e = assertThrows(DataSetBuildException.class,
+        () -> Problems.throwIfAny(List.of(first, clean, third)));
+    assertEquals("dataset 'geo': 1 problem in a.csv:\n  1) a.csv:2: bad\n1 problem\n"
+        + "dataset 'geo': 1 problem in c.json:\n  1) c.json:1:1: worse\n     second line\n"
+        + "1 problem", e.getMessage());
+    assertEquals(2, e.problems().size());
+  }
 }
