@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SourceThroughputTest {
   private static final int CSV_ROWS = 1_000_000;
-  private static final int JSON_ROWS = 300_000;
+  private static final int JSON_ROWS = 200_000;
 
   @TempDir Path dir;
 
