@@ -2,8 +2,8 @@ package dev.datajar.builder.internal.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +70,8 @@ public final class JsonRows extends JsonObjectRows {
           }
         }
       }
-    } catch (StreamReadException e) {
-      malformed(e, 0);
+    } catch (JsonProcessingException e) {
+      malformed(e, parser, 0);
       ended = true;
     } catch (InvalidUtf8Exception e) {
       problems.add(e.problem(file));
