@@ -56,7 +56,8 @@ public final class CodeRows extends KeyedRows {
         }
       }
     } catch (Exception e) { // user code: report it where it happened, keep the stack trace
-      problems.add(where() + ": the row source failed: " + e, e);
+      problems.add((row == 0 ? source + ": rows() failed: " : where() + ": the row source failed: ")
+          + e, e);
     }
     ended = true;
     return false;

@@ -1,8 +1,8 @@
 package dev.datajar.builder.internal.source;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,23 +59,29 @@ public final class JsonLinesRows extends JsonObjectRows {
   private boolean readLine(String line) throws IOException {
     long lineBase = lineNumber - 1;
     try (JsonParser parser = JSON.createParser(line)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        notAnObject(parser, lineBase, "$", "Each line must hold one JSON object.");
+      try {
+        return readOneObject(parser, lineBase);
+      } catch (JsonProcessingException e) {
+        malformed(e, parser, lineBase);
         return false;
       }
-      if (!readObject(parser, lineBase)) {
-        return false;
-      }
-      if (parser.nextToken() != null) {
-        problems.add(source + ':' + lineNumber + ':' + parser.currentTokenLocation().getColumnNr()
-            + ": more than one JSON value on the line. Put each object on its own line.");
-        return false;
-      }
-      return true;
-    } catch (StreamReadException e) {
-      malformed(e, lineBase);
+    }
+  }
+
+  private boolean readOneObject(JsonParser parser, long lineBase) throws IOException {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      notAnObject(parser, lineBase, "$", "Each line must hold one JSON object.");
       return false;
     }
+    if (!readObject(parser, lineBase)) {
+      return false;
+    }
+    if (parser.nextToken() != null) {
+      problems.add(source + ':' + lineNumber + ':' + parser.currentTokenLocation().getColumnNr()
+          + ": more than one JSON value on the line. Put each object on its own line.");
+      return false;
+    }
+    return true;
   }
 
   @Override

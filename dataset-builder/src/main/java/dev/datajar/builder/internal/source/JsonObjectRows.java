@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.util.regex.Pattern;
@@ -96,9 +97,12 @@ abstract class JsonObjectRows extends KeyedRows {
     parser.skipChildren();
   }
 
-  /** Reports malformed JSON at Jackson's location, in our words around Jackson's reason. */
-  protected final void malformed(StreamReadException e, long lineBase) {
-    JsonLocation at = e.getLocation();
+  /**
+   * Reports malformed JSON (or JSON beyond Jackson's size limits, such as a number of more than
+   * 1000 digits) at Jackson's location, in our words around Jackson's reason.
+   */
+  protected final void malformed(JsonProcessingException e, JsonParser parser, long lineBase) {
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
     String reason = e.getOriginalMessage();
     int newline = reason.indexOf('\n');
     if (newline >= 0) {
@@ -107,6 +111,7 @@ abstract class JsonObjectRows extends KeyedRows {
     reason = SOURCE_LOCATION.matcher(reason).replaceAll("line $1, column $2");
     String where = at == null ? source
         : source + ':' + (lineBase + at.getLineNr()) + ':' + at.getColumnNr();
-    problems.add(where + ": malformed JSON: " + reason);
+    problems.add(where + (e instanceof StreamReadException ? ": malformed JSON: "
+        : ": cannot read this JSON: ") + reason);
   }
 }

@@ -2,8 +2,8 @@ package dev.datajar.builder.internal.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +70,8 @@ public final class JsonRows extends JsonObjectRows {
           }
         }
       }
-    } catch (StreamReadException e) {
-      malformed(e, 0);
+    } catch (JsonProcessingException e) {
+      malformed(e, parser, 0);
       ended = true;
     } catch (InvalidUtf8Exception e) {
       problems.add(e.problem(file));
@@ -90,31 +90,38 @@ public final class JsonRows extends JsonObjectRows {
     String path = "$";
     for (String name : pointer.tokens()) {
       JsonLocation container = parser.currentTokenLocation();
+      int index = JsonPointer.arrayIndex(name);
+      JsonToken found = null;
+      String missing;
       if (token == JsonToken.START_OBJECT) {
-        token = seekMember(name);
-        path = JsonPaths.member(path, name);
-      } else if (token == JsonToken.START_ARRAY && JsonPointer.arrayIndex(name) >= 0) {
-        token = seekElement(JsonPointer.arrayIndex(name));
-        path = JsonPaths.element(path, JsonPointer.arrayIndex(name));
+        found = seekMember(name);
+        missing = path + " has no key '" + name + "'";
+      } else if (token == JsonToken.START_ARRAY) {
+        found = index >= 0 ? seekElement(index) : null;
+        missing = path + (index >= 0 ? " has no element " + index
+            : " is an array and '" + name + "' is not an index");
       } else {
-        token = null;
+        missing = path + " is " + kindOf(token).noun() + ", not an object or array";
       }
-      if (token == null) {
+      if (found == null) {
         problems.add(at(container) + ": JSON pointer '" + pointer.text() + "' not found: "
-            + path + " has no " + (JsonPointer.arrayIndex(name) >= 0 ? "element " : "key ")
-            + "'" + name + "'. Check the pointer against the file.");
+            + missing + ". Check the pointer against the file.");
         return false;
       }
+      path = token == JsonToken.START_ARRAY
+          ? JsonPaths.element(path, index) : JsonPaths.member(path, name);
+      token = found;
     }
     arrayPath = path;
     if (token != JsonToken.START_ARRAY) {
+      JsonLocation start = parser.currentTokenLocation();
       String hint = "";
       if (token == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME) {
         hint = " Set the JSON pointer to the array inside it, e.g. /"
             + parser.currentName().replace("~", "~0").replace("/", "~1") + ".";
       }
-      problems.add(at(parser.currentTokenLocation()) + ": expected an array of objects at "
-          + path + ", got " + kindOf(token).noun() + "." + hint);
+      problems.add(at(start) + ": expected an array of objects at " + path + ", got "
+          + kindOf(token).noun() + "." + hint);
       return false;
     }
     return true;

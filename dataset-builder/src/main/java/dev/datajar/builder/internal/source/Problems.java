@@ -3,8 +3,10 @@ package dev.datajar.builder.internal.source;
 import dev.datajar.builder.DataSetBuildException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The problems found in one source (a file, a code source, or any other subject of a
@@ -42,11 +44,14 @@ public final class Problems {
     return new Problems(dataSet, DisplayPath.of(file));
   }
 
-  /** Adds a problem: one line, starting with its location. */
+  /**
+   * Adds a problem: one line, starting with its location. Should it span lines (an exception
+   * message from user code may), the further lines are indented under its number.
+   */
   public void add(String problem) {
     count++;
     if (shown.size() < CAP) {
-      shown.add(problem);
+      shown.add(problem.indexOf('\n') < 0 ? problem : problem.replace("\n", "\n     "));
     }
   }
 
@@ -106,6 +111,26 @@ public final class Problems {
   public void throwIfAny() throws DataSetBuildException {
     if (!isEmpty()) {
       throw exception();
+    }
+  }
+
+  /**
+   * Throws one exception for the problems of several sources (e.g. every file of a dataset),
+   * their messages one after the other; the first cause found is kept.
+   */
+  public static void throwIfAny(Collection<Problems> all) throws DataSetBuildException {
+    List<Problems> failed = all.stream().filter(p -> !p.isEmpty()).collect(Collectors.toList());
+    if (failed.size() == 1) {
+      throw failed.get(0).exception();
+    }
+    if (!failed.isEmpty()) {
+      String message = failed.stream().map(Problems::message).collect(Collectors.joining("\n"));
+      List<String> problems = failed.stream().flatMap(p -> p.shown.stream())
+          .collect(Collectors.toList());
+      DataSetBuildException exception = new DataSetBuildException(message, problems);
+      failed.stream().map(p -> p.firstCause).filter(Objects::nonNull).findFirst()
+          .ifPresent(exception::initCause);
+      throw exception;
     }
   }
 

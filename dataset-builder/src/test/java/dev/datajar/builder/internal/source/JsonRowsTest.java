@@ -107,6 +107,18 @@ class JsonRowsTest {
     }
   }
 
+  @Test
+  void next_skipsByteOrderMarkAndCountsCrlfLines() throws IOException {
+    Path file = write("\uFEFF[\r\n{\"a\": \"x\"},\r\n{\"a\": \"y\"}\r\n]");
+    try (SourceRows rows = JsonRows.open(file, null, Problems.forFile("t", file))) {
+      rows.next();
+      assertEquals(DisplayPath.of(file) + ":2:7", rows.where(0));
+      rows.next();
+      assertEquals(3, rows.line());
+      assertEquals("y", rows.text(0));
+    }
+  }
+
   private Path write(String text) throws IOException {
     Path file = dir.resolve("source.json");
     Files.writeString(file, text, StandardCharsets.UTF_8);
