@@ -167,13 +167,12 @@ public final class DataSetBuild {
         failed.add(problems);
       }
     }
-    Failures.throwIfAny(failed);
+    Problems.throwIfAny(failed);
   }
 
   private void check(Connection connection, List<TableSource> sources, FileContext context)
       throws IOException, SQLException, DataSetBuildException {
     ConstraintChecker checker = new ConstraintChecker(connection, plan.name(), context);
-    List<Problems> failed = new ArrayList<>();
     List<Problems> all = new ArrayList<>();
     for (TableSource source : sources) {
       Problems problems = source.problems(plan.name());
@@ -183,7 +182,6 @@ public final class DataSetBuild {
     for (int i = 0; i < sources.size(); i++) {
       checker.checkForeignKeys(sources.get(i), all.get(i));
     }
-    all.stream().filter(p -> !p.isEmpty()).forEach(failed::add);
-    Failures.throwIfAny(failed);
+    Problems.throwIfAny(all);
   }
 }
