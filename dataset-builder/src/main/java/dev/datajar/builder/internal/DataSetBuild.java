@@ -9,6 +9,7 @@ import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SchemaModel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -70,9 +71,13 @@ public final class DataSetBuild {
     phase("hibernate model", start);
     try {
       return build(SchemaModel.of(model), start);
-    } catch (IOException | SQLException e) {
-      throw new DataSetBuildException("dataset '" + plan.name() + "': the build failed: " + e,
-          e);
+    } catch (IOException e) {
+      // Not a problem in the user's data: an I/O failure (disk full, permissions), so it stays
+      // apart from DataSetBuildException and keeps its cause.
+      throw new UncheckedIOException("dataset '" + plan.name() + "': " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("dataset '" + plan.name() + "': SQLite failed: "
+          + e.getMessage(), e);
     } finally {
       model.close();
     }
