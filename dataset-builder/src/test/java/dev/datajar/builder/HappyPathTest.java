@@ -4,7 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.builder.fixtures.catalog.Country;
 import dev.datajar.builder.fixtures.catalog.Part;
+import dev.datajar.builder.fixtures.catalog.Supplier;
+import dev.datajar.builder.fixtures.catalog.Warehouse;
+import dev.datajar.runtime.format.HibernateSetup;
+import dev.datajar.runtime.format.SchemaModel;
+import dev.datajar.runtime.format.SqliteFiles;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.Manifest;
 import java.io.InputStream;
@@ -17,6 +29,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HappyPathTest {
   @TempDir Path dir;
+
+  @Test
+  void build_givesAFileHibernateReadsBack() throws Exception {
+    new DataSetBuilder().build(Fixtures.request(dir, "catalog").build());
+    Path file = dir.resolve("out/catalog.sqlite");
+    List<Class<?>> entities = List.of(Country.class, Part.class, Supplier.class, Warehouse.class);
+    SessionFactoryImplementor sf = HibernateSetup.buildSessionFactory("catalog", entities,
+        SqliteFiles.readOnlyDataSource(file), getClass().getClassLoader(), Map.of());
+    try (sf; Connection c = SqliteFiles.openReadOnly(file)) {
+      assertEquals(List.of(), SchemaModel.of(sf).differencesFrom(c));
+      sf.inTransaction(session -> {
+        Part bell = session.find(Part.class, 5L);
+        assertEquals("handlebar", bell.parent.name);
+        assertEquals("bike", bell.parent.parent.parent.name);
+        Part spoke = session.find(Part.class, 3L);
+        assertEquals(List.of("Acme", "Cogs"), spoke.suppliers.stream().map(x -> x.name).sorted()
+            .toList());
+        Supplier acme = session.find(Supplier.class, 1L);
+        assertEquals(java.util.Set.of("fast", "metal"), acme.tags);
+        assertEquals(Supplier.Rating.GOLD, acme.rating);
+        assertEquals(UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), acme.ref);
+        assertEquals(new BigDecimal("19.00"), acme.country.vatRate);
+        assertEquals(LocalDate.of(1949, 5, 23), acme.country.founded);
+        assertTrue(acme.country.euMember);
+        assertEquals("CH", session.find(Warehouse.class, 2).country.code);
+      });
+    }
+  }
 
   @Test
   void build_loadsEverySourceKindAndRelationship() throws Exception {
