@@ -53,6 +53,7 @@ class HappyPathTest {
         assertEquals(new BigDecimal("19.00"), acme.country.vatRate);
         assertEquals(LocalDate.of(1949, 5, 23), acme.country.founded);
         assertTrue(acme.country.euMember);
+        assertEquals("EUR", acme.country.currency, "from @ColumnDefault");
         assertEquals("CH", session.find(Warehouse.class, 2).country.code);
       });
     }
