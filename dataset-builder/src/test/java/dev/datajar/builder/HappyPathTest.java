@@ -31,6 +31,25 @@ class HappyPathTest {
   @TempDir Path dir;
 
   @Test
+  void build_leavesCollectionTablesWithoutASourceEmpty() throws Exception {
+    Path sources = dir.resolve("src/catalog");
+    Files.createDirectories(sources);
+    try (var files = Files.list(Fixtures.SOURCES.resolve("catalog"))) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (!name.equals("part_supplier.csv") && !name.equals("supplier_tags.jsonl")) {
+          Files.copy(f, sources.resolve(name));
+        }
+      }
+    }
+    BuildResult result = new DataSetBuilder().build(Fixtures.request(dir, "catalog")
+        .sourceDirectory(dir.resolve("src")).build());
+    assertEquals(6 + 3 + 3 + 2, result.dataSets().get(0).rows());
+    assertEquals(List.of("0|0"), Fixtures.query(dir.resolve("out/catalog.sqlite"),
+        "select (select count(*) from part_supplier), (select count(*) from supplier_tags)"));
+  }
+
+  @Test
   void build_givesAFileHibernateReadsBack() throws Exception {
     new DataSetBuilder().build(Fixtures.request(dir, "catalog").build());
     Path file = dir.resolve("out/catalog.sqlite");
