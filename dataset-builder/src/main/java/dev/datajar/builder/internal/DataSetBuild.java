@@ -91,7 +91,8 @@ public final class DataSetBuild {
     Path sqlite = output.resolve(DataSetLayout.sqliteFileName(plan.name()));
     Path manifestFile = output.resolve(DataSetLayout.manifestFileName(plan.name()));
     String version = DataJarVersion.get();
-    String stamp = BuildInputs.stamp(sources, request.classLoader());
+    String stamp = BuildInputs.stamp(sources, request.classLoader(),
+        request.classesDirectory());
     Path stampFile = BuildInputs.stampFile(request.workDirectory(), plan.name());
     if (!request.force() && BuildInputs.upToDate(sqlite, manifestFile, directory,
         schema.fingerprint(), version, BuildInputs.files(sources), stampFile, stamp)) {
