@@ -134,7 +134,7 @@ class HappyPathTest {
     assertEquals(Part.class.getPackageName() + ".Country", m.entities().get(0));
     assertEquals("catalog\n", Files.readString(dir.resolve("out/index"),
         StandardCharsets.UTF_8));
-    assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("INFO dataset 'catalog': 6 tables,"
+    assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("DEBUG dataset 'catalog': 6 table(s),"
         + " 21 rows, ")), log.lines.toString());
     try (var files = Files.list(dir.resolve("work"))) {
       assertEquals(List.of("catalog.inputs"), files.map(f -> f.getFileName().toString())
