@@ -52,7 +52,6 @@ public final class ColumnModel {
     this.scale = scale;
     this.checks = List.copyOf(checks);
     this.options = options;
-    this.defaultText = sourceText(sqlDefault);
     this.converter = (BasicValueConverter<Object, Object>) mapping.getValueConverter();
     if (converter != null) {
       // An AttributeConverter (enum-typed ones included): the source holds the converter's
@@ -62,6 +61,7 @@ public final class ColumnModel {
     } else {
       this.valueType = mapping.getJavaTypeDescriptor().getJavaTypeClass();
     }
+    this.defaultText = enumName(valueType, sourceText(sqlDefault));
     this.binder = (ValueBinder<Object>) mapping.getJdbcValueBinder();
     this.jdbcDescription = mapping.getJdbcType().getFriendlyName() + " "
         + mapping.getJdbcJavaType().getJavaTypeClass().getName();
@@ -101,6 +101,19 @@ public final class ColumnModel {
   }
 
   /** A SQL literal as source text: quotes removed, {@code ''} unescaped; NULL as null. */
+  /**
+   * Source files name enum constants, but an ORDINAL enum's {@code @ColumnDefault} is the stored
+   * number: turn it into the constant's name so the default parses like any source value.
+   */
+  private static String enumName(Class<?> type, String text) {
+    if (text == null || !type.isEnum() || !text.matches("\\d{1,9}")) {
+      return text;
+    }
+    Object[] constants = type.getEnumConstants();
+    int ordinal = Integer.parseInt(text);
+    return ordinal < constants.length ? ((Enum<?>) constants[ordinal]).name() : text;
+  }
+
   private static String sourceText(String sql) {
     if (sql == null) {
       return null;
