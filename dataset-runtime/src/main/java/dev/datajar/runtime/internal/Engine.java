@@ -78,11 +78,15 @@ public final class Engine implements AutoCloseable {
    */
   Session openSession() {
     checkOpen();
-    return sessionFactory.withOptions()
-        .readOnly(true)
+    // Not SessionBuilder.readOnly(true): that flips the JDBC connection's read-only flag on
+    // acquire and release, which sqlite-jdbc refuses on an open connection. The connections are
+    // read-only already; the session only needs to load entities read-only (no snapshots).
+    Session s = sessionFactory.withOptions()
         .flushMode(FlushMode.MANUAL)
         .connectionHandlingMode(PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD)
         .openSession();
+    s.setDefaultReadOnly(true);
+    return s;
   }
 
   void checkOpen() {

@@ -10,10 +10,13 @@ import dev.datajar.runtime.format.SqliteFiles;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
@@ -137,16 +140,26 @@ public final class EngineOpener {
   }
 
   private static HikariDataSource pool(String name, Path file) {
+    DataSource ds = SqliteFiles.readOnlyDataSource(file);
     HikariConfig c = new HikariConfig();
     c.setPoolName("datajar-" + name);
-    // The data source is read-only already (mode=ro, immutable, query_only), which is what lets
-    // HikariCP call setReadOnly(true) at all: sqlite-jdbc refuses it on an open connection.
-    c.setDataSource(SqliteFiles.readOnlyDataSource(file));
-    c.setReadOnly(true);
+    c.setDataSource(ds);
+    // sqlite-jdbc refuses setReadOnly on an open connection unless it is read-only already,
+    // so HikariCP's readOnly is only asked for when the data source's connections say so.
+    c.setReadOnly(reportsReadOnly(name, ds, file));
     c.setAutoCommit(true);
     c.setMaximumPoolSize(POOL_SIZE);
     c.setMinimumIdle(POOL_SIZE);
     c.setConnectionTimeout(30_000);
     return new HikariDataSource(c);
+  }
+
+  private static boolean reportsReadOnly(String name, DataSource ds, Path file) {
+    try (Connection c = ds.getConnection()) {
+      return c.isReadOnly();
+    } catch (SQLException e) {
+      throw new DataSetOpenException(name, "dataset '" + name + "': SQLite cannot open " + file
+          + ": " + e.getMessage(), e);
+    }
   }
 }
