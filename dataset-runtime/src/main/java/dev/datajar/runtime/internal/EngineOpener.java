@@ -121,7 +121,7 @@ public final class EngineOpener {
       } catch (ClassNotFoundException e) {
         throw new DataSetOpenException(l.name(), "dataset '" + l.name() + "': entity class "
             + className + " (listed in the manifest of " + l.where() + ") is not on the class"
-            + " path. Put the dataset module's classes on the class path with its file.", e);
+            + " path. Put the dataset module's classes on the class path with its file.");
       }
       String actual = DataSets.nameOf(c).orElse(null);
       if (!l.name().equals(actual)) {

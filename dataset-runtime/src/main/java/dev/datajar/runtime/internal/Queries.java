@@ -66,7 +66,7 @@ final class Queries {
     } catch (RuntimeException e) {
       if (isReadOnlyRefusal(e)) {
         throw new ReadOnlyDataSetException("dataset '" + engine.name() + "' is read-only: sql()"
-            + " cannot run '" + sql + "'. Change the dataset's sources and rebuild it instead.", e);
+            + " runs queries only, not '" + sql + "'. Change the dataset's sources and rebuild it instead.", e);
       }
       throw e;
     } catch (Error e) {
@@ -102,7 +102,10 @@ final class Queries {
   static boolean isReadOnlyRefusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage();
-      if (m != null && (m.contains("SQLITE_READONLY") || m.contains("attempt to write a readonly"))) {
+      // sqlite-jdbc says "Query does not return results" for a statement that is not a query,
+      // before SQLite would refuse it as a write on a read-only connection.
+      if (m != null && (m.contains("SQLITE_READONLY") || m.contains("attempt to write a readonly")
+          || m.contains("Query does not return results"))) {
         return true;
       }
     }
