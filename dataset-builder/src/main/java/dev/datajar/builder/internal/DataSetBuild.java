@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.sqlite.SQLiteConnection;
 
 /**
  * Builds one dataset: schema from the entities, sources located, rows loaded in foreign-key
@@ -43,7 +44,11 @@ public final class DataSetBuild {
   /** Builds every dataset the request selects, in name order. */
   public static List<DataSetResult> buildAll(BuildRequest request) throws DataSetBuildException {
     List<DataSetResult> results = new ArrayList<>();
-    for (DataSetPlan plan : DataSetDiscovery.discover(request)) {
+    long start = System.nanoTime();
+    List<DataSetPlan> plans = DataSetDiscovery.discover(request);
+    request.log().debug("datajar: class scan took " + (System.nanoTime() - start) / 1_000_000
+        + " ms");
+    for (DataSetPlan plan : plans) {
       results.add(new DataSetBuild(request, plan).build());
     }
     return results;
@@ -59,6 +64,7 @@ public final class DataSetBuild {
       throw new DataSetBuildException("dataset '" + plan.name() + "': Hibernate cannot map its"
           + " entities: " + e.getMessage(), e);
     }
+    phase("hibernate model", start);
     try {
       return build(SchemaModel.of(model), start);
     } catch (IOException | SQLException e) {
@@ -97,12 +103,21 @@ public final class DataSetBuild {
       Map<String, Long> rows = new TreeMap<>();
       String sqliteVersion;
       try (Connection connection = dev.datajar.runtime.format.SqliteFiles.openForBuild(temp)) {
+        // sqlite-jdbc otherwise runs "select last_insert_rowid()" on a new statement after
+        // every insert, in case someone asks for generated keys: that halved the load speed.
+        connection.unwrap(SQLiteConnection.class).getConnectionConfig()
+            .setGetGeneratedKeys(false);
         connection.setAutoCommit(false);
         DataSetFile.createTables(connection, schema);
+        long t = System.nanoTime();
         load(connection, sources, context, rows);
+        t = phase("load", t);
         check(connection, sources, context);
+        t = phase("indexes and checks", t);
         sqliteVersion = DataSetFile.finish(connection, plan.name(), schema, version);
+        phase("analyze and vacuum", t);
       }
+      long publishing = System.nanoTime();
       Set<Path> files = new TreeSet<>(BuildInputs.files(sources));
       files.addAll(context.used());
       List<Manifest.Table> tables = new ArrayList<>();
@@ -117,6 +132,7 @@ public final class DataSetBuild {
       Artifacts.write(manifest.toJson(), manifestFile, request.workDirectory());
       Artifacts.writeIndex(output, request.workDirectory());
       BuildInputs.writeStamp(request.workDirectory(), plan.name(), stamp);
+      phase("checksums and publishing", publishing);
       long millis = (System.nanoTime() - start) / 1_000_000;
       DataSetResult result = new DataSetResult(plan.name(), tables.size(),
           manifest.totalRows(), manifest.bytes(), millis, sqlite, false);
@@ -125,6 +141,14 @@ public final class DataSetBuild {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** Logs how long a step took (debug), and returns now. */
+  private long phase(String step, long since) {
+    long now = System.nanoTime();
+    request.log().debug("dataset '" + plan.name() + "': " + step + " took "
+        + (now - since) / 1_000_000 + " ms");
+    return now;
   }
 
   private void load(Connection connection, List<TableSource> sources, FileContext context,

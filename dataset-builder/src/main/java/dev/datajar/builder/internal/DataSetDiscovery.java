@@ -90,15 +90,19 @@ final class DataSetDiscovery {
       members.sort(Comparator.comparing(Class::getName));
       plans.add(new DataSetPlan(name, members, List.of()));
     }
-    return withRowSources(plans, rowSourceClasses, bases.keySet());
+    return withRowSources(plans, rowSourceClasses, bases.keySet(), wanted);
   }
 
   private static List<DataSetPlan> withRowSources(List<DataSetPlan> plans,
-      List<Class<?>> rowSourceClasses, Set<String> known) throws DataSetBuildException {
+      List<Class<?>> rowSourceClasses, Set<String> known, Set<String> wanted)
+      throws DataSetBuildException {
     Map<String, List<RowSource>> byDataSet = new TreeMap<>();
     for (Class<?> type : rowSourceClasses) {
       RowSource source = instantiate(type);
       String dataSet = source.dataSet();
+      if (!wanted.isEmpty() && !wanted.contains(dataSet)) {
+        continue;
+      }
       if (!known.contains(dataSet)) {
         throw new DataSetBuildException("row source " + type.getName() + " fills dataset '"
             + dataSet + "', but no @DataSet base type declares that name. Datasets found: "

@@ -31,11 +31,19 @@ final class RowLocator {
 
   private RowLocator() {}
 
-  /** Fills {@link #BAD} with the rows of {@code select}, whose columns are {@code c0..cN}. */
+  /**
+   * Fills {@link #BAD} with the rows of {@code select}, whose columns are {@code c0..cN}.
+   *
+   * @return how many rows it holds
+   */
   static int collect(Connection connection, String select) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute("drop table if exists " + BAD);
-      return s.executeUpdate("create table " + BAD + " as " + select);
+      s.execute("create table " + BAD + " as " + select);
+      try (ResultSet rs = s.executeQuery("select count(*) from " + BAD)) {
+        rs.next();
+        return rs.getInt(1); // changes() does not count rows of "create table ... as"
+      }
     }
   }
 

@@ -18,6 +18,9 @@ import org.sqlite.SQLiteException;
  * key. Not thread-safe.
  */
 final class RowWriter implements AutoCloseable {
+  /** The reason {@link #write} gives for a row whose primary key is taken. */
+  static final String DUPLICATE_KEY = "duplicate primary key";
+
   private final ColumnModel[] columns;
   private final PreparedStatement statement;
 
@@ -49,7 +52,7 @@ final class RowWriter implements AutoCloseable {
     } catch (SQLiteException e) {
       SQLiteErrorCode code = e.getResultCode();
       if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
-        return "duplicate primary key";
+        return DUPLICATE_KEY;
       }
       if (code != null && code.name().startsWith("SQLITE_CONSTRAINT")) {
         String message = e.getMessage();

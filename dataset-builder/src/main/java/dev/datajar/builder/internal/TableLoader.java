@@ -11,16 +11,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Loads one table from its source: reads each row, converts every field, and inserts the good
- * rows; problems go to the source's {@link Problems}. Rows stream through: memory does not
- * grow with the number of rows.
+ * Loads one table from its source: this thread reads each row and converts every field, an
+ * {@link InsertThread} inserts the good rows; problems go to the source's {@link Problems}.
+ * Rows stream through: memory does not grow with the number of rows.
  */
 final class TableLoader {
-  private static final long PROGRESS_EVERY = 1_000_000;
-
   private TableLoader() {}
 
   /** Loads the table; returns the number of rows written. */
@@ -31,62 +28,63 @@ final class TableLoader {
     if (!problems.isEmpty()) {
       return 0; // the table's settings are wrong: reading would only repeat that
     }
-    int[] keyColumns = keyColumns(table);
-    Object[] values = new Object[table.columns().size()];
-    long rows = 0;
     try (SourceRows in = source.open(problems, context);
         RowWriter out = new RowWriter(connection, table)) {
-      boolean fixedHeader = in instanceof CsvRows;
-      if (fixedHeader && !reader.mapHeader(in, true)) {
+      if (in instanceof CsvRows && !reader.mapHeader(in, true)) {
         return 0;
       }
-      while (in.next()) {
-        if (!reader.read(in, values)) {
-          continue;
+      InsertThread inserts = new InsertThread(out, table.columns().size(),
+          "dataset '" + dataSet + "': table '" + table.name() + "'", log);
+      inserts.start();
+      boolean finished = false;
+      try {
+        InsertThread.Batch batch = inserts.take();
+        while (in.next()) {
+          if (reader.read(in, batch.rows[batch.size])) {
+            batch.lines[batch.size++] = in.line();
+            if (batch.size == InsertThread.BATCH_ROWS) {
+              inserts.submit(batch);
+              batch = inserts.take();
+            }
+          }
         }
-        String refused = out.write(values);
-        if (refused != null) {
-          problems.add(refusal(in, reader, keyColumns, values, refused));
-          continue;
-        }
-        rows++;
-        if (rows % PROGRESS_EVERY == 0) {
-          log.info(String.format(Locale.ROOT, "dataset '%s': table '%s': %,d rows loaded",
-              dataSet, table.name(), rows));
+        inserts.finish(batch);
+        finished = true;
+      } finally {
+        if (!finished) {
+          inserts.abort();
         }
       }
+      for (InsertThread.Refusal r : inserts.refusals()) {
+        problems.add(refusal(source, r));
+      }
+      for (long n = inserts.refusals().size(); n < inserts.refusedRows(); n++) {
+        problems.add("(not shown)"); // only counted: the list is full by now
+      }
+      return inserts.written();
     }
-    return rows;
   }
 
-  private static int[] keyColumns(TableModel table) {
-    int[] out = new int[table.primaryKey().size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = table.columns().indexOf(table.column(table.primaryKey().get(i)).orElseThrow());
+  private static String refusal(TableSource source, InsertThread.Refusal r) {
+    TableModel table = source.table();
+    String where = source.code() != null ? source.display() + " row " + r.line()
+        : source.display() + ":" + r.line();
+    if (!r.reason().equals(RowWriter.DUPLICATE_KEY)) {
+      return where + ": SQLite refused the row: " + r.reason() + ". Fix the row.";
     }
-    return out;
-  }
-
-  private static String refusal(SourceRows in, RowReader reader, int[] keyColumns,
-      Object[] values, String refused) {
-    if (!refused.equals("duplicate primary key")) {
-      return in.where() + ": SQLite refused the row: " + refused + ". Fix the row.";
-    }
-    List<ColumnModel> columns = reader.columns();
     List<String> names = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    for (int c : keyColumns) {
-      names.add(columns.get(c).name());
-      int f = reader.fieldOf(c);
-      String text = f >= 0 && in.text(f) != null ? in.text(f) : String.valueOf(values[c]);
-      texts.add(text);
+    ColumnModel first = null;
+    for (String key : table.primaryKey()) {
+      ColumnModel c = table.column(key).orElseThrow();
+      first = first == null ? c : first;
+      names.add(c.name());
+      texts.add(String.valueOf(r.values()[table.columns().indexOf(c)]));
     }
-    String where = keyColumns.length == 1 && reader.fieldOf(keyColumns[0]) >= 0
-        ? FieldValues.at(in, reader.fieldOf(keyColumns[0])) : in.where() + ": ";
     String key = names.size() == 1 ? "column '" + names.get(0) + "': duplicate primary key '"
         + texts.get(0) + "'" : "duplicate primary key (" + String.join(", ", names) + ") = ('"
         + String.join("', '", texts) + "')";
-    return where + key + " (" + columns.get(keyColumns[0]).owner() + "): an earlier row has"
-        + " the same key. Give each row its own key, or remove the duplicate.";
+    return where + ": " + key + " (" + first.owner() + "): an earlier row has the same key."
+        + " Give each row its own key, or remove the duplicate.";
   }
 }
