@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The inputs of one dataset build that decide its output: the source files (checksummed for
@@ -35,6 +36,34 @@ final class BuildInputs {
           Files.size(e.getValue())));
     }
     return out;
+  }
+
+  /**
+   * Starts checksumming {@code files} on a background thread: it overlaps with the load, which
+   * reads the same files (so they are in the OS cache) and leaves CPU to spare while SQLite
+   * works.
+   */
+  static CompletableFuture<List<Manifest.Source>> sourcesInBackground(Path directory,
+      Collection<Path> files) {
+    CompletableFuture<List<Manifest.Source>> result = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        result.complete(sources(directory, files));
+      } catch (IOException | RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    }, "datajar-checksums");
+    t.setDaemon(true);
+    t.start();
+    return result;
+  }
+
+  /** Joins checksum lists, sorted by path. */
+  static List<Manifest.Source> merge(List<Manifest.Source> a, List<Manifest.Source> b) {
+    Map<String, Manifest.Source> byPath = new TreeMap<>();
+    a.forEach(s -> byPath.put(s.path(), s));
+    b.forEach(s -> byPath.put(s.path(), s));
+    return new ArrayList<>(byPath.values());
   }
 
   /** The source files of the tables, without those only code sources know of. */

@@ -50,6 +50,7 @@ final class TableLoader {
         }
         inserts.finish(batch);
         finished = true;
+        log.debug("dataset '" + dataSet + "': table '" + table.name() + "': " + inserts.waits());
       } finally {
         if (!finished) {
           inserts.abort();
