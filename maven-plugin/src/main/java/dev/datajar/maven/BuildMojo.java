@@ -86,6 +86,7 @@ public class BuildMojo extends AbstractMojo {
     }
     BuildParameters parameters = new BuildParameters(classes.toPath(), sourceDirectory.toPath(),
         outputDirectory.toPath(), workDirectory.toPath(), dataSets, tables, force);
+    HibernateLogging.routeTo(getLog());
     BuildResult result;
     try (URLClassLoader loader = ProjectClassLoader.create(classes, project.getArtifacts(),
         plugin.getArtifacts(), getClass().getClassLoader(), getLog())) {
