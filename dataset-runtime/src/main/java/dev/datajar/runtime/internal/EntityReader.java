@@ -29,11 +29,12 @@ public final class EntityReader<T> {
   private final EntityModel model;
   private final RowLoader<T> fast;
 
-  EntityReader(Engine engine, Class<T> type) {
+  @SuppressWarnings("unchecked")
+  EntityReader(Engine engine, Class<T> type, RowLoader<?> fast) {
     this.engine = engine;
     this.type = type;
     this.model = new EntityModel(engine.sessionFactory().getJpaMetamodel().entity(type));
-    this.fast = RowLoader.create(engine, type);
+    this.fast = (RowLoader<T>) fast;
   }
 
   public Class<T> type() {
@@ -42,6 +43,11 @@ public final class EntityReader<T> {
 
   public EntityModel model() {
     return model;
+  }
+
+  /** True if lookups by id bypass Hibernate (see {@link RowLoader}). */
+  public boolean hasFastPath() {
+    return fast != null;
   }
 
   public Optional<T> get(Object id, Criterion filter) {
