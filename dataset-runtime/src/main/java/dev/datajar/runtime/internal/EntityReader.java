@@ -94,6 +94,13 @@ public final class EntityReader<T> {
   }
 
   public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
+    if (fast != null) {
+      engine.checkOpen();
+      List<T> rows = fast.search(model, query, filter, defaultOrder);
+      if (rows != null) {
+        return rows;
+      }
+    }
     try (Session s = engine.openSession()) {
       return search(query, filter, defaultOrder, s);
     }
@@ -125,6 +132,13 @@ public final class EntityReader<T> {
   }
 
   public long count(Query query, Criterion filter) {
+    if (fast != null) {
+      engine.checkOpen();
+      Long n = fast.count(model, query, filter);
+      if (n != null) {
+        return n;
+      }
+    }
     HqlWriter.Hql hql = HqlWriter.count(model, query, filter);
     try (Session s = engine.openSession()) {
       return bind(s.createSelectionQuery(hql.text(), Long.class), hql.params()).getSingleResult();

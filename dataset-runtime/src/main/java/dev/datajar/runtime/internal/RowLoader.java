@@ -54,6 +54,11 @@ final class RowLoader<T> {
   private final Setter idSetter;
   private final Column[] columns;
   private final Map<Object, Object> cache = new ConcurrentHashMap<>();
+  private final String selectList;
+  private final String table;
+  private final String idColumn;
+  private final Map<String, SqlWriter.Col> paths;
+  private final boolean associations;
 
   /** One selected column: a basic attribute, or the foreign key of a to-one association. */
   private static final class Column {
@@ -71,16 +76,26 @@ final class RowLoader<T> {
     }
   }
 
-  private RowLoader(Class<T> type, String sql, FastConnections connections, WrapperOptions options,
+  private RowLoader(Class<T> type, String selectList, String table, String idColumn,
+      Map<String, SqlWriter.Col> paths, FastConnections connections, WrapperOptions options,
       EntityInstantiator instantiator, JdbcMapping idJdbc, Setter idSetter, Column[] columns) {
     this.type = type;
-    this.sql = sql;
+    this.selectList = selectList;
+    this.table = table;
+    this.idColumn = idColumn;
+    this.paths = paths;
+    this.sql = selectList + " from " + table + " where " + idColumn + " = ?";
     this.connections = connections;
     this.options = options;
     this.instantiator = instantiator;
     this.idJdbc = idJdbc;
     this.idSetter = idSetter;
     this.columns = columns;
+    boolean any = false;
+    for (Column c : columns) {
+      any |= c.target != null;
+    }
+    this.associations = any;
   }
 
   /** The loader of {@code type}, or {@code null} if the entity needs Hibernate. */
@@ -99,6 +114,8 @@ final class RowLoader<T> {
     }
     StringBuilder select = new StringBuilder("select ").append(id.getSelectionExpression());
     List<Column> cols = new ArrayList<>();
+    Map<String, SqlWriter.Col> paths = new HashMap<>();
+    paths.put(id.getAttributeName(), new SqlWriter.Col(id.getSelectionExpression(), id.getJdbcMapping()));
     for (int i = 0; i < p.getNumberOfAttributeMappings(); i++) {
       AttributeMapping a = p.getAttributeMapping(i);
       BasicValuedModelPart part;
@@ -110,8 +127,12 @@ final class RowLoader<T> {
         }
         part = k;
         target = t.getAssociatedEntityMappingType().getMappedJavaType().getJavaTypeClass();
+        // "parent.id" reads the foreign key column; no join needed.
+        paths.put(a.getAttributeName() + "." + t.getAssociatedEntityMappingType()
+            .getIdentifierMapping().getAttributeName(), new SqlWriter.Col(k.getSelectionExpression(), k.getJdbcMapping()));
       } else if (a instanceof BasicValuedModelPart b && a.getPropertyAccess() != null) {
         part = b;
+        paths.put(a.getAttributeName(), new SqlWriter.Col(b.getSelectionExpression(), b.getJdbcMapping()));
       } else {
         return null;
       }
@@ -122,9 +143,8 @@ final class RowLoader<T> {
       cols.add(new Column(part.getJdbcMapping(), a.getPropertyAccess().getSetter(),
           a.getJavaType().getJavaTypeClass().isPrimitive(), target));
     }
-    select.append(" from ").append(table).append(" where ").append(id.getSelectionExpression())
-        .append(" = ?");
-    return new RowLoader<>(type, select.toString(), connections, sf.getWrapperOptions(),
+    return new RowLoader<>(type, select.toString(), table, id.getSelectionExpression(),
+        Map.copyOf(paths), connections, sf.getWrapperOptions(),
         (EntityInstantiator) p.getRepresentationStrategy().getInstantiator(),
         id.getJdbcMapping(), id.getPropertyAccess().getSetter(), cols.toArray(new Column[0]));
   }
@@ -143,12 +163,7 @@ final class RowLoader<T> {
   }
 
   boolean hasAssociations() {
-    for (Column c : columns) {
-      if (c.target != null) {
-        return true;
-      }
-    }
-    return false;
+    return associations;
   }
 
   /** A new entity for {@code id}, or {@code null} if there is no such row. */
@@ -163,19 +178,9 @@ final class RowLoader<T> {
       return null;
     }
     if (seen == null && hasAssociations()) {
-      seen = new IdentityHashMap<>();
+      seen = new IdentityHashMap<>(); // one per call: a cycle of to-ones resolves to one object
     }
-    if (seen != null) {
-      Map<Object, Object> ofType = (Map<Object, Object>) seen.computeIfAbsent(type, t -> new HashMap<>());
-      Object done = ofType.get(id);
-      if (done != null) {
-        return (T) done;
-      }
-      T e = (T) instantiator.instantiate();
-      ofType.put(id, e); // before the associations, so that a cycle finds it
-      return fill(e, id, state, seen);
-    }
-    return fill((T) instantiator.instantiate(), id, state, null);
+    return build(id, state, seen);
   }
 
   private T fill(T e, Object id, Object[] state, Map<Object, Object> seen) {
@@ -201,6 +206,103 @@ final class RowLoader<T> {
     return e;
   }
 
+  /**
+   * The rows of a search, or {@code null} if the query uses something only HQL can express
+   * (a path through an association other than its id, an entity as a value).
+   */
+  List<T> search(EntityModel model, dev.datajar.runtime.Query query,
+      dev.datajar.runtime.Criterion filter, List<dev.datajar.runtime.Query.Order> defaultOrder) {
+    SqlWriter.Sql q = SqlWriter.select(model, paths, selectList, table, idColumn, query, filter,
+        defaultOrder);
+    if (q == null) {
+      return null;
+    }
+    List<Object[]> rows = new ArrayList<>();
+    List<Object> ids = new ArrayList<>();
+    run(q, rs -> {
+      while (rs.next()) {
+        ids.add(idJdbc.convertToDomainValue(idJdbc.getJdbcValueExtractor().extract(rs, 1, options)));
+        rows.add(readState(rs));
+      }
+      return null;
+    });
+    List<T> out = new ArrayList<>(rows.size());
+    Map<Object, Object> seen = hasAssociations() ? new IdentityHashMap<>() : null;
+    for (int i = 0; i < rows.size(); i++) {
+      Object id = ids.get(i);
+      Object[] state = rows.get(i);
+      if (cache.size() < CACHE_SIZE) {
+        cache.putIfAbsent(id, state);
+      }
+      out.add(build(id, state, seen));
+    }
+    return out;
+  }
+
+  /** The count of a search, or {@code null} as for {@link #search}. */
+  Long count(EntityModel model, dev.datajar.runtime.Query query, dev.datajar.runtime.Criterion filter) {
+    SqlWriter.Sql q = SqlWriter.count(model, paths, table, query, filter);
+    if (q == null) {
+      return null;
+    }
+    return run(q, rs -> {
+      rs.next();
+      return rs.getLong(1);
+    });
+  }
+
+  private interface RowsReader<R> {
+    R read(ResultSet rs) throws SQLException;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <R> R run(SqlWriter.Sql q, RowsReader<R> reader) {
+    FastConnections.Slot slot = null;
+    try {
+      slot = connections.borrow();
+      PreparedStatement ps = slot.statement(q.text(), q.text());
+      for (int i = 0; i < q.params().size(); i++) {
+        SqlWriter.Param p = q.params().get(i);
+        JdbcMapping m = p.jdbc();
+        m.getJdbcValueBinder().bind(ps, m.convertToRelationalValue(p.value()), i + 1, options);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return reader.read(rs);
+      }
+    } catch (SQLException e) {
+      throw new DataSetException("cannot search " + type.getSimpleName() + ": " + e.getMessage(), e);
+    } finally {
+      if (slot != null) {
+        connections.giveBack(slot);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private T build(Object id, Object[] state, Map<Object, Object> seen) {
+    if (seen == null) {
+      return fill((T) instantiator.instantiate(), id, state, null);
+    }
+    Map<Object, Object> ofType = (Map<Object, Object>) seen.computeIfAbsent(type, t -> new HashMap<>());
+    Object done = ofType.get(id);
+    if (done != null) {
+      return (T) done;
+    }
+    T e = (T) instantiator.instantiate();
+    ofType.put(id, e);
+    return fill(e, id, state, seen);
+  }
+
+  private Object[] readState(ResultSet rs) throws SQLException {
+    Object[] state = new Object[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      JdbcMapping m = columns[i].jdbc;
+      Object v = m.getJdbcValueExtractor().extract(rs, i + 2, options);
+      state[i] = v == null ? null : m.convertToDomainValue(v);
+    }
+    return state;
+  }
+
   /** The cached or freshly read values of row {@code id}: domain values, foreign keys as ids. */
   private Object[] state(Object id) {
     Object s = cache.get(id);
@@ -222,16 +324,7 @@ final class RowLoader<T> {
       PreparedStatement ps = slot.statement(this, sql);
       idJdbc.getJdbcValueBinder().bind(ps, idJdbc.convertToRelationalValue(id), 1, options);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return NULL_ROW;
-        }
-        Object[] state = new Object[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-          JdbcMapping m = columns[i].jdbc;
-          Object v = m.getJdbcValueExtractor().extract(rs, i + 2, options);
-          state[i] = v == null ? null : m.convertToDomainValue(v);
-        }
-        return state;
+        return rs.next() ? readState(rs) : NULL_ROW;
       }
     } catch (SQLException e) {
       throw new DataSetException("cannot read " + type.getSimpleName() + " " + id + ": "
