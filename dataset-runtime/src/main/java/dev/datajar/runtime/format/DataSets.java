@@ -58,7 +58,7 @@ public final class DataSets {
       if (ds != null) {
         found.putIfAbsent(ds.value(), c);
       }
-      if (c.getSuperclass() != null) { // ArrayDeque refuses null (interfaces, Object)
+      if (c.getSuperclass() != null) { // interfaces have none; ArrayDeque refuses null
         todo.add(c.getSuperclass());
       }
       for (Class<?> i : c.getInterfaces()) {
