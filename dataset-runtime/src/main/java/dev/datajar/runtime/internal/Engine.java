@@ -5,6 +5,7 @@ import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.Manifest;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hibernate.FlushMode;
@@ -25,6 +26,7 @@ public final class Engine implements AutoCloseable {
   private final Manifest manifest;
   private final HikariDataSource pool;
   private final SessionFactoryImplementor sessionFactory;
+  private final FastConnections fastConnections;
   private final Map<Class<?>, EntityReader<?>> readers = new LinkedHashMap<>();
   private volatile boolean closed;
 
@@ -35,8 +37,20 @@ public final class Engine implements AutoCloseable {
     this.manifest = manifest;
     this.pool = pool;
     this.sessionFactory = sessionFactory;
+    this.fastConnections = new FastConnections(file, EngineOpener.POOL_SIZE);
+    Map<Class<?>, RowLoader<?>> loaders = new HashMap<>();
     for (Class<?> e : entities) {
-      readers.put(e, new EntityReader<>(this, e));
+      RowLoader<?> l = RowLoader.create(sessionFactory, fastConnections, e);
+      if (l != null) {
+        loaders.put(e, l);
+      }
+    }
+    // An entity whose to-one target needs Hibernate needs it too; repeat until nothing changes.
+    while (loaders.values().removeIf(l -> !l.link(loaders))) {
+      // keep unlinking
+    }
+    for (Class<?> e : entities) {
+      readers.put(e, new EntityReader<>(this, e, loaders.get(e)));
     }
   }
 
@@ -110,7 +124,11 @@ public final class Engine implements AutoCloseable {
     try {
       sessionFactory.close();
     } finally {
-      pool.close();
+      try {
+        fastConnections.close();
+      } finally {
+        pool.close();
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SqliteFiles;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
@@ -54,10 +57,61 @@ public final class EngineOpener {
   }
 
   static Engine open(Located l, Settings settings) {
+    try {
+      return open(l, settings, false);
+    } catch (StaleCopy e) {
+      // The cached copy did not match its name: it was replaced; open the fresh one.
+      return open(l, settings, true);
+    }
+  }
+
+  /** A cached copy turned out not to match its manifest and was deleted. */
+  private static final class StaleCopy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StaleCopy() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static Engine open(Located l, Settings settings, boolean recopy) {
     String name = l.name();
     Manifest m = l.manifest();
-    Path file = localFile(l, settings);
-    FileHeader.check(name, file);
+    Path file;
+    boolean cached = false;
+    try {
+      if (l.file() != null) {
+        file = l.file();
+      } else if ("file".equals(l.resource().getProtocol())) {
+        file = Path.of(l.resource().toURI()); // a class folder (tests, IDE): read in place
+      } else {
+        Path dir = settings.cacheDirectoryOrDefault();
+        file = recopy ? null : FileCache.cachedCopy(name, dir, m.sha256());
+        cached = file != null;
+        if (!cached) {
+          file = FileCache.materialize(name, l.resource(), m.sha256(), m.bytes(), dir);
+        }
+      }
+    } catch (URISyntaxException e) {
+      throw new DataSetOpenException(name, "dataset '" + name + "': cannot read " + l.where()
+          + ": " + e, e);
+    }
+    try {
+      FileHeader.check(name, file);
+    } catch (DataSetOpenException e) {
+      if (cached) {
+        FileCache.discard(name, file, "its header is damaged");
+        throw new StaleCopy();
+      }
+      throw e;
+    }
+    // Hashing a large file takes a while; Hibernate's boot takes longer. Do both at once: the
+    // file is only read by the schema check, which waits for the hash.
+    Path hashed = file;
+    CompletableFuture<String> hash = m.sha256() == null || (l.resource() != null && !cached
+        && !"file".equals(l.resource().getProtocol()))
+        ? CompletableFuture.completedFuture(null) // no checksum, or just copied and verified
+        : CompletableFuture.supplyAsync(() -> sha256(name, hashed), EngineOpener::daemon);
     List<Class<?>> entities = entityClasses(l, settings.classLoader());
     HikariDataSource pool = null;
     SessionFactoryImplementor sf = null;
@@ -66,6 +120,15 @@ public final class EngineOpener {
       sf = HibernateSetup.buildSessionFactory(name, entities, pool, settings.classLoader(),
           Map.of("hibernate.enable_lazy_load_no_trans", "true",
               "hibernate.query.plan_cache_enabled", "true"));
+      String actual = hash.join();
+      if (actual != null && !actual.equals(m.sha256())) {
+        if (cached) {
+          FileCache.discard(name, file, "its sha256 is " + actual);
+          throw new StaleCopy();
+        }
+        throw new DataSetOpenException(name, Checksums.mismatch(name, file.toString(), actual,
+            size(file), m.sha256(), m.bytes()));
+      }
       SchemaCheck.check(name, file, m, sf, pool);
       return new Engine(name, file, m, pool, sf, entities);
     } catch (RuntimeException | Error e) {
@@ -75,40 +138,33 @@ public final class EngineOpener {
       if (pool != null) {
         pool.close();
       }
+      if (e instanceof CompletionException c && c.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
       throw e;
     }
   }
 
-  private static Path localFile(Located l, Settings settings) {
-    String name = l.name();
-    Manifest m = l.manifest();
+  private static void daemon(Runnable r) {
+    Thread t = new Thread(r, "datajar-sha256");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static String sha256(String name, Path file) {
     try {
-      if (l.file() != null) {
-        if (m.sha256() != null) {
-          verify(name, l.file(), m);
-        }
-        return l.file();
-      }
-      if ("file".equals(l.resource().getProtocol())) {
-        // A dataset in a class folder (tests, IDE) is read where it is.
-        Path p = Path.of(l.resource().toURI());
-        verify(name, p, m);
-        return p;
-      }
-      return FileCache.materialize(name, l.resource(), m.sha256(), m.bytes(),
-          settings.cacheDirectoryOrDefault());
-    } catch (URISyntaxException | IOException e) {
-      throw new DataSetOpenException(name, "dataset '" + name + "': cannot read " + l.where()
-          + ": " + e, e);
+      return Checksums.sha256(file);
+    } catch (IOException e) {
+      throw new DataSetOpenException(name, "dataset '" + name + "': cannot read " + file + ": "
+          + e, e);
     }
   }
 
-  private static void verify(String name, Path file, Manifest m) throws IOException {
-    String actual = Checksums.sha256(file);
-    long size = java.nio.file.Files.size(file);
-    if (!actual.equals(m.sha256())) {
-      throw new DataSetOpenException(name, Checksums.mismatch(name, file.toString(), actual,
-          size, m.sha256(), m.bytes()));
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
     }
   }
 

@@ -29,11 +29,12 @@ public final class EntityReader<T> {
   private final EntityModel model;
   private final RowLoader<T> fast;
 
-  EntityReader(Engine engine, Class<T> type) {
+  @SuppressWarnings("unchecked")
+  EntityReader(Engine engine, Class<T> type, RowLoader<?> fast) {
     this.engine = engine;
     this.type = type;
     this.model = new EntityModel(engine.sessionFactory().getJpaMetamodel().entity(type));
-    this.fast = RowLoader.create(engine, type);
+    this.fast = (RowLoader<T>) fast;
   }
 
   public Class<T> type() {
@@ -42,6 +43,11 @@ public final class EntityReader<T> {
 
   public EntityModel model() {
     return model;
+  }
+
+  /** True if lookups by id bypass Hibernate (see {@link RowLoader}). */
+  public boolean hasFastPath() {
+    return fast != null;
   }
 
   public Optional<T> get(Object id, Criterion filter) {
@@ -88,6 +94,13 @@ public final class EntityReader<T> {
   }
 
   public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
+    if (fast != null) {
+      engine.checkOpen();
+      List<T> rows = fast.search(model, query, filter, defaultOrder);
+      if (rows != null) {
+        return rows;
+      }
+    }
     try (Session s = engine.openSession()) {
       return search(query, filter, defaultOrder, s);
     }
@@ -119,6 +132,13 @@ public final class EntityReader<T> {
   }
 
   public long count(Query query, Criterion filter) {
+    if (fast != null) {
+      engine.checkOpen();
+      Long n = fast.count(model, query, filter);
+      if (n != null) {
+        return n;
+      }
+    }
     HqlWriter.Hql hql = HqlWriter.count(model, query, filter);
     try (Session s = engine.openSession()) {
       return bind(s.createSelectionQuery(hql.text(), Long.class), hql.params()).getSingleResult();

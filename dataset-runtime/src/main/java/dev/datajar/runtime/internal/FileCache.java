@@ -43,13 +43,39 @@ final class FileCache {
 
   private FileCache() {}
 
-  /** The verified cached copy of {@code resource}, copying it first if needed. */
-  static Path materialize(String name, URL resource, String sha256, long bytes, Path dir) {
+  /**
+   * The existing copy named {@code sha256}, or {@code null}. Not verified here: the caller
+   * hashes it while Hibernate boots, and {@link #discard}s it if it does not match.
+   */
+  static Path cachedCopy(String name, Path dir, String sha256) {
+    checkSha(name, sha256, dir);
+    Path target = dir.resolve(sha256 + ".sqlite");
+    return Files.isRegularFile(target) ? target : null;
+  }
+
+  /** Deletes a cached copy that does not match its name, so that it is copied again. */
+  static void discard(String name, Path copy, String why) {
+    LOG.log(System.Logger.Level.WARNING, "dataset ''{0}'': cached copy {1} is damaged ({2});"
+        + " copying it again", name, copy, why);
+    try {
+      Files.deleteIfExists(copy);
+    } catch (IOException e) {
+      throw new DataSetOpenException(name, "dataset '" + name + "': cannot delete the damaged"
+          + " cached copy " + copy + ": " + e + ". Delete it by hand.", e);
+    }
+  }
+
+  private static void checkSha(String name, String sha256, Object what) {
     if (sha256 == null || !SHA256.matcher(sha256).matches()) {
       throw new DataSetOpenException(name, "dataset '" + name + "': its manifest has no valid"
-          + " sha256 ('" + sha256 + "'), so " + resource + " cannot be cached safely."
+          + " sha256 ('" + sha256 + "'), so it cannot be cached safely in " + what + "."
           + " Rebuild the dataset jar.");
     }
+  }
+
+  /** The verified cached copy of {@code resource}, copying it first if needed. */
+  static Path materialize(String name, URL resource, String sha256, long bytes, Path dir) {
+    checkSha(name, sha256, dir);
     try {
       createPrivateDirectory(dir);
       Path target = dir.resolve(sha256 + ".sqlite");
