@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
 import java.io.RandomAccessFile;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -63,10 +66,25 @@ class JarCacheIT {
     for (Path p : classPath) {
       urls.add(p.toUri().toURL());
     }
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
     try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
         ClassLoader.getPlatformClassLoader())) {
+      // As in an application server: libraries that look things up through the context
+      // loader (Hibernate's services) must see this loader's copies, not the test's.
+      thread.setContextClassLoader(loader);
       Class<?> probe = Class.forName(CacheProbe.class.getName(), true, loader);
-      return (String) probe.getMethod("probe", Path.class).invoke(null, cacheDirectory);
+      try {
+        return (String) probe.getMethod("probe", Path.class).invoke(null, cacheDirectory);
+      } catch (InvocationTargetException e) {
+        // Render the failure while its classes can still be loaded: once the loader is closed,
+        // even the test report cannot print it (Guice's message needs Guava's classes).
+        StringWriter trace = new StringWriter();
+        e.getCause().printStackTrace(new PrintWriter(trace));
+        throw new AssertionError("the probe failed:\n" + trace);
+      }
+    } finally {
+      thread.setContextClassLoader(previous);
     }
   }
 

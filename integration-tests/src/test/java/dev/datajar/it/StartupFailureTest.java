@@ -94,6 +94,24 @@ class StartupFailureTest {
   }
 
   @Test
+  void truncatedFile_failsOnItsChecksumNotOnSqlitesComplaint() throws Exception {
+    Path copy = dir.resolve("shop.sqlite");
+    Files.copy(Injectors.builtFile("shop.sqlite"), copy);
+    Files.copy(Injectors.builtFile("shop.manifest.json"), dir.resolve("shop.manifest.json"));
+    String expected = WriteRefusalTest.sha256(copy);
+    long size = Files.size(copy);
+    try (RandomAccessFile f = new RandomAccessFile(copy.toFile(), "rw")) {
+      f.setLength(4096);
+    }
+    DataSetOpenException e = Injectors.startFailure(DataSetModule.builder().dataSets("shop")
+        .path("shop", copy).build());
+    assertEquals("dataset 'shop': " + copy + " has sha256 " + WriteRefusalTest.sha256(copy)
+        + " (4096 bytes), but its manifest says " + expected + " (" + size + " bytes). The file"
+        + " was changed after it was built, or the jar is corrupt: rebuild the dataset.",
+        e.getMessage());
+  }
+
+  @Test
   void notASqliteFile_failsOnItsHeader() throws Exception {
     Path text = dir.resolve("shop.sqlite");
     Files.writeString(text, "id,name\n1,not a database\n".repeat(10), StandardCharsets.UTF_8);
