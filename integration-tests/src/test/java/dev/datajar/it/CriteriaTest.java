@@ -94,6 +94,9 @@ class CriteriaTest {
     assertEquals(List.of(4L, 8L), ids(Where.eq(Product_.active, false)));
     assertEquals(List.of(1L, 2L), ids(Where.startsWith(Product_.name, "Laptop")));
     assertEquals(List.of(11L), ids(Where.isNull(Product_.price)));
+    assertEquals(List.of(2L, 9L), ids(Where.in(Product_.id, List.of(9L, 2L, 404L))));
+    assertEquals(List.of(4L, 8L, 10L), ids(Where.between(Product_.price, new BigDecimal("99.95"),
+        new BigDecimal("249"))));
     assertEquals(List.of(6L, 7L), products.search(Query.where(Where.lt(Product_.price,
         new BigDecimal("10"))).orderByDesc(Product_.sku)).stream().map(Product::getId).toList());
   }

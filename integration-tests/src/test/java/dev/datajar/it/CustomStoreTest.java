@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A store subclass with finders, a default order and a default filter, injected unbound. */
@@ -43,6 +44,10 @@ class CustomStoreTest {
     assertEquals(List.of("GFT-01", "LAP-13", "LAP-15", "MOW-01", "PHN-01", "RAK-01", "SHV-01",
         "TAB-01", "CBL-01"), skus(catalog.shopFront.search()));
     assertEquals(9, catalog.shopFront.count());
+    try (Stream<Product> s = catalog.shopFront.stream()) {
+      assertEquals(skus(catalog.shopFront.search()), skus(s.toList()));
+    }
+    assertEquals(Optional.of("GFT-01"), catalog.shopFront.first(Query.all()).map(Product::getSku));
     assertEquals(11, catalog.allProducts.count());
   }
 
