@@ -29,12 +29,14 @@ class DuplicateKeyTest {
         () -> new DataSetBuilder().build(Fixtures.request(dir, "broken")
             .sourceDirectory(dir.resolve("src")).build()));
     String file = folder.resolve("airport.csv").toAbsolutePath().toString();
-    String tail = " (Airport.id): an earlier row has the same key. Give each row its own key, or"
-        + " remove the duplicate.";
+    String tail = " has the same key. Give each row its own key, or remove the duplicate.";
     assertEquals("dataset 'broken': 3 problems in " + file + ":\n"
-        + "  1) " + file + ":101: column 'id': duplicate primary key '37'" + tail + "\n"
-        + "  2) " + file + ":151: column 'id': duplicate primary key '149'" + tail + "\n"
-        + "  3) " + file + ":152: column 'id': duplicate primary key '149'" + tail + "\n"
+        + "  1) " + file + ":101: column 'id': duplicate primary key '37' (Airport.id): line 38"
+        + tail + "\n"
+        + "  2) " + file + ":151: column 'id': duplicate primary key '149' (Airport.id): line 150"
+        + tail + "\n"
+        + "  3) " + file + ":152: column 'id': duplicate primary key '149' (Airport.id): line 150"
+        + tail + "\n"
         + "3 problems", e.getMessage());
   }
 }

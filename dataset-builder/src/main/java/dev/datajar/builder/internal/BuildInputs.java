@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The inputs of one dataset build that decide its output: the source files (checksummed for
  * the manifest), and what the manifest does not record (the table settings and the bytes of
- * the code sources' classes), kept as a stamp in the work folder.
+ * the module's compiled classes, whose converters and code sources shape the rows), kept as a
+ * stamp in the work folder.
  */
 final class BuildInputs {
   private BuildInputs() {}
@@ -79,8 +80,9 @@ final class BuildInputs {
   }
 
   /** What the manifest does not record but the output depends on, as text. */
-  static String stamp(List<TableSource> sources, ClassLoader loader) throws IOException {
-    StringBuilder sb = new StringBuilder();
+  static String stamp(List<TableSource> sources, ClassLoader loader, Path classes)
+      throws IOException {
+    StringBuilder sb = new StringBuilder("classes ").append(classesDigest(classes)).append('\n');
     for (TableSource s : sources) {
       sb.append("table ").append(s.table().name()).append(" format=").append(s.format())
           .append(" pointer=").append(s.jsonPointer()).append(" defaults=")
@@ -94,6 +96,25 @@ final class BuildInputs {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * One checksum over every class file of the module: a changed converter or code source
+   * changes the rows even where the schema fingerprint stays the same.
+   */
+  private static String classesDigest(Path classes) throws IOException {
+    if (!Files.isDirectory(classes)) {
+      return "none";
+    }
+    List<Path> files;
+    try (java.util.stream.Stream<Path> walk = Files.walk(classes)) {
+      files = walk.filter(f -> f.toString().endsWith(".class")).sorted().toList();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Path f : files) {
+      sb.append(relative(classes, f)).append(' ').append(Checksums.sha256(f)).append('\n');
+    }
+    return Checksums.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   static Path stampFile(Path work, String name) {

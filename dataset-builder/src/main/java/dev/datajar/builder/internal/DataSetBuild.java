@@ -24,7 +24,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.sqlite.SQLiteConnection;
 
 /**
  * Builds one dataset: schema from the entities, sources located, rows loaded in foreign-key
@@ -91,7 +90,8 @@ public final class DataSetBuild {
     Path sqlite = output.resolve(DataSetLayout.sqliteFileName(plan.name()));
     Path manifestFile = output.resolve(DataSetLayout.manifestFileName(plan.name()));
     String version = DataJarVersion.get();
-    String stamp = BuildInputs.stamp(sources, request.classLoader());
+    String stamp = BuildInputs.stamp(sources, request.classLoader(),
+        request.classesDirectory());
     Path stampFile = BuildInputs.stampFile(request.workDirectory(), plan.name());
     if (!request.force() && BuildInputs.upToDate(sqlite, manifestFile, directory,
         schema.fingerprint(), version, BuildInputs.files(sources), stampFile, stamp)) {
@@ -99,7 +99,7 @@ public final class DataSetBuild {
       try (var in = Files.newInputStream(manifestFile)) {
         m = Manifest.read(in, manifestFile.toString());
       }
-      request.log().info("dataset '" + plan.name() + "' is up to date: " + sqlite);
+      request.log().debug("dataset '" + plan.name() + "' is up to date: " + sqlite);
       return new DataSetResult(plan.name(), m.tables().size(), m.totalRows(), m.bytes(), 0,
           sqlite, true);
     }
@@ -115,10 +115,6 @@ public final class DataSetBuild {
       Map<String, Long> rows = new TreeMap<>();
       String sqliteVersion;
       try (Connection connection = dev.datajar.runtime.format.SqliteFiles.openForBuild(temp)) {
-        // sqlite-jdbc otherwise runs "select last_insert_rowid()" on a new statement after
-        // every insert, in case someone asks for generated keys: that halved the load speed.
-        connection.unwrap(SQLiteConnection.class).getConnectionConfig()
-            .setGetGeneratedKeys(false);
         try (Statement s = connection.createStatement()) {
           s.execute("pragma threads = 2"); // lets CREATE INDEX sort on a second core
         }
@@ -154,7 +150,7 @@ public final class DataSetBuild {
       long millis = (System.nanoTime() - start) / 1_000_000;
       DataSetResult result = new DataSetResult(plan.name(), tables.size(),
           manifest.totalRows(), manifest.bytes(), millis, sqlite, false);
-      request.log().info(Summary.of(result));
+      request.log().debug(Summary.of(result));
       return result;
     } finally {
       Files.deleteIfExists(temp);
