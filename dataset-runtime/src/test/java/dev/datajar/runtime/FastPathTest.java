@@ -19,6 +19,7 @@ import dev.datajar.runtime.fixture.Vendor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,26 @@ class FastPathTest {
         "where e.id in (1, 3, 5) order by e.size, e.id limit 1 offset 1");
     same(Query.where(Where.not(Where.between("id", 2L, 4L))), "where e.id not between 2 and 4 order by e.id");
     same(Query.where(Where.eq("vendor.name", "Apple")), "where e.vendor.name = 'Apple' order by e.id");
+  }
+
+  @Test
+  void stream_readsLazily_andReleasesItsConnection() {
+    for (int i = 0; i < 50; i++) { // more times than there are connections
+      assertEquals(6, assignments.stream().count()); // not closed, but read to the end
+    }
+    for (int i = 0; i < 50; i++) {
+      try (Stream<Assignment> s = assignments.stream(Query.where(Where.eq("vendor.id", 1L)))) {
+        assertEquals("Apple", s.findFirst().orElseThrow().getVendor().getName()); // closed early
+      }
+    }
+    try (Stream<Assignment> s = assignments.stream(Query.all().orderByDesc("id").offset(1).limit(3))) {
+      assertEquals(List.of(5L, 4L, 3L), s.map(Assignment::getId).toList());
+    }
+    try (Stream<Assignment> s = assignments.stream()) {
+      List<Assignment> all = s.toList();
+      assertNotSame(all.get(0).getVendor(), all.get(2).getVendor()); // no identity map: constant memory
+      assertEquals(all.get(0).getVendor().getName(), all.get(2).getVendor().getName());
+    }
   }
 
   @Test

@@ -146,6 +146,13 @@ public final class EntityReader<T> {
   }
 
   public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
+    if (fast != null) {
+      engine.checkOpen();
+      Stream<T> rows = fast.stream(model, query, filter, defaultOrder);
+      if (rows != null) {
+        return rows;
+      }
+    }
     HqlWriter.Hql hql = HqlWriter.select(model, query, filter, defaultOrder);
     return RowStream.open(engine, hql, type, query);
   }

@@ -168,22 +168,24 @@ final class RowLoader<T> {
 
   /** A new entity for {@code id}, or {@code null} if there is no such row. */
   T load(Object id) {
-    return load(id, null);
+    return load(id, null, null);
   }
 
   @SuppressWarnings("unchecked")
-  private T load(Object id, Map<Object, Object> seen) {
-    Object[] state = state(id);
+  /** {@code slot}: the connection a caller already holds (a stream), or {@code null}. */
+  private T load(Object id, Map<Object, Object> seen, FastConnections.Slot slot) {
+    Object[] state = state(id, slot);
     if (state == null) {
       return null;
     }
     if (seen == null && hasAssociations()) {
       seen = new IdentityHashMap<>(); // one per call: a cycle of to-ones resolves to one object
     }
-    return build(id, state, seen);
+    return build(id, state, seen, slot);
   }
 
-  private T fill(T e, Object id, Object[] state, Map<Object, Object> seen) {
+  private T fill(T e, Object id, Object[] state, Map<Object, Object> seen,
+      FastConnections.Slot slot) {
     idSetter.set(e, id);
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
@@ -195,7 +197,7 @@ final class RowLoader<T> {
         continue;
       }
       if (c.targetLoader != null) {
-        v = c.targetLoader.load(v, seen);
+        v = c.targetLoader.load(v, seen, slot);
       } else if (v instanceof byte[] b) {
         v = b.clone(); // the only mutable values an attribute can hold
       } else if (v instanceof Date d) {
@@ -234,9 +236,89 @@ final class RowLoader<T> {
       if (cache.size() < CACHE_SIZE) {
         cache.putIfAbsent(id, state);
       }
-      out.add(build(id, state, seen));
+      out.add(build(id, state, seen, null));
     }
     return out;
+  }
+
+  /**
+   * The rows of a search read lazily over one connection held until the stream is closed (or
+   * read to its end), or {@code null} as for {@link #search}. Nothing read is cached, so memory
+   * stays constant; to-one targets are looked up on the same connection.
+   */
+  java.util.stream.Stream<T> stream(EntityModel model, dev.datajar.runtime.Query query,
+      dev.datajar.runtime.Criterion filter, List<dev.datajar.runtime.Query.Order> defaultOrder) {
+    SqlWriter.Sql q = SqlWriter.select(model, paths, selectList, table, idColumn, query, filter,
+        defaultOrder);
+    if (q == null) {
+      return null;
+    }
+    FastConnections.Slot slot;
+    ResultSet rs;
+    try {
+      slot = connections.borrow();
+    } catch (SQLException e) {
+      throw new DataSetException("cannot stream " + type.getSimpleName() + ": " + e.getMessage(), e);
+    }
+    try {
+      // A statement of its own: the slot's cached ones may be needed for to-one lookups.
+      PreparedStatement ps = slot.connection.prepareStatement(q.text());
+      bind(ps, q);
+      rs = ps.executeQuery();
+    } catch (SQLException | RuntimeException e) {
+      connections.giveBack(slot);
+      throw e instanceof SQLException ? new DataSetException("cannot stream " + type.getSimpleName()
+          + ": " + e.getMessage(), e) : (RuntimeException) e;
+    }
+    RowSpliterator split = new RowSpliterator(slot, rs);
+    return java.util.stream.StreamSupport.stream(split, false).onClose(split::close);
+  }
+
+  private final class RowSpliterator extends java.util.Spliterators.AbstractSpliterator<T> {
+    private final FastConnections.Slot slot;
+    private final ResultSet rs;
+    private boolean closed;
+
+    RowSpliterator(FastConnections.Slot slot, ResultSet rs) {
+      super(Long.MAX_VALUE, ORDERED | NONNULL);
+      this.slot = slot;
+      this.rs = rs;
+    }
+
+    @Override
+    public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
+      if (closed) {
+        return false;
+      }
+      T row;
+      try {
+        if (!rs.next()) {
+          close(); // read to the end: release the connection even if the caller forgets to
+          return false;
+        }
+        Object id = idJdbc.convertToDomainValue(idJdbc.getJdbcValueExtractor().extract(rs, 1, options));
+        row = build(id, readState(rs), associations ? new IdentityHashMap<>() : null, slot);
+      } catch (SQLException e) {
+        close();
+        throw new DataSetException("cannot stream " + type.getSimpleName() + ": " + e.getMessage(), e);
+      }
+      action.accept(row);
+      return true;
+    }
+
+    void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        rs.getStatement().close();
+      } catch (SQLException e) {
+        // the connection stays usable: closing a finished read-only statement cannot lose data
+      } finally {
+        connections.giveBack(slot);
+      }
+    }
   }
 
   /** The count of a search, or {@code null} as for {@link #search}. */
@@ -251,6 +333,15 @@ final class RowLoader<T> {
     });
   }
 
+  @SuppressWarnings("unchecked")
+  private void bind(PreparedStatement ps, SqlWriter.Sql q) throws SQLException {
+    for (int i = 0; i < q.params().size(); i++) {
+      SqlWriter.Param p = q.params().get(i);
+      JdbcMapping m = p.jdbc();
+      m.getJdbcValueBinder().bind(ps, m.convertToRelationalValue(p.value()), i + 1, options);
+    }
+  }
+
   private interface RowsReader<R> {
     R read(ResultSet rs) throws SQLException;
   }
@@ -261,11 +352,7 @@ final class RowLoader<T> {
     try {
       slot = connections.borrow();
       PreparedStatement ps = slot.statement(q.text(), q.text());
-      for (int i = 0; i < q.params().size(); i++) {
-        SqlWriter.Param p = q.params().get(i);
-        JdbcMapping m = p.jdbc();
-        m.getJdbcValueBinder().bind(ps, m.convertToRelationalValue(p.value()), i + 1, options);
-      }
+      bind(ps, q);
       try (ResultSet rs = ps.executeQuery()) {
         return reader.read(rs);
       }
@@ -279,9 +366,9 @@ final class RowLoader<T> {
   }
 
   @SuppressWarnings("unchecked")
-  private T build(Object id, Object[] state, Map<Object, Object> seen) {
+  private T build(Object id, Object[] state, Map<Object, Object> seen, FastConnections.Slot slot) {
     if (seen == null) {
-      return fill((T) instantiator.instantiate(), id, state, null);
+      return fill((T) instantiator.instantiate(), id, state, null, slot);
     }
     Map<Object, Object> ofType = (Map<Object, Object>) seen.computeIfAbsent(type, t -> new HashMap<>());
     Object done = ofType.get(id);
@@ -290,7 +377,7 @@ final class RowLoader<T> {
     }
     T e = (T) instantiator.instantiate();
     ofType.put(id, e);
-    return fill(e, id, state, seen);
+    return fill(e, id, state, seen, slot);
   }
 
   private Object[] readState(ResultSet rs) throws SQLException {
@@ -304,10 +391,10 @@ final class RowLoader<T> {
   }
 
   /** The cached or freshly read values of row {@code id}: domain values, foreign keys as ids. */
-  private Object[] state(Object id) {
+  private Object[] state(Object id, FastConnections.Slot slot) {
     Object s = cache.get(id);
     if (s == null) {
-      s = read(id);
+      s = read(id, slot);
       if (cache.size() >= CACHE_SIZE) {
         cache.clear();
       }
@@ -317,10 +404,12 @@ final class RowLoader<T> {
   }
 
   @SuppressWarnings("unchecked")
-  private Object read(Object id) {
-    FastConnections.Slot slot = null;
+  private Object read(Object id, FastConnections.Slot held) {
+    FastConnections.Slot slot = held;
     try {
-      slot = connections.borrow();
+      if (slot == null) {
+        slot = connections.borrow();
+      }
       PreparedStatement ps = slot.statement(this, sql);
       idJdbc.getJdbcValueBinder().bind(ps, idJdbc.convertToRelationalValue(id), 1, options);
       try (ResultSet rs = ps.executeQuery()) {
@@ -330,7 +419,7 @@ final class RowLoader<T> {
       throw new DataSetException("cannot read " + type.getSimpleName() + " " + id + ": "
           + e.getMessage(), e);
     } finally {
-      if (slot != null) {
+      if (slot != null && held == null) {
         connections.giveBack(slot);
       }
     }
