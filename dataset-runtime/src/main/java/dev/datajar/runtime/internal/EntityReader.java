@@ -28,6 +28,7 @@ public final class EntityReader<T> {
   private final Class<T> type;
   private final EntityModel model;
   private final RowLoader<T> fast;
+  private final RowSearch<T> fastSearch;
 
   @SuppressWarnings("unchecked")
   EntityReader(Engine engine, Class<T> type, RowLoader<?> fast) {
@@ -35,6 +36,7 @@ public final class EntityReader<T> {
     this.type = type;
     this.model = new EntityModel(engine.sessionFactory().getJpaMetamodel().entity(type));
     this.fast = (RowLoader<T>) fast;
+    this.fastSearch = fast == null ? null : new RowSearch<>(this.fast);
   }
 
   public Class<T> type() {
@@ -96,7 +98,7 @@ public final class EntityReader<T> {
   public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
     if (fast != null) {
       engine.checkOpen();
-      List<T> rows = fast.search(model, query, filter, defaultOrder);
+      List<T> rows = fastSearch.search(model, query, filter, defaultOrder);
       if (rows != null) {
         return rows;
       }
@@ -134,7 +136,7 @@ public final class EntityReader<T> {
   public long count(Query query, Criterion filter) {
     if (fast != null) {
       engine.checkOpen();
-      Long n = fast.count(model, query, filter);
+      Long n = fastSearch.count(model, query, filter);
       if (n != null) {
         return n;
       }
@@ -148,7 +150,7 @@ public final class EntityReader<T> {
   public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
     if (fast != null) {
       engine.checkOpen();
-      Stream<T> rows = fast.stream(model, query, filter, defaultOrder);
+      Stream<T> rows = fastSearch.stream(model, query, filter, defaultOrder);
       if (rows != null) {
         return rows;
       }

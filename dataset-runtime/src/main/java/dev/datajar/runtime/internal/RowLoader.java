@@ -40,25 +40,26 @@ import org.hibernate.type.descriptor.WrapperOptions;
  * with the same cache, one identity map per call so that cycles resolve). Entities with
  * collections, embeddables, inheritance, formulas, lazy bytecode enhancement or {@code @PostLoad}
  * callbacks are left to Hibernate; {@link #create} returns {@code null} for them.
+ * {@link RowSearch} runs searches, counts and streams with the same row reading.
  */
 final class RowLoader<T> {
   static final int CACHE_SIZE = 8192;
   private static final Object NULL_ROW = new Object[0];
 
-  private final Class<T> type;
+  final Class<T> type;
   private final String sql;
-  private final FastConnections connections;
-  private final WrapperOptions options;
+  final FastConnections connections;
+  final WrapperOptions options;
   private final EntityInstantiator instantiator;
-  private final JdbcMapping idJdbc;
+  final JdbcMapping idJdbc;
   private final Setter idSetter;
   private final Column[] columns;
-  private final Map<Object, Object> cache = new ConcurrentHashMap<>();
-  private final String selectList;
-  private final String table;
-  private final String idColumn;
-  private final Map<String, SqlWriter.Col> paths;
-  private final boolean associations;
+  final Map<Object, Object> cache = new ConcurrentHashMap<>();
+  final String selectList;
+  final String table;
+  final String idColumn;
+  final Map<String, SqlWriter.Col> paths;
+  final boolean associations;
 
   /** One selected column: a basic attribute, or the foreign key of a to-one association. */
   private static final class Column {
@@ -208,165 +209,8 @@ final class RowLoader<T> {
     return e;
   }
 
-  /**
-   * The rows of a search, or {@code null} if the query uses something only HQL can express
-   * (a path through an association other than its id, an entity as a value).
-   */
-  List<T> search(EntityModel model, dev.datajar.runtime.Query query,
-      dev.datajar.runtime.Criterion filter, List<dev.datajar.runtime.Query.Order> defaultOrder) {
-    SqlWriter.Sql q = SqlWriter.select(model, paths, selectList, table, idColumn, query, filter,
-        defaultOrder);
-    if (q == null) {
-      return null;
-    }
-    List<Object[]> rows = new ArrayList<>();
-    List<Object> ids = new ArrayList<>();
-    run(q, rs -> {
-      while (rs.next()) {
-        ids.add(idJdbc.convertToDomainValue(idJdbc.getJdbcValueExtractor().extract(rs, 1, options)));
-        rows.add(readState(rs));
-      }
-      return null;
-    });
-    List<T> out = new ArrayList<>(rows.size());
-    Map<Object, Object> seen = hasAssociations() ? new IdentityHashMap<>() : null;
-    for (int i = 0; i < rows.size(); i++) {
-      Object id = ids.get(i);
-      Object[] state = rows.get(i);
-      if (cache.size() < CACHE_SIZE) {
-        cache.putIfAbsent(id, state);
-      }
-      out.add(build(id, state, seen, null));
-    }
-    return out;
-  }
-
-  /**
-   * The rows of a search read lazily over one connection held until the stream is closed (or
-   * read to its end), or {@code null} as for {@link #search}. Nothing read is cached, so memory
-   * stays constant; to-one targets are looked up on the same connection.
-   */
-  java.util.stream.Stream<T> stream(EntityModel model, dev.datajar.runtime.Query query,
-      dev.datajar.runtime.Criterion filter, List<dev.datajar.runtime.Query.Order> defaultOrder) {
-    SqlWriter.Sql q = SqlWriter.select(model, paths, selectList, table, idColumn, query, filter,
-        defaultOrder);
-    if (q == null) {
-      return null;
-    }
-    FastConnections.Slot slot;
-    ResultSet rs;
-    try {
-      slot = connections.borrow();
-    } catch (SQLException e) {
-      throw new DataSetException("cannot stream " + type.getSimpleName() + ": " + e.getMessage(), e);
-    }
-    try {
-      // A statement of its own: the slot's cached ones may be needed for to-one lookups.
-      PreparedStatement ps = slot.connection.prepareStatement(q.text());
-      bind(ps, q);
-      rs = ps.executeQuery();
-    } catch (SQLException | RuntimeException e) {
-      connections.giveBack(slot);
-      throw e instanceof SQLException ? new DataSetException("cannot stream " + type.getSimpleName()
-          + ": " + e.getMessage(), e) : (RuntimeException) e;
-    }
-    RowSpliterator split = new RowSpliterator(slot, rs);
-    return java.util.stream.StreamSupport.stream(split, false).onClose(split::close);
-  }
-
-  private final class RowSpliterator extends java.util.Spliterators.AbstractSpliterator<T> {
-    private final FastConnections.Slot slot;
-    private final ResultSet rs;
-    private boolean closed;
-
-    RowSpliterator(FastConnections.Slot slot, ResultSet rs) {
-      super(Long.MAX_VALUE, ORDERED | NONNULL);
-      this.slot = slot;
-      this.rs = rs;
-    }
-
-    @Override
-    public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
-      if (closed) {
-        return false;
-      }
-      T row;
-      try {
-        if (!rs.next()) {
-          close(); // read to the end: release the connection even if the caller forgets to
-          return false;
-        }
-        Object id = idJdbc.convertToDomainValue(idJdbc.getJdbcValueExtractor().extract(rs, 1, options));
-        row = build(id, readState(rs), associations ? new IdentityHashMap<>() : null, slot);
-      } catch (SQLException e) {
-        close();
-        throw new DataSetException("cannot stream " + type.getSimpleName() + ": " + e.getMessage(), e);
-      }
-      action.accept(row);
-      return true;
-    }
-
-    void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try {
-        rs.getStatement().close();
-      } catch (SQLException e) {
-        // the connection stays usable: closing a finished read-only statement cannot lose data
-      } finally {
-        connections.giveBack(slot);
-      }
-    }
-  }
-
-  /** The count of a search, or {@code null} as for {@link #search}. */
-  Long count(EntityModel model, dev.datajar.runtime.Query query, dev.datajar.runtime.Criterion filter) {
-    SqlWriter.Sql q = SqlWriter.count(model, paths, table, query, filter);
-    if (q == null) {
-      return null;
-    }
-    return run(q, rs -> {
-      rs.next();
-      return rs.getLong(1);
-    });
-  }
-
   @SuppressWarnings("unchecked")
-  private void bind(PreparedStatement ps, SqlWriter.Sql q) throws SQLException {
-    for (int i = 0; i < q.params().size(); i++) {
-      SqlWriter.Param p = q.params().get(i);
-      JdbcMapping m = p.jdbc();
-      m.getJdbcValueBinder().bind(ps, m.convertToRelationalValue(p.value()), i + 1, options);
-    }
-  }
-
-  private interface RowsReader<R> {
-    R read(ResultSet rs) throws SQLException;
-  }
-
-  @SuppressWarnings("unchecked")
-  private <R> R run(SqlWriter.Sql q, RowsReader<R> reader) {
-    FastConnections.Slot slot = null;
-    try {
-      slot = connections.borrow();
-      PreparedStatement ps = slot.statement(q.text(), q.text());
-      bind(ps, q);
-      try (ResultSet rs = ps.executeQuery()) {
-        return reader.read(rs);
-      }
-    } catch (SQLException e) {
-      throw new DataSetException("cannot search " + type.getSimpleName() + ": " + e.getMessage(), e);
-    } finally {
-      if (slot != null) {
-        connections.giveBack(slot);
-      }
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private T build(Object id, Object[] state, Map<Object, Object> seen, FastConnections.Slot slot) {
+  T build(Object id, Object[] state, Map<Object, Object> seen, FastConnections.Slot slot) {
     if (seen == null) {
       return fill((T) instantiator.instantiate(), id, state, null, slot);
     }
@@ -380,7 +224,7 @@ final class RowLoader<T> {
     return fill(e, id, state, seen, slot);
   }
 
-  private Object[] readState(ResultSet rs) throws SQLException {
+  Object[] readState(ResultSet rs) throws SQLException {
     Object[] state = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
       JdbcMapping m = columns[i].jdbc;
