@@ -146,4 +146,19 @@ class FastPathTest {
         vendors.search(Query.all().orderBy("name")).stream().map(Vendor::getName).toList());
     assertEquals(1, vendors.count(Query.where(Where.isNull("prefix"))));
   }
+
+  @Test
+  void enums_byNameAndByOrdinal() {
+    Vendor apple = vendors.get(1L).orElseThrow();
+    assertEquals(Vendor.Kind.LARGE, apple.getKind());
+    assertEquals(Vendor.Kind.LARGE, apple.getTier());
+    assertEquals(List.of("Apple", "Cisco"), vendors.search(Query.where(Where.eq("kind", Vendor.Kind.LARGE)))
+        .stream().map(Vendor::getName).toList());
+    assertEquals(List.of("Intel"), vendors.search(Query.where(Where.gt("tier", Vendor.Kind.LARGE)))
+        .stream().map(Vendor::getName).toList());
+    assertEquals(List.of("Cisco", "Apple", "Intel"), vendors.search(Query.all().orderBy("tier"))
+        .stream().map(Vendor::getName).toList());
+    assertEquals(vendors.query("select v.name from Vendor v where v.kind = ?1 order by v.id", String.class,
+        Vendor.Kind.LARGE), List.of("Apple", "Cisco"));
+  }
 }
