@@ -148,6 +148,16 @@ class FastPathTest {
   }
 
   @Test
+  void cyclesOfToOnes_resolveToOneObjectPerCall() {
+    Assignment a3 = assignments.get(3L).orElseThrow();
+    assertSame(a3, a3.getVendor().getFirstAssignment());
+    Assignment a1 = assignments.get(1L).orElseThrow();
+    assertEquals(3L, a1.getVendor().getFirstAssignment().getId());
+    assertSame(a1.getVendor(), a1.getVendor().getFirstAssignment().getVendor());
+    assertTrue(injector.getInstance(DataSetEngines.class).reader(Vendor.class).hasFastPath());
+  }
+
+  @Test
   void enums_byNameAndByOrdinal() {
     Vendor apple = vendors.get(1L).orElseThrow();
     assertEquals(Vendor.Kind.LARGE, apple.getKind());
