@@ -54,6 +54,10 @@ public final class EntityReader<T> {
 
   public Optional<T> get(Object id, Criterion filter) {
     Object key = coerceId(id);
+    if (filter != null && model.idAttribute() == null) {
+      throw new UnsupportedOperationException(type.getSimpleName() + " has a composite id:"
+          + " get() of a store with a defaultFilter() needs a single id attribute");
+    }
     if (filter != null) {
       return first(Query.where(Where.eq(model.idAttribute(), key)), filter, List.of());
     }
@@ -79,6 +83,18 @@ public final class EntityReader<T> {
       engine.checkOpen();
       for (Object k : keys) {
         out.add(Optional.ofNullable(fast.load(k)));
+      }
+      return out;
+    }
+    if (model.idAttribute() == null) {
+      if (filter != null) {
+        throw new UnsupportedOperationException(type.getSimpleName() + " has a composite id:"
+            + " getAll() of a store with a defaultFilter() needs a single id attribute");
+      }
+      try (Session s = engine.openSession()) {
+        for (Object k : keys) {
+          out.add(Optional.ofNullable(s.find(type, k)));
+        }
       }
       return out;
     }
@@ -168,6 +184,9 @@ public final class EntityReader<T> {
   }
 
   private Object coerceId(Object id) {
+    if (id == null) {
+      throw new IllegalArgumentException("null is not an id of " + type.getSimpleName());
+    }
     if (model.idAttribute() == null) {
       return id;
     }
