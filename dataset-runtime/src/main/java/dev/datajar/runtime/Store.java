@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p>Thread-safe; the stores bound by the module are singletons. Every call returns new
+ * <p>Thread-safe; the {@code Store<T>} bindings of the module are singletons. Guice makes a
+ * subclass per injection unless it is annotated {@code @Singleton}; either way it is cheap,
+ * since everything it reads through is shared. Every call returns new
  * objects, fully loaded (navigating a to-one association or a collection never throws a
  * lazy-loading exception): a caller may change what it got without anyone else seeing it,
  * and nothing is ever written back.

@@ -53,11 +53,15 @@ public final class Where {
   }
 
   public static Criterion in(String attribute, Collection<?> values) {
+    if (values.contains(null)) {
+      throw new IllegalArgumentException("in('" + attribute + "', ...) contains null, which"
+          + " matches nothing in SQL: use or(in(...), isNull(...))");
+    }
     return new Criterion.In(attribute, new ArrayList<>(values));
   }
 
   public static Criterion in(String attribute, Object... values) {
-    return new Criterion.In(attribute, Arrays.asList(values));
+    return in(attribute, Arrays.asList(values));
   }
 
   public static Criterion like(String attribute, String pattern) {

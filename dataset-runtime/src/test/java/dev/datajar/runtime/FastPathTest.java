@@ -19,6 +19,7 @@ import dev.datajar.runtime.fixture.Vendor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,26 @@ class FastPathTest {
   }
 
   @Test
+  void stream_readsLazily_andReleasesItsConnection() {
+    for (int i = 0; i < 50; i++) { // more times than there are connections
+      assertEquals(6, assignments.stream().count()); // not closed, but read to the end
+    }
+    for (int i = 0; i < 50; i++) {
+      try (Stream<Assignment> s = assignments.stream(Query.where(Where.eq("vendor.id", 1L)))) {
+        assertEquals("Apple", s.findFirst().orElseThrow().getVendor().getName()); // closed early
+      }
+    }
+    try (Stream<Assignment> s = assignments.stream(Query.all().orderByDesc("id").offset(1).limit(3))) {
+      assertEquals(List.of(5L, 4L, 3L), s.map(Assignment::getId).toList());
+    }
+    try (Stream<Assignment> s = assignments.stream()) {
+      List<Assignment> all = s.toList();
+      assertNotSame(all.get(0).getVendor(), all.get(2).getVendor()); // no identity map: constant memory
+      assertEquals(all.get(0).getVendor().getName(), all.get(2).getVendor().getName());
+    }
+  }
+
+  @Test
   void count_ignoresOffsetAndLimit() {
     assertEquals(6, assignments.count());
     assertEquals(4, assignments.count(Query.where(Where.eq("size", 24)).offset(3).limit(1)));
@@ -124,5 +145,30 @@ class FastPathTest {
     assertEquals(List.of("Apple", "Cisco", "Intel"),
         vendors.search(Query.all().orderBy("name")).stream().map(Vendor::getName).toList());
     assertEquals(1, vendors.count(Query.where(Where.isNull("prefix"))));
+  }
+
+  @Test
+  void cyclesOfToOnes_resolveToOneObjectPerCall() {
+    Assignment a3 = assignments.get(3L).orElseThrow();
+    assertSame(a3, a3.getVendor().getFirstAssignment());
+    Assignment a1 = assignments.get(1L).orElseThrow();
+    assertEquals(3L, a1.getVendor().getFirstAssignment().getId());
+    assertSame(a1.getVendor(), a1.getVendor().getFirstAssignment().getVendor());
+    assertTrue(injector.getInstance(DataSetEngines.class).reader(Vendor.class).hasFastPath());
+  }
+
+  @Test
+  void enums_byNameAndByOrdinal() {
+    Vendor apple = vendors.get(1L).orElseThrow();
+    assertEquals(Vendor.Kind.LARGE, apple.getKind());
+    assertEquals(Vendor.Kind.LARGE, apple.getTier());
+    assertEquals(List.of("Apple", "Cisco"), vendors.search(Query.where(Where.eq("kind", Vendor.Kind.LARGE)))
+        .stream().map(Vendor::getName).toList());
+    assertEquals(List.of("Intel"), vendors.search(Query.where(Where.gt("tier", Vendor.Kind.LARGE)))
+        .stream().map(Vendor::getName).toList());
+    assertEquals(List.of("Cisco", "Apple", "Intel"), vendors.search(Query.all().orderBy("tier"))
+        .stream().map(Vendor::getName).toList());
+    assertEquals(vendors.query("select v.name from Vendor v where v.kind = ?1 order by v.id", String.class,
+        Vendor.Kind.LARGE), List.of("Apple", "Cisco"));
   }
 }

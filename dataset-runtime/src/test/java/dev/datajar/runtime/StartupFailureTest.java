@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
+import com.google.inject.Stage;
 import dev.datajar.runtime.fixture.City;
 import dev.datajar.runtime.fixture.Country;
 import dev.datajar.runtime.fixture.Fixtures;
@@ -67,6 +68,15 @@ class StartupFailureTest {
         + " (indexes seen: " + root.toUri().toURL() + "META-INF/datasets/index), no system property"
         + " datajar.geo.path, no environment variable DATAJAR_GEO_PATH. Add the dataset's jar as a"
         + " dependency, or set -Ddatajar.geo.path=/path/to/geo.sqlite.", e.getMessage());
+  }
+
+  @Test
+  void productionStage_failsAtCreationToo() throws IOException {
+    Path file = Fixtures.geo(root);
+    Files.write(file, new byte[] {1}, StandardOpenOption.APPEND);
+    CreationException e = assertThrows(CreationException.class,
+        () -> Guice.createInjector(Stage.PRODUCTION, module().build()));
+    assertTrue(e.getMessage().contains("has sha256"), e.getMessage());
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import dev.datajar.runtime.fixture.Assignment;
 import dev.datajar.runtime.fixture.City;
 import dev.datajar.runtime.fixture.Country;
 import dev.datajar.runtime.fixture.Fixtures;
@@ -28,8 +29,17 @@ class ThreadsTest {
   Path root;
 
   /** One round of every kind of read, rendered as text so results compare by value. */
-  private static List<String> round(Store<Country> countries, Store<City> cities, int seed) {
+  private static List<String> round(Store<Country> countries, Store<City> cities,
+      Store<Assignment> assignments, int seed) {
     List<String> out = new ArrayList<>();
+    // the JDBC fast path (plain entities) ...
+    out.add(String.valueOf(assignments.get(1L + seed % 7)));
+    out.add(assignments.getAll(List.of(1L + seed % 6, 6L - seed % 6)).toString());
+    out.add(assignments.search(Query.where(Where.ge("id", 1L + seed % 6)).orderByDesc("block")).toString());
+    try (Stream<Assignment> s = assignments.stream(Query.all().offset(seed % 4))) {
+      out.add(s.map(Assignment::toString).toList().toString());
+    }
+    // ... and Hibernate (entities with collections)
     long id = 1 + seed % 10;
     out.add(String.valueOf(countries.get(id).map(Country::toString)));
     out.add(String.valueOf(countries.getAll(List.of(id, 99L, 11 - id)).stream()
@@ -48,14 +58,16 @@ class ThreadsTest {
   @Test
   void manyThreads_getTheSingleThreadedResults() throws Exception {
     Fixtures.geo(root);
+    Fixtures.oui(root);
     Injector injector = Guice.createInjector(DataSetModule.builder()
         .classLoader(Fixtures.loader(root)).build());
     Store<Country> countries = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {}));
     Store<City> cities = injector.getInstance(Key.get(new TypeLiteral<Store<City>>() {}));
+    Store<Assignment> assignments = injector.getInstance(Key.get(new TypeLiteral<Store<Assignment>>() {}));
     int rounds = 200;
     List<List<String>> expected = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
-      expected.add(round(countries, cities, i));
+      expected.add(round(countries, cities, assignments, i));
     }
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
@@ -64,7 +76,7 @@ class ThreadsTest {
         for (int i = 0; i < rounds; i++) {
           int seed = (i * 7 + t) % rounds;
           futures.add(pool.submit(() -> {
-            List<String> r = round(countries, cities, seed);
+            List<String> r = round(countries, cities, assignments, seed);
             r.add(0, String.valueOf(seed));
             return r;
           }));

@@ -28,6 +28,7 @@ public final class EntityReader<T> {
   private final Class<T> type;
   private final EntityModel model;
   private final RowLoader<T> fast;
+  private final RowSearch<T> fastSearch;
 
   @SuppressWarnings("unchecked")
   EntityReader(Engine engine, Class<T> type, RowLoader<?> fast) {
@@ -35,6 +36,7 @@ public final class EntityReader<T> {
     this.type = type;
     this.model = new EntityModel(engine.sessionFactory().getJpaMetamodel().entity(type));
     this.fast = (RowLoader<T>) fast;
+    this.fastSearch = fast == null ? null : new RowSearch<>(this.fast);
   }
 
   public Class<T> type() {
@@ -52,6 +54,10 @@ public final class EntityReader<T> {
 
   public Optional<T> get(Object id, Criterion filter) {
     Object key = coerceId(id);
+    if (filter != null && model.idAttribute() == null) {
+      throw new UnsupportedOperationException(type.getSimpleName() + " has a composite id:"
+          + " get() of a store with a defaultFilter() needs a single id attribute");
+    }
     if (filter != null) {
       return first(Query.where(Where.eq(model.idAttribute(), key)), filter, List.of());
     }
@@ -80,6 +86,18 @@ public final class EntityReader<T> {
       }
       return out;
     }
+    if (model.idAttribute() == null) {
+      if (filter != null) {
+        throw new UnsupportedOperationException(type.getSimpleName() + " has a composite id:"
+            + " getAll() of a store with a defaultFilter() needs a single id attribute");
+      }
+      try (Session s = engine.openSession()) {
+        for (Object k : keys) {
+          out.add(Optional.ofNullable(s.find(type, k)));
+        }
+      }
+      return out;
+    }
     Map<Object, T> found = new HashMap<>();
     try (Session s = engine.openSession()) {
       List<T> rows = search(Query.where(Where.in(model.idAttribute(), keys)), filter, List.of(), s);
@@ -96,7 +114,7 @@ public final class EntityReader<T> {
   public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
     if (fast != null) {
       engine.checkOpen();
-      List<T> rows = fast.search(model, query, filter, defaultOrder);
+      List<T> rows = fastSearch.search(model, query, filter, defaultOrder);
       if (rows != null) {
         return rows;
       }
@@ -134,7 +152,7 @@ public final class EntityReader<T> {
   public long count(Query query, Criterion filter) {
     if (fast != null) {
       engine.checkOpen();
-      Long n = fast.count(model, query, filter);
+      Long n = fastSearch.count(model, query, filter);
       if (n != null) {
         return n;
       }
@@ -146,6 +164,13 @@ public final class EntityReader<T> {
   }
 
   public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
+    if (fast != null) {
+      engine.checkOpen();
+      Stream<T> rows = fastSearch.stream(model, query, filter, defaultOrder);
+      if (rows != null) {
+        return rows;
+      }
+    }
     HqlWriter.Hql hql = HqlWriter.select(model, query, filter, defaultOrder);
     return RowStream.open(engine, hql, type, query);
   }
@@ -159,6 +184,9 @@ public final class EntityReader<T> {
   }
 
   private Object coerceId(Object id) {
+    if (id == null) {
+      throw new IllegalArgumentException("null is not an id of " + type.getSimpleName());
+    }
     if (model.idAttribute() == null) {
       return id;
     }

@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FastConnections implements AutoCloseable {
   /** A connection and the statements prepared on it, used by one thread at a time. */
   static final class Slot {
+    private static final int MAX_STATEMENTS = 256;
+
     final Connection connection;
     private final Map<Object, PreparedStatement> statements = new HashMap<>();
 
@@ -37,6 +39,13 @@ final class FastConnections implements AutoCloseable {
     PreparedStatement statement(Object key, String sql) throws SQLException {
       PreparedStatement ps = statements.get(key);
       if (ps == null) {
+        if (statements.size() >= MAX_STATEMENTS) {
+          // Searches with many shapes (in-lists of every length): start again rather than grow.
+          for (PreparedStatement old : statements.values()) {
+            old.close();
+          }
+          statements.clear();
+        }
         ps = connection.prepareStatement(sql);
         statements.put(key, ps);
       }
@@ -77,7 +86,8 @@ final class FastConnections implements AutoCloseable {
       throw new SQLException("interrupted while waiting for a connection", e);
     }
     if (s == null) {
-      throw new SQLException("no connection of " + file + " became free within 30 s");
+      throw new SQLException("all " + max + " connections of " + file + " stayed in use for"
+          + " 30 s: are streams left open? Close every Store.stream() (try-with-resources)");
     }
     return s;
   }

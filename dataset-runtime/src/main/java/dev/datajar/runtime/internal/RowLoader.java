@@ -40,25 +40,26 @@ import org.hibernate.type.descriptor.WrapperOptions;
  * with the same cache, one identity map per call so that cycles resolve). Entities with
  * collections, embeddables, inheritance, formulas, lazy bytecode enhancement or {@code @PostLoad}
  * callbacks are left to Hibernate; {@link #create} returns {@code null} for them.
+ * {@link RowSearch} runs searches, counts and streams with the same row reading.
  */
 final class RowLoader<T> {
   static final int CACHE_SIZE = 8192;
   private static final Object NULL_ROW = new Object[0];
 
-  private final Class<T> type;
+  final Class<T> type;
   private final String sql;
-  private final FastConnections connections;
-  private final WrapperOptions options;
+  final FastConnections connections;
+  final WrapperOptions options;
   private final EntityInstantiator instantiator;
-  private final JdbcMapping idJdbc;
+  final JdbcMapping idJdbc;
   private final Setter idSetter;
   private final Column[] columns;
-  private final Map<Object, Object> cache = new ConcurrentHashMap<>();
-  private final String selectList;
-  private final String table;
-  private final String idColumn;
-  private final Map<String, SqlWriter.Col> paths;
-  private final boolean associations;
+  final Map<Object, Object> cache = new ConcurrentHashMap<>();
+  final String selectList;
+  final String table;
+  final String idColumn;
+  final Map<String, SqlWriter.Col> paths;
+  final boolean associations;
 
   /** One selected column: a basic attribute, or the foreign key of a to-one association. */
   private static final class Column {
@@ -168,22 +169,24 @@ final class RowLoader<T> {
 
   /** A new entity for {@code id}, or {@code null} if there is no such row. */
   T load(Object id) {
-    return load(id, null);
+    return load(id, null, null);
   }
 
   @SuppressWarnings("unchecked")
-  private T load(Object id, Map<Object, Object> seen) {
-    Object[] state = state(id);
+  /** {@code slot}: the connection a caller already holds (a stream), or {@code null}. */
+  private T load(Object id, Map<Object, Object> seen, FastConnections.Slot slot) {
+    Object[] state = state(id, slot);
     if (state == null) {
       return null;
     }
     if (seen == null && hasAssociations()) {
       seen = new IdentityHashMap<>(); // one per call: a cycle of to-ones resolves to one object
     }
-    return build(id, state, seen);
+    return build(id, state, seen, slot);
   }
 
-  private T fill(T e, Object id, Object[] state, Map<Object, Object> seen) {
+  private T fill(T e, Object id, Object[] state, Map<Object, Object> seen,
+      FastConnections.Slot slot) {
     idSetter.set(e, id);
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
@@ -195,7 +198,7 @@ final class RowLoader<T> {
         continue;
       }
       if (c.targetLoader != null) {
-        v = c.targetLoader.load(v, seen);
+        v = c.targetLoader.load(v, seen, slot);
       } else if (v instanceof byte[] b) {
         v = b.clone(); // the only mutable values an attribute can hold
       } else if (v instanceof Date d) {
@@ -206,82 +209,10 @@ final class RowLoader<T> {
     return e;
   }
 
-  /**
-   * The rows of a search, or {@code null} if the query uses something only HQL can express
-   * (a path through an association other than its id, an entity as a value).
-   */
-  List<T> search(EntityModel model, dev.datajar.runtime.Query query,
-      dev.datajar.runtime.Criterion filter, List<dev.datajar.runtime.Query.Order> defaultOrder) {
-    SqlWriter.Sql q = SqlWriter.select(model, paths, selectList, table, idColumn, query, filter,
-        defaultOrder);
-    if (q == null) {
-      return null;
-    }
-    List<Object[]> rows = new ArrayList<>();
-    List<Object> ids = new ArrayList<>();
-    run(q, rs -> {
-      while (rs.next()) {
-        ids.add(idJdbc.convertToDomainValue(idJdbc.getJdbcValueExtractor().extract(rs, 1, options)));
-        rows.add(readState(rs));
-      }
-      return null;
-    });
-    List<T> out = new ArrayList<>(rows.size());
-    Map<Object, Object> seen = hasAssociations() ? new IdentityHashMap<>() : null;
-    for (int i = 0; i < rows.size(); i++) {
-      Object id = ids.get(i);
-      Object[] state = rows.get(i);
-      if (cache.size() < CACHE_SIZE) {
-        cache.putIfAbsent(id, state);
-      }
-      out.add(build(id, state, seen));
-    }
-    return out;
-  }
-
-  /** The count of a search, or {@code null} as for {@link #search}. */
-  Long count(EntityModel model, dev.datajar.runtime.Query query, dev.datajar.runtime.Criterion filter) {
-    SqlWriter.Sql q = SqlWriter.count(model, paths, table, query, filter);
-    if (q == null) {
-      return null;
-    }
-    return run(q, rs -> {
-      rs.next();
-      return rs.getLong(1);
-    });
-  }
-
-  private interface RowsReader<R> {
-    R read(ResultSet rs) throws SQLException;
-  }
-
   @SuppressWarnings("unchecked")
-  private <R> R run(SqlWriter.Sql q, RowsReader<R> reader) {
-    FastConnections.Slot slot = null;
-    try {
-      slot = connections.borrow();
-      PreparedStatement ps = slot.statement(q.text(), q.text());
-      for (int i = 0; i < q.params().size(); i++) {
-        SqlWriter.Param p = q.params().get(i);
-        JdbcMapping m = p.jdbc();
-        m.getJdbcValueBinder().bind(ps, m.convertToRelationalValue(p.value()), i + 1, options);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return reader.read(rs);
-      }
-    } catch (SQLException e) {
-      throw new DataSetException("cannot search " + type.getSimpleName() + ": " + e.getMessage(), e);
-    } finally {
-      if (slot != null) {
-        connections.giveBack(slot);
-      }
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private T build(Object id, Object[] state, Map<Object, Object> seen) {
+  T build(Object id, Object[] state, Map<Object, Object> seen, FastConnections.Slot slot) {
     if (seen == null) {
-      return fill((T) instantiator.instantiate(), id, state, null);
+      return fill((T) instantiator.instantiate(), id, state, null, slot);
     }
     Map<Object, Object> ofType = (Map<Object, Object>) seen.computeIfAbsent(type, t -> new HashMap<>());
     Object done = ofType.get(id);
@@ -290,10 +221,10 @@ final class RowLoader<T> {
     }
     T e = (T) instantiator.instantiate();
     ofType.put(id, e);
-    return fill(e, id, state, seen);
+    return fill(e, id, state, seen, slot);
   }
 
-  private Object[] readState(ResultSet rs) throws SQLException {
+  Object[] readState(ResultSet rs) throws SQLException {
     Object[] state = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
       JdbcMapping m = columns[i].jdbc;
@@ -304,10 +235,10 @@ final class RowLoader<T> {
   }
 
   /** The cached or freshly read values of row {@code id}: domain values, foreign keys as ids. */
-  private Object[] state(Object id) {
+  private Object[] state(Object id, FastConnections.Slot slot) {
     Object s = cache.get(id);
     if (s == null) {
-      s = read(id);
+      s = read(id, slot);
       if (cache.size() >= CACHE_SIZE) {
         cache.clear();
       }
@@ -317,10 +248,12 @@ final class RowLoader<T> {
   }
 
   @SuppressWarnings("unchecked")
-  private Object read(Object id) {
-    FastConnections.Slot slot = null;
+  private Object read(Object id, FastConnections.Slot held) {
+    FastConnections.Slot slot = held;
     try {
-      slot = connections.borrow();
+      if (slot == null) {
+        slot = connections.borrow();
+      }
       PreparedStatement ps = slot.statement(this, sql);
       idJdbc.getJdbcValueBinder().bind(ps, idJdbc.convertToRelationalValue(id), 1, options);
       try (ResultSet rs = ps.executeQuery()) {
@@ -330,7 +263,7 @@ final class RowLoader<T> {
       throw new DataSetException("cannot read " + type.getSimpleName() + " " + id + ": "
           + e.getMessage(), e);
     } finally {
-      if (slot != null) {
+      if (slot != null && held == null) {
         connections.giveBack(slot);
       }
     }

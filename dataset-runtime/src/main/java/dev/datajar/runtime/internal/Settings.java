@@ -69,8 +69,9 @@ public record Settings(List<String> dataSets, Map<String, Path> paths, Path cach
       return Path.of(v);
     }
     String xdg = environment.apply("XDG_CACHE_HOME");
+    String home = systemProperties.apply("user.home");
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(systemProperties.apply("user.home"), ".cache");
+        : Path.of(home != null ? home : System.getProperty("user.home"), ".cache");
     return base.resolve("datajar");
   }
 
