@@ -83,6 +83,7 @@ final class BuildInputs {
   static String stamp(List<TableSource> sources, ClassLoader loader, Path classes)
       throws IOException {
     StringBuilder sb = new StringBuilder("classes ").append(classesDigest(classes)).append('\n');
+    sb.append("datajar ").append(datajarCode()).append('\n');
     for (TableSource s : sources) {
       sb.append("table ").append(s.table().name()).append(" format=").append(s.format())
           .append(" pointer=").append(s.jsonPointer()).append(" defaults=")
@@ -96,6 +97,32 @@ final class BuildInputs {
       }
     }
     return sb.toString();
+  }
+
+  private static String datajarCode;
+
+  /**
+   * A checksum of datajar's own code (the builder and the storage format): a SNAPSHOT keeps its
+   * version while its code changes, and a changed builder may write other bytes.
+   */
+  private static synchronized String datajarCode() throws IOException {
+    if (datajarCode == null) {
+      StringBuilder sb = new StringBuilder();
+      for (Class<?> c : List.of(dev.datajar.builder.DataSetBuilder.class,
+          dev.datajar.runtime.format.DataJarDialect.class)) {
+        Path where;
+        try {
+          where = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+          sb.append("unknown ").append(c.getName()).append('\n');
+          continue;
+        }
+        sb.append(Files.isDirectory(where) ? classesDigest(where) : Checksums.sha256(where))
+            .append('\n');
+      }
+      datajarCode = Checksums.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return datajarCode;
   }
 
   /**
