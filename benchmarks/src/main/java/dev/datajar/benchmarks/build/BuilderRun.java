@@ -1,5 +1,6 @@
 package dev.datajar.benchmarks.build;
 
+import dev.datajar.benchmarks.data.BenchPaths;
 import dev.datajar.benchmarks.data.BenchSources;
 import dev.datajar.benchmarks.model.BenchData;
 import dev.datajar.benchmarks.model.Item;
@@ -14,10 +15,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Runs the datajar builder on the {@code bench} sources, as the Maven plugin would.
@@ -41,7 +40,7 @@ public final class BuilderRun {
   /** Builds the dataset into {@code outputDirectory} (emptied first); force skips up-to-date. */
   public BuildResult.DataSetResult build(BenchSources sources, Path outputDirectory, BuildLog log)
       throws DataSetBuildException {
-    deleteTree(outputDirectory);
+    BenchPaths.deleteTree(outputDirectory);
     BuildResult result = new DataSetBuilder().build(BuildRequest.builder()
         .classesDirectory(classesDirectory)
         .classLoader(BuilderRun.class.getClassLoader())
@@ -64,19 +63,6 @@ public final class BuilderRun {
         try (InputStream in = BuilderRun.class.getClassLoader().getResourceAsStream(resource)) {
           Files.write(target, in.readAllBytes());
         }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

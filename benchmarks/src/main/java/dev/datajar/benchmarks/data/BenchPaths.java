@@ -1,8 +1,12 @@
 package dev.datajar.benchmarks.data;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Where benchmark data is cached: {@code benchmarks/target/bench-data}, found from where this
@@ -33,8 +37,22 @@ public final class BenchPaths {
   public static double megabytes(Path file) {
     try {
       return Files.size(file) / 1_000_000.0;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return -1;
+    }
+  }
+
+  /** Deletes a folder and everything in it; nothing if it does not exist. */
+  public static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
