@@ -2,6 +2,7 @@ package dev.datajar.benchmarks.build;
 
 import dev.datajar.benchmarks.data.BenchPaths;
 import dev.datajar.benchmarks.data.BenchSources;
+import dev.datajar.benchmarks.data.Machine;
 import dev.datajar.builder.BuildLog;
 import dev.datajar.builder.BuildResult;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ public final class BuildBenchmark {
         : BenchPaths.dataDirectory().resolve("build");
     Files.createDirectories(work);
     System.out.printf(Locale.ROOT, "datajar build benchmark: %,d rows + %,d parents, %d run(s),"
-        + " variants=%s, max heap %,d MB, work %s%n", options.rows(), options.parents(),
-        options.runs(), options.only(), Runtime.getRuntime().maxMemory() >> 20, work);
+        + " variants=%s, work %s%n%s%n", options.rows(), options.parents(), options.runs(),
+        options.only(), work, Machine.describe());
 
     long start = System.nanoTime();
     BenchSources sources = new BenchSources(work.resolve("sources"), options.rows(),
@@ -73,7 +74,7 @@ public final class BuildBenchmark {
     long rows = JdbcBaseline.load(sources, file);
     long nanos = System.nanoTime() - t0;
     RunResult r = new RunResult("baseline", round, rows, nanos, Files.size(file),
-        HeapPeak.megabytes());
+        HeapPeak.megabytes(), Machine.loadAverage());
     System.out.println(r);
     return r;
   }
@@ -85,7 +86,7 @@ public final class BuildBenchmark {
     BuildResult.DataSetResult result = run.build(sources, out, BuildLog.SILENT);
     long nanos = System.nanoTime() - t0;
     RunResult r = new RunResult("builder", round, result.rows(), nanos, result.bytes(),
-        HeapPeak.megabytes());
+        HeapPeak.megabytes(), Machine.loadAverage());
     System.out.println(r);
     return r;
   }

@@ -1,5 +1,6 @@
 package dev.datajar.benchmarks.read;
 
+import dev.datajar.benchmarks.data.Machine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ public final class SmallHeapStream {
     String heap = args.length > 0 ? args[0] : "-Xmx64m";
     Path file = ReadDataSet.ensure();
     System.out.println("streaming every item of " + file + " in a child JVM with " + heap);
+    System.out.println(Machine.describe());
     boolean ok = true;
     for (String variant : List.of("jdbc", "store")) {
       ChildJvm.Outcome outcome = ChildJvm.run(List.of(heap), List.of(), StreamProbe.class,

@@ -3,6 +3,7 @@ package dev.datajar.benchmarks.read;
 import dev.datajar.benchmarks.build.BuilderRun;
 import dev.datajar.benchmarks.data.BenchPaths;
 import dev.datajar.benchmarks.data.BenchSources;
+import dev.datajar.benchmarks.data.Machine;
 import dev.datajar.builder.BuildLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +49,8 @@ public final class StartupBenchmark {
       DataSetJar.write(out, jar);
     }
     Path sqlite = out.resolve("bench.sqlite");
-    System.out.printf(Locale.ROOT, "dataset jar %s: %.1f MB (sqlite file %.1f MB)%n", jar,
-        BenchPaths.megabytes(jar), BenchPaths.megabytes(sqlite));
+    System.out.printf(Locale.ROOT, "dataset jar %s: %.1f MB (sqlite file %.1f MB)%n%s%n", jar,
+        BenchPaths.megabytes(jar), BenchPaths.megabytes(sqlite), Machine.describe());
 
     Path warmCache = work.resolve("cache-warm");
     BenchPaths.deleteTree(warmCache);
@@ -84,8 +85,8 @@ public final class StartupBenchmark {
     double[] r = {Double.parseDouble(o.result("firstResultMs")),
         Double.parseDouble(o.result("jvmUptimeMs")), o.wallNanos() / 1e6};
     System.out.printf(Locale.ROOT, "  %-5s %s: first result %.0f ms after injector start,"
-        + " %.0f ms after JVM start, wall %.0f ms%n", variant, path.getFileName(), r[0], r[1],
-        r[2]);
+        + " %.0f ms after JVM start, wall %.0f ms, load %s%n", variant, path.getFileName(), r[0],
+        r[1], r[2], Machine.loadAverage());
     return r;
   }
 
