@@ -3,6 +3,7 @@ package dev.datajar.benchmarks.build;
 import dev.datajar.benchmarks.data.BenchPaths;
 import dev.datajar.benchmarks.data.BenchSources;
 import dev.datajar.benchmarks.data.Machine;
+import dev.datajar.benchmarks.data.QuietLogging;
 import dev.datajar.builder.BuildLog;
 import dev.datajar.builder.BuildResult;
 import java.nio.file.Files;
@@ -20,16 +21,19 @@ import java.util.Locale;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.datajar.benchmarks.build.BuildBenchmark \
  *     [--rows 1000000] [--parents 10000] [--runs 5] [--only both|baseline|builder] [--work DIR]
+ *     [--verbose]
  * </pre>
  *
  * <p>Rounds alternate which variant goes first, so neither always gets the colder JIT or page
- * cache. Each run writes a new file; rows/s counts the rows of both tables.
+ * cache. Each run writes a new file; rows/s counts the rows of both tables. {@code --verbose}
+ * prints the builder's log with elapsed times, to see where a build spends them.
  */
 public final class BuildBenchmark {
   private BuildBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     BuildOptions options = BuildOptions.parse(args);
+    QuietLogging.apply();
     Path work = options.work() != null ? options.work()
         : BenchPaths.dataDirectory().resolve("build");
     Files.createDirectories(work);
@@ -56,7 +60,8 @@ public final class BuildBenchmark {
           baseline.add(runBaseline(sources, work.resolve("baseline.sqlite"), round));
         } else if (!isBaseline && builderRun != null && builderMissing == null) {
           try {
-            builder.add(runBuilder(builderRun, sources, work.resolve("builder-out"), round));
+            builder.add(runBuilder(builderRun, sources, work.resolve("builder-out"), round,
+                options.verbose() ? new TimedLog() : BuildLog.SILENT));
           } catch (IllegalStateException | UnsupportedOperationException e) {
             builderMissing = e.toString();
             System.out.println("builder: not available yet: " + builderMissing);
@@ -79,11 +84,11 @@ public final class BuildBenchmark {
     return r;
   }
 
-  private static RunResult runBuilder(BuilderRun run, BenchSources sources, Path out, int round)
-      throws Exception {
+  private static RunResult runBuilder(BuilderRun run, BenchSources sources, Path out, int round,
+      BuildLog log) throws Exception {
     HeapPeak.reset();
     long t0 = System.nanoTime();
-    BuildResult.DataSetResult result = run.build(sources, out, BuildLog.SILENT);
+    BuildResult.DataSetResult result = run.build(sources, out, log);
     long nanos = System.nanoTime() - t0;
     RunResult r = new RunResult("builder", round, result.rows(), nanos, result.bytes(),
         HeapPeak.megabytes(), Machine.loadAverage());

@@ -4,7 +4,7 @@ import dev.datajar.benchmarks.data.BenchSources;
 import java.nio.file.Path;
 
 /** Command-line options of {@link BuildBenchmark}. */
-record BuildOptions(long rows, int parents, int runs, String only, Path work) {
+record BuildOptions(long rows, int parents, int runs, String only, Path work, boolean verbose) {
 
   static BuildOptions parse(String[] args) {
     long rows = 1_000_000;
@@ -12,7 +12,12 @@ record BuildOptions(long rows, int parents, int runs, String only, Path work) {
     int runs = 5;
     String only = "both";
     Path work = null;
+    boolean verbose = false;
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--verbose")) {
+        verbose = true;
+        continue;
+      }
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--rows" -> rows = Long.parseLong(require(args[i], value).replace("_", ""));
@@ -22,7 +27,7 @@ record BuildOptions(long rows, int parents, int runs, String only, Path work) {
         case "--work" -> work = Path.of(require(args[i], value)).toAbsolutePath();
         default -> throw new IllegalArgumentException("unknown option '" + args[i]
             + "'; valid: --rows N, --parents N, --runs N, --only both|baseline|builder,"
-            + " --work DIR");
+            + " --work DIR, --verbose");
       }
       i++;
     }
@@ -30,7 +35,7 @@ record BuildOptions(long rows, int parents, int runs, String only, Path work) {
       throw new IllegalArgumentException("--only must be both, baseline or builder, not '"
           + only + "'");
     }
-    return new BuildOptions(rows, parents, runs, only, work);
+    return new BuildOptions(rows, parents, runs, only, work, verbose);
   }
 
   private static String require(String option, String value) {
