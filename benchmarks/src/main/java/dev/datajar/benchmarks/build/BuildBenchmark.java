@@ -74,24 +74,28 @@ public final class BuildBenchmark {
 
   private static RunResult runBaseline(BenchSources sources, Path file, int round)
       throws Exception {
-    HeapPeak.reset();
+    RunMeter.reset();
+    long cpu0 = RunMeter.processCpuNanos();
     long t0 = System.nanoTime();
     long rows = JdbcBaseline.load(sources, file);
     long nanos = System.nanoTime() - t0;
-    RunResult r = new RunResult("baseline", round, rows, nanos, Files.size(file),
-        HeapPeak.megabytes(), Machine.loadAverage());
+    long cpuNanos = RunMeter.processCpuNanos() - cpu0;
+    RunResult r = new RunResult("baseline", round, rows, nanos, cpuNanos, Files.size(file),
+        RunMeter.peakHeapMegabytes(), Machine.loadAverage());
     System.out.println(r);
     return r;
   }
 
   private static RunResult runBuilder(BuilderRun run, BenchSources sources, Path out, int round,
       BuildLog log) throws Exception {
-    HeapPeak.reset();
+    RunMeter.reset();
+    long cpu0 = RunMeter.processCpuNanos();
     long t0 = System.nanoTime();
     BuildResult.DataSetResult result = run.build(sources, out, log);
     long nanos = System.nanoTime() - t0;
-    RunResult r = new RunResult("builder", round, result.rows(), nanos, result.bytes(),
-        HeapPeak.megabytes(), Machine.loadAverage());
+    long cpuNanos = RunMeter.processCpuNanos() - cpu0;
+    RunResult r = new RunResult("builder", round, result.rows(), nanos, cpuNanos, result.bytes(),
+        RunMeter.peakHeapMegabytes(), Machine.loadAverage());
     System.out.println(r);
     return r;
   }

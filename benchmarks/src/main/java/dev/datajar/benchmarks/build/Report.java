@@ -3,6 +3,7 @@ package dev.datajar.benchmarks.build;
 import dev.datajar.benchmarks.data.BenchSources;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** Prints the medians of a build benchmark run as a Markdown table for docs/benchmarks.md. */
 final class Report {
@@ -13,13 +14,16 @@ final class Report {
     System.out.println();
     System.out.printf(Locale.ROOT, "Medians over %,d + %,d rows:%n%n", sources.rows(),
         sources.parents());
-    System.out.println("| variant | runs | rows/s (median) | all runs, rows/s | file MB | peak heap MB |");
-    System.out.println("|---|---|---|---|---|---|");
+    System.out.println("| variant | runs | rows/s (median) | all runs, rows/s"
+        + " | rows per CPU-second (median) | file MB | peak heap MB |");
+    System.out.println("|---|---|---|---|---|---|---|");
     line(baseline);
     line(builder);
     if (!baseline.isEmpty() && !builder.isEmpty()) {
-      System.out.printf(Locale.ROOT, "%nbuilder / baseline (medians): %.2f×%n",
-          median(builder) / median(baseline));
+      System.out.printf(Locale.ROOT, "%nbuilder / baseline (medians): %.2f× in rows/s,"
+          + " %.2f× in rows per CPU-second%n", median(builder, RunResult::rowsPerSecond)
+          / median(baseline, RunResult::rowsPerSecond), median(builder,
+          RunResult::rowsPerCpuSecond) / median(baseline, RunResult::rowsPerCpuSecond));
     }
     if (builderMissing != null) {
       System.out.println("\nbuilder pending: " + builderMissing);
@@ -37,12 +41,13 @@ final class Report {
     }
     RunResult last = runs.get(runs.size() - 1);
     long heap = runs.stream().mapToLong(RunResult::heapMb).max().orElse(0);
-    System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %s | %.1f | %,d |%n", last.variant(),
-        runs.size(), median(runs), all, last.bytes() / 1e6, heap);
+    System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %s | %,.0f | %.1f | %,d |%n",
+        last.variant(), runs.size(), median(runs, RunResult::rowsPerSecond), all,
+        median(runs, RunResult::rowsPerCpuSecond), last.bytes() / 1e6, heap);
   }
 
-  static double median(List<RunResult> runs) {
-    double[] values = runs.stream().mapToDouble(RunResult::rowsPerSecond).sorted().toArray();
+  static double median(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {
+    double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
     int n = values.length;
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
   }

@@ -5,14 +5,14 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /**
- * Peak heap use during one measured run, read from the JVM's memory pools.
+ * Peak heap use and CPU time during one measured run, read from the JVM's management beans.
  *
- * <p>The figure is the sum of each heap pool's own peak, so it is an upper bound of the true
+ * <p>The heap figure is the sum of each heap pool's own peak, so it is an upper bound of the true
  * peak (pools do not peak at the same moment). It is meant for "does the heap grow with the
  * row count", not for exact sizes; peak RSS comes from {@code /usr/bin/time -v}.
  */
-final class HeapPeak {
-  private HeapPeak() {}
+final class RunMeter {
+  private RunMeter() {}
 
   static void reset() {
     System.gc();
@@ -23,7 +23,7 @@ final class HeapPeak {
     }
   }
 
-  static long megabytes() {
+  static long peakHeapMegabytes() {
     long bytes = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -31,5 +31,11 @@ final class HeapPeak {
       }
     }
     return bytes / (1024 * 1024);
+  }
+
+  /** CPU time of the whole process so far (all threads, GC and JIT included). */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }
