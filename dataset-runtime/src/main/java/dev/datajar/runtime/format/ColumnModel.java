@@ -36,11 +36,12 @@ public final class ColumnModel {
   private final ValueBinder<Object> binder;
   private final WrapperOptions options;
   private final String jdbcDescription;
+  private final String defaultText;
 
   @SuppressWarnings("unchecked")
   ColumnModel(String name, String attribute, String owner, String declaredType, boolean nullable,
       Integer precision, Integer scale, List<String> checks, JdbcMapping mapping,
-      WrapperOptions options) {
+      WrapperOptions options, String sqlDefault) {
     this.name = name;
     this.attribute = attribute;
     this.owner = owner;
@@ -50,6 +51,7 @@ public final class ColumnModel {
     this.scale = scale;
     this.checks = List.copyOf(checks);
     this.options = options;
+    this.defaultText = sourceText(sqlDefault);
     BasicValueConverter<Object, Object> converter =
         (BasicValueConverter<Object, Object>) mapping.getValueConverter();
     Class<?> domain = mapping.getJavaTypeDescriptor().getJavaTypeClass();
@@ -93,6 +95,27 @@ public final class ColumnModel {
 
   public boolean nullable() {
     return nullable;
+  }
+
+  /**
+   * The column's {@code @ColumnDefault} as source text (the SQL literal {@code 'Curry'} gives
+   * {@code Curry}), which the builder uses where a source has no value for the column; empty
+   * if the column declares none or its default is {@code null}.
+   */
+  public java.util.Optional<String> defaultText() {
+    return java.util.Optional.ofNullable(defaultText);
+  }
+
+  /** A SQL literal as source text: quotes removed, {@code ''} unescaped; NULL as null. */
+  private static String sourceText(String sql) {
+    if (sql == null) {
+      return null;
+    }
+    String t = sql.strip();
+    if (t.length() >= 2 && t.startsWith("'") && t.endsWith("'")) {
+      return t.substring(1, t.length() - 1).replace("''", "'");
+    }
+    return t.equalsIgnoreCase("null") ? null : t;
   }
 
   /** Java type that source text is parsed into, and that {@link #bind} accepts. */
