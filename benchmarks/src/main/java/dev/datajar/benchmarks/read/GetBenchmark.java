@@ -1,5 +1,6 @@
 package dev.datajar.benchmarks.read;
 
+import dev.datajar.benchmarks.model.Item;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -12,7 +13,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -22,27 +22,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 4, time = 2)
 @Fork(2)
 public class GetBenchmark {
-  private JdbcReader jdbc;
   /** Random ids drawn up front so the benchmark measures lookups, not the generator. */
   private final long[] ids = new long[1 << 16];
   private int next;
 
   @Setup(Level.Trial)
-  public void open() throws Exception {
-    jdbc = new JdbcReader(ReadDataSet.ensure());
+  public void drawIds() {
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < ids.length; i++) {
       ids[i] = 1 + random.nextLong(ReadDataSet.ROWS);
     }
-  }
-
-  @TearDown(Level.Trial)
-  public void close() throws Exception {
-    jdbc.close();
   }
 
   private long nextId() {
@@ -50,12 +43,17 @@ public class GetBenchmark {
   }
 
   @Benchmark
-  public ItemRow jdbc() throws Exception {
-    return jdbc.get(nextId());
+  public ItemRow jdbc(Sides.Jdbc jdbc) throws Exception {
+    return jdbc.reader.get(nextId());
   }
 
   @Benchmark
-  public Object[] jdbcWithParent() throws Exception {
-    return jdbc.getWithParent(nextId());
+  public Object[] jdbcWithParent(Sides.Jdbc jdbc) throws Exception {
+    return jdbc.reader.getWithParent(nextId());
+  }
+
+  @Benchmark
+  public Item store(Sides.Stores stores) {
+    return stores.store.get(nextId()).orElse(null);
   }
 }

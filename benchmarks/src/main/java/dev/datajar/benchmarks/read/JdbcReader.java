@@ -23,6 +23,7 @@ public final class JdbcReader implements AutoCloseable {
   private final PreparedStatement byId;
   private final PreparedStatement byIdWithParent;
   private final PreparedStatement byParent;
+  private final PreparedStatement byParentWithParent;
   private final PreparedStatement all;
 
   public JdbcReader(Path file) throws SQLException {
@@ -31,6 +32,9 @@ public final class JdbcReader implements AutoCloseable {
     byIdWithParent = connection.prepareStatement("select i.id, i.name, i.note, i.score,"
         + " i.parent_id, p.name from item i join parent p on p.id = i.parent_id where i.id = ?");
     byParent = connection.prepareStatement(COLUMNS + " where parent_id = ?");
+    byParentWithParent = connection.prepareStatement("select i.id, i.name, i.note, i.score,"
+        + " i.parent_id, p.name from item i join parent p on p.id = i.parent_id"
+        + " where i.parent_id = ?");
     all = connection.prepareStatement(COLUMNS);
   }
 
@@ -56,6 +60,18 @@ public final class JdbcReader implements AutoCloseable {
     try (ResultSet rs = byParent.executeQuery()) {
       while (rs.next()) {
         rows.add(row(rs));
+      }
+    }
+    return rows;
+  }
+
+  /** {@link #byParent} plus each row's parent name, as an eager {@code @ManyToOne} needs. */
+  public List<Object[]> byParentWithParent(long parentId) throws SQLException {
+    byParentWithParent.setLong(1, parentId);
+    List<Object[]> rows = new ArrayList<>(128);
+    try (ResultSet rs = byParentWithParent.executeQuery()) {
+      while (rs.next()) {
+        rows.add(new Object[] {row(rs), rs.getString(6)});
       }
     }
     return rows;

@@ -1,6 +1,7 @@
 package dev.datajar.benchmarks.read;
 
 import dev.datajar.benchmarks.data.BenchSources;
+import dev.datajar.benchmarks.model.Item;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -24,26 +24,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 4, time = 2)
 @Fork(2)
 public class SearchBenchmark {
-  private JdbcReader jdbc;
   private final long[] parentIds = new long[1 << 12];
   private int next;
 
   @Setup(Level.Trial)
-  public void open() throws Exception {
-    jdbc = new JdbcReader(ReadDataSet.ensure());
+  public void drawParents() {
     SplittableRandom random = new SplittableRandom(11);
     for (int i = 0; i < parentIds.length; i++) {
       parentIds[i] = 1 + random.nextInt(BenchSources.DEFAULT_PARENTS);
     }
-  }
-
-  @TearDown(Level.Trial)
-  public void close() throws Exception {
-    jdbc.close();
   }
 
   private long nextParent() {
@@ -51,7 +44,17 @@ public class SearchBenchmark {
   }
 
   @Benchmark
-  public List<ItemRow> jdbc() throws Exception {
-    return jdbc.byParent(nextParent());
+  public List<ItemRow> jdbc(Sides.Jdbc jdbc) throws Exception {
+    return jdbc.reader.byParent(nextParent());
+  }
+
+  @Benchmark
+  public List<Object[]> jdbcWithParent(Sides.Jdbc jdbc) throws Exception {
+    return jdbc.reader.byParentWithParent(nextParent());
+  }
+
+  @Benchmark
+  public List<Item> store(Sides.Stores stores) {
+    return stores.store.byParent(nextParent());
   }
 }

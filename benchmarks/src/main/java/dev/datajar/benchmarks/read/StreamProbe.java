@@ -1,5 +1,6 @@
 package dev.datajar.benchmarks.read;
 
+import dev.datajar.benchmarks.data.QuietLogging;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,6 +18,7 @@ public final class StreamProbe {
   private StreamProbe() {}
 
   public static void main(String[] args) throws Exception {
+    QuietLogging.apply();
     String variant = args[0];
     Path file = Path.of(args[1]);
     long[] checksum = {0};
@@ -28,7 +30,11 @@ public final class StreamProbe {
           rows = reader.streamAll(row -> checksum[0] += row.id());
         }
       }
-      case "store" -> rows = StoreAccess.streamAll(file, id -> checksum[0] += id);
+      case "store" -> {
+        try (StoreAccess store = StoreAccess.open(file)) {
+          rows = store.streamAll(item -> checksum[0] += item.getId());
+        }
+      }
       default -> throw new IllegalArgumentException("variant must be jdbc or store: " + variant);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
