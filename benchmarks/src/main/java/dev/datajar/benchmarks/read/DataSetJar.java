@@ -1,0 +1,39 @@
+package dev.datajar.benchmarks.read;
+
+import dev.datajar.runtime.format.DataSetLayout;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * Packs a builder output folder ({@code bench.sqlite}, manifest, {@code index}) into a dataset
+ * jar the way {@code maven-jar-plugin} would: entries under {@code META-INF/datasets/},
+ * deflated, fixed timestamps.
+ */
+final class DataSetJar {
+  private DataSetJar() {}
+
+  static Path write(Path builderOutput, Path jar) throws IOException {
+    Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
+    Files.createDirectories(jar.getParent());
+    try (OutputStream file = Files.newOutputStream(tmp);
+        JarOutputStream out = new JarOutputStream(file);
+        Stream<Path> files = Files.list(builderOutput)) {
+      for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+        JarEntry entry = new JarEntry(DataSetLayout.RESOURCE_DIR + p.getFileName());
+        entry.setLastModifiedTime(FileTime.fromMillis(0));
+        out.putNextEntry(entry);
+        Files.copy(p, out);
+        out.closeEntry();
+      }
+    }
+    Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return jar;
+  }
+}
