@@ -1,0 +1,176 @@
+package dev.datajar.runtime.format;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.type.descriptor.ValueBinder;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
+
+/**
+ * One column of a dataset table: its declaration, the Java type its source values are read as,
+ * and the Hibernate binder that writes them in the form Hibernate reads back at run time.
+ *
+ * <p>Immutable and thread-safe. {@link #parse} turns source text into a value of
+ * {@link #valueType()}; {@link #bind} writes such a value (or a typed value from a code source).
+ */
+public final class ColumnModel {
+  private final String name;
+  private final String attribute;
+  private final String owner;
+  private final String declaredType;
+  private final boolean nullable;
+  private final Integer precision;
+  private final Integer scale;
+  private final List<String> checks;
+  private final Class<?> valueType;
+  private final BasicValueConverter<Object, Object> enumConverter;
+  private final ValueBinder<Object> binder;
+  private final WrapperOptions options;
+  private final String jdbcDescription;
+
+  @SuppressWarnings("unchecked")
+  ColumnModel(String name, String attribute, String owner, String declaredType, boolean nullable,
+      Integer precision, Integer scale, List<String> checks, JdbcMapping mapping,
+      WrapperOptions options) {
+    this.name = name;
+    this.attribute = attribute;
+    this.owner = owner;
+    this.declaredType = declaredType;
+    this.nullable = nullable;
+    this.precision = precision;
+    this.scale = scale;
+    this.checks = List.copyOf(checks);
+    this.options = options;
+    BasicValueConverter<Object, Object> converter =
+        (BasicValueConverter<Object, Object>) mapping.getValueConverter();
+    Class<?> domain = mapping.getJavaTypeDescriptor().getJavaTypeClass();
+    if (converter != null && domain.isEnum()) {
+      // Source files name enum constants; the converter turns them into the stored name or
+      // ordinal, whichever the entity asks for.
+      this.valueType = domain;
+      this.enumConverter = converter;
+    } else if (converter != null) {
+      // An AttributeConverter: the source holds the converter's database-side value.
+      this.valueType = converter.getRelationalJavaType().getJavaTypeClass();
+      this.enumConverter = null;
+    } else {
+      this.valueType = domain;
+      this.enumConverter = null;
+    }
+    this.binder = (ValueBinder<Object>) mapping.getJdbcValueBinder();
+    this.jdbcDescription = mapping.getJdbcType().getFriendlyName() + " "
+        + mapping.getJdbcJavaType().getJavaTypeClass().getName();
+  }
+
+  /** The column's name in the SQLite file. */
+  public String name() {
+    return name;
+  }
+
+  /** The entity attribute this column holds, or {@code null} (collection tables, composite). */
+  public String attribute() {
+    return attribute;
+  }
+
+  /** Where the column comes from in the entities, e.g. {@code Airport.elevationFt}. */
+  public String owner() {
+    return owner;
+  }
+
+  /** The type in the {@code create table} statement, e.g. {@code integer}. */
+  public String declaredType() {
+    return declaredType;
+  }
+
+  public boolean nullable() {
+    return nullable;
+  }
+
+  /** Java type that source text is parsed into, and that {@link #bind} accepts. */
+  public Class<?> valueType() {
+    return valueType;
+  }
+
+  /** CHECK conditions Hibernate declares for the column (e.g. the names of an enum). */
+  public List<String> checks() {
+    return checks;
+  }
+
+  /**
+   * Parses source text.
+   *
+   * @throws IllegalArgumentException with a reason such as {@code 'n/a' is not an integer}
+   */
+  public Object parse(String text) {
+    Object v = ValueParser.parse(valueType, text);
+    checkStorable(v, text);
+    return v;
+  }
+
+  /** Refuses values that would not come back exactly or compare correctly once stored. */
+  private void checkStorable(Object v, String text) {
+    if (v instanceof BigDecimal d) {
+      int s = Math.max(d.scale(), 0);
+      if (scale != null && s > scale) {
+        throw new IllegalArgumentException("'" + text + "' has " + s + " digits after the"
+            + " decimal point; the column allows " + scale + " (@Column(scale = " + scale + "))");
+      }
+      int integerDigits = d.precision() - d.scale();
+      if (precision != null && scale != null && integerDigits > precision - scale) {
+        throw new IllegalArgumentException("'" + text + "' has " + integerDigits + " digits"
+            + " before the decimal point; the column allows " + (precision - scale)
+            + " (@Column(precision = " + precision + ", scale = " + scale + "))");
+      }
+    }
+    if ((v instanceof Double d && d.isNaN()) || (v instanceof Float f && f.isNaN())) {
+      throw new IllegalArgumentException("'" + text + "' cannot be stored: SQLite stores NaN"
+          + " as NULL");
+    }
+    try {
+      if (v instanceof LocalDate d) {
+        TemporalText.format(d);
+      } else if (v instanceof LocalDateTime d) {
+        TemporalText.format(d);
+      } else if (v instanceof Instant d) {
+        TemporalText.format(d);
+      } else if (v instanceof OffsetDateTime d) {
+        TemporalText.format(d);
+      } else if (v instanceof ZonedDateTime d) {
+        TemporalText.format(d);
+      }
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("'" + text + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** Binds {@code value} (of {@link #valueType()}, or {@code null}) as Hibernate would. */
+  public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.NULL);
+      return;
+    }
+    Object relational = enumConverter != null ? enumConverter.toRelationalValue(value) : value;
+    binder.bind(statement, relational, index, options);
+  }
+
+  /** Line of the schema fingerprint for this column. */
+  String describe() {
+    return name + " " + declaredType + (nullable ? " null " : " not null ") + jdbcDescription
+        + " " + valueType.getName() + (precision == null ? "" : " p" + precision)
+        + (scale == null ? "" : " s" + scale);
+  }
+
+  @Override
+  public String toString() {
+    return owner + " -> " + name + " " + declaredType;
+  }
+}

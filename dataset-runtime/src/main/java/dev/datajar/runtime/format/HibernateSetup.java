@@ -1,0 +1,104 @@
+package dev.datajar.runtime.format;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import javax.sql.DataSource;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+/**
+ * Boots Hibernate the one way datajar uses it, on the build side and at run time, so that both
+ * sides map every entity to the same tables, columns and storage forms.
+ *
+ * <p>The settings fix what must not vary: {@link DataJarDialect}; snake_case table and column
+ * names; offsets and zones kept ({@code NATIVE} time-zone storage, which the dialect stores as
+ * text); UUIDs as text; durations as integer nanoseconds; no schema tool and no JDBC metadata
+ * access at boot (the dialect is given, and the builder has no database yet).
+ */
+public final class HibernateSetup {
+  private static final Map<SessionFactoryImplementor, SchemaModel> SCHEMAS = new WeakHashMap<>();
+
+  private HibernateSetup() {}
+
+  /** The settings both sides share; {@code extra} settings are applied on top. */
+  public static Map<String, Object> settings(Map<String, Object> extra) {
+    Map<String, Object> s = new HashMap<>();
+    s.put(AvailableSettings.DIALECT, DataJarDialect.class.getName());
+    s.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+    s.put(AvailableSettings.TIMEZONE_DEFAULT_STORAGE, "NATIVE");
+    s.put(AvailableSettings.PREFERRED_UUID_JDBC_TYPE, "CHAR");
+    s.put(AvailableSettings.PREFERRED_DURATION_JDBC_TYPE, "BIGINT");
+    s.put(AvailableSettings.PREFERRED_INSTANT_JDBC_TYPE, "TIMESTAMP_UTC");
+    s.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
+        CamelCaseToUnderscoresNamingStrategy.class.getName());
+    s.put(AvailableSettings.HBM2DDL_AUTO, "none");
+    s.put(AvailableSettings.SHOW_SQL, "false");
+    if (extra != null) {
+      s.putAll(extra);
+    }
+    return s;
+  }
+
+  /**
+   * A session factory for one dataset's entities.
+   *
+   * @param dataSetName the dataset, for messages
+   * @param entityClasses its {@code @Entity} classes
+   * @param dataSource where sessions get connections; {@code null} for a model-only factory
+   *     (the builder writes with its own JDBC connection)
+   * @param classLoader loads the entity classes and anything they name
+   * @param extraSettings Hibernate settings applied on top of {@link #settings}
+   */
+  public static SessionFactoryImplementor buildSessionFactory(
+      String dataSetName, Collection<Class<?>> entityClasses, DataSource dataSource,
+      ClassLoader classLoader, Map<String, Object> extraSettings) {
+    Map<String, Object> settings = settings(extraSettings);
+    if (dataSource != null) {
+      settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+    }
+    BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+        .applyClassLoader(classLoader)
+        .applyClassLoader(HibernateSetup.class.getClassLoader())
+        .build();
+    StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+        .applySettings(settings)
+        .build();
+    try {
+      MetadataSources sources = new MetadataSources(registry);
+      entityClasses.stream()
+          .sorted((a, b) -> a.getName().compareTo(b.getName()))
+          .forEach(sources::addAnnotatedClass);
+      Metadata metadata = sources.buildMetadata();
+      SessionFactoryImplementor sf =
+          (SessionFactoryImplementor) metadata.buildSessionFactory();
+      SchemaModel schema = SchemaModelReader.read(dataSetName, metadata, sf);
+      synchronized (SCHEMAS) {
+        SCHEMAS.put(sf, schema);
+      }
+      return sf;
+    } catch (RuntimeException e) {
+      StandardServiceRegistryBuilder.destroy(registry);
+      throw e;
+    }
+  }
+
+  static SchemaModel schemaOf(SessionFactoryImplementor sf) {
+    synchronized (SCHEMAS) {
+      SchemaModel model = SCHEMAS.get(sf);
+      if (model == null) {
+        throw new IllegalArgumentException("this session factory was not built by"
+            + " HibernateSetup.buildSessionFactory, so its schema model is unknown");
+      }
+      return model;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.datajar.runtime.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One table of a dataset as the entities define it: columns, primary key, indexes and the
+ * foreign keys the builder checks (SQLite's Hibernate dialect declares none).
+ *
+ * @param name the table's name in the file
+ * @param entity simple name of the entity stored in it, or {@code null} for a collection or
+ *     join table
+ * @param columns in file order: primary key first, then as Hibernate maps them
+ * @param primaryKey primary key column names; empty if none
+ * @param indexes secondary indexes, unique ones included, created after the load
+ * @param foreignKeys references to other tables (or this one)
+ */
+public record TableModel(
+    String name,
+    String entity,
+    List<ColumnModel> columns,
+    List<String> primaryKey,
+    List<Index> indexes,
+    List<ForeignKey> foreignKeys) {
+
+  /** A secondary index. */
+  public record Index(String name, List<String> columns, boolean unique) {}
+
+  /** A reference from {@code columns} here to {@code referencedColumns} of another table. */
+  public record ForeignKey(
+      String name, List<String> columns, String referencedTable, List<String> referencedColumns) {}
+
+  public TableModel {
+    columns = List.copyOf(columns);
+    primaryKey = List.copyOf(primaryKey);
+    indexes = List.copyOf(indexes);
+    foreignKeys = List.copyOf(foreignKeys);
+  }
+
+  /** The column with this name, or the column holding the attribute of this name. */
+  public Optional<ColumnModel> column(String nameOrAttribute) {
+    for (ColumnModel c : columns) {
+      if (c.name().equalsIgnoreCase(nameOrAttribute)) {
+        return Optional.of(c);
+      }
+    }
+    for (ColumnModel c : columns) {
+      if (nameOrAttribute.equals(c.attribute())) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * True if the primary key is one {@code integer} column, which SQLite then stores as the
+   * rowid itself: no second b-tree, and lookups by key walk one tree instead of two.
+   */
+  public boolean rowidPrimaryKey() {
+    return primaryKey.size() == 1
+        && column(primaryKey.get(0)).map(c -> c.declaredType().equals("integer")).orElse(false);
+  }
+
+  /**
+   * The {@code create table} statement. A table whose key is not an integer is made
+   * {@code without rowid}: its rows live in the primary-key tree, so a lookup by key is one
+   * search and there is no hidden rowid column.
+   */
+  public String createStatement() {
+    StringBuilder sb = new StringBuilder("create table ").append(quote(name)).append(" (");
+    List<String> parts = new ArrayList<>();
+    for (ColumnModel c : columns) {
+      StringBuilder col = new StringBuilder(quote(c.name())).append(' ').append(c.declaredType());
+      if (!c.nullable()) {
+        col.append(" not null");
+      }
+      for (String check : c.checks()) {
+        col.append(" check (").append(check).append(')');
+      }
+      parts.add(col.toString());
+    }
+    if (!primaryKey.isEmpty()) {
+      parts.add("primary key (" + quoteAll(primaryKey) + ")");
+    }
+    sb.append(String.join(", ", parts)).append(')');
+    if (!primaryKey.isEmpty() && !rowidPrimaryKey()) {
+      sb.append(" without rowid");
+    }
+    return sb.toString();
+  }
+
+  /** The {@code create [unique] index} statements, in name order. */
+  public List<String> indexStatements() {
+    List<String> out = new ArrayList<>();
+    for (Index i : indexes) {
+      out.add("create " + (i.unique() ? "unique " : "") + "index " + quote(i.name()) + " on "
+          + quote(name) + " (" + quoteAll(i.columns()) + ")");
+    }
+    return out;
+  }
+
+  /** Lines of the schema fingerprint for this table. */
+  List<String> describe() {
+    List<String> lines = new ArrayList<>();
+    lines.add("table " + name.toLowerCase(Locale.ROOT) + " pk(" + String.join(",", primaryKey)
+        + ")");
+    for (ColumnModel c : columns) {
+      lines.add("  column " + c.describe());
+    }
+    for (Index i : indexes) {
+      lines.add("  index " + i.name() + (i.unique() ? " unique(" : " (")
+          + String.join(",", i.columns()) + ")");
+    }
+    for (ForeignKey f : foreignKeys) {
+      lines.add("  fk (" + String.join(",", f.columns()) + ") -> " + f.referencedTable() + "("
+          + String.join(",", f.referencedColumns()) + ")");
+    }
+    return lines;
+  }
+
+  /** {@code name} as a double-quoted SQL identifier. */
+  public static String quote(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  static String quoteAll(List<String> names) {
+    List<String> q = new ArrayList<>(names.size());
+    for (String n : names) {
+      q.add(quote(n));
+    }
+    return String.join(", ", q);
+  }
+}

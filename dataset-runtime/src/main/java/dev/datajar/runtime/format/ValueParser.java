@@ -1,0 +1,211 @@
+package dev.datajar.runtime.format;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the text of a source field into a value of an attribute's Java type, strictly: a value
+ * that is not exactly of the type is refused with a short reason ("'n/a' is not an integer"),
+ * never guessed or rounded.
+ *
+ * <p>Independent of the JVM's locale and time zone: numbers use '.' and no grouping, enum
+ * names and booleans are matched with {@link Locale#ROOT}.
+ */
+public final class ValueParser {
+  private static final Pattern FLOATING =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?Infinity|NaN");
+  private static final Pattern UUID_TEXT = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE)
+      .optionalStart().appendLiteral('T').optionalEnd()
+      .optionalStart().appendLiteral(' ').optionalEnd()
+      .append(DateTimeFormatter.ISO_LOCAL_TIME)
+      .toFormatter(Locale.ROOT);
+
+  private ValueParser() {}
+
+  /** True if {@code type} can be read from source text. */
+  public static boolean supports(Class<?> type) {
+    return type == String.class || type == Long.class || type == Integer.class
+        || type == Short.class || type == Byte.class || type == Double.class
+        || type == Float.class || type == BigDecimal.class || type == BigInteger.class
+        || type == Boolean.class || type == Character.class || type == LocalDate.class
+        || type == LocalTime.class || type == LocalDateTime.class || type == Instant.class
+        || type == OffsetDateTime.class || type == ZonedDateTime.class
+        || type == Duration.class || type == UUID.class || type == byte[].class || type.isEnum();
+  }
+
+  /**
+   * The value of {@code text} as a {@code type}.
+   *
+   * @throws IllegalArgumentException with a reason that quotes the text and names what was
+   *     expected
+   */
+  public static Object parse(Class<?> type, String text) {
+    try {
+      return parseOrThrow(type, text);
+    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+      throw new IllegalArgumentException(quote(text) + " is not " + expected(type), e);
+    }
+  }
+
+  private static Object parseOrThrow(Class<?> type, String text) {
+    if (type == String.class) {
+      return text;
+    } else if (type == Long.class) {
+      return integer(text, Long.MIN_VALUE, Long.MAX_VALUE, "64-bit integer (long)");
+    } else if (type == Integer.class) {
+      return (int) integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE, "32-bit integer (int)");
+    } else if (type == Short.class) {
+      return (short) integer(text, Short.MIN_VALUE, Short.MAX_VALUE, "16-bit integer (short)");
+    } else if (type == Byte.class) {
+      return (byte) integer(text, Byte.MIN_VALUE, Byte.MAX_VALUE, "8-bit integer (byte)");
+    } else if (type == Double.class || type == Float.class) {
+      if (!FLOATING.matcher(text).matches()) {
+        throw new NumberFormatException(text);
+      }
+      return type == Double.class ? (Object) Double.parseDouble(text) : Float.parseFloat(text);
+    } else if (type == BigDecimal.class) {
+      return new BigDecimal(text);
+    } else if (type == BigInteger.class) {
+      return new BigInteger(text);
+    } else if (type == Boolean.class) {
+      return bool(text);
+    } else if (type == Character.class) {
+      if (text.length() != 1) {
+        throw new IllegalArgumentException(quote(text) + " is not a single character");
+      }
+      return text.charAt(0);
+    } else if (type == LocalDate.class) {
+      return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+    } else if (type == LocalTime.class) {
+      return LocalTime.parse(text, DateTimeFormatter.ISO_LOCAL_TIME);
+    } else if (type == LocalDateTime.class) {
+      return LocalDateTime.parse(text, LOCAL_DATE_TIME);
+    } else if (type == Instant.class) {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } else if (type == OffsetDateTime.class) {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    } else if (type == ZonedDateTime.class) {
+      return ZonedDateTime.parse(text, DateTimeFormatter.ISO_ZONED_DATE_TIME);
+    } else if (type == Duration.class) {
+      Duration d = Duration.parse(text);
+      d.toNanos(); // stored as nanoseconds: refuse what does not fit
+      return d;
+    } else if (type == UUID.class) {
+      if (!UUID_TEXT.matcher(text).matches()) {
+        throw new IllegalArgumentException(quote(text) + " is not " + expected(type));
+      }
+      return UUID.fromString(text);
+    } else if (type == byte[].class) {
+      try {
+        return Base64.getDecoder().decode(text);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(quote(text) + " is not " + expected(type), e);
+      }
+    } else if (type.isEnum()) {
+      return enumConstant(type, text);
+    }
+    throw new IllegalArgumentException("values of type " + type.getName()
+        + " cannot be read from source text; map the attribute with an AttributeConverter");
+  }
+
+  private static long integer(String text, long min, long max, String what) {
+    long v;
+    try {
+      v = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      if (text.matches("[+-]?\\d+")) {
+        throw new IllegalArgumentException(quote(text) + " is out of range for a " + what, e);
+      }
+      throw new IllegalArgumentException(quote(text) + " is not an integer", e);
+    }
+    if (v < min || v > max) {
+      throw new IllegalArgumentException(quote(text) + " is out of range for a " + what
+          + " (" + min + " to " + max + ")");
+    }
+    return v;
+  }
+
+  private static Boolean bool(String text) {
+    switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1":
+        return Boolean.TRUE;
+      case "false", "no", "0":
+        return Boolean.FALSE;
+      default:
+        throw new IllegalArgumentException(quote(text) + " is not a boolean"
+            + " (expected true/false, yes/no or 1/0)");
+    }
+  }
+
+  private static Object enumConstant(Class<?> type, String text) {
+    Object[] constants = type.getEnumConstants();
+    for (Object c : constants) {
+      if (((Enum<?>) c).name().equals(text)) {
+        return c;
+      }
+    }
+    String upper = text.toUpperCase(Locale.ROOT);
+    for (Object c : constants) {
+      if (((Enum<?>) c).name().toUpperCase(Locale.ROOT).equals(upper)) {
+        return c;
+      }
+    }
+    StringBuilder names = new StringBuilder();
+    for (Object c : constants) {
+      names.append(names.length() == 0 ? "" : ", ").append(((Enum<?>) c).name());
+    }
+    throw new IllegalArgumentException(quote(text) + " is not a constant of "
+        + type.getSimpleName() + " (expected one of " + names + ")");
+  }
+
+  /** What a value of {@code type} looks like, for messages. */
+  public static String expected(Class<?> type) {
+    if (type == Long.class || type == Integer.class || type == Short.class
+        || type == Byte.class || type == BigInteger.class) {
+      return "an integer";
+    } else if (type == Double.class || type == Float.class) {
+      return "a number";
+    } else if (type == BigDecimal.class) {
+      return "a decimal number";
+    } else if (type == LocalDate.class) {
+      return "a date (yyyy-mm-dd)";
+    } else if (type == LocalTime.class) {
+      return "a time (hh:mm[:ss[.fffffffff]])";
+    } else if (type == LocalDateTime.class) {
+      return "a date-time (yyyy-mm-ddThh:mm[:ss[.f]])";
+    } else if (type == Instant.class || type == OffsetDateTime.class) {
+      return "a date-time with an offset (yyyy-mm-ddThh:mm[:ss[.f]]+hh:mm or Z)";
+    } else if (type == ZonedDateTime.class) {
+      return "a date-time with a zone (yyyy-mm-ddThh:mm:ss+01:00[Europe/Paris])";
+    } else if (type == Duration.class) {
+      return "an ISO-8601 duration (e.g. PT1H30M) that fits in 64-bit nanoseconds";
+    } else if (type == UUID.class) {
+      return "a UUID (8-4-4-4-12 hex digits)";
+    } else if (type == byte[].class) {
+      return "base64 text";
+    }
+    return "a " + type.getSimpleName();
+  }
+
+  private static String quote(String text) {
+    String t = text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    return "'" + t + "'";
+  }
+}

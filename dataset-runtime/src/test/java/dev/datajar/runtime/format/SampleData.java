@@ -1,0 +1,6 @@
+package dev.datajar.runtime.format;
+
+import dev.datajar.runtime.DataSet;
+
+@DataSet("samples")
+interface SampleData {}
