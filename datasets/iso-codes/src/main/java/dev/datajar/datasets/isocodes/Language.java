@@ -54,7 +54,10 @@ public class Language implements IsoCodes {
   /** The ISO 639-1 code ({@code fr}), or {@code null}: only 184 languages have one. */
   public String getAlpha2() { return alpha2; }
 
-  /** The ISO 639-2/B code where it differs from alpha-3 ({@code fre} for {@code fra}), or {@code null}. */
+  /**
+   * The ISO 639-2/B code where it differs from alpha-3 ({@code fre} for {@code fra}), or
+   * {@code null}.
+   */
   public String getBibliographic() { return bibliographic; }
 
   public String getName() { return name; }

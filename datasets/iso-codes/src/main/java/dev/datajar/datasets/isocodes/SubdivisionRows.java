@@ -150,6 +150,7 @@ public final class SubdivisionRows implements RowSource {
   private static IOException malformed(JsonParser parser, Path file, String expected) {
     var at = parser.currentLocation();
     return new IOException(file + ":" + at.getLineNr() + ":" + at.getColumnNr()
-        + ": expected " + expected + ". Fix the file, or check that it is ISO 3166-2 from iso-codes.");
+        + ": expected " + expected
+        + ". Fix the file, or check that it is ISO 3166-2 from iso-codes.");
   }
 }

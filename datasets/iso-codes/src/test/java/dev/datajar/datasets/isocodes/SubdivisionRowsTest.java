@@ -53,7 +53,8 @@ class SubdivisionRowsTest {
   @Test
   void read_rejectsACodeWithoutCountryPrefix(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("bad.json");
-    Files.writeString(file, "{\"3166-2\": [\n  {\"code\": \"XYZ\", \"name\": \"n\", \"type\": \"t\"}\n]}",
+    Files.writeString(file,
+        "{\"3166-2\": [\n  {\"code\": \"XYZ\", \"name\": \"n\", \"type\": \"t\"}\n]}",
         StandardCharsets.UTF_8);
     try (Stream<Map<String, ?>> rows = SubdivisionRows.read(file)) {
       UncheckedIOException e = assertThrows(UncheckedIOException.class, rows::toList);

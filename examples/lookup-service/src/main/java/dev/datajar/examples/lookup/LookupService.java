@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Entry point of the lookup service: opens the iso-codes and ieee-oui datasets from their jars
@@ -19,9 +21,14 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  */
 public final class LookupService {
+  // Held so the setting sticks: java.util.logging keeps loggers only weakly. Hibernate logs
+  // through it when no other backend is present; its start-up INFO lines would bury the output.
+  private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
+
   private LookupService() {}
 
   public static void main(String[] args) throws Exception {
+    HIBERNATE_LOG.setLevel(Level.WARNING);
     Options options;
     try {
       options = Options.parse(args);
