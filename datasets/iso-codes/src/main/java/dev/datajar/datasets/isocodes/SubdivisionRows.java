@@ -1,6 +1,7 @@
 package dev.datajar.datasets.isocodes;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.datajar.runtime.source.RowSource;
@@ -59,21 +60,28 @@ public final class SubdivisionRows implements RowSource {
       parser.close();
       throw e;
     }
+    // Reads a row only when asked, so that a bad row fails inside the stream, which the
+    // builder closes (and with it the parser), not while the stream is being made.
     Iterator<Map<String, ?>> rows = new Iterator<>() {
-      private Map<String, String> next = readRow(parser, file);
+      private Map<String, String> next;
+      private boolean end;
 
       @Override
       public boolean hasNext() {
+        if (next == null && !end) {
+          next = readRow(parser, file);
+          end = next == null;
+        }
         return next != null;
       }
 
       @Override
       public Map<String, ?> next() {
-        if (next == null) {
+        if (!hasNext()) {
           throw new NoSuchElementException();
         }
         Map<String, String> row = next;
-        next = readRow(parser, file);
+        next = null;
         return row;
       }
     };
@@ -115,6 +123,7 @@ public final class SubdivisionRows implements RowSource {
       if (token != JsonToken.START_OBJECT) {
         throw malformed(parser, file, "an object for each subdivision");
       }
+      JsonLocation start = parser.currentTokenLocation();
       Map<String, String> row = new HashMap<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
@@ -123,18 +132,18 @@ public final class SubdivisionRows implements RowSource {
         }
         row.put(key, parser.getText());
       }
-      return derive(row, parser, file);
+      return derive(row, start, file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static Map<String, String> derive(Map<String, String> row, JsonParser parser, Path file)
+  private static Map<String, String> derive(Map<String, String> row, JsonLocation at, Path file)
       throws IOException {
     String code = row.get("code");
     int hyphen = code == null ? -1 : code.indexOf('-');
     if (hyphen != 2) {
-      throw malformed(parser, file,
+      throw malformed(at, file,
           "a \"code\" of the form CC-XXX (country alpha-2, hyphen, subdivision), not "
               + (code == null ? "no code" : "'" + code + "'"));
     }
@@ -148,7 +157,10 @@ public final class SubdivisionRows implements RowSource {
   }
 
   private static IOException malformed(JsonParser parser, Path file, String expected) {
-    var at = parser.currentLocation();
+    return malformed(parser.currentTokenLocation(), file, expected);
+  }
+
+  private static IOException malformed(JsonLocation at, Path file, String expected) {
     return new IOException(file + ":" + at.getLineNr() + ":" + at.getColumnNr()
         + ": expected " + expected
         + ". Fix the file, or check that it is ISO 3166-2 from iso-codes.");

@@ -58,7 +58,7 @@ class SubdivisionRowsTest {
         StandardCharsets.UTF_8);
     try (Stream<Map<String, ?>> rows = SubdivisionRows.read(file)) {
       UncheckedIOException e = assertThrows(UncheckedIOException.class, rows::toList);
-      assertEquals(file + ":2:67: expected a \"code\" of the form CC-XXX (country alpha-2,"
+      assertEquals(file + ":2:3: expected a \"code\" of the form CC-XXX (country alpha-2,"
           + " hyphen, subdivision), not 'XYZ'. Fix the file, or check that it is ISO 3166-2"
           + " from iso-codes.", e.getCause().getMessage());
     }
