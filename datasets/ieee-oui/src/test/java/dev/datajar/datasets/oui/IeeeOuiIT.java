@@ -10,6 +10,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Stage;
 import com.google.inject.util.Types;
+import dev.datajar.runtime.DataSetEngines;
 import dev.datajar.runtime.DataSetModule;
 import dev.datajar.runtime.Store;
 import java.io.IOException;
@@ -35,7 +36,7 @@ class IeeeOuiIT {
 
   @AfterAll
   static void close() {
-    DataSetModule.close(injector);
+    injector.getInstance(DataSetEngines.class).close();
   }
 
   @Test

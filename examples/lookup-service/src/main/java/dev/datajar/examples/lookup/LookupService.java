@@ -3,6 +3,7 @@ package dev.datajar.examples.lookup;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import dev.datajar.runtime.DataSetEngines;
 import dev.datajar.runtime.DataSetModule;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -46,7 +47,7 @@ public final class LookupService {
         serve(injector.getInstance(LookupServer.class), options);
       }
     } finally {
-      DataSetModule.close(injector);
+      injector.getInstance(DataSetEngines.class).close();
     }
   }
 
