@@ -1,5 +1,7 @@
 package dev.datajar.builder;
 
+import dev.datajar.builder.internal.DataSetBuild;
+
 /**
  * Main entry point: builds every dataset a module declares into read-only SQLite files with
  * manifests.
@@ -32,6 +34,6 @@ public final class DataSetBuilder {
    *     message is complete and names where
    */
   public BuildResult build(BuildRequest request) throws DataSetBuildException {
-    throw new IllegalStateException("the builder pipeline is not written yet");
+    return new BuildResult(DataSetBuild.buildAll(request));
   }
 }

@@ -58,7 +58,9 @@ public final class DataSets {
       if (ds != null) {
         found.putIfAbsent(ds.value(), c);
       }
-      todo.add(c.getSuperclass());
+      if (c.getSuperclass() != null) { // interfaces have none; ArrayDeque refuses null
+        todo.add(c.getSuperclass());
+      }
       for (Class<?> i : c.getInterfaces()) {
         todo.add(i);
       }

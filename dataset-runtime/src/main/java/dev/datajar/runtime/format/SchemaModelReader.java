@@ -172,6 +172,17 @@ final class SchemaModelReader {
       }
       out.put(u.getName(), new TableModel.Index(u.getName(), names(u.getColumns()), true));
     }
+    // @Column(unique = true) is only a flag on the column in Hibernate 7's boot model (its
+    // schema exporter writes it inline), so it would otherwise go unchecked and unindexed.
+    for (Column c : t.getColumns()) {
+      List<String> one = List.of(unquote(c.getName()));
+      boolean covered = out.values().stream().anyMatch(i -> i.unique() && i.columns().equals(one))
+          || (t.getPrimaryKey() != null && names(t.getPrimaryKey().getColumns()).equals(one));
+      if (c.isUnique() && !covered) {
+        String name = "uk_" + unquote(t.getName()) + "_" + one.get(0);
+        out.put(name, new TableModel.Index(name, one, true));
+      }
+    }
     return new ArrayList<>(out.values());
   }
 

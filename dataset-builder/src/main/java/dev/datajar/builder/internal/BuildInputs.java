@@ -1,0 +1,113 @@
+package dev.datajar.builder.internal;
+
+import dev.datajar.runtime.format.Manifest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The inputs of one dataset build that decide its output: the source files (checksummed for
+ * the manifest), and what the manifest does not record (the table settings and the bytes of
+ * the code sources' classes), kept as a stamp in the work folder.
+ */
+final class BuildInputs {
+  private BuildInputs() {}
+
+  /** Source files with their checksums, relative to the dataset folder, sorted by path. */
+  static List<Manifest.Source> sources(Path directory, Collection<Path> files)
+      throws IOException {
+    Map<String, Path> byPath = new TreeMap<>();
+    for (Path f : files) {
+      byPath.put(relative(directory, f), f);
+    }
+    List<Manifest.Source> out = new ArrayList<>();
+    for (Map.Entry<String, Path> e : byPath.entrySet()) {
+      out.add(new Manifest.Source(e.getKey(), Checksums.sha256(e.getValue()),
+          Files.size(e.getValue())));
+    }
+    return out;
+  }
+
+  /** The source files of the tables, without those only code sources know of. */
+  static Set<Path> files(List<TableSource> sources) {
+    Set<Path> out = new TreeSet<>();
+    sources.stream().filter(s -> s.file() != null).forEach(s -> out.add(s.file()));
+    return out;
+  }
+
+  static String relative(Path directory, Path file) {
+    Path r = directory.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+    return r.toString().replace(java.io.File.separatorChar, '/');
+  }
+
+  /** What the manifest does not record but the output depends on, as text. */
+  static String stamp(List<TableSource> sources, ClassLoader loader) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (TableSource s : sources) {
+      sb.append("table ").append(s.table().name()).append(" format=").append(s.format())
+          .append(" pointer=").append(s.jsonPointer()).append(" defaults=")
+          .append(new TreeMap<>(s.defaults())).append('\n');
+      if (s.code() != null) {
+        String resource = s.code().getClass().getName().replace('.', '/') + ".class";
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+          sb.append("  code ").append(s.code().getClass().getName()).append(' ')
+              .append(in == null ? "?" : Checksums.sha256(in.readAllBytes())).append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  static Path stampFile(Path work, String name) {
+    return work.resolve(name + ".inputs");
+  }
+
+  static void writeStamp(Path work, String name, String stamp) throws IOException {
+    Artifacts.write(stamp.getBytes(StandardCharsets.UTF_8), stampFile(work, name), work);
+  }
+
+  /**
+   * True if the output files exist, are intact, and were built from exactly these inputs.
+   */
+  static boolean upToDate(Path sqlite, Path manifestFile, Path directory, String fingerprint,
+      String version, Set<Path> files, Path stampFile, String stamp) throws IOException {
+    if (!Files.isRegularFile(sqlite) || !Files.isRegularFile(manifestFile)
+        || !Files.isRegularFile(stampFile)
+        || !Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)) {
+      return false;
+    }
+    Manifest m;
+    try (InputStream in = Files.newInputStream(manifestFile)) {
+      m = Manifest.read(in, manifestFile.toString());
+    } catch (IOException e) {
+      return false;
+    }
+    if (!fingerprint.equals(m.schemaFingerprint()) || !version.equals(m.datajarVersion())) {
+      return false;
+    }
+    Set<String> recorded = new TreeSet<>();
+    for (Manifest.Source s : m.sources()) {
+      recorded.add(s.path());
+      Path f = directory.resolve(s.path());
+      if (!Files.isRegularFile(f) || Files.size(f) != s.bytes()
+          || !Checksums.sha256(f).equals(s.sha256())) {
+        return false;
+      }
+    }
+    for (Path f : files) {
+      if (!recorded.contains(relative(directory, f))) {
+        return false;
+      }
+    }
+    return Files.size(sqlite) == m.bytes() && Checksums.sha256(sqlite).equals(m.sha256());
+  }
+}

@@ -1,0 +1,161 @@
+package dev.datajar.builder.internal;
+
+import dev.datajar.builder.internal.source.Problems;
+import dev.datajar.runtime.format.ColumnModel;
+import dev.datajar.runtime.format.TableModel;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Creates the secondary indexes once every table is loaded, and checks what SQLite's
+ * Hibernate dialect leaves unchecked: unique constraints and foreign keys.
+ *
+ * <p>The fast path is pure SQL: a unique index that builds proves its columns unique, and one
+ * anti-join per foreign key proves every reference resolves (self-references included, since
+ * all rows are in by then). Only when a check fails is the offending source read again, by
+ * {@link RowLocator}, to say on which lines the offending values were written.
+ */
+final class ConstraintChecker {
+  private static final int MAX_TUPLES = Problems.CAP;
+
+  private final Connection connection;
+  private final String dataSet;
+  private final FileContext context;
+
+  ConstraintChecker(Connection connection, String dataSet, FileContext context) {
+    this.connection = connection;
+    this.dataSet = dataSet;
+    this.context = context;
+  }
+
+  /** Creates every index; a unique index that fails reports its duplicates. */
+  void createIndexes(TableSource source, Problems problems) throws SQLException, IOException {
+    TableModel table = source.table();
+    List<TableModel.Index> indexes = table.indexes();
+    List<String> statements = table.indexStatements();
+    for (int i = 0; i < statements.size(); i++) {
+      try (Statement s = connection.createStatement()) {
+        s.execute(statements.get(i));
+      } catch (SQLiteException e) {
+        if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
+          throw e;
+        }
+        reportDuplicates(source, indexes.get(i), problems);
+      }
+    }
+  }
+
+  private void reportDuplicates(TableSource source, TableModel.Index index, Problems problems)
+      throws SQLException, IOException {
+    TableModel table = source.table();
+    int[] columns = indexesOf(table, index.columns());
+    String cols = select(index.columns(), "");
+    RowLocator.collect(connection, "select " + cols + " from " + TableModel.quote(table.name())
+        + " where " + notNull(index.columns(), "") + " group by " + positions(columns.length)
+        + " having count(*) > 1 order by " + positions(columns.length) + " limit " + MAX_TUPLES);
+    Map<Long, RowLocator.Hit> first = new HashMap<>();
+    for (RowLocator.Hit hit : RowLocator.find(connection, source, context, dataSet, columns)) {
+      RowLocator.Hit earlier = first.putIfAbsent(hit.tuple(), hit);
+      if (earlier == null) {
+        continue;
+      }
+      ColumnModel c = table.columns().get(columns[0]);
+      problems.add(hit.where() + describe(table, columns, hit.texts(), "duplicate value")
+          + " (" + c.owner() + "), first at " + (source.code() != null ? "row " : "line ")
+          + earlier.line() + "; unique index '" + index.name() + "' allows each "
+          + (columns.length == 1 ? "value" : "combination") + " once. Keep one of the rows,"
+          + " or change the value.");
+    }
+    RowLocator.drop(connection);
+  }
+
+  /** Checks every foreign key of the table; each dangling reference is a problem. */
+  void checkForeignKeys(TableSource source, Problems problems) throws SQLException, IOException {
+    TableModel table = source.table();
+    for (TableModel.ForeignKey fk : table.foreignKeys()) {
+      StringBuilder join = new StringBuilder();
+      for (int i = 0; i < fk.columns().size(); i++) {
+        join.append(i == 0 ? "" : " and ").append("p.").append(TableModel.quote(
+            fk.referencedColumns().get(i))).append(" = c.").append(TableModel.quote(
+            fk.columns().get(i)));
+      }
+      String sql = "select distinct " + select(fk.columns(), "c.") + " from "
+          + TableModel.quote(table.name()) + " c where " + notNull(fk.columns(), "c.")
+          + " and not exists (select 1 from " + TableModel.quote(fk.referencedTable())
+          + " p where " + join + ") order by " + positions(fk.columns().size()) + " limit "
+          + MAX_TUPLES;
+      if (RowLocator.collect(connection, sql) == 0) {
+        continue;
+      }
+      int[] columns = indexesOf(table, fk.columns());
+      if (source.isEmpty()) {
+        problems.add("table '" + table.name() + "': a row references no row of table '"
+            + fk.referencedTable() + "'.");
+      }
+      for (RowLocator.Hit hit : RowLocator.find(connection, source, context, dataSet, columns)) {
+        ColumnModel c = table.columns().get(columns[0]);
+        problems.add(hit.where() + describe(table, columns, hit.texts(), null)
+            + (columns.length == 1 ? " references" : " reference") + " no row of table '"
+            + fk.referencedTable() + "' (" + c.owner() + "). Add that row to '"
+            + fk.referencedTable() + "', or fix the value.");
+      }
+    }
+    RowLocator.drop(connection);
+  }
+
+  private static String describe(TableModel table, int[] columns, List<String> texts,
+      String what) {
+    if (columns.length == 1) {
+      return "column '" + table.columns().get(columns[0]).name() + "': "
+          + (what == null ? "" : what + " ") + "'" + texts.get(0) + "'";
+    }
+    List<String> names = new ArrayList<>();
+    for (int c : columns) {
+      names.add(table.columns().get(c).name());
+    }
+    return "columns (" + String.join(", ", names) + "): " + (what == null ? "" : what + "s ")
+        + "('" + String.join("', '", texts) + "')";
+  }
+
+  private static int[] indexesOf(TableModel table, List<String> names) {
+    int[] out = new int[names.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = table.columns().indexOf(table.column(names.get(i)).orElseThrow());
+    }
+    return out;
+  }
+
+  private static String select(List<String> columns, String prefix) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(prefix).append(TableModel.quote(columns.get(i)))
+          .append(" as c").append(i);
+    }
+    return sb.toString();
+  }
+
+  private static String notNull(List<String> columns, String prefix) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      sb.append(i == 0 ? "" : " and ").append(prefix).append(TableModel.quote(columns.get(i)))
+          .append(" is not null");
+    }
+    return sb.toString();
+  }
+
+  private static String positions(int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      sb.append(i == 1 ? "" : ", ").append(i);
+    }
+    return sb.toString();
+  }
+}

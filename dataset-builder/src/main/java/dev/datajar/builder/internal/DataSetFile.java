@@ -1,0 +1,73 @@
+package dev.datajar.builder.internal;
+
+import dev.datajar.runtime.format.DataSetLayout;
+import dev.datajar.runtime.format.SchemaModel;
+import dev.datajar.runtime.format.TableModel;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The steps that make a loaded SQLite file a dataset file: statistics, identification, and a
+ * compact, deterministic page layout.
+ *
+ * <p>Order matters for reproducibility: {@code VACUUM} comes after every write, so the file's
+ * bytes depend only on its content, not on the order pages were touched during the load; the
+ * journal mode is switched back to {@code DELETE} last, so a reader never looks for a WAL.
+ */
+final class DataSetFile {
+  private DataSetFile() {}
+
+  /** Creates every table of the schema, without secondary indexes. */
+  static void createTables(Connection connection, SchemaModel schema) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      for (TableModel t : schema.tables()) {
+        s.execute(t.createStatement());
+      }
+    }
+  }
+
+  /**
+   * Analyzes, identifies and compacts the file; the connection's transaction is committed and
+   * the connection is left in auto-commit mode.
+   *
+   * @return the SQLite library version that wrote the file
+   */
+  static String finish(Connection connection, String name, SchemaModel schema, String version)
+      throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("analyze");
+      s.execute("pragma application_id = " + DataSetLayout.APPLICATION_ID);
+      s.execute("pragma user_version = " + DataSetLayout.FORMAT_VERSION);
+      s.execute("create table " + DataSetLayout.METADATA_TABLE
+          + " (key text primary key, value text) without rowid");
+    }
+    Map<String, String> metadata = new TreeMap<>();
+    metadata.put("name", name);
+    metadata.put("formatVersion", Integer.toString(DataSetLayout.FORMAT_VERSION));
+    metadata.put("schemaFingerprint", schema.fingerprint());
+    metadata.put("datajarVersion", version);
+    try (PreparedStatement insert = connection.prepareStatement(
+        "insert into " + DataSetLayout.METADATA_TABLE + " (key, value) values (?, ?)")) {
+      for (Map.Entry<String, String> e : metadata.entrySet()) {
+        insert.setString(1, e.getKey());
+        insert.setString(2, e.getValue());
+        insert.executeUpdate();
+      }
+    }
+    connection.commit();
+    connection.setAutoCommit(true);
+    try (Statement s = connection.createStatement()) {
+      s.execute("vacuum");
+      s.execute("pragma journal_mode = delete");
+      try (ResultSet rs = s.executeQuery("select sqlite_version()")) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+}

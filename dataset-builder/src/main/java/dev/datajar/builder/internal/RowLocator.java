@@ -1,0 +1,106 @@
+package dev.datajar.builder.internal;
+
+import dev.datajar.builder.internal.source.CsvRows;
+import dev.datajar.builder.internal.source.Problems;
+import dev.datajar.builder.internal.source.SourceRows;
+import dev.datajar.runtime.format.ColumnModel;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds where offending values were written, once a check in SQL has found them: reads the
+ * table's source a second time and reports each row whose columns hold one of the offending
+ * tuples, with its location and the text as written.
+ *
+ * <p>The offending tuples are kept in a temporary table and each row's values are bound the
+ * way they were bound on insert, so "equal" means exactly what it meant to SQLite. This runs
+ * only when a check failed, so the happy path keeps no per-row data.
+ */
+final class RowLocator {
+  /** Temporary table of offending tuples, columns {@code c0..cN}. */
+  static final String BAD = "temp.datajar_offending";
+
+  /** One source row holding an offending tuple. */
+  record Hit(long tuple, long line, String where, List<String> texts) {}
+
+  private RowLocator() {}
+
+  /**
+   * Fills {@link #BAD} with the rows of {@code select}, whose columns are {@code c0..cN}.
+   *
+   * @return how many rows it holds
+   */
+  static int collect(Connection connection, String select) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("drop table if exists " + BAD);
+      s.execute("create table " + BAD + " as " + select);
+      try (ResultSet rs = s.executeQuery("select count(*) from " + BAD)) {
+        rs.next();
+        return rs.getInt(1); // changes() does not count rows of "create table ... as"
+      }
+    }
+  }
+
+  static void drop(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("drop table if exists " + BAD);
+    }
+  }
+
+  /**
+   * The source rows whose {@code columns} (indexes into the table's columns) hold a tuple of
+   * {@link #BAD}, in source order.
+   */
+  static List<Hit> find(Connection connection, TableSource source, FileContext context,
+      String dataSet, int[] columns) throws IOException, SQLException {
+    StringBuilder sql = new StringBuilder("select rowid from " + BAD + " where ");
+    for (int i = 0; i < columns.length; i++) {
+      sql.append(i == 0 ? "" : " and ").append('c').append(i).append(" = ?");
+    }
+    List<ColumnModel> model = source.table().columns();
+    Problems ignored = source.problems(dataSet); // reported in the first pass already
+    RowReader reader = new RowReader(source, ignored);
+    Object[] values = new Object[model.size()];
+    List<Hit> hits = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(sql.toString());
+        SourceRows rows = source.open(ignored, context)) {
+      if (rows instanceof CsvRows) {
+        reader.mapHeader(rows, true);
+      }
+      while (rows.next()) {
+        if (!reader.read(rows, values)) {
+          continue;
+        }
+        for (int i = 0; i < columns.length; i++) {
+          model.get(columns[i]).bind(query, i + 1, values[columns[i]]);
+        }
+        try (ResultSet rs = query.executeQuery()) {
+          if (rs.next()) {
+            hits.add(hit(rs.getLong(1), rows, reader, columns, values));
+          }
+        }
+      }
+    }
+    return hits;
+  }
+
+  private static Hit hit(long tuple, SourceRows rows, RowReader reader, int[] columns,
+      Object[] values) {
+    List<String> texts = new ArrayList<>();
+    for (int c : columns) {
+      int f = reader.fieldOf(c);
+      texts.add(f >= 0 && rows.has(f) && rows.text(f) != null ? rows.text(f)
+          : String.valueOf(values[c]));
+    }
+    int first = reader.fieldOf(columns[0]);
+    String where = first >= 0 && rows.has(first) ? FieldValues.at(rows, first)
+        : rows.where() + ": ";
+    return new Hit(tuple, rows.line(), where, texts);
+  }
+}
