@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Build-time source of the {@code subdivision} table: reads {@code subdivision.json} (the
- * package's {@code iso_3166-2.json}, unchanged) and adds the two foreign keys the file only
- * implies.
+ * Build-time source of the {@code subdivision} table: reads
+ * {@code row-sources/iso_3166-2.json} (the package's file, unchanged) and adds the two foreign
+ * keys the file only implies.
  *
  * <ul>
  *   <li>{@code country}: the alpha-2 prefix of the code, {@code GB-ABC} → {@code GB}.
@@ -33,7 +33,9 @@ import java.util.stream.StreamSupport;
  * read one at a time with a streaming parser, so memory does not grow with the file.
  */
 public final class SubdivisionRows implements RowSource {
-  static final String FILE = "subdivision.json";
+  // In a subfolder, where the builder's convention (<table>.json beside the others) does not
+  // see it: a file named after the table would be a second source for it.
+  static final String FILE = "row-sources/iso_3166-2.json";
   private static final String ARRAY = "3166-2";
 
   @Override

@@ -53,7 +53,7 @@ class IsoCodesIT {
   @Test
   void rowCounts_matchTheSourceFiles() throws IOException {
     assertEquals(SourceFiles.rows("country.json", "3166-1").size(), countries.search().size());
-    assertEquals(SourceFiles.rows("subdivision.json", "3166-2").size(),
+    assertEquals(SourceFiles.rows(SubdivisionRows.FILE, "3166-2").size(),
         subdivisions.search().size());
     assertEquals(SourceFiles.rows("currency.json", "4217").size(), currencies.search().size());
     assertEquals(SourceFiles.rows("language.json", "639-3").size(), languages.search().size());
@@ -129,7 +129,7 @@ class IsoCodesIT {
 
   @Test
   void subdivisions_ofCountryMatchTheSource() throws IOException {
-    long expected = SourceFiles.rows("subdivision.json", "3166-2").stream()
+    long expected = SourceFiles.rows(SubdivisionRows.FILE, "3166-2").stream()
         .filter(row -> row.get("code").startsWith("GB-")).count();
     List<Subdivision> gb = subdivisions.ofCountry("gb");
     assertEquals(expected, gb.size());

@@ -20,7 +20,7 @@ class SubdivisionRowsTest {
 
   @Test
   void read_givesEveryRowOfTheFile() throws IOException {
-    int expected = SourceFiles.rows("subdivision.json", "3166-2").size();
+    int expected = SourceFiles.rows(SubdivisionRows.FILE, "3166-2").size();
     try (Stream<Map<String, ?>> rows = SubdivisionRows.read(FILE)) {
       assertEquals(expected, rows.count());
     }
