@@ -14,6 +14,7 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.type.descriptor.ValueBinder;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
+import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 
 /**
  * One column of a dataset table: its declaration, the Java type its source values are read as,
@@ -53,7 +54,9 @@ public final class ColumnModel {
     BasicValueConverter<Object, Object> converter =
         (BasicValueConverter<Object, Object>) mapping.getValueConverter();
     Class<?> domain = mapping.getJavaTypeDescriptor().getJavaTypeClass();
-    if (converter != null && domain.isEnum()) {
+    // An enum with a JPA AttributeConverter of its own is not an @Enumerated column: its
+    // source value is the converter's database side, like any other converted attribute.
+    if (converter != null && domain.isEnum() && !(converter instanceof JpaAttributeConverter)) {
       // Source files name enum constants; the converter turns them into the stored name or
       // ordinal, whichever the entity asks for.
       this.valueType = domain;
