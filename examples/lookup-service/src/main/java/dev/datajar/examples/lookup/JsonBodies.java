@@ -2,6 +2,7 @@ package dev.datajar.examples.lookup;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.datajar.datasets.isocodes.Country;
 import dev.datajar.datasets.isocodes.Currency;
 import dev.datajar.datasets.isocodes.Language;
@@ -20,7 +21,11 @@ import java.util.Locale;
  * kind has the same keys.
  */
 final class JsonBodies {
-  private static final JsonFactory JSON = new JsonFactory();
+  // Emoji flags lie outside the Basic Multilingual Plane; without this, jackson writes them as
+  // escaped surrogate pairs (two six-character escapes) instead of their four UTF-8 bytes.
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+      .build();
 
   private JsonBodies() {}
 
