@@ -40,14 +40,15 @@ public final class LookupService {
       return;
     }
     Injector injector = Guice.createInjector(Stage.PRODUCTION, new DataSetModule());
-    try {
-      if (options.demo()) {
+    DataSetEngines dataSets = injector.getInstance(DataSetEngines.class);
+    if (options.demo()) {
+      try {
         demo(injector.getInstance(LookupRoutes.class), System.out);
-      } else {
-        serve(injector.getInstance(LookupServer.class), options);
+      } finally {
+        dataSets.close();
       }
-    } finally {
-      injector.getInstance(DataSetEngines.class).close();
+    } else {
+      serve(injector.getInstance(LookupServer.class), dataSets, options);
     }
   }
 
@@ -67,17 +68,19 @@ public final class LookupService {
     out.flush();
   }
 
-  private static void serve(LookupServer server, Options options) throws Exception {
+  private static void serve(LookupServer server, DataSetEngines dataSets, Options options)
+      throws Exception {
     InetSocketAddress bound = server.start(new InetSocketAddress(options.host(), options.port()));
     String base = "http://" + bound.getHostString() + ":" + bound.getPort();
     System.out.println("lookup service listening on " + base + "/ (try " + base
         + "/countries/CI); Ctrl-C stops it");
-    CountDownLatch stopped = new CountDownLatch(1);
+    // Runs until the JVM is told to stop (Ctrl-C, SIGTERM); then stop answering before the
+    // datasets close under running requests.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
-      stopped.countDown();
+      dataSets.close();
     }, "lookup-shutdown"));
-    stopped.await();
+    new CountDownLatch(1).await();
   }
 
   /** The command line: {@code --demo}, or {@code --host} and {@code --port} for serving. */
