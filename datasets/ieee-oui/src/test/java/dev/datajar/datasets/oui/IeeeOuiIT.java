@@ -15,6 +15,8 @@ import dev.datajar.runtime.DataSetModule;
 import dev.datajar.runtime.Store;
 import java.io.IOException;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,10 +50,39 @@ class IeeeOuiIT {
 
   @Test
   void rowCounts_matchTheSourceFiles() throws IOException {
-    assertEquals(SourceFiles.records("ma_l.csv"), store(LargeBlock.class).search().size());
-    assertEquals(SourceFiles.records("ma_m.csv"), store(MediumBlock.class).search().size());
-    assertEquals(SourceFiles.records("ma_s.csv"), store(SmallBlock.class).search().size());
-    assertEquals(SourceFiles.records("iab.csv"), store(IabBlock.class).search().size());
+    assertEquals(SourceFiles.records("ma_l.csv").size(), store(LargeBlock.class).count());
+    assertEquals(SourceFiles.records("ma_m.csv").size(), store(MediumBlock.class).count());
+    assertEquals(SourceFiles.records("ma_s.csv").size(), store(SmallBlock.class).count());
+    assertEquals(SourceFiles.records("iab.csv").size(), store(IabBlock.class).count());
+  }
+
+  @Test
+  void everyRow_matchesItsSourceRecord() throws IOException {
+    assertSameRows("ma_l.csv", store(LargeBlock.class));
+    assertSameRows("ma_m.csv", store(MediumBlock.class));
+    assertSameRows("ma_s.csv", store(SmallBlock.class));
+    assertSameRows("iab.csv", store(IabBlock.class));
+  }
+
+  private static void assertSameRows(String file, Store<? extends Assignment> store)
+      throws IOException {
+    // Both sides as "registry|assignment|name|address" lines, sorted: equal lists mean every
+    // record arrived, once, with every field exactly as written.
+    List<String> expected = new ArrayList<>();
+    for (List<String> r : SourceFiles.records(file)) {
+      expected.add(r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3));
+    }
+    List<String> actual = new ArrayList<>();
+    for (Assignment a : store.search()) {
+      actual.add(a.getRegistry().label() + "|" + a.getAssignment() + "|"
+          + a.getOrganizationName() + "|" + a.getOrganizationAddress());
+    }
+    Collections.sort(expected);
+    Collections.sort(actual);
+    assertEquals(expected.size(), actual.size(), file);
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.get(i), actual.get(i), file);
+    }
   }
 
   @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the snapshot CSV files directly, without the builder or its CSV parser, so that tests
@@ -15,22 +17,50 @@ final class SourceFiles {
   private SourceFiles() {}
 
   /**
-   * The number of data records in {@code file}: line breaks outside quotes, less the header.
-   * A doubled quote inside a quoted field toggles twice, which leaves the state as it was.
+   * The data records of {@code file} (header dropped), each a list of fields: RFC 4180 quoting,
+   * CRLF or LF record ends, and an unquoted empty field read as {@code null}, as the builder's
+   * convention has it.
    */
-  static int records(String file) throws IOException {
+  static List<List<String>> records(String file) throws IOException {
     String text = Files.readString(DIR.resolve(file), StandardCharsets.UTF_8);
+    List<List<String>> records = new ArrayList<>();
+    List<String> record = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
     boolean quoted = false;
-    int lines = 0;
+    boolean wasQuoted = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == '\n' && !quoted) {
-        lines++;
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+        wasQuoted = true;
+      } else if (c == ',' || c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        record.add(field.length() == 0 && !wasQuoted ? null : field.toString());
+        field.setLength(0);
+        wasQuoted = false;
+        if (c != ',') {
+          records.add(record);
+          record = new ArrayList<>();
+        }
+      } else {
+        field.append(c);
       }
     }
-    boolean lastLineEnded = text.endsWith("\n");
-    return (lastLineEnded ? lines : lines + 1) - 1;
+    if (field.length() > 0 || wasQuoted || !record.isEmpty()) {
+      record.add(field.length() == 0 && !wasQuoted ? null : field.toString());
+      records.add(record);
+    }
+    return records.subList(1, records.size());
   }
 }

@@ -12,6 +12,7 @@ import dev.datajar.runtime.DataSetEngines;
 import dev.datajar.runtime.DataSetModule;
 import java.io.IOException;
 import java.net.URL;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +70,48 @@ class IsoCodesIT {
       assertEquals(row.get("official_name"), country.getOfficialName());
       assertEquals(row.get("common_name"), country.getCommonName());
       assertEquals(row.get("flag"), country.getFlag());
+    }
+  }
+
+  @Test
+  void everySubdivision_matchesItsSourceRow() throws IOException {
+    Map<String, Subdivision> byCode = new HashMap<>();
+    subdivisions.search().forEach(s -> byCode.put(s.getCode(), s));
+    for (Map<String, String> row : SourceFiles.rows(SubdivisionRows.FILE, "3166-2")) {
+      Subdivision s = byCode.get(row.get("code"));
+      assertEquals(row.get("name"), s.getName(), row.get("code"));
+      assertEquals(row.get("type"), s.getType(), row.get("code"));
+      assertEquals(row.get("code").substring(0, 2), s.getCountry().getAlpha2());
+      String parent = row.get("parent");
+      assertEquals(parent == null ? null : parent.contains("-") ? parent
+          : row.get("code").substring(0, 3) + parent,
+          s.getParent() == null ? null : s.getParent().getCode(), row.get("code"));
+    }
+  }
+
+  @Test
+  void everyCurrency_matchesItsSourceRow() throws IOException {
+    for (Map<String, String> row : SourceFiles.rows("currency.json", "4217")) {
+      Currency currency = currencies.byCode(row.get("alpha_3")).orElseThrow();
+      assertEquals(row.get("numeric"), currency.getNumericCode());
+      assertEquals(row.get("name"), currency.getName());
+    }
+  }
+
+  @Test
+  void everyLanguage_matchesItsSourceRow() throws IOException {
+    Map<String, Language> byCode = new HashMap<>();
+    languages.search().forEach(l -> byCode.put(l.getAlpha3(), l));
+    for (Map<String, String> row : SourceFiles.rows("language.json", "639-3")) {
+      Language l = byCode.get(row.get("alpha_3"));
+      String code = row.get("alpha_3");
+      assertEquals(row.get("name"), l.getName(), code);
+      assertEquals(row.get("alpha_2"), l.getAlpha2(), code);
+      assertEquals(row.get("bibliographic"), l.getBibliographic(), code);
+      assertEquals(row.get("common_name"), l.getCommonName(), code);
+      assertEquals(row.get("inverted_name"), l.getInvertedName(), code);
+      assertEquals(row.get("scope"), l.getScope().letter(), code);
+      assertEquals(row.get("type"), l.getType().letter(), code);
     }
   }
 
