@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
@@ -34,12 +33,6 @@ public final class ValueParser {
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?Infinity|NaN");
   private static final Pattern UUID_TEXT = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE)
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .append(DateTimeFormatter.ISO_LOCAL_TIME)
-      .toFormatter(Locale.ROOT);
 
   /** Most digits of a decimal written out in full (before and after the point together). */
   public static final int MAX_DECIMAL_DIGITS = 1000;
@@ -115,7 +108,10 @@ public final class ValueParser {
     } else if (type == LocalTime.class) {
       return LocalTime.parse(text, DateTimeFormatter.ISO_LOCAL_TIME);
     } else if (type == LocalDateTime.class) {
-      return LocalDateTime.parse(text, LOCAL_DATE_TIME);
+      // Exactly one separator, 'T' or a space (as SQLite writes it): "2024-01-0203:04" and
+      // "2024-01-02T 03:04" are not date-times.
+      return LocalDateTime.parse(text.replaceFirst(" ", "T"),
+          DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     } else if (type == Instant.class) {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } else if (type == OffsetDateTime.class) {

@@ -169,6 +169,7 @@ final class Corpus {
       add(rows, a, "TITLE", TITLE, "title", TITLE, "Title", TITLE, "indigo", INDIGO, "ALPHA",
           ALPHA, "zulu", ZULU, null, null);
     }
+    add(rows, "labelCode", "t", TITLE, "i", INDIGO, "z", ZULU, null, null);
     add(rows, "shout", "hello", "HELLO", "", "", "title", "TITLE");
     add(rows, "aYearMonth", "2024-02-01", YearMonth.of(2024, 2), "0000-01-01",
         YearMonth.of(0, 1), "9999-12-01", YearMonth.of(9999, 12));

@@ -60,6 +60,7 @@ public class Edge {
   @Enumerated(EnumType.STRING) public Label labelName;
   @Enumerated(EnumType.ORDINAL) public Label labelOrdinal;
   public Label labelDefault; // JPA's default for enums is ORDINAL
+  @Convert(converter = LabelCodeConverter.class) public Label labelCode;
   @Convert(converter = UpperCaseConverter.class) public String shout;
   @Convert(converter = YearMonthConverter.class) public YearMonth aYearMonth;
 }

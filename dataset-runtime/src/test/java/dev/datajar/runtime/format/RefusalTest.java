@@ -80,6 +80,10 @@ class RefusalTest {
           + " it so that it compares correctly"),
       new Refusal("aDateTime", "2024-01-02T03:04:05Z", "'2024-01-02T03:04:05Z' is not a"
           + " date-time (yyyy-mm-ddThh:mm[:ss[.f]])"),
+      new Refusal("aDateTime", "2024-01-0203:04", "'2024-01-0203:04' is not a date-time"
+          + " (yyyy-mm-ddThh:mm[:ss[.f]])"),
+      new Refusal("aDateTime", "2024-01-02T 03:04", "'2024-01-02T 03:04' is not a date-time"
+          + " (yyyy-mm-ddThh:mm[:ss[.f]])"),
       new Refusal("anInstant", "2024-01-02T03:04:05", "'2024-01-02T03:04:05' is not a"
           + " date-time with an offset (yyyy-mm-ddThh:mm[:ss[.f]]+hh:mm or Z)"),
       new Refusal("anInstant", "0000-01-01T00:00:00+00:01", "'0000-01-01T00:00:00+00:01':"
@@ -111,6 +115,8 @@ class RefusalTest {
           + " ZULU, TITLE, ALPHA, INDIGO)"),
       new Refusal("labelOrdinal", "1", "'1' is not a constant of Label (expected one of ZULU,"
           + " TITLE, ALPHA, INDIGO)"),
+      new Refusal("labelCode", "TITLE", "'TITLE' is refused by LabelCodeConverter"
+          + " (Edge.labelCode): no label with code TITLE"),
       new Refusal("aYearMonth", "2024-02", "'2024-02' is not a date (yyyy-mm-dd)"));
 
   @ParameterizedTest(name = "{0}")

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class RoundTripTest {
   /** Attributes whose source text is the converter's database-side value. */
-  private static final Set<String> CONVERTED = Set.of("shout", "aYearMonth");
+  private static final Set<String> CONVERTED = Set.of("shout", "aYearMonth", "labelCode");
   static final List<Corpus.Entry> ENTRIES = Corpus.ENTRIES;
 
   @ParameterizedTest(name = "{0}")

@@ -29,6 +29,8 @@ final class SqlOrder {
           SqlOrder::codePoints); // compares the stored, converted value
       case "aUuid" -> Comparator.comparing(v -> ((UUID) v).toString());
       case "someBytes" -> (a, b) -> Arrays.compareUnsigned((byte[]) a, (byte[]) b);
+      case "labelCode" -> Comparator.comparing(v -> new LabelCodeConverter()
+          .convertToDatabaseColumn((Edge.Label) v)); // the stored code
       case "labelName" -> Comparator.comparing(v -> ((Enum<?>) v).name());
       case "labelOrdinal", "labelDefault" -> Comparator.comparingInt(v -> ((Enum<?>) v).ordinal());
       case "anOffsetDateTime" -> Comparator.comparing(

@@ -34,8 +34,8 @@ class StoredFormTest {
       new Form("aBoolean", "Yes", "integer", "integer", "1"),
       new Form("aDouble", "1e10", "real blob", "real", "10000000000.0"),
       new Form("aDouble", "Infinity", "real blob", "real", "Inf"),
-      // SQLite 3.54 writes the shortest text that reads back as the same double; shells
-      // before 3.4x print 15 significant digits (0.100000001490116).
+      // SQLite 3.54 writes the shortest text that reads back as the same double; Debian's
+      // 3.40.1 shell prints 15 significant digits (0.100000001490116).
       new Form("aFloat", "0.1", "real blob", "real", "0.10000000149011612"),
       new Form("aDecimal", "1.50", "text collate decimal", "text", "1.50"),
       new Form("aDecimal", "1E+3", "text collate decimal", "text", "1000"),
@@ -70,6 +70,7 @@ class StoredFormTest {
       new Form("labelName", "title", "text", "text", "TITLE"),
       new Form("labelOrdinal", "title", "integer", "integer", "1"),
       new Form("labelDefault", "indigo", "integer", "integer", "3"),
+      new Form("labelCode", "i", "text", "text", "i"),
       new Form("shout", "hello", "text", "text", "hello"),
       new Form("aYearMonth", "2024-02-01", "text", "text", "2024-02-01"));
 

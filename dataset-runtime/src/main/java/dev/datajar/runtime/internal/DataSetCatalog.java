@@ -1,0 +1,178 @@
+package dev.datajar.runtime.internal;
+
+import dev.datajar.runtime.DataSetOpenException;
+import dev.datajar.runtime.format.DataSetLayout;
+import dev.datajar.runtime.format.Manifest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Finds datasets: through every {@code META-INF/datasets/index} on the class path, by name, or at
+ * an overriding location.
+ *
+ * <p>A dataset's manifest and file are read from the same jar or folder as the index that lists
+ * it, so two jars can never mix their files.
+ */
+final class DataSetCatalog {
+  private final Settings settings;
+  private final List<URL> indexes = new ArrayList<>();
+  private final Map<String, URL> manifests = new TreeMap<>();
+
+  private DataSetCatalog(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** Locates every dataset the settings ask for (all indexed ones if none is named). */
+  static List<Located> locate(Settings settings) {
+    DataSetCatalog c = new DataSetCatalog(settings);
+    c.readIndexes();
+    List<String> names = settings.dataSets().isEmpty() ? new ArrayList<>(c.manifests.keySet())
+        : settings.dataSets();
+    if (names.isEmpty()) {
+      throw new DataSetOpenException("*", "no datasets found: there is no "
+          + DataSetLayout.INDEX + " on the class path. Add a dataset jar as a dependency, or name"
+          + " datasets with DataSetModule.builder().dataSets(...) and give their files with"
+          + " -Ddatajar.<name>.path=...");
+    }
+    List<Located> out = new ArrayList<>();
+    for (String name : names) {
+      out.add(c.locate(DataSetLayout.checkName(name)));
+    }
+    return out;
+  }
+
+  private void readIndexes() {
+    try {
+      for (URL index : Collections.list(settings.classLoader().getResources(DataSetLayout.INDEX))) {
+        indexes.add(index);
+        for (String name : lines(index)) {
+          URL manifest = new URL(index, DataSetLayout.manifestFileName(DataSetLayout.checkName(name)));
+          URL earlier = manifests.putIfAbsent(name, manifest);
+          if (earlier != null && !earlier.toString().equals(manifest.toString())) {
+            throw new DataSetOpenException(name, "dataset '" + name + "' is on the class path"
+                + " twice: " + earlier + " and " + manifest + ". Keep one of the two jars.");
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new DataSetOpenException("*", "cannot read " + DataSetLayout.INDEX
+          + " from the class path: " + e.getMessage(), e);
+    }
+  }
+
+  private Located locate(String name) {
+    Settings.PathOverride override = settings.pathOverride(name);
+    if (override != null) {
+      return locateFile(name, override);
+    }
+    URL manifestUrl = manifests.get(name);
+    if (manifestUrl == null) {
+      manifestUrl = settings.classLoader().getResource(DataSetLayout.manifestResource(name));
+    }
+    if (manifestUrl == null) {
+      throw new DataSetOpenException(name, notFound(name));
+    }
+    Manifest m = readManifest(name, manifestUrl);
+    URL resource;
+    try {
+      resource = new URL(manifestUrl, m.file());
+    } catch (MalformedURLException e) {
+      throw new DataSetOpenException(name, manifestUrl + ": bad file name '" + m.file() + "'", e);
+    }
+    if (!m.file().equals(DataSetLayout.sqliteFileName(name)) || !name.equals(m.name())) {
+      throw new DataSetOpenException(name, manifestUrl + ": describes dataset '" + m.name()
+          + "' in file '" + m.file() + "', expected '" + name + "' in '"
+          + DataSetLayout.sqliteFileName(name) + "'. The jar is corrupt; rebuild it.");
+    }
+    return new Located(name, m, resource.toString(), resource, null, null);
+  }
+
+  private Located locateFile(String name, Settings.PathOverride o) {
+    Path file = o.path().toAbsolutePath().normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new DataSetOpenException(name, "dataset '" + name + "': " + file + " (from "
+          + o.source() + ") does not exist or is not a file. Fix the path, or remove the"
+          + " setting to use the dataset jar on the class path.");
+    }
+    // A manifest beside the file describes exactly that file; otherwise the class path's one
+    // still tells which entities the dataset holds, but its checksum is for another file.
+    Path beside = file.resolveSibling(DataSetLayout.manifestFileName(name));
+    Manifest m = null;
+    if (Files.isRegularFile(beside)) {
+      try {
+        m = readManifest(name, beside.toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new IllegalStateException(e);
+      }
+    } else {
+      URL cp = manifests.containsKey(name) ? manifests.get(name)
+          : settings.classLoader().getResource(DataSetLayout.manifestResource(name));
+      if (cp == null) {
+        throw new DataSetOpenException(name, "dataset '" + name + "': no manifest for " + file
+            + " (from " + o.source() + "): put " + beside.getFileName() + " beside it, or the"
+            + " dataset's jar on the class path, so that its entity classes are known.");
+      }
+      Manifest cpm = readManifest(name, cp);
+      // Neither its checksum nor its schema fingerprint describe this file: leave both out, so
+      // that a file of other entities fails on the schema check, which says so, rather than on
+      // "the file and the manifest come from different builds".
+      m = new Manifest(cpm.formatVersion(), cpm.name(), file.getFileName().toString(), null, -1,
+          cpm.tables(), cpm.entities(), null, cpm.sqliteVersion(),
+          cpm.datajarVersion(), cpm.sources());
+    }
+    return new Located(name, m, file.toString(), null, file, o.source());
+  }
+
+  private String notFound(String name) {
+    StringBuilder sb = new StringBuilder("dataset '").append(name).append("' not found: no ")
+        .append(DataSetLayout.manifestResource(name)).append(" on the class path");
+    if (indexes.isEmpty()) {
+      sb.append(" (no ").append(DataSetLayout.INDEX).append(" either)");
+    } else {
+      sb.append(" (indexes seen: ");
+      for (int i = 0; i < indexes.size(); i++) {
+        sb.append(i == 0 ? "" : ", ").append(indexes.get(i));
+      }
+      sb.append(')');
+    }
+    sb.append(", no system property ").append(Settings.pathProperty(name))
+        .append(", no environment variable ").append(Settings.pathVariable(name))
+        .append(". Add the dataset's jar as a dependency, or set -D")
+        .append(Settings.pathProperty(name)).append("=/path/to/").append(name).append(".sqlite.");
+    return sb.toString();
+  }
+
+  private static Manifest readManifest(String name, URL url) {
+    try (InputStream in = url.openStream()) {
+      return Manifest.read(in, url.toString());
+    } catch (IOException e) {
+      throw new DataSetOpenException(name, "dataset '" + name + "': cannot read its manifest "
+          + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> lines(URL url) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(url.openStream(),
+        StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (!line.isBlank()) {
+          out.add(line.strip());
+        }
+      }
+    }
+    return out;
+  }
+}

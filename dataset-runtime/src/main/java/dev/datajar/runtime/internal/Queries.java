@@ -1,0 +1,114 @@
+package dev.datajar.runtime.internal;
+
+import dev.datajar.runtime.ReadOnlyDataSetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.Session;
+import org.hibernate.query.IllegalSelectQueryException;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * Arbitrary read-only HQL and SQL queries whose rows become records, entities or basic values.
+ *
+ * <p>HQL goes through {@code createSelectionQuery}, which refuses anything but a select. SQL runs
+ * on a read-only connection; SQLite refuses a write, and the refusal is reported as a
+ * {@link ReadOnlyDataSetException}. SQL columns are read with the Java type of the record
+ * component of the same name, through the dialect's type mapping, so values are exactly those
+ * an entity would hold.
+ */
+final class Queries {
+  private static final Map<Class<?>, MethodHandle> CONSTRUCTORS = new ConcurrentHashMap<>();
+
+  private Queries() {}
+
+  static <R> List<R> hql(Engine engine, String hql, Class<R> type, Object[] params) {
+    try (Session s = engine.openSession()) {
+      SelectionQuery<R> q = s.createSelectionQuery(hql, type);
+      EntityReader.bind(q, Arrays.asList(params));
+      return q.getResultList();
+    } catch (IllegalSelectQueryException e) {
+      throw new ReadOnlyDataSetException("dataset '" + engine.name() + "' is read-only: query()"
+          + " runs select statements only, not '" + hql + "'. Change the dataset's sources and"
+          + " rebuild it instead.", e);
+    }
+  }
+
+  static <R> List<R> sql(Engine engine, String sql, Class<R> type, Object[] params) {
+    try (Session s = engine.openSession()) {
+      if (!type.isRecord()) {
+        @SuppressWarnings("unchecked")
+        NativeQuery<R> q = (NativeQuery<R>) s.createNativeQuery(sql, type);
+        bind(q, params);
+        return q.getResultList();
+      }
+      NativeQuery<?> q = s.createNativeQuery(sql);
+      RecordComponent[] components = type.getRecordComponents();
+      for (RecordComponent c : components) {
+        q.addScalar(c.getName(), EntityModel.box(c.getType()));
+      }
+      bind(q, params);
+      MethodHandle ctor = constructor(type, components);
+      List<R> out = new ArrayList<>();
+      for (Object row : q.getResultList()) {
+        Object[] values = components.length == 1 ? new Object[] {row} : (Object[]) row;
+        out.add(type.cast(ctor.invokeWithArguments(values)));
+      }
+      return out;
+    } catch (RuntimeException e) {
+      if (isReadOnlyRefusal(e)) {
+        throw new ReadOnlyDataSetException("dataset '" + engine.name() + "' is read-only: sql()"
+            + " runs queries only, not '" + sql + "'. Change the dataset's sources and rebuild it instead.", e);
+      }
+      throw e;
+    } catch (Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("could not create " + type.getName() + " from a row of '"
+          + sql + "': " + t, t);
+    }
+  }
+
+  private static void bind(NativeQuery<?> q, Object[] params) {
+    for (int i = 0; i < params.length; i++) {
+      if (params[i] instanceof Collection<?> c) {
+        q.setParameterList(i + 1, c);
+      } else {
+        q.setParameter(i + 1, params[i]);
+      }
+    }
+  }
+
+  private static MethodHandle constructor(Class<?> type, RecordComponent[] components) {
+    return CONSTRUCTORS.computeIfAbsent(type, t -> {
+      Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+      try {
+        return MethodHandles.privateLookupIn(t, MethodHandles.lookup())
+            .findConstructor(t, MethodType.methodType(void.class, types));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalArgumentException("cannot construct record " + t.getName() + ": " + e, e);
+      }
+    });
+  }
+
+  static boolean isReadOnlyRefusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      // sqlite-jdbc says "Query does not return results" for a statement that is not a query,
+      // before SQLite would refuse it as a write on a read-only connection.
+      if (m != null && (m.contains("SQLITE_READONLY") || m.contains("attempt to write a readonly")
+          || m.contains("Query does not return results"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

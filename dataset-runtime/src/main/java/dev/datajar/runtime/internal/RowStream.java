@@ -1,0 +1,73 @@
+package dev.datajar.runtime.internal;
+
+import dev.datajar.runtime.Query;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.hibernate.ScrollMode;
+import org.hibernate.ScrollableResults;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * A lazily read, forward-only stream of entities over one session and one connection, held
+ * until the stream is closed.
+ *
+ * <p>Memory stays constant: rows are read one at a time from SQLite, and the session's
+ * persistence context is cleared every {@value #CLEAR_EVERY} rows, so neither the returned
+ * entities nor the associations loaded with them accumulate. Entities handed out earlier stay
+ * usable: their lazy parts load through a session of their own.
+ */
+final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
+  private static final int CLEAR_EVERY = 256;
+
+  private final Session session;
+  private final ScrollableResults<T> rows;
+  private int sinceClear;
+
+  private RowStream(Session session, ScrollableResults<T> rows) {
+    super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+    this.session = session;
+    this.rows = rows;
+  }
+
+  static <T> Stream<T> open(Engine engine, HqlWriter.Hql hql, Class<T> type, Query query) {
+    Session s = engine.openSession();
+    try {
+      SelectionQuery<T> q = EntityReader.bind(s.createSelectionQuery(hql.text(), type), hql.params());
+      q.setFirstResult(Math.toIntExact(query.offset()));
+      query.limit().ifPresent(q::setMaxResults);
+      q.setReadOnly(true);
+      q.setFetchSize(CLEAR_EVERY);
+      RowStream<T> split = new RowStream<>(s, q.scroll(ScrollMode.FORWARD_ONLY));
+      return StreamSupport.stream(split, false).onClose(split::close);
+    } catch (RuntimeException | Error e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean tryAdvance(Consumer<? super T> action) {
+    if (!rows.next()) {
+      return false;
+    }
+    T row = rows.get();
+    if (++sinceClear >= CLEAR_EVERY) {
+      session.clear();
+      sinceClear = 0;
+    }
+    action.accept(row);
+    return true;
+  }
+
+  private void close() {
+    try {
+      rows.close();
+    } finally {
+      session.close();
+    }
+  }
+}

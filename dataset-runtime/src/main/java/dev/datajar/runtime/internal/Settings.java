@@ -1,0 +1,80 @@
+package dev.datajar.runtime.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The fixed settings of one {@code DataSetModule}: which datasets, where their files are, where
+ * the cache is. Module settings win over system properties, which win over environment variables.
+ *
+ * @param dataSets the names asked for; empty means every dataset on the class path
+ * @param paths file locations set through the module
+ * @param cacheDirectory the cache directory set through the module, or {@code null}
+ * @param classLoader where manifests, datasets and entity classes are looked up
+ * @param systemProperties reads a system property ({@code System::getProperty})
+ * @param environment reads an environment variable ({@code System::getenv})
+ */
+public record Settings(List<String> dataSets, Map<String, Path> paths, Path cacheDirectory,
+    ClassLoader classLoader, UnaryOperator<String> systemProperties,
+    UnaryOperator<String> environment) {
+
+  public Settings {
+    dataSets = List.copyOf(dataSets);
+    paths = Map.copyOf(paths);
+  }
+
+  /** The system property that overrides a dataset's file: {@code datajar.<name>.path}. */
+  public static String pathProperty(String dataSet) {
+    return "datajar." + dataSet + ".path";
+  }
+
+  /** The environment variable that overrides a dataset's file: {@code DATAJAR_<NAME>_PATH}. */
+  public static String pathVariable(String dataSet) {
+    return "DATAJAR_" + dataSet.toUpperCase(Locale.ROOT).replace('-', '_') + "_PATH";
+  }
+
+  public static final String CACHE_PROPERTY = "datajar.cache.dir";
+  public static final String CACHE_VARIABLE = "DATAJAR_CACHE_DIR";
+
+  /** An overridden file location and where it came from, or {@code null}. */
+  PathOverride pathOverride(String dataSet) {
+    Path p = paths.get(dataSet);
+    if (p != null) {
+      return new PathOverride(p, "DataSetModule.builder().path(\"" + dataSet + "\", ...)");
+    }
+    String v = systemProperties.apply(pathProperty(dataSet));
+    if (v != null && !v.isBlank()) {
+      return new PathOverride(Path.of(v), "system property " + pathProperty(dataSet));
+    }
+    v = environment.apply(pathVariable(dataSet));
+    if (v != null && !v.isBlank()) {
+      return new PathOverride(Path.of(v), "environment variable " + pathVariable(dataSet));
+    }
+    return null;
+  }
+
+  /** The cache directory: module, then system property, then variable, then the user's cache. */
+  Path cacheDirectoryOrDefault() {
+    if (cacheDirectory != null) {
+      return cacheDirectory;
+    }
+    String v = systemProperties.apply(CACHE_PROPERTY);
+    if (v == null || v.isBlank()) {
+      v = environment.apply(CACHE_VARIABLE);
+    }
+    if (v != null && !v.isBlank()) {
+      return Path.of(v);
+    }
+    String xdg = environment.apply("XDG_CACHE_HOME");
+    String home = systemProperties.apply("user.home");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+        : Path.of(home != null ? home : System.getProperty("user.home"), ".cache");
+    return base.resolve("datajar");
+  }
+
+  /** A file location given outside the class path. */
+  record PathOverride(Path path, String source) {}
+}

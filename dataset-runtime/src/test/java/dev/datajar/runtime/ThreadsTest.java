@@ -1,0 +1,111 @@
+package dev.datajar.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import dev.datajar.runtime.fixture.Assignment;
+import dev.datajar.runtime.fixture.City;
+import dev.datajar.runtime.fixture.Country;
+import dev.datajar.runtime.fixture.Fixtures;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stores are shared singletons: many threads get exactly what one thread gets. */
+class ThreadsTest {
+  @TempDir
+  Path root;
+
+  /** One round of every kind of read, rendered as text so results compare by value. */
+  private static List<String> round(Store<Country> countries, Store<City> cities,
+      Store<Assignment> assignments, int seed) {
+    List<String> out = new ArrayList<>();
+    // the JDBC fast path (plain entities) ...
+    out.add(String.valueOf(assignments.get(1L + seed % 7)));
+    out.add(assignments.getAll(List.of(1L + seed % 6, 6L - seed % 6)).toString());
+    out.add(assignments.search(Query.where(Where.ge("id", 1L + seed % 6)).orderByDesc("block")).toString());
+    try (Stream<Assignment> s = assignments.stream(Query.all().offset(seed % 4))) {
+      out.add(s.map(Assignment::toString).toList().toString());
+    }
+    // ... and Hibernate (entities with collections)
+    long id = 1 + seed % 10;
+    out.add(String.valueOf(countries.get(id).map(Country::toString)));
+    out.add(String.valueOf(countries.getAll(List.of(id, 99L, 11 - id)).stream()
+        .map(o -> o.map(Country::getAlpha2)).toList()));
+    out.add(String.valueOf(cities.get(id).map(c -> c.getName() + "/" + c.getCountry().getName())));
+    out.add(countries.search(Query.where(Where.gt("population", seed * 1_000_000L))
+        .orderBy("name")).toString());
+    out.add(String.valueOf(countries.count(Query.where(Where.lt("area", seed * 100_000.0)))));
+    try (Stream<City> s = cities.stream(Query.all().offset(seed % 5))) {
+      out.add(s.map(City::getName).toList().toString());
+    }
+    out.add(countries.query("select name from Country where id <= ?1", String.class, id).toString());
+    return out;
+  }
+
+  @Test
+  void manyThreads_getTheSingleThreadedResults() throws Exception {
+    Fixtures.geo(root);
+    Fixtures.oui(root);
+    Injector injector = Guice.createInjector(DataSetModule.builder()
+        .classLoader(Fixtures.loader(root)).build());
+    Store<Country> countries = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {}));
+    Store<City> cities = injector.getInstance(Key.get(new TypeLiteral<Store<City>>() {}));
+    Store<Assignment> assignments = injector.getInstance(Key.get(new TypeLiteral<Store<Assignment>>() {}));
+    int rounds = 200;
+    List<List<String>> expected = new ArrayList<>();
+    for (int i = 0; i < rounds; i++) {
+      expected.add(round(countries, cities, assignments, i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<List<String>>> futures = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        for (int i = 0; i < rounds; i++) {
+          int seed = (i * 7 + t) % rounds;
+          futures.add(pool.submit(() -> {
+            List<String> r = round(countries, cities, assignments, seed);
+            r.add(0, String.valueOf(seed));
+            return r;
+          }));
+        }
+      }
+      for (Future<List<String>> f : futures) {
+        List<String> r = f.get(60, TimeUnit.SECONDS);
+        int seed = Integer.parseInt(r.remove(0));
+        assertEquals(expected.get(seed), r);
+      }
+    } finally {
+      pool.shutdown();
+      injector.getInstance(DataSetEngines.class).close();
+    }
+  }
+
+  @Test
+  void closedEngines_refuseReads() {
+    Fixtures.geo(root);
+    Injector injector = Guice.createInjector(DataSetModule.builder()
+        .classLoader(Fixtures.loader(root)).build());
+    Store<Country> countries = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {}));
+    injector.getInstance(DataSetEngines.class).close();
+    injector.getInstance(DataSetEngines.class).close(); // idempotent
+    for (Supplier<?> call : List.<Supplier<?>>of(countries::count, () -> countries.get(1L),
+        countries::search)) {
+      DataSetException e = assertThrows(DataSetException.class, call::get);
+      assertEquals("dataset 'geo' is closed: its DataSetEngines were closed; create a new"
+          + " injector to read it again", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package dev.datajar.runtime.bench;
+
+import dev.datajar.runtime.DataSet;
+
+@DataSet("bench")
+public interface BenchData {}
