@@ -53,7 +53,8 @@ public final class Where {
   }
 
   public static Criterion in(String attribute, Collection<?> values) {
-    if (values.contains(null)) {
+    // not values.contains(null): immutable lists throw on that
+    if (values.stream().anyMatch(java.util.Objects::isNull)) {
       throw new IllegalArgumentException("in('" + attribute + "', ...) contains null, which"
           + " matches nothing in SQL: use or(in(...), isNull(...))");
     }
