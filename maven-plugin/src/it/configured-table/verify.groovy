@@ -1,7 +1,10 @@
 // The pom's <sourceDirectory>, <dataSets> and <tables> reach the builder: the rows come from
 // data/geo/airports-2026.csv and the absent 'country' column takes its default.
 def log = new File(basedir, 'build.log').getText('UTF-8')
-assert log =~ /\[INFO\] dataset 'geo': 1 table, 3 rows, / : 'the summary line is missing from build.log'
+// Helpers, so that a failed assertion prints its message rather than the whole log.
+def found = { pattern -> (log =~ pattern).find() }
+def says = { String text -> log.contains(text) }
+assert found(/\[INFO\] dataset 'geo': 1 table, 3 rows, /) : 'the summary line is missing from build.log'
 
 def file = new File(basedir, 'target/classes/META-INF/datasets/geo.sqlite')
 def props = new Properties()

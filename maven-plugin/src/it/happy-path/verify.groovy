@@ -3,8 +3,13 @@ import java.nio.ByteBuffer
 import java.util.jar.JarFile
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
-assert log =~ /\[INFO\] dataset 'geo': 1 table, 3 rows, [0-9.]+ (B|KB|MB) in [0-9,]+ ms -> target[\/\\]classes[\/\\]META-INF[\/\\]datasets[\/\\]geo\.sqlite/ :
+// Helpers, so that a failed assertion prints its message rather than the whole log.
+def found = { pattern -> (log =~ pattern).find() }
+def says = { String text -> log.contains(text) }
+assert found(/\[INFO\] dataset 'geo': 1 table, 3 rows, [0-9.]+ (B|KB|MB) in [0-9,]+ ms -> target[\/\\]classes[\/\\]META-INF[\/\\]datasets[\/\\]geo\.sqlite/) :
     'the summary line is missing from build.log'
+// Hibernate's boot logging goes through Maven's log (debug level), not to stderr.
+assert !found(/(?m)^(INFO|WARNING|WARN): HHH\d+/) : 'Hibernate logged around Maven\'s log'
 
 def jar = new JarFile(new File(basedir, 'target/happy-path-1.0.jar'))
 try {

@@ -1,9 +1,12 @@
 // mvn dataset:help resolves through the prefix and shows the goal with its user properties.
 def log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('dataset:build') : 'help does not list dataset:build'
+// Helpers, so that a failed assertion prints its message rather than the whole log.
+def found = { pattern -> (log =~ pattern).find() }
+def says = { String text -> log.contains(text) }
+assert says('dataset:build') : 'help does not list dataset:build'
 ['dataset.skip', 'dataset.force', 'dataset.sourceDirectory', 'dataset.outputDirectory',
  'dataset.workDirectory', 'dataset.names'].each {
-  assert log.contains(it) : "help does not mention $it"
+  assert says(it) : "help does not mention $it"
 }
-assert log.contains('BUILD SUCCESS') : 'dataset:help failed'
+assert says('BUILD SUCCESS') : 'dataset:help failed'
 return true

@@ -1,6 +1,9 @@
 // dataset:build alone on a clean project: a failure that says how to run it instead.
 def log = new File(basedir, 'build.log').getText('UTF-8')
-assert log =~ /target[\/\\]classes does not exist, so there are no entity classes to build datasets from\. Compile first: run 'mvn package' \(the goal runs in the process-classes phase\), or 'mvn compile dataset:build'\./ :
+// Helpers, so that a failed assertion prints its message rather than the whole log.
+def found = { pattern -> (log =~ pattern).find() }
+def says = { String text -> log.contains(text) }
+assert found(/target[\/\\]classes does not exist, so there are no entity classes to build datasets from\. Compile first: run 'mvn package' \(the goal runs in the process-classes phase\), or 'mvn compile dataset:build'\./) :
     'build.log lacks the advice to compile first'
-assert log.contains('MojoFailureException') : 'must be a goal failure, not an internal error'
+assert says('MojoFailureException') : 'must be a goal failure, not an internal error'
 return true

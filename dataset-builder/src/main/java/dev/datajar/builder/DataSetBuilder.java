@@ -32,6 +32,9 @@ public final class DataSetBuilder {
    *
    * @throws DataSetBuildException for problems in the data, entities or configuration; the
    *     message is complete and names where
+   * @throws java.io.UncheckedIOException if a file cannot be read or written (not a problem
+   *     in the data: the cause says what the file system refused)
+   * @throws IllegalStateException if SQLite fails for a reason other than the data
    */
   public BuildResult build(BuildRequest request) throws DataSetBuildException {
     return new BuildResult(DataSetBuild.buildAll(request));

@@ -27,7 +27,7 @@ class BadInputTest {
   @ValueSource(strings = {"unknown-column", "missing-required-column", "not-an-integer",
       "integer-overflow", "bad-date", "unknown-enum", "bad-boolean", "bad-uuid",
       "decimal-scale", "null-in-not-null", "duplicate-primary-key", "unique-violation",
-      "dangling-foreign-key", "json-wrong-type"})
+      "dangling-foreign-key", "json-wrong-type", "jsonl-bad-values"})
   void build_reportsBadData(String name) throws IOException {
     check(name, Fixtures.request(dir, "broken").sourceDirectory(CASES.resolve(name)).build());
   }

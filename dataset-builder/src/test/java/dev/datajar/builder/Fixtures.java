@@ -51,6 +51,6 @@ final class Fixtures {
 
     @Override public synchronized void info(String message) { lines.add("INFO " + message); }
     @Override public synchronized void warn(String message) { lines.add("WARN " + message); }
-    @Override public synchronized void debug(String message) {}
+    @Override public synchronized void debug(String message) { lines.add("DEBUG " + message); }
   }
 }

@@ -4,7 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.builder.fixtures.catalog.Country;
 import dev.datajar.builder.fixtures.catalog.Part;
+import dev.datajar.builder.fixtures.catalog.Supplier;
+import dev.datajar.builder.fixtures.catalog.Warehouse;
+import dev.datajar.runtime.format.HibernateSetup;
+import dev.datajar.runtime.format.SchemaModel;
+import dev.datajar.runtime.format.SqliteFiles;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.Manifest;
 import java.io.InputStream;
@@ -17,6 +29,54 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HappyPathTest {
   @TempDir Path dir;
+
+  @Test
+  void build_leavesCollectionTablesWithoutASourceEmpty() throws Exception {
+    Path sources = dir.resolve("src/catalog");
+    Files.createDirectories(sources);
+    try (var files = Files.list(Fixtures.SOURCES.resolve("catalog"))) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (!name.equals("part_supplier.csv") && !name.equals("supplier_tags.jsonl")) {
+          Files.copy(f, sources.resolve(name));
+        }
+      }
+    }
+    BuildResult result = new DataSetBuilder().build(Fixtures.request(dir, "catalog")
+        .sourceDirectory(dir.resolve("src")).build());
+    assertEquals(6 + 3 + 3 + 2, result.dataSets().get(0).rows());
+    assertEquals(List.of("0|0"), Fixtures.query(dir.resolve("out/catalog.sqlite"),
+        "select (select count(*) from part_supplier), (select count(*) from supplier_tags)"));
+  }
+
+  @Test
+  void build_givesAFileHibernateReadsBack() throws Exception {
+    new DataSetBuilder().build(Fixtures.request(dir, "catalog").build());
+    Path file = dir.resolve("out/catalog.sqlite");
+    List<Class<?>> entities = List.of(Country.class, Part.class, Supplier.class, Warehouse.class);
+    SessionFactoryImplementor sf = HibernateSetup.buildSessionFactory("catalog", entities,
+        SqliteFiles.readOnlyDataSource(file), getClass().getClassLoader(), Map.of());
+    try (sf; Connection c = SqliteFiles.openReadOnly(file)) {
+      assertEquals(List.of(), SchemaModel.of(sf).differencesFrom(c));
+      sf.inTransaction(session -> {
+        Part bell = session.find(Part.class, 5L);
+        assertEquals("handlebar", bell.parent.name);
+        assertEquals("bike", bell.parent.parent.parent.name);
+        Part spoke = session.find(Part.class, 3L);
+        assertEquals(List.of("Acme", "Cogs"), spoke.suppliers.stream().map(x -> x.name).sorted()
+            .toList());
+        Supplier acme = session.find(Supplier.class, 1L);
+        assertEquals(java.util.Set.of("fast", "metal"), acme.tags);
+        assertEquals(Supplier.Rating.GOLD, acme.rating);
+        assertEquals(UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), acme.ref);
+        assertEquals(new BigDecimal("19.00"), acme.country.vatRate);
+        assertEquals(LocalDate.of(1949, 5, 23), acme.country.founded);
+        assertTrue(acme.country.euMember);
+        assertEquals("EUR", acme.country.currency, "from @ColumnDefault");
+        assertEquals("CH", session.find(Warehouse.class, 2).country.code);
+      });
+    }
+  }
 
   @Test
   void build_loadsEverySourceKindAndRelationship() throws Exception {
@@ -74,7 +134,7 @@ class HappyPathTest {
     assertEquals(Part.class.getPackageName() + ".Country", m.entities().get(0));
     assertEquals("catalog\n", Files.readString(dir.resolve("out/index"),
         StandardCharsets.UTF_8));
-    assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("INFO dataset 'catalog': 6 tables,"
+    assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("DEBUG dataset 'catalog': 6 table(s),"
         + " 21 rows, ")), log.lines.toString());
     try (var files = Files.list(dir.resolve("work"))) {
       assertEquals(List.of("catalog.inputs"), files.map(f -> f.getFileName().toString())

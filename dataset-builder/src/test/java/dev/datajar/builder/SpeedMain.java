@@ -84,10 +84,10 @@ public final class SpeedMain {
           @Override public void debug(String m) { System.out.println("DEBUG " + m); }
         })
         .build();
-    if (System.getProperty("baseline") != null) {
-      baseline(items, dir.resolve("baseline.sqlite"), n);
-    }
     for (int run = 0; run < (args.length > 2 ? Integer.parseInt(args[2]) : 1); run++) {
+      if (System.getProperty("baseline") != null) {
+        baseline(items, dir.resolve("baseline.sqlite"), n);
+      }
       long t0 = System.nanoTime();
       new DataSetBuilder().build(request);
       double s = (System.nanoTime() - t0) / 1e9;

@@ -51,6 +51,15 @@ public class Store<T> {
   @Inject
   final void attach(DataSetEngines engines) {
     if (reader == null) {
+      if (getClass() == Store.class) {
+        // Guice made this Store<X> just in time: the module binds one for every entity of the
+        // datasets it opened, so X belongs to none of them. Erasure hides X here, but Guice's
+        // error names the key ("while locating Store<X>").
+        throw new IllegalStateException("this Store<...> reads an entity of no opened dataset"
+            + " (opened: " + String.join(", ", new java.util.TreeSet<>(engines.names()))
+            + "). Check that the entity's dataset jar is on the class path and that"
+            + " DataSetModule opens its dataset.");
+      }
       @SuppressWarnings("unchecked")
       Class<T> type = (Class<T>) TypeArguments.of(getClass(), Store.class);
       reader = engines.reader(type);

@@ -53,7 +53,7 @@ public final class Where {
   }
 
   public static Criterion in(String attribute, Collection<?> values) {
-    // not values.contains(null): immutable lists throw on that
+    // Not values.contains(null): List.of(...) and Set.of(...) throw NullPointerException on it.
     if (values.stream().anyMatch(java.util.Objects::isNull)) {
       throw new IllegalArgumentException("in('" + attribute + "', ...) contains null, which"
           + " matches nothing in SQL: use or(in(...), isNull(...))");

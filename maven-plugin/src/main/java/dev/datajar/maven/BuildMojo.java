@@ -86,13 +86,17 @@ public class BuildMojo extends AbstractMojo {
     }
     BuildParameters parameters = new BuildParameters(classes.toPath(), sourceDirectory.toPath(),
         outputDirectory.toPath(), workDirectory.toPath(), dataSets, tables, force);
+    HibernateLogging.routeTo(getLog());
     BuildResult result;
     try (URLClassLoader loader = ProjectClassLoader.create(classes, project.getArtifacts(),
         plugin.getArtifacts(), getClass().getClassLoader(), getLog())) {
       result = build(parameters.toRequest(loader, new MavenBuildLog(getLog())));
     } catch (DataSetBuildException e) {
-      // Complete and meant for the user as it is: where, what, and how to fix it.
-      throw new MojoFailureException(e.getMessage(), e);
+      // Complete and meant for the user as it is: where, what, and how to fix it. Not attached
+      // as the cause, because Maven would append the messages of its causes to what it shows;
+      // the builder's stack trace is there with -X.
+      getLog().debug(e);
+      throw new MojoFailureException(e.getMessage());
     } catch (IOException | RuntimeException | LinkageError e) {
       throw new MojoExecutionException("The dataset build failed unexpectedly: " + e, e);
     }

@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The inputs of one dataset build that decide its output: the source files (checksummed for
  * the manifest), and what the manifest does not record (the table settings and the bytes of
- * the code sources' classes), kept as a stamp in the work folder.
+ * the module's compiled classes, whose converters and code sources shape the rows), kept as a
+ * stamp in the work folder.
  */
 final class BuildInputs {
   private BuildInputs() {}
@@ -37,6 +39,34 @@ final class BuildInputs {
     return out;
   }
 
+  /**
+   * Starts checksumming {@code files} on a background thread: it overlaps with the load, which
+   * reads the same files (so they are in the OS cache) and leaves CPU to spare while SQLite
+   * works.
+   */
+  static CompletableFuture<List<Manifest.Source>> sourcesInBackground(Path directory,
+      Collection<Path> files) {
+    CompletableFuture<List<Manifest.Source>> result = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        result.complete(sources(directory, files));
+      } catch (IOException | RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    }, "datajar-checksums");
+    t.setDaemon(true);
+    t.start();
+    return result;
+  }
+
+  /** Joins checksum lists, sorted by path. */
+  static List<Manifest.Source> merge(List<Manifest.Source> a, List<Manifest.Source> b) {
+    Map<String, Manifest.Source> byPath = new TreeMap<>();
+    a.forEach(s -> byPath.put(s.path(), s));
+    b.forEach(s -> byPath.put(s.path(), s));
+    return new ArrayList<>(byPath.values());
+  }
+
   /** The source files of the tables, without those only code sources know of. */
   static Set<Path> files(List<TableSource> sources) {
     Set<Path> out = new TreeSet<>();
@@ -50,8 +80,10 @@ final class BuildInputs {
   }
 
   /** What the manifest does not record but the output depends on, as text. */
-  static String stamp(List<TableSource> sources, ClassLoader loader) throws IOException {
-    StringBuilder sb = new StringBuilder();
+  static String stamp(List<TableSource> sources, ClassLoader loader, Path classes)
+      throws IOException {
+    StringBuilder sb = new StringBuilder("classes ").append(classesDigest(classes)).append('\n');
+    sb.append("datajar ").append(datajarCode()).append('\n');
     for (TableSource s : sources) {
       sb.append("table ").append(s.table().name()).append(" format=").append(s.format())
           .append(" pointer=").append(s.jsonPointer()).append(" defaults=")
@@ -65,6 +97,51 @@ final class BuildInputs {
       }
     }
     return sb.toString();
+  }
+
+  private static String datajarCode;
+
+  /**
+   * A checksum of datajar's own code (the builder and the storage format): a SNAPSHOT keeps its
+   * version while its code changes, and a changed builder may write other bytes.
+   */
+  private static synchronized String datajarCode() throws IOException {
+    if (datajarCode == null) {
+      StringBuilder sb = new StringBuilder();
+      for (Class<?> c : List.of(dev.datajar.builder.DataSetBuilder.class,
+          dev.datajar.runtime.format.DataJarDialect.class)) {
+        Path where;
+        try {
+          where = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+          sb.append("unknown ").append(c.getName()).append('\n');
+          continue;
+        }
+        sb.append(Files.isDirectory(where) ? classesDigest(where) : Checksums.sha256(where))
+            .append('\n');
+      }
+      datajarCode = Checksums.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return datajarCode;
+  }
+
+  /**
+   * One checksum over every class file of the module: a changed converter or code source
+   * changes the rows even where the schema fingerprint stays the same.
+   */
+  private static String classesDigest(Path classes) throws IOException {
+    if (!Files.isDirectory(classes)) {
+      return "none";
+    }
+    List<Path> files;
+    try (java.util.stream.Stream<Path> walk = Files.walk(classes)) {
+      files = walk.filter(f -> f.toString().endsWith(".class")).sorted().toList();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Path f : files) {
+      sb.append(relative(classes, f)).append(' ').append(Checksums.sha256(f)).append('\n');
+    }
+    return Checksums.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   static Path stampFile(Path work, String name) {

@@ -84,14 +84,17 @@ final class ConstraintChecker {
       StringBuilder join = new StringBuilder();
       for (int i = 0; i < fk.columns().size(); i++) {
         join.append(i == 0 ? "" : " and ").append("p.").append(TableModel.quote(
-            fk.referencedColumns().get(i))).append(" = c.").append(TableModel.quote(
-            fk.columns().get(i)));
+            fk.referencedColumns().get(i))).append(" = c.c").append(i);
       }
-      String sql = "select distinct " + select(fk.columns(), "c.") + " from "
-          + TableModel.quote(table.name()) + " c where " + notNull(fk.columns(), "c.")
-          + " and not exists (select 1 from " + TableModel.quote(fk.referencedTable())
-          + " p where " + join + ") order by " + positions(fk.columns().size()) + " limit "
-          + MAX_TUPLES;
+      // With an index on the key, the distinct values come from walking it, and the parent
+      // is searched once per value (a thousand groups) rather than once per row (a million
+      // items). Without one, that would add a sort of every row, so search per row instead.
+      String children = "(select " + (indexed(table, fk.columns()) ? "distinct " : "")
+          + select(fk.columns(), "") + " from " + TableModel.quote(table.name()) + " where "
+          + notNull(fk.columns(), "") + ")";
+      String sql = "select distinct * from " + children + " c where not exists (select 1 from "
+          + TableModel.quote(fk.referencedTable()) + " p where " + join + ") order by "
+          + positions(fk.columns().size()) + " limit " + MAX_TUPLES;
       if (RowLocator.collect(connection, sql) == 0) {
         continue;
       }
@@ -109,6 +112,26 @@ final class ConstraintChecker {
       }
     }
     RowLocator.drop(connection);
+  }
+
+  /** True if an index (or the primary key) of the table starts with these columns. */
+  private static boolean indexed(TableModel table, List<String> columns) {
+    if (startsWith(table.primaryKey(), columns)) {
+      return true;
+    }
+    return table.indexes().stream().anyMatch(i -> startsWith(i.columns(), columns));
+  }
+
+  private static boolean startsWith(List<String> index, List<String> columns) {
+    if (index.size() < columns.size()) {
+      return false;
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      if (!index.get(i).equalsIgnoreCase(columns.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String describe(TableModel table, int[] columns, List<String> texts,

@@ -9,18 +9,21 @@ import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SchemaModel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.sqlite.SQLiteConnection;
 
 /**
  * Builds one dataset: schema from the entities, sources located, rows loaded in foreign-key
@@ -67,9 +70,13 @@ public final class DataSetBuild {
     phase("hibernate model", start);
     try {
       return build(SchemaModel.of(model), start);
-    } catch (IOException | SQLException e) {
-      throw new DataSetBuildException("dataset '" + plan.name() + "': the build failed: " + e,
-          e);
+    } catch (IOException e) {
+      // Not a problem in the user's data: an I/O failure (disk full, permissions), so it stays
+      // apart from DataSetBuildException and keeps its cause.
+      throw new UncheckedIOException("dataset '" + plan.name() + "': " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("dataset '" + plan.name() + "': SQLite failed: "
+          + e.getMessage(), e);
     } finally {
       model.close();
     }
@@ -83,7 +90,8 @@ public final class DataSetBuild {
     Path sqlite = output.resolve(DataSetLayout.sqliteFileName(plan.name()));
     Path manifestFile = output.resolve(DataSetLayout.manifestFileName(plan.name()));
     String version = DataJarVersion.get();
-    String stamp = BuildInputs.stamp(sources, request.classLoader());
+    String stamp = BuildInputs.stamp(sources, request.classLoader(),
+        request.classesDirectory());
     Path stampFile = BuildInputs.stampFile(request.workDirectory(), plan.name());
     if (!request.force() && BuildInputs.upToDate(sqlite, manifestFile, directory,
         schema.fingerprint(), version, BuildInputs.files(sources), stampFile, stamp)) {
@@ -91,22 +99,25 @@ public final class DataSetBuild {
       try (var in = Files.newInputStream(manifestFile)) {
         m = Manifest.read(in, manifestFile.toString());
       }
-      request.log().info("dataset '" + plan.name() + "' is up to date: " + sqlite);
+      request.log().debug("dataset '" + plan.name() + "' is up to date: " + sqlite);
       return new DataSetResult(plan.name(), m.tables().size(), m.totalRows(), m.bytes(), 0,
           sqlite, true);
     }
     Files.createDirectories(request.workDirectory());
     Path temp = request.workDirectory().resolve(plan.name() + ".sqlite.tmp");
+    Path finished = request.workDirectory().resolve(plan.name() + ".sqlite.done");
     Files.deleteIfExists(temp);
     try {
       FileContext context = new FileContext(directory);
+      Set<Path> sourceFiles = BuildInputs.files(sources);
+      CompletableFuture<List<Manifest.Source>> checksums =
+          BuildInputs.sourcesInBackground(directory, sourceFiles);
       Map<String, Long> rows = new TreeMap<>();
       String sqliteVersion;
       try (Connection connection = dev.datajar.runtime.format.SqliteFiles.openForBuild(temp)) {
-        // sqlite-jdbc otherwise runs "select last_insert_rowid()" on a new statement after
-        // every insert, in case someone asks for generated keys: that halved the load speed.
-        connection.unwrap(SQLiteConnection.class).getConnectionConfig()
-            .setGetGeneratedKeys(false);
+        try (Statement s = connection.createStatement()) {
+          s.execute("pragma threads = 2"); // lets CREATE INDEX sort on a second core
+        }
         connection.setAutoCommit(false);
         DataSetFile.createTables(connection, schema);
         long t = System.nanoTime();
@@ -114,21 +125,24 @@ public final class DataSetBuild {
         t = phase("load", t);
         check(connection, sources, context);
         t = phase("indexes and checks", t);
-        sqliteVersion = DataSetFile.finish(connection, plan.name(), schema, version);
+        sqliteVersion = DataSetFile.finish(connection, plan.name(), schema, version, finished);
         phase("analyze and vacuum", t);
       }
       long publishing = System.nanoTime();
-      Set<Path> files = new TreeSet<>(BuildInputs.files(sources));
-      files.addAll(context.used());
+      Set<Path> readByCode = new TreeSet<>(context.used());
+      readByCode.removeAll(sourceFiles);
+      List<Manifest.Source> sourceChecksums = BuildInputs.merge(join(checksums),
+          BuildInputs.sources(directory, readByCode));
       List<Manifest.Table> tables = new ArrayList<>();
       rows.forEach((t, n) -> tables.add(new Manifest.Table(t, n)));
       List<String> entities = new ArrayList<>();
       plan.entities().forEach(e -> entities.add(e.getName()));
       Manifest manifest = new Manifest(DataSetLayout.FORMAT_VERSION, plan.name(),
-          sqlite.getFileName().toString(), Checksums.sha256(temp), Files.size(temp), tables,
+          sqlite.getFileName().toString(), Checksums.sha256(finished), Files.size(finished),
+          tables,
           entities, schema.fingerprint(), sqliteVersion, version,
-          BuildInputs.sources(directory, files));
-      Artifacts.moveInto(temp, sqlite);
+          sourceChecksums);
+      Artifacts.moveInto(finished, sqlite);
       Artifacts.write(manifest.toJson(), manifestFile, request.workDirectory());
       Artifacts.writeIndex(output, request.workDirectory());
       BuildInputs.writeStamp(request.workDirectory(), plan.name(), stamp);
@@ -136,10 +150,23 @@ public final class DataSetBuild {
       long millis = (System.nanoTime() - start) / 1_000_000;
       DataSetResult result = new DataSetResult(plan.name(), tables.size(),
           manifest.totalRows(), manifest.bytes(), millis, sqlite, false);
-      request.log().info(Summary.of(result));
+      request.log().debug(Summary.of(result));
       return result;
     } finally {
       Files.deleteIfExists(temp);
+      Files.deleteIfExists(finished);
+    }
+  }
+
+  private static List<Manifest.Source> join(CompletableFuture<List<Manifest.Source>> f)
+      throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while checksumming the sources", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     }
   }
 
@@ -167,13 +194,12 @@ public final class DataSetBuild {
         failed.add(problems);
       }
     }
-    Failures.throwIfAny(failed);
+    Problems.throwIfAny(failed);
   }
 
   private void check(Connection connection, List<TableSource> sources, FileContext context)
       throws IOException, SQLException, DataSetBuildException {
     ConstraintChecker checker = new ConstraintChecker(connection, plan.name(), context);
-    List<Problems> failed = new ArrayList<>();
     List<Problems> all = new ArrayList<>();
     for (TableSource source : sources) {
       Problems problems = source.problems(plan.name());
@@ -183,7 +209,6 @@ public final class DataSetBuild {
     for (int i = 0; i < sources.size(); i++) {
       checker.checkForeignKeys(sources.get(i), all.get(i));
     }
-    all.stream().filter(p -> !p.isEmpty()).forEach(failed::add);
-    Failures.throwIfAny(failed);
+    Problems.throwIfAny(all);
   }
 }

@@ -41,6 +41,7 @@ final class DataSetDiscovery {
         request.log().debug("datajar: skipped class " + name + ": it cannot be loaded");
         continue;
       }
+      checkOneRuntime(type);
       DataSet declared = type.getAnnotation(DataSet.class);
       if (declared != null) {
         if (!DataSetLayout.isValidName(declared.value())) {
@@ -128,6 +129,22 @@ final class DataSetDiscovery {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new DataSetBuildException("row source " + type.getName() + " could not be created: "
           + cause, cause);
+    }
+  }
+
+  /**
+   * Refuses a {@code @DataSet} that is not this builder's own class: it means the class loader
+   * loaded a second copy of dataset-runtime, and every dataset would silently go unseen.
+   */
+  private static void checkOneRuntime(Class<?> type) throws DataSetBuildException {
+    for (Annotation a : type.getDeclaredAnnotations()) {
+      if (a.annotationType().getName().equals(DataSet.class.getName())
+          && a.annotationType() != DataSet.class) {
+        throw new DataSetBuildException("@DataSet on " + type.getName() + " comes from a second"
+            + " copy of dataset-runtime in the class loader given to the builder. Make that"
+            + " class loader load dev.datajar.runtime from the builder's own class loader"
+            + " (its parent), not from the project's dependencies.");
+      }
     }
   }
 

@@ -3,6 +3,9 @@ package dev.datajar.builder.internal;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.SchemaModel;
 import dev.datajar.runtime.format.TableModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +19,7 @@ import java.util.TreeMap;
  * compact, deterministic page layout.
  *
  * <p>Order matters for reproducibility: {@code VACUUM} comes after every write, so the file's
- * bytes depend only on its content, not on the order pages were touched during the load; the
- * journal mode is switched back to {@code DELETE} last, so a reader never looks for a WAL.
+ * bytes depend only on its content, not on the order pages were touched during the load.
  */
 final class DataSetFile {
   private DataSetFile() {}
@@ -32,13 +34,16 @@ final class DataSetFile {
   }
 
   /**
-   * Analyzes, identifies and compacts the file; the connection's transaction is committed and
-   * the connection is left in auto-commit mode.
+   * Analyzes and identifies the file, then writes its compacted copy to {@code into} with
+   * {@code VACUUM INTO}: one pass that writes the final file, where a plain {@code VACUUM}
+   * writes a copy and then copies it back. The copy is a fresh database, so its journal mode
+   * is the default {@code DELETE}; {@code application_id} and {@code user_version} are carried
+   * over. The connection's transaction is committed and it is left in auto-commit mode.
    *
    * @return the SQLite library version that wrote the file
    */
-  static String finish(Connection connection, String name, SchemaModel schema, String version)
-      throws SQLException {
+  static String finish(Connection connection, String name, SchemaModel schema, String version,
+      Path into) throws SQLException, IOException {
     try (Statement s = connection.createStatement()) {
       s.execute("analyze");
       s.execute("pragma application_id = " + DataSetLayout.APPLICATION_ID);
@@ -62,8 +67,8 @@ final class DataSetFile {
     connection.commit();
     connection.setAutoCommit(true);
     try (Statement s = connection.createStatement()) {
-      s.execute("vacuum");
-      s.execute("pragma journal_mode = delete");
+      Files.deleteIfExists(into);
+      s.execute("vacuum into '" + into.toAbsolutePath().toString().replace("'", "''") + "'");
       try (ResultSet rs = s.executeQuery("select sqlite_version()")) {
         rs.next();
         return rs.getString(1);

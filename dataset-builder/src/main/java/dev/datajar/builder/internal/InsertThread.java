@@ -49,6 +49,9 @@ final class InsertThread extends Thread {
   private volatile Throwable failure;
   private long written;
   private long refusedRows;
+  private boolean rowByRow;
+  private long insertIdleNanos;
+  private long readIdleNanos;
 
   InsertThread(RowWriter writer, int columns, String progressLabel, BuildLog log) {
     super("datajar-insert");
@@ -65,18 +68,10 @@ final class InsertThread extends Thread {
   public void run() {
     try {
       while (true) {
+        long idle = System.nanoTime();
         Batch b = full.take();
-        for (int i = 0; i < b.size; i++) {
-          String reason = writer.write(b.rows[i]);
-          if (reason != null) {
-            refusedRows++;
-            if (refusals.size() < Problems.CAP) {
-              refusals.add(new Refusal(b.lines[i], b.rows[i].clone(), reason));
-            }
-          } else if (++written % PROGRESS_EVERY == 0) {
-            log.info(String.format(Locale.ROOT, "%s: %,d rows loaded", progressLabel, written));
-          }
-        }
+        insertIdleNanos += System.nanoTime() - idle;
+        write(b);
         if (b.last) {
           return;
         }
@@ -88,11 +83,54 @@ final class InsertThread extends Thread {
     }
   }
 
+  /**
+   * Writes a batch: whole chunks through the multi-row statement while no row has been
+   * refused, then row by row. After a refusal the table is bound to fail, so from then on
+   * exact reports matter more than speed.
+   */
+  private void write(Batch b) throws SQLException {
+    int i = 0;
+    int chunk = writer.chunkRows();
+    while (!rowByRow && i + chunk <= b.size) {
+      int refusedAt = writer.writeChunk(b.rows, i, written);
+      if (refusedAt < 0) {
+        count(chunk);
+        i += chunk;
+      } else {
+        count(refusedAt - i);
+        i = refusedAt;
+        rowByRow = true; // the refused row is written again below, and refused again
+      }
+    }
+    for (; i < b.size; i++) {
+      String reason = writer.write(b.rows[i]);
+      if (reason == null) {
+        count(1);
+      } else {
+        refusedRows++;
+        if (refusals.size() < Problems.CAP) {
+          refusals.add(new Refusal(b.lines[i], b.rows[i].clone(), reason));
+        }
+      }
+    }
+  }
+
+  private void count(int rows) {
+    long before = written;
+    written += rows;
+    if (written / PROGRESS_EVERY != before / PROGRESS_EVERY) {
+      log.info(String.format(Locale.ROOT, "%s: %,d rows loaded", progressLabel,
+          written / PROGRESS_EVERY * PROGRESS_EVERY));
+    }
+  }
+
   /** An empty batch to fill; waits while all are in use. */
   Batch take() throws SQLException {
     try {
       while (true) {
+        long idle = System.nanoTime();
         Batch b = empty.poll(100, TimeUnit.MILLISECONDS);
+        readIdleNanos += System.nanoTime() - idle;
         if (b != null) {
           return b;
         }
@@ -150,6 +188,12 @@ final class InsertThread extends Thread {
     } else if (t != null) {
       throw new SQLException(t);
     }
+  }
+
+  /** Where the time went: which side waited for the other, for tuning. */
+  String waits() {
+    return "reading waited " + readIdleNanos / 1_000_000 + " ms for inserts, inserting waited "
+        + insertIdleNanos / 1_000_000 + " ms for rows";
   }
 
   long written() {

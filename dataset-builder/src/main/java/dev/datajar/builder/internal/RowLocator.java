@@ -47,6 +47,50 @@ final class RowLocator {
     }
   }
 
+  /**
+   * Fills {@link #BAD} with the distinct tuples given, each bound as {@code columns} bind
+   * values, so they compare exactly as the stored values do.
+   */
+  static void collect(Connection connection, List<ColumnModel> columns, List<Object[]> tuples)
+      throws SQLException {
+    StringBuilder names = new StringBuilder();
+    StringBuilder marks = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      names.append(i == 0 ? "c" : ", c").append(i);
+      marks.append(i == 0 ? "?" : ", ?");
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute("drop table if exists " + BAD);
+      s.execute("create table " + BAD + " (" + names + ", unique (" + names + "))");
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "insert or ignore into " + BAD + " values (" + marks + ")")) {
+      for (Object[] tuple : tuples) {
+        for (int i = 0; i < tuple.length; i++) {
+          columns.get(i).bind(insert, i + 1, tuple[i]);
+        }
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  /** The rowid in {@link #BAD} of a tuple given to {@link #collect(Connection, List, List)}. */
+  static long tupleOf(Connection connection, List<ColumnModel> columns, Object[] tuple)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder("select rowid from " + BAD + " where ");
+    for (int i = 0; i < columns.size(); i++) {
+      sql.append(i == 0 ? "" : " and ").append('c').append(i).append(" = ?");
+    }
+    try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < tuple.length; i++) {
+        columns.get(i).bind(query, i + 1, tuple[i]);
+      }
+      try (ResultSet rs = query.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : -1;
+      }
+    }
+  }
+
   static void drop(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute("drop table if exists " + BAD);

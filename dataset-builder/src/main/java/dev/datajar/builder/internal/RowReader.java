@@ -16,8 +16,8 @@ import java.util.Optional;
  * <p>A header name (a CSV header field, a JSON key) names a column by its name, ignoring case,
  * or by its entity attribute. The mapping is made once per name, not per row: JSON sources
  * add names as rows bring new keys, and only the new tail is mapped. A column no field names
- * takes its default from the table settings, else NULL; a NOT NULL column without either is a
- * problem. Not thread-safe; one per source being read.
+ * takes its default from the table settings, else its {@code @ColumnDefault}, else NULL; a
+ * NOT NULL column without any of them is a problem. Not thread-safe; one per source being read.
  */
 final class RowReader {
   private final TableModel table;
@@ -40,6 +40,23 @@ final class RowReader {
   }
 
   private void readDefaults(Map<String, String> settings) {
+    readSettingsDefaults(settings);
+    for (int c = 0; c < columns.length; c++) {
+      ColumnModel column = columns[c];
+      if (hasDefault[c] || column.defaultText().isEmpty()) {
+        continue;
+      }
+      try {
+        defaults[c] = column.parse(column.defaultText().get());
+        hasDefault[c] = true;
+      } catch (IllegalArgumentException x) {
+        problems.add("@ColumnDefault of " + column.owner() + ": " + x.getMessage()
+            + ". Fix the annotation, or set a default in the table settings.");
+      }
+    }
+  }
+
+  private void readSettingsDefaults(Map<String, String> settings) {
     settings.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       Optional<ColumnModel> column = table.column(e.getKey());
       String where = "table setting for '" + table.name() + "': default for '" + e.getKey() + "'";

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads one table from its source: this thread reads each row and converts every field, an
@@ -50,13 +53,16 @@ final class TableLoader {
         }
         inserts.finish(batch);
         finished = true;
+        log.debug("dataset '" + dataSet + "': table '" + table.name() + "': " + inserts.waits());
       } finally {
         if (!finished) {
           inserts.abort();
         }
       }
+      Map<InsertThread.Refusal, Long> firstLines = firstLines(connection, dataSet, source, context,
+          inserts.refusals());
       for (InsertThread.Refusal r : inserts.refusals()) {
-        problems.add(refusal(source, r));
+        problems.add(refusal(source, r, firstLines.get(r)));
       }
       for (long n = inserts.refusals().size(); n < inserts.refusedRows(); n++) {
         problems.add("(not shown)"); // only counted: the list is full by now
@@ -65,7 +71,60 @@ final class TableLoader {
     }
   }
 
-  private static String refusal(TableSource source, InsertThread.Refusal r) {
+  /**
+   * For each row refused as a duplicate key, the line of the row that has the key: found by
+   * reading the source again, since the load keeps nothing per row.
+   *
+   * @return refused row to the first line with its key
+   */
+  private static Map<InsertThread.Refusal, Long> firstLines(Connection connection, String dataSet,
+      TableSource source, FileContext context, List<InsertThread.Refusal> refusals)
+      throws IOException, SQLException {
+    Map<InsertThread.Refusal, Long> out = new IdentityHashMap<>();
+    TableModel table = source.table();
+    int[] key = new int[table.primaryKey().size()];
+    List<ColumnModel> keyColumns = new ArrayList<>();
+    for (int i = 0; i < key.length; i++) {
+      ColumnModel c = table.column(table.primaryKey().get(i)).orElseThrow();
+      key[i] = table.columns().indexOf(c);
+      keyColumns.add(c);
+    }
+    List<Object[]> tuples = new ArrayList<>();
+    for (InsertThread.Refusal r : refusals) {
+      if (r.reason().equals(RowWriter.DUPLICATE_KEY)) {
+        tuples.add(tupleOf(r.values(), key));
+      }
+    }
+    if (tuples.isEmpty()) {
+      return out;
+    }
+    RowLocator.collect(connection, keyColumns, tuples);
+    Map<Long, Long> firstLineOfTuple = new HashMap<>();
+    for (RowLocator.Hit hit : RowLocator.find(connection, source, context, dataSet, key)) {
+      firstLineOfTuple.putIfAbsent(hit.tuple(), hit.line());
+    }
+    for (InsertThread.Refusal r : refusals) {
+      if (r.reason().equals(RowWriter.DUPLICATE_KEY)) {
+        Long first = firstLineOfTuple.get(
+            RowLocator.tupleOf(connection, keyColumns, tupleOf(r.values(), key)));
+        if (first != null && first < r.line()) {
+          out.put(r, first);
+        }
+      }
+    }
+    RowLocator.drop(connection);
+    return out;
+  }
+
+  private static Object[] tupleOf(Object[] values, int[] columns) {
+    Object[] tuple = new Object[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      tuple[i] = values[columns[i]];
+    }
+    return tuple;
+  }
+
+  private static String refusal(TableSource source, InsertThread.Refusal r, Long firstLine) {
     TableModel table = source.table();
     String where = source.code() != null ? source.display() + " row " + r.line()
         : source.display() + ":" + r.line();
@@ -84,7 +143,9 @@ final class TableLoader {
     String key = names.size() == 1 ? "column '" + names.get(0) + "': duplicate primary key '"
         + texts.get(0) + "'" : "duplicate primary key (" + String.join(", ", names) + ") = ('"
         + String.join("', '", texts) + "')";
-    return where + ": " + key + " (" + first.owner() + "): an earlier row has the same key."
-        + " Give each row its own key, or remove the duplicate.";
+    String earlier = firstLine == null ? "an earlier row has the same key"
+        : (source.code() != null ? "row " : "line ") + firstLine + " has the same key";
+    return where + ": " + key + " (" + first.owner() + "): " + earlier + ". Give each row its"
+        + " own key, or remove the duplicate.";
   }
 }

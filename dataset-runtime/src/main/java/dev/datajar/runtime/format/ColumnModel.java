@@ -14,6 +14,7 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.type.descriptor.ValueBinder;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
+import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 
 /**
  * One column of a dataset table: its declaration, the Java type its source values are read as,
@@ -32,15 +33,16 @@ public final class ColumnModel {
   private final Integer scale;
   private final List<String> checks;
   private final Class<?> valueType;
-  private final BasicValueConverter<Object, Object> enumConverter;
+  private final BasicValueConverter<Object, Object> converter;
   private final ValueBinder<Object> binder;
   private final WrapperOptions options;
   private final String jdbcDescription;
+  private final String defaultText;
 
   @SuppressWarnings("unchecked")
   ColumnModel(String name, String attribute, String owner, String declaredType, boolean nullable,
       Integer precision, Integer scale, List<String> checks, JdbcMapping mapping,
-      WrapperOptions options) {
+      WrapperOptions options, String sqlDefault) {
     this.name = name;
     this.attribute = attribute;
     this.owner = owner;
@@ -50,22 +52,16 @@ public final class ColumnModel {
     this.scale = scale;
     this.checks = List.copyOf(checks);
     this.options = options;
-    BasicValueConverter<Object, Object> converter =
-        (BasicValueConverter<Object, Object>) mapping.getValueConverter();
-    Class<?> domain = mapping.getJavaTypeDescriptor().getJavaTypeClass();
-    if (converter != null && domain.isEnum()) {
-      // Source files name enum constants; the converter turns them into the stored name or
-      // ordinal, whichever the entity asks for.
-      this.valueType = domain;
-      this.enumConverter = converter;
-    } else if (converter != null) {
-      // An AttributeConverter: the source holds the converter's database-side value.
+    this.converter = (BasicValueConverter<Object, Object>) mapping.getValueConverter();
+    if (converter != null) {
+      // An AttributeConverter (enum-typed ones included): the source holds the converter's
+      // database-side value. Plain enums have no converter in Hibernate 7: their JavaType
+      // turns the constant into its name or ordinal, whichever the entity asks for.
       this.valueType = converter.getRelationalJavaType().getJavaTypeClass();
-      this.enumConverter = null;
     } else {
-      this.valueType = domain;
-      this.enumConverter = null;
+      this.valueType = mapping.getJavaTypeDescriptor().getJavaTypeClass();
     }
+    this.defaultText = enumName(valueType, sourceText(sqlDefault));
     this.binder = (ValueBinder<Object>) mapping.getJdbcValueBinder();
     this.jdbcDescription = mapping.getJdbcType().getFriendlyName() + " "
         + mapping.getJdbcJavaType().getJavaTypeClass().getName();
@@ -95,6 +91,40 @@ public final class ColumnModel {
     return nullable;
   }
 
+  /**
+   * The column's {@code @ColumnDefault} as source text (the SQL literal {@code 'Curry'} gives
+   * {@code Curry}), which the builder uses where a source has no value for the column; empty
+   * if the column declares none or its default is {@code null}.
+   */
+  public java.util.Optional<String> defaultText() {
+    return java.util.Optional.ofNullable(defaultText);
+  }
+
+  /** A SQL literal as source text: quotes removed, {@code ''} unescaped; NULL as null. */
+  /**
+   * Source files name enum constants, but an ORDINAL enum's {@code @ColumnDefault} is the stored
+   * number: turn it into the constant's name so the default parses like any source value.
+   */
+  private static String enumName(Class<?> type, String text) {
+    if (text == null || !type.isEnum() || !text.matches("\\d{1,9}")) {
+      return text;
+    }
+    Object[] constants = type.getEnumConstants();
+    int ordinal = Integer.parseInt(text);
+    return ordinal < constants.length ? ((Enum<?>) constants[ordinal]).name() : text;
+  }
+
+  private static String sourceText(String sql) {
+    if (sql == null) {
+      return null;
+    }
+    String t = sql.strip();
+    if (t.length() >= 2 && t.startsWith("'") && t.endsWith("'")) {
+      return t.substring(1, t.length() - 1).replace("''", "'");
+    }
+    return t.equalsIgnoreCase("null") ? null : t;
+  }
+
   /** Java type that source text is parsed into, and that {@link #bind} accepts. */
   public Class<?> valueType() {
     return valueType;
@@ -113,7 +143,29 @@ public final class ColumnModel {
   public Object parse(String text) {
     Object v = ValueParser.parse(valueType, text);
     checkStorable(v, text);
+    if (converter != null) {
+      checkConvertible(v, text);
+    }
     return v;
+  }
+
+  /**
+   * Refuses a database-side value that the attribute's converter cannot turn into an entity
+   * value: stored, it would make every read of the row fail at run time.
+   */
+  private void checkConvertible(Object v, String text) {
+    try {
+      converter.toDomainValue(v);
+    } catch (RuntimeException e) {
+      Throwable cause = e; // Hibernate wraps the converter's own exception
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      String name = converter instanceof JpaAttributeConverter<?, ?> jpa
+          ? jpa.getConverterJavaType().getJavaTypeClass().getSimpleName() : "its converter";
+      throw new IllegalArgumentException("'" + text + "' is refused by " + name + " ("
+          + owner + "): " + cause.getMessage(), e);
+    }
   }
 
   /** Refuses values that would not come back exactly or compare correctly once stored. */
@@ -158,8 +210,7 @@ public final class ColumnModel {
       statement.setNull(index, Types.NULL);
       return;
     }
-    Object relational = enumConverter != null ? enumConverter.toRelationalValue(value) : value;
-    binder.bind(statement, relational, index, options);
+    binder.bind(statement, value, index, options);
   }
 
   /** Line of the schema fingerprint for this column. */

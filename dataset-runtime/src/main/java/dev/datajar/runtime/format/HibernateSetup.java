@@ -64,6 +64,8 @@ public final class HibernateSetup {
     Map<String, Object> settings = settings(extraSettings);
     if (dataSource != null) {
       settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+    } else {
+      settings.put(AvailableSettings.CONNECTION_PROVIDER, NoConnections.class.getName());
     }
     BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
         .applyClassLoader(classLoader)

@@ -149,7 +149,7 @@ final class SchemaModelReader {
     }
     boolean nullable = c.isNullable() && !(b.entity() != null && isPrimaryKeyPart(table, name));
     return new ColumnModel(name, b.attribute(), b.owner(), c.getSqlType(metadata), nullable,
-        c.getPrecision(), c.getScale(), checks, b.mapping(), options);
+        c.getPrecision(), c.getScale(), checks, b.mapping(), options, c.getDefaultValue());
   }
 
   private boolean isPrimaryKeyPart(String table, String column) {

@@ -8,14 +8,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Parses the text of a source field into a value of an attribute's Java type, strictly: a value
@@ -30,12 +33,9 @@ public final class ValueParser {
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?Infinity|NaN");
   private static final Pattern UUID_TEXT = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE)
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .append(DateTimeFormatter.ISO_LOCAL_TIME)
-      .toFormatter(Locale.ROOT);
+
+  /** Most digits of a decimal written out in full (before and after the point together). */
+  public static final int MAX_DECIMAL_DIGITS = 1000;
 
   private ValueParser() {}
 
@@ -66,6 +66,7 @@ public final class ValueParser {
 
   private static Object parseOrThrow(Class<?> type, String text) {
     if (type == String.class) {
+      checkSurrogates(text);
       return text;
     } else if (type == Long.class) {
       return integer(text, Long.MIN_VALUE, Long.MAX_VALUE, "64-bit integer (long)");
@@ -79,9 +80,19 @@ public final class ValueParser {
       if (!FLOATING.matcher(text).matches()) {
         throw new NumberFormatException(text);
       }
-      return type == Double.class ? (Object) Double.parseDouble(text) : Float.parseFloat(text);
+      Object v = type == Double.class ? (Object) Double.parseDouble(text) : Float.parseFloat(text);
+      // Java rounds a number too large for the type to Infinity: refuse it, since the source
+      // did not say Infinity (it may spell that out).
+      if ((v instanceof Double d && d.isInfinite() || v instanceof Float f && f.isInfinite())
+          && !text.endsWith("Infinity")) {
+        throw new IllegalArgumentException(quote(text) + " is out of range for a "
+            + (type == Double.class ? "double" : "float") + " (largest: "
+            + (type == Double.class ? Double.toString(Double.MAX_VALUE)
+                : Float.toString(Float.MAX_VALUE)) + ")");
+      }
+      return v;
     } else if (type == BigDecimal.class) {
-      return new BigDecimal(text);
+      return decimal(text);
     } else if (type == BigInteger.class) {
       return new BigInteger(text);
     } else if (type == Boolean.class) {
@@ -90,19 +101,23 @@ public final class ValueParser {
       if (text.length() != 1) {
         throw new IllegalArgumentException(quote(text) + " is not a single character");
       }
+      checkSurrogates(text);
       return text.charAt(0);
     } else if (type == LocalDate.class) {
       return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
     } else if (type == LocalTime.class) {
       return LocalTime.parse(text, DateTimeFormatter.ISO_LOCAL_TIME);
     } else if (type == LocalDateTime.class) {
-      return LocalDateTime.parse(text, LOCAL_DATE_TIME);
+      // Exactly one separator, 'T' or a space (as SQLite writes it): "2024-01-0203:04" and
+      // "2024-01-02T 03:04" are not date-times.
+      return LocalDateTime.parse(text.replaceFirst(" ", "T"),
+          DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     } else if (type == Instant.class) {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } else if (type == OffsetDateTime.class) {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     } else if (type == ZonedDateTime.class) {
-      return ZonedDateTime.parse(text, DateTimeFormatter.ISO_ZONED_DATE_TIME);
+      return zoned(text);
     } else if (type == Duration.class) {
       Duration d = Duration.parse(text);
       d.toNanos(); // stored as nanoseconds: refuse what does not fit
@@ -125,6 +140,44 @@ public final class ValueParser {
         + " cannot be read from source text; map the attribute with an AttributeConverter");
   }
 
+  /**
+   * Refuses half of a surrogate pair: UTF-8 cannot encode it, and SQLite would store {@code ?}
+   * in its place. (A JSON escape for half a pair can produce one.)
+   */
+  private static void checkSurrogates(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+        throw new IllegalArgumentException(quote(text) + " contains an unpaired surrogate"
+            + String.format(Locale.ROOT, " (\\u%04X at index %d)", cp, i)
+            + ", which UTF-8 cannot store; fix the text or its escapes");
+      }
+      i += Character.charCount(cp);
+    }
+  }
+
+  /**
+   * A date-time with a zone, refused if its offset is not one the zone has at that local time.
+   * Java would silently move such a value to another local time (02:30+01:00 in Paris on a
+   * spring-forward day becomes 03:30+02:00), so what was stored would not be what was written.
+   */
+  private static ZonedDateTime zoned(String text) {
+    TemporalAccessor parsed = DateTimeFormatter.ISO_ZONED_DATE_TIME.parse(text);
+    ZonedDateTime z = ZonedDateTime.from(parsed);
+    LocalDateTime local = LocalDateTime.from(parsed);
+    ZoneOffset offset = ZoneOffset.from(parsed);
+    if (!z.toLocalDateTime().equals(local) || !z.getOffset().equals(offset)) {
+      List<ZoneOffset> valid = z.getZone().getRules().getValidOffsets(local);
+      throw new IllegalArgumentException(quote(text) + ": offset " + offset.getId()
+          + " is not in use in " + z.getZone().getId() + " at " + local
+          + (valid.isEmpty() ? " (that local time is skipped by a daylight-saving change)"
+              : " (it uses " + valid.stream().map(ZoneOffset::getId)
+                  .collect(Collectors.joining(" or ")) + ")")
+          + "; fix the offset or the time");
+    }
+    return z;
+  }
+
   private static long integer(String text, long min, long max, String what) {
     long v;
     try {
@@ -140,6 +193,23 @@ public final class ValueParser {
           + " (" + min + " to " + max + ")");
     }
     return v;
+  }
+
+  /**
+   * A decimal as it will be stored: written out in full. An exponent that would make the plain
+   * form longer than {@link #MAX_DECIMAL_DIGITS} is refused, because {@code 1E+999999999} would
+   * otherwise become a billion-digit string. A negative scale ({@code 1E+3}) becomes scale 0,
+   * which is how the value is stored and read back ({@code 1000}).
+   */
+  private static BigDecimal decimal(String text) {
+    BigDecimal d = new BigDecimal(text);
+    long digits = Math.max((long) d.precision() - d.scale(), 1) + Math.max(d.scale(), 0);
+    if (digits > MAX_DECIMAL_DIGITS) {
+      throw new IllegalArgumentException(quote(text) + " has " + digits + " digits when written"
+          + " out in full; datajar stores decimals written out in full, with at most "
+          + MAX_DECIMAL_DIGITS + " digits");
+    }
+    return d.scale() < 0 ? d.setScale(0) : d;
   }
 
   private static Boolean bool(String text) {

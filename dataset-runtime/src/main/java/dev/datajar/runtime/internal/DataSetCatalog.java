@@ -125,8 +125,11 @@ final class DataSetCatalog {
             + " dataset's jar on the class path, so that its entity classes are known.");
       }
       Manifest cpm = readManifest(name, cp);
+      // Neither its checksum nor its schema fingerprint describe this file: leave both out, so
+      // that a file of other entities fails on the schema check, which says so, rather than on
+      // "the file and the manifest come from different builds".
       m = new Manifest(cpm.formatVersion(), cpm.name(), file.getFileName().toString(), null, -1,
-          cpm.tables(), cpm.entities(), cpm.schemaFingerprint(), cpm.sqliteVersion(),
+          cpm.tables(), cpm.entities(), null, cpm.sqliteVersion(),
           cpm.datajarVersion(), cpm.sources());
     }
     return new Located(name, m, file.toString(), null, file, o.source());

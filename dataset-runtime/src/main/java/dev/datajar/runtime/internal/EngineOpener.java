@@ -115,12 +115,14 @@ public final class EngineOpener {
     List<Class<?>> entities = entityClasses(l, settings.classLoader());
     HikariDataSource pool = null;
     SessionFactoryImplementor sf = null;
+    boolean hashChecked = false;
     try {
       pool = pool(name, file);
       sf = HibernateSetup.buildSessionFactory(name, entities, pool, settings.classLoader(),
           Map.of("hibernate.enable_lazy_load_no_trans", "true",
               "hibernate.query.plan_cache_enabled", "true"));
       String actual = hash.join();
+      hashChecked = true;
       if (actual != null && !actual.equals(m.sha256())) {
         if (cached) {
           FileCache.discard(name, file, "its sha256 is " + actual);
@@ -137,6 +139,20 @@ public final class EngineOpener {
       }
       if (pool != null) {
         pool.close();
+      }
+      if (!hashChecked) {
+        // SQLite may refuse a damaged file (a truncated copy: SQLITE_CORRUPT) before the hash
+        // is compared; the checksum is the better answer: a cached copy is copied again, any
+        // other file fails with the message that says it was changed.
+        String actual = hash.exceptionally(x -> null).join();
+        if (actual != null && !actual.equals(m.sha256())) {
+          if (cached) {
+            FileCache.discard(name, file, "its sha256 is " + actual);
+            throw new StaleCopy();
+          }
+          throw new DataSetOpenException(name, Checksums.mismatch(name, file.toString(), actual,
+              size(file), m.sha256(), m.bytes()));
+        }
       }
       if (e instanceof CompletionException c && c.getCause() instanceof RuntimeException r) {
         throw r;

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An informal benchmark: streams a generated file of 5 short columns and prints rows per
  * second and the heap in use afterwards. No timing assertions; only the row count is checked.
+ * Slow, so not part of the default run: {@code mvn -pl dataset-builder test -Dtest=SourceThroughputIT}.
  */
-class SourceThroughputTest {
+class SourceThroughputIT {
   private static final int CSV_ROWS = 1_000_000;
   private static final int JSON_ROWS = 200_000;
 

@@ -1,0 +1,20 @@
+package dev.datajar.runtime.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ColumnDefaultTest {
+  @Test
+  void defaultText_namesTheConstantOfAnOrdinalEnumDefault() {
+    TableModel t = SchemaModel.of(HibernateSetup.buildSessionFactory("defaults",
+            List.of(OrdinalDefault.class), null, getClass().getClassLoader(), Map.of()))
+        .table("ordinal_default").orElseThrow();
+    ColumnModel level = t.column("level").orElseThrow();
+    assertEquals("MEDIUM", level.defaultText().orElseThrow());
+    assertEquals(OrdinalDefault.Level.MEDIUM, level.parse(level.defaultText().orElseThrow()));
+    assertEquals("HIGH", t.column("named").orElseThrow().defaultText().orElseThrow());
+  }
+}

@@ -1,6 +1,0 @@
-package dev.datajar.runtime.format;
-
-import dev.datajar.runtime.DataSet;
-
-@DataSet("samples")
-interface SampleData {}
