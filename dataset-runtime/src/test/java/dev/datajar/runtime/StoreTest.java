@@ -136,6 +136,15 @@ class StoreTest {
   }
 
   @Test
+  void nulls_failWithAClearMessage() {
+    assertEquals("in('alpha2', ...) contains null, which matches nothing in SQL: use"
+        + " or(in(...), isNull(...))", assertThrows(IllegalArgumentException.class,
+            () -> Where.in("alpha2", "FR", null)).getMessage());
+    assertEquals("null is not an id of Country", assertThrows(IllegalArgumentException.class,
+        () -> countries.getAll(java.util.Arrays.asList(1L, null))).getMessage());
+  }
+
+  @Test
   void first_andOne() {
     assertEquals("JP", countries.first(Query.where(Where.eq("continent", "AS"))).orElseThrow().getAlpha2());
     assertEquals("DE", countries.first(Query.where(Where.eq("continent", "EU")).offset(1)).orElseThrow().getAlpha2());

@@ -1,6 +1,0 @@
-package dev.datajar.runtime.bench;
-
-import dev.datajar.runtime.DataSet;
-
-@DataSet("bench")
-public interface BenchData {}
