@@ -12,15 +12,15 @@ import java.util.List;
  * text only ever contains the entity's own attribute names; values travel as parameters. The
  * same query shape gives the same text, so Hibernate's query plan cache does the parsing once.
  */
-final class HqlWriter {
+final class HqlWriter extends ConditionWriter {
   /** HQL text and its parameters ({@code ?1} is {@code params.get(0)}). */
   record Hql(String text, List<Object> params) {}
 
   private final EntityModel model;
-  private final StringBuilder sb = new StringBuilder(96);
   private final List<Object> params = new ArrayList<>();
 
   private HqlWriter(EntityModel model) {
+    super(96);
     this.model = model;
   }
 
@@ -53,24 +53,8 @@ final class HqlWriter {
     return new Hql(w.sb.toString(), w.params);
   }
 
-  private void where(Query query, Criterion filter) {
-    Criterion c = query.criterion().orElse(null);
-    if (c == null && filter == null) {
-      return;
-    }
-    sb.append(" where ");
-    if (c != null && filter != null) {
-      sb.append('(');
-      write(filter);
-      sb.append(") and (");
-      write(c);
-      sb.append(')');
-    } else {
-      write(c != null ? c : filter);
-    }
-  }
-
-  private void write(Criterion c) {
+  @Override
+  void write(Criterion c) {
     if (c instanceof Criterion.Compare x) {
       path(x.attribute()).append(' ').append(x.op().sql()).append(' ');
       param(model.coerce(x.attribute(), x.value()));

@@ -17,7 +17,7 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
  * travel as parameters bound with the column's own JDBC mapping, so comparisons and collations
  * are those Hibernate would use. Column names come from Hibernate's mapping, never from input.
  */
-final class SqlWriter {
+final class SqlWriter extends ConditionWriter {
   /** A selectable column and how its values are bound. */
   record Col(String expression, JdbcMapping jdbc) {}
 
@@ -38,10 +38,10 @@ final class SqlWriter {
 
   private final EntityModel model;
   private final Map<String, Col> paths;
-  private final StringBuilder sb = new StringBuilder(128);
   private final List<Param> params = new ArrayList<>();
 
   private SqlWriter(EntityModel model, Map<String, Col> paths) {
+    super(128);
     this.model = model;
     this.paths = paths;
   }
@@ -85,24 +85,8 @@ final class SqlWriter {
     }
   }
 
-  private void where(Query query, Criterion filter) {
-    Criterion c = query.criterion().orElse(null);
-    if (c == null && filter == null) {
-      return;
-    }
-    sb.append(" where ");
-    if (c != null && filter != null) {
-      sb.append('(');
-      write(filter);
-      sb.append(") and (");
-      write(c);
-      sb.append(')');
-    } else {
-      write(c != null ? c : filter);
-    }
-  }
-
-  private void write(Criterion c) {
+  @Override
+  void write(Criterion c) {
     if (c instanceof Criterion.Compare x) {
       Col col = col(x.attribute());
       sb.append(col.expression()).append(' ').append(x.op().sql()).append(' ');
