@@ -75,6 +75,10 @@ public final class SqliteFiles {
 
   private static final class ReadOnlyDataSource implements DataSource {
     private final Path file;
+    // Opening a file takes no login, but pools read this as how long to wait for connection
+    // work in progress: HikariCP waits that long for its fill tasks when it closes, and 0 made
+    // it warn "Timed-out waiting for add connection executor" on every close.
+    private volatile int loginTimeoutSeconds = 5;
 
     ReadOnlyDataSource(Path file) {
       this.file = file;
@@ -99,11 +103,15 @@ public final class SqliteFiles {
     public void setLogWriter(PrintWriter out) {}
 
     @Override
-    public void setLoginTimeout(int seconds) {}
+    public void setLoginTimeout(int seconds) {
+      if (seconds > 0) {
+        loginTimeoutSeconds = seconds;
+      }
+    }
 
     @Override
     public int getLoginTimeout() {
-      return 0;
+      return loginTimeoutSeconds;
     }
 
     @Override
