@@ -4,8 +4,8 @@ import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
 
 /**
- * What the HQL and the SQL writers share: a text being written, and how a query's criterion and
- * the store's default filter combine into one {@code where} clause.
+ * What the HQL and the SQL writers share: a text being written, and/or/not, and how a query's
+ * criterion and the store's default filter combine into one {@code where} clause.
  */
 abstract class ConditionWriter {
   final StringBuilder sb;
@@ -14,8 +14,27 @@ abstract class ConditionWriter {
     this.sb = new StringBuilder(capacity);
   }
 
-  /** Writes one criterion, in the writer's language. */
-  abstract void write(Criterion c);
+  /** Writes a comparison, range, set, pattern or null test, in the writer's language. */
+  abstract void writeLeaf(Criterion c);
+
+  /** Writes one criterion: and/or/not here, the rest through {@link #writeLeaf}. */
+  final void write(Criterion c) {
+    if (c instanceof Criterion.Junction x) {
+      String sep = "";
+      for (Criterion part : x.parts()) {
+        sb.append(sep).append('(');
+        write(part);
+        sb.append(')');
+        sep = x.and() ? " and " : " or ";
+      }
+    } else if (c instanceof Criterion.Not x) {
+      sb.append("not (");
+      write(x.part());
+      sb.append(')');
+    } else {
+      writeLeaf(c);
+    }
+  }
 
   /** {@code where (filter) and (criterion)}, either alone, or nothing. */
   final void where(Query query, Criterion filter) {

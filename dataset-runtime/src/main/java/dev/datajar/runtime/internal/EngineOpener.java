@@ -121,16 +121,8 @@ public final class EngineOpener {
       sf = HibernateSetup.buildSessionFactory(name, entities, pool, settings.classLoader(),
           Map.of("hibernate.enable_lazy_load_no_trans", "true",
               "hibernate.query.plan_cache_enabled", "true"));
-      String actual = hash.join();
       hashChecked = true;
-      if (actual != null && !actual.equals(m.sha256())) {
-        if (cached) {
-          FileCache.discard(name, file, "its sha256 is " + actual);
-          throw new StaleCopy();
-        }
-        throw new DataSetOpenException(name, Checksums.mismatch(name, file.toString(), actual,
-            size(file), m.sha256(), m.bytes()));
-      }
+      checkHash(name, file, m, cached, hash.join());
       SchemaCheck.check(name, file, m, sf, pool);
       return new Engine(name, file, m, pool, sf, entities);
     } catch (RuntimeException | Error e) {
@@ -144,15 +136,7 @@ public final class EngineOpener {
         // SQLite may refuse a damaged file (a truncated copy: SQLITE_CORRUPT) before the hash
         // is compared; the checksum is the better answer: a cached copy is copied again, any
         // other file fails with the message that says it was changed.
-        String actual = hash.exceptionally(x -> null).join();
-        if (actual != null && !actual.equals(m.sha256())) {
-          if (cached) {
-            FileCache.discard(name, file, "its sha256 is " + actual);
-            throw new StaleCopy();
-          }
-          throw new DataSetOpenException(name, Checksums.mismatch(name, file.toString(), actual,
-              size(file), m.sha256(), m.bytes()));
-        }
+        checkHash(name, file, m, cached, hash.exceptionally(x -> null).join());
       }
       if (e instanceof CompletionException c && c.getCause() instanceof RuntimeException r) {
         throw r;
@@ -174,6 +158,23 @@ public final class EngineOpener {
       throw new DataSetOpenException(name, "dataset '" + name + "': cannot read " + file + ": "
           + e, e);
     }
+  }
+
+  /**
+   * Fails (or, for a cached copy, throws {@link StaleCopy} so it is copied again) when the file's
+   * sha256 is not the manifest's; {@code actual} is null when it could not be computed.
+   */
+  private static void checkHash(String name, Path file, Manifest m, boolean cached,
+      String actual) {
+    if (actual == null || actual.equals(m.sha256())) {
+      return;
+    }
+    if (cached) {
+      FileCache.discard(name, file, "its sha256 is " + actual);
+      throw new StaleCopy();
+    }
+    throw new DataSetOpenException(name, Checksums.mismatch(name, file.toString(), actual,
+        size(file), m.sha256(), m.bytes()));
   }
 
   private static long size(Path file) {

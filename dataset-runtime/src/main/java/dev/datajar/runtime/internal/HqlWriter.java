@@ -54,7 +54,7 @@ final class HqlWriter extends ConditionWriter {
   }
 
   @Override
-  void write(Criterion c) {
+  void writeLeaf(Criterion c) {
     if (c instanceof Criterion.Compare x) {
       path(x.attribute()).append(' ').append(x.op().sql()).append(' ');
       param(model.coerce(x.attribute(), x.value()));
@@ -89,18 +89,6 @@ final class HqlWriter extends ConditionWriter {
       param(x.prefix());
     } else if (c instanceof Criterion.Null x) {
       path(x.attribute()).append(x.negated() ? " is not null" : " is null");
-    } else if (c instanceof Criterion.Junction x) {
-      String sep = "";
-      for (Criterion part : x.parts()) {
-        sb.append(sep).append('(');
-        write(part);
-        sb.append(')');
-        sep = x.and() ? " and " : " or ";
-      }
-    } else if (c instanceof Criterion.Not x) {
-      sb.append("not (");
-      write(x.part());
-      sb.append(')');
     } else {
       throw new IllegalArgumentException("unknown criterion " + c);
     }

@@ -86,7 +86,7 @@ final class SqlWriter extends ConditionWriter {
   }
 
   @Override
-  void write(Criterion c) {
+  void writeLeaf(Criterion c) {
     if (c instanceof Criterion.Compare x) {
       Col col = col(x.attribute());
       sb.append(col.expression()).append(' ').append(x.op().sql()).append(' ');
@@ -124,18 +124,6 @@ final class SqlWriter extends ConditionWriter {
       param(col, x.prefix());
     } else if (c instanceof Criterion.Null x) {
       sb.append(col(x.attribute()).expression()).append(x.negated() ? " is not null" : " is null");
-    } else if (c instanceof Criterion.Junction x) {
-      String sep = "";
-      for (Criterion part : x.parts()) {
-        sb.append(sep).append('(');
-        write(part);
-        sb.append(')');
-        sep = x.and() ? " and " : " or ";
-      }
-    } else if (c instanceof Criterion.Not x) {
-      sb.append("not (");
-      write(x.part());
-      sb.append(')');
     } else {
       throw new IllegalArgumentException("unknown criterion " + c);
     }
