@@ -1,6 +1,6 @@
 package dev.datajar.builder;
 
-import dev.datajar.builder.internal.DataSetBuild;
+import dev.datajar.builder.internal.DataSetJob;
 
 /**
  * Main entry point: builds every dataset a module declares into read-only SQLite files with
@@ -37,6 +37,6 @@ public final class DataSetBuilder {
    * @throws IllegalStateException if SQLite fails for a reason other than the data
    */
   public BuildResult build(BuildRequest request) throws DataSetBuildException {
-    return new BuildResult(DataSetBuild.buildAll(request));
+    return new BuildResult(DataSetJob.buildAll(request));
   }
 }

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param jsonPointer for JSON, an RFC 6901 pointer to the array of rows inside the document
  *     (e.g. {@code /3166-1}); {@code null} or empty means the document is the array
  * @param defaults column (or attribute) name to the text of its default value, used where a row
- *     has no value for it, as microcosm-sqlite's {@code CSVBuilder.default(last="Curry")}
+ *     has no value for it (a source without a {@code country} column
+ *     can give every row {@code country = NL})
  */
 public record TableSettings(
     String dataSet, String table, Path file, String format, String jsonPointer,

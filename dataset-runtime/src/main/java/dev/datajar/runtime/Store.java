@@ -89,8 +89,8 @@ public class Store<T> {
   /**
    * The single row matching {@code query}.
    *
-   * @throws ModelNotFoundException if there is none
-   * @throws MultipleModelsFoundException if there are several
+   * @throws RowNotFoundException if there is none
+   * @throws MultipleRowsFoundException if there are several
    */
   public final T one(Query query) {
     return reader().one(query, defaultFilter(), defaultOrder());
@@ -158,16 +158,16 @@ public class Store<T> {
   }
 
   /**
-   * The order of searches whose query has none (microcosm's {@code _order_by}); empty means by
-   * primary key. The primary key is always appended as a last term so that pages are stable.
+   * The order of searches whose query has none; empty means by primary key. The primary key is
+   * always appended as a last term so that pages are stable.
    */
   protected List<Query.Order> defaultOrder() {
     return List.of();
   }
 
   /**
-   * A condition added to every lookup of this store, {@code get} included (microcosm's
-   * {@code _filter}); {@code null} for none.
+   * A condition added to every lookup of this store, {@code get} and {@code count} included, so
+   * that the store only ever sees the rows it matches; {@code null} for none.
    */
   protected Criterion defaultFilter() {
     return null;

@@ -136,8 +136,8 @@ class FastPathTest {
   @Test
   void firstOneAndErrors_workOnTheFastPath() {
     assertEquals("00:00:0C", assignments.one(Query.where(Where.eq("vendor.id", 2L))).getBlock());
-    assertThrows(MultipleModelsFoundException.class, () -> assignments.one(Query.where(Where.eq("size", 24))));
-    assertThrows(ModelNotFoundException.class, () -> assignments.one(Query.where(Where.eq("size", 99))));
+    assertThrows(MultipleRowsFoundException.class, () -> assignments.one(Query.where(Where.eq("size", 24))));
+    assertThrows(RowNotFoundException.class, () -> assignments.one(Query.where(Where.eq("size", 99))));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> assignments.search(Query.where(Where.eq("vendr.id", 1L))));
     assertEquals("'vendr.id': Assignment has no attribute 'vendr'. Valid attributes: block, id, size, vendor",

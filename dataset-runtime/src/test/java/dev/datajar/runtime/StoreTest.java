@@ -150,10 +150,10 @@ class StoreTest {
     assertEquals("DE", countries.first(Query.where(Where.eq("continent", "EU")).offset(1)).orElseThrow().getAlpha2());
     assertEquals(Optional.empty(), countries.first(Query.where(Where.eq("continent", "XX"))));
     assertEquals("Japan", countries.one(Query.where(Where.eq("alpha2", "JP"))).getName());
-    ModelNotFoundException none = assertThrows(ModelNotFoundException.class,
+    RowNotFoundException none = assertThrows(RowNotFoundException.class,
         () -> countries.one(Query.where(Where.eq("alpha2", "XX"))));
     assertEquals("no Country matches where alpha2 = 'XX'", none.getMessage());
-    MultipleModelsFoundException many = assertThrows(MultipleModelsFoundException.class,
+    MultipleRowsFoundException many = assertThrows(MultipleRowsFoundException.class,
         () -> countries.one(Query.where(Where.eq("continent", "EU"))));
     assertEquals("more than one Country matches where continent = 'EU'; use first(query) or"
         + " search(query) if several are expected", many.getMessage());

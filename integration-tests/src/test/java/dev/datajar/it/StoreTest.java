@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.it.shop.Product;
 import dev.datajar.it.shop.Tag;
-import dev.datajar.runtime.ModelNotFoundException;
-import dev.datajar.runtime.MultipleModelsFoundException;
+import dev.datajar.runtime.RowNotFoundException;
+import dev.datajar.runtime.MultipleRowsFoundException;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
@@ -76,7 +76,7 @@ class StoreTest {
 
   @Test
   void one_failsWhenNothingMatches() {
-    ModelNotFoundException e = assertThrows(ModelNotFoundException.class,
+    RowNotFoundException e = assertThrows(RowNotFoundException.class,
         () -> products.one(Query.where(Where.eq("sku", "NOPE"))));
     assertEquals("no Product matches where sku = 'NOPE'", e.getMessage());
     assertEquals(Product.class, e.entityType());
@@ -84,7 +84,7 @@ class StoreTest {
 
   @Test
   void one_failsWhenSeveralMatch() {
-    MultipleModelsFoundException e = assertThrows(MultipleModelsFoundException.class,
+    MultipleRowsFoundException e = assertThrows(MultipleRowsFoundException.class,
         () -> products.one(Query.where(Where.eq("category.id", 3L))));
     assertEquals("more than one Product matches where category.id = 3; use first(query) or"
         + " search(query) if several are expected", e.getMessage());

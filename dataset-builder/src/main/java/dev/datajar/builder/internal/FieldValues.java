@@ -1,7 +1,7 @@
 package dev.datajar.builder.internal;
 
 import dev.datajar.builder.internal.source.Problems;
-import dev.datajar.builder.internal.source.SourceRows;
+import dev.datajar.builder.internal.source.RowCursor;
 import dev.datajar.builder.internal.source.ValueKind;
 import dev.datajar.runtime.format.ColumnModel;
 
@@ -16,7 +16,7 @@ final class FieldValues {
 
   private FieldValues() {}
 
-  static Object convert(SourceRows rows, int field, ColumnModel column, Problems problems) {
+  static Object convert(RowCursor rows, int field, ColumnModel column, Problems problems) {
     ValueKind kind = rows.kind(field);
     Class<?> type = column.valueType();
     switch (kind) {
@@ -43,7 +43,7 @@ final class FieldValues {
     }
   }
 
-  private static Object parse(SourceRows rows, int field, ColumnModel column, String text,
+  private static Object parse(RowCursor rows, int field, ColumnModel column, String text,
       Problems problems) {
     try {
       return column.parse(text);
@@ -54,7 +54,7 @@ final class FieldValues {
     }
   }
 
-  private static Object wrongType(SourceRows rows, int field, ColumnModel column,
+  private static Object wrongType(RowCursor rows, int field, ColumnModel column,
       Problems problems) {
     problems.add(at(rows, field) + "column '" + column.name() + "': wrong type: expected "
         + expectedKind(column.valueType()) + ", got " + rows.kind(field).noun() + " ("
@@ -63,7 +63,7 @@ final class FieldValues {
   }
 
   /** A typed value from a code source; integers are widened, anything else must match. */
-  private static Object typed(SourceRows rows, int field, ColumnModel column, Object value,
+  private static Object typed(RowCursor rows, int field, ColumnModel column, Object value,
       Problems problems) {
     Class<?> type = column.valueType();
     if (type.isInstance(value)) {
@@ -87,12 +87,12 @@ final class FieldValues {
   }
 
   /** The location, and for JSON the path of the value: {@code file:3:7: $[1].x: }. */
-  static String at(SourceRows rows, int field) {
+  static String at(RowCursor rows, int field) {
     String path = rows.jsonPath(field);
     return rows.where(field) + ": " + (path == null ? "" : path + ": ");
   }
 
-  private static String fix(SourceRows rows, int field, ColumnModel column) {
+  private static String fix(RowCursor rows, int field, ColumnModel column) {
     if (!column.nullable()) {
       return "Fix the value, or make the field nullable.";
     }

@@ -2,7 +2,7 @@ package dev.datajar.builder.internal;
 
 import dev.datajar.builder.internal.source.CsvRows;
 import dev.datajar.builder.internal.source.Problems;
-import dev.datajar.builder.internal.source.SourceRows;
+import dev.datajar.builder.internal.source.RowCursor;
 import dev.datajar.runtime.format.ColumnModel;
 import java.io.IOException;
 import java.sql.Connection;
@@ -113,7 +113,7 @@ final class RowLocator {
     Object[] values = new Object[model.size()];
     List<Hit> hits = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(sql.toString());
-        SourceRows rows = source.open(ignored, context)) {
+        RowCursor rows = source.open(ignored, context)) {
       if (rows instanceof CsvRows) {
         reader.mapHeader(rows, true);
       }
@@ -134,7 +134,7 @@ final class RowLocator {
     return hits;
   }
 
-  private static Hit hit(long tuple, SourceRows rows, RowReader reader, int[] columns,
+  private static Hit hit(long tuple, RowCursor rows, RowReader reader, int[] columns,
       Object[] values) {
     List<String> texts = new ArrayList<>();
     for (int c : columns) {

@@ -1,7 +1,7 @@
 package dev.datajar.builder.internal;
 
 import dev.datajar.builder.internal.source.Problems;
-import dev.datajar.builder.internal.source.SourceRows;
+import dev.datajar.builder.internal.source.RowCursor;
 import dev.datajar.runtime.format.ColumnModel;
 import dev.datajar.runtime.format.TableModel;
 import java.util.Arrays;
@@ -91,7 +91,7 @@ final class RowReader {
    *
    * @return false if the source cannot be loaded (a required column is missing from a header)
    */
-  boolean mapHeader(SourceRows rows, boolean fixedHeader) {
+  boolean mapHeader(RowCursor rows, boolean fixedHeader) {
     List<String> header = rows.header();
     for (int f = mapped; f < header.size(); f++) {
       String name = header.get(f);
@@ -134,7 +134,7 @@ final class RowReader {
    *
    * @return false if the row has a problem (reported) and must not be written
    */
-  boolean read(SourceRows rows, Object[] values) {
+  boolean read(RowCursor rows, Object[] values) {
     if (rows.header().size() > mapped) {
       mapHeader(rows, false);
     }

@@ -3,7 +3,7 @@ package dev.datajar.builder.internal;
 import dev.datajar.builder.BuildLog;
 import dev.datajar.builder.internal.source.CsvRows;
 import dev.datajar.builder.internal.source.Problems;
-import dev.datajar.builder.internal.source.SourceRows;
+import dev.datajar.builder.internal.source.RowCursor;
 import dev.datajar.runtime.format.ColumnModel;
 import dev.datajar.runtime.format.TableModel;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class TableLoader {
     if (!problems.isEmpty()) {
       return 0; // the table's settings are wrong: reading would only repeat that
     }
-    try (SourceRows in = source.open(problems, context);
+    try (RowCursor in = source.open(problems, context);
         RowWriter out = new RowWriter(connection, table)) {
       if (in instanceof CsvRows && !reader.mapHeader(in, true)) {
         return 0;

@@ -4,7 +4,7 @@ import dev.datajar.builder.internal.source.CodeRows;
 import dev.datajar.builder.internal.source.DisplayPath;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.builder.internal.source.SourceFiles;
-import dev.datajar.builder.internal.source.SourceRows;
+import dev.datajar.builder.internal.source.RowCursor;
 import dev.datajar.runtime.format.TableModel;
 import dev.datajar.runtime.source.RowSource;
 import dev.datajar.runtime.source.SourceContext;
@@ -40,7 +40,7 @@ record TableSource(TableModel table, Path file, String format, String jsonPointe
   }
 
   /** Opens the rows; may be called again to read them a second time. */
-  SourceRows open(Problems problems, SourceContext context) throws IOException {
+  RowCursor open(Problems problems, SourceContext context) throws IOException {
     if (code != null) {
       return CodeRows.open(code, context, problems);
     }

@@ -1,7 +1,7 @@
 /**
  * The builder's pipeline; nothing here is API.
  *
- * <p>{@link dev.datajar.builder.internal.DataSetBuild} drives one build:
+ * <p>{@link dev.datajar.builder.internal.DataSetJob} drives one build:
  * <ol>
  *   <li>{@link dev.datajar.builder.internal.DataSetDiscovery} scans the class folder for
  *       entities, {@code @DataSet} base types and row sources, and groups them by dataset;</li>

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Finds the dataset an entity class belongs to by walking its type hierarchy for
- * {@link DataSet}-annotated base types (microcosm-sqlite's {@code DataSet.resolve()}).
+ * {@link DataSet}-annotated base types: its superclasses and every interface they implement.
  *
  * <p>Shared by the builder and the runtime so that both sides agree on membership.
  */

@@ -1,8 +1,8 @@
 package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.Criterion;
-import dev.datajar.runtime.ModelNotFoundException;
-import dev.datajar.runtime.MultipleModelsFoundException;
+import dev.datajar.runtime.RowNotFoundException;
+import dev.datajar.runtime.MultipleRowsFoundException;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Where;
 import java.util.ArrayList;
@@ -141,10 +141,10 @@ public final class EntityReader<T> {
     int max = Math.min(2, query.limit().orElse(2));
     List<T> rows = search(query.limit(max), filter, defaultOrder);
     if (rows.isEmpty()) {
-      throw new ModelNotFoundException(type, query);
+      throw new RowNotFoundException(type, query);
     }
     if (rows.size() > 1) {
-      throw new MultipleModelsFoundException(type, query);
+      throw new MultipleRowsFoundException(type, query);
     }
     return rows.get(0);
   }

@@ -22,7 +22,7 @@ import java.util.Map;
  * breaks. A row's line is the line where its record starts, a field's column its 1-based
  * field number. A row with more or fewer fields than the header is reported and skipped.
  */
-public final class CsvRows implements SourceRows {
+public final class CsvRows implements RowCursor {
   private final Path file;
   private final String source;
   private final Problems problems;

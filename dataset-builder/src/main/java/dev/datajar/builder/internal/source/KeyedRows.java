@@ -16,7 +16,7 @@ import java.util.Map;
  * the row that last set it ({@code stamps}), so "is this key in the current row" is one
  * comparison and a row costs no allocation beyond its values.
  */
-abstract class KeyedRows implements SourceRows {
+abstract class KeyedRows implements RowCursor {
   protected final String source;
   protected final Problems problems;
   private final List<String> names = new ArrayList<>();

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Opens the right {@link SourceRows} for a source file by its format. */
+/** Opens the right {@link RowCursor} for a source file by its format. */
 public final class SourceFiles {
   private SourceFiles() {}
 
@@ -19,7 +19,7 @@ public final class SourceFiles {
    * @throws IllegalArgumentException for an unknown format or a malformed pointer
    *     (configuration errors, the message says how to fix them)
    */
-  public static SourceRows open(Path file, String format, String jsonPointer, Problems problems)
+  public static RowCursor open(Path file, String format, String jsonPointer, Problems problems)
       throws IOException {
     String chosen = format != null ? format.toLowerCase(Locale.ROOT) : extension(file);
     switch (chosen) {

@@ -19,7 +19,7 @@ public enum ValueKind {
   OBJECT("an object"),
   /** A nested JSON array; it has no text (the reader skips its content). */
   ARRAY("an array"),
-  /** A typed Java value from a code source (not a {@code String}); see {@link SourceRows#value}. */
+  /** A typed Java value from a code source (not a {@code String}); see {@link RowCursor#value}. */
   JAVA("a Java value");
 
   private final String noun;

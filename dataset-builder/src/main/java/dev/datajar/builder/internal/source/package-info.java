@@ -1,6 +1,6 @@
 /**
  * Source readers: CSV, JSON and JSON Lines files and code sources, each streamed as
- * {@link dev.datajar.builder.internal.source.SourceRows} (raw field text with exact
+ * {@link dev.datajar.builder.internal.source.RowCursor} (raw field text with exact
  * positions), and {@link dev.datajar.builder.internal.source.Problems}, which collects the
  * problems of one source into the message a user sees.
  *

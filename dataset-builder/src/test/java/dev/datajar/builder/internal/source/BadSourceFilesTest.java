@@ -52,7 +52,7 @@ class BadSourceFilesTest {
     Path pointerFile = file.resolveSibling(file.getFileName() + ".pointer");
     String pointer = Files.exists(pointerFile) ? Files.readString(pointerFile).strip() : null;
     Problems problems = Problems.forFile("fixtures", file);
-    try (SourceRows rows = SourceFiles.open(file, null, pointer, problems)) {
+    try (RowCursor rows = SourceFiles.open(file, null, pointer, problems)) {
       while (rows.next()) {
         assertTrue(rows.has(0));
       }

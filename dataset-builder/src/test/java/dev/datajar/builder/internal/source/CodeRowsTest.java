@@ -80,7 +80,7 @@ class CodeRowsTest {
   void next_passesTypedValuesThroughUnchanged() throws Exception {
     Problems problems = new Problems("geo", AirportRows.class.getName());
     CLOSED.set(false);
-    try (SourceRows rows = CodeRows.open(new AirportRows(), CONTEXT, problems)) {
+    try (RowCursor rows = CodeRows.open(new AirportRows(), CONTEXT, problems)) {
       assertTrue(rows.next());
       assertEquals(List.of("code", "elevation", "opened"), rows.header());
       assertEquals("AMS", rows.text(0));
@@ -106,7 +106,7 @@ class CodeRowsTest {
   void next_reportsExceptionOfUserCodeWithRowAndKeepsCause() throws Exception {
     Problems problems = new Problems("geo", BrokenRows.class.getName());
     List<String> codes = new ArrayList<>();
-    try (SourceRows rows = CodeRows.open(new BrokenRows(), CONTEXT, problems)) {
+    try (RowCursor rows = CodeRows.open(new BrokenRows(), CONTEXT, problems)) {
       while (rows.next()) {
         codes.add(rows.text(0));
       }

@@ -22,7 +22,7 @@ class CsvRowsTest {
   void next_givesNullForUnquotedEmptyAndEmptyStringForQuotedEmpty() throws IOException {
     Path file = write("a,b,c\n,\"\",x\n");
     Problems problems = Problems.forFile("t", file);
-    try (SourceRows rows = CsvRows.open(file, problems)) {
+    try (RowCursor rows = CsvRows.open(file, problems)) {
       assertTrue(rows.next());
       assertNull(rows.text(0));
       assertEquals(ValueKind.NULL, rows.kind(0));
@@ -66,7 +66,7 @@ class CsvRowsTest {
   @Test
   void where_namesPathLineAndFieldNumber() throws IOException {
     Path file = write("a,b\n\"x\ny\",2\n3,4\n");
-    try (SourceRows rows = CsvRows.open(file, Problems.forFile("t", file))) {
+    try (RowCursor rows = CsvRows.open(file, Problems.forFile("t", file))) {
       rows.next();
       rows.next();
       assertEquals(DisplayPath.of(file) + ":4:2", rows.where(1));
@@ -81,7 +81,7 @@ class CsvRowsTest {
     Path file = write("a,b\n1\n2,3\n4,5,6\n7,8\n");
     Problems problems = Problems.forFile("t", file);
     List<String> seen = new ArrayList<>();
-    try (SourceRows rows = CsvRows.open(file, problems)) {
+    try (RowCursor rows = CsvRows.open(file, problems)) {
       while (rows.next()) {
         seen.add(rows.line() + ":" + rows.text(0));
       }
@@ -100,7 +100,7 @@ class CsvRowsTest {
   private static List<String> readAll(Path file) throws IOException {
     Problems problems = Problems.forFile("t", file);
     List<String> out = new ArrayList<>();
-    try (SourceRows rows = CsvRows.open(file, problems)) {
+    try (RowCursor rows = CsvRows.open(file, problems)) {
       out.add(rows.header().toString());
       while (rows.next()) {
         String[] fields = new String[rows.header().size()];

@@ -20,7 +20,7 @@ class JsonLinesRowsTest {
     Files.writeString(file, "{\"id\": 1, \"v\": 12.50}\r\n\n   \n{\"id\": 2, \"name\": \"\uD83D\uDE00\"}",
         StandardCharsets.UTF_8);
     Problems problems = Problems.forFile("t", file);
-    try (SourceRows rows = JsonLinesRows.open(file, problems)) {
+    try (RowCursor rows = JsonLinesRows.open(file, problems)) {
       assertTrue(rows.next());
       assertEquals(1, rows.line());
       assertEquals("12.50", rows.text(1));

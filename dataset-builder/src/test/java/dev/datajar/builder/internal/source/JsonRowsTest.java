@@ -22,7 +22,7 @@ class JsonRowsTest {
         + " \"ok\": true, \"name\": \"caf\u00E9 \uD83D\uDE00\", \"none\": null,"
         + " \"obj\": {\"x\": [1]}, \"list\": [1, 2]}]");
     Problems problems = Problems.forFile("t", file);
-    try (SourceRows rows = JsonRows.open(file, null, problems)) {
+    try (RowCursor rows = JsonRows.open(file, null, problems)) {
       assertTrue(rows.next());
       assertEquals(List.of("big", "huge", "int", "ok", "name", "none", "obj", "list"),
           rows.header());
@@ -51,7 +51,7 @@ class JsonRowsTest {
         + "    {\"name\": \"Afghanistan\",\n     \"alpha_2\": \"AF\", \"extra\": 1}\n  ],\n"
         + "  \"after\": [1]\n}\n");
     Problems problems = Problems.forFile("t", file);
-    try (SourceRows rows = JsonRows.open(file, "/3166-1", problems)) {
+    try (RowCursor rows = JsonRows.open(file, "/3166-1", problems)) {
       assertTrue(rows.next());
       assertEquals(4, rows.line());
       assertEquals(List.of("alpha_2", "name"), rows.header());
@@ -72,7 +72,7 @@ class JsonRowsTest {
   @Test
   void next_absentKeyIsNotPresentInThatRow() throws IOException {
     Path file = write("[{\"a\": 1, \"b\": 2}, {\"b\": 3}]");
-    try (SourceRows rows = JsonRows.open(file, "", Problems.forFile("t", file))) {
+    try (RowCursor rows = JsonRows.open(file, "", Problems.forFile("t", file))) {
       rows.next();
       rows.next();
       assertFalse(rows.has(0));
@@ -87,7 +87,7 @@ class JsonRowsTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(file));
     Problems problems = Problems.forFile("iso", file);
     int count = 0;
-    try (SourceRows rows = JsonRows.open(file, "/3166-1", problems)) {
+    try (RowCursor rows = JsonRows.open(file, "/3166-1", problems)) {
       while (rows.next()) {
         count++;
       }
@@ -100,7 +100,7 @@ class JsonRowsTest {
   @Test
   void next_readsArrayByIndexInPointer() throws IOException {
     Path file = write("[[{\"a\": 0}], [{\"a\": 1}, {\"a\": 2}]]");
-    try (SourceRows rows = JsonRows.open(file, "/1", Problems.forFile("t", file))) {
+    try (RowCursor rows = JsonRows.open(file, "/1", Problems.forFile("t", file))) {
       rows.next();
       assertEquals("1", rows.text(0));
       assertEquals("$[1][0].a", rows.jsonPath(0));
@@ -110,7 +110,7 @@ class JsonRowsTest {
   @Test
   void next_skipsByteOrderMarkAndCountsCrlfLines() throws IOException {
     Path file = write("\uFEFF[\r\n{\"a\": \"x\"},\r\n{\"a\": \"y\"}\r\n]");
-    try (SourceRows rows = JsonRows.open(file, null, Problems.forFile("t", file))) {
+    try (RowCursor rows = JsonRows.open(file, null, Problems.forFile("t", file))) {
       rows.next();
       assertEquals(DisplayPath.of(file) + ":2:7", rows.where(0));
       rows.next();

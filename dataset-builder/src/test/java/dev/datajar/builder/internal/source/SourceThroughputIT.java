@@ -68,7 +68,7 @@ class SourceThroughputIT {
       long start = System.nanoTime();
       long rowsRead = 0;
       long chars = 0;
-      try (SourceRows rows = SourceFiles.open(file, null, null, problems)) {
+      try (RowCursor rows = SourceFiles.open(file, null, null, problems)) {
         while (rows.next()) {
           rowsRead++;
           for (int f = 0; f < 5; f++) {

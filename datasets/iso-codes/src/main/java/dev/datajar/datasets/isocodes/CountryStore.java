@@ -3,6 +3,7 @@ package dev.datajar.datasets.isocodes;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Optional;
  * countries.byCode("384")   // the same, by numeric code
  * }</pre>
  */
+@Singleton
 public class CountryStore extends Store<Country> {
   private static final String EXPECTED =
       "two letters (CI), three letters (CIV) or a number of up to three digits (384)";

@@ -3,9 +3,11 @@ package dev.datajar.datasets.isocodes;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /** ISO 4217 currencies by alphabetic or numeric code. A singleton, safe for concurrent use. */
+@Singleton
 public class CurrencyStore extends Store<Currency> {
   /**
    * The currency with this alphabetic code ({@code EUR}, any case) or numeric code

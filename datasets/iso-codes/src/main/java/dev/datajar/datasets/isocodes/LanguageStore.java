@@ -3,11 +3,13 @@ package dev.datajar.datasets.isocodes;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
  * ISO 639-3 languages by two- or three-letter code. A singleton, safe for concurrent use.
  */
+@Singleton
 public class LanguageStore extends Store<Language> {
   /**
    * The language with this code, in any letter case: two letters are ISO 639-1 ({@code fr}),

@@ -3,6 +3,7 @@ package dev.datajar.datasets.isocodes;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import java.util.Optional;
  * ISO 3166-2 subdivisions: by code, by country, and the ones inside another. A singleton, safe
  * for concurrent use.
  */
+@Singleton
 public class SubdivisionStore extends Store<Subdivision> {
   /**
    * The subdivision with this code ({@code GB-SCT}), in any letter case.

@@ -24,7 +24,7 @@ import java.util.List;
  * must outlive {@link #next()}. Not thread-safe. Usage:
  * <pre>{@code
  * Problems problems = Problems.forFile("geo", file);
- * try (SourceRows rows = SourceFiles.open(file, null, null, problems)) {
+ * try (RowCursor rows = SourceFiles.open(file, null, null, problems)) {
  *   int[] target = new int[0];                 // field index -> table column
  *   while (rows.next()) {
  *     if (rows.header().size() > target.length) target = mapNewNames(rows.header(), target);
@@ -38,7 +38,7 @@ import java.util.List;
  * problems.throwIfAny();
  * }</pre>
  */
-public interface SourceRows extends Closeable {
+public interface RowCursor extends Closeable {
   /** The source as named in messages: a display path, or a code source's class name. */
   String source();
 

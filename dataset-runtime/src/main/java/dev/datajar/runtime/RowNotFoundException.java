@@ -1,12 +1,12 @@
 package dev.datajar.runtime;
 
 /** {@link Store#one} found no row for its query. Carries the entity type and the query. */
-public class ModelNotFoundException extends DataSetException {
+public class RowNotFoundException extends DataSetException {
   private static final long serialVersionUID = 1L;
   private final transient Class<?> entityType;
   private final transient Query query;
 
-  public ModelNotFoundException(Class<?> entityType, Query query) {
+  public RowNotFoundException(Class<?> entityType, Query query) {
     super("no " + entityType.getSimpleName() + " matches " + query);
     this.entityType = entityType;
     this.query = query;

@@ -33,12 +33,12 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * <p>Nothing in the output folder changes until every step has succeeded; on any failure the
  * work file is deleted and the previous artifacts stay as they were.
  */
-public final class DataSetBuild {
+public final class DataSetJob {
   private final BuildRequest request;
   private final DataSetPlan plan;
   private final Path directory;
 
-  private DataSetBuild(BuildRequest request, DataSetPlan plan) {
+  private DataSetJob(BuildRequest request, DataSetPlan plan) {
     this.request = request;
     this.plan = plan;
     this.directory = request.sourceDirectory().resolve(plan.name());
@@ -52,7 +52,7 @@ public final class DataSetBuild {
     request.log().debug("datajar: class scan took " + (System.nanoTime() - start) / 1_000_000
         + " ms");
     for (DataSetPlan plan : plans) {
-      results.add(new DataSetBuild(request, plan).build());
+      results.add(new DataSetJob(request, plan).build());
     }
     return results;
   }
