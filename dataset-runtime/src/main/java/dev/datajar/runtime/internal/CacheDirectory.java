@@ -4,8 +4,10 @@ import dev.datajar.runtime.DataSetOpenException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,14 @@ final class CacheDirectory {
         if (create) {
           Files.createDirectories(dir);
         }
-        return Files.isDirectory(dir) ? dir : null;
+        if (Files.isDirectory(dir)) {
+          return dir;
+        }
+        if (create || Files.exists(dir)) {
+          throw refused(dataSet, "cache directory " + configured + " is not a directory. "
+              + fixDirectory());
+        }
+        return null;
       }
       if (!PathStatus.userKnown()) {
         throw refused(dataSet, "cannot tell which user this JVM runs as (no /proc/self, and"
@@ -147,8 +156,10 @@ final class CacheDirectory {
     } catch (FileAlreadyExistsException e) {
       return false; // another JVM (or user) was first: the caller checks what is there
     }
-    if (!Files.getPosixFilePermissions(dir).equals(PathStatus.OWNER_DIR)) {
-      Files.setPosixFilePermissions(dir, PathStatus.OWNER_DIR);
+    PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class,
+        LinkOption.NOFOLLOW_LINKS);
+    if (!view.readAttributes().permissions().equals(PathStatus.OWNER_DIR)) {
+      view.setPermissions(PathStatus.OWNER_DIR);
     }
     return true;
   }
