@@ -16,12 +16,10 @@ import java.util.Set;
  * What {@code lstat} says about one path (links are never followed): its type and mode bits,
  * its owner and size, and whether that owner is the user this JVM runs as.
  *
- * @param mode the {@code st_mode} bits: file type, sticky and the nine permission bits
- * @param owner the owner
- * @param uid the owner's numeric id, or -1 where the file system does not say
- * @param size the size in bytes
+ * <p>Owners are compared by numeric id where the file system gives one: looking up a user's name
+ * costs a password-database lookup, so names are only looked up for messages.
  */
-record PathStatus(int mode, UserPrincipal owner, int uid, long size) {
+final class PathStatus {
   static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
   private static final int TYPE = 0170000;
@@ -29,13 +27,27 @@ record PathStatus(int mode, UserPrincipal owner, int uid, long size) {
   private static final int REGULAR = 0100000;
   private static final int LINK = 0120000;
 
+  private final Path path;
+  private final int mode;
+  private final int uid;
+  private final long size;
+  private UserPrincipal owner;
+
+  private PathStatus(Path path, int mode, int uid, long size, UserPrincipal owner) {
+    this.path = path;
+    this.mode = mode;
+    this.uid = uid;
+    this.size = size;
+    this.owner = owner;
+  }
+
   /** Reads {@code p} without following a link; the {@code unix} view also gives the sticky bit. */
   static PathStatus of(Path p) throws IOException {
     if (p.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-      Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,owner,size",
+      Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,size",
           LinkOption.NOFOLLOW_LINKS);
-      return new PathStatus((Integer) a.get("mode"), (UserPrincipal) a.get("owner"),
-          (Integer) a.get("uid"), (Long) a.get("size"));
+      return new PathStatus(p, (Integer) a.get("mode"), (Integer) a.get("uid"),
+          (Long) a.get("size"), null);
     }
     PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class,
         LinkOption.NOFOLLOW_LINKS);
@@ -44,7 +56,24 @@ record PathStatus(int mode, UserPrincipal owner, int uid, long size) {
     for (PosixFilePermission bit : a.permissions()) {
       mode |= 0400 >> bit.ordinal(); // OWNER_READ is first, OTHERS_EXECUTE last
     }
-    return new PathStatus(mode, a.owner(), -1, a.size());
+    return new PathStatus(p, mode, -1, a.size(), a.owner());
+  }
+
+  /** The {@code st_mode} bits: file type, setuid/setgid/sticky and the nine permission bits. */
+  int mode() {
+    return mode;
+  }
+
+  long size() {
+    return size;
+  }
+
+  /** The owner (its name is looked up on first use). */
+  UserPrincipal owner() throws IOException {
+    if (owner == null) {
+      owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
+    }
+    return owner;
   }
 
   /** Whether owners and modes can be checked where {@code p} lives (not on Windows). */
@@ -60,16 +89,19 @@ record PathStatus(int mode, UserPrincipal owner, int uid, long size) {
     return (mode & TYPE) == REGULAR;
   }
 
-  boolean ours() {
-    return owner.equals(Us.US);
+  boolean ours() throws IOException {
+    if (uid >= 0 && Us.UID >= 0) {
+      return uid == Us.UID;
+    }
+    return owner().equals(Us.PRINCIPAL);
   }
 
-  boolean rootOwned() {
-    return uid == 0 || (uid < 0 && "root".equals(owner.getName()));
+  boolean rootOwned() throws IOException {
+    return uid >= 0 ? uid == 0 : "root".equals(owner().getName());
   }
 
-  String ownerName() {
-    return owner.getName();
+  String ownerName() throws IOException {
+    return owner().getName();
   }
 
   /** The type in words, for messages. */
@@ -99,12 +131,12 @@ record PathStatus(int mode, UserPrincipal owner, int uid, long size) {
 
   /** The name of the user this JVM runs as, for messages. */
   static String userName() {
-    return Us.US != null ? Us.US.getName() : System.getProperty("user.name");
+    return Us.PRINCIPAL != null ? Us.PRINCIPAL.getName() : System.getProperty("user.name");
   }
 
   /** Whether the user this JVM runs as could be found out (else nothing can be owned by us). */
   static boolean userKnown() {
-    return Us.US != null;
+    return Us.UID >= 0 || Us.PRINCIPAL != null;
   }
 
   /** {@link #userName()} reduced to characters that are safe in a file name. */
@@ -119,11 +151,22 @@ record PathStatus(int mode, UserPrincipal owner, int uid, long size) {
    * {@code user.name} (set by the JVM from the real user id).
    */
   private static final class Us {
-    static final UserPrincipal US = find();
+    static final Path SELF = Path.of("/proc/self");
+    static final int UID = uid();
+    static final UserPrincipal PRINCIPAL = principal();
 
-    private static UserPrincipal find() {
+    private static int uid() {
       try {
-        return Files.getOwner(Path.of("/proc/self"));
+        return (Integer) Files.getAttribute(SELF, "unix:uid");
+      } catch (IOException | UnsupportedOperationException | IllegalArgumentException
+          | SecurityException e) {
+        return -1; // not Linux: owners are compared by principal
+      }
+    }
+
+    private static UserPrincipal principal() {
+      try {
+        return Files.getOwner(SELF);
       } catch (IOException | UnsupportedOperationException | SecurityException e) {
         // not Linux: ask by name
       }
