@@ -192,6 +192,19 @@ class FileCacheOtherUserTest {
     assertEquals(List.of(), names(shared));
   }
 
+  /** Our private directory inside another user's: that user could swap it for theirs. */
+  @Test
+  void ourDirectoryInsideAnotherUsersDirectory_isRefused() throws IOException {
+    Path outer = directory("e", other, 0755);
+    Path dir = directory("e/cache", service, 0700);
+    Result r = probe(dir, "trusted");
+    assertEquals(2, r.exit, r.out);
+    assertTrue(r.lines.get(0).startsWith("refused: dataset 'geo': cache directory " + dir
+        + " is inside " + outer + ", which is owned by " + OTHER + " (neither " + SERVICE + ", the"
+        + " user this JVM runs as, nor root): whoever can change " + outer + " can replace the"
+        + " cache with a directory of their own, so it is not used."), r.out);
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   /** A directory under {@link #base} with the given owner (null: root) and mode. */
