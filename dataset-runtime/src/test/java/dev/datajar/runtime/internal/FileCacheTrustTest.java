@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -287,6 +290,23 @@ class FileCacheTrustTest {
         () -> FileCache.trustedCopy("geo", tmp, "abc", bytes));
     assertEquals("dataset 'geo': its manifest has no valid sha256 ('abc'), so it cannot be cached"
         + " safely in " + tmp + ". Rebuild the dataset jar.", e.getMessage());
+  }
+
+  /** Best effort where owners and modes do not exist: here a zip file system (no POSIX view). */
+  @Test
+  void fileSystemWithoutPosixPermissions_stillCopiesAndTrustsByTypeAndSize() throws IOException {
+    try (FileSystem zip = FileSystems.newFileSystem(tmp.resolve("cache.zip"), Map.of("create", "true"))) {
+      Path cache = zip.getPath("/cache");
+      assertFalse(PathStatus.posix(cache));
+      assertEquals(Optional.empty(), FileCache.trustedCopy("geo", cache, sha, bytes));
+      Path copy = FileCache.copy("geo", resource, sha, bytes, cache);
+      assertEquals(cache.resolve(sha + ".sqlite"), copy);
+      assertEquals(sha, Checksums.hex(Checksums.newSha256().digest(Files.readAllBytes(copy))));
+      long hashed = FileCache.filesHashed();
+      assertEquals(Optional.of(copy), FileCache.trustedCopy("geo", cache, sha, bytes));
+      assertEquals(Optional.empty(), FileCache.trustedCopy("geo", cache, sha, bytes + 1));
+      assertEquals(hashed, FileCache.filesHashed());
+    }
   }
 
   private static List<String> names(Path dir) throws IOException {
