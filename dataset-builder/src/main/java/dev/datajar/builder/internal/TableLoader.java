@@ -33,7 +33,9 @@ final class TableLoader {
     }
     try (RowCursor in = source.open(problems, context);
         RowWriter out = new RowWriter(connection, table)) {
-      if (in instanceof CsvRows && !reader.mapHeader(in, true)) {
+      // A CSV file whose header could not be read (empty, not UTF-8) has one problem already;
+      // checking its columns against an empty header would only add bogus ones.
+      if (in instanceof CsvRows && (!problems.isEmpty() || !reader.mapHeader(in, true))) {
         return 0;
       }
       InsertThread inserts = new InsertThread(out, table.columns().size(),
