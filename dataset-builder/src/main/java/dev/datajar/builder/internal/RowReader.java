@@ -82,6 +82,12 @@ final class RowReader {
     });
   }
 
+  /** Forgets the header mapping before the next part of a table: each part has its own. */
+  void newPart() {
+    Arrays.fill(fieldOf, -1);
+    mapped = 0;
+  }
+
   List<ColumnModel> columns() {
     return table.columns();
   }

@@ -151,9 +151,9 @@ public final class CsvRows implements RowCursor {
       // FastCSV holds a whole field in its buffer; a longer one is a size limit, not bad CSV
       // (the library's own text guesses at an unclosed quote, which would mislead here).
       return at + ": field " + (field + 1) + " is longer than " + maxFieldSize + " characters,"
-          + " the most a CSV field may hold by default. If the value is meant to be that long,"
-          + " raise <maxFieldSize> in the table's settings; if not, look for a quote that is"
-          + " opened and never closed.";
+          + " the limit for a CSV field (<maxFieldSize> of the table's settings, "
+          + DEFAULT_MAX_FIELD_SIZE + " by default). If the value is meant to be that long,"
+          + " raise <maxFieldSize>; if not, look for a quote that is opened and never closed.";
     }
     if (reason.startsWith("Unexpected character after closing quote")) {
       return at + ": malformed CSV: " + reason.replace("Unexpected", "unexpected")
