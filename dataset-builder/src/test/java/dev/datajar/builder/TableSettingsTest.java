@@ -102,4 +102,15 @@ class TableSettingsTest {
     assertEquals(List.of(longName), Fixtures.query(dir.resolve("out/broken.sqlite"),
         "select name from airport"));
   }
+
+  @Test
+  void build_describesAnIoFailureInWordsWithItsPath() throws Exception {
+    Files.writeString(folder.resolve("region.csv"), "code,name\nEU,Europe\n");
+    Files.writeString(folder.resolve("airport.csv"), "id,name\n1,Hamburg\n");
+    Path blocked = Files.writeString(dir.resolve("work"), "a file where the work folder goes");
+    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+        () -> new DataSetBuilder().build(request().workDirectory(blocked).build()));
+    assertEquals("dataset 'broken': I/O failure: " + blocked + " is in the way (it exists, but"
+        + " a folder or a new file is needed there).", e.getMessage());
+  }
 }
