@@ -38,7 +38,7 @@ class SqlSafetyTest {
 
   @AfterAll
   static void close() {
-    injector.getInstance(DataSetEngines.class).close();
+    injector.getInstance(DataSets.class).close();
   }
 
   @AfterEach
