@@ -119,6 +119,13 @@ class TablePartsTest {
         .build());
     assertEquals(List.of("1|HAM", "2|CDG"), Fixtures.query(dir.resolve("out/broken.sqlite"),
         "select id, code from airport order by rowid"));
+
+    BuildResult swapped = new DataSetBuilder().build(request().tables(List.of(new TableSettings(
+        "broken", "airport", null, List.of(Path.of("new.csv"), Path.of("old.json")), null, null,
+        Map.of(), null))).build());
+    assertFalse(swapped.dataSets().get(0).upToDate(), "the order of the parts is an input");
+    assertEquals(List.of("1|HAM", "2|CDG"), Fixtures.query(dir.resolve("out/broken.sqlite"),
+        "select id, code from airport order by id"));
   }
 
   @Test

@@ -88,6 +88,9 @@ final class BuildInputs {
       sb.append("table ").append(s.table().name()).append(" format=").append(s.format())
           .append(" pointer=").append(s.jsonPointer()).append(" defaults=")
           .append(new TreeMap<>(s.defaults())).append('\n');
+      if (s.files().size() > 1) { // the order of the parts is the order of the rows
+        sb.append("  parts ").append(s.files()).append('\n');
+      }
       if (s.code() != null) {
         String resource = s.code().getClass().getName().replace('.', '/') + ".class";
         try (InputStream in = loader.getResourceAsStream(resource)) {
