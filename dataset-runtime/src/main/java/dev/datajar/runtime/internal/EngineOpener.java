@@ -7,6 +7,7 @@ import dev.datajar.runtime.format.DataSets;
 import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SqliteFiles;
+import dev.datajar.runtime.internal.logging.QuietStart;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ public final class EngineOpener {
 
   /** Opens every dataset the settings ask for; on a failure, closes those already opened. */
   public static Map<String, Engine> openAll(Settings settings) {
+    QuietStart.slf4j(); // before HikariCP's first record
     Map<String, Engine> engines = new LinkedHashMap<>();
     try {
       for (Located l : DataSetCatalog.locate(settings)) {
