@@ -91,7 +91,8 @@ final class DataSetDiscovery {
       members.sort(Comparator.comparing(Class::getName));
       plans.add(new DataSetPlan(name, members, List.of()));
     }
-    return withRowSources(plans, rowSourceClasses, bases.keySet(), wanted);
+    return SetupCheck.checked(request, bases,
+        withRowSources(plans, rowSourceClasses, bases.keySet(), wanted));
   }
 
   private static List<DataSetPlan> withRowSources(List<DataSetPlan> plans,
