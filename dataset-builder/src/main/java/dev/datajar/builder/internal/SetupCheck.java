@@ -2,7 +2,7 @@ package dev.datajar.builder.internal;
 
 import dev.datajar.builder.BuildRequest;
 import dev.datajar.builder.DataSetBuildException;
-import dev.datajar.runtime.format.DataSets;
+import dev.datajar.runtime.format.DataSetMembership;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -80,7 +80,7 @@ final class SetupCheck {
     });
     for (String name : ClassScanner.classNames(request.classesDirectory())) {
       Class<?> type = ClassScanner.load(name, request.classLoader());
-      if (type == null || !isEntity(type) || !DataSets.bases(type).isEmpty()) {
+      if (type == null || !isEntity(type) || !DataSetMembership.bases(type).isEmpty()) {
         continue;
       }
       boolean concerned = wanted.isEmpty() || packages.stream().anyMatch(p -> within(type, p));
@@ -206,7 +206,7 @@ final class SetupCheck {
   }
 
   private static String dataSetOf(Class<?> entity) {
-    Map<String, Class<?>> found = DataSets.bases(entity);
+    Map<String, Class<?>> found = DataSetMembership.bases(entity);
     return found.size() == 1 ? found.keySet().iterator().next() : null;
   }
 
