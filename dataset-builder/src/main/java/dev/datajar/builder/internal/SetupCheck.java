@@ -150,7 +150,8 @@ final class SetupCheck {
       member(dataSet, entity, f, f.getName(), f.getType(), f.getGenericType(), bases, seen);
     }
     for (Method m : owner.getDeclaredMethods()) {
-      if (m.getParameterCount() == 0 && m.getName().startsWith("get")) {
+      if (m.getParameterCount() == 0 && m.getName().length() > 3
+          && m.getName().startsWith("get") && !m.isSynthetic() && !m.isBridge()) {
         String property = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
         member(dataSet, entity, m, property, m.getReturnType(), m.getGenericReturnType(), bases,
             seen);
