@@ -230,11 +230,14 @@ public final class DiffRender {
 
   private static String values(Row row, boolean before) {
     StringBuilder sb = new StringBuilder();
+    // NULLs left out: a wide row with a few values stays readable (JSON lists them all).
     for (Value v : row.values()) {
-      sb.append(sb.length() == 0 ? "" : ", ").append(v.column()).append('=')
-          .append(before ? v.before() : v.after());
+      String shown = before ? v.before() : v.after();
+      if (!shown.equals("NULL")) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(v.column()).append('=').append(shown);
+      }
     }
-    return sb.toString();
+    return sb.length() == 0 ? "(all NULL)" : sb.toString();
   }
 
   private static String md(String s) {

@@ -60,8 +60,11 @@ public final class RowComparison {
     if (!values.isEmpty() && !newTable.primaryKey().isEmpty()) {
       // Binary collation: a decimal column compares 1.5 = 1.50 by value, but a different scale
       // is a different stored value (and a different source text).
-      String differs = join(values, v -> "n." + q(v) + " is not o." + q(v) + " collate binary",
-          " or ");
+      // Zeros of real columns are fetched too: SQL finds -0.0 = 0.0, the stored bits differ,
+      // and Java decides (StoredValue.same).
+      String differs = join(values, v -> "n." + q(v) + " is not o." + q(v) + " collate binary"
+          + " or (typeof(n." + q(v) + ") = 'real' and n." + q(v) + " = 0 and o." + q(v)
+          + " = 0)", " or ");
       String select = "select " + join(key, k -> "n." + q(k), ", ") + ", "
           + join(values, v -> "o." + q(v) + ", n." + q(v), ", ") + " from main." + t
           + " n join " + old + " o on " + match + " where " + differs + " or "
@@ -91,7 +94,8 @@ public final class RowComparison {
       }
     }
     List<DiffReport.ColumnCount> counts = new ArrayList<>();
-    perColumn.forEach((k, v) -> counts.add(new DiffReport.ColumnCount(k, v)));
+    new java.util.TreeMap<>(perColumn).forEach((k, v) -> counts.add(
+        new DiffReport.ColumnCount(k, v)));
     return new DiffReport.TableChanges(newTable.name(), oldRows, newRows, key, true, added,
         removed, changed, counts, addedRows, removedRows, changedRows);
   }

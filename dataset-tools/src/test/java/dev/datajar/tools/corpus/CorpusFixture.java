@@ -2,7 +2,6 @@ package dev.datajar.tools.corpus;
 
 import dev.datajar.builder.BuildRequest;
 import dev.datajar.builder.DataSetBuilder;
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +21,27 @@ public final class CorpusFixture {
 
   /** Builds the corpus under {@code dir}; returns the output folder (holding the index). */
   public static Path build(Path dir) throws Exception {
+    return build(dir, rows -> rows);
+  }
+
+  /** The id of the corpus row that holds {@code text} in {@code attribute}. */
+  public static long idOf(String attribute, String text) {
+    return Corpus.ENTRIES.stream()
+        .filter(e -> e.attribute().equals(attribute) && java.util.Objects.equals(e.text(), text))
+        .findFirst().orElseThrow().id();
+  }
+
+  /**
+   * Builds the corpus after {@code edit} changed its rows, each {@code {id, attribute, text}}
+   * ({@code text} null for NULL).
+   */
+  public static Path build(Path dir, java.util.function.UnaryOperator<List<String[]>> edit)
+      throws Exception {
+    List<String[]> rows = new ArrayList<>();
+    for (Corpus.Entry e : Corpus.ENTRIES) {
+      rows.add(new String[] {Long.toString(e.id()), e.attribute(), e.text()});
+    }
+    rows = edit.apply(rows);
     Path sources = dir.resolve("src");
     Path folder = sources.resolve("edges");
     Files.createDirectories(folder);
@@ -29,12 +49,12 @@ public final class CorpusFixture {
     StringBuilder csv = new StringBuilder("id");
     attributes.forEach(a -> csv.append(',').append(a));
     csv.append('\n');
-    for (Corpus.Entry e : Corpus.ENTRIES) {
-      csv.append(e.id());
+    for (String[] e : rows) {
+      csv.append(e[0]);
       for (String a : attributes) {
         csv.append(',');
-        if (a.equals(e.attribute()) && e.text() != null) {
-          csv.append('"').append(e.text().replace("\"", "\"\"")).append('"');
+        if (a.equals(e[1]) && e[2] != null) {
+          csv.append('"').append(e[2].replace("\"", "\"\"")).append('"');
         }
       }
       csv.append('\n');
