@@ -1,7 +1,7 @@
 package dev.datajar.tools.internal;
 
 import dev.datajar.runtime.format.DataSetLayout;
-import dev.datajar.runtime.format.DataSets;
+import dev.datajar.runtime.format.DataSetMembership;
 import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SchemaModel;
@@ -78,6 +78,6 @@ public final class StorageFormat {
 
   /** The {@code @DataSet} base types an entity class implements or extends. */
   public static java.util.Collection<Class<?>> dataSetBases(Class<?> entity) {
-    return DataSets.bases(entity).values();
+    return DataSetMembership.bases(entity).values();
   }
 }
