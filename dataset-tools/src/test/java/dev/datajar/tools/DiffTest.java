@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.tools.corpus.CorpusFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,40 @@ class DiffTest {
       assertTrue(failed.startsWith("dataset 'edges' changed more than the release guard allows"
           + " against 1.0:\n  table edge: 3 of " + CorpusFixture.size() + " previous rows removed"
           + " or changed ("), failed);
+    }
+  }
+
+  @Test
+  void diff_reportsSchemaChangesAndTheGuardRefusesADroppedColumn() throws Exception {
+    Path before = CorpusFixture.build(dir.resolve("schema"));
+    Path after = Files.createDirectories(dir.resolve("edited")).resolve("edges.sqlite");
+    Files.copy(before.resolve("edges.sqlite"), after);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + after);
+        Statement s = c.createStatement()) {
+      s.execute("drop index edge_decimal");
+      s.execute("alter table edge drop column shout");
+      s.execute("create index edge_long on edge (a_long)");
+      s.execute("create table extra (id integer primary key, note text not null)");
+      s.execute("insert into extra values (1, 'one')");
+    }
+    try (DataSetInput a = DataSetInput.open(before, null, null, "1.0");
+        DataSetInput b = DataSetInput.open(after, null, null, "1.1")) {
+      DiffReport r = new Differ().diff(a, b, 10);
+      assertEquals("""
+          dataset edges: 1.0 -> 1.1
+            schema: column edge.shout removed (was text)
+            schema: index edge_decimal on edge removed
+            schema: index edge_long on edge added (a_long)
+            schema: table extra added (id, note)
+            extra: 0 -> 1 rows, 1 added, 0 removed, 0 changed
+          """, r.summary());
+      assertEquals("""
+          dataset 'edges' changed more than the release guard allows against 1.0:
+            column edge.shout removed (was text)
+          If the change is intended, raise the limit (dataset.guard.maxChangedShare) or allow\
+           dropped columns (dataset.guard.allowDroppedColumns). The diff:
+          """ + r.summary(), new Guard(0.5, false).check(r).orElseThrow());
+      assertTrue(new Guard(0.5, true).check(r).isEmpty());
     }
   }
 
