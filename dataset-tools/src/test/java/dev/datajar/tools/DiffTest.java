@@ -115,6 +115,37 @@ class DiffTest {
   }
 
   @Test
+  void diff_matchesRowsOfATableWithoutPrimaryKeyOnAllColumns() throws Exception {
+    Path built = CorpusFixture.build(dir.resolve("bags"));
+    Path before = withBag(built, "before", "(1, 'a'), (1, 'b'), (2, null)");
+    Path after = withBag(built, "after", "(2, null), (1, 'a'), (3, 'c')");
+    try (DataSetInput a = DataSetInput.open(before, null, null, "1.0");
+        DataSetInput b = DataSetInput.open(after, null, null, "1.1")) {
+      DiffReport r = new Differ().diff(a, b, 10);
+      assertEquals("""
+          dataset edges: 1.0 -> 1.1
+            bag: 3 -> 3 rows, 1 added, 1 removed, 0 changed
+
+          table bag (key owner, value)
+            + 3, "c"
+            - 1, "b"
+          """, r.toText());
+    }
+  }
+
+  /** A copy of the corpus file with a table that has no primary key, as a bag collection's. */
+  private Path withBag(Path built, String name, String rows) throws Exception {
+    Path file = Files.createDirectories(dir.resolve(name)).resolve("edges.sqlite");
+    Files.copy(built.resolve("edges.sqlite"), file);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.execute("create table bag (owner integer not null, value text)");
+      s.execute("insert into bag values " + rows);
+    }
+    return file;
+  }
+
+  @Test
   void diff_ofADatasetWithItselfIsEmpty() throws Exception {
     Path built = CorpusFixture.build(dir.resolve("one"));
     try (DataSetInput a = DataSetInput.open(built, null, null, "a");

@@ -60,11 +60,11 @@ public final class DiffRender {
       sb.append('\n').append("table ").append(t.table()).append(" (key ")
           .append(String.join(", ", t.key())).append(")\n");
       for (Row row : t.addedRows()) {
-        sb.append("  + ").append(key(row)).append("  ").append(values(row, false)).append('\n');
+        sb.append("  + ").append(key(row)).append(spaced(values(row, false))).append('\n');
       }
       more(sb, t.added(), t.addedRows().size(), "added");
       for (Row row : t.removedRows()) {
-        sb.append("  - ").append(key(row)).append("  ").append(values(row, true)).append('\n');
+        sb.append("  - ").append(key(row)).append(spaced(values(row, true))).append('\n');
       }
       more(sb, t.removed(), t.removedRows().size(), "removed");
       for (Row row : t.changedRows()) {
@@ -77,6 +77,10 @@ public final class DiffRender {
       more(sb, t.changed(), t.changedRows().size(), "changed");
     }
     return sb.toString();
+  }
+
+  private static String spaced(String values) {
+    return values.isEmpty() ? "" : "  " + values;
   }
 
   private static void more(StringBuilder sb, long total, int shown, String what) {
@@ -145,8 +149,9 @@ public final class DiffRender {
     sb.append('\n').append(title).append(" (").append(n(total))
         .append(shownOf(total, rows.size())).append("):\n\n");
     for (Row row : rows) {
-      sb.append("- `").append(md(key(row))).append("`: ").append(md(values(row, before)))
-          .append('\n');
+      String values = values(row, before);
+      sb.append("- `").append(md(key(row))).append('`')
+          .append(values.isEmpty() ? "" : ": " + md(values)).append('\n');
     }
   }
 
@@ -237,7 +242,7 @@ public final class DiffRender {
         sb.append(sb.length() == 0 ? "" : ", ").append(v.column()).append('=').append(shown);
       }
     }
-    return sb.length() == 0 ? "(all NULL)" : sb.toString();
+    return sb.length() == 0 && !row.values().isEmpty() ? "(all NULL)" : sb.toString();
   }
 
   private static String md(String s) {
