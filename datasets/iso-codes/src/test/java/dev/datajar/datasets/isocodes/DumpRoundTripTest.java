@@ -27,12 +27,21 @@ class DumpRoundTripTest {
 
   @Test
   void dump_rebuildsTheDatasetByteForByte() throws Exception {
+    roundTrip(DumpFormat.CSV);
+  }
+
+  @Test
+  void dumpAsJsonLines_rebuildsTheDatasetByteForByte() throws Exception {
+    roundTrip(DumpFormat.JSONL);
+  }
+
+  private void roundTrip(DumpFormat format) throws Exception {
     try (DataSetInput in = DataSetInput.open(Path.of("target/classes"), "iso-codes",
         getClass().getClassLoader(), "target/classes")) {
-      DumpResult dump = new Dumper().dump(in, dir.resolve("dump"), Set.of(), DumpFormat.CSV);
+      DumpResult dump = new Dumper().dump(in, dir.resolve("dump"), Set.of(), format);
       assertEquals(in.manifest().orElseThrow().totalRows(), dump.rows());
       assertTrue(Files.isRegularFile(dir.resolve(
-          "dump/src/main/datasets/iso-codes/subdivision.csv")));
+          "dump/src/main/datasets/iso-codes/subdivision." + format.extension())));
       for (DumpResult.Table t : dump.tables()) {
         assertTrue(Files.size(t.file()) > 0, t.file().toString());
       }
