@@ -91,6 +91,37 @@ public final class DataSetInput implements AutoCloseable {
     }
   }
 
+  /**
+   * The names of the datasets a jar or folder holds (empty if it holds none), without opening
+   * any of them.
+   */
+  public static List<String> namesIn(Path location) throws ToolException {
+    try {
+      if (Files.isDirectory(location)) {
+        Path index = location.resolve(StorageFormat.INDEX);
+        if (!Files.isRegularFile(index)) {
+          index = location.resolve("index");
+        }
+        return Files.isRegularFile(index) ? readIndex(Files.readAllLines(index)) : List.of();
+      }
+      if (Files.isRegularFile(location) && isZip(location)) {
+        try (JarFile zip = new JarFile(location.toFile())) {
+          ZipEntry index = zip.getEntry(StorageFormat.INDEX);
+          if (index == null) {
+            return List.of();
+          }
+          try (InputStream in = zip.getInputStream(index)) {
+            return readIndex(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .toList());
+          }
+        }
+      }
+      return List.of();
+    } catch (IOException e) {
+      throw new ToolException(location + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   /** The dataset's name. */
   public String name() {
     return name;

@@ -37,12 +37,20 @@ class BadInputTest {
   }
 
   @Test
+  void namesIn_listsTheDatasetsOfAJarOrFolder() throws Exception {
+    assertEquals(java.util.List.of("edges"), DataSetInput.namesIn(jar));
+    assertEquals(java.util.List.of("edges"), DataSetInput.namesIn(built));
+    assertEquals(java.util.List.of(), DataSetInput.namesIn(dir.resolve("nothing")));
+  }
+
+  @Test
   void open_refusesAJarWithoutADataset() throws Exception {
     Path plain = dir.resolve("plain.jar");
     try (JarOutputStream zip = new JarOutputStream(Files.newOutputStream(plain))) {
       zip.putNextEntry(new JarEntry("com/example/Nothing.txt"));
       zip.closeEntry();
     }
+    assertEquals(java.util.List.of(), DataSetInput.namesIn(plain));
     assertEquals(plain + " holds no dataset: META-INF/datasets/index is missing. Expected a jar"
         + " of a module built with the dataset-maven-plugin's build goal", message(plain));
   }

@@ -55,7 +55,13 @@ public class GuardMojo extends ToolMojo {
             + " compare with");
         return;
       }
+      java.util.List<String> released = DataSetInput.namesIn(previous.get().file());
       for (DataSetInput now : inputs.module(dataSets)) {
+        if (!released.contains(now.name())) {
+          getLog().info("dataset '" + now.name() + "' is new: " + previous.get().label()
+              + " does not have it, so there is nothing to compare it with");
+          continue;
+        }
         try (DataSetInput before = DataSetInput.open(previous.get().file(), now.name(), null,
             previous.get().label())) {
           DiffReport r = new Differ().diff(before, now, 0);
