@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Every use the tools make of the storage-format layer, in one class: where datasets live in a
@@ -68,9 +67,9 @@ public final class StorageFormat {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
-    try (SessionFactoryImplementor sf =
-        HibernateSetup.buildSessionFactory(dataSet, classes, null, loader, Map.of())) {
-      return SchemaModel.of(sf);
+    try (HibernateSetup.Booted booted =
+        HibernateSetup.boot(dataSet, classes, null, loader, Map.of())) {
+      return booted.schema();
     } finally {
       thread.setContextClassLoader(previous);
     }
