@@ -3,6 +3,7 @@ package dev.datajar.builder.internal;
 import dev.datajar.builder.BuildRequest;
 import dev.datajar.builder.BuildResult.DataSetResult;
 import dev.datajar.builder.DataSetBuildException;
+import dev.datajar.builder.internal.postgres.PostgresLoad;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.HibernateSetup;
@@ -75,7 +76,8 @@ public final class DataSetJob {
       // apart from DataSetBuildException and keeps its cause.
       throw new UncheckedIOException("dataset '" + plan.name() + "': " + e.getMessage(), e);
     } catch (SQLException e) {
-      throw new IllegalStateException("dataset '" + plan.name() + "': SQLite failed: "
+      String engine = e.getClass().getName().startsWith("org.postgresql") ? "PostgreSQL" : "SQLite";
+      throw new IllegalStateException("dataset '" + plan.name() + "': " + engine + " failed: "
           + e.getMessage(), e);
     } finally {
       model.close();
@@ -93,7 +95,9 @@ public final class DataSetJob {
     String stamp = BuildInputs.stamp(sources, request.classLoader(),
         request.classesDirectory());
     Path stampFile = BuildInputs.stampFile(request.workDirectory(), plan.name());
-    if (!request.force() && BuildInputs.upToDate(sqlite, manifestFile, directory,
+    // A PostgreSQL build always runs: the database, not the output folder, holds the result,
+    // and loading rows that are already there ends in finding their schema and changes nothing.
+    if (!request.force() && request.postgres() == null && BuildInputs.upToDate(sqlite, manifestFile, directory,
         schema.fingerprint(), version, BuildInputs.files(sources), stampFile, stamp)) {
       Manifest m;
       try (var in = Files.newInputStream(manifestFile)) {
@@ -113,7 +117,8 @@ public final class DataSetJob {
       CompletableFuture<List<Manifest.Source>> checksums =
           BuildInputs.sourcesInBackground(directory, sourceFiles);
       Map<String, Long> rows = new TreeMap<>();
-      String sqliteVersion;
+      String sqliteVersion = null;
+      Manifest.Postgres postgres = null;
       try (Connection connection = dev.datajar.runtime.format.SqliteFiles.openForBuild(temp)) {
         try (Statement s = connection.createStatement()) {
           s.execute("pragma threads = 2"); // lets CREATE INDEX sort on a second core
@@ -125,8 +130,14 @@ public final class DataSetJob {
         t = phase("load", t);
         check(connection, sources, context);
         t = phase("indexes and checks", t);
-        sqliteVersion = DataSetFile.finish(connection, plan.name(), schema, version, finished);
-        phase("analyze and vacuum", t);
+        if (request.postgres() != null) {
+          postgres = new PostgresLoad(plan.name(), request.postgres(), request.log())
+              .load(connection, schema, plan.entities(), request.classLoader(), version);
+          phase("PostgreSQL load into " + postgres.schema(), t);
+        } else {
+          sqliteVersion = DataSetFile.finish(connection, plan.name(), schema, version, finished);
+          phase("analyze and vacuum", t);
+        }
       }
       long publishing = System.nanoTime();
       Set<Path> readByCode = new TreeSet<>(context.used());
@@ -137,19 +148,24 @@ public final class DataSetJob {
       rows.forEach((t, n) -> tables.add(new Manifest.Table(t, n)));
       List<String> entities = new ArrayList<>();
       plan.entities().forEach(e -> entities.add(e.getName()));
+      boolean file = postgres == null;
       Manifest manifest = new Manifest(DataSetLayout.FORMAT_VERSION, plan.name(),
-          sqlite.getFileName().toString(), Checksums.sha256(finished), Files.size(finished),
-          tables,
-          entities, schema.fingerprint(), sqliteVersion, version,
-          sourceChecksums);
-      Artifacts.moveInto(finished, sqlite);
+          file ? sqlite.getFileName().toString() : null,
+          file ? Checksums.sha256(finished) : null, file ? Files.size(finished) : 0, tables,
+          entities, schema.fingerprint(), sqliteVersion, version, sourceChecksums, postgres);
+      if (file) {
+        Artifacts.moveInto(finished, sqlite);
+      } else {
+        Files.deleteIfExists(sqlite); // the dataset now lives in PostgreSQL, not in the jar
+      }
       Artifacts.write(manifest.toJson(), manifestFile, request.workDirectory());
       Artifacts.writeIndex(output, request.workDirectory());
       BuildInputs.writeStamp(request.workDirectory(), plan.name(), stamp);
       phase("checksums and publishing", publishing);
       long millis = (System.nanoTime() - start) / 1_000_000;
       DataSetResult result = new DataSetResult(plan.name(), tables.size(),
-          manifest.totalRows(), manifest.bytes(), millis, sqlite, false);
+          manifest.totalRows(), manifest.bytes(), millis, file ? sqlite : null, false,
+          file ? null : postgres.schema());
       request.log().debug(Summary.of(result));
       return result;
     } finally {

@@ -35,6 +35,7 @@ public final class ColumnModel {
   private final Class<?> valueType;
   private final BasicValueConverter<Object, Object> converter;
   private final ValueBinder<Object> binder;
+  private final org.hibernate.type.descriptor.ValueExtractor<Object> extractor;
   private final WrapperOptions options;
   private final String jdbcDescription;
   private final String defaultText;
@@ -63,6 +64,8 @@ public final class ColumnModel {
     }
     this.defaultText = enumName(valueType, sourceText(sqlDefault));
     this.binder = (ValueBinder<Object>) mapping.getJdbcValueBinder();
+    this.extractor = (org.hibernate.type.descriptor.ValueExtractor<Object>)
+        mapping.getJdbcValueExtractor();
     this.jdbcDescription = mapping.getJdbcType().getFriendlyName() + " "
         + mapping.getJdbcJavaType().getJavaTypeClass().getName();
   }
@@ -211,6 +214,14 @@ public final class ColumnModel {
       return;
     }
     binder.bind(statement, value, index, options);
+  }
+
+  /**
+   * Reads this column's value at {@code index} of the current row, as {@link #bind} takes it
+   * (of {@link #valueType()}, or {@code null}), with Hibernate's own extractor.
+   */
+  public Object read(java.sql.ResultSet rs, int index) throws SQLException {
+    return extractor.extract(rs, index, options);
   }
 
   /** Line of the schema fingerprint for this column. */

@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param sqliteVersion SQLite library version that wrote the file
  * @param datajarVersion datajar version that wrote the file
  * @param sources the source files read, relative to the dataset's source folder, sorted
+ * @param postgres where the dataset was loaded into PostgreSQL, or {@code null} when it lives
+ *     only in the SQLite file ({@code file} and {@code sha256} are then {@code null} if the
+ *     build put no SQLite file in the output)
  */
 public record Manifest(
     int formatVersion,
@@ -44,7 +47,26 @@ public record Manifest(
     String schemaFingerprint,
     String sqliteVersion,
     String datajarVersion,
-    List<Source> sources) {
+    List<Source> sources,
+    Postgres postgres) {
+
+  /**
+   * A dataset loaded into PostgreSQL.
+   *
+   * @param schema the schema holding its tables (named for dataset, version and content)
+   * @param rowsSha256 SHA-256 of every loaded row in COPY text form, tables in load order; also
+   *     recorded in the schema's {@code datajar_metadata} table
+   * @param schemaFingerprint {@link SchemaModel#fingerprint()} of the PostgreSQL mapping
+   */
+  public record Postgres(String schema, String rowsSha256, String schemaFingerprint) {}
+
+  /** A manifest of a dataset that lives only in its SQLite file. */
+  public Manifest(int formatVersion, String name, String file, String sha256, long bytes,
+      List<Table> tables, List<String> entities, String schemaFingerprint, String sqliteVersion,
+      String datajarVersion, List<Source> sources) {
+    this(formatVersion, name, file, sha256, bytes, tables, entities, schemaFingerprint,
+        sqliteVersion, datajarVersion, sources, null);
+  }
 
   /** A table and its row count. */
   public record Table(String name, long rows) {}
@@ -77,9 +99,11 @@ public record Manifest(
       g.writeStartObject();
       g.writeNumberField("formatVersion", formatVersion);
       g.writeStringField("name", name);
-      g.writeStringField("file", file);
-      g.writeStringField("sha256", sha256);
-      g.writeNumberField("bytes", bytes);
+      if (file != null) {
+        g.writeStringField("file", file);
+        g.writeStringField("sha256", sha256);
+        g.writeNumberField("bytes", bytes);
+      }
       g.writeArrayFieldStart("tables");
       for (Table t : tables) {
         g.writeStartObject();
@@ -105,6 +129,13 @@ public record Manifest(
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (postgres != null) {
+        g.writeObjectFieldStart("postgres");
+        g.writeStringField("schema", postgres.schema());
+        g.writeStringField("rowsSha256", postgres.rowsSha256());
+        g.writeStringField("schemaFingerprint", postgres.schemaFingerprint());
+        g.writeEndObject();
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -132,6 +163,7 @@ public record Manifest(
     String sqliteVersion = null;
     String datajarVersion = null;
     List<Source> sources = new ArrayList<>();
+    Postgres postgres = null;
     try (JsonParser p = JSON.createParser(in)) {
       expect(p, JsonToken.START_OBJECT, where);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -187,18 +219,37 @@ public record Manifest(
               sources.add(new Source(path, sha, size));
             }
           }
+          case "postgres" -> {
+            String schema = null;
+            String rows = null;
+            String pgFingerprint = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String f = p.currentName();
+              p.nextToken();
+              switch (f) {
+                case "schema" -> schema = p.getText();
+                case "rowsSha256" -> rows = p.getText();
+                case "schemaFingerprint" -> pgFingerprint = p.getText();
+                default -> p.skipChildren();
+              }
+            }
+            postgres = new Postgres(schema, rows, pgFingerprint);
+          }
           default -> p.skipChildren(); // fields of later format versions
         }
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IOException(where + ": not a datajar manifest: " + e.getOriginalMessage(), e);
     }
-    if (name == null || file == null || sha256 == null || formatVersion < 0) {
-      throw new IOException(where + ": not a datajar manifest: 'formatVersion', 'name', 'file'"
-          + " and 'sha256' are required");
+    if (name == null || formatVersion < 0
+        || (postgres == null && (file == null || sha256 == null))
+        || (postgres != null && (postgres.schema() == null || postgres.rowsSha256() == null))) {
+      throw new IOException(where + ": not a datajar manifest: 'formatVersion', 'name' and"
+          + " either 'file' and 'sha256' or 'postgres' with 'schema' and 'rowsSha256' are"
+          + " required");
     }
     return new Manifest(formatVersion, name, file, sha256, bytes, tables, entities, fingerprint,
-        sqliteVersion, datajarVersion, sources);
+        sqliteVersion, datajarVersion, sources, postgres);
   }
 
   private static void expect(JsonParser p, JsonToken token, String where) throws IOException {
