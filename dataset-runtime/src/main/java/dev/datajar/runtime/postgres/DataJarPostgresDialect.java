@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 public class DataJarPostgresDialect extends PostgreSQLDialect {
 
   public DataJarPostgresDialect() {
-    super(DatabaseVersion.make(13));
+    super(DatabaseVersion.make(14)); // the oldest version Hibernate 7 supports
   }
 
   @Override
