@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
@@ -37,9 +38,11 @@ public final class Engine implements AutoCloseable {
     this.manifest = manifest;
     this.pool = pool;
     this.sessionFactory = sessionFactory;
-    this.fastConnections = new FastConnections(file, EngineOpener.POOL_SIZE);
+    // The JDBC fast path reads SQLite files; a dataset in PostgreSQL (no file) is read through
+    // Hibernate alone.
+    this.fastConnections = file == null ? null : new FastConnections(file, EngineOpener.POOL_SIZE);
     Map<Class<?>, RowLoader<?>> loaders = new HashMap<>();
-    for (Class<?> e : entities) {
+    for (Class<?> e : file == null ? List.<Class<?>>of() : entities) {
       RowLoader<?> l = RowLoader.create(sessionFactory, fastConnections, e);
       if (l != null) {
         loaders.put(e, l);
@@ -58,7 +61,10 @@ public final class Engine implements AutoCloseable {
     return name;
   }
 
-  /** The SQLite file this engine reads (in place, or the cached copy). */
+  /**
+   * The SQLite file this engine reads (in place, or the cached copy); {@code null} for a
+   * dataset read from PostgreSQL.
+   */
   public Path file() {
     return file;
   }
@@ -125,7 +131,9 @@ public final class Engine implements AutoCloseable {
       sessionFactory.close();
     } finally {
       try {
-        fastConnections.close();
+        if (fastConnections != null) {
+          fastConnections.close();
+        }
       } finally {
         pool.close();
       }

@@ -7,6 +7,7 @@ import dev.datajar.runtime.format.DataSetMembership;
 import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SqliteFiles;
+import dev.datajar.runtime.internal.postgres.PostgresOpener;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -77,6 +78,12 @@ public final class EngineOpener {
   private static Engine open(Located l, Settings settings, boolean recopy) {
     String name = l.name();
     Manifest m = l.manifest();
+    if (l.jdbc() != null) {
+      List<Class<?>> entities = entityClasses(l, settings.classLoader());
+      PostgresOpener.Opened o = PostgresOpener.open(name, m, l.jdbc().url(), l.jdbc().user(),
+          l.jdbc().password(), l.jdbc().source(), entities, settings.classLoader(), POOL_SIZE);
+      return new Engine(name, null, m, o.pool(), o.sessionFactory(), entities);
+    }
     Path file;
     boolean cached = false;
     try {

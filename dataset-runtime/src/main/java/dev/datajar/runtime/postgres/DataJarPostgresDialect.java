@@ -2,6 +2,12 @@ package dev.datajar.runtime.postgres;
 
 import org.hibernate.dialect.DatabaseVersion;
 import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.sql.ast.SqlAstTranslator;
+import org.hibernate.sql.ast.SqlAstTranslatorFactory;
+import org.hibernate.sql.ast.spi.StandardSqlAstTranslatorFactory;
+import org.hibernate.sql.ast.tree.Statement;
+import org.hibernate.sql.exec.spi.JdbcOperation;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -10,6 +16,9 @@ import org.hibernate.type.SqlTypes;
  * {@code BigDecimal} and {@code BigInteger} columns without an explicit precision are declared
  * plain {@code numeric}, which keeps every digit and the scale as written ({@code 1.50} stays
  * {@code 1.50}), where the parent would declare {@code numeric(38,2)} and round.
+ *
+ * <p>It also makes {@code like} ignore case, as SQLite's does ({@link PostgresSqlAstTranslator}),
+ * and sorts NULL first in ascending order, as SQLite does (also {@link PostgresSqlAstTranslator}).
  *
  * <p>Everything else is PostgreSQL's native type through the parent dialect: {@code bigint},
  * {@code float8}/{@code float4}, {@code uuid}, {@code date}, {@code time(6)},
@@ -20,6 +29,17 @@ public class DataJarPostgresDialect extends PostgreSQLDialect {
 
   public DataJarPostgresDialect() {
     super(DatabaseVersion.make(14)); // the oldest version Hibernate 7 supports
+  }
+
+  @Override
+  public SqlAstTranslatorFactory getSqlAstTranslatorFactory() {
+    return new StandardSqlAstTranslatorFactory() {
+      @Override
+      protected <T extends JdbcOperation> SqlAstTranslator<T> buildTranslator(
+          SessionFactoryImplementor sessionFactory, Statement statement) {
+        return new PostgresSqlAstTranslator<>(sessionFactory, statement);
+      }
+    };
   }
 
   @Override

@@ -10,7 +10,8 @@ import org.hibernate.cfg.AvailableSettings;
  * <p>UUIDs are {@code uuid}; durations stay integer nanoseconds (exact, as on SQLite);
  * instants are {@code timestamptz}; an {@code OffsetDateTime} or {@code ZonedDateTime} is a
  * {@code timestamptz} (the instant, compared and ordered by time) plus a second column holding
- * its offset, Hibernate's {@code COLUMN} time-zone storage.
+ * its offset, Hibernate's {@code COLUMN} time-zone storage. The dialect sorts NULL as the
+ * smallest value, as SQLite does.
  */
 public final class PostgresFormat {
   private PostgresFormat() {}
