@@ -37,6 +37,19 @@ final class PostgresDataSets {
 
   /** Builds the datasets into a new database and returns a module bound to it. */
   static DataSetModule module() {
+    Built b = build();
+    DataSetModule.Builder m = DataSetModule.builder().classLoader(b.classLoader());
+    NAMES.forEach(n -> m.dataSets(n).jdbc(n, b.url()));
+    return m.build();
+  }
+
+  /**
+   * Datasets built into PostgreSQL: the database's URL (with the user) and a class loader that
+   * finds their manifests first.
+   */
+  record Built(String url, ClassLoader classLoader) {}
+
+  static Built build() {
     TestPostgres pg = TestPostgres.get();
     String url = pg.createDatabase("it");
     try {
@@ -55,10 +68,8 @@ final class PostgresDataSets {
           .force(true)
           .postgres(new PostgresTarget(url, pg.user(), pg.password(), "1.0"))
           .build());
-      DataSetModule.Builder b = DataSetModule.builder()
-          .classLoader(new ManifestsFirst(out, PostgresDataSets.class.getClassLoader()));
-      NAMES.forEach(n -> b.dataSets(n).jdbc(n, url + "?user=" + pg.user()));
-      return b.build();
+      return new Built(url + "?user=" + pg.user(),
+          new ManifestsFirst(out, PostgresDataSets.class.getClassLoader()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
