@@ -159,6 +159,27 @@ class PostgresBuildTest {
         + " nspname not like 'pg_%' and nspname <> 'information_schema'"));
   }
 
+  @Test
+  void build_refusesTimesPostgresCannotHold_andCreatesNoSchema() throws Exception {
+    Path sources = dir.resolve("src");
+    Files.createDirectories(sources.resolve("typed"));
+    Files.writeString(sources.resolve("typed/value.csv"), "id,clock,instant\n"
+        + "1,12:00:00.5,\n7,23:59:59.999999999,2024-01-02T03:04:05.123456789Z\n");
+    DataSetBuildException e = assertThrows(DataSetBuildException.class,
+        () -> new DataSetBuilder().build(Fixtures.request(dir, "typed").sourceDirectory(sources)
+            .postgres(target("1")).build()));
+    assertEquals("dataset 'typed': 2 problems in the rows for PostgreSQL:\n"
+        + "  1) table 'value', row id = 7: column 'clock' (Value.clock): '23:59:59.999999999' has"
+        + " nanoseconds, and PostgreSQL keeps times to the microsecond. Round the value to"
+        + " microseconds, or keep this dataset in SQLite.\n"
+        + "  2) table 'value', row id = 7: column 'instant' (Value.instant):"
+        + " '2024-01-02T03:04:05.123456789Z' has nanoseconds, and PostgreSQL keeps times to the"
+        + " microsecond. Round the value to microseconds, or keep this dataset in SQLite.\n"
+        + "2 problems", e.getMessage());
+    assertEquals(List.of("public"), query("select nspname from pg_namespace where"
+        + " nspname not like 'pg_%' and nspname <> 'information_schema'"));
+  }
+
   private Path copyCatalog() throws Exception {
     Path sources = dir.resolve("src");
     Files.createDirectories(sources.resolve("catalog"));

@@ -1,14 +1,17 @@
 package dev.datajar.runtime.postgres;
 
+import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.DatabaseVersion;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.service.ServiceRegistry;
 import org.hibernate.sql.ast.SqlAstTranslator;
 import org.hibernate.sql.ast.SqlAstTranslatorFactory;
 import org.hibernate.sql.ast.spi.StandardSqlAstTranslatorFactory;
 import org.hibernate.sql.ast.tree.Statement;
 import org.hibernate.sql.exec.spi.JdbcOperation;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
 
 /**
  * Hibernate's PostgreSQL dialect with the changes datajar needs for exact values:
@@ -40,6 +43,15 @@ public class DataJarPostgresDialect extends PostgreSQLDialect {
         return new PostgresSqlAstTranslator<>(sessionFactory, statement);
       }
     };
+  }
+
+  @Override
+  public void contributeTypes(TypeContributions contributions, ServiceRegistry registry) {
+    super.contributeTypes(contributions, registry);
+    // Instants through java.time (OffsetDateTime), not java.sql.Timestamp, whose Julian
+    // calendar before 1582 moved 0001-01-01T00:00:00Z back two days on the way out.
+    contributions.getTypeConfiguration().getJdbcTypeRegistry()
+        .addDescriptor(TimestampUtcAsOffsetDateTimeJdbcType.INSTANCE);
   }
 
   @Override

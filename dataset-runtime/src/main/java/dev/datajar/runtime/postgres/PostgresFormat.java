@@ -21,6 +21,9 @@ public final class PostgresFormat {
     return Map.of(
         AvailableSettings.DIALECT, DataJarPostgresDialect.class.getName(),
         AvailableSettings.PREFERRED_UUID_JDBC_TYPE, "UUID",
-        AvailableSettings.TIMEZONE_DEFAULT_STORAGE, "COLUMN");
+        AvailableSettings.TIMEZONE_DEFAULT_STORAGE, "COLUMN",
+        // java.time values through getObject/setObject, not java.sql.Time (milliseconds) or
+        // Timestamp (Julian calendar before 1582).
+        AvailableSettings.JAVA_TIME_USE_DIRECT_JDBC, "true");
   }
 }

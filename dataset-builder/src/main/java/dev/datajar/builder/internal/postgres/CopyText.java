@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -23,8 +24,6 @@ import java.util.UUID;
  * rather than rounded. Stateless.
  */
 final class CopyText {
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
   private CopyText() {}
@@ -54,16 +53,22 @@ final class CopyText {
     } else if (value instanceof UUID u) {
       out.append(u);
     } else if (value instanceof LocalDate d) {
-      out.append(d);
+      date(out, d);
+      era(out, d.getYear());
     } else if (value instanceof LocalTime t) {
       micros(t.getNano(), value);
       out.append(TIME.format(t));
     } else if (value instanceof LocalDateTime t) {
       micros(t.getNano(), value);
-      out.append(DATE_TIME.format(t));
+      date(out, t.toLocalDate());
+      out.append(' ').append(TIME.format(t));
+      era(out, t.getYear());
     } else if (value instanceof Instant i) {
       micros(i.getNano(), value);
-      out.append(DATE_TIME.format(i.atOffset(ZoneOffset.UTC))).append("+00");
+      LocalDateTime utc = LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+      date(out, utc.toLocalDate());
+      out.append(' ').append(TIME.format(utc)).append("+00");
+      era(out, utc.getYear());
     } else if (value instanceof OffsetDateTime t) {
       append(out, t.toInstant(), ordinal);
     } else if (value instanceof ZonedDateTime t) {
@@ -82,6 +87,22 @@ final class CopyText {
       }
     } else {
       throw new IllegalArgumentException("no PostgreSQL form for " + value.getClass().getName());
+    }
+  }
+
+  /**
+   * A date as PostgreSQL reads it: ISO year 0 is 1 BC there, and year -1 is 2 BC (the same
+   * proleptic Gregorian calendar, counted without a year zero). The era goes at the very end.
+   */
+  private static void date(StringBuilder out, LocalDate d) {
+    int year = d.getYear() > 0 ? d.getYear() : 1 - d.getYear();
+    out.append(String.format(Locale.ROOT, "%04d-%02d-%02d", year, d.getMonthValue(),
+        d.getDayOfMonth()));
+  }
+
+  private static void era(StringBuilder out, int isoYear) {
+    if (isoYear <= 0) {
+      out.append(" BC");
     }
   }
 

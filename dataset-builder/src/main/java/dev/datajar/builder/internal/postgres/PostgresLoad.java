@@ -165,23 +165,28 @@ public final class PostgresLoad {
           values[i] = from.columns().get(i).read(rs, i + 1);
         }
         int start = text.length();
-        try {
-          for (int i = 0; i < sourceIndex.length; i++) {
-            if (i > 0) {
-              text.append('\t');
-            }
-            Object v = values[sourceIndex[i]];
-            if (v != null && to.columns().get(i).name().endsWith("_tz")
-                && !to.columns().get(i).name().equals(from.columns().get(sourceIndex[i]).name())) {
-              v = v instanceof java.time.OffsetDateTime o ? o.getOffset()
-                  : ((java.time.ZonedDateTime) v).getOffset();
-            }
-            CopyText.append(text, v, ordinal[i] && v instanceof Enum<?>);
+        boolean bad = false;
+        for (int i = 0; i < sourceIndex.length; i++) {
+          if (i > 0) {
+            text.append('\t');
           }
-        } catch (IllegalArgumentException e) {
+          Object v = values[sourceIndex[i]];
+          ColumnModel column = to.columns().get(i);
+          if (v != null && column.name().endsWith("_tz")
+              && !column.name().equals(from.columns().get(sourceIndex[i]).name())) {
+            v = v instanceof java.time.OffsetDateTime o ? o.getOffset()
+                : ((java.time.ZonedDateTime) v).getOffset();
+          }
+          try {
+            CopyText.append(text, v, ordinal[i] && v instanceof Enum<?>);
+          } catch (IllegalArgumentException e) {
+            bad = true;
+            problems.add("table '" + to.name() + "', row " + key(from, values) + ": column '"
+                + column.name() + "' (" + column.owner() + "): " + e.getMessage() + ".");
+          }
+        }
+        if (bad) {
           text.setLength(start);
-          problems.add("table '" + to.name() + "', row " + key(from, values) + ": "
-              + e.getMessage() + ".");
           continue;
         }
         text.append('\n');
