@@ -67,8 +67,8 @@ class PostgresExactTest {
   }
 
   private SessionFactoryImplementor factory(DataSource ds, Map<String, Object> settings) {
-    return HibernateSetup.buildSessionFactory("typed", List.of(Value.class), ds,
-        getClass().getClassLoader(), settings);
+    return HibernateSetup.boot("typed", List.of(Value.class), ds,
+        getClass().getClassLoader(), settings).sessionFactory();
   }
 
   private static List<List<Object>> read(SessionFactoryImplementor sf, String hql) {

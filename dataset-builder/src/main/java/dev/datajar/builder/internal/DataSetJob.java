@@ -5,11 +5,18 @@ import dev.datajar.builder.BuildResult.DataSetResult;
 import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.internal.postgres.PostgresLoad;
 import dev.datajar.builder.internal.source.Problems;
+import dev.datajar.builder.TableSettings;
 import dev.datajar.runtime.format.DataSetLayout;
+import dev.datajar.runtime.format.EntityShape;
+import dev.datajar.runtime.format.FileIdentity;
 import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SchemaModel;
+import dev.datajar.runtime.format.Sha256;
+import dev.datajar.runtime.format.SqliteFiles;
+import dev.datajar.runtime.format.UnsupportedTypeException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +31,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Builds one dataset: schema from the entities, sources located, rows loaded in foreign-key
@@ -60,17 +66,34 @@ public final class DataSetJob {
 
   private DataSetResult build() throws DataSetBuildException {
     long start = System.nanoTime();
-    SessionFactoryImplementor model;
-    try {
-      model = HibernateSetup.buildSessionFactory(plan.name(), plan.entities(), null,
-          request.classLoader(), Map.of());
-    } catch (RuntimeException e) {
-      throw new DataSetBuildException("dataset '" + plan.name() + "': Hibernate cannot map its"
-          + " entities: " + e.getMessage(), e);
-    }
-    phase("hibernate model", start);
-    try {
-      return build(SchemaModel.of(model), start);
+    Path output = request.outputDirectory();
+    Path sqlite = output.resolve(DataSetLayout.sqliteFileName(plan.name()));
+    Path manifestFile = output.resolve(DataSetLayout.manifestFileName(plan.name()));
+    try (BuildLock lock = BuildLock.acquire(request.workDirectory(), plan.name(), request.log())) {
+      String version = DataJarVersion.get();
+      List<TableSettings> settings = request.tables().stream()
+          .filter(t -> t.dataSet().equals(plan.name())).toList();
+      String stamp = BuildInputs.stamp(request.classesDirectory(), settings, directory);
+      Path stampFile = BuildInputs.stampFile(request.workDirectory(), plan.name());
+      // Checked before Hibernate starts: an unchanged module costs a few checksums, not a boot.
+      // A PostgreSQL build always runs: the database, not the output folder, holds the result,
+      // and loading rows that are already there ends in finding their schema, changing nothing.
+      if (!request.force() && request.postgres() == null
+          && BuildInputs.upToDate(sqlite, manifestFile, directory, version, stampFile, stamp)) {
+        Manifest m;
+        try (InputStream in = Files.newInputStream(manifestFile)) {
+          m = Manifest.read(in, manifestFile.toString());
+        }
+        request.log().debug("dataset '" + plan.name() + "' is up to date: " + sqlite);
+        return new DataSetResult(plan.name(), m.tables().size(), m.totalRows(), m.bytes(), 0,
+            sqlite, true);
+      }
+      try (HibernateSetup.Booted model = boot()) {
+        phase("hibernate model", start);
+        DataSetResult r = build(model.schema(), start, sqlite, manifestFile, version);
+        BuildInputs.writeStamp(request.workDirectory(), plan.name(), stamp);
+        return r;
+      }
     } catch (IOException e) {
       // Not a problem in the user's data: an I/O failure (disk full, permissions), so it stays
       // apart from DataSetBuildException and keeps its cause.
@@ -79,37 +102,30 @@ public final class DataSetJob {
       String engine = e.getClass().getName().startsWith("org.postgresql") ? "PostgreSQL" : "SQLite";
       throw new IllegalStateException("dataset '" + plan.name() + "': " + engine + " failed: "
           + e.getMessage(), e);
-    } finally {
-      model.close();
     }
   }
 
-  private DataSetResult build(SchemaModel schema, long start)
-      throws DataSetBuildException, IOException, SQLException {
+  private HibernateSetup.Booted boot() throws DataSetBuildException {
+    try {
+      return HibernateSetup.boot(plan.name(), plan.entities(), null, request.classLoader(),
+          Map.of());
+    } catch (UnsupportedTypeException e) {
+      throw new DataSetBuildException("dataset '" + plan.name() + "': " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new DataSetBuildException("dataset '" + plan.name() + "': Hibernate cannot map its"
+          + " entities: " + e.getMessage(), e);
+    }
+  }
+
+  private DataSetResult build(SchemaModel schema, long start, Path sqlite, Path manifestFile,
+      String version) throws DataSetBuildException, IOException, SQLException {
     List<TableSource> sources = SourceLocator.locate(plan, schema, directory,
         request.tables(), request.log());
-    Path output = request.outputDirectory();
-    Path sqlite = output.resolve(DataSetLayout.sqliteFileName(plan.name()));
-    Path manifestFile = output.resolve(DataSetLayout.manifestFileName(plan.name()));
-    String version = DataJarVersion.get();
-    String stamp = BuildInputs.stamp(sources, request.classLoader(),
-        request.classesDirectory());
-    Path stampFile = BuildInputs.stampFile(request.workDirectory(), plan.name());
-    // A PostgreSQL build always runs: the database, not the output folder, holds the result,
-    // and loading rows that are already there ends in finding their schema and changes nothing.
-    if (!request.force() && request.postgres() == null && BuildInputs.upToDate(sqlite, manifestFile, directory,
-        schema.fingerprint(), version, BuildInputs.files(sources), stampFile, stamp)) {
-      Manifest m;
-      try (var in = Files.newInputStream(manifestFile)) {
-        m = Manifest.read(in, manifestFile.toString());
-      }
-      request.log().debug("dataset '" + plan.name() + "' is up to date: " + sqlite);
-      return new DataSetResult(plan.name(), m.tables().size(), m.totalRows(), m.bytes(), 0,
-          sqlite, true);
-    }
     Files.createDirectories(request.workDirectory());
-    Path temp = request.workDirectory().resolve(plan.name() + ".sqlite.tmp");
-    Path finished = request.workDirectory().resolve(plan.name() + ".sqlite.done");
+    // Unique names: two builds of one module never share a scratch file (the lock makes the
+    // second wait, and a build killed mid-way leaves names no later build reuses).
+    Path temp = Files.createTempFile(request.workDirectory(), plan.name() + ".", ".sqlite.tmp");
+    Path finished = temp.resolveSibling(temp.getFileName() + ".done");
     Files.deleteIfExists(temp);
     try {
       FileContext context = new FileContext(directory);
@@ -119,7 +135,7 @@ public final class DataSetJob {
       Map<String, Long> rows = new TreeMap<>();
       String sqliteVersion = null;
       Manifest.Postgres postgres = null;
-      try (Connection connection = dev.datajar.runtime.format.SqliteFiles.openForBuild(temp)) {
+      try (Connection connection = SqliteFiles.openForBuild(temp)) {
         try (Statement s = connection.createStatement()) {
           s.execute("pragma threads = 2"); // lets CREATE INDEX sort on a second core
         }
@@ -135,7 +151,8 @@ public final class DataSetJob {
               .load(connection, schema, plan.entities(), request.classLoader(), version);
           phase("PostgreSQL load into " + postgres.schema(), t);
         } else {
-          sqliteVersion = DataSetFile.finish(connection, plan.name(), schema, version, finished);
+          sqliteVersion = DataSetFile.finish(connection,
+              new FileIdentity(plan.name(), schema.fingerprint(), version), finished);
           phase("analyze and vacuum", t);
         }
       }
@@ -149,18 +166,26 @@ public final class DataSetJob {
       List<String> entities = new ArrayList<>();
       plan.entities().forEach(e -> entities.add(e.getName()));
       boolean file = postgres == null;
-      Manifest manifest = new Manifest(DataSetLayout.FORMAT_VERSION, plan.name(),
-          file ? sqlite.getFileName().toString() : null,
-          file ? Checksums.sha256(finished) : null, file ? Files.size(finished) : 0, tables,
-          entities, schema.fingerprint(), sqliteVersion, version, sourceChecksums, postgres);
+      Manifest.Builder described = Manifest.builder(plan.name())
+          .tables(tables)
+          .entities(entities)
+          .schemaFingerprint(schema.fingerprint())
+          .entityShape(EntityShape.fingerprint(plan.entities()))
+          .sqliteVersion(sqliteVersion)
+          .datajarVersion(version)
+          .sources(sourceChecksums);
+      Manifest manifest;
       if (file) {
-        Artifacts.moveInto(finished, sqlite);
+        manifest = described.checksum(Sha256.of(finished), Files.size(finished))
+            .layouts(schema.layouts()).build();
+        Artifacts.publish(finished, sqlite, manifest, request.workDirectory());
       } else {
-        Files.deleteIfExists(sqlite); // the dataset now lives in PostgreSQL, not in the jar
+        // The dataset lives in PostgreSQL: the jar gets the manifest that names the schema.
+        manifest = described.file(null).checksum(null, 0).postgres(postgres).build();
+        Files.deleteIfExists(sqlite);
+        Artifacts.write(manifest.toJson(), manifestFile, request.workDirectory());
+        Artifacts.writeIndex(request.outputDirectory(), request.workDirectory());
       }
-      Artifacts.write(manifest.toJson(), manifestFile, request.workDirectory());
-      Artifacts.writeIndex(output, request.workDirectory());
-      BuildInputs.writeStamp(request.workDirectory(), plan.name(), stamp);
       phase("checksums and publishing", publishing);
       long millis = (System.nanoTime() - start) / 1_000_000;
       DataSetResult result = new DataSetResult(plan.name(), tables.size(),

@@ -174,4 +174,22 @@ final class FileCache {
       // best effort
     }
   }
+
+  /** A cached copy with the manifest's size, or empty (trust checks: see the cache work). */
+  static java.util.Optional<Path> trustedCopy(String name, Path dir, String sha256, long bytes) {
+    Path p = cachedCopy(name, dir, sha256);
+    try {
+      boolean pristine = p != null && (!isPosix(p) || Files.getPosixFilePermissions(p).stream()
+          .noneMatch(x -> x.name().endsWith("WRITE")));
+      return pristine && (bytes < 0 || Files.size(p) == bytes) ? java.util.Optional.of(p)
+          : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** Copies the resource into the cache, verifying it, and returns the copy. */
+  static Path copy(String name, URL resource, String sha256, long bytes, Path dir) {
+    return materialize(name, resource, sha256, bytes, dir);
+  }
 }

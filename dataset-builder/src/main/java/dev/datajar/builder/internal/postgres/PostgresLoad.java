@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -61,9 +60,9 @@ public final class PostgresLoad {
       List<Class<?>> entities, ClassLoader classLoader, String datajarVersion)
       throws SQLException, DataSetBuildException {
     SchemaModel pg;
-    try (SessionFactoryImplementor model = HibernateSetup.buildSessionFactory(dataSet, entities,
-        null, classLoader, PostgresFormat.settings())) {
-      pg = SchemaModel.of(model);
+    try (HibernateSetup.Booted model = HibernateSetup.boot(dataSet, entities, null, classLoader,
+        PostgresFormat.settings())) {
+      pg = model.schema();
     }
     String base = PostgresSchemas.baseName(dataSet, target.version());
     String loading = PostgresSchemas.loadingName(base);
@@ -162,7 +161,7 @@ public final class PostgresLoad {
       Object[] values = new Object[from.columns().size()];
       while (rs.next()) {
         for (int i = 0; i < values.length; i++) {
-          values[i] = from.columns().get(i).read(rs, i + 1);
+          values[i] = from.columns().get(i).codec().readStored(rs, i + 1);
         }
         int start = text.length();
         boolean bad = false;

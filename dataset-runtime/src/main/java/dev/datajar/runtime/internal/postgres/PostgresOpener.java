@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Opens a dataset that lives in PostgreSQL, checking before the first read what can be wrong:
@@ -35,8 +34,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * tables without it.
  */
 public final class PostgresOpener {
-  /** What an opened dataset needs: its pool and its session factory. */
-  public record Opened(HikariDataSource pool, SessionFactoryImplementor sessionFactory) {}
+  /** What an opened dataset needs: its pool and Hibernate, started over it. */
+  public record Opened(HikariDataSource pool, HibernateSetup.Booted booted) {}
 
   private PostgresOpener() {}
 
@@ -62,17 +61,17 @@ public final class PostgresOpener {
           + " (user and password in the URL, or " + variable(name, "USER") + "/"
           + variable(name, "PASSWORD") + ").", e);
     }
-    SessionFactoryImplementor sf = null;
+    HibernateSetup.Booted booted = null;
     try {
       Map<String, Object> settings = new HashMap<>(PostgresFormat.settings());
       settings.put("hibernate.enable_lazy_load_no_trans", "true");
       settings.put("hibernate.query.plan_cache_enabled", "true");
-      sf = HibernateSetup.buildSessionFactory(name, entities, pool, classLoader, settings);
-      check(name, url, where, SchemaModel.of(sf), pool);
-      return new Opened(pool, sf);
+      booted = HibernateSetup.boot(name, entities, pool, classLoader, settings);
+      check(name, url, where, booted.schema(), pool);
+      return new Opened(pool, booted);
     } catch (RuntimeException | Error e) {
-      if (sf != null) {
-        sf.close();
+      if (booted != null) {
+        booted.close();
       }
       pool.close();
       throw e;
