@@ -17,7 +17,6 @@ import dev.datajar.runtime.format.SqliteFiles;
 import dev.datajar.runtime.format.UnsupportedTypeException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -97,11 +96,13 @@ public final class DataSetJob {
     } catch (IOException e) {
       // Not a problem in the user's data: an I/O failure (disk full, permissions), so it stays
       // apart from DataSetBuildException and keeps its cause.
-      throw new UncheckedIOException("dataset '" + plan.name() + "': " + e.getMessage(), e);
+      throw BuildFailures.io(plan.name(), e);
     } catch (SQLException e) {
-      String engine = e.getClass().getName().startsWith("org.postgresql") ? "PostgreSQL" : "SQLite";
-      throw new IllegalStateException("dataset '" + plan.name() + "': " + engine + " failed: "
-          + e.getMessage(), e);
+      if (e.getClass().getName().startsWith("org.postgresql")) {
+        throw new IllegalStateException("dataset '" + plan.name() + "': PostgreSQL failed: "
+            + e.getMessage(), e);
+      }
+      throw BuildFailures.sqlite(plan.name(), e, request.workDirectory());
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * How datasets are found, copied, checked, opened and read; not API.
  *
- * <p>{@code DataSetCatalog} locates datasets, {@code FileCache} copies them out of jars,
+ * <p>{@code DataSetCatalog} locates datasets, {@code FileCache} copies them out of jars (into a
+ * directory {@code CacheDirectory} has checked to be the user's own),
  * {@code FileSource} says where a file comes from and what must be checked, {@code EngineOpener}
  * checks and opens (the full schema check, {@code SchemaCheck}, only when the entity classes'
  * shape differs or it is asked for), and {@code Engine} holds one dataset. {@code EntityReader}
