@@ -24,6 +24,8 @@ import java.util.Set;
  * @param tables per-table overrides
  * @param force build even when the up-to-date check finds nothing changed
  * @param log where progress and summaries go
+ * @param postgres where to load the datasets instead of SQLite files, or {@code null}; the
+ *     output folder then receives only the manifests (which name the schema) and the index
  */
 public record BuildRequest(
     Path classesDirectory,
@@ -34,7 +36,8 @@ public record BuildRequest(
     Set<String> dataSets,
     List<TableSettings> tables,
     boolean force,
-    BuildLog log) {
+    BuildLog log,
+    PostgresTarget postgres) {
 
   public BuildRequest {
     Objects.requireNonNull(classesDirectory, "classesDirectory");
@@ -62,6 +65,7 @@ public record BuildRequest(
     private List<TableSettings> tables = List.of();
     private boolean force;
     private BuildLog log = BuildLog.SILENT;
+    private PostgresTarget postgres;
 
     private Builder() {}
 
@@ -74,10 +78,11 @@ public record BuildRequest(
     public Builder tables(List<TableSettings> v) { this.tables = v; return this; }
     public Builder force(boolean v) { this.force = v; return this; }
     public Builder log(BuildLog v) { this.log = v; return this; }
+    public Builder postgres(PostgresTarget v) { this.postgres = v; return this; }
 
     public BuildRequest build() {
       return new BuildRequest(classesDirectory, classLoader, sourceDirectory, outputDirectory,
-          workDirectory, dataSets, tables, force, log);
+          workDirectory, dataSets, tables, force, log, postgres);
     }
   }
 }

@@ -130,6 +130,12 @@ public final class DataSetModule extends AbstractModule {
       return this;
     }
 
+    /** See {@link DataSets.Builder#jdbc}. */
+    public Builder jdbc(String name, String url) {
+      settings.jdbc(name, url);
+      return this;
+    }
+
     /** See {@link DataSets.Builder#cacheDirectory}. */
     public Builder cacheDirectory(Path dir) {
       settings.cacheDirectory(dir);

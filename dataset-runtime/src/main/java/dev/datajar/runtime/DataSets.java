@@ -64,7 +64,10 @@ public final class DataSets implements AutoCloseable {
     return engines.keySet();
   }
 
-  /** The SQLite file a dataset is read from: in place, or its copy in the cache directory. */
+  /**
+   * The SQLite file a dataset is read from: in place, or its copy in the cache directory;
+   * {@code null} for a dataset read from PostgreSQL ({@link Builder#jdbc}).
+   */
   public Path file(String dataSet) {
     return engine(dataSet).file();
   }
@@ -158,6 +161,7 @@ public final class DataSets implements AutoCloseable {
   public static final class Builder {
     private final List<String> dataSets = new ArrayList<>();
     private final Map<String, Path> paths = new LinkedHashMap<>();
+    private final Map<String, String> jdbcUrls = new LinkedHashMap<>();
     private Path cacheDirectory;
     private ClassLoader classLoader;
     private UnaryOperator<String> systemProperties = System::getProperty;
@@ -184,6 +188,23 @@ public final class DataSets implements AutoCloseable {
     public Builder path(String name, Path file) {
       paths.put(DataSetLayout.checkName(name), Objects.requireNonNull(file, "file"));
       plan = null;
+      return this;
+    }
+
+    /**
+     * Reads dataset {@code name} from the PostgreSQL database at {@code url} (e.g.
+     * {@code jdbc:postgresql://db:5432/reference}), in the schema its manifest names, instead
+     * of from its SQLite file; also system property {@code datajar.<name>.jdbc} or environment
+     * variable {@code DATAJAR_<NAME>_JDBC}. User and password: in the URL, or
+     * {@code DATAJAR_<NAME>_JDBC_USER}/{@code DATAJAR_<NAME>_JDBC_PASSWORD}.
+     */
+    public Builder jdbc(String name, String url) {
+      Objects.requireNonNull(url, "url");
+      if (!url.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("dataset '" + name + "': '" + url + "' is not a"
+            + " PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database");
+      }
+      jdbcUrls.put(DataSetLayout.checkName(name), url);
       return this;
     }
 
@@ -269,8 +290,8 @@ public final class DataSets implements AutoCloseable {
       if (cl == null) {
         cl = DataSets.class.getClassLoader();
       }
-      return new Settings(dataSets, paths, cacheDirectory, cl, systemProperties, environment,
-          verifyFully, startHibernate);
+      return new Settings(dataSets, paths, jdbcUrls, cacheDirectory, cl, systemProperties,
+          environment, verifyFully, startHibernate);
     }
   }
 }

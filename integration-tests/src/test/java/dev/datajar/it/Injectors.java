@@ -22,11 +22,13 @@ public final class Injectors {
 
   /**
    * One injector with {@code new DataSetModule()} for the whole test JVM: opening the datasets
-   * boots Hibernate, which is worth doing once. Tests never change what it returns.
+   * boots Hibernate, which is worth doing once. Tests never change what it returns. With
+   * {@code -Ddatajar.it.engine=postgres} the datasets are read from PostgreSQL instead.
    */
   public static synchronized Injector shared() {
     if (shared == null) {
-      shared = Guice.createInjector(new DataSetModule());
+      shared = Guice.createInjector(PostgresDataSets.selected() ? PostgresDataSets.module()
+          : new DataSetModule());
     }
     return shared;
   }

@@ -14,11 +14,16 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Builds the module's datasets from its JPA entities and source files into
@@ -62,6 +67,29 @@ public class BuildMojo extends AbstractMojo {
   @Parameter
   private List<TableConfig> tables;
 
+  /**
+   * Builds into this PostgreSQL database instead of SQLite files, e.g.
+   * {@code jdbc:postgresql://db:5432/reference} (each build a new schema; the jar then holds
+   * only the manifests); user property {@code dataset.jdbc.url}. Credentials come from
+   * {@code <jdbcServer>} or the environment, never from the pom.
+   */
+  @Parameter(property = "dataset.jdbc.url")
+  private String jdbcUrl;
+
+  /**
+   * Id of the {@code <server>} in settings.xml whose username and password open
+   * {@code <jdbcUrl>}; without it, {@code DATAJAR_JDBC_USER}/{@code DATAJAR_JDBC_PASSWORD} from
+   * the environment; user property {@code dataset.jdbc.server}.
+   */
+  @Parameter(property = "dataset.jdbc.server")
+  private String jdbcServer;
+
+  @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+  private Settings settings;
+
+  @Component
+  private SettingsDecrypter decrypter;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -88,12 +116,14 @@ public class BuildMojo extends AbstractMojo {
           + " to build datasets from. Compile first: run 'mvn package' (the goal runs in the"
           + " process-classes phase), or 'mvn compile dataset:build'.");
     }
-    BuildParameters parameters = new BuildParameters(classes.toPath(), sourceDirectory.toPath(),
-        outputDirectory.toPath(), workDirectory.toPath(), dataSets, tables, force);
     HibernateLogging.routeTo(getLog());
     BuildResult result;
     try (URLClassLoader loader = ProjectClassLoader.create(classes, project.getArtifacts(),
         plugin.getArtifacts(), getClass().getClassLoader(), getLog())) {
+      BuildParameters parameters = new BuildParameters(classes.toPath(),
+          sourceDirectory.toPath(), outputDirectory.toPath(), workDirectory.toPath(), dataSets,
+          tables, force, JdbcTarget.of(jdbcUrl, jdbcServer, server(jdbcServer), System.getenv(),
+              project.getVersion()));
       result = build(parameters.toRequest(loader, new MavenBuildLog(getLog())));
     } catch (DataSetBuildException e) {
       // Complete and meant for the user as it is: where, what, and how to fix it. Not attached
@@ -116,6 +146,16 @@ public class BuildMojo extends AbstractMojo {
     for (DataSetResult r : result.dataSets()) {
       getLog().info(SummaryLine.of(r, project.getBasedir().toPath()));
     }
+  }
+
+  /** User name and password of settings.xml's server {@code id}, decrypted; or null. */
+  private String[] server(String id) {
+    if (id == null || id.isBlank() || settings.getServer(id) == null) {
+      return null;
+    }
+    Server s = decrypter.decrypt(new DefaultSettingsDecryptionRequest(settings.getServer(id)))
+        .getServer();
+    return new String[] {s.getUsername(), s.getPassword()};
   }
 
   private static BuildResult build(BuildRequest request) throws DataSetBuildException {

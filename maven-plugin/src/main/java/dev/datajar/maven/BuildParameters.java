@@ -3,6 +3,7 @@ package dev.datajar.maven;
 import dev.datajar.builder.BuildLog;
 import dev.datajar.builder.BuildRequest;
 import dev.datajar.builder.DataSetBuildException;
+import dev.datajar.builder.PostgresTarget;
 import dev.datajar.builder.TableSettings;
 import dev.datajar.runtime.format.DataSetLayout;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.Set;
  * @param dataSets {@code <dataSets>}: names, each possibly a comma list; null or empty for all
  * @param tables {@code <tables>}; null for none
  * @param force {@code <force>}
+ * @param postgres the PostgreSQL database to build into ({@link JdbcTarget}), or {@code null}
  */
 record BuildParameters(
     Path classesDirectory,
@@ -35,7 +37,14 @@ record BuildParameters(
     Path workDirectory,
     List<String> dataSets,
     List<TableConfig> tables,
-    boolean force) {
+    boolean force,
+    PostgresTarget postgres) {
+
+  BuildParameters(Path classesDirectory, Path sourceDirectory, Path outputDirectory,
+      Path workDirectory, List<String> dataSets, List<TableConfig> tables, boolean force) {
+    this(classesDirectory, sourceDirectory, outputDirectory, workDirectory, dataSets, tables,
+        force, null);
+  }
 
   /**
    * The request for this configuration.
@@ -53,6 +62,7 @@ record BuildParameters(
         .dataSets(names())
         .tables(tableSettings())
         .force(force)
+        .postgres(postgres)
         .log(log)
         .build();
   }

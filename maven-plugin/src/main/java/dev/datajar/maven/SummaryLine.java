@@ -26,7 +26,8 @@ final class SummaryLine {
         count(result.rows(), "row"),
         size(result.bytes()),
         result.millis(),
-        shown(result.file(), basedir));
+        result.postgresSchema() != null ? "PostgreSQL schema " + result.postgresSchema()
+            : shown(result.file(), basedir));
   }
 
   static String count(long n, String noun) {

@@ -10,6 +10,7 @@ import dev.datajar.builder.BuildRequest;
 import dev.datajar.builder.BuildResult;
 import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.DataSetBuilder;
+import dev.datajar.builder.PostgresTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,6 +41,12 @@ public final class BuilderRun {
   /** Builds the dataset into {@code outputDirectory} (emptied first); force skips up-to-date. */
   public BuildResult.DataSetResult build(BenchSources sources, Path outputDirectory, BuildLog log)
       throws DataSetBuildException {
+    return build(sources, outputDirectory, log, null);
+  }
+
+  /** As {@link #build(BenchSources, Path, BuildLog)}, into PostgreSQL when {@code target} is set. */
+  public BuildResult.DataSetResult build(BenchSources sources, Path outputDirectory, BuildLog log,
+      PostgresTarget target) throws DataSetBuildException {
     BenchPaths.deleteTree(outputDirectory);
     BuildResult result = new DataSetBuilder().build(BuildRequest.builder()
         .classesDirectory(classesDirectory)
@@ -50,6 +57,7 @@ public final class BuilderRun {
         .dataSets(Set.of("bench"))
         .force(true)
         .log(log)
+        .postgres(target)
         .build());
     return result.dataSets().get(0);
   }

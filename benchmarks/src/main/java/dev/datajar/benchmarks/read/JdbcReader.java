@@ -27,7 +27,12 @@ public final class JdbcReader implements AutoCloseable {
   private final PreparedStatement all;
 
   public JdbcReader(Path file) throws SQLException {
-    connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+    this(DriverManager.getConnection("jdbc:sqlite:" + file));
+  }
+
+  /** The same statements on another database's connection (PostgreSQL's, for one). */
+  public JdbcReader(Connection connection) throws SQLException {
+    this.connection = connection;
     byId = connection.prepareStatement(COLUMNS + " where id = ?");
     byIdWithParent = connection.prepareStatement("select i.id, i.name, i.note, i.score,"
         + " i.parent_id, p.name from item i join parent p on p.id = i.parent_id where i.id = ?");

@@ -3,6 +3,7 @@ package dev.datajar.builder.internal;
 import dev.datajar.builder.BuildRequest;
 import dev.datajar.builder.BuildResult.DataSetResult;
 import dev.datajar.builder.DataSetBuildException;
+import dev.datajar.builder.internal.postgres.PostgresLoad;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.builder.TableSettings;
 import dev.datajar.runtime.format.DataSetLayout;
@@ -74,8 +75,10 @@ public final class DataSetJob {
       String stamp = BuildInputs.stamp(request.classesDirectory(), settings, directory);
       Path stampFile = BuildInputs.stampFile(request.workDirectory(), plan.name());
       // Checked before Hibernate starts: an unchanged module costs a few checksums, not a boot.
-      if (!request.force() && BuildInputs.upToDate(sqlite, manifestFile, directory, version,
-          stampFile, stamp)) {
+      // A PostgreSQL build always runs: the database, not the output folder, holds the result,
+      // and loading rows that are already there ends in finding their schema, changing nothing.
+      if (!request.force() && request.postgres() == null
+          && BuildInputs.upToDate(sqlite, manifestFile, directory, version, stampFile, stamp)) {
         Manifest m;
         try (InputStream in = Files.newInputStream(manifestFile)) {
           m = Manifest.read(in, manifestFile.toString());
@@ -95,6 +98,10 @@ public final class DataSetJob {
       // apart from DataSetBuildException and keeps its cause.
       throw BuildFailures.io(plan.name(), e);
     } catch (SQLException e) {
+      if (e.getClass().getName().startsWith("org.postgresql")) {
+        throw new IllegalStateException("dataset '" + plan.name() + "': PostgreSQL failed: "
+            + e.getMessage(), e);
+      }
       throw BuildFailures.sqlite(plan.name(), e, request.workDirectory());
     }
   }
@@ -127,7 +134,8 @@ public final class DataSetJob {
       CompletableFuture<List<Manifest.Source>> checksums =
           BuildInputs.sourcesInBackground(directory, sourceFiles);
       Map<String, Long> rows = new TreeMap<>();
-      String sqliteVersion;
+      String sqliteVersion = null;
+      Manifest.Postgres postgres = null;
       try (Connection connection = SqliteFiles.openForBuild(temp)) {
         try (Statement s = connection.createStatement()) {
           s.execute("pragma threads = 2"); // lets CREATE INDEX sort on a second core
@@ -139,9 +147,15 @@ public final class DataSetJob {
         t = phase("load", t);
         check(connection, sources, context);
         t = phase("indexes and checks", t);
-        sqliteVersion = DataSetFile.finish(connection,
-            new FileIdentity(plan.name(), schema.fingerprint(), version), finished);
-        phase("analyze and vacuum", t);
+        if (request.postgres() != null) {
+          postgres = new PostgresLoad(plan.name(), request.postgres(), request.log())
+              .load(connection, schema, plan.entities(), request.classLoader(), version);
+          phase("PostgreSQL load into " + postgres.schema(), t);
+        } else {
+          sqliteVersion = DataSetFile.finish(connection,
+              new FileIdentity(plan.name(), schema.fingerprint(), version), finished);
+          phase("analyze and vacuum", t);
+        }
       }
       long publishing = System.nanoTime();
       Set<Path> readByCode = new TreeSet<>(context.used());
@@ -152,22 +166,32 @@ public final class DataSetJob {
       rows.forEach((t, n) -> tables.add(new Manifest.Table(t, n)));
       List<String> entities = new ArrayList<>();
       plan.entities().forEach(e -> entities.add(e.getName()));
-      Manifest manifest = Manifest.builder(plan.name())
-          .checksum(Sha256.of(finished), Files.size(finished))
+      boolean file = postgres == null;
+      Manifest.Builder described = Manifest.builder(plan.name())
           .tables(tables)
           .entities(entities)
           .schemaFingerprint(schema.fingerprint())
           .entityShape(EntityShape.fingerprint(plan.entities()))
-          .layouts(schema.layouts())
           .sqliteVersion(sqliteVersion)
           .datajarVersion(version)
-          .sources(sourceChecksums)
-          .build();
-      Artifacts.publish(finished, sqlite, manifest, request.workDirectory());
+          .sources(sourceChecksums);
+      Manifest manifest;
+      if (file) {
+        manifest = described.checksum(Sha256.of(finished), Files.size(finished))
+            .layouts(schema.layouts()).build();
+        Artifacts.publish(finished, sqlite, manifest, request.workDirectory());
+      } else {
+        // The dataset lives in PostgreSQL: the jar gets the manifest that names the schema.
+        manifest = described.file(null).checksum(null, 0).postgres(postgres).build();
+        Files.deleteIfExists(sqlite);
+        Artifacts.write(manifest.toJson(), manifestFile, request.workDirectory());
+        Artifacts.writeIndex(request.outputDirectory(), request.workDirectory());
+      }
       phase("checksums and publishing", publishing);
       long millis = (System.nanoTime() - start) / 1_000_000;
       DataSetResult result = new DataSetResult(plan.name(), tables.size(),
-          manifest.totalRows(), manifest.bytes(), millis, sqlite, false);
+          manifest.totalRows(), manifest.bytes(), millis, file ? sqlite : null, false,
+          file ? null : postgres.schema());
       request.log().debug(Summary.of(result));
       return result;
     } finally {

@@ -70,6 +70,14 @@ public abstract class Codec {
   /** The attribute value in column {@code index} of the current row, or {@code null}. */
   public abstract Object read(ResultSet rs, int index) throws SQLException;
 
+  /**
+   * The value of {@link #storedType()} in column {@code index} of the current row, as
+   * {@link #bindStored} took it (before any attribute converter), or {@code null}.
+   */
+  public Object readStored(ResultSet rs, int index) throws SQLException {
+    return read(rs, index);
+  }
+
   /** Binds an attribute value (a query parameter), or SQL NULL for {@code null}. */
   public abstract void bind(PreparedStatement ps, int index, Object value) throws SQLException;
 
@@ -389,6 +397,11 @@ public abstract class Codec {
     public Object read(ResultSet rs, int index) throws SQLException {
       Object v = stored.read(rs, index);
       return v == null ? null : converter.convertToEntityAttribute(v);
+    }
+
+    @Override
+    public Object readStored(ResultSet rs, int index) throws SQLException {
+      return stored.read(rs, index);
     }
 
     @Override

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param sqliteVersion SQLite library version that wrote the file
  * @param datajarVersion datajar version that wrote the file
  * @param sources the source files read, relative to the dataset's source folder, sorted
+ * @param postgres where the dataset was loaded into PostgreSQL, or {@code null} when it lives in
+ *     its SQLite file ({@code file} and {@code sha256} are then {@code null}: no file is shipped)
  */
 public record Manifest(
     int formatVersion,
@@ -40,7 +42,18 @@ public record Manifest(
     List<EntityLayout> layouts,
     String sqliteVersion,
     String datajarVersion,
-    List<Source> sources) {
+    List<Source> sources,
+    Postgres postgres) {
+
+  /**
+   * A dataset loaded into PostgreSQL.
+   *
+   * @param schema the schema holding its tables (named for dataset, version and content)
+   * @param rowsSha256 SHA-256 of every loaded row in COPY text form, tables in load order; also
+   *     recorded in the schema's {@code datajar_metadata} table
+   * @param schemaFingerprint {@link SchemaModel#fingerprint()} of the PostgreSQL mapping
+   */
+  public record Postgres(String schema, String rowsSha256, String schemaFingerprint) {}
 
   /** A table and its row count. */
   public record Table(String name, long rows) {}
@@ -101,6 +114,7 @@ public record Manifest(
     b.sqliteVersion = sqliteVersion;
     b.datajarVersion = datajarVersion;
     b.sources = sources;
+    b.postgres = postgres;
     return b;
   }
 
@@ -119,6 +133,7 @@ public record Manifest(
     private String sqliteVersion;
     private String datajarVersion;
     private List<Source> sources = List.of();
+    private Postgres postgres;
 
     private Builder(String name) {
       this.name = name;
@@ -182,9 +197,16 @@ public record Manifest(
       return this;
     }
 
+    /** Where the dataset lives in PostgreSQL; the manifest then names no file. */
+    public Builder postgres(Postgres v) {
+      postgres = v;
+      return this;
+    }
+
     public Manifest build() {
       return new Manifest(formatVersion, name, file, sha256, bytes, tables, entities,
-          schemaFingerprint, entityShape, layouts, sqliteVersion, datajarVersion, sources);
+          schemaFingerprint, entityShape, layouts, sqliteVersion, datajarVersion, sources,
+          postgres);
     }
   }
 }

@@ -34,9 +34,11 @@ final class ManifestJson {
       g.writeStartObject();
       g.writeNumberField("formatVersion", m.formatVersion());
       g.writeStringField("name", m.name());
-      g.writeStringField("file", m.file());
-      g.writeStringField("sha256", m.sha256());
-      g.writeNumberField("bytes", m.bytes());
+      if (m.file() != null) {
+        g.writeStringField("file", m.file());
+        g.writeStringField("sha256", m.sha256());
+        g.writeNumberField("bytes", m.bytes());
+      }
       g.writeArrayFieldStart("tables");
       for (Manifest.Table t : m.tables()) {
         g.writeStartObject();
@@ -78,6 +80,13 @@ final class ManifestJson {
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (m.postgres() != null) {
+        g.writeObjectFieldStart("postgres");
+        g.writeStringField("schema", m.postgres().schema());
+        g.writeStringField("rowsSha256", m.postgres().rowsSha256());
+        g.writeStringField("schemaFingerprint", m.postgres().schemaFingerprint());
+        g.writeEndObject();
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -115,9 +124,18 @@ final class ManifestJson {
     String file = text(root, "file");
     String sha256 = text(root, "sha256");
     int formatVersion = (int) number(root, "formatVersion", -1);
-    if (name == null || file == null || sha256 == null || formatVersion < 0) {
-      throw new IOException(where + ": not a datajar manifest: 'formatVersion', 'name', 'file'"
-          + " and 'sha256' are required");
+    Manifest.Postgres postgres = null;
+    if (root.get("postgres") instanceof Map<?, ?>) {
+      Map<String, Object> pg = object(root, "postgres");
+      postgres = new Manifest.Postgres(text(pg, "schema"), text(pg, "rowsSha256"),
+          text(pg, "schemaFingerprint"));
+    }
+    if (name == null || formatVersion < 0
+        || (postgres == null && (file == null || sha256 == null))
+        || (postgres != null && (postgres.schema() == null || postgres.rowsSha256() == null))) {
+      throw new IOException(where + ": not a datajar manifest: 'formatVersion', 'name' and"
+          + " either 'file' and 'sha256' or 'postgres' with 'schema' and 'rowsSha256' are"
+          + " required");
     }
     List<Manifest.Table> tables = new ArrayList<>();
     for (Map<String, Object> t : objects(root, "tables")) {
@@ -144,7 +162,8 @@ final class ManifestJson {
         .checksum(sha256, number(root, "bytes", -1)).tables(tables).entities(entities)
         .schemaFingerprint(text(root, "schemaFingerprint")).entityShape(text(root, "entityShape"))
         .layouts(layouts).sqliteVersion(text(root, "sqliteVersion"))
-        .datajarVersion(text(root, "datajarVersion")).sources(sources).build();
+        .datajarVersion(text(root, "datajarVersion")).sources(sources).postgres(postgres)
+        .build();
   }
 
   private static EntityLayout.Member member(Map<String, Object> a) {

@@ -52,6 +52,11 @@ final class SchemaModelReader {
     SchemaModelReader r = new SchemaModelReader(metadata, sf);
     r.readBindings();
     List<TableModel> tables = r.tables();
+    if (!(sf.getJdbcServices().getDialect() instanceof DataJarDialect)) {
+      // Another engine's mapping (PostgreSQL's): its tables, keys and types matter, not the
+      // codecs, which describe SQLite storage and the SQLite fast path.
+      return new SchemaModel(dataSet, tables, List.of());
+    }
     if (!r.unsupported.isEmpty()) {
       throw new UnsupportedTypeException(r.unsupported);
     }

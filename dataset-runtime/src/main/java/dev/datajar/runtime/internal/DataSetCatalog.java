@@ -69,7 +69,8 @@ final class DataSetCatalog {
 
   private Located locate(String name) {
     Settings.PathOverride override = settings.pathOverride(name);
-    if (override != null) {
+    Settings.JdbcBinding jdbc = settings.jdbcBinding(name);
+    if (override != null && jdbc == null) {
       return locateFile(name, override);
     }
     URL manifestUrl = manifests.get(name);
@@ -80,6 +81,16 @@ final class DataSetCatalog {
       throw new DataSetOpenException(name, notFound(name));
     }
     Manifest m = readManifest(name, manifestUrl);
+    if (jdbc != null) {
+      return new Located(name, m, jdbc.toString(), null, null, jdbc.source(), jdbc);
+    }
+    if (m.file() == null) {
+      throw new DataSetOpenException(name, "dataset '" + name + "' was built into PostgreSQL"
+          + " (schema " + m.postgres().schema() + ", says " + manifestUrl + "), and no database"
+          + " is given for it. Set -D" + Settings.jdbcProperty(name) + "=jdbc:postgresql://"
+          + "host:port/database (or " + Settings.jdbcVariable(name) + ", or"
+          + " DataSetModule.builder().jdbc(\"" + name + "\", url)).");
+    }
     URL resource;
     try {
       resource = new URL(manifestUrl, m.file());

@@ -108,7 +108,10 @@ public final class Engine implements AutoCloseable {
     return name;
   }
 
-  /** The SQLite file this engine reads (in place, or the cached copy). */
+  /**
+   * The SQLite file this engine reads (in place, or the cached copy); {@code null} for a
+   * dataset read from PostgreSQL.
+   */
   public Path file() {
     return file;
   }

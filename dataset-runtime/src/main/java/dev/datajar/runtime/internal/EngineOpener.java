@@ -8,6 +8,7 @@ import dev.datajar.runtime.format.FileIdentity;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.Sha256;
 import dev.datajar.runtime.internal.logging.QuietStart;
+import dev.datajar.runtime.internal.postgres.PostgresOpener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +120,9 @@ public final class EngineOpener {
   }
 
   static Engine open(Located l, Settings settings, List<Class<?>> entities) {
+    if (l.jdbc() != null) {
+      return openPostgres(l, settings, entities);
+    }
     FileSource source = FileSource.of(l, settings, settings.fullCheck());
     while (true) {
       try {
@@ -180,6 +184,22 @@ public final class EngineOpener {
       lookups.close();
       throw e;
     }
+  }
+
+  /**
+   * A dataset bound to PostgreSQL: checked and opened by {@link PostgresOpener}, read through
+   * Hibernate (the row path reads SQLite files, so the engine gets no layouts).
+   */
+  private static Engine openPostgres(Located l, Settings settings, List<Class<?>> entities) {
+    String name = l.name();
+    PostgresOpener.Opened o = PostgresOpener.open(name, l.manifest(), l.jdbc().url(),
+        l.jdbc().user(), l.jdbc().password(), l.jdbc().source(), entities,
+        settings.classLoader(), Engine.MAX_CONNECTIONS);
+    HibernateSide hibernate = HibernateSide.started(name, entities, settings.classLoader(),
+        o.booted(), o.pool());
+    return new Engine(name, null, l.manifest().toBuilder().layouts(List.of()).build(), entities,
+        settings.classLoader(), new FastConnections(name, null, 1, "lookups", Engine.WAIT_MILLIS),
+        hibernate);
   }
 
   /**

@@ -48,6 +48,18 @@ final class HibernateSide implements AutoCloseable {
     this.loader = loader;
   }
 
+  /**
+   * Hibernate already started over {@code pool}, for a dataset that is not a file (one read
+   * from PostgreSQL); closing it closes both.
+   */
+  static HibernateSide started(String name, List<Class<?>> entities, ClassLoader loader,
+      HibernateSetup.Booted booted, HikariDataSource pool) {
+    HibernateSide h = new HibernateSide(name, null, entities, loader);
+    h.booted = booted;
+    h.pool = pool;
+    return h;
+  }
+
   /** True once Hibernate has started (for tests and diagnostics). */
   boolean started() {
     return booted != null;

@@ -16,4 +16,10 @@ import java.nio.file.Path;
  * @param overrideSource how the file was given (property, variable, module), or {@code null}
  */
 record Located(String name, Manifest manifest, String where, URL resource, Path file,
-    String overrideSource) {}
+    String overrideSource, Settings.JdbcBinding jdbc) {
+
+  Located(String name, Manifest manifest, String where, URL resource, Path file,
+      String overrideSource) {
+    this(name, manifest, where, resource, file, overrideSource, null);
+  }
+}

@@ -139,11 +139,17 @@ final class Queries {
 
   static boolean isReadOnlyRefusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException s && "25006".equals(s.getSQLState())) {
+        return true; // PostgreSQL: read_only_sql_transaction
+      }
       String m = t.getMessage();
       // sqlite-jdbc says "Query does not return results" for a statement that is not a query,
-      // before SQLite would refuse it as a write on a read-only connection.
+      // before SQLite would refuse it as a write on a read-only connection; pgjdbc says "No
+      // results were returned by the query" (e.g. for a SET, which the next transaction's
+      // READ ONLY makes harmless anyway).
       if (m != null && (m.contains("SQLITE_READONLY") || m.contains("attempt to write a readonly")
-          || m.contains("Query does not return results"))) {
+          || m.contains("Query does not return results")
+          || m.contains("No results were returned by the query"))) {
         return true;
       }
     }

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
  *
  * @param dataSets the names asked for; empty means every dataset on the class path
  * @param paths file locations set through the module
+ * @param jdbcUrls PostgreSQL databases set through the module, by dataset
  * @param cacheDirectory the cache directory set through the module, or {@code null}
  * @param classLoader where manifests, datasets and entity classes are looked up
  * @param systemProperties reads a system property ({@code System::getProperty})
@@ -19,13 +20,65 @@ import java.util.function.UnaryOperator;
  * @param verifyFully hash every file and compare schemas through Hibernate at start-up
  * @param startHibernate start Hibernate in the background right after opening
  */
-public record Settings(List<String> dataSets, Map<String, Path> paths, Path cacheDirectory,
+public record Settings(List<String> dataSets, Map<String, Path> paths,
+    Map<String, String> jdbcUrls, Path cacheDirectory,
     ClassLoader classLoader, UnaryOperator<String> systemProperties,
     UnaryOperator<String> environment, boolean verifyFully, boolean startHibernate) {
 
   public Settings {
     dataSets = List.copyOf(dataSets);
     paths = Map.copyOf(paths);
+    jdbcUrls = Map.copyOf(jdbcUrls);
+  }
+
+  /** The system property that binds a dataset to PostgreSQL: {@code datajar.<name>.jdbc}. */
+  public static String jdbcProperty(String dataSet) {
+    return "datajar." + dataSet + ".jdbc";
+  }
+
+  /** The environment variable that binds a dataset to PostgreSQL: {@code DATAJAR_<NAME>_JDBC}. */
+  public static String jdbcVariable(String dataSet) {
+    return "DATAJAR_" + dataSet.toUpperCase(Locale.ROOT).replace('-', '_') + "_JDBC";
+  }
+
+  /**
+   * The PostgreSQL database a dataset is bound to, or {@code null}: module, then system
+   * property, then environment. User and password come from the URL or from
+   * {@code DATAJAR_<NAME>_JDBC_USER}/{@code _PASSWORD} (or the system properties
+   * {@code datajar.<name>.jdbc.user}/{@code .password}).
+   */
+  public JdbcBinding jdbcBinding(String dataSet) {
+    String url = jdbcUrls.get(dataSet);
+    String source = "DataSetModule.builder().jdbc(\"" + dataSet + "\", ...)";
+    if (url == null) {
+      url = systemProperties.apply(jdbcProperty(dataSet));
+      source = "system property " + jdbcProperty(dataSet);
+    }
+    if (url == null || url.isBlank()) {
+      url = environment.apply(jdbcVariable(dataSet));
+      source = "environment variable " + jdbcVariable(dataSet);
+    }
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    return new JdbcBinding(url.strip(), credential(dataSet, "user", "USER"),
+        credential(dataSet, "password", "PASSWORD"), source);
+  }
+
+  private String credential(String dataSet, String property, String variable) {
+    String v = systemProperties.apply(jdbcProperty(dataSet) + "." + property);
+    if (v == null || v.isEmpty()) {
+      v = environment.apply(jdbcVariable(dataSet) + "_" + variable);
+    }
+    return v == null || v.isEmpty() ? null : v;
+  }
+
+  /** A dataset bound to a PostgreSQL database, and where the binding was given. */
+  public record JdbcBinding(String url, String user, String password, String source) {
+    @Override
+    public String toString() {
+      return url + " (from " + source + ")"; // never the password
+    }
   }
 
   /** The system property that overrides a dataset's file: {@code datajar.<name>.path}. */

@@ -1,0 +1,78 @@
+package dev.datajar.builder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.datajar.builder.fixtures.typed.Value;
+import dev.datajar.runtime.format.HibernateSetup;
+import dev.datajar.runtime.format.Manifest;
+import dev.datajar.runtime.format.SqliteFiles;
+import dev.datajar.runtime.postgres.PostgresFormat;
+import dev.datajar.testing.postgres.TestPostgres;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The same edge values built into SQLite and into PostgreSQL read back identically through
+ * Hibernate, and sort the same way on both engines.
+ */
+class PostgresExactTest {
+  @TempDir Path dir;
+
+  @Test
+  void everyValue_readsBackTheSameFromBothEngines_andSortsTheSame() throws Exception {
+    new DataSetBuilder().build(Fixtures.request(dir.resolve("sqlite"), "typed").build());
+    String url = TestPostgres.get().createDatabase("exact");
+    new DataSetBuilder().build(Fixtures.request(dir.resolve("pg"), "typed")
+        .postgres(new PostgresTarget(url, TestPostgres.get().user(), null, "1")).build());
+    Manifest m;
+    try (InputStream in = Files.newInputStream(dir.resolve("pg/out/typed.manifest.json"))) {
+      m = Manifest.read(in, "manifest");
+    }
+    PGSimpleDataSource pg = new PGSimpleDataSource();
+    pg.setURL(url);
+    pg.setUser(TestPostgres.get().user());
+    pg.setCurrentSchema(m.postgres().schema());
+    Map<String, Object> pgSettings = new HashMap<>(PostgresFormat.settings());
+    DataSource sqlite = SqliteFiles.readOnlyDataSource(dir.resolve("sqlite/out/typed.sqlite"));
+
+    try (SessionFactoryImplementor onSqlite = factory(sqlite, Map.of());
+        SessionFactoryImplementor onPg = factory(pg, pgSettings)) {
+      List<List<Object>> fromSqlite = read(onSqlite, "from Value order by id");
+      List<List<Object>> fromPg = read(onPg, "from Value order by id");
+      assertEquals(5, fromSqlite.size());
+      for (int i = 0; i < fromSqlite.size(); i++) {
+        assertEquals(fromSqlite.get(i), fromPg.get(i), "row " + (i + 1));
+      }
+      for (String attribute : List.of("amount", "big", "real", "small", "text", "day", "clock",
+          "stamp", "instant", "offsetStamp", "duration", "named", "ordinal", "flag")) {
+        for (String hql : List.of("from Value order by " + attribute + ", id",
+            "from Value order by " + attribute + " desc, id")) {
+          assertEquals(ids(read(onSqlite, hql)), ids(read(onPg, hql)), hql);
+        }
+      }
+    }
+  }
+
+  private static List<Object> ids(List<List<Object>> rows) {
+    return rows.stream().map(r -> r.get(0)).toList();
+  }
+
+  private SessionFactoryImplementor factory(DataSource ds, Map<String, Object> settings) {
+    return HibernateSetup.boot("typed", List.of(Value.class), ds,
+        getClass().getClassLoader(), settings).sessionFactory();
+  }
+
+  private static List<List<Object>> read(SessionFactoryImplementor sf, String hql) {
+    return sf.fromSession(s -> s.createSelectionQuery(hql, Value.class).getResultList()
+        .stream().map(Value::values).toList());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.datajar.runtime.postgres;
+
+import org.hibernate.boot.model.TypeContributions;
+import org.hibernate.dialect.DatabaseVersion;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.service.ServiceRegistry;
+import org.hibernate.sql.ast.SqlAstTranslator;
+import org.hibernate.sql.ast.SqlAstTranslatorFactory;
+import org.hibernate.sql.ast.spi.StandardSqlAstTranslatorFactory;
+import org.hibernate.sql.ast.tree.Statement;
+import org.hibernate.sql.exec.spi.JdbcOperation;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
+
+/**
+ * Hibernate's PostgreSQL dialect with the changes datajar needs for exact values:
+ * {@code LocalTime} keeps microseconds ({@code time(6)}, not {@code time(0)}), and
+ * {@code BigDecimal} and {@code BigInteger} columns without an explicit precision are declared
+ * plain {@code numeric}, which keeps every digit and the scale as written ({@code 1.50} stays
+ * {@code 1.50}), where the parent would declare {@code numeric(38,2)} and round.
+ *
+ * <p>It also makes {@code like} ignore case, as SQLite's does ({@link PostgresSqlAstTranslator}),
+ * and sorts NULL first in ascending order, as SQLite does (also {@link PostgresSqlAstTranslator}).
+ *
+ * <p>Everything else is PostgreSQL's native type through the parent dialect: {@code bigint},
+ * {@code float8}/{@code float4}, {@code uuid}, {@code date}, {@code time(6)},
+ * {@code timestamp(6)}, {@code timestamptz} (see {@link PostgresFormat} for offsets and zones),
+ * {@code bytea}, and real foreign keys.
+ */
+public class DataJarPostgresDialect extends PostgreSQLDialect {
+
+  public DataJarPostgresDialect() {
+    super(DatabaseVersion.make(14)); // the oldest version Hibernate 7 supports
+  }
+
+  @Override
+  public SqlAstTranslatorFactory getSqlAstTranslatorFactory() {
+    return new StandardSqlAstTranslatorFactory() {
+      @Override
+      protected <T extends JdbcOperation> SqlAstTranslator<T> buildTranslator(
+          SessionFactoryImplementor sessionFactory, Statement statement) {
+        return new PostgresSqlAstTranslator<>(sessionFactory, statement);
+      }
+    };
+  }
+
+  @Override
+  public void contributeTypes(TypeContributions contributions, ServiceRegistry registry) {
+    super.contributeTypes(contributions, registry);
+    // Instants through java.time (OffsetDateTime), not java.sql.Timestamp, whose Julian
+    // calendar before 1582 moved 0001-01-01T00:00:00Z back two days on the way out.
+    contributions.getTypeConfiguration().getJdbcTypeRegistry()
+        .addDescriptor(TimestampUtcAsOffsetDateTimeJdbcType.INSTANCE);
+  }
+
+  @Override
+  protected String columnType(int sqlTypeCode) {
+    return switch (sqlTypeCode) {
+      case SqlTypes.NUMERIC, SqlTypes.DECIMAL -> "numeric";
+      // Hibernate's default time precision is whole seconds; keep microseconds, as timestamps do.
+      case SqlTypes.TIME -> "time(6)";
+      default -> super.columnType(sqlTypeCode);
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package dev.datajar.runtime.postgres;
+
+import java.util.Map;
+import org.hibernate.cfg.AvailableSettings;
+
+/**
+ * How datajar maps entities onto PostgreSQL: the Hibernate settings applied on top of
+ * {@code HibernateSetup.settings}, identical on the build side and at run time.
+ *
+ * <p>UUIDs are {@code uuid}; durations stay integer nanoseconds (exact, as on SQLite);
+ * instants are {@code timestamptz}; an {@code OffsetDateTime} or {@code ZonedDateTime} is a
+ * {@code timestamptz} (the instant, compared and ordered by time) plus a second column holding
+ * its offset, Hibernate's {@code COLUMN} time-zone storage. The dialect sorts NULL as the
+ * smallest value, as SQLite does.
+ */
+public final class PostgresFormat {
+  private PostgresFormat() {}
+
+  /** Hibernate settings for a dataset stored in PostgreSQL. */
+  public static Map<String, Object> settings() {
+    return Map.of(
+        AvailableSettings.DIALECT, DataJarPostgresDialect.class.getName(),
+        AvailableSettings.PREFERRED_UUID_JDBC_TYPE, "UUID",
+        AvailableSettings.TIMEZONE_DEFAULT_STORAGE, "COLUMN",
+        // java.time values through getObject/setObject, not java.sql.Time (milliseconds) or
+        // Timestamp (Julian calendar before 1582).
+        AvailableSettings.JAVA_TIME_USE_DIRECT_JDBC, "true");
+  }
+}

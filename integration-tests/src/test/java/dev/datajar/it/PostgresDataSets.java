@@ -1,0 +1,111 @@
+package dev.datajar.it;
+
+import dev.datajar.builder.BuildRequest;
+import dev.datajar.builder.DataSetBuilder;
+import dev.datajar.builder.PostgresTarget;
+import dev.datajar.builder.TableSettings;
+import dev.datajar.runtime.DataSetModule;
+import dev.datajar.testing.postgres.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fixture datasets built into a database of the test PostgreSQL server by the builder,
+ * with the settings the pom gives the plugin, and a module that reads them from there.
+ *
+ * <p>{@code -Ddatajar.it.engine=postgres} (the pom's {@code postgres} execution) makes
+ * {@link Injectors#shared()} use this module, so the same tests run against PostgreSQL. The
+ * manifests of this build (which name the schema) are put before the class path's own.
+ */
+final class PostgresDataSets {
+  static final Set<String> NAMES = Set.of("shop");
+
+  private PostgresDataSets() {}
+
+  static boolean selected() {
+    return "postgres".equals(System.getProperty("datajar.it.engine"));
+  }
+
+  /** Builds the datasets into a new database and returns a module bound to it. */
+  static DataSetModule module() {
+    Built b = build();
+    DataSetModule.Builder m = DataSetModule.builder().classLoader(b.classLoader());
+    NAMES.forEach(n -> m.dataSets(n).jdbc(n, b.url()));
+    return m.build();
+  }
+
+  /**
+   * Datasets built into PostgreSQL: the database's URL (with the user) and a class loader that
+   * finds their manifests first.
+   */
+  record Built(String url, ClassLoader classLoader) {}
+
+  static Built build() {
+    TestPostgres pg = TestPostgres.get();
+    String url = pg.createDatabase("it");
+    try {
+      Path out = Files.createTempDirectory("datajar-it-pg");
+      new DataSetBuilder().build(BuildRequest.builder()
+          .classesDirectory(Path.of("target/classes"))
+          .classLoader(PostgresDataSets.class.getClassLoader())
+          .sourceDirectory(Path.of("src/main/datasets"))
+          .outputDirectory(out.resolve("META-INF/datasets"))
+          .workDirectory(out.resolve("work"))
+          .dataSets(NAMES)
+          .tables(List.of(
+              new TableSettings("shop", "category", Path.of("catalog.json"), null,
+                  "/data/categories", Map.of()),
+              new TableSettings("shop", "product", null, null, null, Map.of("currency", "EUR"))))
+          .force(true)
+          .postgres(new PostgresTarget(url, pg.user(), pg.password(), "1.0"))
+          .build());
+      return new Built(url + "?user=" + pg.user(),
+          new ManifestsFirst(out, PostgresDataSets.class.getClassLoader()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot build the fixtures into PostgreSQL: " + e, e);
+    }
+  }
+
+  /** Finds {@code META-INF/datasets/*} in a folder before its parent's class path. */
+  private static final class ManifestsFirst extends ClassLoader {
+    private final Path root;
+
+    ManifestsFirst(Path root, ClassLoader parent) {
+      super(parent);
+      this.root = root;
+    }
+
+    @Override
+    public URL getResource(String name) {
+      URL own = own(name);
+      return own != null ? own : super.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      URL own = own(name);
+      return own != null ? Collections.enumeration(List.of(own)) : super.getResources(name);
+    }
+
+    private URL own(String name) {
+      Path p = root.resolve(name);
+      try {
+        return name.startsWith("META-INF/datasets/") && Files.isRegularFile(p)
+            ? p.toUri().toURL() : null;
+      } catch (MalformedURLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
