@@ -159,6 +159,7 @@ public final class StartupBenchmark {
   /** Group iso: the iso-codes jar with a warm cache; returns the number of failed runs. */
   private static int iso(Options o, Path jar, Path probe, List<Path> libraries,
       StringBuilder report) throws Exception {
+    String loadBefore = Machine.loadAverage();
     Path work = BenchPaths.dataDirectory().resolve("startup").resolve("iso");
     Path cache = work.resolve("cache");
     BenchPaths.deleteTree(cache);
@@ -207,8 +208,9 @@ public final class StartupBenchmark {
 
     report.append("\n### iso-codes dataset jar, warm cache\n\n");
     report.append(String.format(Locale.ROOT, "%s (%.1f MB jar, %.1f MB SQLite file); every"
-        + " variant found '%s'. load after the group: %s%n%n", jar.getFileName(),
-        BenchPaths.megabytes(jar), BenchPaths.megabytes(file), expected, Machine.loadAverage()));
+        + " variant found '%s'. Load average (1 min) before → after the group: %s → %s%n%n",
+        jar.getFileName(), BenchPaths.megabytes(jar), BenchPaths.megabytes(file), expected,
+        loadBefore, Machine.loadAverage()));
     report.append(table.markdown());
     report.append("\n- ").append(get).append(": `Guice.createInjector(new DataSetModule())`,"
         + " then `Store<Country>.get(\"DE\")`\n");
@@ -256,6 +258,7 @@ public final class StartupBenchmark {
   /** Group big: a ~100 MB dataset jar, warm and cold; returns the number of failed runs. */
   private static int big(Options o, Path probe, List<Path> libraries, StringBuilder report)
       throws Exception {
+    String loadBefore = Machine.loadAverage();
     Path work = BenchPaths.dataDirectory().resolve("startup-" + o.rows());
     Path out = work.resolve("out");
     Path file = out.resolve("bench.sqlite");
@@ -334,8 +337,9 @@ public final class StartupBenchmark {
     double coldMinusWarm = table.pairedMedian(cold, warm, (c, w) -> c.wallMs() - w.wallMs());
     report.append(String.format(Locale.ROOT, "%n### ~100 MB dataset jar (%,d rows)%n%n"
         + "%s: %.1f MB jar (deflated), %.1f MB SQLite file; every variant found item 1 ('%s')."
-        + " load after the group: %s%n%n", o.rows(), jar.getFileName(), BenchPaths.megabytes(jar),
-        BenchPaths.megabytes(file), expected, Machine.loadAverage()));
+        + " Load average (1 min) before → after the group: %s → %s%n%n", o.rows(),
+        jar.getFileName(), BenchPaths.megabytes(jar), BenchPaths.megabytes(file), expected,
+        loadBefore, Machine.loadAverage()));
     report.append(table.markdown());
     report.append(String.format(Locale.ROOT, "%n- copying the file out of the jar (in a fresh"
         + " JVM, the copy alone, median of %d): **%.0f ms**; sha256 of the copy: %.0f ms%n"
