@@ -83,8 +83,9 @@ final class StartupTable {
     out.append("| variant | runs | wall ms (median) | × plain JDBC |")
         .append(floor == null ? "" : " × Guice + JDBC floor |")
         .append(" peak RSS MB (median) | Δ RSS vs plain JDBC, MB | CPU s, user+sys (median)")
-        .append(" | in main → result, ms (median) |\n");
-    out.append("|---|---|---|---|").append(floor == null ? "" : "---|").append("---|---|---|---|\n");
+        .append(" | CPU × plain JDBC | in main → result, ms (median) |\n");
+    out.append("|---|---|---|---|").append(floor == null ? "" : "---|")
+        .append("---|---|---|---|---|\n");
     for (String v : runs.keySet()) {
       long ok = Arrays.stream(runs.get(v)).filter(r -> r != null).count();
       out.append("| ").append(v).append(" | ").append(ok);
@@ -102,6 +103,8 @@ final class StartupTable {
       out.append(" | ").append(format("%+.0f", pairedMedian(v, baseline,
           (r, b) -> r.rssMb() - b.rssMb())));
       out.append(" | ").append(format("%.2f", median(v, Run::cpuSeconds)));
+      out.append(" | ").append(format("%.2f×", pairedMedian(v, baseline,
+          (r, b) -> r.cpuSeconds() / b.cpuSeconds())));
       out.append(" | ").append(format("%.0f", median(v, Run::mainMs))).append(" |\n");
     }
     out.append('\n');
