@@ -3,6 +3,7 @@ package dev.datajar.benchmarks.read;
 import dev.datajar.benchmarks.build.BuilderRun;
 import dev.datajar.benchmarks.data.BenchPaths;
 import dev.datajar.benchmarks.data.BenchSources;
+import dev.datajar.benchmarks.data.CodeStamp;
 import dev.datajar.benchmarks.data.Machine;
 import dev.datajar.benchmarks.data.QuietLogging;
 import dev.datajar.benchmarks.model.BenchData;
@@ -263,14 +264,18 @@ public final class StartupBenchmark {
     Path out = work.resolve("out");
     Path file = out.resolve("bench.sqlite");
     Path jar = work.resolve("dataset-bench.jar");
+    if (!Files.exists(file) || !CodeStamp.matches(work)) {
+      // Missing, or built by other datajar code than this (before a change of the builder or
+      // the runtime): the "after" run must measure a file the current builder writes.
+      System.out.printf(Locale.ROOT, "building the %,d-row dataset into %s with the current"
+          + " datajar code%n", o.rows(), out);
+      BenchSources sources = new BenchSources(work.resolve("sources"), o.rows(),
+          BenchSources.DEFAULT_PARENTS).ensureGenerated();
+      new BuilderRun(work).build(sources, out, BuildLog.SILENT);
+      Files.deleteIfExists(jar);
+      CodeStamp.write(work);
+    }
     if (!Files.exists(jar)) {
-      if (!Files.exists(file)) {
-        System.out.printf(Locale.ROOT, "building the %,d-row dataset into %s (once)%n", o.rows(),
-            out);
-        BenchSources sources = new BenchSources(work.resolve("sources"), o.rows(),
-            BenchSources.DEFAULT_PARENTS).ensureGenerated();
-        new BuilderRun(work).build(sources, out, BuildLog.SILENT);
-      }
       // A dataset jar as Maven would package it: the entities and the dataset files.
       DataSetJar.write(out, jar, List.of(BenchData.class, Parent.class, Item.class));
     }
