@@ -340,7 +340,7 @@ public final class StartupBenchmark {
     double warmMs = table.median(warm, StartupTable.Run::wallMs);
     double coldMs = table.median(cold, StartupTable.Run::wallMs);
     double coldMinusWarm = table.pairedMedian(cold, warm, (c, w) -> c.wallMs() - w.wallMs());
-    report.append(String.format(Locale.ROOT, "%n### ~100 MB dataset jar (%,d rows)%n%n"
+    report.append(String.format(Locale.ROOT, "%n### Big dataset jar (%,d rows)%n%n"
         + "%s: %.1f MB jar (deflated), %.1f MB SQLite file; every variant found item 1 ('%s')."
         + " Load average (1 min) before → after the group: %s → %s%n%n", o.rows(),
         jar.getFileName(), BenchPaths.megabytes(jar), BenchPaths.megabytes(file), expected,
