@@ -27,7 +27,8 @@ class BadInputTest {
   @ValueSource(strings = {"unknown-column", "missing-required-column", "not-an-integer",
       "integer-overflow", "bad-date", "unknown-enum", "bad-boolean", "bad-uuid",
       "decimal-scale", "null-in-not-null", "duplicate-primary-key", "unique-violation",
-      "dangling-foreign-key", "json-wrong-type", "jsonl-bad-values"})
+      "dangling-foreign-key", "json-wrong-type", "jsonl-bad-values", "empty-file", "invalid-utf8",
+      "utf16-file", "bad-primary-key"})
   void build_reportsBadData(String name) throws IOException {
     check(name, Fixtures.request(dir, "broken").sourceDirectory(CASES.resolve(name)).build());
   }

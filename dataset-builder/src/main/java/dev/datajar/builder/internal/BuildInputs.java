@@ -77,7 +77,7 @@ final class BuildInputs {
   /** The source files of the tables, without those only code sources know of. */
   static Set<Path> files(List<TableSource> sources) {
     Set<Path> out = new TreeSet<>();
-    sources.stream().filter(s -> s.file() != null).forEach(s -> out.add(s.file()));
+    sources.forEach(s -> out.addAll(s.files())); // every part of a table read in parts
     return out;
   }
 

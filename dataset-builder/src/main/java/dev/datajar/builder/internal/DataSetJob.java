@@ -16,7 +16,6 @@ import dev.datajar.runtime.format.SqliteFiles;
 import dev.datajar.runtime.format.UnsupportedTypeException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -94,10 +93,9 @@ public final class DataSetJob {
     } catch (IOException e) {
       // Not a problem in the user's data: an I/O failure (disk full, permissions), so it stays
       // apart from DataSetBuildException and keeps its cause.
-      throw new UncheckedIOException("dataset '" + plan.name() + "': " + e.getMessage(), e);
+      throw BuildFailures.io(plan.name(), e);
     } catch (SQLException e) {
-      throw new IllegalStateException("dataset '" + plan.name() + "': SQLite failed: "
-          + e.getMessage(), e);
+      throw BuildFailures.sqlite(plan.name(), e, request.workDirectory());
     }
   }
 
