@@ -22,14 +22,18 @@ public final class BenchPaths {
     if (override != null && !override.isBlank()) {
       return Path.of(override).toAbsolutePath();
     }
+    return targetDirectory().resolve("bench-data");
+  }
+
+  /** The benchmarks module's {@code target} folder, where this code was loaded from. */
+  public static Path targetDirectory() {
     try {
       Path codeSource = Path.of(
           BenchPaths.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       // target/classes (a folder) or target/benchmarks.jar: either way target/ is the parent.
-      Path target = codeSource.getParent();
-      return target.resolve("bench-data");
+      return codeSource.toAbsolutePath().getParent();
     } catch (URISyntaxException | RuntimeException e) {
-      return Path.of("target", "bench-data").toAbsolutePath();
+      return Path.of("target").toAbsolutePath();
     }
   }
 

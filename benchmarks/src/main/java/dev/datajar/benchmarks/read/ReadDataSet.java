@@ -3,6 +3,7 @@ package dev.datajar.benchmarks.read;
 import dev.datajar.benchmarks.build.BuilderRun;
 import dev.datajar.benchmarks.data.BenchPaths;
 import dev.datajar.benchmarks.data.BenchSources;
+import dev.datajar.benchmarks.data.CodeStamp;
 import dev.datajar.builder.BuildLog;
 import dev.datajar.builder.DataSetBuildException;
 import java.nio.file.Files;
@@ -10,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The 1,000,000-row {@code bench} dataset that the read-path benchmarks query, built once by
- * the datajar builder and cached under {@code target/bench-data/read-<rows>/}.
+ * the datajar builder and cached under {@code target/bench-data/read-<rows>/} (built again when
+ * the datajar code changed: {@link CodeStamp}).
  *
  * <p>{@code -Ddatajar.bench.sqlite=/path/file.sqlite} uses an existing file instead (for
  * trying the JDBC side on another layout); the official numbers use the builder's file.
@@ -33,13 +35,16 @@ public final class ReadDataSet {
     }
     Path out = outputDirectory(rows);
     Path file = out.resolve("bench.sqlite");
-    if (Files.exists(file) && Files.exists(out.resolve("bench.manifest.json"))) {
+    Path work = out.getParent();
+    // Built by other datajar code (before a change of the builder or the runtime): build again.
+    if (Files.exists(file) && Files.exists(out.resolve("bench.manifest.json"))
+        && CodeStamp.matches(work)) {
       return file;
     }
-    Path work = out.getParent();
     BenchSources sources = new BenchSources(work.resolve("sources"), rows,
         BenchSources.DEFAULT_PARENTS).ensureGenerated();
     new BuilderRun(work).build(sources, out, BuildLog.SILENT);
+    CodeStamp.write(work);
     return file;
   }
 

@@ -1,42 +1,200 @@
 package dev.datajar.benchmarks.read;
 
-import java.lang.management.ManagementFactory;
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Provider;
+import com.google.inject.util.Types;
+import dev.datajar.runtime.DataSetModule;
+import dev.datajar.runtime.Store;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 
 /**
- * Child-JVM side of {@link StartupBenchmark}: from injector creation to the first result, once.
- * Prints {@code RESULT firstResultMs=… jvmUptimeMs=…}.
+ * The child-JVM side of {@link StartupBenchmark}: does one start-up and its first result, prints
+ * {@code RESULT mainMs=<ms from main to the result> value=<what it found>} and exits at once.
  *
- * <p>Arguments: {@code store <cacheDir>} (dataset jar on the class path, found through its
- * manifest) or {@code jdbc <sqliteFile>} (plain sqlite-jdbc on a file already on disk).
+ * <p>Written to load nothing the measured work does not load itself: no lambdas, no
+ * {@code String.format}, no string concatenation with {@code +} (javac compiles all three to
+ * {@code invokedynamic}, whose bootstrap costs tens of milliseconds in a fresh JVM and would
+ * inflate the small plain-JDBC figure), no logging set-up, no management beans. It uses only the
+ * public datajar API a service uses ({@link DataSetModule}, {@link Store}) and Guice, so it
+ * keeps working while the runtime behind them changes. The harness copies this class and its
+ * nested classes into a small jar of their own, so the child's class path is what a service
+ * would have.
+ *
+ * <p>Variants (first argument):
+ * <ul>
+ *   <li>{@code datajar-get <entity class> <id>}: {@code Guice.createInjector(new
+ *       DataSetModule())}, the injected {@code Store<entity>}, {@code get(id)};
+ *   <li>{@code datajar-hql <entity class> <hql> <param>}: the same injector, then the first
+ *       {@code Store.query(hql, entity, param)};
+ *   <li>{@code jdbc <sqlite file> <sql> <param>}: plain sqlite-jdbc, one connection, one query;
+ *   <li>{@code guice-jdbc <sqlite file> <sql> <param>}: a Guice injector whose one binding, an
+ *       eager singleton, opens that connection, then the same query;
+ *   <li>{@code copy <jar> <entry> <scratch file>}: copies the entry out of the jar (as the
+ *       runtime's cache does on a cold start), then hashes the copy with sha256, and reports
+ *       both times ({@code copyMs}, {@code sha256Ms}).
+ * </ul>
+ * An id or parameter written {@code long:1} is passed as a {@code Long}, anything else as a
+ * string. The value reported is the row's {@code name} (column or {@code getName()}), so the
+ * harness can check that every variant found the same row.
  */
 public final class StartupProbe {
   private StartupProbe() {}
 
   public static void main(String[] args) throws Exception {
-    String variant = args[0];
-    Path path = Path.of(args[1]);
     long t0 = System.nanoTime();
-    String first;
-    switch (variant) {
-      case "store" -> {
-        // Not closed: the process exits right after, as a measured start-up would go on serving.
-        StoreAccess store = StoreAccess.openFromClasspath(path);
-        first = store.get(1).orElseThrow().getName();
+    String value;
+    switch (args[0]) {
+      case "datajar-get" -> value = datajarGet(Class.forName(args[1]), parameter(args[2]));
+      case "datajar-hql" -> value = datajarHql(Class.forName(args[1]), args[2], parameter(args[3]));
+      case "jdbc" -> value = new JdbcLookup(args[1]).find(args[2], parameter(args[3]));
+      case "guice-jdbc" -> value = guiceJdbc(args[1], args[2], parameter(args[3]));
+      case "copy" -> {
+        copy(Path.of(args[1]), args[2], Path.of(args[3]));
+        value = "copied";
       }
-      case "jdbc" -> {
-        try (JdbcReader reader = new JdbcReader(path)) {
-          first = reader.get(1).name();
+      default -> throw new IllegalArgumentException(new StringBuilder("unknown variant '")
+          .append(args[0]).append('\'').toString());
+    }
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    System.out.println(new StringBuilder("RESULT mainMs=").append(millis).append(" value=")
+        .append(value).toString());
+    // The service would go on serving; the measurement ends here. exit() rather than return,
+    // so that no thread left running by the code under test keeps the JVM alive.
+    System.exit(0);
+  }
+
+  private static String datajarGet(Class<?> entity, Object id) throws Exception {
+    Store<?> store = openStore(entity);
+    return name(store.get(id).orElse(null));
+  }
+
+  private static String datajarHql(Class<?> entity, String hql, Object param) throws Exception {
+    Store<?> store = openStore(entity);
+    List<?> rows = store.query(hql, entity, param);
+    return name(rows.isEmpty() ? null : rows.get(0));
+  }
+
+  private static Store<?> openStore(Class<?> entity) {
+    Injector injector = Guice.createInjector(new DataSetModule());
+    return (Store<?>) injector.getInstance(
+        Key.get(Types.newParameterizedType(Store.class, entity)));
+  }
+
+  private static String guiceJdbc(String file, String sql, Object param) throws SQLException {
+    Injector injector = Guice.createInjector(new FloorModule(file));
+    return injector.getInstance(JdbcLookup.class).find(sql, param);
+  }
+
+  private static Object parameter(String text) {
+    return text.startsWith("long:") ? (Object) Long.valueOf(text.substring(5)) : text;
+  }
+
+  private static String name(Object entity) throws Exception {
+    return entity == null ? "(none)"
+        : String.valueOf(entity.getClass().getMethod("getName").invoke(entity));
+  }
+
+  private static void copy(Path jar, String entry, Path target) throws Exception {
+    long t0 = System.nanoTime();
+    long bytes;
+    try (JarFile file = new JarFile(jar.toFile())) {
+      ZipEntry e = file.getEntry(entry);
+      if (e == null) {
+        throw new IllegalArgumentException(new StringBuilder().append(jar).append(" has no ")
+            .append(entry).toString());
+      }
+      try (InputStream in = file.getInputStream(e);
+          OutputStream out = Files.newOutputStream(target)) {
+        bytes = in.transferTo(out);
+      }
+    }
+    long t1 = System.nanoTime();
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(target)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        sha.update(buffer, 0, n);
+      }
+    }
+    sha.digest();
+    long t2 = System.nanoTime();
+    Files.delete(target);
+    System.out.println(new StringBuilder("RESULT copyMs=").append((t1 - t0) / 1_000_000)
+        .append(" sha256Ms=").append((t2 - t1) / 1_000_000).append(" bytes=").append(bytes)
+        .toString());
+  }
+
+  /**
+   * One plain sqlite-jdbc connection and one query; the connection stays open, as a service's
+   * would. Reads every column of the row, as loading an entity does.
+   */
+  static final class JdbcLookup {
+    private final Connection connection;
+
+    JdbcLookup(String file) throws SQLException {
+      connection = DriverManager.getConnection("jdbc:sqlite:".concat(file));
+    }
+
+    String find(String sql, Object param) throws SQLException {
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        ps.setObject(1, param);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return "(none)";
+          }
+          int columns = rs.getMetaData().getColumnCount();
+          for (int i = 1; i <= columns; i++) {
+            rs.getObject(i);
+          }
+          return rs.getString("name");
         }
       }
-      default -> throw new IllegalArgumentException("variant must be store or jdbc: " + variant);
     }
-    double millis = (System.nanoTime() - t0) / 1e6;
-    System.out.printf(Locale.ROOT, "RESULT variant=%s first=%s firstResultMs=%.0f"
-        + " jvmUptimeMs=%d%n", variant, first, millis,
-        ManagementFactory.getRuntimeMXBean().getUptime());
-    // Exit even if the runtime left non-daemon threads behind; closing is measured elsewhere.
-    System.exit(0);
+  }
+
+  /** The floor with Guice: one binding, an eager singleton that opens the connection. */
+  static final class FloorModule extends AbstractModule {
+    private final String file;
+
+    FloorModule(String file) {
+      this.file = file;
+    }
+
+    @Override
+    protected void configure() {
+      bind(JdbcLookup.class).toProvider(new LookupProvider(file)).asEagerSingleton();
+    }
+  }
+
+  static final class LookupProvider implements Provider<JdbcLookup> {
+    private final String file;
+
+    LookupProvider(String file) {
+      this.file = file;
+    }
+
+    @Override
+    public JdbcLookup get() {
+      try {
+        return new JdbcLookup(file);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 }
