@@ -55,8 +55,9 @@ class TableSettingsTest {
         + "  1) a table setting names table 'gate', which dataset 'broken' does not have."
         + " Tables: airport, region.\n"
         + "  2) table 'region' (entity Region) has no source. Looked for " + at + "/region.csv,"
-        + " .json and .jsonl, a table setting with a <file> for it, and a RowSource whose"
-        + " table() is 'region'. Add one of them.\n"
+        + " .json and .jsonl, a folder " + at + "/region/ of such files, a table setting with a"
+        + " <file> or <files> for it, and a RowSource whose table() is 'region'. Add one of"
+        + " them.\n"
         + "  3) table 'airport' has 2 sources: " + at + "/airport.csv, " + at + "/airport.jsonl."
         + " Keep one of them.\n"
         + "3 problems", e.getMessage());
@@ -78,5 +79,38 @@ class TableSettingsTest {
         + "  2) table setting for 'airport': default for 'elevationFt': 'high' is not an integer"
         + " (Airport.elevationFt). Fix the default.\n"
         + "2 problems", e.getMessage());
+  }
+
+  @Test
+  void build_reportsAFieldOverTheSizeLimitAsSuch_andReadsItOnceRaised() throws Exception {
+    Files.writeString(folder.resolve("region.csv"), "code,name\nEU,Europe\n");
+    String longName = "Hamburg Airport Helmut Schmidt, " + "x".repeat(100);
+    Files.writeString(folder.resolve("airport.csv"), "id,name,region\n1,\"" + longName
+        + "\",EU\n");
+    DataSetBuildException e = assertThrows(DataSetBuildException.class,
+        () -> new DataSetBuilder().build(request().tables(List.of(new TableSettings("broken",
+            "airport", null, List.of(), null, null, Map.of(), 64))).build()));
+    String at = sources.toAbsolutePath() + "/broken";
+    assertEquals("dataset 'broken': 1 problem in " + at + "/airport.csv:\n"
+        + "  1) " + at + "/airport.csv:2:2: column 'name': field 2 is longer than 64 characters,"
+        + " the limit for a CSV field (<maxFieldSize> of the table's settings, 16777216 by"
+        + " default). If the value is meant to be that long, raise <maxFieldSize>; if not, look"
+        + " for a quote that is opened and never closed.\n"
+        + "1 problem", e.getMessage());
+    new DataSetBuilder().build(request().tables(List.of(new TableSettings("broken",
+        "airport", null, List.of(), null, null, Map.of(), 256))).build());
+    assertEquals(List.of(longName), Fixtures.query(dir.resolve("out/broken.sqlite"),
+        "select name from airport"));
+  }
+
+  @Test
+  void build_describesAnIoFailureInWordsWithItsPath() throws Exception {
+    Files.writeString(folder.resolve("region.csv"), "code,name\nEU,Europe\n");
+    Files.writeString(folder.resolve("airport.csv"), "id,name\n1,Hamburg\n");
+    Path blocked = Files.writeString(dir.resolve("work"), "a file where the work folder goes");
+    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+        () -> new DataSetBuilder().build(request().workDirectory(blocked).build()));
+    assertEquals("dataset 'broken': I/O failure: " + blocked + " is in the way (it exists, but"
+        + " a folder or a new file is needed there).", e.getMessage());
   }
 }

@@ -102,7 +102,11 @@ public class BuildMojo extends AbstractMojo {
       getLog().debug(e);
       throw new MojoFailureException(e.getMessage());
     } catch (IOException | RuntimeException | LinkageError e) {
-      throw new MojoExecutionException("The dataset build failed unexpectedly: " + e, e);
+      // The message, not toString(): a user reads it, and it should not start with a class
+      // name; the cause (with its class and stack trace) stays attached for -e and -X.
+      String what = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
+          : "an unexpected " + e.getClass().getSimpleName();
+      throw new MojoExecutionException("The dataset build failed: " + what, e);
     }
     if (result.dataSets().isEmpty()) {
       getLog().info("No datasets found in " + classes);

@@ -102,8 +102,13 @@ record BuildParameters(
             + " elements into one.");
       }
       String file = blankToNull(t.file);
-      settings.add(new TableSettings(dataSet, table, file == null ? null : Path.of(file),
-          blankToNull(t.format), blankToNull(t.jsonPointer), t.defaults));
+      List<Path> files = new ArrayList<>();
+      if (t.files != null) {
+        t.files.stream().map(BuildParameters::blankToNull).filter(f -> f != null)
+            .forEach(f -> files.add(Path.of(f)));
+      }
+      settings.add(new TableSettings(dataSet, table, file == null ? null : Path.of(file), files,
+          blankToNull(t.format), blankToNull(t.jsonPointer), t.defaults, t.maxFieldSize));
     }
     return settings;
   }

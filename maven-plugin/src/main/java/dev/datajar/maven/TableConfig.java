@@ -1,5 +1,6 @@
 package dev.datajar.maven;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
  *   <table>
  *     <dataSet>geo</dataSet>
  *     <table>airport</table>
- *     <file>airports-2026.csv</file>
+ *     <file>airports-2026.csv</file>          <!-- or <files><file>…</file>…</files> -->
  *     <defaults><country>NL</country></defaults>
  *   </table>
  * </tables>
@@ -34,6 +35,12 @@ public class TableConfig {
    */
   String file;
 
+  /**
+   * Several source files whose rows together make the table, read in the order listed
+   * ({@code <files><file>a.csv</file><file>b.csv</file></files>}); instead of {@code <file>}.
+   */
+  List<String> files;
+
   /** {@code csv}, {@code json} or {@code jsonl}; taken from the file's extension when absent. */
   String format;
 
@@ -42,6 +49,9 @@ public class TableConfig {
 
   /** Column (or attribute) name to the text of the value used where a row has none. */
   Map<String, String> defaults;
+
+  /** The longest CSV field that may be read, in characters; 16777216 when absent. */
+  Integer maxFieldSize;
 
   @Override
   public String toString() {

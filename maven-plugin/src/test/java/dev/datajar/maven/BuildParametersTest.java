@@ -77,6 +77,17 @@ class BuildParametersTest {
   }
 
   @Test
+  void toRequest_mapsFilesListAndFieldSizeLimit() throws Exception {
+    TableConfig t = table("geo", "airport");
+    t.files = List.of("2025.csv", " ", "2026/airports.csv ");
+    t.maxFieldSize = 1 << 26;
+    BuildRequest r = parameters(null, List.of(t), false).toRequest(loader, BuildLog.SILENT);
+    assertEquals(List.of(new TableSettings("geo", "airport", null,
+        List.of(Path.of("2025.csv"), Path.of("2026/airports.csv")), null, null, Map.of(),
+        1 << 26)), r.tables());
+  }
+
+  @Test
   void toRequest_keepsRelativeFileRelativeForTheBuilderToResolve() throws Exception {
     TableConfig t = table("geo", "airport");
     t.file = "sub/airport.csv";

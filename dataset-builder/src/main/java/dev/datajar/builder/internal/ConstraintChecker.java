@@ -69,8 +69,8 @@ final class ConstraintChecker {
       }
       ColumnModel c = table.columns().get(columns[0]);
       problems.add(hit.where() + describe(table, columns, hit.texts(), "duplicate value")
-          + " (" + c.owner() + "), first at " + (source.code() != null ? "row " : "line ")
-          + earlier.line() + "; unique index '" + index.name() + "' allows each "
+          + " (" + c.owner() + "), first at " + source.earlier(earlier.line(), hit.line())
+          + "; unique index '" + index.name() + "' allows each "
           + (columns.length == 1 ? "value" : "combination") + " once. Keep one of the rows,"
           + " or change the value.");
     }

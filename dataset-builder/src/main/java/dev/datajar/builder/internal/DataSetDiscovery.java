@@ -91,6 +91,7 @@ final class DataSetDiscovery {
       members.sort(Comparator.comparing(Class::getName));
       plans.add(new DataSetPlan(name, members, List.of()));
     }
+    MappingCheck.check(plans);
     return SetupCheck.checked(request, bases,
         withRowSources(plans, rowSourceClasses, bases.keySet(), wanted));
   }

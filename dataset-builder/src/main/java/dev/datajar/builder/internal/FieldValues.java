@@ -16,14 +16,22 @@ final class FieldValues {
 
   private FieldValues() {}
 
-  static Object convert(RowCursor rows, int field, ColumnModel column, Problems problems) {
+  /**
+   * The value of the field for the column, or {@link #INVALID} after adding a problem.
+   *
+   * @param key whether the column is part of the primary key (never nullable, so the fix
+   *     offered for it never is "make the field nullable")
+   */
+  static Object convert(RowCursor rows, int field, ColumnModel column, boolean key,
+      Problems problems) {
     ValueKind kind = rows.kind(field);
     Class<?> type = column.valueType();
     switch (kind) {
       case NULL:
         if (!column.nullable()) {
           problems.add(at(rows, field) + "column '" + column.name() + "': NULL in a NOT NULL"
-              + " column (" + column.owner() + "). Give a value, or make the field nullable.");
+              + " column (" + column.owner() + "). " + (key ? "Give the row its key."
+                  : "Give a value, or make the field nullable."));
           return INVALID;
         }
         return null;
@@ -92,9 +100,10 @@ final class FieldValues {
     return rows.where(field) + ": " + (path == null ? "" : path + ": ");
   }
 
+  /** The fix for a value that is there but wrong: NULL is only offered where it is allowed. */
   private static String fix(RowCursor rows, int field, ColumnModel column) {
     if (!column.nullable()) {
-      return "Fix the value, or make the field nullable.";
+      return "Fix the value.";
     }
     return rows.jsonPath(field) != null ? "Fix the value, or write null."
         : "Fix the value, or leave it empty for NULL.";

@@ -1,6 +1,5 @@
 package dev.datajar.builder.internal;
 
-import dev.datajar.builder.internal.source.CsvRows;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.builder.internal.source.RowCursor;
 import dev.datajar.runtime.format.ColumnModel;
@@ -26,7 +25,11 @@ final class RowLocator {
   /** Temporary table of offending tuples, columns {@code c0..cN}. */
   static final String BAD = "temp.datajar_offending";
 
-  /** One source row holding an offending tuple. */
+  /**
+   * One source row holding an offending tuple.
+   *
+   * @param line the row's position in its source ({@link TableSource#position})
+   */
   record Hit(long tuple, long line, String where, List<String> texts) {}
 
   private RowLocator() {}
@@ -112,21 +115,26 @@ final class RowLocator {
     RowReader reader = new RowReader(source, ignored);
     Object[] values = new Object[model.size()];
     List<Hit> hits = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement(sql.toString());
-        RowCursor rows = source.open(ignored, context)) {
-      if (rows instanceof CsvRows) {
-        reader.mapHeader(rows, true);
-      }
-      while (rows.next()) {
-        if (!reader.read(rows, values)) {
-          continue;
-        }
-        for (int i = 0; i < columns.length; i++) {
-          model.get(columns[i]).bind(query, i + 1, values[columns[i]]);
-        }
-        try (ResultSet rs = query.executeQuery()) {
-          if (rs.next()) {
-            hits.add(hit(rs.getLong(1), rows, reader, columns, values));
+    try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+      for (int part = 0; part < source.parts(); part++) {
+        reader.newPart();
+        try (RowCursor rows = source.open(part, ignored, context)) {
+          if (TableSource.fixedHeader(rows)) {
+            reader.mapHeader(rows, true);
+          }
+          while (rows.next()) {
+            if (!reader.read(rows, values)) {
+              continue;
+            }
+            for (int i = 0; i < columns.length; i++) {
+              model.get(columns[i]).bind(query, i + 1, values[columns[i]]);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+              if (rs.next()) {
+                hits.add(hit(rs.getLong(1), TableSource.position(part, rows.line()), rows, reader,
+                    columns, values));
+              }
+            }
           }
         }
       }
@@ -134,8 +142,8 @@ final class RowLocator {
     return hits;
   }
 
-  private static Hit hit(long tuple, RowCursor rows, RowReader reader, int[] columns,
-      Object[] values) {
+  private static Hit hit(long tuple, long position, RowCursor rows, RowReader reader,
+      int[] columns, Object[] values) {
     List<String> texts = new ArrayList<>();
     for (int c : columns) {
       int f = reader.fieldOf(c);
@@ -145,6 +153,6 @@ final class RowLocator {
     int first = reader.fieldOf(columns[0]);
     String where = first >= 0 && rows.has(first) ? FieldValues.at(rows, first)
         : rows.where() + ": ";
-    return new Hit(tuple, rows.line(), where, texts);
+    return new Hit(tuple, position, where, texts);
   }
 }

@@ -26,6 +26,7 @@ final class RowReader {
   private final int[] fieldOf;
   private final Object[] defaults;
   private final boolean[] hasDefault;
+  private final boolean[] key;
   private int mapped;
 
   RowReader(TableSource source, Problems problems) {
@@ -36,6 +37,11 @@ final class RowReader {
     Arrays.fill(fieldOf, -1);
     this.defaults = new Object[columns.length];
     this.hasDefault = new boolean[columns.length];
+    this.key = new boolean[columns.length];
+    for (int c = 0; c < columns.length; c++) {
+      String name = columns[c].name();
+      key[c] = table.primaryKey().stream().anyMatch(name::equalsIgnoreCase);
+    }
     readDefaults(source.defaults());
   }
 
@@ -74,6 +80,12 @@ final class RowReader {
             + " Fix the default.");
       }
     });
+  }
+
+  /** Forgets the header mapping before the next part of a table: each part has its own. */
+  void newPart() {
+    Arrays.fill(fieldOf, -1);
+    mapped = 0;
   }
 
   List<ColumnModel> columns() {
@@ -121,8 +133,8 @@ final class RowReader {
       if (fieldOf[c] < 0 && !hasDefault[c] && !columns[c].nullable()) {
         problems.add(rows.source() + ":" + rows.line() + ": missing required column '"
             + columns[c].name() + "' (" + columns[c].owner() + "): the header does not name"
-            + " it and it has no default. Add the column, set a default for it, or make the"
-            + " field nullable.");
+            + " it and it has no default. " + (key[c] ? "Add the column, or set a default for it."
+                : "Add the column, set a default for it, or make the field nullable."));
         ok = false;
       }
     }
@@ -143,7 +155,7 @@ final class RowReader {
       int f = fieldOf[c];
       Object v;
       if (f >= 0 && rows.has(f)) {
-        v = FieldValues.convert(rows, f, columns[c], problems);
+        v = FieldValues.convert(rows, f, columns[c], key[c], problems);
         if (v == FieldValues.INVALID) {
           ok = false;
         }
@@ -153,8 +165,9 @@ final class RowReader {
         v = null;
       } else {
         problems.add(rows.where() + ": missing required column '" + columns[c].name() + "' ("
-            + columns[c].owner() + "): the row has no value for it and it has no default. Add"
-            + " it, set a default for it, or make the field nullable.");
+            + columns[c].owner() + "): the row has no value for it and it has no default. "
+            + (key[c] ? "Add it, or set a default for it."
+                : "Add it, set a default for it, or make the field nullable."));
         ok = false;
         v = null;
       }

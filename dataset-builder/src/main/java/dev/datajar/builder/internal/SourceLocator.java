@@ -3,6 +3,7 @@ package dev.datajar.builder.internal;
 import dev.datajar.builder.BuildLog;
 import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.TableSettings;
+import dev.datajar.builder.internal.source.CsvRows;
 import dev.datajar.builder.internal.source.DisplayPath;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.builder.internal.source.SourceFiles;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * Decides where each table of a dataset reads its rows from: a code source for the table, the
- * file its settings name, or by convention {@code <dataset folder>/<table>.csv|.json|.jsonl}.
+ * file or files its settings name, or by convention {@code <dataset folder>/<table>.csv|.json|.jsonl}
+ * or the files of a folder {@code <dataset folder>/<table>/}, read in name order.
  *
  * <p>All problems (two sources for one table, no source for an entity's table, settings for a
  * table that does not exist) are collected and reported together.
@@ -48,6 +51,7 @@ final class SourceLocator {
       code.computeIfAbsent(table, k -> new ArrayList<>()).add(r);
     }
     Map<String, List<Path>> files = conventionFiles(directory);
+    Map<String, Path> folders = conventionFolders(directory);
     Set<String> claimed = new HashSet<>();
     List<TableSource> out = new ArrayList<>();
     for (TableModel t : schema.tables()) {
@@ -55,22 +59,25 @@ final class SourceLocator {
       TableSettings s = settings.get(key);
       List<RowSource> rowSources = code.getOrDefault(key, List.of());
       List<Path> found = files.getOrDefault(key, List.of());
-      if (!found.isEmpty()) {
+      Path folder = folders.get(key);
+      if (!found.isEmpty() || folder != null) {
         claimed.add(key);
       }
       List<String> candidates = new ArrayList<>();
       rowSources.forEach(r -> candidates.add("row source " + r.getClass().getName()));
-      Path file = null;
-      if (s != null && s.file() != null) {
-        file = directory.resolve(s.file()).normalize();
-        candidates.add("the file set for it, " + DisplayPath.of(file));
-        if (!Files.isRegularFile(file)) {
-          problems.add("table '" + t.name() + "': the file set for it, " + DisplayPath.of(file)
-              + ", does not exist. Fix the <file> of its table setting.");
-        }
-      } else if (!found.isEmpty()) {
-        file = found.get(0);
+      List<Path> parts = List.of();
+      if (s != null && (s.file() != null || !s.files().isEmpty())) {
+        parts = configuredFiles(t, s, directory, problems);
+        candidates.add(parts.size() == 1 ? "the file set for it, " + DisplayPath.of(parts.get(0))
+            : "the " + parts.size() + " files set for it");
+      } else {
         found.forEach(f -> candidates.add(DisplayPath.of(f)));
+        if (folder != null) {
+          candidates.add("the folder " + DisplayPath.of(folder));
+          parts = folderParts(t, folder, problems);
+        } else if (!found.isEmpty()) {
+          parts = List.of(found.get(0));
+        }
       }
       if (candidates.size() > 1) {
         problems.add("table '" + t.name() + "' has " + candidates.size() + " sources: "
@@ -79,15 +86,24 @@ final class SourceLocator {
       }
       Map<String, String> defaults = s == null ? Map.of() : s.defaults();
       RowSource r = rowSources.isEmpty() ? null : rowSources.get(0);
-      if (r == null && file == null && t.entity() != null) {
+      if (r == null && parts.isEmpty() && folder == null && t.entity() != null) {
         problems.add("table '" + t.name() + "' (entity " + t.entity() + ") has no source."
             + " Looked for " + DisplayPath.of(directory.resolve(t.name())) + ".csv, .json and"
-            + " .jsonl, a table setting with a <file> for it, and a RowSource whose table() is '"
-            + t.name() + "'. Add one of them.");
+            + " .jsonl, a folder " + DisplayPath.of(directory.resolve(t.name())) + "/ of such"
+            + " files, a table setting with a <file> or <files> for it, and a RowSource whose"
+            + " table() is '" + t.name() + "'. Add one of them.");
         continue;
       }
-      out.add(new TableSource(t, r == null ? file : null, s == null ? null : s.format(),
-          s == null ? null : s.jsonPointer(), r, defaults));
+      Integer max = s == null ? null : s.maxFieldSize();
+      if (max != null && max <= 0) {
+        problems.add("table '" + t.name() + "': <maxFieldSize> is " + max + "; it must be a"
+            + " positive number of characters. Fix the table setting, or remove it for the"
+            + " default of " + CsvRows.DEFAULT_MAX_FIELD_SIZE + ".");
+        continue;
+      }
+      out.add(new TableSource(t, r == null ? parts : List.of(), s == null ? null : s.format(),
+          s == null ? null : s.jsonPointer(), r, defaults,
+          max == null ? CsvRows.DEFAULT_MAX_FIELD_SIZE : max));
     }
     for (Map.Entry<String, List<Path>> e : files.entrySet()) {
       if (!claimed.contains(e.getKey()) && !isSettingsFile(e.getValue(), settings, directory)) {
@@ -119,8 +135,70 @@ final class SourceLocator {
 
   private static boolean isSettingsFile(List<Path> files, Map<String, TableSettings> settings,
       Path directory) {
-    return settings.values().stream().anyMatch(s -> s.file() != null
-        && files.contains(directory.resolve(s.file()).normalize()));
+    return settings.values().stream().anyMatch(s -> (s.file() != null
+        && files.contains(directory.resolve(s.file()).normalize()))
+        || s.files().stream().anyMatch(f -> files.contains(directory.resolve(f).normalize())));
+  }
+
+  /** The files a table setting names, resolved; each missing or repeated one is a problem. */
+  private static List<Path> configuredFiles(TableModel t, TableSettings s, Path directory,
+      Problems problems) {
+    if (s.file() != null && !s.files().isEmpty()) {
+      problems.add("table '" + t.name() + "': its table setting has both a <file> and <files>."
+          + " Keep one of them (a single file can be the only <file> in <files>).");
+    }
+    String element = s.file() != null ? "<file>" : "<files>";
+    List<Path> out = new ArrayList<>();
+    for (Path p : s.file() != null ? List.of(s.file()) : s.files()) {
+      Path file = directory.resolve(p).normalize();
+      if (out.contains(file)) {
+        problems.add("table '" + t.name() + "': " + DisplayPath.of(file) + " is listed twice in"
+            + " <files>. List each part once.");
+        continue;
+      }
+      out.add(file);
+      if (!Files.isRegularFile(file)) {
+        problems.add("table '" + t.name() + "': the file set for it, " + DisplayPath.of(file)
+            + ", does not exist. Fix the " + element + " of its table setting.");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The parts in a folder named after a table: its source files, by name; a folder without
+   * any is a problem (more likely a mistake than an empty table).
+   */
+  private static List<Path> folderParts(TableModel t, Path folder, Problems problems) {
+    List<Path> parts;
+    try (Stream<Path> list = Files.list(folder)) {
+      parts = list.filter(f -> Files.isRegularFile(f) && SourceFiles.isSourceFile(f))
+          .map(Path::normalize)
+          .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (parts.isEmpty()) {
+      problems.add("table '" + t.name() + "': the folder " + DisplayPath.of(folder) + " holds no"
+          + " .csv, .json or .jsonl file. Put the table's parts in it, or remove the folder.");
+    }
+    return parts;
+  }
+
+  /** Sub-folders of the dataset folder by lower-case name: tables read in parts. */
+  private static Map<String, Path> conventionFolders(Path directory) {
+    Map<String, Path> out = new TreeMap<>();
+    if (!Files.isDirectory(directory)) {
+      return out;
+    }
+    try (Stream<Path> list = Files.list(directory)) {
+      list.filter(Files::isDirectory).sorted().forEach(f -> out.putIfAbsent(
+          f.getFileName().toString().toLowerCase(Locale.ROOT), f.normalize()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** Source files in the folder by lower-case stem, each list sorted. */

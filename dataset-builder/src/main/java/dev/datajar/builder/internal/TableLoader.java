@@ -1,7 +1,6 @@
 package dev.datajar.builder.internal;
 
 import dev.datajar.builder.BuildLog;
-import dev.datajar.builder.internal.source.CsvRows;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.builder.internal.source.RowCursor;
 import dev.datajar.runtime.format.ColumnModel;
@@ -31,25 +30,15 @@ final class TableLoader {
     if (!problems.isEmpty()) {
       return 0; // the table's settings are wrong: reading would only repeat that
     }
-    try (RowCursor in = source.open(problems, context);
-        RowWriter out = new RowWriter(connection, table)) {
-      if (in instanceof CsvRows && !reader.mapHeader(in, true)) {
-        return 0;
-      }
+    try (RowWriter out = new RowWriter(connection, table)) {
       InsertThread inserts = new InsertThread(out, table.columns().size(),
           "dataset '" + dataSet + "': table '" + table.name() + "'", log);
       inserts.start();
       boolean finished = false;
       try {
         InsertThread.Batch batch = inserts.take();
-        while (in.next()) {
-          if (reader.read(in, batch.rows[batch.size])) {
-            batch.lines[batch.size++] = in.line();
-            if (batch.size == InsertThread.BATCH_ROWS) {
-              inserts.submit(batch);
-              batch = inserts.take();
-            }
-          }
+        for (int part = 0; part < source.parts(); part++) {
+          batch = loadPart(source, part, context, problems, reader, inserts, batch);
         }
         inserts.finish(batch);
         finished = true;
@@ -69,6 +58,32 @@ final class TableLoader {
       }
       return inserts.written();
     }
+  }
+
+  /** Reads one part of the source into batches; returns the batch being filled. */
+  private static InsertThread.Batch loadPart(TableSource source, int part, FileContext context,
+      Problems problems, RowReader reader, InsertThread inserts, InsertThread.Batch batch)
+      throws IOException, SQLException {
+    long before = problems.count();
+    reader.newPart();
+    try (RowCursor in = source.open(part, problems, context)) {
+      // A CSV file whose header could not be read (empty, not UTF-8) has one problem already;
+      // checking its columns against an empty header would only add bogus ones.
+      if (TableSource.fixedHeader(in)
+          && (problems.count() > before || !reader.mapHeader(in, true))) {
+        return batch;
+      }
+      while (in.next()) {
+        if (reader.read(in, batch.rows[batch.size])) {
+          batch.lines[batch.size++] = TableSource.position(part, in.line());
+          if (batch.size == InsertThread.BATCH_ROWS) {
+            inserts.submit(batch);
+            batch = inserts.take();
+          }
+        }
+      }
+    }
+    return batch;
   }
 
   /**
@@ -126,8 +141,7 @@ final class TableLoader {
 
   private static String refusal(TableSource source, InsertThread.Refusal r, Long firstLine) {
     TableModel table = source.table();
-    String where = source.code() != null ? source.display() + " row " + r.line()
-        : source.display() + ":" + r.line();
+    String where = source.where(r.line());
     if (!r.reason().equals(RowWriter.DUPLICATE_KEY)) {
       return where + ": SQLite refused the row: " + r.reason() + ". Fix the row.";
     }
@@ -144,7 +158,7 @@ final class TableLoader {
         + texts.get(0) + "'" : "duplicate primary key (" + String.join(", ", names) + ") = ('"
         + String.join("', '", texts) + "')";
     String earlier = firstLine == null ? "an earlier row has the same key"
-        : (source.code() != null ? "row " : "line ") + firstLine + " has the same key";
+        : source.earlier(firstLine, r.line()) + " has the same key";
     return where + ": " + key + " (" + first.owner() + "): " + earlier + ". Give each row its"
         + " own key, or remove the duplicate.";
   }

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * Parses the text of a source field into a value of an attribute's Java type, strictly: a value
  * that is not exactly of the type is refused with a short reason ("'n/a' is not an integer"),
- * never guessed or rounded.
+ * never guessed or rounded. Spaces around a number, boolean, date, time or UUID are allowed.
  *
  * <p>Independent of the JVM's locale and time zone: numbers use '.' and no grouping, enum
  * names and booleans are matched with {@link Locale#ROOT}.
@@ -57,11 +57,48 @@ public final class ValueParser {
    *     expected
    */
   public static Object parse(Class<?> type, String text) {
+    String value = trimsSpaces(type) ? withoutSpaces(text) : text;
     try {
-      return parseOrThrow(type, text);
+      return parseOrThrow(type, value);
     } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
       throw new IllegalArgumentException(quote(text) + " is not " + expected(type), e);
+    } catch (IllegalArgumentException e) {
+      // Reasons quote the value parsed; a message shows the value as written.
+      String parsed = quote(value);
+      if (value != text && e.getMessage() != null && e.getMessage().startsWith(parsed)) {
+        throw new IllegalArgumentException(quote(text)
+            + e.getMessage().substring(parsed.length()), e);
+      }
+      throw e;
     }
+  }
+
+  /**
+   * Whether spaces around a value of the type are dropped: numbers, booleans, dates, times,
+   * durations and UUIDs, as PostgreSQL's {@code COPY} and SQLite's own conversions accept
+   * {@code " 1"}. Text is never trimmed (its spaces are data), nor are characters, enum names
+   * and base64.
+   */
+  private static boolean trimsSpaces(Class<?> type) {
+    return type != String.class && type != Character.class && type != byte[].class
+        && !type.isEnum();
+  }
+
+  /** The text without leading and trailing ASCII white space (space, tab, CR, LF, VT, FF). */
+  private static String withoutSpaces(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return start == 0 && end == text.length() ? text : text.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
   }
 
   private static Object parseOrThrow(Class<?> type, String text) {

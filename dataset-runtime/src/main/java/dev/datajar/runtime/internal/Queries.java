@@ -1,5 +1,6 @@
 package dev.datajar.runtime.internal;
 
+import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.ReadOnlyDataSetException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 import org.hibernate.query.IllegalSelectQueryException;
@@ -19,9 +21,10 @@ import org.hibernate.query.SelectionQuery;
 /**
  * Arbitrary read-only HQL and SQL queries whose rows become records, entities or basic values.
  *
- * <p>HQL goes through {@code createSelectionQuery}, which refuses anything but a select. SQL runs
- * on a read-only connection; SQLite refuses a write, and the refusal is reported as a
- * {@link ReadOnlyDataSetException}. SQL columns are read with the Java type of the record
+ * <p>HQL goes through {@code createSelectionQuery}, which refuses anything but a select. SQL is
+ * first checked by {@link SqlGuard} (one query, nothing else reaches SQLite), then runs on a
+ * read-only connection; SQLite refuses a write, and the refusal is reported as a
+ * {@link ReadOnlyDataSetException}. Every call runs under a {@link QueryTimeLimit}. SQL columns are read with the Java type of the record
  * component of the same name, through the dialect's type mapping, so values are exactly those
  * an entity would hold.
  */
@@ -32,9 +35,19 @@ final class Queries {
 
   static <R> List<R> hql(Engine engine, String hql, Class<R> type, Object[] params) {
     try (Session s = engine.openSession()) {
-      SelectionQuery<R> q = s.createSelectionQuery(hql, type);
-      EntityReader.bind(q, Arrays.asList(params));
-      return q.getResultList();
+      QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
+      try {
+        SelectionQuery<R> q = s.createSelectionQuery(hql, type);
+        EntityReader.bind(q, Arrays.asList(params));
+        return q.getResultList();
+      } catch (RuntimeException e) {
+        if (limit.fired()) {
+          throw limit.exception(engine.name(), "query()", hql, e);
+        }
+        throw e;
+      } finally {
+        s.doWork(c -> limit.close());
+      }
     } catch (IllegalSelectQueryException e) {
       throw new ReadOnlyDataSetException("dataset '" + engine.name() + "' is read-only: query()"
           + " runs select statements only, not '" + hql + "'. Change the dataset's sources and"
@@ -43,38 +56,63 @@ final class Queries {
   }
 
   static <R> List<R> sql(Engine engine, String sql, Class<R> type, Object[] params) {
+    // Checked before SQLite sees the text: SQLite carries out a pragma while preparing it.
+    Optional<String> refused = SqlGuard.refusal(sql);
+    if (refused.isPresent()) {
+      throw new ReadOnlyDataSetException("dataset '" + engine.name() + "' is read-only: sql()"
+          + " runs queries only, not '" + sql + "': " + refused.get() + ". Nothing was run;"
+          + " to change the data, change the dataset's sources and rebuild it.", null);
+    }
     try (Session s = engine.openSession()) {
-      if (!type.isRecord()) {
-        @SuppressWarnings("unchecked")
-        NativeQuery<R> q = (NativeQuery<R>) s.createNativeQuery(sql, type);
-        bind(q, params);
-        return q.getResultList();
+      QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
+      try {
+        return run(s, sql, type, params);
+      } catch (RuntimeException e) {
+        if (limit.fired()) {
+          throw limit.exception(engine.name(), "sql()", sql, e);
+        }
+        throw e;
+      } finally {
+        s.doWork(c -> limit.close());
       }
-      NativeQuery<?> q = s.createNativeQuery(sql);
-      RecordComponent[] components = type.getRecordComponents();
-      for (RecordComponent c : components) {
-        q.addScalar(c.getName(), EntityModel.box(c.getType()));
-      }
-      bind(q, params);
-      MethodHandle ctor = constructor(type, components);
-      List<R> out = new ArrayList<>();
-      for (Object row : q.getResultList()) {
-        Object[] values = components.length == 1 ? new Object[] {row} : (Object[]) row;
-        out.add(type.cast(ctor.invokeWithArguments(values)));
-      }
-      return out;
+    } catch (DataSetException e) {
+      throw e;
     } catch (RuntimeException e) {
       if (isReadOnlyRefusal(e)) {
         throw new ReadOnlyDataSetException("dataset '" + engine.name() + "' is read-only: sql()"
             + " runs queries only, not '" + sql + "'. Change the dataset's sources and rebuild it instead.", e);
       }
       throw e;
-    } catch (Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new IllegalStateException("could not create " + type.getName() + " from a row of '"
-          + sql + "': " + t, t);
     }
+  }
+
+  private static <R> List<R> run(Session s, String sql, Class<R> type, Object[] params) {
+    if (!type.isRecord()) {
+      @SuppressWarnings("unchecked")
+      NativeQuery<R> q = (NativeQuery<R>) s.createNativeQuery(sql, type);
+      bind(q, params);
+      return q.getResultList();
+    }
+    NativeQuery<?> q = s.createNativeQuery(sql);
+    RecordComponent[] components = type.getRecordComponents();
+    for (RecordComponent c : components) {
+      q.addScalar(c.getName(), EntityModel.box(c.getType()));
+    }
+    bind(q, params);
+    MethodHandle ctor = constructor(type, components);
+    List<R> out = new ArrayList<>();
+    for (Object row : q.getResultList()) {
+      Object[] values = components.length == 1 ? new Object[] {row} : (Object[]) row;
+      try {
+        out.add(type.cast(ctor.invokeWithArguments(values)));
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new IllegalStateException("could not create " + type.getName() + " from a row of '"
+            + sql + "': " + t, t);
+      }
+    }
+    return out;
   }
 
   private static void bind(NativeQuery<?> q, Object[] params) {

@@ -23,7 +23,14 @@ import java.util.Map;
  * field number. A row with more or fewer fields than the header is reported and skipped.
  */
 public final class CsvRows implements RowCursor {
+  /**
+   * The longest field read by default, in characters: FastCSV's own default buffer limit
+   * (16 Mi characters), which must hold one whole field.
+   */
+  public static final int DEFAULT_MAX_FIELD_SIZE = 16 * 1024 * 1024;
+
   private final Path file;
+  private final int maxFieldSize;
   private final String source;
   private final Problems problems;
   private final CsvFields fields = new CsvFields();
@@ -33,21 +40,31 @@ public final class CsvRows implements RowCursor {
   private long line;
   private boolean ended;
 
-  private CsvRows(Path file, Problems problems) throws IOException {
+  private CsvRows(Path file, int maxFieldSize, Problems problems) throws IOException {
     this.file = file;
     this.source = DisplayPath.of(file);
     this.problems = problems;
+    this.maxFieldSize = maxFieldSize;
     this.reader = CsvReader.builder()
         .allowUnclosedQuote(false) // 4.4.0 defaults to true, which would hide a broken file
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE) // we report counts ourselves,
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE) // with the line, and go on
+        .maxBufferSize(maxFieldSize)
         .build(fields, new Utf8Reader(Files.newInputStream(file)));
     this.records = reader.iterator();
   }
 
   /** Opens a CSV file and reads its header; header problems end the rows at once. */
   public static CsvRows open(Path file, Problems problems) throws IOException {
-    CsvRows rows = new CsvRows(file, problems);
+    return open(file, DEFAULT_MAX_FIELD_SIZE, problems);
+  }
+
+  /**
+   * Opens a CSV file whose fields may be up to {@code maxFieldSize} characters long, and reads
+   * its header; header problems end the rows at once.
+   */
+  public static CsvRows open(Path file, int maxFieldSize, Problems problems) throws IOException {
+    CsvRows rows = new CsvRows(file, maxFieldSize, problems);
     rows.readHeader();
     return rows;
   }
@@ -109,7 +126,7 @@ public final class CsvRows implements RowCursor {
       if (!(e.getCause() instanceof InvalidUtf8Exception)) {
         throw e.getCause();
       }
-      problems.add(((InvalidUtf8Exception) e.getCause()).problem(file));
+      problems.add(((InvalidUtf8Exception) e.getCause()).problem(file, CsvCell::columnAt));
     }
     ended = true;
     return false;
@@ -117,16 +134,26 @@ public final class CsvRows implements RowCursor {
 
   private String parseProblem(CsvParseException e) throws IOException {
     if (e.getCause() instanceof InvalidUtf8Exception invalid) {
-      return invalid.problem(file);
+      return invalid.problem(file, CsvCell::columnAt);
     }
     if (e.getCause() instanceof IOException io) {
       throw io;
     }
-    String at = source + ':' + fields.lineOfNextField() + ':' + (fields.count() + 1);
+    int field = fields.count();
+    String at = source + ':' + fields.lineOfNextField() + ':' + (field + 1)
+        + (field < header.size() ? ": column '" + header.get(field) + "'" : "");
     String reason = String.valueOf(e.getMessage()).replaceFirst(" \\(record starting at line \\d+\\)$", "");
     if (reason.startsWith("Unclosed quoted field")) {
-      return at + ": unterminated quoted field: the quote that opens field " + (fields.count() + 1)
+      return at + ": unterminated quoted field: the quote that opens field " + (field + 1)
           + " is never closed. Close it, and write a quote inside a quoted field as \"\".";
+    }
+    if (reason.startsWith("The maximum buffer size")) {
+      // FastCSV holds a whole field in its buffer; a longer one is a size limit, not bad CSV
+      // (the library's own text guesses at an unclosed quote, which would mislead here).
+      return at + ": field " + (field + 1) + " is longer than " + maxFieldSize + " characters,"
+          + " the limit for a CSV field (<maxFieldSize> of the table's settings, "
+          + DEFAULT_MAX_FIELD_SIZE + " by default). If the value is meant to be that long,"
+          + " raise <maxFieldSize>; if not, look for a quote that is opened and never closed.";
     }
     if (reason.startsWith("Unexpected character after closing quote")) {
       return at + ": malformed CSV: " + reason.replace("Unexpected", "unexpected")

@@ -32,6 +32,24 @@ final class InvalidUtf8Exception extends CharacterCodingException {
    * up to the bad byte to count lines (LF, CRLF or CR) and the characters before it.
    */
   String problem(Path file) throws IOException {
+    return problem(file, null);
+  }
+
+  /** Finds the name of the column at a byte offset of a file, or null; see {@link CsvCell}. */
+  interface ColumnFinder {
+    String columnAt(Path file, long offset) throws IOException;
+  }
+
+  /**
+   * As {@link #problem(Path)}, naming the column that holds the bad byte when {@code columns}
+   * can tell. A file that starts with a UTF-16 byte order mark is said to be UTF-16.
+   */
+  String problem(Path file, ColumnFinder columns) throws IOException {
+    if (offset == 0 && (badByte == 0xFF || badByte == 0xFE) && isUtf16(file)) {
+      return DisplayPath.of(file) + ":1: the file is UTF-16 (it starts with the byte order mark"
+          + " 0x" + (badByte == 0xFF ? "FF 0xFE" : "FE 0xFF") + "); source files are read as"
+          + " UTF-8. Save the file as UTF-8.";
+    }
     long line = 1;
     long column = 1;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -52,10 +70,20 @@ final class InvalidUtf8Exception extends CharacterCodingException {
         previous = b;
       }
     }
+    String name = columns == null ? null : columns.columnAt(file, offset);
     return DisplayPath.of(file) + ':' + line + ':' + column
+        + (name == null ? "" : ": column '" + name + "'")
         + ": invalid UTF-8 sequence starting with byte 0x"
         + Integer.toHexString(badByte).toUpperCase(Locale.ROOT) + " (file offset " + offset
         + "). Save the file as UTF-8.";
+  }
+
+  private static boolean isUtf16(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] start = in.readNBytes(2);
+      return start.length == 2 && ((start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE
+          || (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF);
+    }
   }
 
   private static boolean isByteOrderMark(long at, int b) {

@@ -115,16 +115,31 @@ public final class JsonRows extends JsonObjectRows {
     arrayPath = path;
     if (token != JsonToken.START_ARRAY) {
       JsonLocation start = parser.currentTokenLocation();
-      String hint = "";
-      if (token == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME) {
-        hint = " Set the JSON pointer to the array inside it, e.g. /"
-            + parser.currentName().replace("~", "~0").replace("/", "~1") + ".";
-      }
+      String hint = token == JsonToken.START_OBJECT ? arrayHint() : "";
       problems.add(at(start) + ": expected an array of objects at " + path + ", got "
           + kindOf(token).noun() + "." + hint);
       return false;
     }
     return true;
+  }
+
+  /**
+   * A hint naming the keys of the current object whose values are arrays (at most three), as
+   * pointers relative to the configured one: only an array can hold the rows.
+   */
+  private String arrayHint() throws IOException {
+    java.util.List<String> arrays = new java.util.ArrayList<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      if (parser.nextToken() == JsonToken.START_ARRAY && arrays.size() < 3) {
+        arrays.add(pointer.text() + '/' + name.replace("~", "~0").replace("/", "~1"));
+      }
+      parser.skipChildren();
+    }
+    if (arrays.isEmpty()) {
+      return " None of its keys holds an array: point the JSON pointer at the array of rows.";
+    }
+    return " Set the JSON pointer to the array of rows: " + String.join(" or ", arrays) + ".";
   }
 
   private JsonToken seekMember(String name) throws IOException {

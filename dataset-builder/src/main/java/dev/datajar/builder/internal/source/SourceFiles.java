@@ -21,9 +21,18 @@ public final class SourceFiles {
    */
   public static RowCursor open(Path file, String format, String jsonPointer, Problems problems)
       throws IOException {
+    return open(file, format, jsonPointer, CsvRows.DEFAULT_MAX_FIELD_SIZE, problems);
+  }
+
+  /**
+   * Opens a source file, reading CSV fields of up to {@code maxFieldSize} characters; see
+   * {@link #open(Path, String, String, Problems)}.
+   */
+  public static RowCursor open(Path file, String format, String jsonPointer, int maxFieldSize,
+      Problems problems) throws IOException {
     String chosen = format != null ? format.toLowerCase(Locale.ROOT) : extension(file);
     switch (chosen) {
-      case "csv": return CsvRows.open(file, problems);
+      case "csv": return CsvRows.open(file, maxFieldSize, problems);
       case "json": return JsonRows.open(file, jsonPointer, problems);
       case "jsonl": return JsonLinesRows.open(file, problems);
       default:

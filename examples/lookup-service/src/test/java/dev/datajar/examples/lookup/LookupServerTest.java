@@ -9,7 +9,14 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -158,6 +165,78 @@ class LookupServerTest {
     String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(printed.startsWith("GET /countries/CI -> 200\n  {\"alpha2\":\"CI\""), printed);
     assertTrue(printed.contains("GET /countries/XYZW -> 400\n"), printed);
+  }
+
+  @Test
+  void malformedPath_isAnsweredWithJsonToo() throws Exception {
+    try (RawConnection c = new RawConnection()) {
+      String answer = c.exchange("GET /countries/% HTTP/1.1");
+      assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+      assertTrue(answer.contains("\r\nContent-Type: application/json; charset=utf-8\r\n"), answer);
+      assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
+      assertTrue(answer.contains("\r\nContent-Type: application/json; charset=utf-8\r\n"), answer);
+      assertTrue(answer.endsWith("\r\n\r\n{\"status\":400,\"error\":\"Bad Request\",\"message\":"
+          + "\"the request could not be read (Bad Request); check its path: a % must be followed"
+          + " by two hex digits\"}\n"), answer);
+      assertFalse(answer.contains("<"), answer);
+    }
+  }
+
+  @Test
+  void keepAliveConnections_sendWithoutNagleDelay() throws Exception {
+    try (RawConnection c = new RawConnection()) {
+      for (int i = 0; i < 3; i++) { // three requests on one kept-alive connection
+        String answer = c.exchange("GET /currencies/978 HTTP/1.1");
+        assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+        assertTrue(answer.endsWith("{\"alpha3\":\"EUR\",\"numeric\":\"978\",\"name\":\"Euro\"}\n"),
+            answer);
+      }
+      // The server's side of this very connection, as the operating system reports it.
+      List<Boolean> noDelay = server.noDelayOfOpenConnections();
+      assertFalse(noDelay.isEmpty());
+      assertEquals(List.of(), noDelay.stream().filter(on -> !on).toList(), "without TCP_NODELAY");
+    }
+  }
+
+  @Test
+  void head_hasTheLengthButNoBody() throws Exception {
+    try (RawConnection c = new RawConnection()) {
+      String answer = c.exchange("HEAD /currencies/978 HTTP/1.1");
+      assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+      assertTrue(answer.contains("\r\nContent-Length: 47\r\n"), answer);
+      assertTrue(answer.endsWith("\r\n\r\n"), answer);
+    }
+  }
+
+  /** One HTTP/1.1 connection over a plain socket, for what HttpClient will not send. */
+  private static final class RawConnection implements AutoCloseable {
+    private final Socket socket = new Socket(InetAddress.getLoopbackAddress(), base.getPort());
+    private final InputStream in = socket.getInputStream();
+
+    RawConnection() throws IOException {}
+
+    /** Sends a request line (keep-alive) and reads one whole answer, headers and body. */
+    String exchange(String requestLine) throws IOException {
+      socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      ByteArrayOutputStream head = new ByteArrayOutputStream();
+      while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        head.write(b);
+      }
+      String headers = head.toString(StandardCharsets.ISO_8859_1);
+      Matcher length = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(headers);
+      int n = length.find() && !requestLine.startsWith("HEAD") ? Integer.parseInt(length.group(1)) : 0;
+      return headers + new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
   }
 
   private static void assertError(int status, String message, String path) throws Exception {
