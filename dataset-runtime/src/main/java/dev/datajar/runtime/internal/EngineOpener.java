@@ -68,7 +68,9 @@ public final class EngineOpener {
 
   /** Opens every dataset of the plan; on a failure, closes those already opened. */
   public static Map<String, Engine> openAll(Plan plan) {
-    QuietStart.slf4j(); // before HikariCP's first record
+    // sqlite-jdbc logs through SLF4J when it is on the class path: keep it from announcing,
+    // before the first connection, that there is no SLF4J provider.
+    QuietStart.slf4j();
     Settings settings = plan.settings;
     List<Located> located = plan.located;
     Map<String, Engine> engines = new LinkedHashMap<>();

@@ -1,0 +1,343 @@
+package dev.datajar.tools;
+
+import dev.datajar.runtime.format.Manifest;
+import dev.datajar.tools.internal.StorageFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+/**
+ * One built dataset, opened for reading by the tools: its SQLite file on disk, its manifest,
+ * and a class loader that can load its entity classes.
+ *
+ * <p>Made from a dataset jar, a class folder or {@code META-INF/datasets} folder, or a
+ * {@code .sqlite} file. A dataset inside a jar is copied to a temporary file, which
+ * {@link #close()} deletes; close every input.
+ *
+ * <pre>{@code
+ * try (DataSetInput in = DataSetInput.open(Path.of("geo-1.0.jar"), null, null)) {
+ *   System.out.print(new Inspector().inspect(in).toText());
+ * }
+ * }</pre>
+ */
+public final class DataSetInput implements AutoCloseable {
+  private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  private final String name;
+  private final String label;
+  private final Path file;
+  private final Manifest manifest;
+  private final ClassLoader classLoader;
+  private final Path temporary;
+  private final URLClassLoader ownLoader;
+
+  private DataSetInput(String name, String label, Path file, Manifest manifest,
+      ClassLoader classLoader, Path temporary, URLClassLoader ownLoader) {
+    this.name = name;
+    this.label = label;
+    this.file = file;
+    this.manifest = manifest;
+    this.classLoader = classLoader;
+    this.temporary = temporary;
+    this.ownLoader = ownLoader;
+  }
+
+  /**
+   * Opens the dataset at {@code location}.
+   *
+   * @param location a dataset jar, a folder holding {@code META-INF/datasets/} (such as
+   *     {@code target/classes}), a {@code META-INF/datasets} folder itself, or a
+   *     {@code .sqlite} file
+   * @param dataSet which dataset, where the location holds several; {@code null} for the only
+   *     one
+   * @param classLoader loads the entity classes; {@code null} makes one over the jar or folder
+   * @param label names the input in messages and reports (e.g. the coordinates it came from);
+   *     {@code null} for the path
+   * @throws ToolException if there is no such file, it holds no dataset or several and none was
+   *     named, or the file is not a datajar dataset file
+   */
+  public static DataSetInput open(Path location, String dataSet, ClassLoader classLoader,
+      String label) throws ToolException {
+    String shown = label != null ? label : location.toString();
+    if (!Files.exists(location)) {
+      throw new ToolException(shown + " does not exist: expected a dataset jar, a class folder"
+          + " with META-INF/datasets/, or a .sqlite file");
+    }
+    try {
+      if (Files.isDirectory(location)) {
+        return openFolder(location, dataSet, classLoader, shown);
+      }
+      if (isZip(location)) {
+        return openJar(location, dataSet, classLoader, shown);
+      }
+      return openFile(location, dataSet, classLoader, shown);
+    } catch (IOException e) {
+      throw new ToolException(shown + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The names of the datasets a jar or folder holds (empty if it holds none), without opening
+   * any of them.
+   */
+  public static List<String> namesIn(Path location) throws ToolException {
+    try {
+      if (Files.isDirectory(location)) {
+        Path index = location.resolve(StorageFormat.INDEX);
+        if (!Files.isRegularFile(index)) {
+          index = location.resolve("index");
+        }
+        return Files.isRegularFile(index) ? readIndex(Files.readAllLines(index)) : List.of();
+      }
+      if (Files.isRegularFile(location) && isZip(location)) {
+        try (JarFile zip = new JarFile(location.toFile())) {
+          ZipEntry index = zip.getEntry(StorageFormat.INDEX);
+          if (index == null) {
+            return List.of();
+          }
+          try (InputStream in = zip.getInputStream(index)) {
+            return readIndex(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .toList());
+          }
+        }
+      }
+      return List.of();
+    } catch (IOException e) {
+      throw new ToolException(location + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The dataset's name. */
+  public String name() {
+    return name;
+  }
+
+  /** What the input was given as (a path or coordinates), for messages and reports. */
+  public String label() {
+    return label;
+  }
+
+  /** The SQLite file, on disk for as long as this input is open. */
+  public Path file() {
+    return file;
+  }
+
+  /** The manifest beside the file, if there is one (a bare {@code .sqlite} file may have none). */
+  public Optional<Manifest> manifest() {
+    return Optional.ofNullable(manifest);
+  }
+
+  /** Loads the dataset's entity classes, if anything can. */
+  public Optional<ClassLoader> classLoader() {
+    return Optional.ofNullable(classLoader);
+  }
+
+  /** A read-only connection to the file; the caller closes it. */
+  public Connection connect() throws SQLException {
+    return StorageFormat.openReadOnly(file);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (ownLoader != null) {
+        ownLoader.close();
+      }
+      if (temporary != null) {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static DataSetInput openFolder(Path folder, String dataSet, ClassLoader loader,
+      String shown) throws IOException, ToolException {
+    Path datasets = folder.resolve(StorageFormat.RESOURCE_DIR);
+    Path root = folder;
+    if (!Files.isDirectory(datasets)) {
+      if (Files.isRegularFile(folder.resolve("index"))) {
+        datasets = folder; // the META-INF/datasets folder itself
+        root = folder.getParent() == null ? null : folder.getParent().getParent();
+      } else {
+        throw new ToolException(shown + " holds no dataset: neither " + StorageFormat.INDEX
+            + " nor an index file is in it. Expected a dataset module's target/classes (build"
+            + " it first: mvn package) or a dataset jar");
+      }
+    }
+    List<String> names = readIndex(Files.readAllLines(datasets.resolve("index")));
+    String chosen = choose(names, dataSet, shown);
+    Path sqlite = datasets.resolve(StorageFormat.sqliteFileName(chosen));
+    Manifest manifest = readManifest(datasets.resolve(StorageFormat.manifestFileName(chosen)),
+        shown);
+    checkDataSetFile(sqlite, shown);
+    URLClassLoader own = null;
+    if (loader == null && root != null) {
+      own = new URLClassLoader("datajar dataset classes", new URL[] {root.toUri().toURL()},
+          DataSetInput.class.getClassLoader());
+      loader = own;
+    }
+    return new DataSetInput(chosen, shown, sqlite, manifest, loader, null, own);
+  }
+
+  private static DataSetInput openJar(Path jar, String dataSet, ClassLoader loader,
+      String shown) throws IOException, ToolException {
+    String chosen;
+    Manifest manifest;
+    Path temp = Files.createTempFile("datajar-tools-", ".sqlite");
+    boolean done = false;
+    try (JarFile zip = new JarFile(jar.toFile())) {
+      ZipEntry index = zip.getEntry(StorageFormat.INDEX);
+      if (index == null) {
+        throw new ToolException(shown + " holds no dataset: " + StorageFormat.INDEX + " is"
+            + " missing. Expected a jar of a module built with the dataset-maven-plugin's"
+            + " build goal");
+      }
+      List<String> names;
+      try (InputStream in = zip.getInputStream(index)) {
+        names = readIndex(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+      }
+      chosen = choose(names, dataSet, shown);
+      ZipEntry sqlite = zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.sqliteFileName(chosen));
+      ZipEntry man = zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.manifestFileName(chosen));
+      if (sqlite == null || man == null) {
+        throw new ToolException(shown + ": the index lists dataset '" + chosen + "' but "
+            + StorageFormat.RESOURCE_DIR + (sqlite == null ? StorageFormat.sqliteFileName(chosen)
+                : StorageFormat.manifestFileName(chosen)) + " is missing. Rebuild the jar");
+      }
+      try (InputStream in = zip.getInputStream(man)) {
+        manifest = StorageFormat.readManifest(in, shown + "!/" + man.getName());
+      }
+      try (InputStream in = zip.getInputStream(sqlite)) {
+        Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      checkDataSetFile(temp, shown + "!/" + sqlite.getName());
+      URLClassLoader own = null;
+      if (loader == null) {
+        own = new URLClassLoader("datajar dataset classes", new URL[] {jar.toUri().toURL()},
+            DataSetInput.class.getClassLoader());
+        loader = own;
+      }
+      done = true;
+      return new DataSetInput(chosen, shown, temp, manifest, loader, temp, own);
+    } finally {
+      if (!done) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  private static DataSetInput openFile(Path sqlite, String dataSet, ClassLoader loader,
+      String shown) throws IOException, ToolException {
+    checkDataSetFile(sqlite, shown);
+    String name = metadataName(sqlite, shown);
+    if (dataSet != null && !dataSet.equals(name)) {
+      throw new ToolException(shown + " holds dataset '" + name + "', not '" + dataSet
+          + "'. Name the dataset it holds, or give the file of '" + dataSet + "'");
+    }
+    Path beside = sqlite.resolveSibling(StorageFormat.manifestFileName(name));
+    Manifest manifest = Files.isRegularFile(beside) ? readManifest(beside, shown) : null;
+    return new DataSetInput(name, shown, sqlite, manifest, loader, null, null);
+  }
+
+  private static Manifest readManifest(Path file, String shown) throws IOException,
+      ToolException {
+    if (!Files.isRegularFile(file)) {
+      throw new ToolException(shown + ": " + file.getFileName() + " is missing beside the"
+          + " dataset file. Rebuild the dataset (mvn package)");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return StorageFormat.readManifest(in, file.toString());
+    }
+  }
+
+  private static List<String> readIndex(List<String> lines) {
+    List<String> names = new ArrayList<>();
+    for (String line : lines) {
+      if (!line.isBlank()) {
+        names.add(line.strip());
+      }
+    }
+    return names;
+  }
+
+  private static String choose(List<String> names, String wanted, String shown)
+      throws ToolException {
+    if (names.isEmpty()) {
+      throw new ToolException(shown + " holds no dataset: its index is empty. Rebuild it with"
+          + " the dataset-maven-plugin's build goal");
+    }
+    if (wanted != null) {
+      if (!names.contains(wanted)) {
+        throw new ToolException(shown + " has no dataset '" + wanted + "'; it holds "
+            + String.join(", ", names) + ". Name one of those");
+      }
+      return wanted;
+    }
+    if (names.size() > 1) {
+      throw new ToolException(shown + " holds " + names.size() + " datasets ("
+          + String.join(", ", names) + "); name the one you mean (--dataset NAME on the"
+          + " command line, -Ddataset.names=NAME in Maven)");
+    }
+    return names.get(0);
+  }
+
+  /** Refuses anything but a SQLite file carrying datajar's application id. */
+  static void checkDataSetFile(Path file, String shown) throws IOException, ToolException {
+    byte[] header;
+    try (InputStream in = Files.newInputStream(file)) {
+      header = in.readNBytes(100);
+    }
+    boolean sqlite = header.length == 100
+        && java.util.Arrays.equals(header, 0, 16, SQLITE_MAGIC, 0, 16);
+    if (!sqlite || ByteBuffer.wrap(header, 68, 4).getInt() != StorageFormat.APPLICATION_ID) {
+      throw new ToolException(shown + " is not a datajar dataset file: expected a SQLite file"
+          + " with application_id 0x444A4152 ('DJAR') as the dataset builder writes, but "
+          + (sqlite ? "it is a SQLite file of another application" : "it is not a SQLite file"));
+    }
+  }
+
+  private static String metadataName(Path sqlite, String shown) throws ToolException {
+    try (Connection c = StorageFormat.openReadOnly(sqlite);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select value from " + StorageFormat.METADATA_TABLE
+            + " where key = 'name'")) {
+      if (rs.next()) {
+        return rs.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new ToolException(shown + " is not a datajar dataset file: its "
+          + StorageFormat.METADATA_TABLE + " table cannot be read (" + e.getMessage() + ")", e);
+    }
+    throw new ToolException(shown + " is not a datajar dataset file: its "
+        + StorageFormat.METADATA_TABLE + " table names no dataset");
+  }
+
+  private static boolean isZip(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] magic = in.readNBytes(4);
+      return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3
+          && magic[3] == 4;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "dataset '" + name + "' from " + label;
+  }
+}

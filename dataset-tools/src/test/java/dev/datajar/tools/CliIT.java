@@ -1,0 +1,116 @@
+package dev.datajar.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.datajar.tools.corpus.CorpusFixture;
+import dev.datajar.tools.corpus.CorpusJar;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: {@code java -jar dataset-tools-<version>-cli.jar …}. */
+class CliIT {
+  @TempDir static Path dir;
+  static Path jar;
+
+  record Run(int status, String out, String err) {}
+
+  @BeforeAll
+  static void buildCorpusJar() throws Exception {
+    jar = CorpusJar.write(CorpusFixture.build(dir.resolve("corpus")), dir.resolve("edges.jar"));
+  }
+
+  @Test
+  void inspect_describesTheJar() throws Exception {
+    Run r = run("inspect", jar.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("dataset edges  (" + jar + ")\n  format 1, "), r.out());
+    assertTrue(r.out().contains("\ntable edge  " + CorpusFixture.size() + " rows  (entity Edge)\n"),
+        r.out());
+    assertTrue(r.out().contains("  a_year_month         text"), r.out());
+    assertTrue(r.out().contains("YearMonth as LocalDate"), r.out());
+    assertEquals("", r.err());
+    Run json = run("inspect", "--json", jar.toString());
+    assertEquals(0, json.status(), json.err());
+    assertTrue(json.out().contains("\"name\" : \"edges\""), json.out());
+  }
+
+  @Test
+  void dump_verifiesTheRoundTrip() throws Exception {
+    Path out = dir.resolve("dump");
+    Run r = run("dump", jar.toString(), "--out", out.toString(), "--verify");
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertTrue(r.out().contains("verified: the dump builds a byte-identical file"), r.out());
+    assertTrue(Files.isRegularFile(out.resolve("src/main/datasets/edges/edge.csv")));
+  }
+
+  @Test
+  void diff_ofTheSameJarHasNoChanges() throws Exception {
+    Run r = run("diff", "--format", "markdown", jar.toString(), jar.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("## Dataset `edges`: " + jar + " → " + jar + "\n\nNo changes.\n", r.out());
+  }
+
+  @Test
+  void badInput_isOneLineWithoutAStackTrace() throws Exception {
+    Path missing = dir.resolve("missing.jar");
+    Run r = run("inspect", missing.toString());
+    assertEquals(1, r.status());
+    assertEquals("datajar-tools: " + missing + " does not exist: expected a dataset jar, a class"
+        + " folder with META-INF/datasets/, or a .sqlite file\n", r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void unknownCoordinates_sayWhereTheyWereLookedFor() throws Exception {
+    Path local = Files.createDirectories(dir.resolve("empty-repo"));
+    // Port 9 (discard) on loopback: refused at once, so nothing leaves the machine.
+    Run r = run("inspect", "--local-repository", local.toString(), "--repository",
+        "http://127.0.0.1:9/maven2", "com.example:geo:1.0");
+    assertEquals(1, r.status());
+    assertEquals("datajar-tools: com.example:geo:1.0 was not found: looked in " + local
+        + " and http://127.0.0.1:9/maven2. Check the coordinates, install that version (mvn"
+        + " install), or give the jar's path\n", r.err());
+  }
+
+  @Test
+  void coordinates_resolveFromTheLocalRepository() throws Exception {
+    Path local = dir.resolve("repo");
+    Path target = local.resolve("com/example/edges/1.2.0/edges-1.2.0.jar");
+    Files.createDirectories(target.getParent());
+    Files.copy(jar, target);
+    Files.createDirectories(local.resolve("com/example/edges/1.3.0-SNAPSHOT"));
+    Run r = run("inspect", "--local-repository", local.toString(), "--repository",
+        "http://127.0.0.1:9/maven2", "com.example:edges");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("dataset edges  (com.example:edges:1.2.0)\n"), r.out());
+  }
+
+  @Test
+  void wrongUsage_exitsWith2() throws Exception {
+    Run r = run("diff", jar.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("Missing required parameter: 'AFTER'"), r.err());
+  }
+
+  private static Run run(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", System.getProperty("cli.jar")));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
+    int status = p.waitFor();
+    return new Run(status, Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}

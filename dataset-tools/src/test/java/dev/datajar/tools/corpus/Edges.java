@@ -1,0 +1,7 @@
+package dev.datajar.tools.corpus;
+
+import dev.datajar.runtime.DataSet;
+
+/** The storage-format corpus as a dataset: {@link Edge} holds one edge value per row. */
+@DataSet("edges")
+public interface Edges {}
