@@ -34,7 +34,9 @@ class BadInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"entity-in-two-datasets:twin-a", "dataset-with-no-entities:empty"})
+  @ValueSource(strings = {"entity-in-two-datasets:twin-a", "dataset-with-no-entities:empty",
+      "entity-in-no-dataset:stray", "association-outside-dataset:crossing",
+      "entity-not-instantiable:shapes"})
   void build_reportsBadEntities(String nameAndDataSet) throws IOException {
     String[] parts = nameAndDataSet.split(":");
     check(parts[0], Fixtures.request(dir, parts[1]).build());

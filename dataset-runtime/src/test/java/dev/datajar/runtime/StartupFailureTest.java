@@ -50,13 +50,19 @@ class StartupFailureTest {
     throw new AssertionError("no DataSetOpenException in", e);
   }
 
+  /** Issue 11: the usual cause, a plugin without its execution, is named with its fix. */
+  private static final String PLUGIN = " A module's datasets are put into its jar by dev.datajar:dataset-maven-plugin"
+        + " when its pom has <execution><goals><goal>build</goal></goals></execution> in that"
+        + " plugin's <executions>: the goal runs in phase process-classes, so 'mvn package'"
+        + " builds them (an IDE's own compile does not).";
+
   @Test
   void missingDataSet_saysWhereItLookedAndHowToOverride() {
     DataSetOpenException e = failure(module().dataSets("geo").build());
     assertEquals("dataset 'geo' not found: no META-INF/datasets/geo.manifest.json on the class path"
         + " (no META-INF/datasets/index either), no system property datajar.geo.path, no"
         + " environment variable DATAJAR_GEO_PATH. Add the dataset's jar as a dependency, or set"
-        + " -Ddatajar.geo.path=/path/to/geo.sqlite.", e.getMessage());
+        + " -Ddatajar.geo.path=/path/to/geo.sqlite." + PLUGIN, e.getMessage());
     assertEquals("geo", e.dataSet());
   }
 
@@ -67,7 +73,7 @@ class StartupFailureTest {
     assertEquals("dataset 'geo' not found: no META-INF/datasets/geo.manifest.json on the class path"
         + " (indexes seen: " + root.toUri().toURL() + "META-INF/datasets/index), no system property"
         + " datajar.geo.path, no environment variable DATAJAR_GEO_PATH. Add the dataset's jar as a"
-        + " dependency, or set -Ddatajar.geo.path=/path/to/geo.sqlite.", e.getMessage());
+        + " dependency, or set -Ddatajar.geo.path=/path/to/geo.sqlite." + PLUGIN, e.getMessage());
   }
 
   @Test
@@ -82,9 +88,10 @@ class StartupFailureTest {
   @Test
   void noDataSetsAtAll_failsFast() {
     DataSetOpenException e = failure(module().build());
-    assertEquals("no datasets found: there is no META-INF/datasets/index on the class path. Add a"
-        + " dataset jar as a dependency, or name datasets with DataSetModule.builder().dataSets(...)"
-        + " and give their files with -Ddatajar.<name>.path=...", e.getMessage());
+    assertEquals("no datasets found: there is no META-INF/datasets/index on the class path."
+        + PLUGIN + " Otherwise add a dataset jar as a dependency, or name datasets with"
+        + " DataSets.builder().dataSets(...) (DataSetModule.builder() with Guice) and give their"
+        + " files with -Ddatajar.<name>.path=...", e.getMessage());
   }
 
   @Test

@@ -33,7 +33,10 @@ class StartupFailureTest {
     assertTrue(m.contains("/target/classes/META-INF/datasets/index"), m);
     assertTrue(m.endsWith("), no system property datajar.nope.path, no environment variable"
         + " DATAJAR_NOPE_PATH. Add the dataset's jar as a dependency, or set"
-        + " -Ddatajar.nope.path=/path/to/nope.sqlite."), m);
+        + " -Ddatajar.nope.path=/path/to/nope.sqlite. A module's datasets are put into its jar by"
+        + " dev.datajar:dataset-maven-plugin when its pom has <execution><goals><goal>build"
+        + "</goal></goals></execution> in that plugin's <executions>: the goal runs in phase"
+        + " process-classes, so 'mvn package' builds them (an IDE's own compile does not)."), m);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -67,6 +68,9 @@ public class BuildMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -106,6 +110,8 @@ public class BuildMojo extends AbstractMojo {
     }
     if (result.dataSets().isEmpty()) {
       getLog().info("No datasets found in " + classes);
+    } else {
+      JarTimestamp.applyDefault(project, session.getUserProperties(), getLog());
     }
     for (DataSetResult r : result.dataSets()) {
       getLog().info(SummaryLine.of(r, project.getBasedir().toPath()));

@@ -33,6 +33,9 @@ final class HibernateLogging {
       return;
     }
     installed = true;
+    // Set here, so that 'mvn -X' shows Hibernate's INFO records whatever the runtime's default
+    // (WARNING when the application configured no level) was.
+    HIBERNATE.setLevel(log.isDebugEnabled() ? Level.INFO : Level.WARNING);
     HIBERNATE.setUseParentHandlers(false);
     HIBERNATE.addHandler(new MavenHandler(log));
   }

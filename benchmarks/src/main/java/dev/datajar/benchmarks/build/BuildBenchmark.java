@@ -3,7 +3,6 @@ package dev.datajar.benchmarks.build;
 import dev.datajar.benchmarks.data.BenchPaths;
 import dev.datajar.benchmarks.data.BenchSources;
 import dev.datajar.benchmarks.data.Machine;
-import dev.datajar.benchmarks.data.QuietLogging;
 import dev.datajar.builder.BuildLog;
 import dev.datajar.builder.BuildResult;
 import java.nio.file.Files;
@@ -33,7 +32,6 @@ public final class BuildBenchmark {
 
   public static void main(String[] args) throws Exception {
     BuildOptions options = BuildOptions.parse(args);
-    QuietLogging.apply();
     Path work = options.work() != null ? options.work()
         : BenchPaths.dataDirectory().resolve("build");
     Files.createDirectories(work);

@@ -1,6 +1,5 @@
 package dev.datajar.benchmarks.read;
 
-import dev.datajar.benchmarks.data.QuietLogging;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -38,7 +37,6 @@ public final class Sides {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-      QuietLogging.apply();
       store = StoreAccess.open(ReadDataSet.ensure());
     }
 

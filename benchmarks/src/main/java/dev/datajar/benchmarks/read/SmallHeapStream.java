@@ -1,7 +1,6 @@
 package dev.datajar.benchmarks.read;
 
 import dev.datajar.benchmarks.data.Machine;
-import dev.datajar.benchmarks.data.QuietLogging;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,6 @@ public final class SmallHeapStream {
   private SmallHeapStream() {}
 
   public static void main(String[] args) throws Exception {
-    QuietLogging.apply();
     String heap = args.length > 0 ? args[0] : "-Xmx64m";
     Path file = ReadDataSet.ensure();
     System.out.println("streaming every item of " + file + " in a child JVM with " + heap);

@@ -4,7 +4,6 @@ import dev.datajar.benchmarks.build.BuilderRun;
 import dev.datajar.benchmarks.data.BenchPaths;
 import dev.datajar.benchmarks.data.BenchSources;
 import dev.datajar.benchmarks.data.Machine;
-import dev.datajar.benchmarks.data.QuietLogging;
 import dev.datajar.builder.BuildLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ public final class StartupBenchmark {
   private StartupBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    QuietLogging.apply();
     long rows = 1_200_000;
     int runs = 5;
     for (int i = 0; i + 1 < args.length; i += 2) {

@@ -1,6 +1,5 @@
 package dev.datajar.benchmarks.read;
 
-import dev.datajar.benchmarks.data.QuietLogging;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,7 +15,6 @@ public final class StartupProbe {
   private StartupProbe() {}
 
   public static void main(String[] args) throws Exception {
-    QuietLogging.apply();
     String variant = args[0];
     Path path = Path.of(args[1]);
     long t0 = System.nanoTime();

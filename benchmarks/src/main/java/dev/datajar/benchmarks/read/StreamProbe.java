@@ -1,6 +1,5 @@
 package dev.datajar.benchmarks.read;
 
-import dev.datajar.benchmarks.data.QuietLogging;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -18,7 +17,6 @@ public final class StreamProbe {
   private StreamProbe() {}
 
   public static void main(String[] args) throws Exception {
-    QuietLogging.apply();
     String variant = args[0];
     Path file = Path.of(args[1]);
     long[] checksum = {0};

@@ -92,7 +92,8 @@ final class DataSetDiscovery {
       plans.add(new DataSetPlan(name, members, List.of()));
     }
     MappingCheck.check(plans);
-    return withRowSources(plans, rowSourceClasses, bases.keySet(), wanted);
+    return SetupCheck.checked(request, bases,
+        withRowSources(plans, rowSourceClasses, bases.keySet(), wanted));
   }
 
   private static List<DataSetPlan> withRowSources(List<DataSetPlan> plans,

@@ -81,6 +81,14 @@ public class DataJarDialect extends SQLiteDialect {
     types.addDescriptor(TextJdbcType.TIMESTAMP_WITH_TIMEZONE);
     types.addDescriptor(TextJdbcType.NUMERIC);
     types.addDescriptor(TextJdbcType.DECIMAL);
+    // UUIDs as text and durations as integer nanoseconds. Hibernate asks the registry for the
+    // type of its default codes (UUID; INTERVAL_SECOND, which falls back to DURATION when the
+    // dialect has no interval type); answering with CHAR and BIGINT here gives the same columns
+    // as the 'hibernate.type.preferred_*_jdbc_type' settings, which Hibernate marks as
+    // incubating and reports at every boot.
+    types.addDescriptor(SqlTypes.UUID, types.getDescriptor(SqlTypes.CHAR));
+    types.addDescriptor(SqlTypes.INTERVAL_SECOND, types.getDescriptor(SqlTypes.BIGINT));
+    types.addDescriptor(SqlTypes.DURATION, types.getDescriptor(SqlTypes.BIGINT));
   }
 
   @Override

@@ -20,8 +20,9 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  *
  * <p>The settings fix what must not vary: {@link DataJarDialect}; snake_case table and column
  * names; offsets and zones kept ({@code NATIVE} time-zone storage, which the dialect stores as
- * text); UUIDs as text; durations as integer nanoseconds; no schema tool and no JDBC metadata
- * access at boot (the dialect is given, and the builder has no database yet).
+ * text); no schema tool and no JDBC metadata access at boot (the dialect is given, and the
+ * builder has no database yet). UUIDs as text and durations as nanoseconds come from the
+ * dialect's types.
  */
 public final class HibernateSetup {
   private HibernateSetup() {}
@@ -46,9 +47,9 @@ public final class HibernateSetup {
     s.put(AvailableSettings.DIALECT, DataJarDialect.class.getName());
     s.put("hibernate.boot.allow_jdbc_metadata_access", "false");
     s.put(AvailableSettings.TIMEZONE_DEFAULT_STORAGE, "NATIVE");
-    s.put(AvailableSettings.PREFERRED_UUID_JDBC_TYPE, "CHAR");
-    s.put(AvailableSettings.PREFERRED_DURATION_JDBC_TYPE, "BIGINT");
-    s.put(AvailableSettings.PREFERRED_INSTANT_JDBC_TYPE, "TIMESTAMP_UTC");
+    // UUIDs as text and durations as nanoseconds: DataJarDialect.contributeTypes. Instants are
+    // TIMESTAMP_UTC, Hibernate's default. (The 'preferred_*_jdbc_type' settings would do the
+    // same but are incubating: Hibernate logs HHH90006001 for each, twice per boot.)
     s.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
         CamelCaseToUnderscoresNamingStrategy.class.getName());
     s.put(AvailableSettings.HBM2DDL_AUTO, "none");

@@ -39,10 +39,7 @@ final class DataSetCatalog {
     List<String> names = settings.dataSets().isEmpty() ? new ArrayList<>(c.manifests.keySet())
         : settings.dataSets();
     if (names.isEmpty()) {
-      throw new DataSetOpenException("*", "no datasets found: there is no "
-          + DataSetLayout.INDEX + " on the class path. Add a dataset jar as a dependency, or name"
-          + " datasets with DataSetModule.builder().dataSets(...) and give their files with"
-          + " -Ddatajar.<name>.path=...");
+      throw new DataSetOpenException("*", c.notFound(null));
     }
     List<Located> out = new ArrayList<>();
     for (String name : names) {
@@ -132,7 +129,22 @@ final class DataSetCatalog {
     return new Located(name, m, file.toString(), null, file, o.source());
   }
 
+  /**
+   * Why dataset {@code name} (or, for {@code null}, any dataset) was not found, and the fixes:
+   * most often the dataset module's pom names the plugin without its {@code <execution>}, so
+   * its jar has classes but no dataset.
+   */
   private String notFound(String name) {
+    String plugin = " A module's datasets are put into its jar by dev.datajar:dataset-maven-plugin"
+        + " when its pom has <execution><goals><goal>build</goal></goals></execution> in that"
+        + " plugin's <executions>: the goal runs in phase process-classes, so 'mvn package'"
+        + " builds them (an IDE's own compile does not).";
+    if (name == null) {
+      return "no datasets found: there is no " + DataSetLayout.INDEX + " on the class path."
+          + plugin + " Otherwise add a dataset jar as a dependency, or name datasets with"
+          + " DataSets.builder().dataSets(...) (DataSetModule.builder() with Guice) and give their"
+          + " files with -Ddatajar.<name>.path=...";
+    }
     StringBuilder sb = new StringBuilder("dataset '").append(name).append("' not found: no ")
         .append(DataSetLayout.manifestResource(name)).append(" on the class path");
     if (indexes.isEmpty()) {
@@ -147,7 +159,8 @@ final class DataSetCatalog {
     sb.append(", no system property ").append(Settings.pathProperty(name))
         .append(", no environment variable ").append(Settings.pathVariable(name))
         .append(". Add the dataset's jar as a dependency, or set -D")
-        .append(Settings.pathProperty(name)).append("=/path/to/").append(name).append(".sqlite.");
+        .append(Settings.pathProperty(name)).append("=/path/to/").append(name)
+        .append(".sqlite.").append(plugin);
     return sb.toString();
   }
 

@@ -7,6 +7,7 @@ import dev.datajar.runtime.format.EntityShape;
 import dev.datajar.runtime.format.FileIdentity;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.Sha256;
+import dev.datajar.runtime.internal.logging.QuietStart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,9 @@ public final class EngineOpener {
 
   /** Opens every dataset of the plan; on a failure, closes those already opened. */
   public static Map<String, Engine> openAll(Plan plan) {
+    // sqlite-jdbc logs through SLF4J when it is on the class path: keep it from announcing,
+    // before the first connection, that there is no SLF4J provider.
+    QuietStart.slf4j();
     Settings settings = plan.settings;
     List<Located> located = plan.located;
     Map<String, Engine> engines = new LinkedHashMap<>();

@@ -1,0 +1,56 @@
+package dev.datajar.spring;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code datajar.*} properties: which datasets to open and where their files are.
+ *
+ * <pre>
+ * datajar.datasets=geo,oui                  # default: every dataset on the class path
+ * datajar.paths.geo=/srv/data/geo.sqlite    # read dataset 'geo' from this file
+ * datajar.cache-directory=/var/cache/app    # where datasets inside jars are copied
+ * </pre>
+ *
+ * <p>Unset, the runtime's own defaults apply, including its system properties
+ * ({@code datajar.<name>.path}, {@code datajar.cache.dir}) and environment variables.
+ */
+@ConfigurationProperties(prefix = DataJarProperties.PREFIX)
+public class DataJarProperties {
+  static final String PREFIX = "datajar";
+
+  private List<String> datasets = new ArrayList<>();
+  private Map<String, Path> paths = new LinkedHashMap<>();
+  private Path cacheDirectory;
+
+  /** The datasets to open; empty for every dataset on the class path. */
+  public List<String> getDatasets() {
+    return datasets;
+  }
+
+  public void setDatasets(List<String> datasets) {
+    this.datasets = datasets;
+  }
+
+  /** A file per dataset name, read instead of the dataset on the class path. */
+  public Map<String, Path> getPaths() {
+    return paths;
+  }
+
+  public void setPaths(Map<String, Path> paths) {
+    this.paths = paths;
+  }
+
+  /** Where datasets inside jars are copied to; unset for the runtime's default. */
+  public Path getCacheDirectory() {
+    return cacheDirectory;
+  }
+
+  public void setCacheDirectory(Path cacheDirectory) {
+    this.cacheDirectory = cacheDirectory;
+  }
+}

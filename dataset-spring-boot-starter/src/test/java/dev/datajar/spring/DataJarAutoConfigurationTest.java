@@ -1,0 +1,119 @@
+package dev.datajar.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.datajar.datasets.isocodes.Country;
+import dev.datajar.datasets.isocodes.CountryStore;
+import dev.datajar.datasets.isocodes.Currency;
+import dev.datajar.runtime.DataSetOpenException;
+import dev.datajar.runtime.DataSets;
+import dev.datajar.runtime.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * A real Spring Boot application over the iso-codes dataset jar built by this reactor: the
+ * auto-configuration is found through its imports file, not named by the test.
+ */
+class DataJarAutoConfigurationTest {
+  @TempDir Path cache;
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class App {
+    /** A custom store, declared as a bean like any other. */
+    @Bean
+    CountryStore countryStore() {
+      return new CountryStore();
+    }
+
+    @Bean
+    Lookups lookups() {
+      return new Lookups();
+    }
+  }
+
+  /** Where the application's code gets its stores: by generic type. */
+  @Component
+  static class Lookups {
+    @Autowired Store<Country> countries;
+    @Autowired Store<Currency> currencies;
+    @Autowired CountryStore countryStore;
+  }
+
+  private ConfigurableApplicationContext start(String... properties) {
+    return new SpringApplicationBuilder(App.class)
+        .web(WebApplicationType.NONE)
+        .bannerMode(Banner.Mode.OFF)
+        .logStartupInfo(false)
+        .properties("datajar.cache-directory=" + cache)
+        .properties(properties)
+        .run();
+  }
+
+  @Test
+  void context_injectsStoresByEntityAndAttachesCustomStores() throws Exception {
+    Lookups lookups;
+    DataSets dataSets;
+    try (ConfigurableApplicationContext context = start()) {
+      lookups = context.getBean(Lookups.class);
+      dataSets = context.getBean(DataSets.class);
+      assertEquals(Set.of("iso-codes"), dataSets.names());
+      assertEquals("Côte d'Ivoire", lookups.countries.get("CI").orElseThrow().getName());
+      assertEquals("Euro", lookups.currencies.get("EUR").orElseThrow().getName());
+      assertEquals("CIV", lookups.countryStore.byCode("384").orElseThrow().getAlpha3());
+      assertSame(dataSets.store(Country.class), lookups.countries);
+      // datajar.cache-directory was used: the dataset was copied out of its jar there.
+      assertTrue(dataSets.file("iso-codes").startsWith(cache), dataSets.file("iso-codes").toString());
+      assertTrue(Files.isRegularFile(dataSets.file("iso-codes")));
+    }
+    // Closed with the context: every store read fails from now on.
+    assertThrows(RuntimeException.class, () -> lookups.countries.count());
+    assertThrows(RuntimeException.class, () -> lookups.countryStore.byCode("CI"));
+  }
+
+  @Test
+  void datasetsProperty_namesWhatToOpen_andAnUnknownOneFailsTheStart() {
+    try (ConfigurableApplicationContext context = start("datajar.datasets=iso-codes")) {
+      assertEquals(Set.of("iso-codes"), context.getBean(DataSets.class).names());
+    }
+    Throwable failure = assertThrows(RuntimeException.class, () -> start("datajar.datasets=nope"));
+    while (!(failure instanceof DataSetOpenException) && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    assertTrue(failure instanceof DataSetOpenException, String.valueOf(failure));
+    assertEquals("nope", ((DataSetOpenException) failure).dataSet());
+  }
+
+  @Test
+  void pathsProperty_readsADatasetFromAFile() throws Exception {
+    Path file;
+    try (ConfigurableApplicationContext context = start()) {
+      file = context.getBean(DataSets.class).file("iso-codes"); // the cached copy
+    }
+    Path elsewhere = cache.resolve("elsewhere").resolve("iso-codes.sqlite");
+    Files.createDirectories(elsewhere.getParent());
+    Files.copy(file, elsewhere);
+    try (ConfigurableApplicationContext context = start("datajar.paths.iso-codes=" + elsewhere)) {
+      DataSets dataSets = context.getBean(DataSets.class);
+      assertEquals(elsewhere, dataSets.file("iso-codes"));
+      assertEquals("Japan", context.getBean(Lookups.class).countries.get("JP").orElseThrow()
+          .getName());
+    }
+  }
+}
