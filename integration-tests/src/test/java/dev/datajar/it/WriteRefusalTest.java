@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +29,19 @@ class WriteRefusalTest {
 
   @Test
   void sqlWrites_areRefused() {
-    // The last one would turn the read-only guard off: SQLite's pragma, PostgreSQL's setting.
-    String guardOff = PostgresDataSets.selected() ? "set default_transaction_read_only = off"
-        : "pragma query_only = 0";
-    for (String sql : List.of("delete from product", "update product set name = 'x'",
-        "insert into tag (id, label) values (99, 'x')", "drop table tag",
-        "create table evil (x integer)", guardOff, "delete from tag")) {
+    List<String> writes = new ArrayList<>(List.of("delete from product",
+        "update product set name = 'x'", "insert into tag (id, label) values (99, 'x')",
+        "drop table tag", "create table evil (x integer)", "pragma query_only = 0"));
+    if (PostgresDataSets.selected()) {
+      // Past the text guard (it is a WITH ... SELECT): the server's READ ONLY transaction
+      // refuses the write inside it.
+      writes.add("with gone as (delete from tag returning id) select count(*) from gone");
+    }
+    for (String sql : writes) {
       ReadOnlyDataSetException e = assertThrows(ReadOnlyDataSetException.class,
           () -> products.sql(sql, Long.class), sql);
-      assertEquals("dataset 'shop' is read-only: sql() runs queries only, not '" + sql
-          + "'. Change the dataset's sources and rebuild it instead.", e.getMessage());
+      assertTrue(e.getMessage().startsWith("dataset 'shop' is read-only: sql() runs queries"
+          + " only, not '" + sql + "'"), e.getMessage());
     }
     assertEquals(11, products.count());
   }

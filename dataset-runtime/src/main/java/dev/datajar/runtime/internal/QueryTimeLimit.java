@@ -41,6 +41,17 @@ final class QueryTimeLimit implements AutoCloseable {
    */
   static QueryTimeLimit start(Connection jdbc) throws SQLException {
     Duration limit = configured();
+    if (!jdbc.isWrapperFor(SQLiteConnection.class)) {
+      // PostgreSQL: the server's own statement_timeout, for this call's transaction only (the
+      // pool's connections are not in auto-commit mode). A timeout there surfaces as the
+      // server's "canceling statement due to statement timeout".
+      if (!limit.isZero()) {
+        try (java.sql.Statement s = jdbc.createStatement()) {
+          s.execute("set local statement_timeout = " + limit.toMillis());
+        }
+      }
+      return new QueryTimeLimit(null, limit);
+    }
     QueryTimeLimit t = new QueryTimeLimit(jdbc.unwrap(SQLiteConnection.class), limit);
     if (!limit.isZero()) {
       long deadline = System.nanoTime() + limit.toNanos();
@@ -73,7 +84,7 @@ final class QueryTimeLimit implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    if (!limit.isZero()) {
+    if (connection != null && !limit.isZero()) {
       ProgressHandler.clearHandler(connection);
     }
   }
