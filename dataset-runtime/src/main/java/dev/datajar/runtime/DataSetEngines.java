@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The datasets a {@link DataSetModule} opened, one read-only engine each; close it to release
@@ -65,7 +66,7 @@ public final class DataSetEngines implements AutoCloseable {
     Engine e = byEntity.get(type);
     if (e == null) {
       throw new IllegalStateException(type.getName() + " is not an entity of an opened dataset"
-          + " (opened: " + String.join(", ", new java.util.TreeSet<>(engines.keySet()))
+          + " (opened: " + String.join(", ", new TreeSet<>(engines.keySet()))
           + "). Check that its dataset's jar is on the class path and that DataSetModule"
           + " opens that dataset.");
     }
@@ -76,7 +77,7 @@ public final class DataSetEngines implements AutoCloseable {
     Engine e = engines.get(dataSet);
     if (e == null) {
       throw new IllegalArgumentException("dataset '" + dataSet + "' is not open (open: "
-          + String.join(", ", new java.util.TreeSet<>(engines.keySet())) + ")");
+          + String.join(", ", new TreeSet<>(engines.keySet())) + ")");
     }
     return e;
   }

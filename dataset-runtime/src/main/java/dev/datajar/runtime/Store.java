@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +57,7 @@ public class Store<T> {
         // datasets it opened, so X belongs to none of them. Erasure hides X here, but Guice's
         // error names the key ("while locating Store<X>").
         throw new IllegalStateException("this Store<...> reads an entity of no opened dataset"
-            + " (opened: " + String.join(", ", new java.util.TreeSet<>(engines.names()))
+            + " (opened: " + String.join(", ", new TreeSet<>(engines.names()))
             + "). Check that the entity's dataset jar is on the class path and that"
             + " DataSetModule opens its dataset.");
       }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Factories for {@link Criterion conditions}, by attribute name or, type-safe, through the JPA
@@ -54,7 +55,7 @@ public final class Where {
 
   public static Criterion in(String attribute, Collection<?> values) {
     // Not values.contains(null): List.of(...) and Set.of(...) throw NullPointerException on it.
-    if (values.stream().anyMatch(java.util.Objects::isNull)) {
+    if (values.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("in('" + attribute + "', ...) contains null, which"
           + " matches nothing in SQL: use or(in(...), isNull(...))");
     }

@@ -1,5 +1,6 @@
 package dev.datajar.benchmarks.build;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -35,7 +36,7 @@ final class RunMeter {
 
   /** CPU time of the whole process so far (all threads, GC and JIT included). */
   static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
+    return ((OperatingSystemMXBean)
         ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }

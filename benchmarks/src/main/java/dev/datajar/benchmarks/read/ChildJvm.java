@@ -1,6 +1,7 @@
 package dev.datajar.benchmarks.read;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ final class ChildJvm {
     command.addAll(jvmArgs);
     StringBuilder classpath = new StringBuilder(System.getProperty("java.class.path"));
     for (Path extra : extraClasspath) {
-      classpath.append(java.io.File.pathSeparatorChar).append(extra);
+      classpath.append(File.pathSeparatorChar).append(extra);
     }
     command.add("-cp");
     command.add(classpath.toString());
