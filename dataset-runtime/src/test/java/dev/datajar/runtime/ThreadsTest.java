@@ -40,7 +40,7 @@ class ThreadsTest {
       out.add(s.map(Assignment::toString).toList().toString());
     }
     // ... and Hibernate (entities with collections)
-    long id = 1 + seed % 10;
+    long id = 1L + seed % 10;
     out.add(String.valueOf(countries.get(id).map(Country::toString)));
     out.add(String.valueOf(countries.getAll(List.of(id, 99L, 11 - id)).stream()
         .map(o -> o.map(Country::getAlpha2)).toList()));

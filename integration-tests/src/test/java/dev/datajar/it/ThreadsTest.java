@@ -50,7 +50,7 @@ class ThreadsTest {
       out.add(switch (random.nextInt(7)) {
         case 0 -> products.get((long) random.nextInt(13)).map(ThreadsTest::describe).orElse("none");
         case 1 -> describe(products.search(Query.where(Where.eq("category.id",
-            (long) 1 + random.nextInt(6)))));
+            1L + random.nextInt(6)))));
         case 2 -> products.getAll(List.of((long) random.nextInt(13), (long) random.nextInt(13)))
             .stream().map(o -> o.map(ThreadsTest::describe).orElse("none"))
             .collect(Collectors.joining("|"));
@@ -58,7 +58,7 @@ class ThreadsTest {
             new BigDecimal(random.nextInt(1500)))));
         case 4 -> describe(shopFront.search(Query.all().offset(random.nextInt(5)).limit(3)));
         case 5 -> {
-          long from = 1 + random.nextInt(99_000);
+          long from = 1L + random.nextInt(99_000);
           try (Stream<Reading> s = readings.stream(Query.where(Where.between("id", from,
               from + random.nextInt(500))))) {
             yield "readings " + s.mapToDouble(Reading::getReading).sum();

@@ -25,7 +25,7 @@ class ProjectClassLoaderTest {
     DefaultArtifactHandler handler = new DefaultArtifactHandler(type);
     handler.setAddedToClasspath(type.equals("jar"));
     DefaultArtifact a = new DefaultArtifact(group, id, version, scope, type, null, handler);
-    File file = dir.resolve((files++) + "-" + id + "." + type).toFile();
+    File file = dir.resolve(files++ + "-" + id + "." + type).toFile();
     Files.createFile(file.toPath());
     a.setFile(file);
     return a;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 /** Command-line options of {@link BuildBenchmark}. */
 record BuildOptions(long rows, int parents, int runs, String only, Path work, boolean verbose) {
 
+  @SuppressWarnings("IncrementInForLoopAndHeader") // the body also steps over an option's value
   static BuildOptions parse(String[] args) {
     long rows = 1_000_000;
     int parents = BenchSources.DEFAULT_PARENTS;

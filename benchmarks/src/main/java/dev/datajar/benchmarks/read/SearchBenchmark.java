@@ -35,7 +35,7 @@ public class SearchBenchmark {
   public void drawParents() {
     SplittableRandom random = new SplittableRandom(11);
     for (int i = 0; i < parentIds.length; i++) {
-      parentIds[i] = 1 + random.nextInt(BenchSources.DEFAULT_PARENTS);
+      parentIds[i] = 1L + random.nextInt(BenchSources.DEFAULT_PARENTS);
     }
   }
 

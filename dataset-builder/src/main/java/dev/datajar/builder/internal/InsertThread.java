@@ -38,6 +38,7 @@ final class InsertThread extends Thread {
   }
 
   /** A row SQLite refused, with its source line and the reason. */
+  @SuppressWarnings("ArrayRecordComponent") // never compared: refusals are told apart by identity
   record Refusal(long line, Object[] values, String reason) {}
 
   private final RowWriter writer;

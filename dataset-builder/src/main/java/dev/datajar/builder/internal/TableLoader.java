@@ -59,7 +59,7 @@ final class TableLoader {
           inserts.abort();
         }
       }
-      Map<InsertThread.Refusal, Long> firstLines = firstLines(connection, dataSet, source, context,
+      IdentityHashMap<InsertThread.Refusal, Long> firstLines = firstLines(connection, dataSet, source, context,
           inserts.refusals());
       for (InsertThread.Refusal r : inserts.refusals()) {
         problems.add(refusal(source, r, firstLines.get(r)));
@@ -77,10 +77,10 @@ final class TableLoader {
    *
    * @return refused row to the first line with its key
    */
-  private static Map<InsertThread.Refusal, Long> firstLines(Connection connection, String dataSet,
+  private static IdentityHashMap<InsertThread.Refusal, Long> firstLines(Connection connection, String dataSet,
       TableSource source, FileContext context, List<InsertThread.Refusal> refusals)
       throws IOException, SQLException {
-    Map<InsertThread.Refusal, Long> out = new IdentityHashMap<>();
+    IdentityHashMap<InsertThread.Refusal, Long> out = new IdentityHashMap<>();
     TableModel table = source.table();
     int[] key = new int[table.primaryKey().size()];
     List<ColumnModel> keyColumns = new ArrayList<>();

@@ -126,6 +126,7 @@ public class DataJarDialect extends SQLiteDialect {
   }
 
   @Override
+  @SuppressWarnings("deprecation") // Hibernate's signature still takes the deprecated TemporalType
   public void appendDateTimeLiteral(SqlAppender appender, TemporalAccessor temporal,
       TemporalType precision, TimeZone jdbcTimeZone) {
     String text = switch (precision) {

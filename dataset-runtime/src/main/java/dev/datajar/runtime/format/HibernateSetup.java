@@ -7,7 +7,7 @@ import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -39,7 +39,7 @@ public final class HibernateSetup {
     s.put(AvailableSettings.PREFERRED_DURATION_JDBC_TYPE, "BIGINT");
     s.put(AvailableSettings.PREFERRED_INSTANT_JDBC_TYPE, "TIMESTAMP_UTC");
     s.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
-        CamelCaseToUnderscoresNamingStrategy.class.getName());
+        PhysicalNamingStrategySnakeCaseImpl.class.getName());
     s.put(AvailableSettings.HBM2DDL_AUTO, "none");
     s.put(AvailableSettings.SHOW_SQL, "false");
     if (extra != null) {

@@ -162,6 +162,9 @@ final class SchemaModelReader {
     return false;
   }
 
+  // Index.getColumns() is deprecated for getSelectables(), which also holds formulas; an index
+  // here is on columns only, as it always was.
+  @SuppressWarnings("deprecation")
   private static List<TableModel.Index> indexes(Table t) {
     Map<String, TableModel.Index> out = new java.util.TreeMap<>();
     t.getIndexes().values().forEach(i -> out.put(i.getName(), new TableModel.Index(i.getName(),

@@ -83,7 +83,7 @@ public final class ValueParser {
       Object v = type == Double.class ? (Object) Double.parseDouble(text) : Float.parseFloat(text);
       // Java rounds a number too large for the type to Infinity: refuse it, since the source
       // did not say Infinity (it may spell that out).
-      if ((v instanceof Double d && d.isInfinite() || v instanceof Float f && f.isInfinite())
+      if (((v instanceof Double d && d.isInfinite()) || (v instanceof Float f && f.isInfinite()))
           && !text.endsWith("Infinity")) {
         throw new IllegalArgumentException(quote(text) + " is out of range for a "
             + (type == Double.class ? "double" : "float") + " (largest: "
@@ -120,7 +120,7 @@ public final class ValueParser {
       return zoned(text);
     } else if (type == Duration.class) {
       Duration d = Duration.parse(text);
-      d.toNanos(); // stored as nanoseconds: refuse what does not fit
+      long unused = d.toNanos(); // stored as nanoseconds: throws for what does not fit
       return d;
     } else if (type == UUID.class) {
       if (!UUID_TEXT.matcher(text).matches()) {

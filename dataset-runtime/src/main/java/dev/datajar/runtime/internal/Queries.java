@@ -45,11 +45,12 @@ final class Queries {
   static <R> List<R> sql(Engine engine, String sql, Class<R> type, Object[] params) {
     try (Session s = engine.openSession()) {
       if (!type.isRecord()) {
-        @SuppressWarnings("unchecked")
-        NativeQuery<R> q = (NativeQuery<R>) s.createNativeQuery(sql, type);
+        NativeQuery<R> q = s.createNativeQuery(sql, type);
         bind(q, params);
         return q.getResultList();
       }
+      // Deprecated for the typed forms, which map rows themselves; here addScalar does.
+      @SuppressWarnings("deprecation")
       NativeQuery<?> q = s.createNativeQuery(sql);
       RecordComponent[] components = type.getRecordComponents();
       for (RecordComponent c : components) {

@@ -42,6 +42,10 @@ import org.hibernate.type.descriptor.WrapperOptions;
  * callbacks are left to Hibernate; {@link #create} returns {@code null} for them.
  * {@link RowSearch} runs searches, counts and streams with the same row reading.
  */
+// removal: Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
+// JavaUtilDate: entities may hold java.util.Date; each caller gets its own copy.
+// IdentityHashMapUsage: 'seen' is keyed by class, where identity is equality anyway.
+@SuppressWarnings({"removal", "JavaUtilDate", "IdentityHashMapUsage"})
 final class RowLoader<T> {
   static final int CACHE_SIZE = 8192;
   private static final Object NULL_ROW = new Object[0];
@@ -146,7 +150,7 @@ final class RowLoader<T> {
     }
     return new RowLoader<>(type, select.toString(), table, id.getSelectionExpression(),
         Map.copyOf(paths), connections, sf.getWrapperOptions(),
-        (EntityInstantiator) p.getRepresentationStrategy().getInstantiator(),
+        p.getRepresentationStrategy().getInstantiator(),
         id.getJdbcMapping(), id.getPropertyAccess().getSetter(), cols.toArray(new Column[0]));
   }
 
@@ -172,8 +176,8 @@ final class RowLoader<T> {
     return load(id, null, null);
   }
 
-  @SuppressWarnings("unchecked")
   /** {@code slot}: the connection a caller already holds (a stream), or {@code null}. */
+  @SuppressWarnings("unchecked")
   private T load(Object id, Map<Object, Object> seen, FastConnections.Slot slot) {
     Object[] state = state(id, slot);
     if (state == null) {

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +31,10 @@ class SqliteFilesTest {
       s.execute("insert into t values ('10'), ('9')");
     }
     assertTrue(Files.size(file) > 0, "the file at " + file + " was written");
-    assertEquals(List.of("d.sqlite"), Files.list(sub).map(p -> p.getFileName().toString())
-        .toList(), "no other file was created next to it");
+    try (Stream<Path> files = Files.list(sub)) {
+      assertEquals(List.of("d.sqlite"), files.map(p -> p.getFileName().toString()).toList(),
+          "no other file was created next to it");
+    }
     try (Connection c = SqliteFiles.openReadOnly(file); Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("select group_concat(x) from (select x from t"
           + " order by x)")) {

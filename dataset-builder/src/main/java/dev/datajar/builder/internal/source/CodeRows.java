@@ -71,14 +71,14 @@ public final class CodeRows extends KeyedRows {
     }
     for (Map.Entry<String, ?> entry : values.entrySet()) {
       Object key = entry.getKey(); // typed as String, but raw maps get here too
-      if (!(key instanceof String)) {
+      if (!(key instanceof String column)) {
         problems.add(where() + ": key " + key + " is not a String. Keys name columns.");
         return false;
       }
       Object value = entry.getValue();
       ValueKind kind = value == null ? ValueKind.NULL
           : value instanceof String ? ValueKind.STRING : ValueKind.JAVA;
-      put((String) key, value, kind, row, 0);
+      put(column, value, kind, row, 0);
     }
     return true;
   }
