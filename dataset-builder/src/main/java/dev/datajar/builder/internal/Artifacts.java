@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * on different file systems (a rename cannot cross them) the file is copied to a hidden name
  * beside its target first, then renamed.
  */
+@SuppressWarnings("UnnecessarilyFullyQualified") // inline names stay until this file's rewrite
 final class Artifacts {
   private static final String MANIFEST_SUFFIX = ".manifest.json";
 

@@ -33,6 +33,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * <p>Nothing in the output folder changes until every step has succeeded; on any failure the
  * work file is deleted and the previous artifacts stay as they were.
  */
+@SuppressWarnings("UnnecessarilyFullyQualified") // inline names stay until this file's rewrite
 public final class DataSetJob {
   private final BuildRequest request;
   private final DataSetPlan plan;
