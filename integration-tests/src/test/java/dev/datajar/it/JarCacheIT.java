@@ -116,7 +116,7 @@ class JarCacheIT {
     assertEquals(expected + "|11|LAP-13", probeInFreshLoader(dir));
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
     assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(expected)));
-    assertEquals(shopSha256, WriteRefusalTest.sha256(expected));
+    assertEquals(shopSha256, ShopWriteRefusalTest.sha256(expected));
     assertEquals(2, names(dir).size(), names(dir).toString()); // shop and corpus, no temporaries
     Object inode = Files.getAttribute(expected, "unix:ino");
     assertEquals(expected + "|11|LAP-13", probeInFreshLoader(dir));
@@ -134,7 +134,7 @@ class JarCacheIT {
     assertEquals(expected + "|11|LAP-13", fromA);
     assertEquals(fromA, fromB);
     assertEquals(2, names(dir).size(), names(dir).toString());
-    assertEquals(shopSha256, WriteRefusalTest.sha256(expected));
+    assertEquals(shopSha256, ShopWriteRefusalTest.sha256(expected));
   }
 
   @Test
@@ -148,9 +148,9 @@ class JarCacheIT {
       f.write(0x5a);
       f.write(0xa5);
     }
-    assertTrue(!shopSha256.equals(WriteRefusalTest.sha256(copy)));
+    assertTrue(!shopSha256.equals(ShopWriteRefusalTest.sha256(copy)));
     assertEquals(copy + "|11|LAP-13", probeOutput(probeInNewJvm(dir)));
-    assertEquals(shopSha256, WriteRefusalTest.sha256(copy));
+    assertEquals(shopSha256, ShopWriteRefusalTest.sha256(copy));
     assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
   }
 
@@ -164,6 +164,6 @@ class JarCacheIT {
       f.setLength(4096);
     }
     assertEquals(copy + "|11|LAP-13", probeInFreshLoader(dir));
-    assertEquals(shopSha256, WriteRefusalTest.sha256(copy));
+    assertEquals(shopSha256, ShopWriteRefusalTest.sha256(copy));
   }
 }

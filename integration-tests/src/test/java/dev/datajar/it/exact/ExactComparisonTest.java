@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Store criteria and ordering per type compare values as Java does, not as their stored text
  * or bytes would by accident.
  */
-class ComparisonTest {
+class ExactComparisonTest {
   static Stream<Arguments> attributes() {
     List<Arguments> out = new ArrayList<>();
     for (String source : List.of("csv", "json")) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Nothing a caller does changes the dataset, or what the next caller sees. */
-class WriteRefusalTest {
+class ShopWriteRefusalTest {
   private final Store<Product> products = Injectors.store(Product.class);
   private final Store<Category> categories = Injectors.store(Category.class);
 

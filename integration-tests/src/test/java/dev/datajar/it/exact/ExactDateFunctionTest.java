@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** HQL date functions answer from the stored text, as Java would, in any zone. */
-class DateFunctionTest {
+class ExactDateFunctionTest {
   record Fields(Long id, Integer year, Integer month, Integer day) {}
 
   record Clock(Long id, Integer hour, Integer minute) {}

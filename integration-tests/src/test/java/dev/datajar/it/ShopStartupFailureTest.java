@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each way a dataset can fail to open fails the injector, with a message that says which. */
-class StartupFailureTest {
+class ShopStartupFailureTest {
   @TempDir Path dir;
 
   @Test
@@ -77,7 +77,7 @@ class StartupFailureTest {
     Path copy = dir.resolve("shop.sqlite");
     Files.copy(Injectors.builtFile("shop.sqlite"), copy);
     Files.copy(Injectors.builtFile("shop.manifest.json"), dir.resolve("shop.manifest.json"));
-    String expected = WriteRefusalTest.sha256(copy);
+    String expected = ShopWriteRefusalTest.sha256(copy);
     long size = Files.size(copy);
     try (RandomAccessFile f = new RandomAccessFile(copy.toFile(), "rw")) {
       f.seek(size - 100);
@@ -87,7 +87,7 @@ class StartupFailureTest {
     }
     DataSetOpenException e = Injectors.startFailure(DataSetModule.builder().dataSets("shop")
         .path("shop", copy).build());
-    assertEquals("dataset 'shop': " + copy + " has sha256 " + WriteRefusalTest.sha256(copy) + " ("
+    assertEquals("dataset 'shop': " + copy + " has sha256 " + ShopWriteRefusalTest.sha256(copy) + " ("
         + size + " bytes), but its manifest says " + expected + " (" + size + " bytes). The file"
         + " was changed after it was built, or the jar is corrupt: rebuild the dataset.",
         e.getMessage());
@@ -98,14 +98,14 @@ class StartupFailureTest {
     Path copy = dir.resolve("shop.sqlite");
     Files.copy(Injectors.builtFile("shop.sqlite"), copy);
     Files.copy(Injectors.builtFile("shop.manifest.json"), dir.resolve("shop.manifest.json"));
-    String expected = WriteRefusalTest.sha256(copy);
+    String expected = ShopWriteRefusalTest.sha256(copy);
     long size = Files.size(copy);
     try (RandomAccessFile f = new RandomAccessFile(copy.toFile(), "rw")) {
       f.setLength(4096);
     }
     DataSetOpenException e = Injectors.startFailure(DataSetModule.builder().dataSets("shop")
         .path("shop", copy).build());
-    assertEquals("dataset 'shop': " + copy + " has sha256 " + WriteRefusalTest.sha256(copy)
+    assertEquals("dataset 'shop': " + copy + " has sha256 " + ShopWriteRefusalTest.sha256(copy)
         + " (4096 bytes), but its manifest says " + expected + " (" + size + " bytes). The file"
         + " was changed after it was built, or the jar is corrupt: rebuild the dataset.",
         e.getMessage());

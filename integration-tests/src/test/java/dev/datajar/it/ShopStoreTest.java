@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every {@link Store} method over the shop dataset as the plugin built it. */
-class StoreTest {
+class ShopStoreTest {
   private final Store<Product> products = Injectors.store(Product.class);
   private final Store<Tag> tags = Injectors.store(Tag.class);
 

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A store subclass with finders, a default order and a default filter, injected unbound. */
-class CustomStoreTest {
+class ProductStoreTest {
   /** A service as users write them: field injection, no module of its own. */
   static class Catalog {
     @Inject ProductStore shopFront;

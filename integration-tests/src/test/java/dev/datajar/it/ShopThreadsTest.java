@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Many threads at once get exactly what one thread gets, call for call. */
-class ThreadsTest {
+class ShopThreadsTest {
   private static final int THREADS = 6;
   private static final int CALLS = 120;
 
@@ -39,7 +39,7 @@ class ThreadsTest {
   }
 
   private static String describe(List<Product> rows) {
-    return rows.stream().map(ThreadsTest::describe).collect(Collectors.joining(";"));
+    return rows.stream().map(ShopThreadsTest::describe).collect(Collectors.joining(";"));
   }
 
   /** The results of thread {@code t}'s calls, from a fixed seed. */
@@ -48,11 +48,11 @@ class ThreadsTest {
     List<String> out = new ArrayList<>(CALLS);
     for (int i = 0; i < CALLS; i++) {
       out.add(switch (random.nextInt(7)) {
-        case 0 -> products.get((long) random.nextInt(13)).map(ThreadsTest::describe).orElse("none");
+        case 0 -> products.get((long) random.nextInt(13)).map(ShopThreadsTest::describe).orElse("none");
         case 1 -> describe(products.search(Query.where(Where.eq("category.id",
             1L + random.nextInt(6)))));
         case 2 -> products.getAll(List.of((long) random.nextInt(13), (long) random.nextInt(13)))
-            .stream().map(o -> o.map(ThreadsTest::describe).orElse("none"))
+            .stream().map(o -> o.map(ShopThreadsTest::describe).orElse("none"))
             .collect(Collectors.joining("|"));
         case 3 -> "count " + products.count(Query.where(Where.lt("price",
             new BigDecimal(random.nextInt(1500)))));
