@@ -5,48 +5,48 @@ import com.google.inject.Key;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
+import com.google.inject.matcher.AbstractMatcher;
+import com.google.inject.spi.TypeEncounter;
+import com.google.inject.spi.TypeListener;
 import com.google.inject.util.Types;
-import dev.datajar.runtime.format.DataSetLayout;
-import dev.datajar.runtime.internal.EngineOpener;
-import dev.datajar.runtime.internal.Settings;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
  * Guice module that opens datasets read-only and binds a {@link Store} for each of their
- * entities.
+ * entities: a thin layer over {@link DataSets}.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new DataSetModule());
- * Store<Country> countries = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {}));
- * // or, in any injected class:  @Inject Store<Country> countries;  @Inject CountryStore store;
+ * // in any injected class:  @Inject Store<Country> countries;  @Inject CountryStore store;
+ * injector.getInstance(DataSets.class).close();             // when the service stops
  * }</pre>
  *
  * <p>By default every dataset listed in a {@code META-INF/datasets/index} on the class path is
- * opened; {@link Builder#dataSets} restricts that to named ones. A dataset's file can be given
- * elsewhere, first match wins: {@link Builder#path}, system property
- * {@code datajar.<name>.path}, environment variable {@code DATAJAR_<NAME>_PATH}. Datasets inside
- * jars are copied once into a cache directory: {@link Builder#cacheDirectory}, system property
- * {@code datajar.cache.dir}, environment variable {@code DATAJAR_CACHE_DIR}, else
- * {@code ~/.cache/datajar}.
- *
- * <p>Everything opens, and every start-up check runs, while the injector is created, in every
- * stage. Close {@link DataSetEngines} when the service stops.
+ * opened; {@link Builder#dataSets} restricts that to named ones, and the other settings are
+ * those of {@link DataSets.Builder}. {@link DataSets} is bound as an eager singleton, so every
+ * dataset opens, and every start-up check runs, while the injector is created, in every stage.
+ * A {@code Store<X>} for an entity {@code X} of no opened dataset fails the injector's creation
+ * too when Guice meets it then (an injection point of a bound class), naming {@code X}.
+ * {@link #configure()} only reads the manifests, to know which stores to bind.
  */
 public final class DataSetModule extends AbstractModule {
-  private final Settings settings;
+  private final DataSets.Builder settings;
 
   /** Every dataset on the context class loader's class path, default locations. */
   public DataSetModule() {
-    this(builder().settings());
+    this(DataSets.builder());
   }
 
-  private DataSetModule(Settings settings) {
+  /** The datasets {@code settings} describe. */
+  public DataSetModule(DataSets.Builder settings) {
     this.settings = settings;
   }
 
@@ -56,87 +56,104 @@ public final class DataSetModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    // Reading manifests here (cheap, no file opened) tells which Store<E> keys to bind.
-    Map<String, List<Class<?>>> entities = EngineOpener.entities(settings);
-    Settings s = settings;
-    bind(DataSetEngines.class)
-        .toProvider(() -> new DataSetEngines(EngineOpener.openAll(s)))
-        .asEagerSingleton();
-    Provider<DataSetEngines> engines = getProvider(DataSetEngines.class);
+    Map<String, List<Class<?>>> entities = settings.entities();
+    DataSets.Builder s = settings;
+    bind(DataSets.class).toProvider(s::open).asEagerSingleton();
+    Provider<DataSets> dataSets = getProvider(DataSets.class);
+    Set<Class<?>> bound = new HashSet<>();
     for (List<Class<?>> classes : entities.values()) {
       for (Class<?> entity : classes) {
-        bindStore(entity, engines);
+        bindStore(entity, dataSets);
+        bound.add(entity);
       }
+    }
+    bindListener(new StoreOfUnboundEntity(), new RefuseUnboundStore(bound, entities.keySet()));
+  }
+
+  private <T> void bindStore(Class<T> entity, Provider<DataSets> dataSets) {
+    @SuppressWarnings("unchecked")
+    Key<Store<T>> key =
+        (Key<Store<T>>) Key.get(TypeLiteral.get(Types.newParameterizedType(Store.class, entity)));
+    bind(key).toProvider(() -> dataSets.get().store(entity)).in(Singleton.class);
+  }
+
+  /** Matches {@code Store<X>} itself (not subclasses), which Guice builds just in time. */
+  private static final class StoreOfUnboundEntity extends AbstractMatcher<TypeLiteral<?>> {
+    @Override
+    public boolean matches(TypeLiteral<?> t) {
+      return t.getRawType() == Store.class;
     }
   }
 
-  private <T> void bindStore(Class<T> entity, Provider<DataSetEngines> engines) {
-    @SuppressWarnings("unchecked")
-    Key<Store<T>> key = (Key<Store<T>>) Key.get(TypeLiteral.get(Types.newParameterizedType(Store.class, entity)));
-    bind(key).toProvider(() -> new Store<>(engines.get().reader(entity))).in(Singleton.class);
+  /**
+   * Guice only builds a {@code Store<X>} itself when no binding exists, that is when {@code X}
+   * is an entity of no opened dataset: report it as a configuration error naming {@code X}.
+   */
+  private static final class RefuseUnboundStore implements TypeListener {
+    private final Set<Class<?>> bound;
+    private final Set<String> names;
+
+    RefuseUnboundStore(Set<Class<?>> bound, Set<String> names) {
+      this.bound = bound;
+      this.names = names;
+    }
+
+    @Override
+    public <I> void hear(TypeLiteral<I> type, TypeEncounter<I> encounter) {
+      Type t = type.getType();
+      Type entity = t instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : null;
+      if (entity instanceof Class<?> c && bound.contains(c)) {
+        return;
+      }
+      encounter.addError("%s: %s is not an entity of an opened dataset (opened: %s). Check"
+          + " that its dataset's jar is on the class path and that DataSetModule opens its"
+          + " dataset.", type, entity == null ? "its type argument" : entity.getTypeName(),
+          String.join(", ", new TreeSet<>(names)));
+    }
   }
 
-  /** Settings of a {@link DataSetModule}; fixed once {@link #build()} is called. */
+  /** Settings of a {@link DataSetModule}: those of {@link DataSets.Builder}. */
   public static final class Builder {
-    private final List<String> dataSets = new ArrayList<>();
-    private final Map<String, Path> paths = new LinkedHashMap<>();
-    private Path cacheDirectory;
-    private ClassLoader classLoader;
-    private UnaryOperator<String> systemProperties = System::getProperty;
-    private UnaryOperator<String> environment = System::getenv;
+    private final DataSets.Builder settings = DataSets.builder();
 
     private Builder() {}
 
-    /** Opens only these datasets (and fails if one is missing) instead of every one found. */
+    /** See {@link DataSets.Builder#dataSets}. */
     public Builder dataSets(String... names) {
-      for (String n : names) {
-        dataSets.add(DataSetLayout.checkName(n));
-      }
+      settings.dataSets(names);
       return this;
     }
 
-    /** Reads dataset {@code name} from {@code file} instead of the class path. */
+    /** See {@link DataSets.Builder#path}. */
     public Builder path(String name, Path file) {
-      paths.put(DataSetLayout.checkName(name), Objects.requireNonNull(file, "file"));
+      settings.path(name, file);
       return this;
     }
 
-    /** Where datasets inside jars are copied to. */
+    /** See {@link DataSets.Builder#cacheDirectory}. */
     public Builder cacheDirectory(Path dir) {
-      this.cacheDirectory = Objects.requireNonNull(dir, "dir");
+      settings.cacheDirectory(dir);
       return this;
     }
 
-    /** Where to find manifests, dataset files and entity classes (default: context loader). */
+    /** See {@link DataSets.Builder#classLoader}. */
     public Builder classLoader(ClassLoader loader) {
-      this.classLoader = Objects.requireNonNull(loader, "loader");
+      settings.classLoader(loader);
       return this;
     }
 
-    /** Replaces environment variable lookups (tests cannot set real ones). */
     Builder environment(UnaryOperator<String> env) {
-      this.environment = env;
+      settings.environment(env);
       return this;
     }
 
     Builder systemProperties(UnaryOperator<String> props) {
-      this.systemProperties = props;
+      settings.systemProperties(props);
       return this;
     }
 
     public DataSetModule build() {
-      return new DataSetModule(settings());
-    }
-
-    private Settings settings() {
-      ClassLoader cl = classLoader;
-      if (cl == null) {
-        cl = Thread.currentThread().getContextClassLoader();
-      }
-      if (cl == null) {
-        cl = DataSetModule.class.getClassLoader();
-      }
-      return new Settings(dataSets, paths, cacheDirectory, cl, systemProperties, environment);
+      return new DataSetModule(settings);
     }
   }
 }

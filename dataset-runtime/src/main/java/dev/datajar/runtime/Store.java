@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -49,21 +48,23 @@ public class Store<T> {
     this.reader = reader;
   }
 
+  /**
+   * Attaches this store to the dataset of its entity; Guice calls it after construction, and
+   * {@link DataSets#attach} for stores made elsewhere. Attaching twice keeps the first.
+   */
   @Inject
-  final void attach(DataSetEngines engines) {
+  final void attach(DataSets dataSets) {
     if (reader == null) {
       if (getClass() == Store.class) {
-        // Guice made this Store<X> just in time: the module binds one for every entity of the
-        // datasets it opened, so X belongs to none of them. Erasure hides X here, but Guice's
-        // error names the key ("while locating Store<X>").
+        // Only reachable when a Store<X> is made just in time for an entity of no opened
+        // dataset; DataSetModule reports that with X's name before this runs.
         throw new IllegalStateException("this Store<...> reads an entity of no opened dataset"
-            + " (opened: " + String.join(", ", new TreeSet<>(engines.names()))
-            + "). Check that the entity's dataset jar is on the class path and that"
-            + " DataSetModule opens its dataset.");
+            + " (opened: " + dataSets.opened() + "). Check that the entity's dataset jar is on"
+            + " the class path and that its dataset is opened.");
       }
       @SuppressWarnings("unchecked")
       Class<T> type = (Class<T>) TypeArguments.of(getClass(), Store.class);
-      reader = engines.reader(type);
+      reader = dataSets.reader(type);
     }
   }
 
@@ -178,7 +179,7 @@ public class Store<T> {
     EntityReader<T> r = reader;
     if (r == null) {
       throw new IllegalStateException(getClass().getName() + " is not attached to a dataset:"
-          + " get it from a Guice injector that has DataSetModule installed, not with 'new'");
+          + " get it from DataSets.store(), attach it with DataSets.attach(), or inject it with DataSetModule installed");
     }
     return r;
   }

@@ -15,7 +15,7 @@
  *   }
  * }
  *
- * injector.getInstance(DataSetEngines.class).close(); // when the service stops
+ * injector.getInstance(DataSets.class).close(); // when the service stops
  * }</pre>
  *
  * <p>What happens at injector creation, for each dataset: its manifest is found through

@@ -12,7 +12,7 @@ public final class CacheUser {
   public static void main(String[] args) {
     Injector injector = Guice.createInjector(DataSetModule.builder()
         .cacheDirectory(Path.of(args[0])).build());
-    try (DataSetEngines engines = injector.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = injector.getInstance(DataSets.class)) {
       long n = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {})).count();
       System.out.println("count=" + n + " file=" + engines.file("geo"));
     }

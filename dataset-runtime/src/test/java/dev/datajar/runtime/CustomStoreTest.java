@@ -34,7 +34,7 @@ class CustomStoreTest {
 
   @AfterAll
   static void close() {
-    injector.getInstance(DataSetEngines.class).close();
+    injector.getInstance(DataSets.class).close();
   }
 
   @Test
@@ -77,6 +77,7 @@ class CustomStoreTest {
   void subclass_createdWithNew_saysHowToGetOne() {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> new CountryStore().count());
     assertEquals("dev.datajar.runtime.fixture.CountryStore is not attached to a dataset: get it"
-        + " from a Guice injector that has DataSetModule installed, not with 'new'", e.getMessage());
+        + " from DataSets.store(), attach it with DataSets.attach(), or inject it with"
+        + " DataSetModule installed", e.getMessage());
   }
 }

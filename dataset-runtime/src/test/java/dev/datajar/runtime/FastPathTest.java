@@ -47,12 +47,12 @@ class FastPathTest {
 
   @AfterAll
   static void close() {
-    injector.getInstance(DataSetEngines.class).close();
+    injector.getInstance(DataSets.class).close();
   }
 
   @Test
   void plainEntities_takeTheFastPath_othersDoNot() {
-    DataSetEngines engines = injector.getInstance(DataSetEngines.class);
+    DataSets engines = injector.getInstance(DataSets.class);
     assertTrue(engines.reader(Assignment.class).hasFastPath());
     assertTrue(engines.reader(Vendor.class).hasFastPath());
     assertFalse(engines.reader(Country.class).hasFastPath()); // has a collection
@@ -154,7 +154,7 @@ class FastPathTest {
     Assignment a1 = assignments.get(1L).orElseThrow();
     assertEquals(3L, a1.getVendor().getFirstAssignment().getId());
     assertSame(a1.getVendor(), a1.getVendor().getFirstAssignment().getVendor());
-    assertTrue(injector.getInstance(DataSetEngines.class).reader(Vendor.class).hasFastPath());
+    assertTrue(injector.getInstance(DataSets.class).reader(Vendor.class).hasFastPath());
   }
 
   @Test

@@ -62,7 +62,7 @@ class FileCacheTest {
     Injector first = open();
     Path file;
     Object fileKey;
-    try (DataSetEngines engines = first.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = first.getInstance(DataSets.class)) {
       file = engines.file("geo");
       assertEquals(cache.resolve(sha256 + ".sqlite"), file);
       assertEquals(10, count(first));
@@ -71,7 +71,7 @@ class FileCacheTest {
       fileKey = Files.readAttributes(file, "unix:ino").get("ino");
     }
     Injector second = open();
-    try (DataSetEngines engines = second.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = second.getInstance(DataSets.class)) {
       assertEquals(file, engines.file("geo"));
       assertEquals(fileKey, Files.readAttributes(file, "unix:ino").get("ino"), "copied again");
       assertEquals(10, count(second));
@@ -81,14 +81,14 @@ class FileCacheTest {
 
   @Test
   void tamperedCachedCopy_isReplacedBeforeUse() throws IOException {
-    open().getInstance(DataSetEngines.class).close();
+    open().getInstance(DataSets.class).close();
     Path file = cache.resolve(sha256 + ".sqlite");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
       ch.write(ByteBuffer.wrap("tampered".getBytes(StandardCharsets.US_ASCII)), 4096);
     }
     Injector again = open();
-    try (DataSetEngines engines = again.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = again.getInstance(DataSets.class)) {
       assertEquals(10, count(again));
       assertEquals(sha256, Fixtures.sha256(engines.file("geo")));
     }
@@ -123,7 +123,7 @@ class FileCacheTest {
       for (int i = 0; i < 3; i++) {
         results.add(pool.submit((Callable<Long>) () -> {
           Injector injector = open();
-          try (DataSetEngines engines = injector.getInstance(DataSetEngines.class)) {
+          try (DataSets engines = injector.getInstance(DataSets.class)) {
             return count(injector);
           }
         }));

@@ -46,7 +46,7 @@ class OverrideTest {
     Path file = elsewhere();
     Injector i = Guice.createInjector(module().path("geo", file)
         .systemProperties(k -> k.equals("datajar.geo.path") ? "/nowhere" : null).build());
-    try (DataSetEngines engines = i.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(file, engines.file("geo"));
       assertEquals(3, countries(i));
       assertEquals(Set.of("geo", "oui"), engines.names());
@@ -59,7 +59,7 @@ class OverrideTest {
     Injector i = Guice.createInjector(module()
         .systemProperties(k -> k.equals("datajar.geo.path") ? file.toString() : null)
         .environment(k -> k.equals("DATAJAR_GEO_PATH") ? "/nowhere" : null).build());
-    try (DataSetEngines engines = i.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(3, countries(i));
     }
   }
@@ -69,7 +69,7 @@ class OverrideTest {
     Path file = elsewhere();
     Injector i = Guice.createInjector(module().dataSets("geo")
         .environment(k -> k.equals("DATAJAR_GEO_PATH") ? file.toString() : null).build());
-    try (DataSetEngines engines = i.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(3, countries(i));
       assertEquals(Set.of("geo"), engines.names());
       // only the named dataset is bound
@@ -82,7 +82,7 @@ class OverrideTest {
     Path file = elsewhere();
     Files.delete(file.resolveSibling("geo.manifest.json"));
     Injector i = Guice.createInjector(module().path("geo", file).build());
-    try (DataSetEngines engines = i.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(3, countries(i));
     }
   }
@@ -96,14 +96,14 @@ class OverrideTest {
     Injector i = Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(jar))
         .systemProperties(k -> k.equals("datajar.cache.dir") ? byProperty.toString() : null)
         .environment(k -> k.equals("DATAJAR_CACHE_DIR") ? "/nowhere" : null).build());
-    try (DataSetEngines engines = i.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(byProperty.resolve(sha + ".sqlite"), engines.file("geo"));
     }
     Path byVariable = tmp.resolve("by-variable");
     i = Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(jar))
         .systemProperties(k -> null)
         .environment(k -> k.equals("DATAJAR_CACHE_DIR") ? byVariable.toString() : null).build());
-    try (DataSetEngines engines = i.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(byVariable.resolve(sha + ".sqlite"), engines.file("geo"));
     }
   }

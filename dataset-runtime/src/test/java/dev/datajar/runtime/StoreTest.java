@@ -42,7 +42,7 @@ class StoreTest {
 
   @AfterAll
   static void close() {
-    injector.getInstance(DataSetEngines.class).close();
+    injector.getInstance(DataSets.class).close();
   }
 
   static List<String> alpha2(List<Country> list) {

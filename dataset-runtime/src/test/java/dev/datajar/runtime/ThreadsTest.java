@@ -89,7 +89,7 @@ class ThreadsTest {
       }
     } finally {
       pool.shutdown();
-      injector.getInstance(DataSetEngines.class).close();
+      injector.getInstance(DataSets.class).close();
     }
   }
 
@@ -99,13 +99,13 @@ class ThreadsTest {
     Injector injector = Guice.createInjector(DataSetModule.builder()
         .classLoader(Fixtures.loader(root)).build());
     Store<Country> countries = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {}));
-    injector.getInstance(DataSetEngines.class).close();
-    injector.getInstance(DataSetEngines.class).close(); // idempotent
+    injector.getInstance(DataSets.class).close();
+    injector.getInstance(DataSets.class).close(); // idempotent
     for (Supplier<?> call : List.<Supplier<?>>of(countries::count, () -> countries.get(1L),
         countries::search)) {
       DataSetException e = assertThrows(DataSetException.class, call::get);
-      assertEquals("dataset 'geo' is closed: its DataSetEngines were closed; create a new"
-          + " injector to read it again", e.getMessage());
+      assertEquals("dataset 'geo' is closed: DataSets.close() was called; open the"
+        + " datasets again (a new DataSets or injector) to read it", e.getMessage());
     }
   }
 }

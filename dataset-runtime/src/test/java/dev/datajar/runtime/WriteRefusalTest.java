@@ -38,7 +38,7 @@ class WriteRefusalTest {
 
   @AfterAll
   static void close() throws Exception {
-    injector.getInstance(DataSetEngines.class).close();
+    injector.getInstance(DataSets.class).close();
     assertEquals(sha256, Fixtures.sha256(Fixtures.sqlite(root, "geo")));
   }
 
@@ -73,7 +73,7 @@ class WriteRefusalTest {
 
   @Test
   void readOnlyConnections_refuseWritesAtTheSqliteLevel() throws SQLException {
-    Path file = injector.getInstance(DataSetEngines.class).file("geo");
+    Path file = injector.getInstance(DataSets.class).file("geo");
     try (Connection c = SqliteFiles.openReadOnly(file); Statement s = c.createStatement()) {
       assertTrue(c.isReadOnly());
       SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("delete from city"));

@@ -3,7 +3,7 @@ package dev.datajar.it;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.datajar.it.shop.Product;
-import dev.datajar.runtime.DataSetEngines;
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
 import java.nio.file.Path;
 
@@ -18,7 +18,7 @@ public final class CacheProbe {
   public static String probe(Path cacheDirectory) {
     Injector injector = Guice.createInjector(DataSetModule.builder()
         .cacheDirectory(cacheDirectory).classLoader(CacheProbe.class.getClassLoader()).build());
-    try (DataSetEngines engines = injector.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = injector.getInstance(DataSets.class)) {
       var products = Injectors.store(injector, Product.class);
       return engines.file("shop") + "|" + products.count() + "|"
           + products.get(1L).orElseThrow().getSku();

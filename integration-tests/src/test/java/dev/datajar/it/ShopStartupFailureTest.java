@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.datajar.it.shop.Product;
-import dev.datajar.runtime.DataSetEngines;
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
 import dev.datajar.runtime.DataSetOpenException;
 import java.io.RandomAccessFile;
@@ -66,7 +66,7 @@ class ShopStartupFailureTest {
     Files.copy(Injectors.builtFile("shop.sqlite"), copy);
     Files.copy(Injectors.builtFile("shop.manifest.json"), dir.resolve("shop.manifest.json"));
     Injector i = Guice.createInjector(DataSetModule.builder().dataSets("shop").path("shop", copy).build());
-    try (DataSetEngines engines = i.getInstance(DataSetEngines.class)) {
+    try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(copy, engines.file("shop"));
       assertEquals(11, Injectors.store(i, Product.class).count());
     }

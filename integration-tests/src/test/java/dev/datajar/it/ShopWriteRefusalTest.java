@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.it.shop.Category;
 import dev.datajar.it.shop.Product;
-import dev.datajar.runtime.DataSetEngines;
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.ReadOnlyDataSetException;
 import dev.datajar.runtime.Store;
 import java.io.IOException;
@@ -89,7 +89,7 @@ class ShopWriteRefusalTest {
   void theFileNeverChanges() throws Exception {
     sqlWrites_areRefused();
     changingAReturnedEntity_isNotSeenByTheNextCaller();
-    Path file = Injectors.shared().getInstance(DataSetEngines.class).file("shop");
+    Path file = Injectors.shared().getInstance(DataSets.class).file("shop");
     String manifest = Files.readString(file.resolveSibling("shop.manifest.json"));
     assertTrue(manifest.contains("\"sha256\" : \"" + sha256(file) + "\""), manifest);
   }

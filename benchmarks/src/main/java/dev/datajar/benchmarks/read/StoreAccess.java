@@ -5,7 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.datajar.benchmarks.model.Item;
-import dev.datajar.runtime.DataSetEngines;
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
@@ -66,6 +66,6 @@ final class StoreAccess implements AutoCloseable {
 
   @Override
   public void close() {
-    injector.getInstance(DataSetEngines.class).close();
+    injector.getInstance(DataSets.class).close();
   }
 }

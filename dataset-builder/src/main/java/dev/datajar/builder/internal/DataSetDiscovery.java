@@ -4,7 +4,7 @@ import dev.datajar.builder.BuildRequest;
 import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.runtime.DataSet;
 import dev.datajar.runtime.format.DataSetLayout;
-import dev.datajar.runtime.format.DataSets;
+import dev.datajar.runtime.format.DataSetMembership;
 import dev.datajar.runtime.source.RowSource;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
@@ -51,11 +51,11 @@ final class DataSetDiscovery {
         bases.putIfAbsent(declared.value(), type);
       }
       if (isEntity(type)) {
-        Map<String, Class<?>> found = DataSets.bases(type);
+        Map<String, Class<?>> found = DataSetMembership.bases(type);
         boolean selected = wanted.isEmpty() || found.keySet().stream().anyMatch(wanted::contains);
         if (found.size() > 1 && selected) {
           try {
-            DataSets.nameOf(type);
+            DataSetMembership.nameOf(type);
           } catch (IllegalStateException e) {
             throw new DataSetBuildException(e.getMessage());
           }

@@ -105,8 +105,8 @@ public final class Engine implements AutoCloseable {
 
   void checkOpen() {
     if (closed) {
-      throw new DataSetException("dataset '" + name + "' is closed: its DataSetEngines were"
-          + " closed; create a new injector to read it again");
+      throw new DataSetException("dataset '" + name + "' is closed: DataSets.close() was"
+          + " called; open the datasets again (a new DataSets or injector) to read it");
     }
   }
 

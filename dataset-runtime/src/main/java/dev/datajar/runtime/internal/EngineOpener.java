@@ -3,7 +3,7 @@ package dev.datajar.runtime.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.datajar.runtime.DataSetOpenException;
-import dev.datajar.runtime.format.DataSets;
+import dev.datajar.runtime.format.DataSetMembership;
 import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SqliteFiles;
@@ -196,7 +196,7 @@ public final class EngineOpener {
             + className + " (listed in the manifest of " + l.where() + ") is not on the class"
             + " path. Put the dataset module's classes on the class path with its file.");
       }
-      String actual = DataSets.nameOf(c).orElse(null);
+      String actual = DataSetMembership.nameOf(c).orElse(null);
       if (!l.name().equals(actual)) {
         throw new DataSetOpenException(l.name(), "dataset '" + l.name() + "': entity class "
             + className + " belongs to " + (actual == null ? "no dataset" : "dataset '" + actual + "'")

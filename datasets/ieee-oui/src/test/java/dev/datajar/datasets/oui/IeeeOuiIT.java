@@ -10,7 +10,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Stage;
 import com.google.inject.util.Types;
-import dev.datajar.runtime.DataSetEngines;
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
 import dev.datajar.runtime.Store;
 import java.io.IOException;
@@ -38,7 +38,7 @@ class IeeeOuiIT {
 
   @AfterAll
   static void close() {
-    injector.getInstance(DataSetEngines.class).close();
+    injector.getInstance(DataSets.class).close();
   }
 
   @Test

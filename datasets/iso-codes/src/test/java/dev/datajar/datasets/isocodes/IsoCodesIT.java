@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
-import dev.datajar.runtime.DataSetEngines;
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
 import java.io.IOException;
 import java.net.URL;
@@ -41,7 +41,7 @@ class IsoCodesIT {
 
   @AfterAll
   static void close() {
-    injector.getInstance(DataSetEngines.class).close();
+    injector.getInstance(DataSets.class).close();
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.datajar.examples.lookup;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
-import dev.datajar.runtime.DataSetEngines;
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -40,7 +40,7 @@ public final class LookupService {
       return;
     }
     Injector injector = Guice.createInjector(Stage.PRODUCTION, new DataSetModule());
-    DataSetEngines dataSets = injector.getInstance(DataSetEngines.class);
+    DataSets dataSets = injector.getInstance(DataSets.class);
     if (options.demo()) {
       try {
         demo(injector.getInstance(LookupRoutes.class), System.out);
@@ -68,7 +68,7 @@ public final class LookupService {
     out.flush();
   }
 
-  private static void serve(LookupServer server, DataSetEngines dataSets, Options options)
+  private static void serve(LookupServer server, DataSets dataSets, Options options)
       throws Exception {
     InetSocketAddress bound = server.start(new InetSocketAddress(options.host(), options.port()));
     String base = "http://" + bound.getHostString() + ":" + bound.getPort();

@@ -15,8 +15,8 @@ import java.util.Set;
  *
  * <p>Shared by the builder and the runtime so that both sides agree on membership.
  */
-public final class DataSets {
-  private DataSets() {}
+public final class DataSetMembership {
+  private DataSetMembership() {}
 
   /**
    * The dataset of {@code type}, or empty if no supertype carries {@link DataSet}.

@@ -1,0 +1,220 @@
+package dev.datajar.runtime;
+
+import dev.datajar.runtime.format.DataSetLayout;
+import dev.datajar.runtime.internal.Engine;
+import dev.datajar.runtime.internal.EngineOpener;
+import dev.datajar.runtime.internal.EntityReader;
+import dev.datajar.runtime.internal.Settings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The opened datasets of a service: the entry point that hands out {@link Store}s, with or
+ * without a dependency-injection framework.
+ *
+ * <pre>{@code
+ * try (DataSets dataSets = DataSets.open()) {             // every dataset jar on the class path
+ *   Store<Country> countries = dataSets.store(Country.class);
+ *   CountryStore byCode = dataSets.attach(new CountryStore());
+ *   countries.get("DE").ifPresent(System.out::println);
+ * }
+ * }</pre>
+ *
+ * <p>Opening runs every start-up check and fails with a {@link DataSetOpenException} naming the
+ * dataset and the file. {@link DataSetModule} binds one instance as an eager singleton, so with
+ * Guice this happens while the injector is created; close it when the service stops. After
+ * {@link #close()} every store read fails at once. Thread-safe; stores are cheap and may be
+ * kept for the life of the instance.
+ */
+public final class DataSets implements AutoCloseable {
+  private final Map<String, Engine> engines;
+  private final Map<Class<?>, Engine> byEntity = new HashMap<>();
+  private final Map<Class<?>, Store<?>> stores = new ConcurrentHashMap<>();
+
+  DataSets(Map<String, Engine> engines) {
+    this.engines = Map.copyOf(engines);
+    for (Engine e : engines.values()) {
+      for (Class<?> c : e.entities()) {
+        byEntity.put(c, e);
+      }
+    }
+  }
+
+  /** Opens every dataset listed in a {@code META-INF/datasets/index} of the class path. */
+  public static DataSets open() {
+    return builder().open();
+  }
+
+  /** Settings for opening some datasets, or datasets from other places. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The names of the opened datasets. */
+  public Set<String> names() {
+    return engines.keySet();
+  }
+
+  /** The SQLite file a dataset is read from: in place, or its copy in the cache directory. */
+  public Path file(String dataSet) {
+    return engine(dataSet).file();
+  }
+
+  /** The entity classes of a dataset. */
+  public List<Class<?>> entities(String dataSet) {
+    return List.copyOf(engine(dataSet).entities());
+  }
+
+  /**
+   * The store of {@code entityType}; the same instance on every call.
+   *
+   * @throws IllegalArgumentException if no opened dataset holds that entity
+   */
+  @SuppressWarnings("unchecked")
+  public <T> Store<T> store(Class<T> entityType) {
+    Objects.requireNonNull(entityType, "entityType");
+    return (Store<T>) stores.computeIfAbsent(entityType, t -> new Store<>(reader(t)));
+  }
+
+  /**
+   * Attaches a store of your own (a subclass of {@link Store} made with {@code new}, or a bean
+   * of another container) to the dataset of its entity, and returns it.
+   *
+   * @throws IllegalArgumentException if no opened dataset holds the store's entity
+   */
+  public <S extends Store<?>> S attach(S store) {
+    Objects.requireNonNull(store, "store").attach(this);
+    return store;
+  }
+
+  /** Closes every dataset: connections, files, and Hibernate where it was started. Idempotent. */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    for (Engine e : engines.values()) {
+      try {
+        e.close();
+      } catch (RuntimeException ex) {
+        failure = failure == null ? ex : failure;
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  <T> EntityReader<T> reader(Class<T> type) {
+    Engine e = byEntity.get(type);
+    if (e == null) {
+      throw new IllegalArgumentException(type.getName() + " is not an entity of an opened"
+          + " dataset (opened: " + opened() + "). Check that its dataset's jar is on the class"
+          + " path and that the dataset is among those opened.");
+    }
+    return e.reader(type);
+  }
+
+  String opened() {
+    return String.join(", ", new TreeSet<>(engines.keySet()));
+  }
+
+  private Engine engine(String dataSet) {
+    Engine e = engines.get(dataSet);
+    if (e == null) {
+      throw new IllegalArgumentException("dataset '" + dataSet + "' is not open (open: "
+          + opened() + ")");
+    }
+    return e;
+  }
+
+  /**
+   * Which datasets to open and where their files are; each setting has a system property and
+   * an environment variable too (first match wins: this builder, then the property, then the
+   * variable). Not thread-safe; settings are fixed once {@link #open()} is called.
+   */
+  public static final class Builder {
+    private final List<String> dataSets = new ArrayList<>();
+    private final Map<String, Path> paths = new LinkedHashMap<>();
+    private Path cacheDirectory;
+    private ClassLoader classLoader;
+    private UnaryOperator<String> systemProperties = System::getProperty;
+    private UnaryOperator<String> environment = System::getenv;
+
+    Builder() {}
+
+    /** Opens only these datasets (and fails if one is missing) instead of every one found. */
+    public Builder dataSets(String... names) {
+      for (String n : names) {
+        dataSets.add(DataSetLayout.checkName(n));
+      }
+      return this;
+    }
+
+    /**
+     * Reads dataset {@code name} from {@code file} instead of the class path; also system
+     * property {@code datajar.<name>.path} or environment variable {@code DATAJAR_<NAME>_PATH}.
+     */
+    public Builder path(String name, Path file) {
+      paths.put(DataSetLayout.checkName(name), Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /**
+     * Where datasets inside jars are copied to; also system property {@code datajar.cache.dir}
+     * or environment variable {@code DATAJAR_CACHE_DIR}; default {@code ~/.cache/datajar}.
+     */
+    public Builder cacheDirectory(Path dir) {
+      this.cacheDirectory = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /** Where to find manifests, dataset files and entity classes (default: context loader). */
+    public Builder classLoader(ClassLoader loader) {
+      this.classLoader = Objects.requireNonNull(loader, "loader");
+      return this;
+    }
+
+    /** Replaces environment variable lookups (tests cannot set real ones). */
+    Builder environment(UnaryOperator<String> env) {
+      this.environment = env;
+      return this;
+    }
+
+    Builder systemProperties(UnaryOperator<String> props) {
+      this.systemProperties = props;
+      return this;
+    }
+
+    /** Opens the datasets, running every start-up check. */
+    public DataSets open() {
+      return new DataSets(EngineOpener.openAll(settings()));
+    }
+
+    /**
+     * The entity classes of each dataset {@link #open()} would open, read from the manifests on
+     * the class path; nothing is opened (for containers that register beans before opening).
+     */
+    public Map<String, List<Class<?>>> entities() {
+      return EngineOpener.entities(settings());
+    }
+
+    Settings settings() {
+      ClassLoader cl = classLoader;
+      if (cl == null) {
+        cl = Thread.currentThread().getContextClassLoader();
+      }
+      if (cl == null) {
+        cl = DataSets.class.getClassLoader();
+      }
+      return new Settings(dataSets, paths, cacheDirectory, cl, systemProperties, environment);
+    }
+  }
+}
