@@ -5,7 +5,7 @@ import com.google.inject.Key;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
-import com.google.inject.matcher.AbstractMatcher;
+import com.google.inject.matcher.Matcher;
 import com.google.inject.spi.TypeEncounter;
 import com.google.inject.spi.TypeListener;
 import com.google.inject.util.Types;
@@ -78,7 +78,7 @@ public final class DataSetModule extends AbstractModule {
   }
 
   /** Matches {@code Store<X>} itself (not subclasses), which Guice builds just in time. */
-  private static final class StoreOfUnboundEntity extends AbstractMatcher<TypeLiteral<?>> {
+  private static final class StoreOfUnboundEntity implements Matcher<TypeLiteral<?>> {
     @Override
     public boolean matches(TypeLiteral<?> t) {
       return t.getRawType() == Store.class;
