@@ -50,7 +50,9 @@ class BadInputTest {
     assertEquals(Files.readString(golden, StandardCharsets.UTF_8).stripTrailing(),
         e.getMessage());
     assertEquals(List.of(), listing(request.outputDirectory()), "no artifact written");
-    assertEquals(List.of(), listing(request.workDirectory()), "no temporary file left");
+    // Only the build lock stays (deleting a lock file would let two builds in at once).
+    assertEquals(List.of(), listing(request.workDirectory()).stream()
+        .filter(n -> !n.endsWith(".lock")).toList(), "no temporary file left");
   }
 
   private static List<String> listing(Path folder) throws IOException {

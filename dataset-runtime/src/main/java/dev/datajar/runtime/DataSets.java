@@ -122,6 +122,21 @@ public final class DataSets implements AutoCloseable {
     return e.reader(type);
   }
 
+  /** True once Hibernate has started for {@code dataSet} (tests: what the fast path avoided). */
+  boolean hibernateStarted(String dataSet) {
+    return engine(dataSet).hibernateStarted();
+  }
+
+  /** Streams of {@code dataSet} not yet closed (tests: leaks are reclaimed). */
+  int openStreams(String dataSet) {
+    return engine(dataSet).openStreamCount();
+  }
+
+  /** True if a reader of {@code dataSet} is waiting for a stream connection (tests). */
+  boolean hasWaitingReaders(String dataSet) {
+    return engine(dataSet).hasWaitingReaders();
+  }
+
   String opened() {
     return String.join(", ", new TreeSet<>(engines.keySet()));
   }
@@ -147,6 +162,9 @@ public final class DataSets implements AutoCloseable {
     private ClassLoader classLoader;
     private UnaryOperator<String> systemProperties = System::getProperty;
     private UnaryOperator<String> environment = System::getenv;
+    private boolean verifyFully;
+    private boolean startHibernate;
+    private EngineOpener.Plan plan;
 
     Builder() {}
 
@@ -155,6 +173,7 @@ public final class DataSets implements AutoCloseable {
       for (String n : names) {
         dataSets.add(DataSetLayout.checkName(n));
       }
+      plan = null;
       return this;
     }
 
@@ -164,6 +183,7 @@ public final class DataSets implements AutoCloseable {
      */
     public Builder path(String name, Path file) {
       paths.put(DataSetLayout.checkName(name), Objects.requireNonNull(file, "file"));
+      plan = null;
       return this;
     }
 
@@ -173,29 +193,56 @@ public final class DataSets implements AutoCloseable {
      */
     public Builder cacheDirectory(Path dir) {
       this.cacheDirectory = Objects.requireNonNull(dir, "dir");
+      plan = null;
       return this;
     }
 
     /** Where to find manifests, dataset files and entity classes (default: context loader). */
     public Builder classLoader(ClassLoader loader) {
       this.classLoader = Objects.requireNonNull(loader, "loader");
+      plan = null;
+      return this;
+    }
+
+    /**
+     * Runs the full start-up check: hashes every dataset file (cached copies included) and
+     * compares the entities' schema with the file's through Hibernate. Off by default, where a
+     * copy verified when it was cached is trusted and the entity classes are compared by their
+     * recorded shape; also system property {@code datajar.verify=full} or environment variable
+     * {@code DATAJAR_VERIFY=full}.
+     */
+    public Builder verifyFully() {
+      this.verifyFully = true;
+      plan = null;
+      return this;
+    }
+
+    /**
+     * Starts Hibernate in the background right after opening, so that the first HQL query or
+     * read of an entity with collections does not wait for it. Plain lookups never need it.
+     */
+    public Builder startHibernateInBackground() {
+      this.startHibernate = true;
+      plan = null;
       return this;
     }
 
     /** Replaces environment variable lookups (tests cannot set real ones). */
     Builder environment(UnaryOperator<String> env) {
       this.environment = env;
+      plan = null;
       return this;
     }
 
     Builder systemProperties(UnaryOperator<String> props) {
       this.systemProperties = props;
+      plan = null;
       return this;
     }
 
     /** Opens the datasets, running every start-up check. */
     public DataSets open() {
-      return new DataSets(EngineOpener.openAll(settings()));
+      return new DataSets(EngineOpener.openAll(plan()));
     }
 
     /**
@@ -203,7 +250,15 @@ public final class DataSets implements AutoCloseable {
      * the class path; nothing is opened (for containers that register beans before opening).
      */
     public Map<String, List<Class<?>>> entities() {
-      return EngineOpener.entities(settings());
+      return plan().entities();
+    }
+
+    /** Located once, for {@link #entities()} and then {@link #open()} (a module does both). */
+    private synchronized EngineOpener.Plan plan() {
+      if (plan == null) {
+        plan = EngineOpener.plan(settings());
+      }
+      return plan;
     }
 
     Settings settings() {
@@ -214,7 +269,8 @@ public final class DataSets implements AutoCloseable {
       if (cl == null) {
         cl = DataSets.class.getClassLoader();
       }
-      return new Settings(dataSets, paths, cacheDirectory, cl, systemProperties, environment);
+      return new Settings(dataSets, paths, cacheDirectory, cl, systemProperties, environment,
+          verifyFully, startHibernate);
     }
   }
 }

@@ -142,6 +142,36 @@ class FileCacheTest {
     assertEquals(sha256, Fixtures.sha256(cache.resolve(sha256 + ".sqlite")));
   }
 
+  @Test
+  void cacheDirectoryOthersCanWrite_isRefusedAtInjectorCreationAndKeepsItsMode() throws IOException {
+    Files.createDirectory(cache);
+    Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path planted = Files.copy(Fixtures.sqlite(tmp.resolve("classes"), "geo"),
+        cache.resolve(sha256 + ".sqlite"));
+    CreationException e = assertThrows(CreationException.class, this::open);
+    DataSetOpenException cause = (DataSetOpenException) e.getCause();
+    assertTrue(cause.getMessage().startsWith("dataset 'geo': cache directory " + cache + " can be"
+        + " written by its group and others (mode rwxrwxrwx), so the files in it cannot be"
+        + " trusted; it is not used. Run 'chmod go-w " + cache + "'"), cause.getMessage());
+    assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+    assertEquals(List.of(planted.getFileName().toString()), cacheFiles());
+  }
+
+  @Test
+  void sharedStickyCacheDirectory_keepsItsModeAndGetsAPrivateSubdirectory() throws IOException {
+    Files.createDirectory(cache);
+    Files.setAttribute(cache, "unix:mode", 01777);
+    Path sub = cache.resolve("datajar-" + System.getProperty("user.name"));
+    Injector injector = open();
+    try (DataSets engines = injector.getInstance(DataSets.class)) {
+      assertEquals(sub.resolve(sha256 + ".sqlite"), engines.file("geo"));
+      assertEquals(10, count(injector));
+    }
+    assertEquals(01777, (Integer) Files.getAttribute(cache, "unix:mode") & 07777);
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sub)));
+    assertEquals(List.of(sub.getFileName().toString()), cacheFiles());
+  }
+
   private List<String> cacheFiles() throws IOException {
     if (!Files.isDirectory(cache)) {
       return List.of();

@@ -1,23 +1,29 @@
 package dev.datajar.builder.internal;
 
+import dev.datajar.runtime.format.DataSetIndex;
 import dev.datajar.runtime.format.DataSetLayout;
+import dev.datajar.runtime.format.Manifest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Puts finished dataset files into the output folder so that a reader only ever sees a whole
- * old file or a whole new one, and keeps the folder's {@code index} in step.
+ * Puts a finished dataset into the output folder so that a reader only ever sees whole files,
+ * and keeps the folder's {@code index} in step.
  *
- * <p>Files are finished in the work folder and renamed into place. Where the two folders are
- * on different file systems (a rename cannot cross them) the file is copied to a hidden name
- * beside its target first, then renamed.
+ * <p>Both new files are written completely, and flushed to disk, under hidden temporary names
+ * beside their targets before the first rename; then the file and its manifest are each renamed
+ * into place in one step. A build killed between those two renames (the only window) leaves a
+ * file whose sha256 is not its manifest's: the next build sees that and builds again, and the
+ * runtime refuses the pair with a message that says so. Nothing else can leave a mixed pair.
  */
 @SuppressWarnings("UnnecessarilyFullyQualified") // inline names stay until this file's rewrite
 final class Artifacts {
@@ -25,32 +31,54 @@ final class Artifacts {
 
   private Artifacts() {}
 
-  /** Moves {@code from} to {@code target}, replacing it in one step. */
-  static void moveInto(Path from, Path target) throws IOException {
-    Files.createDirectories(target.getParent());
+  /** Publishes a finished file and its manifest, then rewrites the index. */
+  static void publish(Path finished, Path sqlite, Manifest manifest, Path work)
+      throws IOException {
+    Path output = sqlite.getParent();
+    Files.createDirectories(output);
+    Path stagedFile = Files.createTempFile(output, "." + sqlite.getFileName() + ".", ".tmp");
+    Path stagedManifest = Files.createTempFile(output, "." + manifest.name() + ".", ".tmp");
     try {
-      Files.move(from, target, StandardCopyOption.ATOMIC_MOVE,
+      moveOrCopy(finished, stagedFile);
+      Files.write(stagedManifest, manifest.toJson());
+      sync(stagedFile);
+      sync(stagedManifest);
+      Path manifestFile = output.resolve(DataSetLayout.manifestFileName(manifest.name()));
+      Files.move(stagedFile, sqlite, StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
+      Files.move(stagedManifest, manifestFile, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(stagedFile);
+      Files.deleteIfExists(stagedManifest);
+    }
+    writeIndex(output, work);
+  }
+
+  /** Moves {@code from} onto {@code to}, copying where a rename cannot cross file systems. */
+  private static void moveOrCopy(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      Path staged = target.resolveSibling("." + target.getFileName() + ".tmp");
-      try {
-        Files.copy(from, staged, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(staged);
-      }
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
       Files.delete(from);
     }
   }
 
-  /** Writes {@code bytes} to {@code target} through a temporary file in {@code work}. */
+  private static void sync(Path file) throws IOException {
+    try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      c.force(true);
+    }
+  }
+
+  /** Writes {@code bytes} to {@code target} through a unique temporary file beside it. */
   static void write(byte[] bytes, Path target, Path work) throws IOException {
-    Files.createDirectories(work);
-    Path temp = work.resolve(target.getFileName() + ".tmp");
+    Files.createDirectories(target.getParent());
+    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
     try {
       Files.write(temp, bytes);
-      moveInto(temp, target);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -67,12 +95,9 @@ final class Artifacts {
               && Files.isRegularFile(output.resolve(DataSetLayout.sqliteFileName(n))))
           .forEach(names::add);
     }
-    names.sort(null);
-    StringBuilder text = new StringBuilder();
-    names.forEach(n -> text.append(n).append('\n'));
     Path index = output.resolve(DataSetLayout.INDEX.substring(DataSetLayout.RESOURCE_DIR.length()));
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    if (Files.isRegularFile(index) && java.util.Arrays.equals(Files.readAllBytes(index), bytes)) {
+    byte[] bytes = DataSetIndex.toBytes(names);
+    if (Files.isRegularFile(index) && Arrays.equals(Files.readAllBytes(index), bytes)) {
       return;
     }
     write(bytes, index, work);

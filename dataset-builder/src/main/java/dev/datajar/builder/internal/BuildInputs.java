@@ -1,8 +1,14 @@
 package dev.datajar.builder.internal;
 
+import dev.datajar.builder.DataSetBuilder;
+import dev.datajar.builder.TableSettings;
+import dev.datajar.runtime.format.DataJarDialect;
 import dev.datajar.runtime.format.Manifest;
+import dev.datajar.runtime.format.Sha256;
 import java.io.IOException;
+import java.io.File;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * The inputs of one dataset build that decide its output: the source files (checksummed for
@@ -34,7 +41,7 @@ final class BuildInputs {
     }
     List<Manifest.Source> out = new ArrayList<>();
     for (Map.Entry<String, Path> e : byPath.entrySet()) {
-      out.add(new Manifest.Source(e.getKey(), Checksums.sha256(e.getValue()),
+      out.add(new Manifest.Source(e.getKey(), Sha256.of(e.getValue()),
           Files.size(e.getValue())));
     }
     return out;
@@ -77,24 +84,31 @@ final class BuildInputs {
 
   static String relative(Path directory, Path file) {
     Path r = directory.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
-    return r.toString().replace(java.io.File.separatorChar, '/');
+    return r.toString().replace(File.separatorChar, '/');
   }
 
-  /** What the manifest does not record but the output depends on, as text. */
-  static String stamp(List<TableSource> sources, ClassLoader loader, Path classes)
+  /**
+   * What the manifest does not record but the output depends on, as text: the module's
+   * compiled classes (entities, converters, code sources), datajar's own code, the dataset's
+   * table settings, and the names of the files in its source folder (so a new source file is
+   * noticed; the content of those that were read is in the manifest's checksums). Computed
+   * without Hibernate, so an unchanged build is skipped before any Hibernate start.
+   */
+  static String stamp(Path classes, List<TableSettings> settings, Path sourceFolder)
       throws IOException {
     StringBuilder sb = new StringBuilder("classes ").append(classesDigest(classes)).append('\n');
     sb.append("datajar ").append(datajarCode()).append('\n');
-    for (TableSource s : sources) {
-      sb.append("table ").append(s.table().name()).append(" format=").append(s.format())
-          .append(" pointer=").append(s.jsonPointer()).append(" defaults=")
-          .append(new TreeMap<>(s.defaults())).append('\n');
-      if (s.code() != null) {
-        String resource = s.code().getClass().getName().replace('.', '/') + ".class";
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-          sb.append("  code ").append(s.code().getClass().getName()).append(' ')
-              .append(in == null ? "?" : Checksums.sha256(in.readAllBytes())).append('\n');
-        }
+    List<String> tables = new ArrayList<>();
+    settings.forEach(t -> tables.add(String.valueOf(t)));
+    tables.sort(null);
+    tables.forEach(t -> sb.append("table ").append(t).append('\n'));
+    if (Files.isDirectory(sourceFolder)) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(sourceFolder)) {
+        files = walk.filter(Files::isRegularFile).sorted().toList();
+      }
+      for (Path f : files) {
+        sb.append("file ").append(relative(sourceFolder, f)).append('\n');
       }
     }
     return sb.toString();
@@ -109,19 +123,18 @@ final class BuildInputs {
   private static synchronized String datajarCode() throws IOException {
     if (datajarCode == null) {
       StringBuilder sb = new StringBuilder();
-      for (Class<?> c : List.of(dev.datajar.builder.DataSetBuilder.class,
-          dev.datajar.runtime.format.DataJarDialect.class)) {
+      for (Class<?> c : List.of(DataSetBuilder.class, DataJarDialect.class)) {
         Path where;
         try {
           where = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
           sb.append("unknown ").append(c.getName()).append('\n');
           continue;
         }
-        sb.append(Files.isDirectory(where) ? classesDigest(where) : Checksums.sha256(where))
+        sb.append(Files.isDirectory(where) ? classesDigest(where) : Sha256.of(where))
             .append('\n');
       }
-      datajarCode = Checksums.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+      datajarCode = Sha256.of(sb.toString());
     }
     return datajarCode;
   }
@@ -135,14 +148,14 @@ final class BuildInputs {
       return "none";
     }
     List<Path> files;
-    try (java.util.stream.Stream<Path> walk = Files.walk(classes)) {
+    try (Stream<Path> walk = Files.walk(classes)) {
       files = walk.filter(f -> f.toString().endsWith(".class")).sorted().toList();
     }
     StringBuilder sb = new StringBuilder();
     for (Path f : files) {
-      sb.append(relative(classes, f)).append(' ').append(Checksums.sha256(f)).append('\n');
+      sb.append(relative(classes, f)).append(' ').append(Sha256.of(f)).append('\n');
     }
-    return Checksums.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    return Sha256.of(sb.toString());
   }
 
   static Path stampFile(Path work, String name) {
@@ -154,10 +167,11 @@ final class BuildInputs {
   }
 
   /**
-   * True if the output files exist, are intact, and were built from exactly these inputs.
+   * True if the output files exist, are intact (the file is the one its manifest describes),
+   * and were built from exactly these inputs.
    */
-  static boolean upToDate(Path sqlite, Path manifestFile, Path directory, String fingerprint,
-      String version, Set<Path> files, Path stampFile, String stamp) throws IOException {
+  static boolean upToDate(Path sqlite, Path manifestFile, Path directory, String version,
+      Path stampFile, String stamp) throws IOException {
     if (!Files.isRegularFile(sqlite) || !Files.isRegularFile(manifestFile)
         || !Files.isRegularFile(stampFile)
         || !Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)) {
@@ -169,23 +183,16 @@ final class BuildInputs {
     } catch (IOException e) {
       return false;
     }
-    if (!fingerprint.equals(m.schemaFingerprint()) || !version.equals(m.datajarVersion())) {
+    if (!version.equals(m.datajarVersion())) {
       return false;
     }
-    Set<String> recorded = new TreeSet<>();
     for (Manifest.Source s : m.sources()) {
-      recorded.add(s.path());
       Path f = directory.resolve(s.path());
       if (!Files.isRegularFile(f) || Files.size(f) != s.bytes()
-          || !Checksums.sha256(f).equals(s.sha256())) {
+          || !Sha256.of(f).equals(s.sha256())) {
         return false;
       }
     }
-    for (Path f : files) {
-      if (!recorded.contains(relative(directory, f))) {
-        return false;
-      }
-    }
-    return Files.size(sqlite) == m.bytes() && Checksums.sha256(sqlite).equals(m.sha256());
+    return Files.size(sqlite) == m.bytes() && Sha256.of(sqlite).equals(m.sha256());
   }
 }

@@ -1,18 +1,15 @@
 package dev.datajar.builder.internal;
 
-import dev.datajar.runtime.format.DataSetLayout;
+import dev.datajar.runtime.format.FileIdentity;
 import dev.datajar.runtime.format.SchemaModel;
 import dev.datajar.runtime.format.TableModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The steps that make a loaded SQLite file a dataset file: statistics, identification, and a
@@ -34,7 +31,7 @@ final class DataSetFile {
   }
 
   /**
-   * Analyzes and identifies the file, then writes its compacted copy to {@code into} with
+   * Analyzes and identifies the file ({@link FileIdentity}), then writes its compacted copy to {@code into} with
    * {@code VACUUM INTO}: one pass that writes the final file, where a plain {@code VACUUM}
    * writes a copy and then copies it back. The copy is a fresh database, so its journal mode
    * is the default {@code DELETE}; {@code application_id} and {@code user_version} are carried
@@ -42,28 +39,12 @@ final class DataSetFile {
    *
    * @return the SQLite library version that wrote the file
    */
-  static String finish(Connection connection, String name, SchemaModel schema, String version,
-      Path into) throws SQLException, IOException {
+  static String finish(Connection connection, FileIdentity identity, Path into)
+      throws SQLException, IOException {
     try (Statement s = connection.createStatement()) {
       s.execute("analyze");
-      s.execute("pragma application_id = " + DataSetLayout.APPLICATION_ID);
-      s.execute("pragma user_version = " + DataSetLayout.FORMAT_VERSION);
-      s.execute("create table " + DataSetLayout.METADATA_TABLE
-          + " (key text primary key, value text) without rowid");
     }
-    Map<String, String> metadata = new TreeMap<>();
-    metadata.put("name", name);
-    metadata.put("formatVersion", Integer.toString(DataSetLayout.FORMAT_VERSION));
-    metadata.put("schemaFingerprint", schema.fingerprint());
-    metadata.put("datajarVersion", version);
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into " + DataSetLayout.METADATA_TABLE + " (key, value) values (?, ?)")) {
-      for (Map.Entry<String, String> e : metadata.entrySet()) {
-        insert.setString(1, e.getKey());
-        insert.setString(2, e.getValue());
-        insert.executeUpdate();
-      }
-    }
+    identity.writeTo(connection);
     connection.commit();
     connection.setAutoCommit(true);
     try (Statement s = connection.createStatement()) {

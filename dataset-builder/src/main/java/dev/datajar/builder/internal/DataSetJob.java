@@ -4,11 +4,18 @@ import dev.datajar.builder.BuildRequest;
 import dev.datajar.builder.BuildResult.DataSetResult;
 import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.internal.source.Problems;
+import dev.datajar.builder.TableSettings;
 import dev.datajar.runtime.format.DataSetLayout;
+import dev.datajar.runtime.format.EntityShape;
+import dev.datajar.runtime.format.FileIdentity;
 import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SchemaModel;
+import dev.datajar.runtime.format.Sha256;
+import dev.datajar.runtime.format.SqliteFiles;
+import dev.datajar.runtime.format.UnsupportedTypeException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +30,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Builds one dataset: schema from the entities, sources located, rows loaded in foreign-key
@@ -60,17 +66,32 @@ public final class DataSetJob {
 
   private DataSetResult build() throws DataSetBuildException {
     long start = System.nanoTime();
-    SessionFactoryImplementor model;
-    try {
-      model = HibernateSetup.buildSessionFactory(plan.name(), plan.entities(), null,
-          request.classLoader(), Map.of());
-    } catch (RuntimeException e) {
-      throw new DataSetBuildException("dataset '" + plan.name() + "': Hibernate cannot map its"
-          + " entities: " + e.getMessage(), e);
-    }
-    phase("hibernate model", start);
-    try {
-      return build(SchemaModel.of(model), start);
+    Path output = request.outputDirectory();
+    Path sqlite = output.resolve(DataSetLayout.sqliteFileName(plan.name()));
+    Path manifestFile = output.resolve(DataSetLayout.manifestFileName(plan.name()));
+    try (BuildLock lock = BuildLock.acquire(request.workDirectory(), plan.name(), request.log())) {
+      String version = DataJarVersion.get();
+      List<TableSettings> settings = request.tables().stream()
+          .filter(t -> t.dataSet().equals(plan.name())).toList();
+      String stamp = BuildInputs.stamp(request.classesDirectory(), settings, directory);
+      Path stampFile = BuildInputs.stampFile(request.workDirectory(), plan.name());
+      // Checked before Hibernate starts: an unchanged module costs a few checksums, not a boot.
+      if (!request.force() && BuildInputs.upToDate(sqlite, manifestFile, directory, version,
+          stampFile, stamp)) {
+        Manifest m;
+        try (InputStream in = Files.newInputStream(manifestFile)) {
+          m = Manifest.read(in, manifestFile.toString());
+        }
+        request.log().debug("dataset '" + plan.name() + "' is up to date: " + sqlite);
+        return new DataSetResult(plan.name(), m.tables().size(), m.totalRows(), m.bytes(), 0,
+            sqlite, true);
+      }
+      try (HibernateSetup.Booted model = boot()) {
+        phase("hibernate model", start);
+        DataSetResult r = build(model.schema(), start, sqlite, manifestFile, version);
+        BuildInputs.writeStamp(request.workDirectory(), plan.name(), stamp);
+        return r;
+      }
     } catch (IOException e) {
       // Not a problem in the user's data: an I/O failure (disk full, permissions), so it stays
       // apart from DataSetBuildException and keeps its cause.
@@ -78,35 +99,30 @@ public final class DataSetJob {
     } catch (SQLException e) {
       throw new IllegalStateException("dataset '" + plan.name() + "': SQLite failed: "
           + e.getMessage(), e);
-    } finally {
-      model.close();
     }
   }
 
-  private DataSetResult build(SchemaModel schema, long start)
-      throws DataSetBuildException, IOException, SQLException {
+  private HibernateSetup.Booted boot() throws DataSetBuildException {
+    try {
+      return HibernateSetup.boot(plan.name(), plan.entities(), null, request.classLoader(),
+          Map.of());
+    } catch (UnsupportedTypeException e) {
+      throw new DataSetBuildException("dataset '" + plan.name() + "': " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new DataSetBuildException("dataset '" + plan.name() + "': Hibernate cannot map its"
+          + " entities: " + e.getMessage(), e);
+    }
+  }
+
+  private DataSetResult build(SchemaModel schema, long start, Path sqlite, Path manifestFile,
+      String version) throws DataSetBuildException, IOException, SQLException {
     List<TableSource> sources = SourceLocator.locate(plan, schema, directory,
         request.tables(), request.log());
-    Path output = request.outputDirectory();
-    Path sqlite = output.resolve(DataSetLayout.sqliteFileName(plan.name()));
-    Path manifestFile = output.resolve(DataSetLayout.manifestFileName(plan.name()));
-    String version = DataJarVersion.get();
-    String stamp = BuildInputs.stamp(sources, request.classLoader(),
-        request.classesDirectory());
-    Path stampFile = BuildInputs.stampFile(request.workDirectory(), plan.name());
-    if (!request.force() && BuildInputs.upToDate(sqlite, manifestFile, directory,
-        schema.fingerprint(), version, BuildInputs.files(sources), stampFile, stamp)) {
-      Manifest m;
-      try (var in = Files.newInputStream(manifestFile)) {
-        m = Manifest.read(in, manifestFile.toString());
-      }
-      request.log().debug("dataset '" + plan.name() + "' is up to date: " + sqlite);
-      return new DataSetResult(plan.name(), m.tables().size(), m.totalRows(), m.bytes(), 0,
-          sqlite, true);
-    }
     Files.createDirectories(request.workDirectory());
-    Path temp = request.workDirectory().resolve(plan.name() + ".sqlite.tmp");
-    Path finished = request.workDirectory().resolve(plan.name() + ".sqlite.done");
+    // Unique names: two builds of one module never share a scratch file (the lock makes the
+    // second wait, and a build killed mid-way leaves names no later build reuses).
+    Path temp = Files.createTempFile(request.workDirectory(), plan.name() + ".", ".sqlite.tmp");
+    Path finished = temp.resolveSibling(temp.getFileName() + ".done");
     Files.deleteIfExists(temp);
     try {
       FileContext context = new FileContext(directory);
@@ -115,7 +131,7 @@ public final class DataSetJob {
           BuildInputs.sourcesInBackground(directory, sourceFiles);
       Map<String, Long> rows = new TreeMap<>();
       String sqliteVersion;
-      try (Connection connection = dev.datajar.runtime.format.SqliteFiles.openForBuild(temp)) {
+      try (Connection connection = SqliteFiles.openForBuild(temp)) {
         try (Statement s = connection.createStatement()) {
           s.execute("pragma threads = 2"); // lets CREATE INDEX sort on a second core
         }
@@ -126,7 +142,8 @@ public final class DataSetJob {
         t = phase("load", t);
         check(connection, sources, context);
         t = phase("indexes and checks", t);
-        sqliteVersion = DataSetFile.finish(connection, plan.name(), schema, version, finished);
+        sqliteVersion = DataSetFile.finish(connection,
+            new FileIdentity(plan.name(), schema.fingerprint(), version), finished);
         phase("analyze and vacuum", t);
       }
       long publishing = System.nanoTime();
@@ -138,15 +155,18 @@ public final class DataSetJob {
       rows.forEach((t, n) -> tables.add(new Manifest.Table(t, n)));
       List<String> entities = new ArrayList<>();
       plan.entities().forEach(e -> entities.add(e.getName()));
-      Manifest manifest = new Manifest(DataSetLayout.FORMAT_VERSION, plan.name(),
-          sqlite.getFileName().toString(), Checksums.sha256(finished), Files.size(finished),
-          tables,
-          entities, schema.fingerprint(), sqliteVersion, version,
-          sourceChecksums);
-      Artifacts.moveInto(finished, sqlite);
-      Artifacts.write(manifest.toJson(), manifestFile, request.workDirectory());
-      Artifacts.writeIndex(output, request.workDirectory());
-      BuildInputs.writeStamp(request.workDirectory(), plan.name(), stamp);
+      Manifest manifest = Manifest.builder(plan.name())
+          .checksum(Sha256.of(finished), Files.size(finished))
+          .tables(tables)
+          .entities(entities)
+          .schemaFingerprint(schema.fingerprint())
+          .entityShape(EntityShape.fingerprint(plan.entities()))
+          .layouts(schema.layouts())
+          .sqliteVersion(sqliteVersion)
+          .datajarVersion(version)
+          .sources(sourceChecksums)
+          .build();
+      Artifacts.publish(finished, sqlite, manifest, request.workDirectory());
       phase("checksums and publishing", publishing);
       long millis = (System.nanoTime() - start) / 1_000_000;
       DataSetResult result = new DataSetResult(plan.name(), tables.size(),

@@ -3,22 +3,18 @@ package dev.datajar.runtime.format;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.metamodel.mapping.JdbcMapping;
-import org.hibernate.type.descriptor.ValueBinder;
-import org.hibernate.type.descriptor.WrapperOptions;
-import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
-import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
 
 /**
  * One column of a dataset table: its declaration, the Java type its source values are read as,
- * and the Hibernate binder that writes them in the form Hibernate reads back at run time.
+ * and the {@link Codec} that writes them in the form both Hibernate and the runtime read back.
  *
  * <p>Immutable and thread-safe. {@link #parse} turns source text into a value of
  * {@link #valueType()}; {@link #bind} writes such a value (or a typed value from a code source).
@@ -34,16 +30,13 @@ public final class ColumnModel {
   private final Integer scale;
   private final List<String> checks;
   private final Class<?> valueType;
-  private final BasicValueConverter<Object, Object> converter;
-  private final ValueBinder<Object> binder;
-  private final WrapperOptions options;
+  private final Codec codec;
   private final String jdbcDescription;
   private final String defaultText;
 
-  @SuppressWarnings("unchecked")
   ColumnModel(String name, String attribute, String owner, String declaredType, boolean nullable,
-      Integer precision, Integer scale, List<String> checks, JdbcMapping mapping,
-      WrapperOptions options, String sqlDefault) {
+      Integer precision, Integer scale, List<String> checks, JdbcMapping mapping, Codec codec,
+      String sqlDefault) {
     this.name = name;
     this.attribute = attribute;
     this.owner = owner;
@@ -52,18 +45,11 @@ public final class ColumnModel {
     this.precision = precision;
     this.scale = scale;
     this.checks = List.copyOf(checks);
-    this.options = options;
-    this.converter = (BasicValueConverter<Object, Object>) mapping.getValueConverter();
-    if (converter != null) {
-      // An AttributeConverter (enum-typed ones included): the source holds the converter's
-      // database-side value. Plain enums have no converter in Hibernate 7: their JavaType
-      // turns the constant into its name or ordinal, whichever the entity asks for.
-      this.valueType = converter.getRelationalJavaType().getJavaTypeClass();
-    } else {
-      this.valueType = mapping.getJavaTypeDescriptor().getJavaTypeClass();
-    }
+    this.codec = codec;
+    // An AttributeConverter (enum-typed ones included): the source holds the converter's
+    // database-side value. Plain enums are stored by name or ordinal, as the entity asks.
+    this.valueType = codec.storedType();
     this.defaultText = enumName(valueType, sourceText(sqlDefault));
-    this.binder = (ValueBinder<Object>) mapping.getJdbcValueBinder();
     this.jdbcDescription = mapping.getJdbcType().getFriendlyName() + " "
         + mapping.getJdbcJavaType().getJavaTypeClass().getName();
   }
@@ -97,11 +83,10 @@ public final class ColumnModel {
    * {@code Curry}), which the builder uses where a source has no value for the column; empty
    * if the column declares none or its default is {@code null}.
    */
-  public java.util.Optional<String> defaultText() {
-    return java.util.Optional.ofNullable(defaultText);
+  public Optional<String> defaultText() {
+    return Optional.ofNullable(defaultText);
   }
 
-  /** A SQL literal as source text: quotes removed, {@code ''} unescaped; NULL as null. */
   /**
    * Source files name enum constants, but an ORDINAL enum's {@code @ColumnDefault} is the stored
    * number: turn it into the constant's name so the default parses like any source value.
@@ -115,6 +100,7 @@ public final class ColumnModel {
     return ordinal < constants.length ? ((Enum<?>) constants[ordinal]).name() : text;
   }
 
+  /** A SQL literal as source text: quotes removed, {@code ''} unescaped; NULL as null. */
   private static String sourceText(String sql) {
     if (sql == null) {
       return null;
@@ -144,7 +130,7 @@ public final class ColumnModel {
   public Object parse(String text) {
     Object v = ValueParser.parse(valueType, text);
     checkStorable(v, text);
-    if (converter != null) {
+    if (codec.converted()) {
       checkConvertible(v, text);
     }
     return v;
@@ -156,15 +142,13 @@ public final class ColumnModel {
    */
   private void checkConvertible(Object v, String text) {
     try {
-      converter.toDomainValue(v);
+      codec.toAttribute(v);
     } catch (RuntimeException e) {
-      Throwable cause = e; // Hibernate wraps the converter's own exception
+      Throwable cause = e;
       while (cause.getCause() != null) {
         cause = cause.getCause();
       }
-      String name = converter instanceof JpaAttributeConverter<?, ?> jpa
-          ? jpa.getConverterJavaType().getJavaTypeClass().getSimpleName() : "its converter";
-      throw new IllegalArgumentException("'" + text + "' is refused by " + name + " ("
+      throw new IllegalArgumentException("'" + text + "' is refused by " + codec + " ("
           + owner + "): " + cause.getMessage(), e);
     }
   }
@@ -205,13 +189,14 @@ public final class ColumnModel {
     }
   }
 
-  /** Binds {@code value} (of {@link #valueType()}, or {@code null}) as Hibernate would. */
+  /** How values of this column are stored and read. */
+  public Codec codec() {
+    return codec;
+  }
+
+  /** Binds {@code value} (of {@link #valueType()}, or {@code null}) through the codec. */
   public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.NULL);
-      return;
-    }
-    binder.bind(statement, value, index, options);
+    codec.bindStored(statement, index, value);
   }
 
   /** Line of the schema fingerprint for this column. */

@@ -3,7 +3,6 @@ package dev.datajar.runtime.format;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -25,9 +24,21 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * access at boot (the dialect is given, and the builder has no database yet).
  */
 public final class HibernateSetup {
-  private static final Map<SessionFactoryImplementor, SchemaModel> SCHEMAS = new WeakHashMap<>();
-
   private HibernateSetup() {}
+
+  /**
+   * A booted session factory and the schema model read from it; close the factory when done.
+   *
+   * @param sessionFactory the factory
+   * @param schema its tables, columns, codecs and entity layouts
+   */
+  public record Booted(SessionFactoryImplementor sessionFactory, SchemaModel schema)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      sessionFactory.close();
+    }
+  }
 
   /** The settings both sides share; {@code extra} settings are applied on top. */
   public static Map<String, Object> settings(Map<String, Object> extra) {
@@ -49,7 +60,7 @@ public final class HibernateSetup {
   }
 
   /**
-   * A session factory for one dataset's entities.
+   * Boots Hibernate for one dataset's entities.
    *
    * @param dataSetName the dataset, for messages
    * @param entityClasses its {@code @Entity} classes
@@ -57,8 +68,9 @@ public final class HibernateSetup {
    *     (the builder writes with its own JDBC connection)
    * @param classLoader loads the entity classes and anything they name
    * @param extraSettings Hibernate settings applied on top of {@link #settings}
+   * @throws UnsupportedTypeException if an attribute has a type datajar cannot store
    */
-  public static SessionFactoryImplementor buildSessionFactory(
+  public static Booted boot(
       String dataSetName, Collection<Class<?>> entityClasses, DataSource dataSource,
       ClassLoader classLoader, Map<String, Object> extraSettings) {
     Map<String, Object> settings = settings(extraSettings);
@@ -82,25 +94,15 @@ public final class HibernateSetup {
       Metadata metadata = sources.buildMetadata();
       SessionFactoryImplementor sf =
           (SessionFactoryImplementor) metadata.buildSessionFactory();
-      SchemaModel schema = SchemaModelReader.read(dataSetName, metadata, sf);
-      synchronized (SCHEMAS) {
-        SCHEMAS.put(sf, schema);
+      try {
+        return new Booted(sf, SchemaModelReader.read(dataSetName, metadata, sf));
+      } catch (RuntimeException e) {
+        sf.close();
+        throw e;
       }
-      return sf;
     } catch (RuntimeException e) {
       StandardServiceRegistryBuilder.destroy(registry);
       throw e;
-    }
-  }
-
-  static SchemaModel schemaOf(SessionFactoryImplementor sf) {
-    synchronized (SCHEMAS) {
-      SchemaModel model = SCHEMAS.get(sf);
-      if (model == null) {
-        throw new IllegalArgumentException("this session factory was not built by"
-            + " HibernateSetup.buildSessionFactory, so its schema model is unknown");
-      }
-      return model;
     }
   }
 }

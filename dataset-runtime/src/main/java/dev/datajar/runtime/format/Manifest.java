@@ -1,22 +1,13 @@
 package dev.datajar.runtime.format;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The description the builder writes beside each dataset file, and the runtime checks before it
- * opens one.
+ * opens one. Written and read by {@link ManifestJson}; made with {@link #builder}.
  *
  * <p>Immutable. Its JSON form has a fixed field order and no time stamps, so the same dataset
  * always gives the same manifest bytes.
@@ -24,11 +15,14 @@ import java.util.Objects;
  * @param formatVersion {@link DataSetLayout#FORMAT_VERSION} of the writer
  * @param name the dataset's name
  * @param file the SQLite file's name, beside the manifest
- * @param sha256 lower-case hex SHA-256 of the SQLite file
- * @param bytes size of the SQLite file
+ * @param sha256 lower-case hex SHA-256 of the SQLite file, or {@code null} when unknown
+ * @param bytes size of the SQLite file, or -1 when unknown
  * @param tables every table with its row count, sorted by name
  * @param entities entity class names, sorted
- * @param schemaFingerprint {@link SchemaModel#fingerprint()} of the entities the file was built from
+ * @param schemaFingerprint {@link SchemaModel#fingerprint()} of the entities the file was built
+ *     from
+ * @param entityShape {@link EntityShape#fingerprint} of the entity classes it was built from
+ * @param layouts how the runtime reads each plain entity without Hibernate
  * @param sqliteVersion SQLite library version that wrote the file
  * @param datajarVersion datajar version that wrote the file
  * @param sources the source files read, relative to the dataset's source folder, sorted
@@ -43,6 +37,8 @@ public record Manifest(
     List<Table> tables,
     List<String> entities,
     String schemaFingerprint,
+    String entityShape,
+    List<EntityLayout> layouts,
     String sqliteVersion,
     String datajarVersion,
     List<Source> sources) {
@@ -53,65 +49,26 @@ public record Manifest(
   /** A source file and its checksum. */
   public record Source(String path, String sha256, long bytes) {}
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   public Manifest {
     Objects.requireNonNull(name, "name");
     tables = List.copyOf(tables);
     entities = List.copyOf(entities);
+    layouts = List.copyOf(layouts);
     sources = List.copyOf(sources);
   }
 
   /** Total rows over all tables. */
   public long totalRows() {
-    return tables.stream().mapToLong(Table::rows).sum();
+    long n = 0;
+    for (Table t : tables) {
+      n += t.rows();
+    }
+    return n;
   }
 
   /** The manifest as UTF-8 JSON, two-space indented, ending with a newline. */
   public byte[] toJson() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      g.setPrettyPrinter(pp);
-      g.writeStartObject();
-      g.writeNumberField("formatVersion", formatVersion);
-      g.writeStringField("name", name);
-      g.writeStringField("file", file);
-      g.writeStringField("sha256", sha256);
-      g.writeNumberField("bytes", bytes);
-      g.writeArrayFieldStart("tables");
-      for (Table t : tables) {
-        g.writeStartObject();
-        g.writeStringField("name", t.name());
-        g.writeNumberField("rows", t.rows());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("entities");
-      for (String e : entities) {
-        g.writeString(e);
-      }
-      g.writeEndArray();
-      g.writeStringField("schemaFingerprint", schemaFingerprint);
-      g.writeStringField("sqliteVersion", sqliteVersion);
-      g.writeStringField("datajarVersion", datajarVersion);
-      g.writeArrayFieldStart("sources");
-      for (Source s : sources) {
-        g.writeStartObject();
-        g.writeStringField("path", s.path());
-        g.writeStringField("sha256", s.sha256());
-        g.writeNumberField("bytes", s.bytes());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.write('\n');
-    return out.toByteArray();
+    return ManifestJson.write(this);
   }
 
   /**
@@ -122,90 +79,113 @@ public record Manifest(
    *     {@code where}
    */
   public static Manifest read(InputStream in, String where) throws IOException {
-    int formatVersion = -1;
-    String name = null;
-    String file = null;
-    String sha256 = null;
-    long bytes = -1;
-    List<Table> tables = new ArrayList<>();
-    List<String> entities = new ArrayList<>();
-    String fingerprint = null;
-    String sqliteVersion = null;
-    String datajarVersion = null;
-    List<Source> sources = new ArrayList<>();
-    try (JsonParser p = JSON.createParser(in)) {
-      expect(p, JsonToken.START_OBJECT, where);
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        switch (field) {
-          case "formatVersion" -> formatVersion = p.getIntValue();
-          case "name" -> name = p.getText();
-          case "file" -> file = p.getText();
-          case "sha256" -> sha256 = p.getText();
-          case "bytes" -> bytes = p.getLongValue();
-          case "schemaFingerprint" -> fingerprint = p.getText();
-          case "sqliteVersion" -> sqliteVersion = p.getText();
-          case "datajarVersion" -> datajarVersion = p.getText();
-          case "entities" -> {
-            while (p.nextToken() == JsonToken.VALUE_STRING) {
-              entities.add(p.getText());
-            }
-          }
-          case "tables" -> {
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-              String tn = null;
-              long rows = -1;
-              while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
-                if (f.equals("name")) {
-                  tn = p.getText();
-                } else if (f.equals("rows")) {
-                  rows = p.getLongValue();
-                } else {
-                  p.skipChildren();
-                }
-              }
-              tables.add(new Table(tn, rows));
-            }
-          }
-          case "sources" -> {
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-              String path = null;
-              String sha = null;
-              long size = -1;
-              while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
-                switch (f) {
-                  case "path" -> path = p.getText();
-                  case "sha256" -> sha = p.getText();
-                  case "bytes" -> size = p.getLongValue();
-                  default -> p.skipChildren();
-                }
-              }
-              sources.add(new Source(path, sha, size));
-            }
-          }
-          default -> p.skipChildren(); // fields of later format versions
-        }
-      }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(where + ": not a datajar manifest: " + e.getOriginalMessage(), e);
-    }
-    if (name == null || file == null || sha256 == null || formatVersion < 0) {
-      throw new IOException(where + ": not a datajar manifest: 'formatVersion', 'name', 'file'"
-          + " and 'sha256' are required");
-    }
-    return new Manifest(formatVersion, name, file, sha256, bytes, tables, entities, fingerprint,
-        sqliteVersion, datajarVersion, sources);
+    return ManifestJson.read(in, where);
   }
 
-  private static void expect(JsonParser p, JsonToken token, String where) throws IOException {
-    if (p.nextToken() != token) {
-      throw new IOException(where + ": not a datajar manifest: expected " + token + " at "
-          + p.currentLocation().getLineNr() + ":" + p.currentLocation().getColumnNr());
+  /** A builder for the manifest of dataset {@code name}, at the current format version. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** A builder holding this manifest's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.formatVersion = formatVersion;
+    b.file = file;
+    b.sha256 = sha256;
+    b.bytes = bytes;
+    b.tables = tables;
+    b.entities = entities;
+    b.schemaFingerprint = schemaFingerprint;
+    b.entityShape = entityShape;
+    b.layouts = layouts;
+    b.sqliteVersion = sqliteVersion;
+    b.datajarVersion = datajarVersion;
+    b.sources = sources;
+    return b;
+  }
+
+  /** Collects a manifest's values; every list defaults to empty. Not thread-safe. */
+  public static final class Builder {
+    private final String name;
+    private int formatVersion = DataSetLayout.FORMAT_VERSION;
+    private String file;
+    private String sha256;
+    private long bytes = -1;
+    private List<Table> tables = List.of();
+    private List<String> entities = List.of();
+    private String schemaFingerprint;
+    private String entityShape;
+    private List<EntityLayout> layouts = List.of();
+    private String sqliteVersion;
+    private String datajarVersion;
+    private List<Source> sources = List.of();
+
+    private Builder(String name) {
+      this.name = name;
+      this.file = name == null ? null : DataSetLayout.sqliteFileName(name);
+    }
+
+    public Builder formatVersion(int v) {
+      formatVersion = v;
+      return this;
+    }
+
+    public Builder file(String v) {
+      file = v;
+      return this;
+    }
+
+    /** The file's checksum and size; {@code null} and -1 when they are not known. */
+    public Builder checksum(String sha, long size) {
+      sha256 = sha;
+      bytes = size;
+      return this;
+    }
+
+    public Builder tables(List<Table> v) {
+      tables = v;
+      return this;
+    }
+
+    public Builder entities(List<String> v) {
+      entities = v;
+      return this;
+    }
+
+    public Builder schemaFingerprint(String v) {
+      schemaFingerprint = v;
+      return this;
+    }
+
+    public Builder entityShape(String v) {
+      entityShape = v;
+      return this;
+    }
+
+    public Builder layouts(List<EntityLayout> v) {
+      layouts = v;
+      return this;
+    }
+
+    public Builder sqliteVersion(String v) {
+      sqliteVersion = v;
+      return this;
+    }
+
+    public Builder datajarVersion(String v) {
+      datajarVersion = v;
+      return this;
+    }
+
+    public Builder sources(List<Source> v) {
+      sources = v;
+      return this;
+    }
+
+    public Manifest build() {
+      return new Manifest(formatVersion, name, file, sha256, bytes, tables, entities,
+          schemaFingerprint, entityShape, layouts, sqliteVersion, datajarVersion, sources);
     }
   }
 }

@@ -1,26 +1,21 @@
 package dev.datajar.runtime.format;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * The tables of one dataset as its entities define them, in load order (a table after the
  * tables it references), with the DDL the builder runs and the fingerprint the runtime checks.
  *
- * <p>Made from Hibernate's mapping by {@link HibernateSetup}, identically on both sides: the
+ * <p>Made from Hibernate's mapping by {@link HibernateSetup#boot}, identically on both sides: the
  * builder records {@link #fingerprint()} in the manifest, and the runtime compares it with the
  * fingerprint of the entity classes it was given, so a jar built from other entities is refused
  * at start-up rather than misread. Immutable.
@@ -28,17 +23,19 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 public final class SchemaModel {
   private final String dataSet;
   private final List<TableModel> tables;
+  private final List<EntityLayout> layouts;
   private final String fingerprint;
 
-  SchemaModel(String dataSet, List<TableModel> tables) {
+  SchemaModel(String dataSet, List<TableModel> tables, List<EntityLayout> layouts) {
     this.dataSet = dataSet;
     this.tables = List.copyOf(tables);
+    this.layouts = List.copyOf(layouts);
     this.fingerprint = computeFingerprint(this.tables);
   }
 
-  /** The schema of a session factory made by {@link HibernateSetup#buildSessionFactory}. */
-  public static SchemaModel of(SessionFactoryImplementor sessionFactory) {
-    return HibernateSetup.schemaOf(sessionFactory);
+  /** How the runtime reads each plain entity without Hibernate, by entity class name. */
+  public List<EntityLayout> layouts() {
+    return layouts;
   }
 
   public String dataSet() {
@@ -118,11 +115,6 @@ public final class SchemaModel {
     tables.stream()
         .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
         .forEach(t -> t.describe().forEach(line -> sb.append(line).append('\n')));
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return Sha256.of(sb.toString());
   }
 }

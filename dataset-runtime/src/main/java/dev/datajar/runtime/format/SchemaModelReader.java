@@ -9,20 +9,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.hibernate.boot.Metadata;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.mapping.CheckConstraint;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Constraint;
+import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Table;
 import org.hibernate.mapping.UniqueKey;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.CollectionPart;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.entity.EntityPersister;
-import org.hibernate.type.descriptor.WrapperOptions;
 
 /**
  * Reads a {@link SchemaModel} out of Hibernate: the boot-time mapping gives tables, declared
@@ -32,13 +34,15 @@ import org.hibernate.type.descriptor.WrapperOptions;
 @SuppressWarnings("UnnecessarilyFullyQualified") // inline names stay until this file's rewrite
 final class SchemaModelReader {
   /** What the run-time mapping says about one column. */
-  private record Binding(org.hibernate.metamodel.mapping.JdbcMapping mapping, String attribute,
+  private record Binding(JdbcMapping mapping, String attribute,
       String owner, String entity) {}
 
   private final Metadata metadata;
   private final SessionFactoryImplementor sf;
   private final Map<String, Binding> bindings = new HashMap<>();
   private final Map<String, String> entityOfTable = new HashMap<>();
+  private final Map<String, Codec> codecs = new HashMap<>();
+  private final List<String> unsupported = new ArrayList<>();
 
   private SchemaModelReader(Metadata metadata, SessionFactoryImplementor sf) {
     this.metadata = metadata;
@@ -48,7 +52,12 @@ final class SchemaModelReader {
   static SchemaModel read(String dataSet, Metadata metadata, SessionFactoryImplementor sf) {
     SchemaModelReader r = new SchemaModelReader(metadata, sf);
     r.readBindings();
-    return new SchemaModel(dataSet, r.tables());
+    List<TableModel> tables = r.tables();
+    if (!r.unsupported.isEmpty()) {
+      throw new UnsupportedTypeException(r.unsupported);
+    }
+    return new SchemaModel(dataSet, tables,
+        LayoutReader.read(sf, (table, column) -> r.codecs.get(key(table, column))));
   }
 
   private static String key(String table, String column) {
@@ -105,7 +114,6 @@ final class SchemaModelReader {
   }
 
   private List<TableModel> tables() {
-    WrapperOptions options = sf.getWrapperOptions();
     Map<String, TableModel> byName = new LinkedHashMap<>();
     List<Table> mapped = new ArrayList<>(metadata.collectTableMappings());
     mapped.sort(Comparator.comparing(t -> unquote(t.getName()).toLowerCase(Locale.ROOT)));
@@ -127,7 +135,7 @@ final class SchemaModelReader {
       }));
       List<ColumnModel> columns = new ArrayList<>();
       for (Column c : ordered) {
-        columns.add(column(tableName, c, options));
+        columns.add(column(tableName, c));
       }
       byName.put(tableName.toLowerCase(Locale.ROOT), new TableModel(tableName,
           entityOfTable.get(tableName.toLowerCase(Locale.ROOT)), columns, pk, indexes(t),
@@ -136,7 +144,7 @@ final class SchemaModelReader {
     return loadOrder(byName);
   }
 
-  private ColumnModel column(String table, Column c, WrapperOptions options) {
+  private ColumnModel column(String table, Column c) {
     String name = unquote(c.getName());
     Binding b = bindings.get(key(table, name));
     if (b == null) {
@@ -149,8 +157,16 @@ final class SchemaModelReader {
       checks.add(check.getConstraint());
     }
     boolean nullable = c.isNullable() && !(b.entity() != null && isPrimaryKeyPart(table, name));
+    Codec codec = CodecMapping.of(b.mapping()).orElse(null);
+    if (codec == null) {
+      unsupported.add(b.owner() + " (" + b.mapping().getJavaTypeDescriptor().getTypeName()
+          + ", stored as " + b.mapping().getJdbcType().getFriendlyName() + ")");
+      codec = Codec.basicFor(String.class); // placeholder: the model is refused as a whole
+    } else {
+      codecs.put(key(table, name), codec);
+    }
     return new ColumnModel(name, b.attribute(), b.owner(), c.getSqlType(metadata), nullable,
-        c.getPrecision(), c.getScale(), checks, b.mapping(), options, c.getDefaultValue());
+        c.getPrecision(), c.getScale(), checks, b.mapping(), codec, c.getDefaultValue());
   }
 
   private boolean isPrimaryKeyPart(String table, String column) {
@@ -167,7 +183,7 @@ final class SchemaModelReader {
   // here is on columns only, as it always was.
   @SuppressWarnings("deprecation")
   private static List<TableModel.Index> indexes(Table t) {
-    Map<String, TableModel.Index> out = new java.util.TreeMap<>();
+    Map<String, TableModel.Index> out = new TreeMap<>();
     t.getIndexes().values().forEach(i -> out.put(i.getName(), new TableModel.Index(i.getName(),
         names(i.getColumns()), i.isUnique())));
     for (UniqueKey u : t.getUniqueKeys().values()) {
@@ -196,7 +212,7 @@ final class SchemaModelReader {
 
   private static List<TableModel.ForeignKey> foreignKeys(Table t) {
     List<TableModel.ForeignKey> out = new ArrayList<>();
-    for (org.hibernate.mapping.ForeignKey f : t.getForeignKeyCollection()) {
+    for (ForeignKey f : t.getForeignKeyCollection()) {
       Table ref = f.getReferencedTable();
       List<String> refColumns = f.getReferencedColumns().isEmpty() && ref.getPrimaryKey() != null
           ? names(ref.getPrimaryKey().getColumns()) : names(f.getReferencedColumns());

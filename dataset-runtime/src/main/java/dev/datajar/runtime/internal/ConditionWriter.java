@@ -10,8 +10,8 @@ import dev.datajar.runtime.Query;
 abstract class ConditionWriter {
   final StringBuilder sb;
 
-  ConditionWriter(int capacity) {
-    this.sb = new StringBuilder(capacity);
+  ConditionWriter(StringBuilder sb) {
+    this.sb = sb;
   }
 
   /** Writes a comparison, range, set, pattern or null test, in the writer's language. */

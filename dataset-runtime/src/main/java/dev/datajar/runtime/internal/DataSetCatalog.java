@@ -1,15 +1,13 @@
 package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.DataSetOpenException;
+import dev.datajar.runtime.format.DataSetIndex;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.Manifest;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,9 +126,8 @@ final class DataSetCatalog {
       // Neither its checksum nor its schema fingerprint describe this file: leave both out, so
       // that a file of other entities fails on the schema check, which says so, rather than on
       // "the file and the manifest come from different builds".
-      m = new Manifest(cpm.formatVersion(), cpm.name(), file.getFileName().toString(), null, -1,
-          cpm.tables(), cpm.entities(), null, cpm.sqliteVersion(),
-          cpm.datajarVersion(), cpm.sources());
+      m = cpm.toBuilder().file(file.getFileName().toString()).checksum(null, -1)
+          .schemaFingerprint(null).build();
     }
     return new Located(name, m, file.toString(), null, file, o.source());
   }
@@ -164,15 +161,9 @@ final class DataSetCatalog {
   }
 
   private static List<String> lines(URL url) throws IOException {
-    List<String> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(url.openStream(),
-        StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (!line.isBlank()) {
-          out.add(line.strip());
-        }
-      }
+    try (InputStream in = url.openStream()) {
+      return DataSetIndex.read(in);
     }
-    return out;
   }
+
 }

@@ -1,57 +1,107 @@
 package dev.datajar.runtime.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.datajar.runtime.DataSetException;
+import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.Manifest;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.hibernate.FlushMode;
 import org.hibernate.Session;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.resource.jdbc.spi.PhysicalConnectionHandlingMode;
 
 /**
- * One opened dataset: its read-only connection pool, its Hibernate session factory and a reader
- * per entity.
+ * One opened dataset: its file, a reader per entity, the connections of its plain reads and,
+ * started only when needed, Hibernate.
  *
- * <p>Created by {@link EngineOpener} after every start-up check passed; immutable until
- * {@link #close()}, then every read fails. Thread-safe.
+ * <p>Created by {@link EngineOpener} after every start-up check passed. Plain entities (those
+ * with a recorded {@link EntityLayout}) read through {@link RowPath}; the others through
+ * {@link HibernatePath}. Immutable until {@link #close()}, then every read fails at once.
+ * Thread-safe.
  */
 public final class Engine implements AutoCloseable {
+  /** Connections for lookups and for streams, each opened on demand up to this many. */
+  static final int MAX_CONNECTIONS = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+  /** How long a read waits for a connection before it fails. */
+  static final long WAIT_MILLIS = 30_000;
+
   private final String name;
   private final Path file;
   private final Manifest manifest;
-  private final HikariDataSource pool;
-  private final SessionFactoryImplementor sessionFactory;
-  private final FastConnections fastConnections;
+  private final FastConnections lookups;
+  private final FastConnections streams;
+  private final OpenStreams openStreams;
+  private final HibernateSide hibernate;
   private final Map<Class<?>, EntityReader<?>> readers = new LinkedHashMap<>();
   private volatile boolean closed;
 
-  Engine(String name, Path file, Manifest manifest, HikariDataSource pool,
-      SessionFactoryImplementor sessionFactory, Collection<Class<?>> entities) {
+  Engine(String name, Path file, Manifest manifest, List<Class<?>> entities, ClassLoader loader,
+      FastConnections lookups, HibernateSide hibernate) {
     this.name = name;
     this.file = file;
     this.manifest = manifest;
-    this.pool = pool;
-    this.sessionFactory = sessionFactory;
-    this.fastConnections = new FastConnections(file, EngineOpener.POOL_SIZE);
-    Map<Class<?>, RowLoader<?>> loaders = new HashMap<>();
+    this.lookups = lookups;
+    this.openStreams = new OpenStreams(name);
+    this.streams = new FastConnections(name, file, MAX_CONNECTIONS, "streams", WAIT_MILLIS) {
+      @Override
+      String tooLong() {
+        return super.tooLong() + ": streams left open? Close every Store.stream()"
+            + " (try-with-resources). " + openStreams.size() + " are open; the oldest was"
+            + " opened" + openStreams.oldest();
+      }
+    };
+    this.hibernate = hibernate;
+    Map<String, RowMapper<?>> mappers = mappers(manifest, entities, loader);
     for (Class<?> e : entities) {
-      RowLoader<?> l = RowLoader.create(sessionFactory, fastConnections, e);
-      if (l != null) {
-        loaders.put(e, l);
+      readers.put(e, reader(e, mappers.get(e.getName())));
+    }
+  }
+
+  /** The mappers of the entities with layouts, linked to their to-one targets. */
+  private static Map<String, RowMapper<?>> mappers(Manifest manifest, List<Class<?>> entities,
+      ClassLoader loader) {
+    Map<String, Class<?>> byName = new HashMap<>();
+    entities.forEach(e -> byName.put(e.getName(), e));
+    Map<String, EntityLayout> layouts = new HashMap<>();
+    Map<String, EntityModel> models = new HashMap<>();
+    Map<String, RowMapper<?>> mappers = new HashMap<>();
+    if (manifest == null) {
+      return mappers;
+    }
+    for (EntityLayout l : manifest.layouts()) {
+      if (byName.containsKey(l.entity())) {
+        layouts.put(l.entity(), l);
       }
     }
-    // An entity whose to-one target needs Hibernate needs it too; repeat until nothing changes.
-    while (loaders.values().removeIf(l -> !l.link(loaders))) {
-      // keep unlinking
+    for (EntityLayout l : layouts.values()) {
+      Map<String, EntityModel.Attr> attrs = new HashMap<>();
+      Map<String, String> targets = new HashMap<>();
+      l.attributes().forEach(a -> targets.put(a.attribute(), a.target()));
+      RowMapper.attributeTypes(l, loader).forEach((attribute, type) -> {
+        String target = targets.get(attribute);
+        attrs.put(attribute, new EntityModel.Attr(attribute, type,
+            target == null ? null : t -> models.get(target)));
+      });
+      models.put(l.entity(), new EntityModel(byName.get(l.entity()), null, l.id().attribute(),
+          attrs));
     }
-    for (Class<?> e : entities) {
-      readers.put(e, new EntityReader<>(this, e, loaders.get(e)));
+    for (EntityLayout l : layouts.values()) {
+      mappers.put(l.entity(), new RowMapper<>(byName.get(l.entity()), l, loader,
+          models.get(l.entity())));
     }
+    for (EntityLayout l : layouts.values()) {
+      mappers.get(l.entity()).link(mappers, l);
+    }
+    return mappers;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> EntityReader<T> reader(Class<T> type, RowMapper<?> mapper) {
+    HibernatePath<T> hql = new HibernatePath<>(this, type);
+    ReadPath<T> path = mapper == null ? hql
+        : new RowPath<>((RowMapper<T>) mapper, lookups, streams, openStreams, hql);
+    return new EntityReader<>(this, type, path);
   }
 
   public String name() {
@@ -78,43 +128,55 @@ public final class Engine implements AutoCloseable {
     return (EntityReader<T>) readers.get(type);
   }
 
-  SessionFactoryImplementor sessionFactory() {
-    return sessionFactory;
+  /** True once Hibernate has started for this dataset. */
+  public boolean hibernateStarted() {
+    return hibernate.started();
   }
 
-  HikariDataSource pool() {
-    return pool;
+  /** How many streams are open (not closed, read to their end or reclaimed). */
+  public int openStreamCount() {
+    return openStreams.size();
   }
 
-  /**
-   * A read-only session that holds one pooled connection from its first statement until it is
-   * closed (a session outside a transaction would otherwise fetch a connection per statement).
-   */
-  Session openSession() {
+  /** True if a reader waits for a stream connection. */
+  public boolean hasWaitingReaders() {
+    return streams.hasWaiters();
+  }
+
+  /** The streams of this dataset that are still open. */
+  OpenStreams openStreams() {
+    return openStreams;
+  }
+
+  HibernateSide hibernate() {
     checkOpen();
-    // Not SessionBuilder.readOnly(true): that flips the JDBC connection's read-only flag on
-    // acquire and release, which sqlite-jdbc refuses on an open connection. The connections are
-    // read-only already; the session only needs to load entities read-only (no snapshots).
-    Session s = sessionFactory.withOptions()
-        .flushMode(FlushMode.MANUAL)
-        .connectionHandlingMode(PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD)
-        .openSession();
-    s.setDefaultReadOnly(true);
-    return s;
+    return hibernate;
+  }
+
+  /** A read-only Hibernate session holding one pooled connection until it is closed. */
+  Session openSession() {
+    return hibernate().openSession();
   }
 
   void checkOpen() {
     if (closed) {
-      throw new DataSetException("dataset '" + name + "' is closed: DataSets.close() was"
-          + " called; open the datasets again (a new DataSets or injector) to read it");
+      throw closedException(name);
     }
+  }
+
+  static DataSetException closedException(String name) {
+    return new DataSetException("dataset '" + name + "' is closed: DataSets.close() was"
+        + " called; open the datasets again (a new DataSets or injector) to read it");
   }
 
   public boolean isClosed() {
     return closed;
   }
 
-  /** Closes the session factory and the pool, releasing every connection and the file. */
+  /**
+   * Closes Hibernate (if it started) and the connections: idle ones now, those in use when
+   * their call gives them back. Reads waiting for a connection fail at once.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -122,12 +184,12 @@ public final class Engine implements AutoCloseable {
     }
     closed = true;
     try {
-      sessionFactory.close();
+      hibernate.close();
     } finally {
       try {
-        fastConnections.close();
+        streams.close();
       } finally {
-        pool.close();
+        lookups.close();
       }
     }
   }

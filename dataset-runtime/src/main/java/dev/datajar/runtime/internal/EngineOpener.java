@@ -1,188 +1,239 @@
 package dev.datajar.runtime.internal;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.datajar.runtime.DataSetOpenException;
+import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.DataSetMembership;
-import dev.datajar.runtime.format.HibernateSetup;
+import dev.datajar.runtime.format.EntityShape;
+import dev.datajar.runtime.format.FileIdentity;
 import dev.datajar.runtime.format.Manifest;
-import dev.datajar.runtime.format.SqliteFiles;
+import dev.datajar.runtime.format.Sha256;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import javax.sql.DataSource;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
- * Opens one located dataset, checking everything that can be wrong before the first read: the
- * file's checksum, that it is a datajar SQLite file, that its entity classes are present and
- * that their schema is the one the file was built from.
+ * Opens located datasets, checking everything that can be wrong before the first read, without
+ * starting Hibernate unless a check needs it.
+ *
+ * <p>Each dataset, in parallel with the others: its entity classes are loaded and belong to it;
+ * its file's header says datajar; a file read in place or given by a setting has the manifest's
+ * sha256 (a cached copy was verified when it was copied, see {@link FileCache}); the file's
+ * recorded schema fingerprint is the manifest's; and the entity classes have the shape the
+ * manifest recorded ({@link EntityShape}), which vouches that they map to that schema. Only when
+ * the shape differs (or was not recorded), or the full check is asked for, is Hibernate started
+ * to compare the schemas column by column ({@link SchemaCheck}).
  */
 public final class EngineOpener {
-  /** Connections per dataset: reads are short, so a few serve many threads. */
-  static final int POOL_SIZE = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+  private static final System.Logger LOG = System.getLogger(EngineOpener.class.getName());
 
   private EngineOpener() {}
 
-  /** Opens every dataset the settings ask for; on a failure, closes those already opened. */
-  public static Map<String, Engine> openAll(Settings settings) {
-    Map<String, Engine> engines = new LinkedHashMap<>();
-    try {
-      for (Located l : DataSetCatalog.locate(settings)) {
-        engines.put(l.name(), open(l, settings));
+  /**
+   * The datasets the settings ask for, located (manifests read, entity classes loaded) but not
+   * opened: what a container needs to register stores before opening, and what
+   * {@link #openAll} opens, so that nothing is read twice.
+   */
+  public static final class Plan {
+    private final Settings settings;
+    private final List<Located> located;
+    private final Map<String, List<Class<?>>> entities = new LinkedHashMap<>();
+
+    private Plan(Settings settings) {
+      this.settings = settings;
+      this.located = DataSetCatalog.locate(settings);
+      for (Located l : located) {
+        entities.put(l.name(), entityClasses(l, settings.classLoader()));
       }
+    }
+
+    /** The entity classes of each dataset, by dataset name. */
+    public Map<String, List<Class<?>>> entities() {
+      return entities;
+    }
+  }
+
+  /** Locates what {@code settings} ask for; see {@link Plan}. */
+  public static Plan plan(Settings settings) {
+    return new Plan(settings);
+  }
+
+  /** Opens every dataset of the plan; on a failure, closes those already opened. */
+  public static Map<String, Engine> openAll(Plan plan) {
+    Settings settings = plan.settings;
+    List<Located> located = plan.located;
+    Map<String, Engine> engines = new LinkedHashMap<>();
+    if (located.size() == 1) {
+      Located l = located.get(0);
+      engines.put(l.name(), open(l, settings, plan.entities.get(l.name())));
       return engines;
-    } catch (RuntimeException | Error e) {
-      engines.values().forEach(Engine::close);
-      throw e;
     }
-  }
-
-  /** The entity classes of every dataset the settings ask for, without opening anything. */
-  public static Map<String, List<Class<?>>> entities(Settings settings) {
-    Map<String, List<Class<?>>> out = new LinkedHashMap<>();
-    for (Located l : DataSetCatalog.locate(settings)) {
-      out.put(l.name(), entityClasses(l, settings.classLoader()));
+    List<CompletableFuture<Engine>> opening = new ArrayList<>();
+    for (Located l : located) {
+      List<Class<?>> classes = plan.entities.get(l.name());
+      opening.add(CompletableFuture.supplyAsync(() -> open(l, settings, classes),
+          EngineOpener::daemon));
     }
-    return out;
-  }
-
-  static Engine open(Located l, Settings settings) {
-    try {
-      return open(l, settings, false);
-    } catch (StaleCopy e) {
-      // The cached copy did not match its name: it was replaced; open the fresh one.
-      return open(l, settings, true);
-    }
-  }
-
-  /** A cached copy turned out not to match its manifest and was deleted. */
-  private static final class StaleCopy extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StaleCopy() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static Engine open(Located l, Settings settings, boolean recopy) {
-    String name = l.name();
-    Manifest m = l.manifest();
-    Path file;
-    boolean cached = false;
-    try {
-      if (l.file() != null) {
-        file = l.file();
-      } else if ("file".equals(l.resource().getProtocol())) {
-        file = Path.of(l.resource().toURI()); // a class folder (tests, IDE): read in place
-      } else {
-        Path dir = settings.cacheDirectoryOrDefault();
-        file = recopy ? null : FileCache.cachedCopy(name, dir, m.sha256());
-        cached = file != null;
-        if (!cached) {
-          file = FileCache.materialize(name, l.resource(), m.sha256(), m.bytes(), dir);
+    RuntimeException failure = null;
+    for (int i = 0; i < located.size(); i++) {
+      try {
+        engines.put(located.get(i).name(), opening.get(i).join());
+      } catch (CompletionException e) {
+        // The first failure in catalog order is reported, whichever finished first.
+        if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException r ? r : e;
         }
       }
-    } catch (URISyntaxException e) {
-      throw new DataSetOpenException(name, "dataset '" + name + "': cannot read " + l.where()
-          + ": " + e, e);
     }
-    try {
-      FileHeader.check(name, file);
-    } catch (DataSetOpenException e) {
-      if (cached) {
-        FileCache.discard(name, file, "its header is damaged");
-        throw new StaleCopy();
-      }
-      throw e;
+    if (failure != null) {
+      engines.values().forEach(Engine::close);
+      throw failure;
     }
-    // Hashing a large file takes a while; Hibernate's boot takes longer. Do both at once: the
-    // file is only read by the schema check, which waits for the hash.
-    Path hashed = file;
-    CompletableFuture<String> hash = m.sha256() == null || (l.resource() != null && !cached
-        && !"file".equals(l.resource().getProtocol()))
-        ? CompletableFuture.completedFuture(null) // no checksum, or just copied and verified
-        : CompletableFuture.supplyAsync(() -> sha256(name, hashed), EngineOpener::daemon);
-    List<Class<?>> entities = entityClasses(l, settings.classLoader());
-    HikariDataSource pool = null;
-    SessionFactoryImplementor sf = null;
-    boolean hashChecked = false;
-    try {
-      pool = pool(name, file);
-      sf = HibernateSetup.buildSessionFactory(name, entities, pool, settings.classLoader(),
-          Map.of("hibernate.enable_lazy_load_no_trans", "true",
-              "hibernate.query.plan_cache_enabled", "true"));
-      hashChecked = true;
-      checkHash(name, file, m, cached, hash.join());
-      SchemaCheck.check(name, file, m, sf, pool);
-      return new Engine(name, file, m, pool, sf, entities);
-    } catch (RuntimeException | Error e) {
-      if (sf != null) {
-        sf.close();
-      }
-      if (pool != null) {
-        pool.close();
-      }
-      if (!hashChecked) {
-        // SQLite may refuse a damaged file (a truncated copy: SQLITE_CORRUPT) before the hash
-        // is compared; the checksum is the better answer: a cached copy is copied again, any
-        // other file fails with the message that says it was changed.
-        checkHash(name, file, m, cached, hash.exceptionally(x -> null).join());
-      }
-      if (e instanceof CompletionException c && c.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
+    return engines;
   }
 
   private static void daemon(Runnable r) {
-    Thread t = new Thread(r, "datajar-sha256");
+    Thread t = new Thread(r, "datajar-open");
     t.setDaemon(true);
     t.start();
   }
 
-  private static String sha256(String name, Path file) {
+  /** A cached copy turned out damaged: it is discarded and copied again. */
+  private static final class DamagedCopy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DamagedCopy(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  static Engine open(Located l, Settings settings, List<Class<?>> entities) {
+    FileSource source = FileSource.of(l, settings, settings.fullCheck());
+    while (true) {
+      try {
+        return open(l, settings, entities, source);
+      } catch (DamagedCopy e) {
+        FileCache.discard(l.name(), source.file(), e.getMessage());
+        source = FileSource.copied(l, settings);
+      }
+    }
+  }
+
+  private static Engine open(Located l, Settings settings, List<Class<?>> entities,
+      FileSource source) {
+    String name = l.name();
+    Manifest m = l.manifest();
+    Path file = source.file();
+    Optional<String> header;
     try {
-      return Checksums.sha256(file);
+      header = FileIdentity.headerProblem(file);
     } catch (IOException e) {
       throw new DataSetOpenException(name, "dataset '" + name + "': cannot read " + file + ": "
           + e, e);
     }
+    if (header.isPresent()) {
+      if (source.cachedCopy()) {
+        throw new DamagedCopy("its header is damaged");
+      }
+      throw new DataSetOpenException(name, "dataset '" + name + "': " + header.get());
+    }
+    if (source.hash()) {
+      checkHash(name, file, m, source.cachedCopy());
+    }
+    boolean shapeMatches = m.entityShape() != null
+        && m.entityShape().equals(EntityShape.fingerprint(entities));
+    FastConnections lookups = new FastConnections(name, file, Engine.MAX_CONNECTIONS, "lookups",
+        Engine.WAIT_MILLIS);
+    HibernateSide hibernate = new HibernateSide(name, file, entities, settings.classLoader());
+    try {
+      String inFile = checkIdentity(name, file, m, lookups, source.cachedCopy());
+      boolean full = settings.fullCheck() || !shapeMatches || m.schemaFingerprint() == null;
+      if (full) {
+        FastConnections.Slot slot = lookups.borrow();
+        try {
+          SchemaCheck.check(name, file, inFile, hibernate.schema(), slot.connection);
+        } finally {
+          lookups.giveBack(slot);
+        }
+        LOG.log(System.Logger.Level.DEBUG, "dataset ''{0}'': full schema check passed", name);
+      }
+      // Layouts describe the classes they were recorded from: only use them for those.
+      Manifest readable = shapeMatches ? m : m.toBuilder().layouts(List.of()).build();
+      if (settings.startHibernate()) {
+        hibernate.startInBackground();
+      }
+      return new Engine(name, file, readable, entities, settings.classLoader(), lookups,
+          hibernate);
+    } catch (RuntimeException | Error e) {
+      hibernate.close();
+      lookups.close();
+      throw e;
+    }
   }
 
   /**
-   * Fails (or, for a cached copy, throws {@link StaleCopy} so it is copied again) when the file's
-   * sha256 is not the manifest's; {@code actual} is null when it could not be computed.
+   * Reads the identity recorded in the file and compares its schema fingerprint with the
+   * manifest's; returns the file's fingerprint.
    */
-  private static void checkHash(String name, Path file, Manifest m, boolean cached,
-      String actual) {
-    if (actual == null || actual.equals(m.sha256())) {
-      return;
+  private static String checkIdentity(String name, Path file, Manifest m,
+      FastConnections lookups, boolean cachedCopy) {
+    FileIdentity id;
+    FastConnections.Slot slot = lookups.borrow();
+    try {
+      id = FileIdentity.readFrom(slot.connection);
+    } catch (SQLException e) {
+      if (cachedCopy) {
+        throw new DamagedCopy("SQLite cannot read it: " + e.getMessage());
+      }
+      throw new DataSetOpenException(name, "dataset '" + name + "': " + file + " is not a"
+          + " readable datajar dataset (" + DataSetLayout.METADATA_TABLE + " cannot be read: "
+          + e.getMessage() + "). Rebuild it.", e);
+    } finally {
+      lookups.giveBack(slot);
     }
-    if (cached) {
-      FileCache.discard(name, file, "its sha256 is " + actual);
-      throw new StaleCopy();
+    if (m.schemaFingerprint() != null && !m.schemaFingerprint().equals(id.schemaFingerprint())) {
+      throw new DataSetOpenException(name, "dataset '" + name + "': " + file + " has schema"
+          + " fingerprint " + id.schemaFingerprint() + ", but its manifest says "
+          + m.schemaFingerprint() + ": the file and the manifest come from different builds."
+          + " Rebuild the dataset.");
     }
-    throw new DataSetOpenException(name, Checksums.mismatch(name, file.toString(), actual,
-        size(file), m.sha256(), m.bytes()));
+    return id.schemaFingerprint();
   }
 
-  private static long size(Path file) {
+  /** Compares the file's sha256 with the manifest's; a cached copy that differs is recopied. */
+  private static void checkHash(String name, Path file, Manifest m, boolean cachedCopy) {
+    String actual;
+    long size;
     try {
-      return Files.size(file);
+      actual = Sha256.of(file);
+      size = Files.size(file);
     } catch (IOException e) {
-      return -1;
+      throw new DataSetOpenException(name, "dataset '" + name + "': cannot read " + file + ": "
+          + e, e);
     }
+    if (actual.equals(m.sha256())) {
+      return;
+    }
+    if (cachedCopy) {
+      throw new DamagedCopy("its sha256 is " + actual);
+    }
+    throw new DataSetOpenException(name, mismatch(name, file.toString(), actual, size,
+        m.sha256(), m.bytes()));
+  }
+
+  /** The message for a file that does not match its manifest. */
+  static String mismatch(String name, String where, String actual, long actualBytes,
+      String expected, long expectedBytes) {
+    return "dataset '" + name + "': " + where + " has sha256 " + actual + " (" + actualBytes
+        + " bytes), but its manifest says " + expected + " (" + expectedBytes + " bytes)."
+        + " The file was changed after it was built, or the jar is corrupt: rebuild the dataset.";
   }
 
   private static List<Class<?>> entityClasses(Located l, ClassLoader loader) {
@@ -199,9 +250,10 @@ public final class EngineOpener {
       String actual = DataSetMembership.nameOf(c).orElse(null);
       if (!l.name().equals(actual)) {
         throw new DataSetOpenException(l.name(), "dataset '" + l.name() + "': entity class "
-            + className + " belongs to " + (actual == null ? "no dataset" : "dataset '" + actual + "'")
-            + " on the class path, but " + l.where() + " was built with it. Rebuild the dataset"
-            + " with the current classes.");
+            + className + " belongs to "
+            + (actual == null ? "no dataset" : "dataset '" + actual + "'") + " on the class"
+            + " path, but " + l.where() + " was built with it. Rebuild the dataset with the"
+            + " current classes.");
       }
       out.add(c);
     }
@@ -210,29 +262,5 @@ public final class EngineOpener {
           + l.where() + ") lists no entity classes. Rebuild the dataset.");
     }
     return out;
-  }
-
-  private static HikariDataSource pool(String name, Path file) {
-    DataSource ds = SqliteFiles.readOnlyDataSource(file);
-    HikariConfig c = new HikariConfig();
-    c.setPoolName("datajar-" + name);
-    c.setDataSource(ds);
-    // sqlite-jdbc refuses setReadOnly on an open connection unless it is read-only already,
-    // so HikariCP's readOnly is only asked for when the data source's connections say so.
-    c.setReadOnly(reportsReadOnly(name, ds, file));
-    c.setAutoCommit(true);
-    c.setMaximumPoolSize(POOL_SIZE);
-    c.setMinimumIdle(POOL_SIZE);
-    c.setConnectionTimeout(30_000);
-    return new HikariDataSource(c);
-  }
-
-  private static boolean reportsReadOnly(String name, DataSource ds, Path file) {
-    try (Connection c = ds.getConnection()) {
-      return c.isReadOnly();
-    } catch (SQLException e) {
-      throw new DataSetOpenException(name, "dataset '" + name + "': SQLite cannot open " + file
-          + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -7,35 +7,74 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import jakarta.persistence.metamodel.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
- * What the engine knows about one entity: its HQL name, its id attribute, and how to resolve and
+ * What the engine knows about one entity's attributes: its id attribute, and how to resolve and
  * check attribute paths written by users ({@code "name"}, {@code "country.alpha2"}).
  *
- * <p>Immutable apart from a cache of resolved paths; thread-safe.
+ * <p>Made from the dataset's recorded layouts for plain entities (no Hibernate needed), or from
+ * Hibernate's JPA metamodel for the others. Immutable apart from a cache of resolved paths;
+ * thread-safe.
  */
 public final class EntityModel {
-  private final EntityType<?> entity;
-  private final String idAttribute;
-  private final Map<String, Attribute<?, ?>> resolved = new ConcurrentHashMap<>();
+  /**
+   * One attribute: its Java type, and for an association or embeddable the model of what it
+   * leads to ({@code null} for a basic attribute).
+   */
+  record Attr(String name, Class<?> javaType, Function<Class<?>, EntityModel> next) {
+    EntityModel target() {
+      return next == null ? null : next.apply(javaType);
+    }
+  }
 
-  EntityModel(EntityType<?> entity) {
-    this.entity = entity;
-    this.idAttribute = entity.hasSingleIdAttribute()
-        ? entity.getId(entity.getIdType().getJavaType()).getName() : null;
+  private final Class<?> javaType;
+  private final String hqlName;
+  private final String idAttribute;
+  private final Map<String, Attr> attributes;
+  private final Map<String, Attr> resolved = new ConcurrentHashMap<>();
+
+  /**
+   * @param hqlName the entity's name in HQL, or {@code null} for an embeddable
+   * @param idAttribute the single id attribute, or {@code null} (composite id, embeddable)
+   */
+  EntityModel(Class<?> javaType, String hqlName, String idAttribute,
+      Map<String, Attr> attributes) {
+    this.javaType = javaType;
+    this.hqlName = hqlName;
+    this.idAttribute = idAttribute;
+    this.attributes = Map.copyOf(attributes);
+  }
+
+  /** The model of a JPA entity or embeddable type, from Hibernate's metamodel. */
+  static EntityModel of(ManagedType<?> type) {
+    Map<String, Attr> attrs = new HashMap<>();
+    for (Attribute<?, ?> a : type.getAttributes()) {
+      Function<Class<?>, EntityModel> next = a instanceof SingularAttribute<?, ?> s
+          && s.getType().getPersistenceType() != Type.PersistenceType.BASIC
+          && s.getType() instanceof ManagedType<?> m ? x -> of(m) : null;
+      attrs.put(a.getName(), new Attr(a.getName(), a.getJavaType(), next));
+    }
+    String hql = null;
+    String id = null;
+    if (type instanceof EntityType<?> e) {
+      hql = e.getName();
+      id = e.hasSingleIdAttribute() ? e.getId(e.getIdType().getJavaType()).getName() : null;
+    }
+    return new EntityModel(type.getJavaType(), hql, id, attrs);
   }
 
   public Class<?> javaType() {
-    return entity.getJavaType();
+    return javaType;
   }
 
   /** The entity's name in HQL. */
   public String hqlName() {
-    return entity.getName();
+    return hqlName;
   }
 
   /** The single id attribute's name, or {@code null} for a composite id. */
@@ -48,8 +87,8 @@ public final class EntityModel {
    *
    * @throws IllegalArgumentException naming the valid attributes if a segment is unknown
    */
-  public Attribute<?, ?> attribute(String path) {
-    Attribute<?, ?> a = resolved.get(path);
+  Attr attribute(String path) {
+    Attr a = resolved.get(path);
     if (a == null) {
       a = resolve(path);
       resolved.put(path, a);
@@ -57,37 +96,30 @@ public final class EntityModel {
     return a;
   }
 
-  private Attribute<?, ?> resolve(String path) {
-    ManagedType<?> type = entity;
-    Attribute<?, ?> a = null;
-    String walked = entity.getJavaType().getSimpleName();
+  /** The Java type of the attribute at {@code path}. */
+  public Class<?> typeOf(String path) {
+    return attribute(path).javaType();
+  }
+
+  private Attr resolve(String path) {
+    EntityModel model = this;
+    Attr a = null;
+    String walked = javaType.getSimpleName();
     for (String segment : path.split("\\.", -1)) {
-      if (type == null) {
+      if (model == null) {
         throw new IllegalArgumentException("'" + path + "': " + walked
             + " is not an entity or embeddable, so it has no attribute '" + segment + "'");
       }
-      a = find(type, segment);
+      a = model.attributes.get(segment);
       if (a == null) {
-        String valid = type.getAttributes().stream().map(Attribute::getName)
-            .collect(Collectors.toCollection(TreeSet::new)).toString();
+        String valid = new TreeSet<>(model.attributes.keySet()).toString();
         throw new IllegalArgumentException("'" + path + "': " + walked + " has no attribute '"
             + segment + "'. Valid attributes: " + valid.substring(1, valid.length() - 1));
       }
       walked = walked + "." + segment;
-      type = a instanceof SingularAttribute<?, ?> s
-          && s.getType().getPersistenceType() != Type.PersistenceType.BASIC
-          && s.getType() instanceof ManagedType<?> m ? m : null;
+      model = a.target();
     }
     return a;
-  }
-
-  private static Attribute<?, ?> find(ManagedType<?> type, String name) {
-    for (Attribute<?, ?> a : type.getAttributes()) {
-      if (a.getName().equals(name)) {
-        return a;
-      }
-    }
-    return null;
   }
 
   /**
@@ -95,8 +127,7 @@ public final class EntityModel {
    * widened or narrowed when exact, anything else must already have the attribute's type.
    */
   public Object coerce(String path, Object value) {
-    Attribute<?, ?> a = attribute(path);
-    Class<?> target = box(a.getJavaType());
+    Class<?> target = box(typeOf(path));
     if (target.isInstance(value)) {
       return value;
     }
@@ -112,7 +143,7 @@ public final class EntityModel {
         return exact;
       }
     }
-    throw new IllegalArgumentException("'" + path + "' of " + entity.getJavaType().getSimpleName()
+    throw new IllegalArgumentException("'" + path + "' of " + javaType.getSimpleName()
         + " is a " + target.getSimpleName() + ", but the value " + value + " is a "
         + value.getClass().getSimpleName() + ". Pass a " + target.getSimpleName() + ".");
   }

@@ -1,30 +1,34 @@
 package dev.datajar.runtime.internal;
 
+import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.SqliteFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A few read-only connections of one dataset, each keeping its prepared statements, for the
- * lookups by id that bypass Hibernate ({@link RowLoader}).
+ * reads that bypass Hibernate.
  *
- * <p>Why not the HikariCP pool: a pooled connection is shared with Hibernate, which closes the
- * statements it prepares, and sqlite-jdbc does not cache statements. Preparing costs more than
- * the lookup itself, so each connection here is owned by one caller at a time together with its
- * statements: borrow, bind, step, read, give back. Connections open on demand, up to
- * {@code max}; a caller that finds none free waits for one.
+ * <p>Why not a general pool: sqlite-jdbc does not cache statements, and preparing costs more
+ * than a lookup itself, so each connection here is owned by one caller at a time together with
+ * its statements: borrow, bind, step, read, give back. Connections open on demand, up to
+ * {@code max}, so a dataset that is never read holds none (or the one its start-up checks
+ * used), and a quiet service holds as many as it ever needed at once. A caller that finds none
+ * free waits; {@link #close()} wakes every waiter, which then fails at once with the "closed"
+ * message, while calls already holding a connection finish and their connection is closed when
+ * given back, so no caller ever sees a driver error about a closed statement.
  */
-final class FastConnections implements AutoCloseable {
+class FastConnections implements AutoCloseable {
   /** A connection and the statements prepared on it, used by one thread at a time. */
   static final class Slot {
     private static final int MAX_STATEMENTS = 256;
@@ -53,60 +57,159 @@ final class FastConnections implements AutoCloseable {
     }
   }
 
+  private final String dataSet;
   private final Path file;
   private final int max;
-  private final BlockingQueue<Slot> free;
-  private final AtomicInteger opened = new AtomicInteger();
+  private final String purpose;
+  private final long waitMillis;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition returned = lock.newCondition();
+  private final ArrayDeque<Slot> free = new ArrayDeque<>();
   private final List<Slot> all = new ArrayList<>();
-  private volatile boolean closed;
+  private boolean closed;
 
-  FastConnections(Path file, int max) {
+  /**
+   * @param purpose what the connections are for, in the message of a caller that waited too
+   *     long ("lookups", "streams")
+   */
+  FastConnections(String dataSet, Path file, int max, String purpose, long waitMillis) {
+    this.dataSet = dataSet;
     this.file = file;
     this.max = max;
-    this.free = new ArrayBlockingQueue<>(max);
+    this.purpose = purpose;
+    this.waitMillis = waitMillis;
   }
 
-  Slot borrow() throws SQLException {
-    Slot s = free.poll();
-    if (s != null) {
-      return s;
-    }
-    if (opened.incrementAndGet() <= max) {
-      Slot fresh = new Slot(SqliteFiles.openReadOnly(file));
-      synchronized (all) {
-        all.add(fresh);
-      }
-      return fresh;
-    }
-    opened.decrementAndGet();
+  /**
+   * A free connection, a new one if fewer than {@code max} are open, or the next one given back.
+   *
+   * @throws DataSetException if the dataset is closed, or none came back in time
+   */
+  Slot borrow() {
+    boolean open = false;
+    lock.lock();
     try {
-      s = free.poll(30, TimeUnit.SECONDS);
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+      while (true) {
+        checkOpen();
+        Slot s = free.pollFirst();
+        if (s != null) {
+          return s;
+        }
+        if (all.size() < max) {
+          open = true;
+          all.add(null); // reserve the place; opened outside the lock
+          break;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new DataSetException(tooLong());
+        }
+        returned.awaitNanos(left);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while waiting for a connection", e);
+      throw new DataSetException("dataset '" + dataSet + "': interrupted while waiting for a"
+          + " connection", e);
+    } finally {
+      lock.unlock();
     }
-    if (s == null) {
-      throw new SQLException("all " + max + " connections of " + file + " stayed in use for"
-          + " 30 s: are streams left open? Close every Store.stream() (try-with-resources)");
+    return open ? openSlot() : null;
+  }
+
+  private Slot openSlot() {
+    Slot fresh;
+    try {
+      fresh = new Slot(SqliteFiles.openReadOnly(file));
+    } catch (SQLException | RuntimeException e) {
+      lock.lock();
+      try {
+        all.remove(null);
+        returned.signal();
+      } finally {
+        lock.unlock();
+      }
+      throw new DataSetException("dataset '" + dataSet + "': SQLite cannot open " + file + ": "
+          + e.getMessage(), e);
     }
-    return s;
+    lock.lock();
+    try {
+      all.set(all.indexOf(null), fresh);
+      if (closed) {
+        all.remove(fresh);
+        closeQuietly(fresh);
+        checkOpen();
+      }
+      return fresh;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Message of a caller that waited {@code waitMillis} in vain; overridden for streams. */
+  String tooLong() {
+    return "dataset '" + dataSet + "': all " + max + " connections for " + purpose + " of "
+        + file + " stayed in use for " + waitMillis / 1000 + " s";
+  }
+
+  /** True if a caller waits for a connection. */
+  boolean hasWaiters() {
+    lock.lock();
+    try {
+      return lock.hasWaiters(returned);
+    } finally {
+      lock.unlock();
+    }
   }
 
   void giveBack(Slot s) {
-    if (closed) {
-      closeQuietly(s);
-    } else {
-      free.offer(s);
+    lock.lock();
+    try {
+      if (closed) {
+        all.remove(s);
+        closeQuietly(s);
+        return;
+      }
+      free.addFirst(s); // the most recently used one has the warmest statements
+      returned.signal();
+    } finally {
+      lock.unlock();
     }
   }
 
+  /** Closes a connection that must not be reused (its state is unknown) and frees its place. */
+  void discard(Slot s) {
+    lock.lock();
+    try {
+      all.remove(s);
+      returned.signal();
+    } finally {
+      lock.unlock();
+    }
+    closeQuietly(s);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw Engine.closedException(dataSet);
+    }
+  }
+
+  /** Closes the free connections now, and the borrowed ones as they come back. */
   @Override
   public void close() {
-    closed = true;
-    synchronized (all) {
-      all.forEach(FastConnections::closeQuietly);
-      all.clear();
+    List<Slot> idle;
+    lock.lock();
+    try {
+      closed = true;
+      idle = new ArrayList<>(free);
+      free.clear();
+      all.removeAll(idle);
+      returned.signalAll();
+    } finally {
+      lock.unlock();
     }
+    idle.forEach(FastConnections::closeQuietly);
   }
 
   private static void closeQuietly(Slot s) {

@@ -20,7 +20,7 @@ final class HqlWriter extends ConditionWriter {
   private final List<Object> params = new ArrayList<>();
 
   private HqlWriter(EntityModel model) {
-    super(96);
+    super(new StringBuilder(96));
     this.model = model;
   }
 

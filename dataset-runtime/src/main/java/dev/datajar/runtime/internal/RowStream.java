@@ -25,12 +25,26 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
 
   private final Session session;
   private final ScrollableResults<T> rows;
+  private OpenStreams.Handle handle;
+  private boolean done;
   private int sinceClear;
 
   private RowStream(Session session, ScrollableResults<T> rows) {
     super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
     this.session = session;
     this.rows = rows;
+  }
+
+  /** What the stream holds, apart from the stream, so that a dropped stream can be released. */
+  private record Held(ScrollableResults<?> rows, Session session) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        rows.close();
+      } finally {
+        session.close();
+      }
+    }
   }
 
   static <T> Stream<T> open(Engine engine, HqlWriter.Hql hql, Class<T> type, Query query) {
@@ -42,6 +56,7 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
       q.setReadOnly(true);
       q.setFetchSize(CLEAR_EVERY);
       RowStream<T> split = new RowStream<>(s, q.scroll(ScrollMode.FORWARD_ONLY));
+      split.handle = engine.openStreams().register(split, new Held(split.rows, s));
       return StreamSupport.stream(split, false).onClose(split::close);
     } catch (RuntimeException | Error e) {
       s.close();
@@ -51,7 +66,11 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
 
   @Override
   public boolean tryAdvance(Consumer<? super T> action) {
+    if (done) {
+      return false;
+    }
     if (!rows.next()) {
+      close(); // read to the end: release the connection even if the caller forgets to
       return false;
     }
     T row = rows.get();
@@ -64,10 +83,9 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
   }
 
   private void close() {
-    try {
-      rows.close();
-    } finally {
-      session.close();
+    if (!done) {
+      done = true;
+      handle.close();
     }
   }
 }

@@ -16,10 +16,12 @@ import java.util.function.UnaryOperator;
  * @param classLoader where manifests, datasets and entity classes are looked up
  * @param systemProperties reads a system property ({@code System::getProperty})
  * @param environment reads an environment variable ({@code System::getenv})
+ * @param verifyFully hash every file and compare schemas through Hibernate at start-up
+ * @param startHibernate start Hibernate in the background right after opening
  */
 public record Settings(List<String> dataSets, Map<String, Path> paths, Path cacheDirectory,
     ClassLoader classLoader, UnaryOperator<String> systemProperties,
-    UnaryOperator<String> environment) {
+    UnaryOperator<String> environment, boolean verifyFully, boolean startHibernate) {
 
   public Settings {
     dataSets = List.copyOf(dataSets);
@@ -37,6 +39,23 @@ public record Settings(List<String> dataSets, Map<String, Path> paths, Path cach
   }
 
   public static final String CACHE_PROPERTY = "datajar.cache.dir";
+  public static final String VERIFY_PROPERTY = "datajar.verify";
+  public static final String VERIFY_VARIABLE = "DATAJAR_VERIFY";
+
+  /**
+   * True if start-up must run the full check: set on the builder, or {@code datajar.verify=full}
+   * (system property) or {@code DATAJAR_VERIFY=full} (environment).
+   */
+  boolean fullCheck() {
+    if (verifyFully) {
+      return true;
+    }
+    String v = systemProperties.apply(VERIFY_PROPERTY);
+    if (v == null || v.isBlank()) {
+      v = environment.apply(VERIFY_VARIABLE);
+    }
+    return v != null && v.strip().equalsIgnoreCase("full");
+  }
   public static final String CACHE_VARIABLE = "DATAJAR_CACHE_DIR";
 
   /** An overridden file location and where it came from, or {@code null}. */

@@ -2,103 +2,143 @@ package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
+import dev.datajar.runtime.format.Codec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.hibernate.metamodel.mapping.JdbcMapping;
+import java.util.Optional;
 
 /**
- * Turns a {@link Query} on a plain entity into SQL for {@link RowLoader}, bypassing Hibernate's
- * per-query work (session, SQM, a freshly prepared statement per execution).
+ * Turns a {@link Query} on a plain entity into SQL for {@link RowPath}, bypassing Hibernate.
  *
- * <p>Only column paths qualify: the entity's basic attributes and the id of a to-one
- * ({@code "parent.id"}, read from the foreign key column). Anything else returns {@code null}
- * and the caller uses HQL. Attribute names are checked by {@link EntityModel} first, values
- * travel as parameters bound with the column's own JDBC mapping, so comparisons and collations
- * are those Hibernate would use. Column names come from Hibernate's mapping, never from input.
+ * <p>Attribute names are checked by {@link EntityModel} first; values travel as parameters bound
+ * with the column's {@link Codec}, so comparisons and collations are those Hibernate would use.
+ * A condition through a to-one ({@code "region.country.alpha2"}) becomes
+ * {@code region_code in (select code from region where ...)}, which keeps exactly the rows HQL's
+ * implicit inner join keeps. An order through a to-one is left to HQL: {@link #select} then says
+ * so with an empty result. Column names come from the recorded layout, never from input.
  */
 final class SqlWriter extends ConditionWriter {
-  /** A selectable column and how its values are bound. */
-  record Col(String expression, JdbcMapping jdbc) {}
+  /** A selectable column (quoted) and how its values are bound. */
+  record Col(String expression, Codec codec) {}
 
-  /** A parameter value (domain form) and its mapping. */
-  record Param(Object value, JdbcMapping jdbc) {}
+  /** A parameter value (attribute form) and its codec. */
+  record Param(Object value, Codec codec) {}
 
   /** SQL text and its parameters. */
   record Sql(String text, List<Param> params) {}
 
-  /** Thrown inside the writer when a path needs HQL; never escapes. */
-  private static final class NeedsHql extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+  private final RowMapper<?> root;
+  private final List<Param> params;
 
-    NeedsHql() {
-      super(null, null, false, false);
-    }
+  private SqlWriter(RowMapper<?> root, StringBuilder sb, List<Param> params) {
+    super(sb);
+    this.root = root;
+    this.params = params;
   }
 
-  private final EntityModel model;
-  private final Map<String, Col> paths;
-  private final List<Param> params = new ArrayList<>();
-
-  private SqlWriter(EntityModel model, Map<String, Col> paths) {
-    super(128);
-    this.model = model;
-    this.paths = paths;
+  /** The select of {@code query}, or empty if an order needs a join that only HQL writes. */
+  static Optional<Sql> select(RowMapper<?> m, Query query, Criterion filter,
+      List<Query.Order> defaultOrder) {
+    List<Query.Order> orders = query.orders().isEmpty() ? defaultOrder : query.orders();
+    for (Query.Order o : orders) {
+      m.model.attribute(o.attribute()); // unknown names fail here, with the list of valid ones
+      if (!m.paths.containsKey(o.attribute())) {
+        return Optional.empty();
+      }
+    }
+    if (!expressible(m, query, filter)) {
+      return Optional.empty();
+    }
+    SqlWriter w = new SqlWriter(m, new StringBuilder(128), new ArrayList<>());
+    w.sb.append(m.selectList).append(" from ").append(m.table);
+    w.where(query, filter);
+    String sep = " order by ";
+    boolean byId = false;
+    for (Query.Order o : orders) {
+      Col c = m.paths.get(o.attribute());
+      w.sb.append(sep).append(c.expression()).append(o.descending() ? " desc" : " asc");
+      byId |= c.expression().equals(m.idColumn);
+      sep = ", ";
+    }
+    if (!byId) {
+      w.sb.append(sep).append(m.idColumn);
+    }
+    if (query.limit().isPresent() || query.offset() > 0) {
+      w.sb.append(" limit ").append(query.limit().orElse(-1)).append(" offset ")
+          .append(query.offset());
+    }
+    return Optional.of(new Sql(w.sb.toString(), w.params));
   }
 
-  static Sql select(EntityModel model, Map<String, Col> paths, String selectList, String table,
-      String idColumn, Query query, Criterion filter, List<Query.Order> defaultOrder) {
-    SqlWriter w = new SqlWriter(model, paths);
-    try {
-      w.sb.append(selectList).append(" from ").append(table);
-      w.where(query, filter);
-      List<Query.Order> orders = query.orders().isEmpty() ? defaultOrder : query.orders();
-      String sep = " order by ";
-      boolean byId = false;
-      for (Query.Order o : orders) {
-        Col c = w.col(o.attribute());
-        w.sb.append(sep).append(c.expression()).append(o.descending() ? " desc" : " asc");
-        byId |= c.expression().equals(idColumn);
-        sep = ", ";
-      }
-      if (!byId) {
-        w.sb.append(sep).append(idColumn);
-      }
-      if (query.limit().isPresent() || query.offset() > 0) {
-        w.sb.append(" limit ").append(query.limit().orElse(-1)).append(" offset ").append(query.offset());
-      }
-      return new Sql(w.sb.toString(), w.params);
-    } catch (NeedsHql e) {
-      return null;
+  /** The count of {@code query}, or empty if a condition needs HQL. */
+  static Optional<Sql> count(RowMapper<?> m, Query query, Criterion filter) {
+    if (!expressible(m, query, filter)) {
+      return Optional.empty();
     }
+    SqlWriter w = new SqlWriter(m, new StringBuilder(128), new ArrayList<>());
+    w.sb.append("select count(*) from ").append(m.table);
+    w.where(query, filter);
+    return Optional.of(new Sql(w.sb.toString(), w.params));
   }
 
-  static Sql count(EntityModel model, Map<String, Col> paths, String table, Query query,
-      Criterion filter) {
-    SqlWriter w = new SqlWriter(model, paths);
-    try {
-      w.sb.append("select count(*) from ").append(table);
-      w.where(query, filter);
-      return new Sql(w.sb.toString(), w.params);
-    } catch (NeedsHql e) {
-      return null;
+  /**
+   * True if every condition names a column, directly or through to-ones; false for what only
+   * HQL can say (an entity as a value, a path into a collection or embeddable).
+   */
+  private static boolean expressible(RowMapper<?> m, Query query, Criterion filter) {
+    List<String> paths = new ArrayList<>();
+    query.criterion().ifPresent(c -> Criteria.attributes(c, paths));
+    if (filter != null) {
+      Criteria.attributes(filter, paths);
     }
+    for (String p : paths) {
+      m.model.attribute(p); // unknown names fail here, with the list of valid ones
+      if (!column(m, p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean column(RowMapper<?> m, String path) {
+    if (m.paths.containsKey(path)) {
+      return true;
+    }
+    int dot = path.indexOf('.');
+    RowMapper.ToOne via = dot > 0 ? m.toOnes.get(path.substring(0, dot)) : null;
+    return via != null && column(via.target(), path.substring(dot + 1));
   }
 
   @Override
   void writeLeaf(Criterion c) {
+    leaf(root, Criteria.attribute(c), c);
+  }
+
+  /** Writes {@code c} on {@code path} of {@code m}'s table, through to-ones as subqueries. */
+  private void leaf(RowMapper<?> m, String path, Criterion c) {
+    Col col = m.paths.get(path);
+    int dot = path.indexOf('.');
+    if (col == null && dot > 0) {
+      RowMapper.ToOne via = m.toOnes.get(path.substring(0, dot));
+      if (via != null) {
+        RowMapper<?> t = via.target();
+        sb.append(via.column()).append(" in (select ").append(t.idColumn).append(" from ")
+            .append(t.table).append(" where ");
+        leaf(t, path.substring(dot + 1), c);
+        sb.append(')');
+        return;
+      }
+    }
+    String full = Criteria.attribute(c);
     if (c instanceof Criterion.Compare x) {
-      Col col = col(x.attribute());
       sb.append(col.expression()).append(' ').append(x.op().sql()).append(' ');
-      param(col, model.coerce(x.attribute(), x.value()));
+      param(col, root.model.coerce(full, x.value()));
     } else if (c instanceof Criterion.Between x) {
-      Col col = col(x.attribute());
       sb.append(col.expression()).append(" between ");
-      param(col, model.coerce(x.attribute(), x.low()));
+      param(col, root.model.coerce(full, x.low()));
       sb.append(" and ");
-      param(col, model.coerce(x.attribute(), x.high()));
+      param(col, root.model.coerce(full, x.high()));
     } else if (c instanceof Criterion.In x) {
-      Col col = col(x.attribute());
       if (x.values().isEmpty()) {
         sb.append("1 = 0");
         return;
@@ -107,39 +147,28 @@ final class SqlWriter extends ConditionWriter {
       String sep = "";
       for (Object v : x.values()) {
         sb.append(sep);
-        param(col, model.coerce(x.attribute(), v));
+        param(col, root.model.coerce(full, v));
         sep = ", ";
       }
       sb.append(')');
     } else if (c instanceof Criterion.Like x) {
-      Col col = col(x.attribute());
-      model.coerce(x.attribute(), x.pattern());
+      root.model.coerce(full, x.pattern());
       sb.append(col.expression()).append(" like ");
       param(col, x.pattern());
     } else if (c instanceof Criterion.StartsWith x) {
-      Col col = col(x.attribute());
-      model.coerce(x.attribute(), x.prefix());
+      root.model.coerce(full, x.prefix());
       sb.append("substr(").append(col.expression()).append(", 1, ")
           .append(x.prefix().codePointCount(0, x.prefix().length())).append(") = ");
       param(col, x.prefix());
     } else if (c instanceof Criterion.Null x) {
-      sb.append(col(x.attribute()).expression()).append(x.negated() ? " is not null" : " is null");
+      sb.append(col.expression()).append(x.negated() ? " is not null" : " is null");
     } else {
       throw new IllegalArgumentException("unknown criterion " + c);
     }
   }
 
-  private Col col(String path) {
-    model.attribute(path); // unknown names fail here, with the list of valid ones
-    Col c = paths.get(path);
-    if (c == null) {
-      throw new NeedsHql();
-    }
-    return c;
-  }
-
   private void param(Col col, Object value) {
-    params.add(new Param(value, col.jdbc()));
+    params.add(new Param(value, col.codec()));
     sb.append('?');
   }
 }

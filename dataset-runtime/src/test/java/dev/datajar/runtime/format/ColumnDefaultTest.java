@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 class ColumnDefaultTest {
   @Test
   void defaultText_namesTheConstantOfAnOrdinalEnumDefault() {
-    TableModel t = SchemaModel.of(HibernateSetup.buildSessionFactory("defaults",
-            List.of(OrdinalDefault.class), null, getClass().getClassLoader(), Map.of()))
-        .table("ordinal_default").orElseThrow();
+    TableModel t;
+    try (HibernateSetup.Booted b = HibernateSetup.boot("defaults", List.of(OrdinalDefault.class),
+        null, getClass().getClassLoader(), Map.of())) {
+      t = b.schema().table("ordinal_default").orElseThrow();
+    }
     ColumnModel level = t.column("level").orElseThrow();
     assertEquals("MEDIUM", level.defaultText().orElseThrow());
     assertEquals(OrdinalDefault.Level.MEDIUM, level.parse(level.defaultText().orElseThrow()));

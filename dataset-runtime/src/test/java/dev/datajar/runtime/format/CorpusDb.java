@@ -41,9 +41,9 @@ final class CorpusDb {
       Path dir = Files.createTempDirectory("datajar-corpus");
       Path file = dir.resolve(DATA_SET + ".sqlite");
       TableModel table = build(file);
-      SessionFactoryImplementor reader = HibernateSetup.buildSessionFactory(DATA_SET,
+      SessionFactoryImplementor reader = HibernateSetup.boot(DATA_SET,
           List.of(Edge.class), SqliteFiles.readOnlyDataSource(file),
-          CorpusDb.class.getClassLoader(), Map.of());
+          CorpusDb.class.getClassLoader(), Map.of()).sessionFactory();
       shared = new CorpusDb(file, table, reader);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         reader.close();
@@ -55,9 +55,9 @@ final class CorpusDb {
 
   /** The schema the entities define, from a model-only session factory. */
   static SchemaModel schema() {
-    try (SessionFactoryImplementor model = HibernateSetup.buildSessionFactory(DATA_SET,
+    try (HibernateSetup.Booted model = HibernateSetup.boot(DATA_SET,
         List.of(Edge.class), null, CorpusDb.class.getClassLoader(), Map.of())) {
-      return SchemaModel.of(model);
+      return model.schema();
     }
   }
 

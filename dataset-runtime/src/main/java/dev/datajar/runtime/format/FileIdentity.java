@@ -1,0 +1,106 @@
+package dev.datajar.runtime.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What makes a SQLite file a datajar dataset, written by the builder and checked by the runtime:
+ * the header's {@code application_id} ("DJAR") and {@code user_version} (the format version),
+ * and the {@value DataSetLayout#METADATA_TABLE} table of key/value text pairs inside the file
+ * (name, format version, schema fingerprint, datajar version).
+ *
+ * @param name the dataset's name
+ * @param schemaFingerprint {@link SchemaModel#fingerprint()} of the entities it was built from
+ * @param datajarVersion the datajar version that wrote it
+ */
+public record FileIdentity(String name, String schemaFingerprint, String datajarVersion) {
+  private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final String NAME = "name";
+  private static final String FORMAT_VERSION = "formatVersion";
+  private static final String SCHEMA_FINGERPRINT = "schemaFingerprint";
+  private static final String DATAJAR_VERSION = "datajarVersion";
+
+  /** Sets the header fields and creates and fills the metadata table; the caller commits. */
+  public void writeTo(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("pragma application_id = " + DataSetLayout.APPLICATION_ID);
+      s.execute("pragma user_version = " + DataSetLayout.FORMAT_VERSION);
+      s.execute("create table " + DataSetLayout.METADATA_TABLE
+          + " (key text primary key, value text) without rowid");
+    }
+    Map<String, String> metadata = new TreeMap<>();
+    metadata.put(NAME, name);
+    metadata.put(FORMAT_VERSION, Integer.toString(DataSetLayout.FORMAT_VERSION));
+    metadata.put(SCHEMA_FINGERPRINT, schemaFingerprint);
+    metadata.put(DATAJAR_VERSION, datajarVersion);
+    try (PreparedStatement insert = connection.prepareStatement(
+        "insert into " + DataSetLayout.METADATA_TABLE + " (key, value) values (?, ?)")) {
+      for (Map.Entry<String, String> e : metadata.entrySet()) {
+        insert.setString(1, e.getKey());
+        insert.setString(2, e.getValue());
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  /** The identity recorded in an open dataset file. */
+  public static FileIdentity readFrom(Connection connection) throws SQLException {
+    Map<String, String> values = new TreeMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("select key, value from " + DataSetLayout.METADATA_TABLE)) {
+      while (rs.next()) {
+        values.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return new FileIdentity(values.get(NAME), values.get(SCHEMA_FINGERPRINT),
+        values.get(DATAJAR_VERSION));
+  }
+
+  /**
+   * Reads the first 100 bytes of {@code file} (SQLite's header) and says what is wrong with
+   * them, if anything: not SQLite, not datajar's {@code application_id}, another format version.
+   * Reading them directly gives a clear message before SQLite is asked to open anything.
+   *
+   * @return the problem, phrased to follow "dataset 'x': ", or empty if the header is right
+   */
+  public static Optional<String> headerProblem(Path file) throws IOException {
+    byte[] h = new byte[100];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(h, 0, h.length);
+    }
+    for (int i = 0; i < MAGIC.length; i++) {
+      if (n < h.length || h[i] != MAGIC[i]) {
+        return Optional.of(file + " is not a SQLite database (it does not start with the SQLite"
+            + " header). Point the dataset at the .sqlite file the builder wrote, or rebuild it.");
+      }
+    }
+    ByteBuffer b = ByteBuffer.wrap(h); // SQLite's header is big-endian
+    int userVersion = b.getInt(60);
+    int applicationId = b.getInt(68);
+    if (applicationId != DataSetLayout.APPLICATION_ID) {
+      return Optional.of(file + " is a SQLite database but not a datajar dataset (application_id"
+          + " 0x" + Integer.toHexString(applicationId) + ", expected 0x"
+          + Integer.toHexString(DataSetLayout.APPLICATION_ID) + "). Build it with the datajar"
+          + " builder.");
+    }
+    if (userVersion != DataSetLayout.FORMAT_VERSION) {
+      return Optional.of(file + " has format version " + userVersion + ", this runtime reads"
+          + " version " + DataSetLayout.FORMAT_VERSION + ". Use a datajar runtime and builder of"
+          + " the same version.");
+    }
+    return Optional.empty();
+  }
+}

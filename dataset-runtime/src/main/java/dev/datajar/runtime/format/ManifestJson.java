@@ -1,0 +1,213 @@
+package dev.datajar.runtime.format;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON form of a {@link Manifest}: written with a fixed field order, read leniently (fields
+ * of later format versions are ignored). The one place that spells its keys.
+ */
+final class ManifestJson {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private ManifestJson() {}
+
+  static byte[] write(Manifest m) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+      g.writeStartObject();
+      g.writeNumberField("formatVersion", m.formatVersion());
+      g.writeStringField("name", m.name());
+      g.writeStringField("file", m.file());
+      g.writeStringField("sha256", m.sha256());
+      g.writeNumberField("bytes", m.bytes());
+      g.writeArrayFieldStart("tables");
+      for (Manifest.Table t : m.tables()) {
+        g.writeStartObject();
+        g.writeStringField("name", t.name());
+        g.writeNumberField("rows", t.rows());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("entities");
+      for (String e : m.entities()) {
+        g.writeString(e);
+      }
+      g.writeEndArray();
+      g.writeStringField("schemaFingerprint", m.schemaFingerprint());
+      g.writeStringField("entityShape", m.entityShape());
+      g.writeArrayFieldStart("layouts");
+      for (EntityLayout l : m.layouts()) {
+        g.writeStartObject();
+        g.writeStringField("entity", l.entity());
+        g.writeStringField("table", l.table());
+        g.writeFieldName("id");
+        member(g, l.id());
+        g.writeArrayFieldStart("attributes");
+        for (EntityLayout.Member a : l.attributes()) {
+          member(g, a);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringField("sqliteVersion", m.sqliteVersion());
+      g.writeStringField("datajarVersion", m.datajarVersion());
+      g.writeArrayFieldStart("sources");
+      for (Manifest.Source s : m.sources()) {
+        g.writeStartObject();
+        g.writeStringField("path", s.path());
+        g.writeStringField("sha256", s.sha256());
+        g.writeNumberField("bytes", s.bytes());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
+
+  private static void member(JsonGenerator g, EntityLayout.Member a) throws IOException {
+    // One line per attribute keeps the manifest readable in a diff.
+    g.writeStartObject();
+    g.writeStringField("attribute", a.attribute());
+    g.writeStringField("column", a.column());
+    g.writeStringField("codec", a.codec());
+    if (a.target() != null) {
+      g.writeStringField("target", a.target());
+    }
+    g.writeStringField("declaredBy", a.declaringClass());
+    g.writeStringField(a.field() ? "field" : "setter", a.setter());
+    g.writeEndObject();
+  }
+
+  static Manifest read(InputStream in, String where) throws IOException {
+    Map<String, Object> root;
+    try (JsonParser p = JSON.createParser(in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException(where + ": not a datajar manifest: expected an object at "
+            + p.currentLocation().getLineNr() + ":" + p.currentLocation().getColumnNr());
+      }
+      root = object(p);
+    } catch (JsonProcessingException e) {
+      throw new IOException(where + ": not a datajar manifest: " + e.getOriginalMessage(), e);
+    }
+    String name = text(root, "name");
+    String file = text(root, "file");
+    String sha256 = text(root, "sha256");
+    int formatVersion = (int) number(root, "formatVersion", -1);
+    if (name == null || file == null || sha256 == null || formatVersion < 0) {
+      throw new IOException(where + ": not a datajar manifest: 'formatVersion', 'name', 'file'"
+          + " and 'sha256' are required");
+    }
+    List<Manifest.Table> tables = new ArrayList<>();
+    for (Map<String, Object> t : objects(root, "tables")) {
+      tables.add(new Manifest.Table(text(t, "name"), number(t, "rows", -1)));
+    }
+    List<String> entities = new ArrayList<>();
+    for (Object e : list(root, "entities")) {
+      entities.add((String) e);
+    }
+    List<EntityLayout> layouts = new ArrayList<>();
+    for (Map<String, Object> l : objects(root, "layouts")) {
+      List<EntityLayout.Member> attributes = new ArrayList<>();
+      for (Map<String, Object> a : objects(l, "attributes")) {
+        attributes.add(member(a));
+      }
+      layouts.add(new EntityLayout(text(l, "entity"), text(l, "table"),
+          member(object(l, "id")), attributes));
+    }
+    List<Manifest.Source> sources = new ArrayList<>();
+    for (Map<String, Object> s : objects(root, "sources")) {
+      sources.add(new Manifest.Source(text(s, "path"), text(s, "sha256"), number(s, "bytes", -1)));
+    }
+    return Manifest.builder(name).formatVersion(formatVersion).file(file)
+        .checksum(sha256, number(root, "bytes", -1)).tables(tables).entities(entities)
+        .schemaFingerprint(text(root, "schemaFingerprint")).entityShape(text(root, "entityShape"))
+        .layouts(layouts).sqliteVersion(text(root, "sqliteVersion"))
+        .datajarVersion(text(root, "datajarVersion")).sources(sources).build();
+  }
+
+  private static EntityLayout.Member member(Map<String, Object> a) {
+    boolean field = a.containsKey("field");
+    return new EntityLayout.Member(text(a, "attribute"), text(a, "column"), text(a, "codec"),
+        text(a, "target"), text(a, "declaredBy"), text(a, field ? "field" : "setter"), field);
+  }
+
+  // A small tree of the document: objects, arrays, strings, numbers (as long), booleans, null.
+
+  private static Map<String, Object> object(JsonParser p) throws IOException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      out.put(field, value(p));
+    }
+    return out;
+  }
+
+  private static Object value(JsonParser p) throws IOException {
+    return switch (p.currentToken()) {
+      case START_OBJECT -> object(p);
+      case START_ARRAY -> {
+        List<Object> items = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          items.add(value(p));
+        }
+        yield items;
+      }
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT -> p.getLongValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
+  private static String text(Map<String, Object> o, String key) {
+    return o.get(key) instanceof String s ? s : null;
+  }
+
+  private static long number(Map<String, Object> o, String key, long missing) {
+    return o.get(key) instanceof Long n ? n : missing;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Map<String, Object> o, String key) {
+    return o.get(key) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  private static List<?> list(Map<String, Object> o, String key) {
+    return o.get(key) instanceof List<?> l ? l : List.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> objects(Map<String, Object> o, String key) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object item : list(o, key)) {
+      if (item instanceof Map<?, ?> m) {
+        out.add((Map<String, Object>) m);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.datajar.runtime.internal;
+
+import dev.datajar.runtime.Criterion;
+import dev.datajar.runtime.Query;
+import dev.datajar.runtime.Where;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * The reads of an entity through Hibernate: one read-only session per call (held for the call,
+ * closed after), criteria written as HQL. Lazy associations of returned objects still load
+ * after the session is closed ({@code hibernate.enable_lazy_load_no_trans}), each in a short
+ * read-only session of its own. Hibernate starts on the first call. Thread-safe.
+ */
+final class HibernatePath<T> implements ReadPath<T> {
+  private final Engine engine;
+  private final Class<T> type;
+
+  HibernatePath(Engine engine, Class<T> type) {
+    this.engine = engine;
+    this.type = type;
+  }
+
+  @Override
+  public EntityModel model() {
+    return engine.hibernate().model(type);
+  }
+
+  @Override
+  public Optional<T> get(Object id) {
+    try (Session s = engine.openSession()) {
+      return Optional.ofNullable(s.find(type, id));
+    }
+  }
+
+  @Override
+  public List<Optional<T>> getAll(List<Object> ids, Criterion filter) {
+    List<Optional<T>> out = new ArrayList<>(ids.size());
+    EntityModel model = model();
+    if (model.idAttribute() == null) {
+      if (filter != null) {
+        throw new UnsupportedOperationException(type.getSimpleName() + " has a composite id:"
+            + " getAll() of a store with a defaultFilter() needs a single id attribute");
+      }
+      try (Session s = engine.openSession()) {
+        for (Object k : ids) {
+          out.add(Optional.ofNullable(s.find(type, k)));
+        }
+      }
+      return out;
+    }
+    Map<Object, T> found = new HashMap<>();
+    try (Session s = engine.openSession()) {
+      Query q = Query.where(Where.in(model.idAttribute(), ids));
+      for (T row : search(q, filter, List.of(), s)) {
+        found.put(s.getIdentifier(row), row);
+      }
+    }
+    for (Object k : ids) {
+      out.add(Optional.ofNullable(found.get(k)));
+    }
+    return out;
+  }
+
+  @Override
+  public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
+    try (Session s = engine.openSession()) {
+      return search(query, filter, defaultOrder, s);
+    }
+  }
+
+  private List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder,
+      Session s) {
+    HqlWriter.Hql hql = HqlWriter.select(model(), query, filter, defaultOrder);
+    SelectionQuery<T> q = EntityReader.bind(s.createSelectionQuery(hql.text(), type),
+        hql.params());
+    q.setFirstResult(Math.toIntExact(query.offset()));
+    query.limit().ifPresent(q::setMaxResults);
+    return q.getResultList();
+  }
+
+  @Override
+  public long count(Query query, Criterion filter) {
+    HqlWriter.Hql hql = HqlWriter.count(model(), query, filter);
+    try (Session s = engine.openSession()) {
+      return EntityReader.bind(s.createSelectionQuery(hql.text(), Long.class), hql.params())
+          .getSingleResult();
+    }
+  }
+
+  @Override
+  public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
+    return RowStream.open(engine, HqlWriter.select(model(), query, filter, defaultOrder), type,
+        query);
+  }
+}

@@ -1,0 +1,173 @@
+package dev.datajar.runtime.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.datajar.runtime.DataSetException;
+import dev.datajar.runtime.format.HibernateSetup;
+import dev.datajar.runtime.format.SchemaModel;
+import dev.datajar.runtime.format.SqliteFiles;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.resource.jdbc.spi.PhysicalConnectionHandlingMode;
+
+/**
+ * Hibernate for one dataset, started on first use: a HikariCP pool of read-only connections and
+ * a session factory over the dataset's entities.
+ *
+ * <p>Plain lookups never need it, so it stays off the start-up path: the first HQL query, the
+ * first read of an entity with collections or embeddables, or the full schema check starts it,
+ * and only those wait for it. It starts once; a failure is kept and reported to every later
+ * use. Thread-safe.
+ */
+final class HibernateSide implements AutoCloseable {
+  /** Hibernate's own connections: sessions are short, so a few serve many threads. */
+  private static final int POOL_SIZE = Math.max(4, Runtime.getRuntime().availableProcessors());
+
+  private final String name;
+  private final Path file;
+  private final List<Class<?>> entities;
+  private final ClassLoader loader;
+  private final Map<Class<?>, EntityModel> models = new ConcurrentHashMap<>();
+  private volatile HibernateSetup.Booted booted;
+  private HikariDataSource pool;
+  private RuntimeException failure;
+  private boolean closed;
+
+  HibernateSide(String name, Path file, List<Class<?>> entities, ClassLoader loader) {
+    this.name = name;
+    this.file = file;
+    this.entities = List.copyOf(entities);
+    this.loader = loader;
+  }
+
+  /** True once Hibernate has started (for tests and diagnostics). */
+  boolean started() {
+    return booted != null;
+  }
+
+  /** Starts Hibernate on a daemon thread, so that its first use finds it ready. */
+  void startInBackground() {
+    Thread t = new Thread(() -> {
+      try {
+        booted();
+      } catch (RuntimeException e) {
+        // kept in 'failure' and reported to the first caller that needs Hibernate
+      }
+    }, "datajar-hibernate-" + name);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The started session factory and schema model, starting them if needed. */
+  HibernateSetup.Booted booted() {
+    HibernateSetup.Booted b = booted;
+    return b != null ? b : start();
+  }
+
+  SessionFactoryImplementor sessionFactory() {
+    return booted().sessionFactory();
+  }
+
+  SchemaModel schema() {
+    return booted().schema();
+  }
+
+  DataSource pool() {
+    booted();
+    return pool;
+  }
+
+  /** The JPA model of an entity, for criteria of entities Hibernate reads. */
+  EntityModel model(Class<?> type) {
+    return models.computeIfAbsent(type,
+        t -> EntityModel.of(sessionFactory().getJpaMetamodel().entity(t)));
+  }
+
+  /**
+   * A read-only session that holds one pooled connection from its first statement until it is
+   * closed (a session outside a transaction would otherwise fetch a connection per statement).
+   */
+  Session openSession() {
+    // Not SessionBuilder.readOnly(true): that flips the JDBC connection's read-only flag on
+    // acquire and release, which sqlite-jdbc refuses on an open connection. The connections are
+    // read-only already; the session only needs to load entities read-only (no snapshots).
+    Session s = sessionFactory().withOptions()
+        .flushMode(FlushMode.MANUAL)
+        .connectionHandlingMode(PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD)
+        .openSession();
+    s.setDefaultReadOnly(true);
+    return s;
+  }
+
+  private synchronized HibernateSetup.Booted start() {
+    if (closed) {
+      throw Engine.closedException(name);
+    }
+    if (booted != null) {
+      return booted;
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    HikariDataSource p = null;
+    try {
+      p = pool(name, file);
+      booted = HibernateSetup.boot(name, entities, p, loader,
+          Map.of("hibernate.enable_lazy_load_no_trans", "true",
+              "hibernate.query.plan_cache_enabled", "true"));
+      pool = p;
+      return booted;
+    } catch (RuntimeException e) {
+      if (p != null) {
+        p.close();
+      }
+      failure = new DataSetException("dataset '" + name + "': Hibernate could not start over "
+          + file + ": " + e.getMessage(), e);
+      throw failure;
+    }
+  }
+
+  private static HikariDataSource pool(String name, Path file) {
+    DataSource ds = SqliteFiles.readOnlyDataSource(file);
+    HikariConfig c = new HikariConfig();
+    c.setPoolName("datajar-" + name);
+    c.setDataSource(ds);
+    // sqlite-jdbc refuses setReadOnly on an open connection unless it is read-only already,
+    // so HikariCP's readOnly is only asked for when the data source's connections say so.
+    c.setReadOnly(reportsReadOnly(name, ds, file));
+    c.setAutoCommit(true);
+    c.setMaximumPoolSize(POOL_SIZE);
+    c.setMinimumIdle(1); // opened as sessions need them, not all at once
+    c.setConnectionTimeout(30_000);
+    return new HikariDataSource(c);
+  }
+
+  private static boolean reportsReadOnly(String name, DataSource ds, Path file) {
+    try (Connection c = ds.getConnection()) {
+      return c.isReadOnly();
+    } catch (SQLException e) {
+      throw new DataSetException("dataset '" + name + "': SQLite cannot open " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (booted != null) {
+      try {
+        booted.close();
+      } finally {
+        pool.close();
+      }
+    }
+  }
+}

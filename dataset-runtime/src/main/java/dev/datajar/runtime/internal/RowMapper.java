@@ -1,0 +1,299 @@
+package dev.datajar.runtime.internal;
+
+import dev.datajar.runtime.DataSetException;
+import dev.datajar.runtime.format.Codec;
+import dev.datajar.runtime.format.EntityLayout;
+import dev.datajar.runtime.format.TableModel;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns rows of one plain entity's table into new entity objects, from the layout the builder
+ * recorded: values read with the column's {@link Codec}, set through the same field or setter
+ * Hibernate uses, objects made with the entity's no-argument constructor. No Hibernate involved.
+ *
+ * <p>Datasets never change, so what a row holds is cached: the state of up to
+ * {@value #CACHE_SIZE} ids is kept as an array of immutable values (emptied when full, which
+ * keeps it small and lets hot ids come back), and every call builds new objects from it, so
+ * callers never share or see each other's changes. To-ones load eagerly through their target's
+ * mapper (its cache makes that cheap); within one call a target is one object, so cycles resolve.
+ * Thread-safe.
+ */
+final class RowMapper<T> {
+  static final int CACHE_SIZE = 8192;
+  private static final Object[] NO_ROW = new Object[0];
+
+  /** One selected column: a basic attribute, or the foreign key of a to-one. */
+  private static final class Column {
+    final Codec codec;
+    final MethodHandle setter; // (Object entity, Object value) -> void
+    final boolean primitive;
+    final String target; // entity class name of a to-one, else null
+    RowMapper<?> targetMapper;
+
+    Column(Codec codec, MethodHandle setter, boolean primitive, String target) {
+      this.codec = codec;
+      this.setter = setter;
+      this.primitive = primitive;
+      this.target = target;
+    }
+  }
+
+  final Class<T> type;
+  final String table;
+  final String idColumn;
+  final String selectList;
+  final Codec idCodec;
+  final EntityModel model;
+  /** Attribute path -> column, for the SQL writer: attributes, and "toOne.id" foreign keys. */
+  final Map<String, SqlWriter.Col> paths = new HashMap<>();
+  /** To-one attribute -> its foreign key column and target, for conditions through it. */
+  final Map<String, ToOne> toOnes = new HashMap<>();
+
+  /** A to-one: the quoted foreign key column here, and the target's mapper. */
+  record ToOne(String column, RowMapper<?> target) {}
+  private final String byIdSql;
+  private final MethodHandle constructor; // () -> Object
+  private final MethodHandle idSetter;
+  private final Column[] columns;
+  private final boolean associations;
+  private final Map<Object, Object[]> cache = new ConcurrentHashMap<>();
+
+  RowMapper(Class<T> type, EntityLayout layout, ClassLoader loader, EntityModel model) {
+    this.type = type;
+    this.model = model;
+    this.table = TableModel.quote(layout.table());
+    this.idColumn = TableModel.quote(layout.id().column());
+    this.idCodec = Codec.of(layout.id().codec(), loader);
+    this.constructor = constructor(type);
+    this.idSetter = generic(setter(layout.id(), loader));
+    StringBuilder select = new StringBuilder("select ").append(idColumn);
+    paths.put(layout.id().attribute(), new SqlWriter.Col(idColumn, idCodec));
+    this.columns = new Column[layout.attributes().size()];
+    boolean any = false;
+    for (int i = 0; i < columns.length; i++) {
+      EntityLayout.Member m = layout.attributes().get(i);
+      Codec codec = Codec.of(m.codec(), loader);
+      MethodHandle set = setter(m, loader);
+      String column = TableModel.quote(m.column());
+      select.append(", ").append(column);
+      columns[i] = new Column(codec, generic(set), set.type().parameterType(1).isPrimitive(),
+          m.target());
+      any |= m.target() != null;
+      if (m.target() == null) {
+        paths.put(m.attribute(), new SqlWriter.Col(column, codec));
+      }
+    }
+    this.associations = any;
+    this.selectList = select.toString();
+    this.byIdSql = selectList + " from " + table + " where " + idColumn + " = ?";
+  }
+
+  /** Links each to-one to its target's mapper and records "toOne.id" as a column path. */
+  void link(Map<String, RowMapper<?>> byEntity, EntityLayout layout) {
+    for (int i = 0; i < columns.length; i++) {
+      Column c = columns[i];
+      if (c.target != null) {
+        c.targetMapper = byEntity.get(c.target);
+        EntityLayout.Member m = layout.attributes().get(i);
+        paths.put(m.attribute() + "." + c.targetMapper.model.idAttribute(),
+            new SqlWriter.Col(TableModel.quote(m.column()), c.codec));
+        toOnes.put(m.attribute(), new ToOne(TableModel.quote(m.column()), c.targetMapper));
+      }
+    }
+  }
+
+  /** The Java type of each attribute of a layout (the field's, or the setter's parameter). */
+  static Map<String, Class<?>> attributeTypes(EntityLayout layout, ClassLoader loader) {
+    Map<String, Class<?>> out = new LinkedHashMap<>();
+    out.put(layout.id().attribute(), memberType(layout.id(), loader));
+    for (EntityLayout.Member m : layout.attributes()) {
+      out.put(m.attribute(), memberType(m, loader));
+    }
+    return out;
+  }
+
+  /** A new entity for {@code id}, or {@code null} if there is no such row. */
+  T load(Object id, FastConnections connections) {
+    return load(id, null, connections, null);
+  }
+
+  private T load(Object id, Map<Object, Object> seen, FastConnections connections,
+      FastConnections.Slot slot) {
+    Object[] state = state(id, connections, slot);
+    if (state == NO_ROW) {
+      return null;
+    }
+    if (seen == null && associations) {
+      seen = new IdentityHashMap<>(); // one per call: a cycle of to-ones resolves to one object
+    }
+    return build(id, state, seen, connections, slot);
+  }
+
+  /** A new entity from a row's state; {@code seen} is the call's identity map, or null. */
+  @SuppressWarnings("unchecked")
+  T build(Object id, Object[] state, Map<Object, Object> seen, FastConnections connections,
+      FastConnections.Slot slot) {
+    try {
+      if (seen == null) {
+        return fill((T) constructor.invokeExact(), id, state, null, connections, slot);
+      }
+      Map<Object, Object> ofType =
+          (Map<Object, Object>) seen.computeIfAbsent(type, t -> new HashMap<>());
+      Object done = ofType.get(id);
+      if (done != null) {
+        return (T) done;
+      }
+      T e = (T) constructor.invokeExact();
+      ofType.put(id, e);
+      return fill(e, id, state, seen, connections, slot);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new DataSetException("cannot create " + type.getName() + ": " + t, t);
+    }
+  }
+
+  private T fill(T e, Object id, Object[] state, Map<Object, Object> seen,
+      FastConnections connections, FastConnections.Slot slot) throws Throwable {
+    idSetter.invokeExact((Object) e, id);
+    for (int i = 0; i < columns.length; i++) {
+      Column c = columns[i];
+      Object v = state[i];
+      if (v == null) {
+        if (!c.primitive) {
+          c.setter.invokeExact((Object) e, (Object) null);
+        }
+        continue;
+      }
+      if (c.targetMapper != null) {
+        v = c.targetMapper.load(v, seen, connections, slot);
+      } else if (v instanceof byte[] b) {
+        v = b.clone(); // the only mutable values an attribute can hold
+      } else if (v instanceof Date d) {
+        v = d.clone();
+      }
+      c.setter.invokeExact((Object) e, v);
+    }
+    return e;
+  }
+
+  /** The values of the current row after the id (column 1): attributes, foreign keys as ids. */
+  Object[] readState(ResultSet rs) throws SQLException {
+    Object[] state = new Object[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      state[i] = columns[i].codec.read(rs, i + 2);
+    }
+    return state;
+  }
+
+  Object readId(ResultSet rs) throws SQLException {
+    return idCodec.read(rs, 1);
+  }
+
+  /** Remembers a row read by a search, while the cache has room. */
+  void remember(Object id, Object[] state) {
+    if (cache.size() < CACHE_SIZE) {
+      cache.putIfAbsent(id, state);
+    }
+  }
+
+  private Object[] state(Object id, FastConnections connections, FastConnections.Slot slot) {
+    Object[] s = cache.get(id);
+    if (s == null) {
+      s = read(id, connections, slot);
+      if (cache.size() >= CACHE_SIZE) {
+        cache.clear();
+      }
+      cache.put(id, s);
+    }
+    return s;
+  }
+
+  /** {@code held}: the connection a caller already holds (a stream), or {@code null}. */
+  private Object[] read(Object id, FastConnections connections, FastConnections.Slot held) {
+    FastConnections.Slot slot = held == null ? connections.borrow() : held;
+    try {
+      PreparedStatement ps = slot.statement(this, byIdSql);
+      idCodec.bind(ps, 1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? readState(rs) : NO_ROW;
+      }
+    } catch (SQLException e) {
+      throw new DataSetException("cannot read " + type.getSimpleName() + " " + id + ": "
+          + e.getMessage(), e);
+    } finally {
+      if (held == null) {
+        connections.giveBack(slot);
+      }
+    }
+  }
+
+  private static MethodHandle constructor(Class<?> type) {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+      return lookup.findConstructor(type, MethodType.methodType(void.class))
+          .asType(MethodType.methodType(Object.class));
+    } catch (ReflectiveOperationException | IllegalArgumentException e) {
+      throw new IllegalStateException(type.getName() + " has no no-argument constructor the"
+          + " runtime can call: " + e, e);
+    }
+  }
+
+  /** {@code (Object entity, Object value) -> void}, unboxing for primitive attributes. */
+  private static MethodHandle generic(MethodHandle setter) {
+    return setter.asType(MethodType.methodType(void.class, Object.class, Object.class));
+  }
+
+  /** The field's setter handle, or the setter method's handle: {@code (Owner, Type)}. */
+  private static MethodHandle setter(EntityLayout.Member m, ClassLoader loader) {
+    try {
+      Class<?> owner = Class.forName(m.declaringClass(), false, loader);
+      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+      return m.field() ? lookup.unreflectSetter(field(owner, m))
+          : lookup.unreflect(method(owner, m));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot set " + m.declaringClass() + "." + m.setter()
+          + " (attribute '" + m.attribute() + "'): " + e, e);
+    }
+  }
+
+  private static Class<?> memberType(EntityLayout.Member m, ClassLoader loader) {
+    try {
+      Class<?> owner = Class.forName(m.declaringClass(), false, loader);
+      return m.field() ? field(owner, m).getType() : method(owner, m).getParameterTypes()[0];
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot find " + m.declaringClass() + "." + m.setter()
+          + " (attribute '" + m.attribute() + "'): " + e, e);
+    }
+  }
+
+  private static Field field(Class<?> owner, EntityLayout.Member m) throws NoSuchFieldException {
+    Field f = owner.getDeclaredField(m.setter());
+    f.setAccessible(true);
+    return f;
+  }
+
+  private static Method method(Class<?> owner, EntityLayout.Member m)
+      throws NoSuchMethodException {
+    for (Method x : owner.getDeclaredMethods()) {
+      if (x.getName().equals(m.setter()) && x.getParameterCount() == 1 && !x.isBridge()) {
+        x.setAccessible(true);
+        return x;
+      }
+    }
+    throw new NoSuchMethodException(owner.getName() + "." + m.setter() + "(1 argument)");
+  }
+}

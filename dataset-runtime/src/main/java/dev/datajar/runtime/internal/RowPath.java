@@ -1,0 +1,230 @@
+package dev.datajar.runtime.internal;
+
+import dev.datajar.runtime.Criterion;
+import dev.datajar.runtime.DataSetException;
+import dev.datajar.runtime.Query;
+import dev.datajar.runtime.Where;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The reads of a plain entity as SQL over the dataset's own connections, rows turned into
+ * entities by its {@link RowMapper}: no Hibernate, no session, statements prepared once per
+ * connection. A query SQL cannot say without a join (an order through a to-one, an entity as a
+ * value) goes to the entity's {@link HibernatePath}, which starts Hibernate then. Thread-safe.
+ */
+final class RowPath<T> implements ReadPath<T> {
+  private final RowMapper<T> mapper;
+  private final FastConnections lookups;
+  private final FastConnections streams;
+  private final OpenStreams open;
+  private final HibernatePath<T> hql;
+
+  RowPath(RowMapper<T> mapper, FastConnections lookups, FastConnections streams,
+      OpenStreams open, HibernatePath<T> hql) {
+    this.mapper = mapper;
+    this.lookups = lookups;
+    this.streams = streams;
+    this.open = open;
+    this.hql = hql;
+  }
+
+  @Override
+  public EntityModel model() {
+    return mapper.model;
+  }
+
+  @Override
+  public Optional<T> get(Object id) {
+    return Optional.ofNullable(mapper.load(id, lookups));
+  }
+
+  @Override
+  public List<Optional<T>> getAll(List<Object> ids, Criterion filter) {
+    List<Optional<T>> out = new ArrayList<>(ids.size());
+    if (filter == null) {
+      for (Object k : ids) {
+        out.add(get(k));
+      }
+      return out;
+    }
+    Map<Object, T> found = new HashMap<>();
+    Query q = Query.where(Where.in(mapper.model.idAttribute(), ids));
+    Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, q, filter, List.of());
+    if (sql.isEmpty()) {
+      return hql.getAll(ids, filter);
+    }
+    List<Object> foundIds = new ArrayList<>();
+    List<T> rows = run(sql.get(), foundIds);
+    for (int i = 0; i < rows.size(); i++) {
+      found.put(foundIds.get(i), rows.get(i));
+    }
+    for (Object k : ids) {
+      out.add(Optional.ofNullable(found.get(k)));
+    }
+    return out;
+  }
+
+  @Override
+  public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
+    Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, query, filter, defaultOrder);
+    return sql.isPresent() ? run(sql.get(), null) : hql.search(query, filter, defaultOrder);
+  }
+
+  @Override
+  public long count(Query query, Criterion filter) {
+    Optional<SqlWriter.Sql> sql = SqlWriter.count(mapper, query, filter);
+    if (sql.isEmpty()) {
+      return hql.count(query, filter);
+    }
+    FastConnections.Slot slot = lookups.borrow();
+    try {
+      PreparedStatement ps = slot.statement(sql.get().text(), sql.get().text());
+      bind(ps, sql.get());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw failed("count", e);
+    } finally {
+      lookups.giveBack(slot);
+    }
+  }
+
+  /** Runs a select; adds each row's id to {@code ids} when it is not null. */
+  private List<T> run(SqlWriter.Sql sql, List<Object> ids) {
+    List<Object[]> states = new ArrayList<>();
+    List<Object> rowIds = new ArrayList<>();
+    FastConnections.Slot slot = lookups.borrow();
+    try {
+      PreparedStatement ps = slot.statement(sql.text(), sql.text());
+      bind(ps, sql);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rowIds.add(mapper.readId(rs));
+          states.add(mapper.readState(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw failed("search", e);
+    } finally {
+      lookups.giveBack(slot);
+    }
+    // Entities are built after the connection is back: to-ones borrow their own.
+    List<T> out = new ArrayList<>(states.size());
+    Map<Object, Object> seen = new IdentityHashMap<>();
+    for (int i = 0; i < states.size(); i++) {
+      mapper.remember(rowIds.get(i), states.get(i));
+      out.add(mapper.build(rowIds.get(i), states.get(i), seen, lookups, null));
+    }
+    if (ids != null) {
+      ids.addAll(rowIds);
+    }
+    return out;
+  }
+
+  /**
+   * The rows read lazily over one connection held until the stream is closed or read to its
+   * end (or, if its caller drops it, until it is garbage). Nothing read is cached, so memory
+   * stays constant; to-one targets are looked up on the same connection.
+   */
+  @Override
+  public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
+    Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, query, filter, defaultOrder);
+    if (sql.isEmpty()) {
+      return hql.stream(query, filter, defaultOrder);
+    }
+    FastConnections.Slot slot = streams.borrow();
+    Cursor cursor;
+    try {
+      // A statement of its own: the slot's cached ones are used for to-one lookups meanwhile.
+      PreparedStatement ps = slot.connection.prepareStatement(sql.get().text());
+      bind(ps, sql.get());
+      cursor = new Cursor(streams, slot, ps.executeQuery());
+    } catch (SQLException | RuntimeException e) {
+      streams.discard(slot);
+      throw e instanceof SQLException x ? failed("stream", x) : (RuntimeException) e;
+    }
+    RowSpliterator split = new RowSpliterator(cursor);
+    split.handle = open.register(split, cursor);
+    return StreamSupport.stream(split, false).onClose(split::close);
+  }
+
+  /** What an open stream holds; never refers to the spliterator, so that can become garbage. */
+  private record Cursor(FastConnections streams, FastConnections.Slot slot, ResultSet rs)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        rs.getStatement().close();
+        streams.giveBack(slot);
+      } catch (SQLException e) {
+        streams.discard(slot); // its state is unknown: do not lend it again
+      }
+    }
+  }
+
+  private final class RowSpliterator extends Spliterators.AbstractSpliterator<T> {
+    private final Cursor cursor;
+    private OpenStreams.Handle handle;
+    private boolean done;
+
+    RowSpliterator(Cursor cursor) {
+      super(Long.MAX_VALUE, ORDERED | NONNULL);
+      this.cursor = cursor;
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super T> action) {
+      if (done) {
+        return false;
+      }
+      T row;
+      try {
+        if (!cursor.rs().next()) {
+          close(); // read to the end: release the connection even if the caller forgets to
+          return false;
+        }
+        Map<Object, Object> seen = new IdentityHashMap<>();
+        row = mapper.build(mapper.readId(cursor.rs()), mapper.readState(cursor.rs()), seen,
+            streams, cursor.slot());
+      } catch (SQLException e) {
+        close();
+        throw failed("stream", e);
+      }
+      action.accept(row);
+      return true;
+    }
+
+    void close() {
+      if (!done) {
+        done = true;
+        handle.close();
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, SqlWriter.Sql q) throws SQLException {
+    for (int i = 0; i < q.params().size(); i++) {
+      SqlWriter.Param p = q.params().get(i);
+      p.codec().bind(ps, i + 1, p.value());
+    }
+  }
+
+  private DataSetException failed(String what, SQLException e) {
+    return new DataSetException("cannot " + what + " " + mapper.type.getSimpleName() + ": "
+        + e.getMessage(), e);
+  }
+}
