@@ -25,7 +25,6 @@ import java.util.stream.Stream;
  * file whose sha256 is not its manifest's: the next build sees that and builds again, and the
  * runtime refuses the pair with a message that says so. Nothing else can leave a mixed pair.
  */
-@SuppressWarnings("UnnecessarilyFullyQualified") // inline names stay until this file's rewrite
 final class Artifacts {
   private static final String MANIFEST_SUFFIX = ".manifest.json";
 

@@ -28,7 +28,6 @@ import java.util.stream.Stream;
  * the module's compiled classes, whose converters and code sources shape the rows), kept as a
  * stamp in the work folder.
  */
-@SuppressWarnings("UnnecessarilyFullyQualified") // inline names stay until this file's rewrite
 final class BuildInputs {
   private BuildInputs() {}
 

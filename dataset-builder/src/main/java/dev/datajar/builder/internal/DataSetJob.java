@@ -39,7 +39,6 @@ import java.util.concurrent.ExecutionException;
  * <p>Nothing in the output folder changes until every step has succeeded; on any failure the
  * work file is deleted and the previous artifacts stay as they were.
  */
-@SuppressWarnings("UnnecessarilyFullyQualified") // inline names stay until this file's rewrite
 public final class DataSetJob {
   private final BuildRequest request;
   private final DataSetPlan plan;
@@ -64,6 +63,7 @@ public final class DataSetJob {
     return results;
   }
 
+  @SuppressWarnings("try") // the lock is held for the whole block, never used in it
   private DataSetResult build() throws DataSetBuildException {
     long start = System.nanoTime();
     Path output = request.outputDirectory();
@@ -88,7 +88,7 @@ public final class DataSetJob {
       }
       try (HibernateSetup.Booted model = boot()) {
         phase("hibernate model", start);
-        DataSetResult r = build(model.schema(), start, sqlite, manifestFile, version);
+        DataSetResult r = build(model.schema(), start, sqlite, version);
         BuildInputs.writeStamp(request.workDirectory(), plan.name(), stamp);
         return r;
       }
@@ -114,8 +114,8 @@ public final class DataSetJob {
     }
   }
 
-  private DataSetResult build(SchemaModel schema, long start, Path sqlite, Path manifestFile,
-      String version) throws DataSetBuildException, IOException, SQLException {
+  private DataSetResult build(SchemaModel schema, long start, Path sqlite, String version)
+      throws DataSetBuildException, IOException, SQLException {
     List<TableSource> sources = SourceLocator.locate(plan, schema, directory,
         request.tables(), request.log());
     Files.createDirectories(request.workDirectory());

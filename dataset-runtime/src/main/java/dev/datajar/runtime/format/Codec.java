@@ -341,6 +341,7 @@ public abstract class Codec {
     }
 
     @Override
+    @SuppressWarnings("EnumOrdinal") // EnumType.ORDINAL stores exactly this number
     public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
       if (value == null) {
         ps.setNull(index, Types.NULL);

@@ -19,7 +19,6 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
  * <p>Immutable and thread-safe. {@link #parse} turns source text into a value of
  * {@link #valueType()}; {@link #bind} writes such a value (or a typed value from a code source).
  */
-@SuppressWarnings("UnnecessarilyFullyQualified") // inline names stay until this file's rewrite
 public final class ColumnModel {
   private final String name;
   private final String attribute;

@@ -97,6 +97,8 @@ final class LayoutReader {
         members));
   }
 
+  // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
+  @SuppressWarnings("removal")
   private static Optional<EntityLayout.Member> member(String attribute, BasicValuedModelPart part,
       String target, Setter setter, String table, BiFunction<String, String, Codec> codecOf) {
     Codec codec = codecOf.apply(table, part.getSelectionExpression());

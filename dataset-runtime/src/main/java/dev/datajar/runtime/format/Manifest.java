@@ -27,7 +27,6 @@ import java.util.Objects;
  * @param datajarVersion datajar version that wrote the file
  * @param sources the source files read, relative to the dataset's source folder, sorted
  */
-@SuppressWarnings("UnnecessarilyFullyQualified") // inline names stay until this file's rewrite
 public record Manifest(
     int formatVersion,
     String name,

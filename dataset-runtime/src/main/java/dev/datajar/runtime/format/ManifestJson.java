@@ -177,8 +177,8 @@ final class ManifestJson {
       }
       case VALUE_STRING -> p.getText();
       case VALUE_NUMBER_INT -> p.getLongValue();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_TRUE -> true;
+      case VALUE_FALSE -> false;
       default -> null;
     };
   }

@@ -31,7 +31,6 @@ import org.hibernate.persister.entity.EntityPersister;
  * column types, keys and indexes; the run-time mapping gives each column's {@code JdbcMapping}
  * (and so the binder Hibernate itself uses for it) and the attribute it belongs to.
  */
-@SuppressWarnings("UnnecessarilyFullyQualified") // inline names stay until this file's rewrite
 final class SchemaModelReader {
   /** What the run-time mapping says about one column. */
   private record Binding(JdbcMapping mapping, String attribute,

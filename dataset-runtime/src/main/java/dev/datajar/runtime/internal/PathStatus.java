@@ -42,6 +42,7 @@ final class PathStatus {
   }
 
   /** Reads {@code p} without following a link; the {@code unix} view also gives the sticky bit. */
+  @SuppressWarnings("EnumOrdinal") // PosixFilePermission's order is the mode's bit order
   static PathStatus of(Path p) throws IOException {
     if (p.getFileSystem().supportedFileAttributeViews().contains("unix")) {
       Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,size",

@@ -130,6 +130,7 @@ final class RowMapper<T> {
     return load(id, null, connections, null);
   }
 
+  @SuppressWarnings("IdentityHashMapUsage") // 'seen' is keyed by class: identity is equality
   private T load(Object id, Map<Object, Object> seen, FastConnections connections,
       FastConnections.Slot slot) {
     Object[] state = state(id, connections, slot);
@@ -166,6 +167,7 @@ final class RowMapper<T> {
     }
   }
 
+  @SuppressWarnings("JavaUtilDate") // entities may hold java.util.Date; each caller gets a copy
   private T fill(T e, Object id, Object[] state, Map<Object, Object> seen,
       FastConnections connections, FastConnections.Slot slot) throws Throwable {
     idSetter.invokeExact((Object) e, id);

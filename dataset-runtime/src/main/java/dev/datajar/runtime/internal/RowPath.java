@@ -124,6 +124,7 @@ final class RowPath<T> implements ReadPath<T> {
     }
     // Entities are built after the connection is back: to-ones borrow their own.
     List<T> out = new ArrayList<>(states.size());
+    @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
     Map<Object, Object> seen = new IdentityHashMap<>();
     for (int i = 0; i < states.size(); i++) {
       mapper.remember(rowIds.get(i), states.get(i));
@@ -197,6 +198,7 @@ final class RowPath<T> implements ReadPath<T> {
           close(); // read to the end: release the connection even if the caller forgets to
           return false;
         }
+        @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
         Map<Object, Object> seen = new IdentityHashMap<>();
         row = mapper.build(mapper.readId(cursor.rs()), mapper.readState(cursor.rs()), seen,
             streams, cursor.slot());
