@@ -1,8 +1,8 @@
 package dev.datajar.builder;
 
 /**
- * Where the builder reports what it does. The Maven plugin adapts Maven's {@code Log} to this;
- * a CLI or Gradle plugin would adapt its own.
+ * Where the builder reports what it does. The Maven plugin adapts Maven's {@code Log} to this; a
+ * CLI or Gradle plugin would adapt its own.
  *
  * <p>Implementations must be safe to call from the builder's threads.
  */
@@ -14,9 +14,15 @@ public interface BuildLog {
   void debug(String message);
 
   /** A log that prints nothing. */
-  BuildLog SILENT = new BuildLog() {
-    @Override public void info(String message) {}
-    @Override public void warn(String message) {}
-    @Override public void debug(String message) {}
-  };
+  BuildLog SILENT =
+      new BuildLog() {
+        @Override
+        public void info(String message) {}
+
+        @Override
+        public void warn(String message) {}
+
+        @Override
+        public void debug(String message) {}
+      };
 }

@@ -6,9 +6,9 @@ import java.util.List;
  * A problem the user can fix in their data, entities or configuration: a bad value, a dangling
  * reference, an entity in two datasets, a missing source file.
  *
- * <p>The message is complete and meant to be shown unchanged: it names the dataset, and for
- * data problems the file, line and column, the value and what was expected. Problems of one
- * file are numbered and capped; {@link #problems()} holds each one on its own.
+ * <p>The message is complete and meant to be shown unchanged: it names the dataset, and for data
+ * problems the file, line and column, the value and what was expected. Problems of one file are
+ * numbered and capped; {@link #problems()} holds each one on its own.
  */
 public class DataSetBuildException extends Exception {
   private static final long serialVersionUID = 1L;

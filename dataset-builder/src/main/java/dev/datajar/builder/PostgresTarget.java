@@ -5,10 +5,9 @@ import java.util.Objects;
 /**
  * A PostgreSQL database to build datasets into, instead of SQLite files in the output folder.
  *
- * <p>Each build of a dataset goes into a new schema named for the dataset, its {@code version}
- * and its content, created and filled in one transaction, so that it appears complete or not at
- * all; earlier schemas stay until removed. Immutable; {@link #toString()} never shows the
- * password.
+ * <p>Each build of a dataset goes into a new schema named for the dataset, its {@code version} and
+ * its content, created and filled in one transaction, so that it appears complete or not at all;
+ * earlier schemas stay until removed. Immutable; {@link #toString()} never shows the password.
  *
  * @param url JDBC URL of the database, e.g. {@code jdbc:postgresql://db:5432/reference}
  * @param user user name, or {@code null} for the driver's default (or one in the URL)
@@ -19,8 +18,11 @@ public record PostgresTarget(String url, String user, String password, String ve
   public PostgresTarget {
     Objects.requireNonNull(url, "url");
     if (!url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("'" + url + "' is not a PostgreSQL JDBC URL: expected"
-          + " jdbc:postgresql://host:port/database");
+      throw new IllegalArgumentException(
+          "'"
+              + url
+              + "' is not a PostgreSQL JDBC URL: expected"
+              + " jdbc:postgresql://host:port/database");
     }
     version = version == null || version.isBlank() ? "0" : version;
   }

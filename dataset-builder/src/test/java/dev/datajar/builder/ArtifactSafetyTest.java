@@ -42,26 +42,29 @@ class ArtifactSafetyTest {
     byte[] manifest = Files.readAllBytes(out.resolve("catalog.manifest.json"));
     byte[] index = Files.readAllBytes(out.resolve("index"));
 
-    Files.writeString(sources.resolve("catalog/part.csv"), "7,axle,n/a,1\n",
-        StandardOpenOption.APPEND);
-    BuildRequest forced = Fixtures.request(dir, "catalog").sourceDirectory(sources).force(true)
-        .build();
-    DataSetBuildException e = assertThrows(DataSetBuildException.class,
-        () -> new DataSetBuilder().build(forced));
-    assertTrue(e.getMessage().contains("part.csv:8:3: column 'weight': 'n/a' is not a number"),
+    Files.writeString(
+        sources.resolve("catalog/part.csv"), "7,axle,n/a,1\n", StandardOpenOption.APPEND);
+    BuildRequest forced =
+        Fixtures.request(dir, "catalog").sourceDirectory(sources).force(true).build();
+    DataSetBuildException e =
+        assertThrows(DataSetBuildException.class, () -> new DataSetBuilder().build(forced));
+    assertTrue(
+        e.getMessage().contains("part.csv:8:3: column 'weight': 'n/a' is not a number"),
         e.getMessage());
 
     assertArrayEquals(sqlite, Files.readAllBytes(out.resolve("catalog.sqlite")));
     assertArrayEquals(manifest, Files.readAllBytes(out.resolve("catalog.manifest.json")));
     assertArrayEquals(index, Files.readAllBytes(out.resolve("index")));
     try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of("catalog.manifest.json", "catalog.sqlite", "index"),
+      assertEquals(
+          List.of("catalog.manifest.json", "catalog.sqlite", "index"),
           files.map(f -> f.getFileName().toString()).sorted().toList());
     }
     try (Stream<Path> files = Files.list(request.workDirectory())) {
       // The inputs stamp and the build lock (kept: deleting a lock file lets two builds in).
-      assertEquals(List.of("catalog.inputs", "catalog.lock"), files
-          .map(f -> f.getFileName().toString()).sorted().toList());
+      assertEquals(
+          List.of("catalog.inputs", "catalog.lock"),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
     }
   }
 
@@ -78,24 +81,34 @@ class ArtifactSafetyTest {
     assertEquals(21, again.rows());
     assertEquals(0, again.millis());
 
-    assertFalse(single(builder.build(Fixtures.request(dir, "catalog").sourceDirectory(sources)
-        .force(true).build())).upToDate(), "forced");
+    assertFalse(
+        single(
+                builder.build(
+                    Fixtures.request(dir, "catalog").sourceDirectory(sources).force(true).build()))
+            .upToDate(),
+        "forced");
     assertTrue(single(builder.build(request)).upToDate());
 
-    Files.writeString(sources.resolve("catalog/warehouses.txt"), "3 Basel ch\n",
-        StandardOpenOption.APPEND);
+    Files.writeString(
+        sources.resolve("catalog/warehouses.txt"), "3 Basel ch\n", StandardOpenOption.APPEND);
     BuildResult.DataSetResult changed = single(builder.build(request));
     assertFalse(changed.upToDate(), "a file read by a row source changed");
     assertEquals(22, changed.rows());
 
-    BuildRequest withSettings = Fixtures.request(dir, "catalog").sourceDirectory(sources)
-        .tables(List.of(new TableSettings("catalog", "part", null, null, null,
-            Map.of("name", "unnamed"))))
-        .build();
+    BuildRequest withSettings =
+        Fixtures.request(dir, "catalog")
+            .sourceDirectory(sources)
+            .tables(
+                List.of(
+                    new TableSettings(
+                        "catalog", "part", null, null, null, Map.of("name", "unnamed"))))
+            .build();
     assertFalse(single(builder.build(withSettings)).upToDate(), "settings changed");
     assertTrue(single(builder.build(withSettings)).upToDate());
 
-    Files.write(request.outputDirectory().resolve("catalog.sqlite"), new byte[] {1},
+    Files.write(
+        request.outputDirectory().resolve("catalog.sqlite"),
+        new byte[] {1},
         StandardOpenOption.APPEND);
     assertFalse(single(builder.build(withSettings)).upToDate(), "the output was modified");
   }

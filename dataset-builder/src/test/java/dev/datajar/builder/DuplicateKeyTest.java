@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Duplicate keys inside the multi-row chunks the loader inserts: each duplicate is reported at
- * its own line, and no row before it in the chunk is reported by mistake.
+ * Duplicate keys inside the multi-row chunks the loader inserts: each duplicate is reported at its
+ * own line, and no row before it in the chunk is reported by mistake.
  */
 class DuplicateKeyTest {
   @TempDir Path dir;
@@ -25,18 +25,37 @@ class DuplicateKeyTest {
       csv.append(id).append(",C").append(row).append(",n").append(row).append('\n');
     }
     Files.writeString(folder.resolve("airport.csv"), csv);
-    DataSetBuildException e = assertThrows(DataSetBuildException.class,
-        () -> new DataSetBuilder().build(Fixtures.request(dir, "broken")
-            .sourceDirectory(dir.resolve("src")).build()));
+    DataSetBuildException e =
+        assertThrows(
+            DataSetBuildException.class,
+            () ->
+                new DataSetBuilder()
+                    .build(
+                        Fixtures.request(dir, "broken")
+                            .sourceDirectory(dir.resolve("src"))
+                            .build()));
     String file = folder.resolve("airport.csv").toAbsolutePath().toString();
     String tail = " has the same key. Give each row its own key, or remove the duplicate.";
-    assertEquals("dataset 'broken': 3 problems in " + file + ":\n"
-        + "  1) " + file + ":101: column 'id': duplicate primary key '37' (Airport.id): line 38"
-        + tail + "\n"
-        + "  2) " + file + ":151: column 'id': duplicate primary key '149' (Airport.id): line 150"
-        + tail + "\n"
-        + "  3) " + file + ":152: column 'id': duplicate primary key '149' (Airport.id): line 150"
-        + tail + "\n"
-        + "3 problems", e.getMessage());
+    assertEquals(
+        "dataset 'broken': 3 problems in "
+            + file
+            + ":\n"
+            + "  1) "
+            + file
+            + ":101: column 'id': duplicate primary key '37' (Airport.id): line 38"
+            + tail
+            + "\n"
+            + "  2) "
+            + file
+            + ":151: column 'id': duplicate primary key '149' (Airport.id): line 150"
+            + tail
+            + "\n"
+            + "  3) "
+            + file
+            + ":152: column 'id': duplicate primary key '149' (Airport.id): line 150"
+            + tail
+            + "\n"
+            + "3 problems",
+        e.getMessage());
   }
 }

@@ -1,8 +1,8 @@
 package dev.datajar.builder;
 
+import dev.datajar.runtime.format.SqliteFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
-import dev.datajar.runtime.format.SqliteFiles;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -49,8 +49,19 @@ final class Fixtures {
   static final class RecordingLog implements BuildLog {
     final List<String> lines = new ArrayList<>();
 
-    @Override public synchronized void info(String message) { lines.add("INFO " + message); }
-    @Override public synchronized void warn(String message) { lines.add("WARN " + message); }
-    @Override public synchronized void debug(String message) { lines.add("DEBUG " + message); }
+    @Override
+    public synchronized void info(String message) {
+      lines.add("INFO " + message);
+    }
+
+    @Override
+    public synchronized void warn(String message) {
+      lines.add("WARN " + message);
+    }
+
+    @Override
+    public synchronized void debug(String message) {
+      lines.add("DEBUG " + message);
+    }
   }
 }

@@ -36,14 +36,15 @@ class PostgresBuildTest {
   }
 
   private PostgresTarget target(String version) {
-    return new PostgresTarget(url, TestPostgres.get().user(), TestPostgres.get().password(),
-        version);
+    return new PostgresTarget(
+        url, TestPostgres.get().user(), TestPostgres.get().password(), version);
   }
 
   @Test
   void build_loadsEveryTableWithNativeTypesKeysAndForeignKeys() throws Exception {
-    BuildResult result = new DataSetBuilder().build(Fixtures.request(dir, "catalog")
-        .postgres(target("1.2.0")).build());
+    BuildResult result =
+        new DataSetBuilder()
+            .build(Fixtures.request(dir, "catalog").postgres(target("1.2.0")).build());
     BuildResult.DataSetResult r = result.dataSets().get(0);
     Manifest m = manifest();
     String schema = m.postgres().schema();
@@ -54,39 +55,86 @@ class PostgresBuildTest {
     assertFalse(Files.exists(dir.resolve("out/catalog.sqlite")));
     assertEquals(21, r.rows());
 
-    assertEquals(List.of("CH|Switzerland, Confederation|7.7|1848-09-12|f",
-            "DE|Germany|19.00|1949-05-23|t", "FR|France|20.0|null|t"),
-        query("select code, name, vat_rate, founded, eu_member from " + schema + ".country"
-            + " order by code"));
-    assertEquals(List.of("1|Acme|DE|GOLD|123e4567-e89b-12d3-a456-426614174000",
-            "2|Bolt & Co|null|SILVER|null", "3|Cogs|CH|null|null"),
-        query("select id, name, country_code, rating, ref from " + schema + ".supplier"
-            + " order by id"));
-    assertEquals(List.of("2|1", "3|1", "3|3", "4|2"),
+    assertEquals(
+        List.of(
+            "CH|Switzerland, Confederation|7.7|1848-09-12|f",
+            "DE|Germany|19.00|1949-05-23|t",
+            "FR|France|20.0|null|t"),
+        query(
+            "select code, name, vat_rate, founded, eu_member from "
+                + schema
+                + ".country"
+                + " order by code"));
+    assertEquals(
+        List.of(
+            "1|Acme|DE|GOLD|123e4567-e89b-12d3-a456-426614174000",
+            "2|Bolt & Co|null|SILVER|null",
+            "3|Cogs|CH|null|null"),
+        query(
+            "select id, name, country_code, rating, ref from "
+                + schema
+                + ".supplier"
+                + " order by id"));
+    assertEquals(
+        List.of("2|1", "3|1", "3|3", "4|2"),
         query("select * from " + schema + ".part_supplier order by 1, 2"));
-    assertEquals(List.of("country.vat_rate numeric", "supplier.ref uuid"), query(
-        "select table_name || '.' || column_name || ' ' || data_type from"
-            + " information_schema.columns where table_schema = '" + schema + "' and"
-            + " column_name in ('vat_rate', 'ref') order by 1"));
-    assertEquals(List.of("part.parent_id -> part", "part_supplier.part_id -> part",
-            "part_supplier.suppliers_id -> supplier", "supplier.country_code -> country",
-            "supplier_tags.supplier_id -> supplier", "warehouse.country_code -> country"),
-        query("select conrelid::regclass::text || '.' || a.attname || ' -> '"
-            + " || confrelid::regclass::text from pg_constraint c join pg_attribute a"
-            + " on a.attrelid = c.conrelid and a.attnum = c.conkey[1]"
-            + " where c.contype = 'f' and c.connamespace = '" + schema + "'::regnamespace"
-            + " order by 1").stream().map(s -> s.replace(schema + ".", "")).toList());
-    assertEquals(List.of("part_name", "uk_supplier_name"), query("select indexname from"
-        + " pg_indexes where schemaname = '" + schema + "' and indexname not like '%pkey'"
-        + " and indexname not like 'UK%' order by 1"));
-    assertEquals(List.of("3"), query("select count(distinct attname) from pg_stats where"
-        + " schemaname = '" + schema + "' and tablename = 'country' and attname in"
-        + " ('code', 'name', 'vat_rate')"), "analyzed");
-    assertEquals(List.of("dataset|catalog", "rows_sha256|" + m.postgres().rowsSha256(),
-            "schema_fingerprint|" + m.postgres().schemaFingerprint(), "version|1.2.0"),
-        query("select key, value from " + schema + ".datajar_metadata where key <>"
-            + " 'datajar_version' order by key"));
-    assertEquals(List.of(schema + "|catalog|1.2.0"),
+    assertEquals(
+        List.of("country.vat_rate numeric", "supplier.ref uuid"),
+        query(
+            "select table_name || '.' || column_name || ' ' || data_type from"
+                + " information_schema.columns where table_schema = '"
+                + schema
+                + "' and"
+                + " column_name in ('vat_rate', 'ref') order by 1"));
+    assertEquals(
+        List.of(
+            "part.parent_id -> part",
+            "part_supplier.part_id -> part",
+            "part_supplier.suppliers_id -> supplier",
+            "supplier.country_code -> country",
+            "supplier_tags.supplier_id -> supplier",
+            "warehouse.country_code -> country"),
+        query(
+                "select conrelid::regclass::text || '.' || a.attname || ' -> '"
+                    + " || confrelid::regclass::text from pg_constraint c join pg_attribute a"
+                    + " on a.attrelid = c.conrelid and a.attnum = c.conkey[1]"
+                    + " where c.contype = 'f' and c.connamespace = '"
+                    + schema
+                    + "'::regnamespace"
+                    + " order by 1")
+            .stream()
+            .map(s -> s.replace(schema + ".", ""))
+            .toList());
+    assertEquals(
+        List.of("part_name", "uk_supplier_name"),
+        query(
+            "select indexname from"
+                + " pg_indexes where schemaname = '"
+                + schema
+                + "' and indexname not like '%pkey'"
+                + " and indexname not like 'UK%' order by 1"));
+    assertEquals(
+        List.of("3"),
+        query(
+            "select count(distinct attname) from pg_stats where"
+                + " schemaname = '"
+                + schema
+                + "' and tablename = 'country' and attname in"
+                + " ('code', 'name', 'vat_rate')"),
+        "analyzed");
+    assertEquals(
+        List.of(
+            "dataset|catalog",
+            "rows_sha256|" + m.postgres().rowsSha256(),
+            "schema_fingerprint|" + m.postgres().schemaFingerprint(),
+            "version|1.2.0"),
+        query(
+            "select key, value from "
+                + schema
+                + ".datajar_metadata where key <>"
+                + " 'datajar_version' order by key"));
+    assertEquals(
+        List.of(schema + "|catalog|1.2.0"),
         query("select schema_name, dataset, version from datajar.datasets"));
   }
 
@@ -98,86 +146,147 @@ class PostgresBuildTest {
     assertEquals(first, manifest().postgres().schema(), "same rows, same schema");
 
     Path sources = copyCatalog();
-    Files.writeString(sources.resolve("catalog/country.csv"), Files.readString(
-        sources.resolve("catalog/country.csv")).replace("Germany", "Deutschland"));
-    new DataSetBuilder().build(Fixtures.request(dir, "catalog").sourceDirectory(sources)
-        .postgres(target("1.0")).build());
+    Files.writeString(
+        sources.resolve("catalog/country.csv"),
+        Files.readString(sources.resolve("catalog/country.csv")).replace("Germany", "Deutschland"));
+    new DataSetBuilder()
+        .build(
+            Fixtures.request(dir, "catalog")
+                .sourceDirectory(sources)
+                .postgres(target("1.0"))
+                .build());
     String second = manifest().postgres().schema();
     assertNotEquals(first, second);
-    assertEquals(List.of("Germany"), query("select name from " + first + ".country"
-        + " where code = 'DE'"), "the previous version stays until removed");
-    assertEquals(List.of("Deutschland"), query("select name from " + second + ".country"
-        + " where code = 'DE'"));
+    assertEquals(
+        List.of("Germany"),
+        query("select name from " + first + ".country" + " where code = 'DE'"),
+        "the previous version stays until removed");
+    assertEquals(
+        List.of("Deutschland"),
+        query("select name from " + second + ".country" + " where code = 'DE'"));
     assertEquals(2, query("select * from datajar.datasets").size());
   }
 
   @Test
   void build_thatFailsAtTheLastStepLeavesNoSchemaBehind() throws Exception {
-    try (Connection c = TestPostgres.get().connect(url); Statement s = c.createStatement()) {
+    try (Connection c = TestPostgres.get().connect(url);
+        Statement s = c.createStatement()) {
       // A registry that refuses every row: the load fails after everything else is done.
       s.execute("create schema datajar");
-      s.execute("create table datajar.datasets (schema_name text primary key, dataset text,"
-          + " version text, rows_sha256 text, loaded_at timestamptz, check (false))");
+      s.execute(
+          "create table datajar.datasets (schema_name text primary key, dataset text,"
+              + " version text, rows_sha256 text, loaded_at timestamptz, check (false))");
     }
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new DataSetBuilder().build(Fixtures.request(dir, "catalog")
-            .postgres(target("1.0")).build()));
-    assertTrue(e.getMessage().startsWith("dataset 'catalog': PostgreSQL failed: "),
-        e.getMessage());
-    assertEquals(List.of("datajar", "public"), query("select nspname from pg_namespace where"
-        + " nspname not like 'pg_%' and nspname <> 'information_schema' order by 1"));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new DataSetBuilder()
+                    .build(Fixtures.request(dir, "catalog").postgres(target("1.0")).build()));
+    assertTrue(e.getMessage().startsWith("dataset 'catalog': PostgreSQL failed: "), e.getMessage());
+    assertEquals(
+        List.of("datajar", "public"),
+        query(
+            "select nspname from pg_namespace where"
+                + " nspname not like 'pg_%' and nspname <> 'information_schema' order by 1"));
     assertFalse(Files.exists(dir.resolve("out/catalog.manifest.json")));
   }
 
   @Test
   void build_namesTheServerWhenItCannotConnect() {
-    PostgresTarget nowhere = new PostgresTarget(TestPostgres.get().url("no_such_db"),
-        TestPostgres.get().user(), null, "1");
-    DataSetBuildException e = assertThrows(DataSetBuildException.class,
-        () -> new DataSetBuilder().build(Fixtures.request(dir, "catalog").postgres(nowhere)
-            .build()));
-    assertTrue(e.getMessage().startsWith("dataset 'catalog': cannot connect to "
-        + TestPostgres.get().url("no_such_db") + " as '" + TestPostgres.get().user() + "': "),
+    PostgresTarget nowhere =
+        new PostgresTarget(
+            TestPostgres.get().url("no_such_db"), TestPostgres.get().user(), null, "1");
+    DataSetBuildException e =
+        assertThrows(
+            DataSetBuildException.class,
+            () ->
+                new DataSetBuilder()
+                    .build(Fixtures.request(dir, "catalog").postgres(nowhere).build()));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "dataset 'catalog': cannot connect to "
+                    + TestPostgres.get().url("no_such_db")
+                    + " as '"
+                    + TestPostgres.get().user()
+                    + "': "),
         e.getMessage());
-    assertTrue(e.getMessage().endsWith(". Check the URL (dataset.jdbc.url) and the credentials"
-        + " (DATAJAR_JDBC_USER/DATAJAR_JDBC_PASSWORD, or a <server> in settings.xml named by"
-        + " dataset.jdbc.server)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                ". Check the URL (dataset.jdbc.url) and the credentials"
+                    + " (DATAJAR_JDBC_USER/DATAJAR_JDBC_PASSWORD, or a <server> in settings.xml named by"
+                    + " dataset.jdbc.server)"),
+        e.getMessage());
   }
 
   /** Bad data fails exactly as it does for a SQLite build, and creates no schema. */
   @ParameterizedTest
-  @ValueSource(strings = {"not-an-integer", "duplicate-primary-key", "unique-violation",
-      "dangling-foreign-key", "null-in-not-null"})
+  @ValueSource(
+      strings = {
+        "not-an-integer",
+        "duplicate-primary-key",
+        "unique-violation",
+        "dangling-foreign-key",
+        "null-in-not-null"
+      })
   void build_reportsBadDataAsForSqlite(String name) throws Exception {
     Path cases = Path.of("src/test/resources/bad");
-    DataSetBuildException e = assertThrows(DataSetBuildException.class,
-        () -> new DataSetBuilder().build(Fixtures.request(dir, "broken")
-            .sourceDirectory(cases.resolve(name)).postgres(target("1")).build()));
-    assertEquals(Files.readString(cases.resolve(name).resolve("expected.txt"),
-        StandardCharsets.UTF_8).stripTrailing(), e.getMessage());
-    assertEquals(List.of("public"), query("select nspname from pg_namespace where"
-        + " nspname not like 'pg_%' and nspname <> 'information_schema'"));
+    DataSetBuildException e =
+        assertThrows(
+            DataSetBuildException.class,
+            () ->
+                new DataSetBuilder()
+                    .build(
+                        Fixtures.request(dir, "broken")
+                            .sourceDirectory(cases.resolve(name))
+                            .postgres(target("1"))
+                            .build()));
+    assertEquals(
+        Files.readString(cases.resolve(name).resolve("expected.txt"), StandardCharsets.UTF_8)
+            .stripTrailing(),
+        e.getMessage());
+    assertEquals(
+        List.of("public"),
+        query(
+            "select nspname from pg_namespace where"
+                + " nspname not like 'pg_%' and nspname <> 'information_schema'"));
   }
 
   @Test
   void build_refusesTimesPostgresCannotHold_andCreatesNoSchema() throws Exception {
     Path sources = dir.resolve("src");
     Files.createDirectories(sources.resolve("typed"));
-    Files.writeString(sources.resolve("typed/value.csv"), "id,clock,instant\n"
-        + "1,12:00:00.5,\n7,23:59:59.999999999,2024-01-02T03:04:05.123456789Z\n");
-    DataSetBuildException e = assertThrows(DataSetBuildException.class,
-        () -> new DataSetBuilder().build(Fixtures.request(dir, "typed").sourceDirectory(sources)
-            .postgres(target("1")).build()));
-    assertEquals("dataset 'typed': 2 problems in the rows for PostgreSQL:\n"
-        + "  1) table 'value', row id = 7: column 'clock' (Value.clock): '23:59:59.999999999' has"
-        + " nanoseconds, and PostgreSQL keeps times to the microsecond. Round the value to"
-        + " microseconds, or keep this dataset in SQLite.\n"
-        + "  2) table 'value', row id = 7: column 'instant' (Value.instant):"
-        + " '2024-01-02T03:04:05.123456789Z' has nanoseconds, and PostgreSQL keeps times to the"
-        + " microsecond. Round the value to microseconds, or keep this dataset in SQLite.\n"
-        + "2 problems", e.getMessage());
-    assertEquals(List.of("public"), query("select nspname from pg_namespace where"
-        + " nspname not like 'pg_%' and nspname <> 'information_schema'"));
+    Files.writeString(
+        sources.resolve("typed/value.csv"),
+        "id,clock,instant\n"
+            + "1,12:00:00.5,\n7,23:59:59.999999999,2024-01-02T03:04:05.123456789Z\n");
+    DataSetBuildException e =
+        assertThrows(
+            DataSetBuildException.class,
+            () ->
+                new DataSetBuilder()
+                    .build(
+                        Fixtures.request(dir, "typed")
+                            .sourceDirectory(sources)
+                            .postgres(target("1"))
+                            .build()));
+    assertEquals(
+        "dataset 'typed': 2 problems in the rows for PostgreSQL:\n"
+            + "  1) table 'value', row id = 7: column 'clock' (Value.clock): '23:59:59.999999999' has"
+            + " nanoseconds, and PostgreSQL keeps times to the microsecond. Round the value to"
+            + " microseconds, or keep this dataset in SQLite.\n"
+            + "  2) table 'value', row id = 7: column 'instant' (Value.instant):"
+            + " '2024-01-02T03:04:05.123456789Z' has nanoseconds, and PostgreSQL keeps times to the"
+            + " microsecond. Round the value to microseconds, or keep this dataset in SQLite.\n"
+            + "2 problems",
+        e.getMessage());
+    assertEquals(
+        List.of("public"),
+        query(
+            "select nspname from pg_namespace where"
+                + " nspname not like 'pg_%' and nspname <> 'information_schema'"));
   }
 
   private Path copyCatalog() throws Exception {
@@ -199,7 +308,8 @@ class PostgresBuildTest {
 
   private List<String> query(String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Connection c = TestPostgres.get().connect(url); Statement s = c.createStatement();
+    try (Connection c = TestPostgres.get().connect(url);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {

@@ -31,8 +31,11 @@ class PostgresExactTest {
   void everyValue_readsBackTheSameFromBothEngines_andSortsTheSame() throws Exception {
     new DataSetBuilder().build(Fixtures.request(dir.resolve("sqlite"), "typed").build());
     String url = TestPostgres.get().createDatabase("exact");
-    new DataSetBuilder().build(Fixtures.request(dir.resolve("pg"), "typed")
-        .postgres(new PostgresTarget(url, TestPostgres.get().user(), null, "1")).build());
+    new DataSetBuilder()
+        .build(
+            Fixtures.request(dir.resolve("pg"), "typed")
+                .postgres(new PostgresTarget(url, TestPostgres.get().user(), null, "1"))
+                .build());
     Manifest m;
     try (InputStream in = Files.newInputStream(dir.resolve("pg/out/typed.manifest.json"))) {
       m = Manifest.read(in, "manifest");
@@ -52,10 +55,26 @@ class PostgresExactTest {
       for (int i = 0; i < fromSqlite.size(); i++) {
         assertEquals(fromSqlite.get(i), fromPg.get(i), "row " + (i + 1));
       }
-      for (String attribute : List.of("amount", "big", "real", "small", "text", "day", "clock",
-          "stamp", "instant", "offsetStamp", "duration", "named", "ordinal", "flag")) {
-        for (String hql : List.of("from Value order by " + attribute + ", id",
-            "from Value order by " + attribute + " desc, id")) {
+      for (String attribute :
+          List.of(
+              "amount",
+              "big",
+              "real",
+              "small",
+              "text",
+              "day",
+              "clock",
+              "stamp",
+              "instant",
+              "offsetStamp",
+              "duration",
+              "named",
+              "ordinal",
+              "flag")) {
+        for (String hql :
+            List.of(
+                "from Value order by " + attribute + ", id",
+                "from Value order by " + attribute + " desc, id")) {
           assertEquals(ids(read(onSqlite, hql)), ids(read(onPg, hql)), hql);
         }
       }
@@ -67,12 +86,16 @@ class PostgresExactTest {
   }
 
   private SessionFactoryImplementor factory(DataSource ds, Map<String, Object> settings) {
-    return HibernateSetup.boot("typed", List.of(Value.class), ds,
-        getClass().getClassLoader(), settings).sessionFactory();
+    return HibernateSetup.boot(
+            "typed", List.of(Value.class), ds, getClass().getClassLoader(), settings)
+        .sessionFactory();
   }
 
   private static List<List<Object>> read(SessionFactoryImplementor sf, String hql) {
-    return sf.fromSession(s -> s.createSelectionQuery(hql, Value.class).getResultList()
-        .stream().map(Value::values).toList());
+    return sf.fromSession(
+        s ->
+            s.createSelectionQuery(hql, Value.class).getResultList().stream()
+                .map(Value::values)
+                .toList());
   }
 }

@@ -31,26 +31,33 @@ class ReproducibilityTest {
 
   private static void assertSameOutput(Path a, Path b) throws Exception {
     for (String name : List.of("catalog.sqlite", "catalog.manifest.json", "index")) {
-      assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)),
-          name);
+      assertArrayEquals(
+          Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
     }
   }
 
   private static void fork(Path into, String zone, String language, String country)
       throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Duser.timezone=" + zone,
-        "-Duser.language=" + language, "-Duser.country=" + country, "-Dfile.encoding=ISO-8859-1",
-        "-cp", System.getProperty("java.class.path"), ForkedBuild.class.getName(),
-        into.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(into.resolveSibling(into.getFileName() + ".log").toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Duser.timezone=" + zone,
+                "-Duser.language=" + language,
+                "-Duser.country=" + country,
+                "-Dfile.encoding=ISO-8859-1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ForkedBuild.class.getName(),
+                into.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(into.resolveSibling(into.getFileName() + ".log").toFile())
+            .start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
     }
-    assertEquals(0, p.exitValue(), () -> "forked build failed, see " + into + ".log"
-        + File.separator);
+    assertEquals(
+        0, p.exitValue(), () -> "forked build failed, see " + into + ".log" + File.separator);
   }
 
   /** The forked JVM's entry point: builds the catalog into {@code args[0]}. */

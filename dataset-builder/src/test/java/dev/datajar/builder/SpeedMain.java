@@ -18,13 +18,15 @@ public final class SpeedMain {
     try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
         java.io.BufferedReader r = Files.newBufferedReader(csv)) {
       try (java.sql.Statement s = c.createStatement()) {
-        s.execute("create table item (id bigint not null, name varchar(255), code varchar(255),"
-            + " price float, group_id bigint, primary key (id))");
+        s.execute(
+            "create table item (id bigint not null, name varchar(255), code varchar(255),"
+                + " price float, group_id bigint, primary key (id))");
         s.execute("create index item_by_group on item (group_id)");
       }
       c.setAutoCommit(false);
-      try (java.sql.PreparedStatement ps = c.prepareStatement(
-          "insert into item (id, name, code, price, group_id) values (?, ?, ?, ?, ?)")) {
+      try (java.sql.PreparedStatement ps =
+          c.prepareStatement(
+              "insert into item (id, name, code, price, group_id) values (?, ?, ?, ?, ?)")) {
         r.readLine();
         int batch = 0;
         for (String line; (line = r.readLine()) != null; ) {
@@ -64,26 +66,48 @@ public final class SpeedMain {
       try (BufferedWriter w = Files.newBufferedWriter(items, StandardCharsets.UTF_8)) {
         w.write("id,name,code,price,group\n");
         for (long i = 0; i < n; i++) {
-          w.write(i + ",item number " + i + ",C" + (i * 7919 % 1000003) + ","
-              + (i % 10000) / 100.0 + "," + (i % 1000) + "\n");
+          w.write(
+              i
+                  + ",item number "
+                  + i
+                  + ",C"
+                  + (i * 7919 % 1000003)
+                  + ","
+                  + (i % 10000) / 100.0
+                  + ","
+                  + (i % 1000)
+                  + "\n");
         }
       }
       Files.createFile(dir.resolve("n" + n));
     }
-    BuildRequest request = BuildRequest.builder()
-        .classesDirectory(Path.of("target/test-classes"))
-        .classLoader(SpeedMain.class.getClassLoader())
-        .sourceDirectory(dir.resolve("src"))
-        .outputDirectory(dir.resolve("out"))
-        .workDirectory(dir.resolve("work"))
-        .dataSets(java.util.Set.of("speed"))
-        .force(true)
-        .log(new BuildLog() {
-          @Override public void info(String m) { System.out.println(m); }
-          @Override public void warn(String m) { System.out.println("WARN " + m); }
-          @Override public void debug(String m) { System.out.println("DEBUG " + m); }
-        })
-        .build();
+    BuildRequest request =
+        BuildRequest.builder()
+            .classesDirectory(Path.of("target/test-classes"))
+            .classLoader(SpeedMain.class.getClassLoader())
+            .sourceDirectory(dir.resolve("src"))
+            .outputDirectory(dir.resolve("out"))
+            .workDirectory(dir.resolve("work"))
+            .dataSets(java.util.Set.of("speed"))
+            .force(true)
+            .log(
+                new BuildLog() {
+                  @Override
+                  public void info(String m) {
+                    System.out.println(m);
+                  }
+
+                  @Override
+                  public void warn(String m) {
+                    System.out.println("WARN " + m);
+                  }
+
+                  @Override
+                  public void debug(String m) {
+                    System.out.println("DEBUG " + m);
+                  }
+                })
+            .build();
     for (int run = 0; run < (args.length > 2 ? Integer.parseInt(args[2]) : 1); run++) {
       if (System.getProperty("baseline") != null) {
         baseline(items, dir.resolve("baseline.sqlite"), n);
@@ -93,8 +117,14 @@ public final class SpeedMain {
       double s = (System.nanoTime() - t0) / 1e9;
       Runtime rt = Runtime.getRuntime();
       System.gc();
-      System.out.printf(Locale.ROOT, "%,d rows in %.2f s: %,.0f rows/s; heap used %d MB, max %d MB%n",
-          n, s, n / s, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+      System.out.printf(
+          Locale.ROOT,
+          "%,d rows in %.2f s: %,.0f rows/s; heap used %d MB, max %d MB%n",
+          n,
+          s,
+          n / s,
+          (rt.totalMemory() - rt.freeMemory()) >> 20,
+          rt.maxMemory() >> 20);
     }
   }
 }

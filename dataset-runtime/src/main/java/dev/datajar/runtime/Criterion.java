@@ -7,19 +7,30 @@ import java.util.stream.Collectors;
 /**
  * A condition on the attributes of an entity, as built by {@link Where}.
  *
- * <p>Immutable. The nested records are the parts the engine reads; build conditions with
- * {@link Where} rather than with the records. Attribute names are entity attribute names (not
- * column names), optionally dotted to follow a to-one association ({@code "country.name"}).
- * They are checked against the entity when the condition is used: an unknown name fails with
- * the list of valid ones.
+ * <p>Immutable. The nested records are the parts the engine reads; build conditions with {@link
+ * Where} rather than with the records. Attribute names are entity attribute names (not column
+ * names), optionally dotted to follow a to-one association ({@code "country.name"}). They are
+ * checked against the entity when the condition is used: an unknown name fails with the list of
+ * valid ones.
  */
 public sealed interface Criterion
-    permits Criterion.Compare, Criterion.Between, Criterion.In, Criterion.Like,
-        Criterion.StartsWith, Criterion.Null, Criterion.Junction, Criterion.Not {
+    permits Criterion.Compare,
+        Criterion.Between,
+        Criterion.In,
+        Criterion.Like,
+        Criterion.StartsWith,
+        Criterion.Null,
+        Criterion.Junction,
+        Criterion.Not {
 
   /** A comparison operator and its SQL spelling. */
   enum Op {
-    EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
+    EQ("="),
+    NE("<>"),
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">=");
 
     private final String sql;
 
@@ -33,13 +44,21 @@ public sealed interface Criterion
     }
   }
 
-  /** {@code attribute op value}; {@code value} is never null (equality with null is {@link Null}). */
+  /**
+   * {@code attribute op value}; {@code value} is never null (equality with null is {@link Null}).
+   */
   record Compare(String attribute, Op op, Object value) implements Criterion {
     public Compare {
       Objects.requireNonNull(attribute, "attribute");
       Objects.requireNonNull(op, "op");
-      Objects.requireNonNull(value, () -> "value of '" + attribute + "' " + op.sql()
-          + " is null: use Where.isNull / Where.isNotNull, or eq / ne which accept null");
+      Objects.requireNonNull(
+          value,
+          () ->
+              "value of '"
+                  + attribute
+                  + "' "
+                  + op.sql()
+                  + " is null: use Where.isNull / Where.isNotNull, or eq / ne which accept null");
     }
 
     @Override
@@ -71,8 +90,10 @@ public sealed interface Criterion
 
     @Override
     public String toString() {
-      return attribute + " in (" + values.stream().map(Criterion::literal)
-          .collect(Collectors.joining(", ")) + ")";
+      return attribute
+          + " in ("
+          + values.stream().map(Criterion::literal).collect(Collectors.joining(", "))
+          + ")";
     }
   }
 
@@ -119,13 +140,15 @@ public sealed interface Criterion
     public Junction {
       parts = List.copyOf(parts);
       if (parts.isEmpty()) {
-        throw new IllegalArgumentException((and ? "and" : "or") + "() needs at least one condition");
+        throw new IllegalArgumentException(
+            (and ? "and" : "or") + "() needs at least one condition");
       }
     }
 
     @Override
     public String toString() {
-      return parts.stream().map(p -> p instanceof Junction ? "(" + p + ")" : p.toString())
+      return parts.stream()
+          .map(p -> p instanceof Junction ? "(" + p + ")" : p.toString())
           .collect(Collectors.joining(and ? " and " : " or "));
     }
   }

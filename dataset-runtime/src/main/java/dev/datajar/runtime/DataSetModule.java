@@ -5,7 +5,7 @@ import com.google.inject.Key;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
-import com.google.inject.matcher.AbstractMatcher;
+import com.google.inject.matcher.Matcher;
 import com.google.inject.spi.TypeEncounter;
 import com.google.inject.spi.TypeListener;
 import com.google.inject.util.Types;
@@ -20,8 +20,8 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * Guice module that opens datasets read-only and binds a {@link Store} for each of their
- * entities: a thin layer over {@link DataSets}.
+ * Guice module that opens datasets read-only and binds a {@link Store} for each of their entities:
+ * a thin layer over {@link DataSets}.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new DataSetModule());
@@ -30,12 +30,12 @@ import java.util.function.UnaryOperator;
  * }</pre>
  *
  * <p>By default every dataset listed in a {@code META-INF/datasets/index} on the class path is
- * opened; {@link Builder#dataSets} restricts that to named ones, and the other settings are
- * those of {@link DataSets.Builder}. {@link DataSets} is bound as an eager singleton, so every
- * dataset opens, and every start-up check runs, while the injector is created, in every stage.
- * A {@code Store<X>} for an entity {@code X} of no opened dataset fails the injector's creation
- * too when Guice meets it then (an injection point of a bound class), naming {@code X}.
- * {@link #configure()} only reads the manifests, to know which stores to bind.
+ * opened; {@link Builder#dataSets} restricts that to named ones, and the other settings are those
+ * of {@link DataSets.Builder}. {@link DataSets} is bound as an eager singleton, so every dataset
+ * opens, and every start-up check runs, while the injector is created, in every stage. A {@code
+ * Store<X>} for an entity {@code X} of no opened dataset fails the injector's creation too when
+ * Guice meets it then (an injection point of a bound class), naming {@code X}. {@link #configure()}
+ * only reads the manifests, to know which stores to bind.
  */
 public final class DataSetModule extends AbstractModule {
   private final DataSets.Builder settings;
@@ -78,7 +78,7 @@ public final class DataSetModule extends AbstractModule {
   }
 
   /** Matches {@code Store<X>} itself (not subclasses), which Guice builds just in time. */
-  private static final class StoreOfUnboundEntity extends AbstractMatcher<TypeLiteral<?>> {
+  private static final class StoreOfUnboundEntity implements Matcher<TypeLiteral<?>> {
     @Override
     public boolean matches(TypeLiteral<?> t) {
       return t.getRawType() == Store.class;
@@ -86,8 +86,8 @@ public final class DataSetModule extends AbstractModule {
   }
 
   /**
-   * Guice only builds a {@code Store<X>} itself when no binding exists, that is when {@code X}
-   * is an entity of no opened dataset: report it as a configuration error naming {@code X}.
+   * Guice only builds a {@code Store<X>} itself when no binding exists, that is when {@code X} is
+   * an entity of no opened dataset: report it as a configuration error naming {@code X}.
    */
   private static final class RefuseUnboundStore implements TypeListener {
     private final Set<Class<?>> bound;
@@ -105,9 +105,12 @@ public final class DataSetModule extends AbstractModule {
       if (entity instanceof Class<?> c && bound.contains(c)) {
         return;
       }
-      encounter.addError("%s: %s is not an entity of an opened dataset (opened: %s). Check"
-          + " that its dataset's jar is on the class path and that DataSetModule opens its"
-          + " dataset.", type, entity == null ? "its type argument" : entity.getTypeName(),
+      encounter.addError(
+          "%s: %s is not an entity of an opened dataset (opened: %s). Check"
+              + " that its dataset's jar is on the class path and that DataSetModule opens its"
+              + " dataset.",
+          type,
+          entity == null ? "its type argument" : entity.getTypeName(),
           String.join(", ", new TreeSet<>(names)));
     }
   }

@@ -1,8 +1,8 @@
 package dev.datajar.runtime;
 
 /**
- * A dataset could not be opened at start-up: not found, not the file its manifest describes,
- * not a SQLite file, or built from entities that differ from the ones on the classpath.
+ * A dataset could not be opened at start-up: not found, not the file its manifest describes, not a
+ * SQLite file, or built from entities that differ from the ones on the classpath.
  *
  * <p>The message names the dataset, the resource or path, what is wrong and how to fix it.
  */

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * The opened datasets of a service: the entry point that hands out {@link Store}s, with or
- * without a dependency-injection framework.
+ * The opened datasets of a service: the entry point that hands out {@link Store}s, with or without
+ * a dependency-injection framework.
  *
  * <pre>{@code
  * try (DataSets dataSets = DataSets.open()) {             // every dataset jar on the class path
@@ -31,9 +31,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>Opening runs every start-up check and fails with a {@link DataSetOpenException} naming the
  * dataset and the file. {@link DataSetModule} binds one instance as an eager singleton, so with
- * Guice this happens while the injector is created; close it when the service stops. After
- * {@link #close()} every store read fails at once. Thread-safe; stores are cheap and may be
- * kept for the life of the instance.
+ * Guice this happens while the injector is created; close it when the service stops. After {@link
+ * #close()} every store read fails at once. Thread-safe; stores are cheap and may be kept for the
+ * life of the instance.
  */
 public final class DataSets implements AutoCloseable {
   private final Map<String, Engine> engines;
@@ -65,8 +65,8 @@ public final class DataSets implements AutoCloseable {
   }
 
   /**
-   * The SQLite file a dataset is read from: in place, or its copy in the cache directory;
-   * {@code null} for a dataset read from PostgreSQL ({@link Builder#jdbc}).
+   * The SQLite file a dataset is read from: in place, or its copy in the cache directory; {@code
+   * null} for a dataset read from PostgreSQL ({@link Builder#jdbc}).
    */
   public Path file(String dataSet) {
     return engine(dataSet).file();
@@ -89,8 +89,8 @@ public final class DataSets implements AutoCloseable {
   }
 
   /**
-   * Attaches a store of your own (a subclass of {@link Store} made with {@code new}, or a bean
-   * of another container) to the dataset of its entity, and returns it.
+   * Attaches a store of your own (a subclass of {@link Store} made with {@code new}, or a bean of
+   * another container) to the dataset of its entity, and returns it.
    *
    * @throws IllegalArgumentException if no opened dataset holds the store's entity
    */
@@ -118,9 +118,13 @@ public final class DataSets implements AutoCloseable {
   <T> EntityReader<T> reader(Class<T> type) {
     Engine e = byEntity.get(type);
     if (e == null) {
-      throw new IllegalArgumentException(type.getName() + " is not an entity of an opened"
-          + " dataset (opened: " + opened() + "). Check that its dataset's jar is on the class"
-          + " path and that the dataset is among those opened.");
+      throw new IllegalArgumentException(
+          type.getName()
+              + " is not an entity of an opened"
+              + " dataset (opened: "
+              + opened()
+              + "). Check that its dataset's jar is on the class"
+              + " path and that the dataset is among those opened.");
     }
     return e.reader(type);
   }
@@ -147,15 +151,15 @@ public final class DataSets implements AutoCloseable {
   private Engine engine(String dataSet) {
     Engine e = engines.get(dataSet);
     if (e == null) {
-      throw new IllegalArgumentException("dataset '" + dataSet + "' is not open (open: "
-          + opened() + ")");
+      throw new IllegalArgumentException(
+          "dataset '" + dataSet + "' is not open (open: " + opened() + ")");
     }
     return e;
   }
 
   /**
-   * Which datasets to open and where their files are; each setting has a system property and
-   * an environment variable too (first match wins: this builder, then the property, then the
+   * Which datasets to open and where their files are; each setting has a system property and an
+   * environment variable too (first match wins: this builder, then the property, then the
    * variable). Not thread-safe; settings are fixed once {@link #open()} is called.
    */
   public static final class Builder {
@@ -182,8 +186,8 @@ public final class DataSets implements AutoCloseable {
     }
 
     /**
-     * Reads dataset {@code name} from {@code file} instead of the class path; also system
-     * property {@code datajar.<name>.path} or environment variable {@code DATAJAR_<NAME>_PATH}.
+     * Reads dataset {@code name} from {@code file} instead of the class path; also system property
+     * {@code datajar.<name>.path} or environment variable {@code DATAJAR_<NAME>_PATH}.
      */
     public Builder path(String name, Path file) {
       paths.put(DataSetLayout.checkName(name), Objects.requireNonNull(file, "file"));
@@ -192,25 +196,30 @@ public final class DataSets implements AutoCloseable {
     }
 
     /**
-     * Reads dataset {@code name} from the PostgreSQL database at {@code url} (e.g.
-     * {@code jdbc:postgresql://db:5432/reference}), in the schema its manifest names, instead
-     * of from its SQLite file; also system property {@code datajar.<name>.jdbc} or environment
-     * variable {@code DATAJAR_<NAME>_JDBC}. User and password: in the URL, or
-     * {@code DATAJAR_<NAME>_JDBC_USER}/{@code DATAJAR_<NAME>_JDBC_PASSWORD}.
+     * Reads dataset {@code name} from the PostgreSQL database at {@code url} (e.g. {@code
+     * jdbc:postgresql://db:5432/reference}), in the schema its manifest names, instead of from its
+     * SQLite file; also system property {@code datajar.<name>.jdbc} or environment variable {@code
+     * DATAJAR_<NAME>_JDBC}. User and password: in the URL, or {@code
+     * DATAJAR_<NAME>_JDBC_USER}/{@code DATAJAR_<NAME>_JDBC_PASSWORD}.
      */
     public Builder jdbc(String name, String url) {
       Objects.requireNonNull(url, "url");
       if (!url.startsWith("jdbc:postgresql:")) {
-        throw new IllegalArgumentException("dataset '" + name + "': '" + url + "' is not a"
-            + " PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database");
+        throw new IllegalArgumentException(
+            "dataset '"
+                + name
+                + "': '"
+                + url
+                + "' is not a"
+                + " PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database");
       }
       jdbcUrls.put(DataSetLayout.checkName(name), url);
       return this;
     }
 
     /**
-     * Where datasets inside jars are copied to; also system property {@code datajar.cache.dir}
-     * or environment variable {@code DATAJAR_CACHE_DIR}; default {@code ~/.cache/datajar}.
+     * Where datasets inside jars are copied to; also system property {@code datajar.cache.dir} or
+     * environment variable {@code DATAJAR_CACHE_DIR}; default {@code ~/.cache/datajar}.
      */
     public Builder cacheDirectory(Path dir) {
       this.cacheDirectory = Objects.requireNonNull(dir, "dir");
@@ -226,11 +235,11 @@ public final class DataSets implements AutoCloseable {
     }
 
     /**
-     * Runs the full start-up check: hashes every dataset file (cached copies included) and
-     * compares the entities' schema with the file's through Hibernate. Off by default, where a
-     * copy verified when it was cached is trusted and the entity classes are compared by their
-     * recorded shape; also system property {@code datajar.verify=full} or environment variable
-     * {@code DATAJAR_VERIFY=full}.
+     * Runs the full start-up check: hashes every dataset file (cached copies included) and compares
+     * the entities' schema with the file's through Hibernate. Off by default, where a copy verified
+     * when it was cached is trusted and the entity classes are compared by their recorded shape;
+     * also system property {@code datajar.verify=full} or environment variable {@code
+     * DATAJAR_VERIFY=full}.
      */
     public Builder verifyFully() {
       this.verifyFully = true;
@@ -239,8 +248,8 @@ public final class DataSets implements AutoCloseable {
     }
 
     /**
-     * Starts Hibernate in the background right after opening, so that the first HQL query or
-     * read of an entity with collections does not wait for it. Plain lookups never need it.
+     * Starts Hibernate in the background right after opening, so that the first HQL query or read
+     * of an entity with collections does not wait for it. Plain lookups never need it.
      */
     public Builder startHibernateInBackground() {
       this.startHibernate = true;
@@ -267,8 +276,8 @@ public final class DataSets implements AutoCloseable {
     }
 
     /**
-     * The entity classes of each dataset {@link #open()} would open, read from the manifests on
-     * the class path; nothing is opened (for containers that register beans before opening).
+     * The entity classes of each dataset {@link #open()} would open, read from the manifests on the
+     * class path; nothing is opened (for containers that register beans before opening).
      */
     public Map<String, List<Class<?>>> entities() {
       return plan().entities();
@@ -290,8 +299,16 @@ public final class DataSets implements AutoCloseable {
       if (cl == null) {
         cl = DataSets.class.getClassLoader();
       }
-      return new Settings(dataSets, paths, jdbcUrls, cacheDirectory, cl, systemProperties,
-          environment, verifyFully, startHibernate);
+      return new Settings(
+          dataSets,
+          paths,
+          jdbcUrls,
+          cacheDirectory,
+          cl,
+          systemProperties,
+          environment,
+          verifyFully,
+          startHibernate);
     }
   }
 }

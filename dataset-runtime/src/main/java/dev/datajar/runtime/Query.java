@@ -148,8 +148,11 @@ public final class Query {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Query q && Objects.equals(criterion, q.criterion)
-        && orders.equals(q.orders) && offset == q.offset && limit == q.limit;
+    return o instanceof Query q
+        && Objects.equals(criterion, q.criterion)
+        && orders.equals(q.orders)
+        && offset == q.offset
+        && limit == q.limit;
   }
 
   @Override

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  * Typed, read-only access to the rows of one entity of a dataset.
  *
  * <p>Inject it: {@code @Inject Store<Country> countries} works for every entity of every dataset
- * that {@link DataSetModule} opened, with no binding of your own. For queries of your own,
- * extend it; the subclass needs no constructor and no binding, its entity type is read from the
- * type argument:
+ * that {@link DataSetModule} opened, with no binding of your own. For queries of your own, extend
+ * it; the subclass needs no constructor and no binding, its entity type is read from the type
+ * argument:
  *
  * <pre>{@code
  * public class CountryStore extends Store<Country> {
@@ -30,11 +30,10 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Thread-safe; the {@code Store<T>} bindings of the module are singletons. Guice makes a
- * subclass per injection unless it is annotated {@code @Singleton}; either way it is cheap,
- * since everything it reads through is shared. Every call returns new
- * objects, fully loaded (navigating a to-one association or a collection never throws a
- * lazy-loading exception): a caller may change what it got without anyone else seeing it,
- * and nothing is ever written back.
+ * subclass per injection unless it is annotated {@code @Singleton}; either way it is cheap, since
+ * everything it reads through is shared. Every call returns new objects, fully loaded (navigating a
+ * to-one association or a collection never throws a lazy-loading exception): a caller may change
+ * what it got without anyone else seeing it, and nothing is ever written back.
  *
  * @param <T> the entity type
  */
@@ -49,8 +48,8 @@ public class Store<T> {
   }
 
   /**
-   * Attaches this store to the dataset of its entity; Guice calls it after construction, and
-   * {@link DataSets#attach} for stores made elsewhere. Attaching twice keeps the first.
+   * Attaches this store to the dataset of its entity; Guice calls it after construction, and {@link
+   * DataSets#attach} for stores made elsewhere. Attaching twice keeps the first.
    */
   @Inject
   final void attach(DataSets dataSets) {
@@ -58,9 +57,12 @@ public class Store<T> {
       if (getClass() == Store.class) {
         // Only reachable when a Store<X> is made just in time for an entity of no opened
         // dataset; DataSetModule reports that with X's name before this runs.
-        throw new IllegalStateException("this Store<...> reads an entity of no opened dataset"
-            + " (opened: " + dataSets.opened() + "). Check that the entity's dataset jar is on"
-            + " the class path and that its dataset is opened.");
+        throw new IllegalStateException(
+            "this Store<...> reads an entity of no opened dataset"
+                + " (opened: "
+                + dataSets.opened()
+                + "). Check that the entity's dataset jar is on"
+                + " the class path and that its dataset is opened.");
       }
       @SuppressWarnings("unchecked")
       Class<T> type = (Class<T>) TypeArguments.of(getClass(), Store.class);
@@ -115,8 +117,8 @@ public class Store<T> {
   }
 
   /**
-   * The rows with the given primary keys, one element per id in the same order (empty where an
-   * id has no row), as a batch loader wants them.
+   * The rows with the given primary keys, one element per id in the same order (empty where an id
+   * has no row), as a batch loader wants them.
    */
   public final List<Optional<T>> getAll(Collection<?> ids) {
     return reader().getAll(ids, defaultFilter());
@@ -128,17 +130,17 @@ public class Store<T> {
   }
 
   /**
-   * The rows matching {@code query}, read lazily in constant memory. The stream holds a
-   * connection until it is closed: use try-with-resources.
+   * The rows matching {@code query}, read lazily in constant memory. The stream holds a connection
+   * until it is closed: use try-with-resources.
    */
   public final Stream<T> stream(Query query) {
     return reader().stream(query, defaultFilter(), defaultOrder());
   }
 
   /**
-   * Runs a read-only HQL query with positional parameters ({@code ?1}, {@code ?2}, ...).
-   * {@code resultType} may be an entity, a basic type, or a record whose canonical constructor
-   * takes the selected items in order.
+   * Runs a read-only HQL query with positional parameters ({@code ?1}, {@code ?2}, ...). {@code
+   * resultType} may be an entity, a basic type, or a record whose canonical constructor takes the
+   * selected items in order.
    *
    * <pre>{@code
    * record Name(String alpha2, String name) {}
@@ -151,9 +153,9 @@ public class Store<T> {
   }
 
   /**
-   * Runs a read-only SQL query with {@code ?} parameters and maps each row to {@code resultType}:
-   * a record whose component names are the column labels (use {@code as} to rename), or a basic
-   * type for a single column. Values are read with the dataset's exact type storage.
+   * Runs a read-only SQL query with {@code ?} parameters and maps each row to {@code resultType}: a
+   * record whose component names are the column labels (use {@code as} to rename), or a basic type
+   * for a single column. Values are read with the dataset's exact type storage.
    */
   public final <R> List<R> sql(String sql, Class<R> resultType, Object... params) {
     return reader().sql(sql, resultType, params);
@@ -178,8 +180,10 @@ public class Store<T> {
   private EntityReader<T> reader() {
     EntityReader<T> r = reader;
     if (r == null) {
-      throw new IllegalStateException(getClass().getName() + " is not attached to a dataset:"
-          + " get it from DataSets.store(), attach it with DataSets.attach(), or inject it with DataSetModule installed");
+      throw new IllegalStateException(
+          getClass().getName()
+              + " is not attached to a dataset:"
+              + " get it from DataSets.store(), attach it with DataSets.attach(), or inject it with DataSetModule installed");
     }
     return r;
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Factories for {@link Criterion conditions}, by attribute name or, type-safe, through the JPA
@@ -23,12 +24,14 @@ public final class Where {
   private Where() {}
 
   public static Criterion eq(String attribute, Object value) {
-    return value == null ? new Criterion.Null(attribute, false)
+    return value == null
+        ? new Criterion.Null(attribute, false)
         : new Criterion.Compare(attribute, Criterion.Op.EQ, value);
   }
 
   public static Criterion ne(String attribute, Object value) {
-    return value == null ? new Criterion.Null(attribute, true)
+    return value == null
+        ? new Criterion.Null(attribute, true)
         : new Criterion.Compare(attribute, Criterion.Op.NE, value);
   }
 
@@ -54,9 +57,12 @@ public final class Where {
 
   public static Criterion in(String attribute, Collection<?> values) {
     // Not values.contains(null): List.of(...) and Set.of(...) throw NullPointerException on it.
-    if (values.stream().anyMatch(java.util.Objects::isNull)) {
-      throw new IllegalArgumentException("in('" + attribute + "', ...) contains null, which"
-          + " matches nothing in SQL: use or(in(...), isNull(...))");
+    if (values.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException(
+          "in('"
+              + attribute
+              + "', ...) contains null, which"
+              + " matches nothing in SQL: use or(in(...), isNull(...))");
     }
     return new Criterion.In(attribute, new ArrayList<>(values));
   }
@@ -103,19 +109,23 @@ public final class Where {
     return ne(attribute.getName(), value);
   }
 
-  public static <E, V extends Comparable<? super V>> Criterion lt(SingularAttribute<E, V> attribute, V value) {
+  public static <E, V extends Comparable<? super V>> Criterion lt(
+      SingularAttribute<E, V> attribute, V value) {
     return lt(attribute.getName(), value);
   }
 
-  public static <E, V extends Comparable<? super V>> Criterion le(SingularAttribute<E, V> attribute, V value) {
+  public static <E, V extends Comparable<? super V>> Criterion le(
+      SingularAttribute<E, V> attribute, V value) {
     return le(attribute.getName(), value);
   }
 
-  public static <E, V extends Comparable<? super V>> Criterion gt(SingularAttribute<E, V> attribute, V value) {
+  public static <E, V extends Comparable<? super V>> Criterion gt(
+      SingularAttribute<E, V> attribute, V value) {
     return gt(attribute.getName(), value);
   }
 
-  public static <E, V extends Comparable<? super V>> Criterion ge(SingularAttribute<E, V> attribute, V value) {
+  public static <E, V extends Comparable<? super V>> Criterion ge(
+      SingularAttribute<E, V> attribute, V value) {
     return ge(attribute.getName(), value);
   }
 
@@ -124,7 +134,8 @@ public final class Where {
     return between(attribute.getName(), low, high);
   }
 
-  public static <E, V> Criterion in(SingularAttribute<E, V> attribute, Collection<? extends V> values) {
+  public static <E, V> Criterion in(
+      SingularAttribute<E, V> attribute, Collection<? extends V> values) {
     return in(attribute.getName(), values);
   }
 

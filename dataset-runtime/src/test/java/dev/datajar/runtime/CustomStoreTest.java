@@ -22,14 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Store subclasses and injection into user classes, with no binding of their own. */
 class CustomStoreTest {
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
   static Injector injector;
 
   @BeforeAll
   static void open() {
     Fixtures.geo(root);
-    injector = Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
+    injector =
+        Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
   }
 
   @AfterAll
@@ -48,16 +48,20 @@ class CustomStoreTest {
 
   @Test
   void genericStore_isASingleton() {
-    assertSame(injector.getInstance(Atlas.class).countries(), injector.getInstance(Atlas.class).countries());
+    assertSame(
+        injector.getInstance(Atlas.class).countries(),
+        injector.getInstance(Atlas.class).countries());
   }
 
   @Test
   void subclass_defaultOrderAppliesWhenTheQueryHasNone() {
     CountryStore store = injector.getInstance(CountryStore.class);
-    assertEquals(List.of("Antarctica", "Brazil", "Egypt"),
+    assertEquals(
+        List.of("Antarctica", "Brazil", "Egypt"),
         store.search(Query.all().limit(3)).stream().map(Country::getName).toList());
-    assertEquals(List.of("FR", "DE"), store.search(Query.all().orderBy("id").limit(2)).stream()
-        .map(Country::getAlpha2).toList());
+    assertEquals(
+        List.of("FR", "DE"),
+        store.search(Query.all().orderBy("id").limit(2)).stream().map(Country::getAlpha2).toList());
   }
 
   @Test
@@ -75,9 +79,12 @@ class CustomStoreTest {
 
   @Test
   void subclass_createdWithNew_saysHowToGetOne() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> new CountryStore().count());
-    assertEquals("dev.datajar.runtime.fixture.CountryStore is not attached to a dataset: get it"
-        + " from DataSets.store(), attach it with DataSets.attach(), or inject it with"
-        + " DataSetModule installed", e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> new CountryStore().count());
+    assertEquals(
+        "dev.datajar.runtime.fixture.CountryStore is not attached to a dataset: get it"
+            + " from DataSets.store(), attach it with DataSets.attach(), or inject it with"
+            + " DataSetModule installed",
+        e.getMessage());
   }
 }

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The entry point without Guice, and what Guice reports for a store of an unknown entity. */
 class DataSetsTest {
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
 
   private static DataSets.Builder geo() {
     Fixtures.geo(root);
@@ -55,27 +54,35 @@ class DataSetsTest {
     try (DataSets dataSets = geo().open()) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> dataSets.store(Vendor.class));
-      assertEquals("dev.datajar.runtime.fixture.Vendor is not an entity of an opened dataset"
-          + " (opened: geo). Check that its dataset's jar is on the class path and that the"
-          + " dataset is among those opened.", e.getMessage());
+      assertEquals(
+          "dev.datajar.runtime.fixture.Vendor is not an entity of an opened dataset"
+              + " (opened: geo). Check that its dataset's jar is on the class path and that the"
+              + " dataset is among those opened.",
+          e.getMessage());
     }
   }
 
   /** A service that injects a store of an entity no opened dataset holds. */
   static final class NeedsVendors {
-    @Inject
-    Store<Vendor> vendors;
+    @Inject Store<Vendor> vendors;
   }
 
   @Test
   void injector_withAStoreOfAnUnknownEntity_failsAtCreationNamingIt() {
     Fixtures.geo(root);
     DataSetModule module = DataSetModule.builder().classLoader(Fixtures.loader(root)).build();
-    CreationException e = assertThrows(CreationException.class, () -> Guice.createInjector(
-        module, binder -> binder.bind(NeedsVendors.class).asEagerSingleton()));
+    CreationException e =
+        assertThrows(
+            CreationException.class,
+            () ->
+                Guice.createInjector(
+                    module, binder -> binder.bind(NeedsVendors.class).asEagerSingleton()));
     // Guice shortens class names in its messages and lists the full names below them.
-    assertTrue(e.getMessage().contains("Store<Vendor>: Vendor is not an entity of an opened"
-        + " dataset (opened: geo)."), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "Store<Vendor>: Vendor is not an entity of an opened" + " dataset (opened: geo)."),
+        e.getMessage());
     assertTrue(e.getMessage().contains("\"dev.datajar.runtime.fixture.Vendor\""), e.getMessage());
   }
 }

@@ -30,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HQL, fresh objects per call, to-ones loaded eagerly.
  */
 class FastPathTest {
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
   static Injector injector;
   static Store<Assignment> assignments;
   static Store<Vendor> vendors;
@@ -40,7 +39,8 @@ class FastPathTest {
   static void open() {
     Fixtures.geo(root);
     Fixtures.oui(root);
-    injector = Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
+    injector =
+        Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
     assignments = injector.getInstance(Key.get(new TypeLiteral<Store<Assignment>>() {}));
     vendors = injector.getInstance(Key.get(new TypeLiteral<Store<Vendor>>() {}));
   }
@@ -62,8 +62,12 @@ class FastPathTest {
   /** The same query through the fast path and through HQL. */
   private static void same(Query q, String hqlWhere, Object... params) {
     List<String> fast = assignments.search(q).stream().map(Assignment::toString).toList();
-    List<String> hql = assignments.query("select e from Assignment e " + hqlWhere, Assignment.class,
-        params).stream().map(Assignment::toString).toList();
+    List<String> hql =
+        assignments
+            .query("select e from Assignment e " + hqlWhere, Assignment.class, params)
+            .stream()
+            .map(Assignment::toString)
+            .toList();
     assertEquals(hql, fast, q.toString());
   }
 
@@ -73,15 +77,22 @@ class FastPathTest {
     same(Query.where(Where.eq("size", 24)), "where e.size = 24 order by e.id");
     same(Query.where(Where.ne("size", 24)), "where e.size <> 24 order by e.id");
     same(Query.where(Where.isNull("size")), "where e.size is null order by e.id");
-    same(Query.where(Where.eq("vendor.id", 1L)).orderByDesc("block"),
+    same(
+        Query.where(Where.eq("vendor.id", 1L)).orderByDesc("block"),
         "where e.vendor.id = 1 order by e.block desc, e.id");
     same(Query.where(Where.isNull("vendor.id")), "where e.vendor is null order by e.id");
-    same(Query.where(Where.or(Where.startsWith("block", "00:1"), Where.like("block", "70%"))),
+    same(
+        Query.where(Where.or(Where.startsWith("block", "00:1"), Where.like("block", "70%"))),
         "where e.block like '00:1%' or e.block like '70%' order by e.id");
-    same(Query.where(Where.in("id", 5L, 1L, 3L)).orderBy("size").offset(1).limit(1),
+    same(
+        Query.where(Where.in("id", 5L, 1L, 3L)).orderBy("size").offset(1).limit(1),
         "where e.id in (1, 3, 5) order by e.size, e.id limit 1 offset 1");
-    same(Query.where(Where.not(Where.between("id", 2L, 4L))), "where e.id not between 2 and 4 order by e.id");
-    same(Query.where(Where.eq("vendor.name", "Apple")), "where e.vendor.name = 'Apple' order by e.id");
+    same(
+        Query.where(Where.not(Where.between("id", 2L, 4L))),
+        "where e.id not between 2 and 4 order by e.id");
+    same(
+        Query.where(Where.eq("vendor.name", "Apple")),
+        "where e.vendor.name = 'Apple' order by e.id");
   }
 
   @Test
@@ -94,12 +105,14 @@ class FastPathTest {
         assertEquals("Apple", s.findFirst().orElseThrow().getVendor().getName()); // closed early
       }
     }
-    try (Stream<Assignment> s = assignments.stream(Query.all().orderByDesc("id").offset(1).limit(3))) {
+    try (Stream<Assignment> s =
+        assignments.stream(Query.all().orderByDesc("id").offset(1).limit(3))) {
       assertEquals(List.of(5L, 4L, 3L), s.map(Assignment::getId).toList());
     }
     try (Stream<Assignment> s = assignments.stream()) {
       List<Assignment> all = s.toList();
-      assertNotSame(all.get(0).getVendor(), all.get(2).getVendor()); // no identity map: constant memory
+      assertNotSame(
+          all.get(0).getVendor(), all.get(2).getVendor()); // no identity map: constant memory
       assertEquals(all.get(0).getVendor().getName(), all.get(2).getVendor().getName());
     }
   }
@@ -129,20 +142,27 @@ class FastPathTest {
     List<Assignment> apple = assignments.search(Query.where(Where.eq("vendor.id", 1L)));
     assertSame(apple.get(0).getVendor(), apple.get(1).getVendor());
     List<Optional<Assignment>> all = assignments.getAll(List.of(3L, 99L, 1L));
-    assertEquals("[Optional[Assignment[3 00:1B:63 24 Apple]], Optional.empty, Optional[Assignment[1 00:03:93 24 Apple]]]",
+    assertEquals(
+        "[Optional[Assignment[3 00:1B:63 24 Apple]], Optional.empty, Optional[Assignment[1 00:03:93 24 Apple]]]",
         all.toString());
   }
 
   @Test
   void firstOneAndErrors_workOnTheFastPath() {
     assertEquals("00:00:0C", assignments.one(Query.where(Where.eq("vendor.id", 2L))).getBlock());
-    assertThrows(MultipleRowsFoundException.class, () -> assignments.one(Query.where(Where.eq("size", 24))));
-    assertThrows(RowNotFoundException.class, () -> assignments.one(Query.where(Where.eq("size", 99))));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> assignments.search(Query.where(Where.eq("vendr.id", 1L))));
-    assertEquals("'vendr.id': Assignment has no attribute 'vendr'. Valid attributes: block, id, size, vendor",
+    assertThrows(
+        MultipleRowsFoundException.class, () -> assignments.one(Query.where(Where.eq("size", 24))));
+    assertThrows(
+        RowNotFoundException.class, () -> assignments.one(Query.where(Where.eq("size", 99))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> assignments.search(Query.where(Where.eq("vendr.id", 1L))));
+    assertEquals(
+        "'vendr.id': Assignment has no attribute 'vendr'. Valid attributes: block, id, size, vendor",
         e.getMessage());
-    assertEquals(List.of("Apple", "Cisco", "Intel"),
+    assertEquals(
+        List.of("Apple", "Cisco", "Intel"),
         vendors.search(Query.all().orderBy("name")).stream().map(Vendor::getName).toList());
     assertEquals(1, vendors.count(Query.where(Where.isNull("prefix"))));
   }
@@ -162,13 +182,24 @@ class FastPathTest {
     Vendor apple = vendors.get(1L).orElseThrow();
     assertEquals(Vendor.Kind.LARGE, apple.getKind());
     assertEquals(Vendor.Kind.LARGE, apple.getTier());
-    assertEquals(List.of("Apple", "Cisco"), vendors.search(Query.where(Where.eq("kind", Vendor.Kind.LARGE)))
-        .stream().map(Vendor::getName).toList());
-    assertEquals(List.of("Intel"), vendors.search(Query.where(Where.gt("tier", Vendor.Kind.LARGE)))
-        .stream().map(Vendor::getName).toList());
-    assertEquals(List.of("Cisco", "Apple", "Intel"), vendors.search(Query.all().orderBy("tier"))
-        .stream().map(Vendor::getName).toList());
-    assertEquals(vendors.query("select v.name from Vendor v where v.kind = ?1 order by v.id", String.class,
-        Vendor.Kind.LARGE), List.of("Apple", "Cisco"));
+    assertEquals(
+        List.of("Apple", "Cisco"),
+        vendors.search(Query.where(Where.eq("kind", Vendor.Kind.LARGE))).stream()
+            .map(Vendor::getName)
+            .toList());
+    assertEquals(
+        List.of("Intel"),
+        vendors.search(Query.where(Where.gt("tier", Vendor.Kind.LARGE))).stream()
+            .map(Vendor::getName)
+            .toList());
+    assertEquals(
+        List.of("Cisco", "Apple", "Intel"),
+        vendors.search(Query.all().orderBy("tier")).stream().map(Vendor::getName).toList());
+    assertEquals(
+        vendors.query(
+            "select v.name from Vendor v where v.kind = ?1 order by v.id",
+            String.class,
+            Vendor.Kind.LARGE),
+        List.of("Apple", "Cisco"));
   }
 }

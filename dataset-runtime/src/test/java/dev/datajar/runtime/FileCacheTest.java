@@ -13,9 +13,9 @@ import dev.datajar.runtime.fixture.Country;
 import dev.datajar.runtime.fixture.Fixtures;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -34,8 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Datasets inside jars: copied once into a private, content-addressed cache, verified, reused. */
 class FileCacheTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   Path jar;
   Path cache;
   String sha256;
@@ -49,8 +48,8 @@ class FileCacheTest {
   }
 
   private Injector open() {
-    return Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(jar))
-        .cacheDirectory(cache).build());
+    return Guice.createInjector(
+        DataSetModule.builder().classLoader(Fixtures.loader(jar)).cacheDirectory(cache).build());
   }
 
   private static long count(Injector injector) {
@@ -66,7 +65,8 @@ class FileCacheTest {
       file = engines.file("geo");
       assertEquals(cache.resolve(sha256 + ".sqlite"), file);
       assertEquals(10, count(first));
-      assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+      assertEquals(
+          "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
       assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
       fileKey = Files.readAttributes(file, "unix:ino").get("ino");
     }
@@ -99,34 +99,54 @@ class FileCacheTest {
     Path classes = tmp.resolve("other");
     Fixtures.geo(classes);
     Path manifest = Fixtures.manifest(classes, "geo");
-    Files.writeString(manifest, Files.readString(manifest).replace(sha256.substring(0, 8), "00000000"));
+    Files.writeString(
+        manifest, Files.readString(manifest).replace(sha256.substring(0, 8), "00000000"));
     jar = Fixtures.jar(classes, tmp.resolve("corrupt.jar"));
     CreationException e = assertThrows(CreationException.class, this::open);
     DataSetOpenException cause = (DataSetOpenException) e.getCause();
-    assertEquals("dataset 'geo': jar:" + jar.toUri().toURL() + "!/META-INF/datasets/geo.sqlite has"
-        + " sha256 " + sha256 + " (" + Files.size(Fixtures.sqlite(classes, "geo")) + " bytes), but its"
-        + " manifest says 00000000" + sha256.substring(8) + " (" + Files.size(Fixtures.sqlite(classes, "geo"))
-        + " bytes). The file was changed after it was built, or the jar is corrupt: rebuild the"
-        + " dataset.", cause.getMessage());
+    assertEquals(
+        "dataset 'geo': jar:"
+            + jar.toUri().toURL()
+            + "!/META-INF/datasets/geo.sqlite has"
+            + " sha256 "
+            + sha256
+            + " ("
+            + Files.size(Fixtures.sqlite(classes, "geo"))
+            + " bytes), but its"
+            + " manifest says 00000000"
+            + sha256.substring(8)
+            + " ("
+            + Files.size(Fixtures.sqlite(classes, "geo"))
+            + " bytes). The file was changed after it was built, or the jar is corrupt: rebuild the"
+            + " dataset.",
+        cause.getMessage());
     assertEquals(List.of(), cacheFiles());
   }
 
   @Test
   void concurrentFirstUse_byThreadsAndAnotherJvm_isSafe() throws Exception {
-    Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path") + File.pathSeparator + jar,
-        CacheUser.class.getName(), cache.toString())
-        .redirectErrorStream(true).start();
+    Process other =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path") + File.pathSeparator + jar,
+                CacheUser.class.getName(),
+                cache.toString())
+            .redirectErrorStream(true)
+            .start();
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
       List<Future<Long>> results = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        results.add(pool.submit((Callable<Long>) () -> {
-          Injector injector = open();
-          try (DataSets engines = injector.getInstance(DataSets.class)) {
-            return count(injector);
-          }
-        }));
+        results.add(
+            pool.submit(
+                (Callable<Long>)
+                    () -> {
+                      Injector injector = open();
+                      try (DataSets engines = injector.getInstance(DataSets.class)) {
+                        return count(injector);
+                      }
+                    }));
       }
       for (Future<Long> f : results) {
         assertEquals(10L, f.get(120, TimeUnit.SECONDS));
@@ -143,16 +163,27 @@ class FileCacheTest {
   }
 
   @Test
-  void cacheDirectoryOthersCanWrite_isRefusedAtInjectorCreationAndKeepsItsMode() throws IOException {
+  void cacheDirectoryOthersCanWrite_isRefusedAtInjectorCreationAndKeepsItsMode()
+      throws IOException {
     Files.createDirectory(cache);
     Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
-    Path planted = Files.copy(Fixtures.sqlite(tmp.resolve("classes"), "geo"),
-        cache.resolve(sha256 + ".sqlite"));
+    Path planted =
+        Files.copy(
+            Fixtures.sqlite(tmp.resolve("classes"), "geo"), cache.resolve(sha256 + ".sqlite"));
     CreationException e = assertThrows(CreationException.class, this::open);
     DataSetOpenException cause = (DataSetOpenException) e.getCause();
-    assertTrue(cause.getMessage().startsWith("dataset 'geo': cache directory " + cache + " can be"
-        + " written by its group and others (mode rwxrwxrwx), so the files in it cannot be"
-        + " trusted; it is not used. Run 'chmod go-w " + cache + "'"), cause.getMessage());
+    assertTrue(
+        cause
+            .getMessage()
+            .startsWith(
+                "dataset 'geo': cache directory "
+                    + cache
+                    + " can be"
+                    + " written by its group and others (mode rwxrwxrwx), so the files in it cannot be"
+                    + " trusted; it is not used. Run 'chmod go-w "
+                    + cache
+                    + "'"),
+        cause.getMessage());
     assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
     assertEquals(List.of(planted.getFileName().toString()), cacheFiles());
   }

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Dataset locations given through the module, a system property or an environment variable. */
 class OverrideTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static long countries(Injector injector) {
     return injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {})).count();
@@ -31,21 +30,30 @@ class OverrideTest {
     Fixtures.geo(tmp.resolve("classes"));
     Fixtures.oui(tmp.resolve("classes"));
     Path other = tmp.resolve("other");
-    Fixtures.write(other, "geo", List.of(dev.datajar.runtime.fixture.City.class, Country.class),
+    Fixtures.write(
+        other,
+        "geo",
+        List.of(dev.datajar.runtime.fixture.City.class, Country.class),
         Fixtures.GEO_ROWS.subList(0, 3));
     return Fixtures.sqlite(other, "geo");
   }
 
   private DataSetModule.Builder module() {
-    return DataSetModule.builder().classLoader(Fixtures.loader(tmp.resolve("classes")))
-        .systemProperties(k -> null).environment(k -> null);
+    return DataSetModule.builder()
+        .classLoader(Fixtures.loader(tmp.resolve("classes")))
+        .systemProperties(k -> null)
+        .environment(k -> null);
   }
 
   @Test
   void modulePath_wins() throws Exception {
     Path file = elsewhere();
-    Injector i = Guice.createInjector(module().path("geo", file)
-        .systemProperties(k -> k.equals("datajar.geo.path") ? "/nowhere" : null).build());
+    Injector i =
+        Guice.createInjector(
+            module()
+                .path("geo", file)
+                .systemProperties(k -> k.equals("datajar.geo.path") ? "/nowhere" : null)
+                .build());
     try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(file, engines.file("geo"));
       assertEquals(3, countries(i));
@@ -56,9 +64,12 @@ class OverrideTest {
   @Test
   void systemProperty_overridesTheClassPath() {
     Path file = elsewhere();
-    Injector i = Guice.createInjector(module()
-        .systemProperties(k -> k.equals("datajar.geo.path") ? file.toString() : null)
-        .environment(k -> k.equals("DATAJAR_GEO_PATH") ? "/nowhere" : null).build());
+    Injector i =
+        Guice.createInjector(
+            module()
+                .systemProperties(k -> k.equals("datajar.geo.path") ? file.toString() : null)
+                .environment(k -> k.equals("DATAJAR_GEO_PATH") ? "/nowhere" : null)
+                .build());
     try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(3, countries(i));
     }
@@ -67,13 +78,18 @@ class OverrideTest {
   @Test
   void environmentVariable_overridesTheClassPath() {
     Path file = elsewhere();
-    Injector i = Guice.createInjector(module().dataSets("geo")
-        .environment(k -> k.equals("DATAJAR_GEO_PATH") ? file.toString() : null).build());
+    Injector i =
+        Guice.createInjector(
+            module()
+                .dataSets("geo")
+                .environment(k -> k.equals("DATAJAR_GEO_PATH") ? file.toString() : null)
+                .build());
     try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(3, countries(i));
       assertEquals(Set.of("geo"), engines.names());
       // only the named dataset is bound
-      assertThrows(Exception.class, () -> i.getInstance(Key.get(new TypeLiteral<Store<Vendor>>() {})));
+      assertThrows(
+          Exception.class, () -> i.getInstance(Key.get(new TypeLiteral<Store<Vendor>>() {})));
     }
   }
 
@@ -93,16 +109,24 @@ class OverrideTest {
     String sha = Fixtures.sha256(Fixtures.geo(classes));
     Path jar = Fixtures.jar(classes, tmp.resolve("geo.jar"));
     Path byProperty = tmp.resolve("by-property");
-    Injector i = Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(jar))
-        .systemProperties(k -> k.equals("datajar.cache.dir") ? byProperty.toString() : null)
-        .environment(k -> k.equals("DATAJAR_CACHE_DIR") ? "/nowhere" : null).build());
+    Injector i =
+        Guice.createInjector(
+            DataSetModule.builder()
+                .classLoader(Fixtures.loader(jar))
+                .systemProperties(k -> k.equals("datajar.cache.dir") ? byProperty.toString() : null)
+                .environment(k -> k.equals("DATAJAR_CACHE_DIR") ? "/nowhere" : null)
+                .build());
     try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(byProperty.resolve(sha + ".sqlite"), engines.file("geo"));
     }
     Path byVariable = tmp.resolve("by-variable");
-    i = Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(jar))
-        .systemProperties(k -> null)
-        .environment(k -> k.equals("DATAJAR_CACHE_DIR") ? byVariable.toString() : null).build());
+    i =
+        Guice.createInjector(
+            DataSetModule.builder()
+                .classLoader(Fixtures.loader(jar))
+                .systemProperties(k -> null)
+                .environment(k -> k.equals("DATAJAR_CACHE_DIR") ? byVariable.toString() : null)
+                .build());
     try (DataSets engines = i.getInstance(DataSets.class)) {
       assertEquals(byVariable.resolve(sha + ".sqlite"), engines.file("geo"));
     }

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * starting; Hibernate starts on the first read that needs it, and only for that dataset.
  */
 class StartupPathTest {
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
 
   private static DataSets open() {
     Fixtures.geo(root);
@@ -36,11 +35,15 @@ class StartupPathTest {
       Store<Assignment> assignments = dataSets.store(Assignment.class);
       assertEquals("Apple", vendors.get(1L).orElseThrow().getName());
       assertEquals(3, vendors.count());
-      assertEquals(List.of(1L, 2L), assignments.getAll(List.of(1L, 2L)).stream()
-          .map(a -> a.orElseThrow().getId()).toList());
+      assertEquals(
+          List.of(1L, 2L),
+          assignments.getAll(List.of(1L, 2L)).stream().map(a -> a.orElseThrow().getId()).toList());
       // Through a to-one: a subquery, still plain SQL.
-      assertEquals(List.of(1L, 3L, 5L), assignments.search(
-          Query.where(Where.eq("vendor.name", "Apple"))).stream().map(Assignment::getId).toList());
+      assertEquals(
+          List.of(1L, 3L, 5L),
+          assignments.search(Query.where(Where.eq("vendor.name", "Apple"))).stream()
+              .map(Assignment::getId)
+              .toList());
       try (Stream<Vendor> s = vendors.stream()) {
         assertEquals(3, s.count());
       }
@@ -53,8 +56,11 @@ class StartupPathTest {
   @Test
   void hql_startsHibernateForItsDataSetOnly() {
     try (DataSets dataSets = open()) {
-      assertEquals(List.of("Apple"), dataSets.store(Vendor.class)
-          .query("select name from Vendor where id = ?1", String.class, 1L));
+      assertEquals(
+          List.of("Apple"),
+          dataSets
+              .store(Vendor.class)
+              .query("select name from Vendor where id = ?1", String.class, 1L));
       assertTrue(dataSets.hibernateStarted("oui"));
       assertFalse(dataSets.hibernateStarted("geo"));
     }
@@ -73,8 +79,8 @@ class StartupPathTest {
   void fullCheck_startsHibernateAtOpening() {
     Fixtures.geo(root);
     Fixtures.oui(root);
-    try (DataSets dataSets = DataSets.builder().classLoader(Fixtures.loader(root)).verifyFully()
-        .open()) {
+    try (DataSets dataSets =
+        DataSets.builder().classLoader(Fixtures.loader(root)).verifyFully().open()) {
       assertTrue(dataSets.hibernateStarted("oui"));
       assertEquals("Apple", dataSets.store(Vendor.class).get(1L).orElseThrow().getName());
     }
@@ -86,8 +92,10 @@ class StartupPathTest {
     Store<Vendor> vendors = dataSets.store(Vendor.class);
     dataSets.close();
     DataSetException e = assertThrows(DataSetException.class, () -> vendors.get(1L));
-    assertEquals("dataset 'oui' is closed: DataSets.close() was called; open the datasets again"
-        + " (a new DataSets or injector) to read it", e.getMessage());
+    assertEquals(
+        "dataset 'oui' is closed: DataSets.close() was called; open the datasets again"
+            + " (a new DataSets or injector) to read it",
+        e.getMessage());
     assertThrows(DataSetException.class, vendors::stream);
   }
 }

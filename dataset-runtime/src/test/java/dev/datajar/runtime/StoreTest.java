@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every {@link Store} method over a real injector and a real SQLite file opened in place. */
 class StoreTest {
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
   static Injector injector;
   static Store<Country> countries;
   static Store<City> cities;
@@ -35,7 +34,8 @@ class StoreTest {
   @BeforeAll
   static void open() {
     Fixtures.geo(root);
-    injector = Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
+    injector =
+        Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
     countries = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {}));
     cities = injector.getInstance(Key.get(new TypeLiteral<Store<City>>() {}));
   }
@@ -55,19 +55,27 @@ class StoreTest {
 
   @Test
   void search_returnsAllRowsByPrimaryKey() {
-    assertEquals(List.of("FR", "DE", "JP", "BR", "NZ", "IS", "AQ", "EG", "ES", "ZA"),
+    assertEquals(
+        List.of("FR", "DE", "JP", "BR", "NZ", "IS", "AQ", "EG", "ES", "ZA"),
         alpha2(countries.search()));
   }
 
   @Test
   void search_comparisons() {
     assertEquals(List.of("FR", "DE", "IS", "ES"), alpha2(Query.where(Where.eq("continent", "EU"))));
-    assertEquals(List.of("JP", "BR", "NZ", "AQ", "EG", "ZA"), alpha2(Query.where(Where.ne("continent", "EU"))));
-    assertEquals(List.of("IS", "NZ"), alpha2(Query.where(Where.lt("population", 6_000_000L)).orderBy("population")));
-    assertEquals(List.of("IS", "NZ"), alpha2(Query.where(Where.le("population", 5_100_000)).orderBy("population")));
+    assertEquals(
+        List.of("JP", "BR", "NZ", "AQ", "EG", "ZA"),
+        alpha2(Query.where(Where.ne("continent", "EU"))));
+    assertEquals(
+        List.of("IS", "NZ"),
+        alpha2(Query.where(Where.lt("population", 6_000_000L)).orderBy("population")));
+    assertEquals(
+        List.of("IS", "NZ"),
+        alpha2(Query.where(Where.le("population", 5_100_000)).orderBy("population")));
     assertEquals(List.of("BR"), alpha2(Query.where(Where.gt("population", 125_000_000L))));
     assertEquals(List.of("JP", "BR"), alpha2(Query.where(Where.ge("population", 125_000_000L))));
-    assertEquals(List.of("FR", "ES", "ZA"),
+    assertEquals(
+        List.of("FR", "ES", "ZA"),
         alpha2(Query.where(Where.between("population", 48_000_000, 68_000_000))));
   }
 
@@ -75,7 +83,8 @@ class StoreTest {
   void search_inLikePrefixNulls() {
     assertEquals(List.of("FR", "JP"), alpha2(Query.where(Where.in("alpha2", "JP", "FR", "XX"))));
     assertEquals(List.of(), alpha2(Query.where(Where.in("alpha2", List.of()))));
-    assertEquals(List.of("ZA", "ES"), alpha2(Query.where(Where.like("name", "s%")).orderBy("name")));
+    assertEquals(
+        List.of("ZA", "ES"), alpha2(Query.where(Where.like("name", "s%")).orderBy("name")));
     assertEquals(List.of("IS"), alpha2(Query.where(Where.startsWith("name", "Ic"))));
     assertEquals(List.of(), alpha2(Query.where(Where.startsWith("name", "ic"))));
     assertEquals(List.of("AQ"), alpha2(Query.where(Where.isNull("population"))));
@@ -86,77 +95,120 @@ class StoreTest {
 
   @Test
   void search_andOrNot() {
-    assertEquals(List.of("FR", "DE"), alpha2(Query.where(Where.eq("continent", "EU"))
-        .and(Where.gt("population", 50_000_000L))));
-    assertEquals(List.of("JP", "EG", "ZA"), alpha2(Query.where(Where.or(Where.eq("continent", "AS"),
-        Where.eq("continent", "AF")))));
-    assertEquals(List.of("IS", "ES"), alpha2(Query.where(Where.and(Where.eq("continent", "EU"),
-        Where.not(Where.in("alpha2", "FR", "DE"))))));
+    assertEquals(
+        List.of("FR", "DE"),
+        alpha2(Query.where(Where.eq("continent", "EU")).and(Where.gt("population", 50_000_000L))));
+    assertEquals(
+        List.of("JP", "EG", "ZA"),
+        alpha2(Query.where(Where.or(Where.eq("continent", "AS"), Where.eq("continent", "AF")))));
+    assertEquals(
+        List.of("IS", "ES"),
+        alpha2(
+            Query.where(
+                Where.and(
+                    Where.eq("continent", "EU"), Where.not(Where.in("alpha2", "FR", "DE"))))));
   }
 
   @Test
   void search_orderOffsetLimit() {
     assertEquals(List.of("BR", "JP", "EG"), alpha2(Query.all().orderByDesc("population").limit(3)));
-    assertEquals(List.of("EG", "DE"), alpha2(Query.all().orderByDesc("population").offset(2).limit(2)));
-    assertEquals(List.of("DE", "IS", "ES"),
+    assertEquals(
+        List.of("EG", "DE"), alpha2(Query.all().orderByDesc("population").offset(2).limit(2)));
+    assertEquals(
+        List.of("DE", "IS", "ES"),
         alpha2(Query.where(Where.eq("continent", "EU")).orderBy("name").offset(1).orderBy("id")));
-    assertEquals(List.of("ZA", "EG", "AQ"), alpha2(Query.all().orderBy("continent").orderByDesc("area").limit(3)));
+    assertEquals(
+        List.of("ZA", "EG", "AQ"),
+        alpha2(Query.all().orderBy("continent").orderByDesc("area").limit(3)));
   }
 
   @Test
   void search_metamodelAttributes() {
     assertEquals(List.of("FR"), alpha2(Query.where(Where.eq(Country_.alpha2, "FR"))));
-    assertEquals(List.of("BR", "JP"), alpha2(Query.where(Where.gt(Country_.population, 100_000_000L))
-        .and(Where.ne(Country_.continent, "AF")).orderByDesc(Country_.population)));
+    assertEquals(
+        List.of("BR", "JP"),
+        alpha2(
+            Query.where(Where.gt(Country_.population, 100_000_000L))
+                .and(Where.ne(Country_.continent, "AF"))
+                .orderByDesc(Country_.population)));
   }
 
   @Test
   void search_dottedPathFollowsToOne() {
-    assertEquals(List.of("Paris", "Lyon"), cities.search(Query.where(Where.eq("country.alpha2", "FR")))
-        .stream().map(City::getName).toList());
+    assertEquals(
+        List.of("Paris", "Lyon"),
+        cities.search(Query.where(Where.eq("country.alpha2", "FR"))).stream()
+            .map(City::getName)
+            .toList());
   }
 
   @Test
   void search_unknownAttribute_listsValidOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> countries.search(Query.where(Where.eq("alpha3", "FRA"))));
-    assertEquals("'alpha3': Country has no attribute 'alpha3'. Valid attributes: alpha2, area,"
-        + " cities, continent, id, name, population", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> countries.search(Query.all().orderBy("nmae")));
-    assertTrue(e.getMessage().startsWith("'nmae': Country has no attribute 'nmae'."), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> countries.search(Query.where(Where.eq("alpha3", "FRA"))));
+    assertEquals(
+        "'alpha3': Country has no attribute 'alpha3'. Valid attributes: alpha2, area,"
+            + " cities, continent, id, name, population",
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> countries.search(Query.all().orderBy("nmae")));
+    assertTrue(
+        e.getMessage().startsWith("'nmae': Country has no attribute 'nmae'."), e.getMessage());
   }
 
   @Test
   void search_wrongValueType_saysWhichTypeIsExpected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> countries.search(Query.where(Where.eq("population", "many"))));
-    assertEquals("'population' of Country is a Long, but the value many is a String. Pass a Long.",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> countries.search(Query.where(Where.eq("population", "many"))));
+    assertEquals(
+        "'population' of Country is a Long, but the value many is a String. Pass a Long.",
         e.getMessage());
   }
 
   @Test
   void nulls_failWithAClearMessage() {
-    assertEquals("in('alpha2', ...) contains null, which matches nothing in SQL: use"
-        + " or(in(...), isNull(...))", assertThrows(IllegalArgumentException.class,
-            () -> Where.in("alpha2", "FR", null)).getMessage());
-    assertEquals("null is not an id of Country", assertThrows(IllegalArgumentException.class,
-        () -> countries.getAll(java.util.Arrays.asList(1L, null))).getMessage());
+    assertEquals(
+        "in('alpha2', ...) contains null, which matches nothing in SQL: use"
+            + " or(in(...), isNull(...))",
+        assertThrows(IllegalArgumentException.class, () -> Where.in("alpha2", "FR", null))
+            .getMessage());
+    assertEquals(
+        "null is not an id of Country",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> countries.getAll(java.util.Arrays.asList(1L, null)))
+            .getMessage());
   }
 
   @Test
   void first_andOne() {
-    assertEquals("JP", countries.first(Query.where(Where.eq("continent", "AS"))).orElseThrow().getAlpha2());
-    assertEquals("DE", countries.first(Query.where(Where.eq("continent", "EU")).offset(1)).orElseThrow().getAlpha2());
+    assertEquals(
+        "JP", countries.first(Query.where(Where.eq("continent", "AS"))).orElseThrow().getAlpha2());
+    assertEquals(
+        "DE",
+        countries
+            .first(Query.where(Where.eq("continent", "EU")).offset(1))
+            .orElseThrow()
+            .getAlpha2());
     assertEquals(Optional.empty(), countries.first(Query.where(Where.eq("continent", "XX"))));
     assertEquals("Japan", countries.one(Query.where(Where.eq("alpha2", "JP"))).getName());
-    RowNotFoundException none = assertThrows(RowNotFoundException.class,
-        () -> countries.one(Query.where(Where.eq("alpha2", "XX"))));
+    RowNotFoundException none =
+        assertThrows(
+            RowNotFoundException.class, () -> countries.one(Query.where(Where.eq("alpha2", "XX"))));
     assertEquals("no Country matches where alpha2 = 'XX'", none.getMessage());
-    MultipleRowsFoundException many = assertThrows(MultipleRowsFoundException.class,
-        () -> countries.one(Query.where(Where.eq("continent", "EU"))));
-    assertEquals("more than one Country matches where continent = 'EU'; use first(query) or"
-        + " search(query) if several are expected", many.getMessage());
+    MultipleRowsFoundException many =
+        assertThrows(
+            MultipleRowsFoundException.class,
+            () -> countries.one(Query.where(Where.eq("continent", "EU"))));
+    assertEquals(
+        "more than one Country matches where continent = 'EU'; use first(query) or"
+            + " search(query) if several are expected",
+        many.getMessage());
   }
 
   @Test
@@ -207,8 +259,9 @@ class StoreTest {
     List<City> all = cities.search();
     assertEquals("Japan", all.get(4).getCountry().getName());
     try (Stream<City> s = cities.stream()) {
-      assertEquals(List.of("France", "France", "Germany"), s.limit(3).toList().stream()
-          .map(c -> c.getCountry().getName()).toList());
+      assertEquals(
+          List.of("France", "France", "Germany"),
+          s.limit(3).toList().stream().map(c -> c.getCountry().getName()).toList());
     }
   }
 
@@ -228,21 +281,32 @@ class StoreTest {
 
   @Test
   void query_hqlToRecords() {
-    assertEquals(List.of(new NameAndCode("Egypt", "EG"), new NameAndCode("South Africa", "ZA")),
-        countries.query("select name, alpha2 from Country where continent = ?1 order by id",
-            NameAndCode.class, "AF"));
-    assertEquals(List.of(new CityRow("Tokyo", 3L), new CityRow("Osaka", 3L)),
-        cities.query("select c.name, c.country.id from City c where c.country.alpha2 = ?1 order by c.id",
-            CityRow.class, "JP"));
-    assertEquals(List.of(4L), countries.query("select count(*) from Country where continent = ?1",
-        Long.class, "EU"));
+    assertEquals(
+        List.of(new NameAndCode("Egypt", "EG"), new NameAndCode("South Africa", "ZA")),
+        countries.query(
+            "select name, alpha2 from Country where continent = ?1 order by id",
+            NameAndCode.class,
+            "AF"));
+    assertEquals(
+        List.of(new CityRow("Tokyo", 3L), new CityRow("Osaka", 3L)),
+        cities.query(
+            "select c.name, c.country.id from City c where c.country.alpha2 = ?1 order by c.id",
+            CityRow.class,
+            "JP"));
+    assertEquals(
+        List.of(4L),
+        countries.query("select count(*) from Country where continent = ?1", Long.class, "EU"));
   }
 
   @Test
   void sql_toRecords() {
-    assertEquals(List.of(new CityRow("Tokyo", 3L), new CityRow("Osaka", 3L)),
-        cities.sql("select name, country_id as countryId from city where country_id = ? order by id",
-            CityRow.class, 3));
-    assertEquals(List.of("Berlin"), cities.sql("select name from city where id = ?", String.class, 3));
+    assertEquals(
+        List.of(new CityRow("Tokyo", 3L), new CityRow("Osaka", 3L)),
+        cities.sql(
+            "select name, country_id as countryId from city where country_id = ? order by id",
+            CityRow.class,
+            3));
+    assertEquals(
+        List.of("Berlin"), cities.sql("select name from city where id = ?", String.class, 3));
   }
 }

@@ -17,15 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Streams that are never closed: they cannot starve plain lookups, their connections come back
- * once they are garbage, and closing the datasets wakes every waiting reader at once.
+ * Streams that are never closed: they cannot starve plain lookups, their connections come back once
+ * they are garbage, and closing the datasets wakes every waiting reader at once.
  */
 class StreamLeakTest {
   /** More than the connections a dataset lends to streams on any machine this runs on. */
   private static final int MANY = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
 
-  @TempDir
-  static Path root;
+  @TempDir static Path root;
 
   private static DataSets open() {
     Fixtures.oui(root);
@@ -70,13 +69,15 @@ class StreamLeakTest {
       s.iterator().next();
       held.add(s); // kept reachable: these are in use, not leaked
     }
-    CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
-      try (Stream<Vendor> s = vendors.stream()) {
-        return s.count();
-      } catch (RuntimeException e) {
-        return e;
-      }
-    });
+    CompletableFuture<Object> waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (Stream<Vendor> s = vendors.stream()) {
+                return s.count();
+              } catch (RuntimeException e) {
+                return e;
+              }
+            });
     while (!dataSets.hasWaitingReaders("oui")) {
       Thread.onSpinWait();
     }
@@ -89,8 +90,10 @@ class StreamLeakTest {
       outcome = e.getCause();
     }
     assertTrue(outcome instanceof DataSetException, String.valueOf(outcome));
-    assertEquals("dataset 'oui' is closed: DataSets.close() was called; open the datasets again"
-        + " (a new DataSets or injector) to read it", ((Exception) outcome).getMessage());
+    assertEquals(
+        "dataset 'oui' is closed: DataSets.close() was called; open the datasets again"
+            + " (a new DataSets or injector) to read it",
+        ((Exception) outcome).getMessage());
     held.forEach(Stream::close); // the connections in use close as they come back
   }
 }

@@ -25,33 +25,41 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Stores are shared singletons: many threads get exactly what one thread gets. */
 class ThreadsTest {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   /** One round of every kind of read, rendered as text so results compare by value. */
-  private static List<String> round(Store<Country> countries, Store<City> cities,
-      Store<Assignment> assignments, int seed) {
+  private static List<String> round(
+      Store<Country> countries, Store<City> cities, Store<Assignment> assignments, int seed) {
     List<String> out = new ArrayList<>();
     // the JDBC fast path (plain entities) ...
     out.add(String.valueOf(assignments.get(1L + seed % 7)));
     out.add(assignments.getAll(List.of(1L + seed % 6, 6L - seed % 6)).toString());
-    out.add(assignments.search(Query.where(Where.ge("id", 1L + seed % 6)).orderByDesc("block")).toString());
+    out.add(
+        assignments
+            .search(Query.where(Where.ge("id", 1L + seed % 6)).orderByDesc("block"))
+            .toString());
     try (Stream<Assignment> s = assignments.stream(Query.all().offset(seed % 4))) {
       out.add(s.map(Assignment::toString).toList().toString());
     }
     // ... and Hibernate (entities with collections)
-    long id = 1 + seed % 10;
+    long id = 1L + seed % 10;
     out.add(String.valueOf(countries.get(id).map(Country::toString)));
-    out.add(String.valueOf(countries.getAll(List.of(id, 99L, 11 - id)).stream()
-        .map(o -> o.map(Country::getAlpha2)).toList()));
+    out.add(
+        String.valueOf(
+            countries.getAll(List.of(id, 99L, 11 - id)).stream()
+                .map(o -> o.map(Country::getAlpha2))
+                .toList()));
     out.add(String.valueOf(cities.get(id).map(c -> c.getName() + "/" + c.getCountry().getName())));
-    out.add(countries.search(Query.where(Where.gt("population", seed * 1_000_000L))
-        .orderBy("name")).toString());
+    out.add(
+        countries
+            .search(Query.where(Where.gt("population", seed * 1_000_000L)).orderBy("name"))
+            .toString());
     out.add(String.valueOf(countries.count(Query.where(Where.lt("area", seed * 100_000.0)))));
     try (Stream<City> s = cities.stream(Query.all().offset(seed % 5))) {
       out.add(s.map(City::getName).toList().toString());
     }
-    out.add(countries.query("select name from Country where id <= ?1", String.class, id).toString());
+    out.add(
+        countries.query("select name from Country where id <= ?1", String.class, id).toString());
     return out;
   }
 
@@ -59,11 +67,12 @@ class ThreadsTest {
   void manyThreads_getTheSingleThreadedResults() throws Exception {
     Fixtures.geo(root);
     Fixtures.oui(root);
-    Injector injector = Guice.createInjector(DataSetModule.builder()
-        .classLoader(Fixtures.loader(root)).build());
+    Injector injector =
+        Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
     Store<Country> countries = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {}));
     Store<City> cities = injector.getInstance(Key.get(new TypeLiteral<Store<City>>() {}));
-    Store<Assignment> assignments = injector.getInstance(Key.get(new TypeLiteral<Store<Assignment>>() {}));
+    Store<Assignment> assignments =
+        injector.getInstance(Key.get(new TypeLiteral<Store<Assignment>>() {}));
     int rounds = 200;
     List<List<String>> expected = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
@@ -75,11 +84,13 @@ class ThreadsTest {
       for (int t = 0; t < 16; t++) {
         for (int i = 0; i < rounds; i++) {
           int seed = (i * 7 + t) % rounds;
-          futures.add(pool.submit(() -> {
-            List<String> r = round(countries, cities, assignments, seed);
-            r.add(0, String.valueOf(seed));
-            return r;
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    List<String> r = round(countries, cities, assignments, seed);
+                    r.add(0, String.valueOf(seed));
+                    return r;
+                  }));
         }
       }
       for (Future<List<String>> f : futures) {
@@ -96,16 +107,18 @@ class ThreadsTest {
   @Test
   void closedEngines_refuseReads() {
     Fixtures.geo(root);
-    Injector injector = Guice.createInjector(DataSetModule.builder()
-        .classLoader(Fixtures.loader(root)).build());
+    Injector injector =
+        Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
     Store<Country> countries = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {}));
     injector.getInstance(DataSets.class).close();
     injector.getInstance(DataSets.class).close(); // idempotent
-    for (Supplier<?> call : List.<Supplier<?>>of(countries::count, () -> countries.get(1L),
-        countries::search)) {
+    for (Supplier<?> call :
+        List.<Supplier<?>>of(countries::count, () -> countries.get(1L), countries::search)) {
       DataSetException e = assertThrows(DataSetException.class, call::get);
-      assertEquals("dataset 'geo' is closed: DataSets.close() was called; open the"
-        + " datasets again (a new DataSets or injector) to read it", e.getMessage());
+      assertEquals(
+          "dataset 'geo' is closed: DataSets.close() was called; open the"
+              + " datasets again (a new DataSets or injector) to read it",
+          e.getMessage());
     }
   }
 }

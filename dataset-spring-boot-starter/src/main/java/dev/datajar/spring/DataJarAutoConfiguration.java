@@ -19,10 +19,10 @@ import org.springframework.core.env.Environment;
  * every bean that is a {@link Store} subclass ({@code @Component class CountryStore extends
  * Store<Country>}) attached to its dataset.
  *
- * <p>Configured through {@link DataJarProperties} ({@code datajar.*}). A {@code DataSets} bean
- * of the application's own replaces the one made here; the {@code Store<E>} beans then come from
- * it. The generated {@code Store<E>} beans are primary, so that a custom store of the same
- * entity does not make {@code @Autowired Store<E>} ambiguous.
+ * <p>Configured through {@link DataJarProperties} ({@code datajar.*}). A {@code DataSets} bean of
+ * the application's own replaces the one made here; the {@code Store<E>} beans then come from it.
+ * The generated {@code Store<E>} beans are primary, so that a custom store of the same entity does
+ * not make {@code @Autowired Store<E>} ambiguous.
  */
 @AutoConfiguration
 @ConditionalOnClass(DataSets.class)
@@ -32,8 +32,8 @@ public class DataJarAutoConfiguration {
   /** Opens the configured datasets; Spring calls {@link DataSets#close()} at shutdown. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public DataSets dataJarDataSets(DataJarProperties properties,
-      org.springframework.context.ApplicationContext context) {
+  public DataSets dataJarDataSets(
+      DataJarProperties properties, org.springframework.context.ApplicationContext context) {
     return StoreRegistrar.builder(properties, context.getClassLoader()).open();
   }
 

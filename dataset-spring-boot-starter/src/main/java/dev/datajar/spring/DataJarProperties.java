@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * datajar.cache-directory=/var/cache/app    # where datasets inside jars are copied
  * </pre>
  *
- * <p>Unset, the runtime's own defaults apply, including its system properties
- * ({@code datajar.<name>.path}, {@code datajar.cache.dir}) and environment variables.
+ * <p>Unset, the runtime's own defaults apply, including its system properties ({@code
+ * datajar.<name>.path}, {@code datajar.cache.dir}) and environment variables.
  */
 @ConfigurationProperties(prefix = DataJarProperties.PREFIX)
 public class DataJarProperties {

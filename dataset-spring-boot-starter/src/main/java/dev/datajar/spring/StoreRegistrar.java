@@ -17,17 +17,16 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 
 /**
- * Registers one {@code Store<E>} bean definition per entity of the datasets that will be
- * opened, with its full generic type, so that Spring resolves {@code @Autowired Store<Country>}
- * by type argument.
+ * Registers one {@code Store<E>} bean definition per entity of the datasets that will be opened,
+ * with its full generic type, so that Spring resolves {@code @Autowired Store<Country>} by type
+ * argument.
  *
- * <p>Bean definitions must exist before beans are made, so the entities are read from the
- * manifests on the class path ({@link DataSets.Builder#entities()}: nothing is opened here);
- * each store is created from the {@link DataSets} bean when first needed. The settings are
- * bound from the environment the same way {@link DataJarProperties} is.
+ * <p>Bean definitions must exist before beans are made, so the entities are read from the manifests
+ * on the class path ({@link DataSets.Builder#entities()}: nothing is opened here); each store is
+ * created from the {@link DataSets} bean when first needed. The settings are bound from the
+ * environment the same way {@link DataJarProperties} is.
  */
-public final class StoreRegistrar implements BeanDefinitionRegistryPostProcessor,
-    BeanFactoryAware {
+public final class StoreRegistrar implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware {
   private final Environment environment;
   private BeanFactory beanFactory;
 
@@ -58,11 +57,12 @@ public final class StoreRegistrar implements BeanDefinitionRegistryPostProcessor
   @Override
   public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry)
       throws BeansException {
-    DataJarProperties properties = Binder.get(environment)
-        .bind(DataJarProperties.PREFIX, DataJarProperties.class)
-        .orElseGet(DataJarProperties::new);
-    ClassLoader loader = beanFactory instanceof ConfigurableListableBeanFactory f
-        ? f.getBeanClassLoader() : null;
+    DataJarProperties properties =
+        Binder.get(environment)
+            .bind(DataJarProperties.PREFIX, DataJarProperties.class)
+            .orElseGet(DataJarProperties::new);
+    ClassLoader loader =
+        beanFactory instanceof ConfigurableListableBeanFactory f ? f.getBeanClassLoader() : null;
     for (List<Class<?>> entities : builder(properties, loader).entities().values()) {
       for (Class<?> entity : entities) {
         register(registry, entity);

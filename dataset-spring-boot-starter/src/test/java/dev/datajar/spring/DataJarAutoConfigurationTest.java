@@ -79,7 +79,8 @@ class DataJarAutoConfigurationTest {
       assertEquals("CIV", lookups.countryStore.byCode("384").orElseThrow().getAlpha3());
       assertSame(dataSets.store(Country.class), lookups.countries);
       // datajar.cache-directory was used: the dataset was copied out of its jar there.
-      assertTrue(dataSets.file("iso-codes").startsWith(cache), dataSets.file("iso-codes").toString());
+      assertTrue(
+          dataSets.file("iso-codes").startsWith(cache), dataSets.file("iso-codes").toString());
       assertTrue(Files.isRegularFile(dataSets.file("iso-codes")));
     }
     // Closed with the context: every store read fails from now on.
@@ -112,8 +113,8 @@ class DataJarAutoConfigurationTest {
     try (ConfigurableApplicationContext context = start("datajar.paths.iso-codes=" + elsewhere)) {
       DataSets dataSets = context.getBean(DataSets.class);
       assertEquals(elsewhere, dataSets.file("iso-codes"));
-      assertEquals("Japan", context.getBean(Lookups.class).countries.get("JP").orElseThrow()
-          .getName());
+      assertEquals(
+          "Japan", context.getBean(Lookups.class).countries.get("JP").orElseThrow().getName());
     }
   }
 }

@@ -22,12 +22,12 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
 /**
- * One built dataset, opened for reading by the tools: its SQLite file on disk, its manifest,
- * and a class loader that can load its entity classes.
+ * One built dataset, opened for reading by the tools: its SQLite file on disk, its manifest, and a
+ * class loader that can load its entity classes.
  *
- * <p>Made from a dataset jar, a class folder or {@code META-INF/datasets} folder, or a
- * {@code .sqlite} file. A dataset inside a jar is copied to a temporary file, which
- * {@link #close()} deletes; close every input.
+ * <p>Made from a dataset jar, a class folder or {@code META-INF/datasets} folder, or a {@code
+ * .sqlite} file. A dataset inside a jar is copied to a temporary file, which {@link #close()}
+ * deletes; close every input.
  *
  * <pre>{@code
  * try (DataSetInput in = DataSetInput.open(Path.of("geo-1.0.jar"), null, null)) {
@@ -36,7 +36,8 @@ import java.util.zip.ZipEntry;
  * }</pre>
  */
 public final class DataSetInput implements AutoCloseable {
-  private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SQLITE_MAGIC =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private final String name;
   private final String label;
@@ -46,8 +47,14 @@ public final class DataSetInput implements AutoCloseable {
   private final Path temporary;
   private final URLClassLoader ownLoader;
 
-  private DataSetInput(String name, String label, Path file, Manifest manifest,
-      ClassLoader classLoader, Path temporary, URLClassLoader ownLoader) {
+  private DataSetInput(
+      String name,
+      String label,
+      Path file,
+      Manifest manifest,
+      ClassLoader classLoader,
+      Path temporary,
+      URLClassLoader ownLoader) {
     this.name = name;
     this.label = label;
     this.file = file;
@@ -60,23 +67,23 @@ public final class DataSetInput implements AutoCloseable {
   /**
    * Opens the dataset at {@code location}.
    *
-   * @param location a dataset jar, a folder holding {@code META-INF/datasets/} (such as
-   *     {@code target/classes}), a {@code META-INF/datasets} folder itself, or a
-   *     {@code .sqlite} file
-   * @param dataSet which dataset, where the location holds several; {@code null} for the only
-   *     one
+   * @param location a dataset jar, a folder holding {@code META-INF/datasets/} (such as {@code
+   *     target/classes}), a {@code META-INF/datasets} folder itself, or a {@code .sqlite} file
+   * @param dataSet which dataset, where the location holds several; {@code null} for the only one
    * @param classLoader loads the entity classes; {@code null} makes one over the jar or folder
    * @param label names the input in messages and reports (e.g. the coordinates it came from);
    *     {@code null} for the path
    * @throws ToolException if there is no such file, it holds no dataset or several and none was
    *     named, or the file is not a datajar dataset file
    */
-  public static DataSetInput open(Path location, String dataSet, ClassLoader classLoader,
-      String label) throws ToolException {
+  public static DataSetInput open(
+      Path location, String dataSet, ClassLoader classLoader, String label) throws ToolException {
     String shown = label != null ? label : location.toString();
     if (!Files.exists(location)) {
-      throw new ToolException(shown + " does not exist: expected a dataset jar, a class folder"
-          + " with META-INF/datasets/, or a .sqlite file");
+      throw new ToolException(
+          shown
+              + " does not exist: expected a dataset jar, a class folder"
+              + " with META-INF/datasets/, or a .sqlite file");
     }
     try {
       if (Files.isDirectory(location)) {
@@ -92,8 +99,8 @@ public final class DataSetInput implements AutoCloseable {
   }
 
   /**
-   * The names of the datasets a jar or folder holds (empty if it holds none), without opening
-   * any of them.
+   * The names of the datasets a jar or folder holds (empty if it holds none), without opening any
+   * of them.
    */
   public static List<String> namesIn(Path location) throws ToolException {
     try {
@@ -111,8 +118,8 @@ public final class DataSetInput implements AutoCloseable {
             return List.of();
           }
           try (InputStream in = zip.getInputStream(index)) {
-            return readIndex(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                .toList());
+            return readIndex(
+                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
           }
         }
       }
@@ -166,8 +173,9 @@ public final class DataSetInput implements AutoCloseable {
     }
   }
 
-  private static DataSetInput openFolder(Path folder, String dataSet, ClassLoader loader,
-      String shown) throws IOException, ToolException {
+  private static DataSetInput openFolder(
+      Path folder, String dataSet, ClassLoader loader, String shown)
+      throws IOException, ToolException {
     Path datasets = folder.resolve(StorageFormat.RESOURCE_DIR);
     Path root = folder;
     if (!Files.isDirectory(datasets)) {
@@ -175,28 +183,34 @@ public final class DataSetInput implements AutoCloseable {
         datasets = folder; // the META-INF/datasets folder itself
         root = folder.getParent() == null ? null : folder.getParent().getParent();
       } else {
-        throw new ToolException(shown + " holds no dataset: neither " + StorageFormat.INDEX
-            + " nor an index file is in it. Expected a dataset module's target/classes (build"
-            + " it first: mvn package) or a dataset jar");
+        throw new ToolException(
+            shown
+                + " holds no dataset: neither "
+                + StorageFormat.INDEX
+                + " nor an index file is in it. Expected a dataset module's target/classes (build"
+                + " it first: mvn package) or a dataset jar");
       }
     }
     List<String> names = readIndex(Files.readAllLines(datasets.resolve("index")));
     String chosen = choose(names, dataSet, shown);
     Path sqlite = datasets.resolve(StorageFormat.sqliteFileName(chosen));
-    Manifest manifest = readManifest(datasets.resolve(StorageFormat.manifestFileName(chosen)),
-        shown);
+    Manifest manifest =
+        readManifest(datasets.resolve(StorageFormat.manifestFileName(chosen)), shown);
     checkDataSetFile(sqlite, shown);
     URLClassLoader own = null;
     if (loader == null && root != null) {
-      own = new URLClassLoader("datajar dataset classes", new URL[] {root.toUri().toURL()},
-          DataSetInput.class.getClassLoader());
+      own =
+          new URLClassLoader(
+              "datajar dataset classes",
+              new URL[] {root.toUri().toURL()},
+              DataSetInput.class.getClassLoader());
       loader = own;
     }
     return new DataSetInput(chosen, shown, sqlite, manifest, loader, null, own);
   }
 
-  private static DataSetInput openJar(Path jar, String dataSet, ClassLoader loader,
-      String shown) throws IOException, ToolException {
+  private static DataSetInput openJar(Path jar, String dataSet, ClassLoader loader, String shown)
+      throws IOException, ToolException {
     String chosen;
     Manifest manifest;
     Path temp = Files.createTempFile("datajar-tools-", ".sqlite");
@@ -204,21 +218,34 @@ public final class DataSetInput implements AutoCloseable {
     try (JarFile zip = new JarFile(jar.toFile())) {
       ZipEntry index = zip.getEntry(StorageFormat.INDEX);
       if (index == null) {
-        throw new ToolException(shown + " holds no dataset: " + StorageFormat.INDEX + " is"
-            + " missing. Expected a jar of a module built with the dataset-maven-plugin's"
-            + " build goal");
+        throw new ToolException(
+            shown
+                + " holds no dataset: "
+                + StorageFormat.INDEX
+                + " is"
+                + " missing. Expected a jar of a module built with the dataset-maven-plugin's"
+                + " build goal");
       }
       List<String> names;
       try (InputStream in = zip.getInputStream(index)) {
         names = readIndex(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
       }
       chosen = choose(names, dataSet, shown);
-      ZipEntry sqlite = zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.sqliteFileName(chosen));
-      ZipEntry man = zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.manifestFileName(chosen));
+      ZipEntry sqlite =
+          zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.sqliteFileName(chosen));
+      ZipEntry man =
+          zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.manifestFileName(chosen));
       if (sqlite == null || man == null) {
-        throw new ToolException(shown + ": the index lists dataset '" + chosen + "' but "
-            + StorageFormat.RESOURCE_DIR + (sqlite == null ? StorageFormat.sqliteFileName(chosen)
-                : StorageFormat.manifestFileName(chosen)) + " is missing. Rebuild the jar");
+        throw new ToolException(
+            shown
+                + ": the index lists dataset '"
+                + chosen
+                + "' but "
+                + StorageFormat.RESOURCE_DIR
+                + (sqlite == null
+                    ? StorageFormat.sqliteFileName(chosen)
+                    : StorageFormat.manifestFileName(chosen))
+                + " is missing. Rebuild the jar");
       }
       try (InputStream in = zip.getInputStream(man)) {
         manifest = StorageFormat.readManifest(in, shown + "!/" + man.getName());
@@ -229,8 +256,11 @@ public final class DataSetInput implements AutoCloseable {
       checkDataSetFile(temp, shown + "!/" + sqlite.getName());
       URLClassLoader own = null;
       if (loader == null) {
-        own = new URLClassLoader("datajar dataset classes", new URL[] {jar.toUri().toURL()},
-            DataSetInput.class.getClassLoader());
+        own =
+            new URLClassLoader(
+                "datajar dataset classes",
+                new URL[] {jar.toUri().toURL()},
+                DataSetInput.class.getClassLoader());
         loader = own;
       }
       done = true;
@@ -242,24 +272,35 @@ public final class DataSetInput implements AutoCloseable {
     }
   }
 
-  private static DataSetInput openFile(Path sqlite, String dataSet, ClassLoader loader,
-      String shown) throws IOException, ToolException {
+  private static DataSetInput openFile(
+      Path sqlite, String dataSet, ClassLoader loader, String shown)
+      throws IOException, ToolException {
     checkDataSetFile(sqlite, shown);
     String name = metadataName(sqlite, shown);
     if (dataSet != null && !dataSet.equals(name)) {
-      throw new ToolException(shown + " holds dataset '" + name + "', not '" + dataSet
-          + "'. Name the dataset it holds, or give the file of '" + dataSet + "'");
+      throw new ToolException(
+          shown
+              + " holds dataset '"
+              + name
+              + "', not '"
+              + dataSet
+              + "'. Name the dataset it holds, or give the file of '"
+              + dataSet
+              + "'");
     }
     Path beside = sqlite.resolveSibling(StorageFormat.manifestFileName(name));
     Manifest manifest = Files.isRegularFile(beside) ? readManifest(beside, shown) : null;
     return new DataSetInput(name, shown, sqlite, manifest, loader, null, null);
   }
 
-  private static Manifest readManifest(Path file, String shown) throws IOException,
-      ToolException {
+  private static Manifest readManifest(Path file, String shown) throws IOException, ToolException {
     if (!Files.isRegularFile(file)) {
-      throw new ToolException(shown + ": " + file.getFileName() + " is missing beside the"
-          + " dataset file. Rebuild the dataset (mvn package)");
+      throw new ToolException(
+          shown
+              + ": "
+              + file.getFileName()
+              + " is missing beside the"
+              + " dataset file. Rebuild the dataset (mvn package)");
     }
     try (InputStream in = Files.newInputStream(file)) {
       return StorageFormat.readManifest(in, file.toString());
@@ -279,20 +320,32 @@ public final class DataSetInput implements AutoCloseable {
   private static String choose(List<String> names, String wanted, String shown)
       throws ToolException {
     if (names.isEmpty()) {
-      throw new ToolException(shown + " holds no dataset: its index is empty. Rebuild it with"
-          + " the dataset-maven-plugin's build goal");
+      throw new ToolException(
+          shown
+              + " holds no dataset: its index is empty. Rebuild it with"
+              + " the dataset-maven-plugin's build goal");
     }
     if (wanted != null) {
       if (!names.contains(wanted)) {
-        throw new ToolException(shown + " has no dataset '" + wanted + "'; it holds "
-            + String.join(", ", names) + ". Name one of those");
+        throw new ToolException(
+            shown
+                + " has no dataset '"
+                + wanted
+                + "'; it holds "
+                + String.join(", ", names)
+                + ". Name one of those");
       }
       return wanted;
     }
     if (names.size() > 1) {
-      throw new ToolException(shown + " holds " + names.size() + " datasets ("
-          + String.join(", ", names) + "); name the one you mean (--dataset NAME on the"
-          + " command line, -Ddataset.names=NAME in Maven)");
+      throw new ToolException(
+          shown
+              + " holds "
+              + names.size()
+              + " datasets ("
+              + String.join(", ", names)
+              + "); name the one you mean (--dataset NAME on the"
+              + " command line, -Ddataset.names=NAME in Maven)");
     }
     return names.get(0);
   }
@@ -303,35 +356,52 @@ public final class DataSetInput implements AutoCloseable {
     try (InputStream in = Files.newInputStream(file)) {
       header = in.readNBytes(100);
     }
-    boolean sqlite = header.length == 100
-        && java.util.Arrays.equals(header, 0, 16, SQLITE_MAGIC, 0, 16);
+    boolean sqlite =
+        header.length == 100 && java.util.Arrays.equals(header, 0, 16, SQLITE_MAGIC, 0, 16);
     if (!sqlite || ByteBuffer.wrap(header, 68, 4).getInt() != StorageFormat.APPLICATION_ID) {
-      throw new ToolException(shown + " is not a datajar dataset file: expected a SQLite file"
-          + " with application_id 0x444A4152 ('DJAR') as the dataset builder writes, but "
-          + (sqlite ? "it is a SQLite file of another application" : "it is not a SQLite file"));
+      throw new ToolException(
+          shown
+              + " is not a datajar dataset file: expected a SQLite file"
+              + " with application_id 0x444A4152 ('DJAR') as the dataset builder writes, but "
+              + (sqlite
+                  ? "it is a SQLite file of another application"
+                  : "it is not a SQLite file"));
     }
   }
 
   private static String metadataName(Path sqlite, String shown) throws ToolException {
     try (Connection c = StorageFormat.openReadOnly(sqlite);
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select value from " + StorageFormat.METADATA_TABLE
-            + " where key = 'name'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "select value from " + StorageFormat.METADATA_TABLE + " where key = 'name'")) {
       if (rs.next()) {
         return rs.getString(1);
       }
     } catch (SQLException e) {
-      throw new ToolException(shown + " is not a datajar dataset file: its "
-          + StorageFormat.METADATA_TABLE + " table cannot be read (" + e.getMessage() + ")", e);
+      throw new ToolException(
+          shown
+              + " is not a datajar dataset file: its "
+              + StorageFormat.METADATA_TABLE
+              + " table cannot be read ("
+              + e.getMessage()
+              + ")",
+          e);
     }
-    throw new ToolException(shown + " is not a datajar dataset file: its "
-        + StorageFormat.METADATA_TABLE + " table names no dataset");
+    throw new ToolException(
+        shown
+            + " is not a datajar dataset file: its "
+            + StorageFormat.METADATA_TABLE
+            + " table names no dataset");
   }
 
   private static boolean isZip(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] magic = in.readNBytes(4);
-      return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3
+      return magic.length == 4
+          && magic[0] == 'P'
+          && magic[1] == 'K'
+          && magic[2] == 3
           && magic[3] == 4;
     }
   }

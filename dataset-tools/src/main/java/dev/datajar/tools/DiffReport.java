@@ -18,8 +18,13 @@ import java.util.List;
  * @param tables every table of either version, by name
  * @param cap how many rows of each kind are listed per table
  */
-public record DiffReport(String name, String oldSource, String newSource,
-    List<SchemaChange> schemaChanges, List<TableChanges> tables, int cap) {
+public record DiffReport(
+    String name,
+    String oldSource,
+    String newSource,
+    List<SchemaChange> schemaChanges,
+    List<TableChanges> tables,
+    int cap) {
 
   public DiffReport {
     schemaChanges = List.copyOf(schemaChanges);
@@ -29,8 +34,15 @@ public record DiffReport(String name, String oldSource, String newSource,
   /** A change to the schema. */
   public record SchemaChange(Kind kind, String table, String detail) {
     public enum Kind {
-      TABLE_ADDED, TABLE_REMOVED, COLUMN_ADDED, COLUMN_REMOVED, COLUMN_CHANGED, KEY_CHANGED,
-      INDEX_ADDED, INDEX_REMOVED, INDEX_CHANGED
+      TABLE_ADDED,
+      TABLE_REMOVED,
+      COLUMN_ADDED,
+      COLUMN_REMOVED,
+      COLUMN_CHANGED,
+      KEY_CHANGED,
+      INDEX_ADDED,
+      INDEX_REMOVED,
+      INDEX_CHANGED
     }
   }
 
@@ -43,9 +55,19 @@ public record DiffReport(String name, String oldSource, String newSource,
    * @param compared false if rows could not be matched (the key changed); counts are then 0
    * @param changedColumns per column, how many rows changed in it
    */
-  public record TableChanges(String table, long oldRows, long newRows, List<String> key,
-      boolean compared, long added, long removed, long changed, List<ColumnCount> changedColumns,
-      List<Row> addedRows, List<Row> removedRows, List<Row> changedRows) {
+  public record TableChanges(
+      String table,
+      long oldRows,
+      long newRows,
+      List<String> key,
+      boolean compared,
+      long added,
+      long removed,
+      long changed,
+      List<ColumnCount> changedColumns,
+      List<Row> addedRows,
+      List<Row> removedRows,
+      List<Row> changedRows) {
 
     public boolean hasChanges() {
       return added + removed + changed > 0 || oldRows != newRows || !compared;
@@ -55,8 +77,8 @@ public record DiffReport(String name, String oldSource, String newSource,
   public record ColumnCount(String column, long rows) {}
 
   /**
-   * One listed row: its key values, and for a changed row the columns that changed; for an added
-   * or removed row, its other values as {@code values}.
+   * One listed row: its key values, and for a changed row the columns that changed; for an added or
+   * removed row, its other values as {@code values}.
    */
   public record Row(List<String> key, List<Value> values) {}
 

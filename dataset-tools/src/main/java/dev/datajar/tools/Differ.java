@@ -15,12 +15,12 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Compares two versions of a dataset: schema changes, and per table the rows added, removed
- * and changed, matched by primary key.
+ * Compares two versions of a dataset: schema changes, and per table the rows added, removed and
+ * changed, matched by primary key.
  *
- * <p>Both files are attached to one read-only SQLite connection and SQLite matches the rows
- * through the key indexes, so memory stays constant; only the first {@code cap} rows of each
- * kind per table are kept for the report. Needs no entity classes. Stateless and thread-safe.
+ * <p>Both files are attached to one read-only SQLite connection and SQLite matches the rows through
+ * the key indexes, so memory stays constant; only the first {@code cap} rows of each kind per table
+ * are kept for the report. Needs no entity classes. Stateless and thread-safe.
  *
  * <pre>{@code
  * try (DataSetInput before = DataSetInput.open(oldJar, null, null, "1.3.0");
@@ -39,22 +39,39 @@ public final class Differ {
    */
   public DiffReport diff(DataSetInput before, DataSetInput after, int cap) throws ToolException {
     if (!before.name().equals(after.name())) {
-      throw new ToolException("cannot compare dataset '" + before.name() + "' (" + before.label()
-          + ") with dataset '" + after.name() + "' (" + after.label() + "): expected two"
-          + " versions of the same dataset");
+      throw new ToolException(
+          "cannot compare dataset '"
+              + before.name()
+              + "' ("
+              + before.label()
+              + ") with dataset '"
+              + after.name()
+              + "' ("
+              + after.label()
+              + "): expected two"
+              + " versions of the same dataset");
     }
     try (Connection c = after.connect()) {
       try (PreparedStatement ps = c.prepareStatement("attach database ? as prev")) {
-        ps.setString(1, before.file().toAbsolutePath().normalize().toUri() + "?mode=ro&immutable=1");
+        ps.setString(
+            1, before.file().toAbsolutePath().normalize().toUri() + "?mode=ro&immutable=1");
         ps.execute();
       }
       int oldFormat = format(c, "prev");
       int newFormat = format(c, "main");
       if (oldFormat != newFormat) {
-        throw new ToolException("cannot compare " + before.label() + " (storage format "
-            + oldFormat + ") with " + after.label() + " (storage format " + newFormat + "):"
-            + " rows are stored differently. Expected two versions built with the same storage"
-            + " format; rebuild the older one with the current datajar");
+        throw new ToolException(
+            "cannot compare "
+                + before.label()
+                + " (storage format "
+                + oldFormat
+                + ") with "
+                + after.label()
+                + " (storage format "
+                + newFormat
+                + "):"
+                + " rows are stored differently. Expected two versions built with the same storage"
+                + " format; rebuild the older one with the current datajar");
       }
       FileSchema old = FileSchema.read(c, "prev");
       FileSchema now = FileSchema.read(c, "main");
@@ -70,12 +87,36 @@ public final class Differ {
           tables.add(RowComparison.compare(c, o.get(), n.get(), cap));
         } else if (o.isPresent()) {
           long rows = FileSchema.count(c, "prev", name);
-          tables.add(new DiffReport.TableChanges(o.get().name(), rows, 0, o.get().primaryKey(),
-              true, 0, rows, 0, List.of(), List.of(), List.of(), List.of()));
+          tables.add(
+              new DiffReport.TableChanges(
+                  o.get().name(),
+                  rows,
+                  0,
+                  o.get().primaryKey(),
+                  true,
+                  0,
+                  rows,
+                  0,
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of()));
         } else {
           long rows = FileSchema.count(c, "main", name);
-          tables.add(new DiffReport.TableChanges(n.get().name(), 0, rows, n.get().primaryKey(),
-              true, rows, 0, 0, List.of(), List.of(), List.of(), List.of()));
+          tables.add(
+              new DiffReport.TableChanges(
+                  n.get().name(),
+                  0,
+                  rows,
+                  n.get().primaryKey(),
+                  true,
+                  rows,
+                  0,
+                  0,
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of()));
         }
       }
       try (Statement s = c.createStatement()) {
@@ -83,14 +124,19 @@ public final class Differ {
       }
       return new DiffReport(after.name(), before.label(), after.label(), schema, tables, cap);
     } catch (SQLException e) {
-      throw new IllegalStateException("comparing " + before + " with " + after + " failed: "
-          + e, e);
+      throw new IllegalStateException(
+          "comparing " + before + " with " + after + " failed: " + e, e);
     }
   }
 
   private static int format(Connection c, String schema) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select value from " + schema + "."
-        + StorageFormat.METADATA_TABLE + " where key = 'formatVersion'");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select value from "
+                    + schema
+                    + "."
+                    + StorageFormat.METADATA_TABLE
+                    + " where key = 'formatVersion'");
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Integer.parseInt(rs.getString(1)) : -1;
     }

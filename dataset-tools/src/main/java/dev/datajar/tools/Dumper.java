@@ -16,13 +16,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Writes the tables of a built dataset back out as source files the builder reads, so that
- * building from the dump with the same entity classes gives a byte-identical file.
+ * Writes the tables of a built dataset back out as source files the builder reads, so that building
+ * from the dump with the same entity classes gives a byte-identical file.
  *
- * <p>Files go to {@code <output>/src/main/datasets/<name>/<table>.csv} (or {@code .jsonl}),
- * the layout of a dataset module, one per table, tables filled by a {@code RowSource}
- * included: {@link RoundTrip} shows how to build from such a dump. Each value is written as
- * the text the builder's parser reads back to the same value; see docs/tools.md.
+ * <p>Files go to {@code <output>/src/main/datasets/<name>/<table>.csv} (or {@code .jsonl}), the
+ * layout of a dataset module, one per table, tables filled by a {@code RowSource} included: {@link
+ * RoundTrip} shows how to build from such a dump. Each value is written as the text the builder's
+ * parser reads back to the same value; see docs/tools.md.
  *
  * <p>Streams every table (constant memory). Stateless and thread-safe.
  */
@@ -31,8 +31,8 @@ public final class Dumper {
   /**
    * Dumps {@code tables} (all if empty) of {@code input}.
    *
-   * @throws ToolException if a named table does not exist or the entity classes cannot be
-   *     loaded; the message says which
+   * @throws ToolException if a named table does not exist or the entity classes cannot be loaded;
+   *     the message says which
    */
   public DumpResult dump(DataSetInput input, Path output, Set<String> tables, DumpFormat format)
       throws ToolException {
@@ -45,18 +45,29 @@ public final class Dumper {
       FileSchema file = FileSchema.read(c, "main");
       for (String t : wanted) {
         if (file.table(t).isEmpty()) {
-          throw new ToolException("dataset '" + input.name() + "' has no table '" + t
-              + "'. Tables: " + String.join(", ", file.tables().stream()
-                  .map(FileSchema.Table::name).toList()));
+          throw new ToolException(
+              "dataset '"
+                  + input.name()
+                  + "' has no table '"
+                  + t
+                  + "'. Tables: "
+                  + String.join(", ", file.tables().stream().map(FileSchema.Table::name).toList()));
         }
       }
       for (TableModel model : schema.tables()) {
         if (!wanted.isEmpty() && !wanted.contains(model.name().toLowerCase(Locale.ROOT))) {
           continue;
         }
-        FileSchema.Table stored = file.table(model.name()).orElseThrow(() -> new ToolException(
-            input.label() + ": the entity classes map table '" + model.name() + "', which the"
-                + " dataset file does not have. Dump with the classes it was built from"));
+        FileSchema.Table stored =
+            file.table(model.name())
+                .orElseThrow(
+                    () ->
+                        new ToolException(
+                            input.label()
+                                + ": the entity classes map table '"
+                                + model.name()
+                                + "', which the"
+                                + " dataset file does not have. Dump with the classes it was built from"));
         Path target = dir.resolve(stored.name() + "." + format.extension());
         long rows = TableDump.write(c, stored, model, format, target, input.name());
         written.add(new DumpResult.Table(stored.name(), target, rows));

@@ -20,8 +20,10 @@ public record Guard(double maxChangedShare, boolean allowDroppedColumns) {
 
   public Guard {
     if (!(maxChangedShare >= 0 && maxChangedShare <= 1)) {
-      throw new IllegalArgumentException("the guard's share of changed rows must be between 0"
-          + " and 1 (0.1 = 10%), got " + maxChangedShare);
+      throw new IllegalArgumentException(
+          "the guard's share of changed rows must be between 0"
+              + " and 1 (0.1 = 10%), got "
+              + maxChangedShare);
     }
   }
 
@@ -29,8 +31,9 @@ public record Guard(double maxChangedShare, boolean allowDroppedColumns) {
   public Optional<String> check(DiffReport diff) {
     List<String> reasons = new ArrayList<>();
     for (DiffReport.SchemaChange c : diff.schemaChanges()) {
-      boolean dropped = c.kind() == DiffReport.SchemaChange.Kind.COLUMN_REMOVED
-          || c.kind() == DiffReport.SchemaChange.Kind.TABLE_REMOVED;
+      boolean dropped =
+          c.kind() == DiffReport.SchemaChange.Kind.COLUMN_REMOVED
+              || c.kind() == DiffReport.SchemaChange.Kind.TABLE_REMOVED;
       if (dropped && !allowDroppedColumns) {
         reasons.add(c.detail());
       }
@@ -41,17 +44,31 @@ public record Guard(double maxChangedShare, boolean allowDroppedColumns) {
       }
       double share = (double) (t.removed() + t.changed()) / t.oldRows();
       if (share > maxChangedShare) {
-        reasons.add(String.format(Locale.ROOT, "table %s: %,d of %,d previous rows removed or"
-            + " changed (%.1f%%, more than the %.1f%% allowed)", t.table(),
-            t.removed() + t.changed(), t.oldRows(), share * 100, maxChangedShare * 100));
+        reasons.add(
+            String.format(
+                Locale.ROOT,
+                "table %s: %,d of %,d previous rows removed or"
+                    + " changed (%.1f%%, more than the %.1f%% allowed)",
+                t.table(),
+                t.removed() + t.changed(),
+                t.oldRows(),
+                share * 100,
+                maxChangedShare * 100));
       }
     }
     if (reasons.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of("dataset '" + diff.name() + "' changed more than the release guard allows"
-        + " against " + diff.oldSource() + ":\n  " + String.join("\n  ", reasons)
-        + "\nIf the change is intended, raise the limit (dataset.guard.maxChangedShare) or allow"
-        + " dropped columns (dataset.guard.allowDroppedColumns). The diff:\n" + diff.summary());
+    return Optional.of(
+        "dataset '"
+            + diff.name()
+            + "' changed more than the release guard allows"
+            + " against "
+            + diff.oldSource()
+            + ":\n  "
+            + String.join("\n  ", reasons)
+            + "\nIf the change is intended, raise the limit (dataset.guard.maxChangedShare) or allow"
+            + " dropped columns (dataset.guard.allowDroppedColumns). The diff:\n"
+            + diff.summary());
   }
 }

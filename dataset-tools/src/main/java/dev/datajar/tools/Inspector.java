@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Describes a built dataset: name, format, checksum, size, every table with its row count,
- * columns (stored and Java types), keys, indexes and relations, the entity classes, and how it
- * was built (datajar and SQLite versions, source checksums).
+ * Describes a built dataset: name, format, checksum, size, every table with its row count, columns
+ * (stored and Java types), keys, indexes and relations, the entity classes, and how it was built
+ * (datajar and SQLite versions, source checksums).
  *
  * <p>Reads the file's own schema and {@code datajar_metadata} table and the manifest; boots the
  * entity classes (as the builder does, without a database) for Java types and relations, which
@@ -55,44 +55,83 @@ public final class Inspector {
         Optional<TableModel> model = schema == null ? Optional.empty() : schema.table(t.name());
         tables.add(table(c, t, model, entityClasses));
       }
-      return new InspectReport(input.name(), input.label(),
-          Integer.parseInt(metadata.getOrDefault("formatVersion",
-              manifest.map(m -> Integer.toString(m.formatVersion())).orElse("0"))),
-          RoundTrip.sha256(input.file()), manifest.map(Manifest::sha256).orElse(null),
-          java.nio.file.Files.size(input.file()), tables,
+      return new InspectReport(
+          input.name(),
+          input.label(),
+          Integer.parseInt(
+              metadata.getOrDefault(
+                  "formatVersion",
+                  manifest.map(m -> Integer.toString(m.formatVersion())).orElse("0"))),
+          RoundTrip.sha256(input.file()),
+          manifest.map(Manifest::sha256).orElse(null),
+          java.nio.file.Files.size(input.file()),
+          tables,
           manifest.map(Manifest::entities).orElse(List.of()),
           manifest.map(Manifest::sqliteVersion).orElse(sqliteVersion(c)),
-          metadata.getOrDefault("datajarVersion",
-              manifest.map(Manifest::datajarVersion).orElse("?")),
-          metadata.getOrDefault("schemaFingerprint",
-              manifest.map(Manifest::schemaFingerprint).orElse("?")),
-          manifest.map(m -> m.sources().stream().map(s -> new InspectReport.Source(s.path(),
-              s.sha256(), s.bytes())).toList()).orElse(List.of()),
+          metadata.getOrDefault(
+              "datajarVersion", manifest.map(Manifest::datajarVersion).orElse("?")),
+          metadata.getOrDefault(
+              "schemaFingerprint", manifest.map(Manifest::schemaFingerprint).orElse("?")),
+          manifest
+              .map(
+                  m ->
+                      m.sources().stream()
+                          .map(s -> new InspectReport.Source(s.path(), s.sha256(), s.bytes()))
+                          .toList())
+              .orElse(List.of()),
           schema != null);
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("inspecting " + input + " failed: " + e, e);
     }
   }
 
-  private static InspectReport.Table table(Connection c, FileSchema.Table t,
-      Optional<TableModel> model, Map<String, Class<?>> entityClasses) throws SQLException {
+  private static InspectReport.Table table(
+      Connection c,
+      FileSchema.Table t,
+      Optional<TableModel> model,
+      Map<String, Class<?>> entityClasses)
+      throws SQLException {
     List<InspectReport.Column> columns = new ArrayList<>();
     for (FileSchema.Column col : t.columns()) {
-      Optional<ColumnModel> cm = model.flatMap(m -> m.column(col.name())
-          .filter(x -> x.name().equalsIgnoreCase(col.name())));
-      String declared = model.flatMap(m -> m.column(col.name())).map(ColumnModel::declaredType)
-          .orElse(col.type());
-      columns.add(new InspectReport.Column(col.name(), declared,
-          cm.map(x -> javaType(x, entityClasses)).orElse(null),
-          cm.map(ColumnModel::owner).orElse(null), !col.notNull()));
+      Optional<ColumnModel> cm =
+          model.flatMap(
+              m -> m.column(col.name()).filter(x -> x.name().equalsIgnoreCase(col.name())));
+      String declared =
+          model
+              .flatMap(m -> m.column(col.name()))
+              .map(ColumnModel::declaredType)
+              .orElse(col.type());
+      columns.add(
+          new InspectReport.Column(
+              col.name(),
+              declared,
+              cm.map(x -> javaType(x, entityClasses)).orElse(null),
+              cm.map(ColumnModel::owner).orElse(null),
+              !col.notNull()));
     }
-    List<InspectReport.Index> indexes = t.indexes().stream()
-        .map(i -> new InspectReport.Index(i.name(), i.unique(), i.columns())).toList();
-    List<InspectReport.Relation> relations = model.map(m -> m.foreignKeys().stream()
-        .map(f -> new InspectReport.Relation(f.columns(), f.referencedTable(),
-            f.referencedColumns())).toList()).orElse(List.of());
-    return new InspectReport.Table(t.name(), model.map(TableModel::entity).orElse(null),
-        FileSchema.count(c, "main", t.name()), columns, t.primaryKey(), indexes, relations);
+    List<InspectReport.Index> indexes =
+        t.indexes().stream()
+            .map(i -> new InspectReport.Index(i.name(), i.unique(), i.columns()))
+            .toList();
+    List<InspectReport.Relation> relations =
+        model
+            .map(
+                m ->
+                    m.foreignKeys().stream()
+                        .map(
+                            f ->
+                                new InspectReport.Relation(
+                                    f.columns(), f.referencedTable(), f.referencedColumns()))
+                        .toList())
+            .orElse(List.of());
+    return new InspectReport.Table(
+        t.name(),
+        model.map(TableModel::entity).orElse(null),
+        FileSchema.count(c, "main", t.name()),
+        columns,
+        t.primaryKey(),
+        indexes,
+        relations);
   }
 
   /**
@@ -144,8 +183,8 @@ public final class Inspector {
 
   private static Map<String, String> metadata(Connection c) throws SQLException {
     Map<String, String> out = new HashMap<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-        "select key, value from " + StorageFormat.METADATA_TABLE)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select key, value from " + StorageFormat.METADATA_TABLE)) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getString(2));
       }
@@ -154,8 +193,8 @@ public final class Inspector {
   }
 
   private static String sqliteVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-        "select sqlite_version()")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select sqlite_version()")) {
       rs.next();
       return rs.getString(1) + " (reading; the writer's is unknown)";
     }

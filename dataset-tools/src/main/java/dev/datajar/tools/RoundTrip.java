@@ -18,15 +18,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Builds a dataset again from its dump and compares the new file with the original, byte for
- * byte.
+ * Builds a dataset again from its dump and compares the new file with the original, byte for byte.
  *
- * <p>The rebuild sees only the dataset's entity classes and its {@code @DataSet} base types:
- * they are copied into a class folder of their own, which is what the builder scans. Row
- * sources of the module (code that filled a table from other files) are therefore not found,
- * and every table, code-filled ones included, is read from its dump file. The classes
- * themselves still load through the input's class loader, so converters and other classes
- * they use resolve as before.
+ * <p>The rebuild sees only the dataset's entity classes and its {@code @DataSet} base types: they
+ * are copied into a class folder of their own, which is what the builder scans. Row sources of the
+ * module (code that filled a table from other files) are therefore not found, and every table,
+ * code-filled ones included, is read from its dump file. The classes themselves still load through
+ * the input's class loader, so converters and other classes they use resolve as before.
  */
 public final class RoundTrip {
 
@@ -44,14 +42,20 @@ public final class RoundTrip {
   }
 
   /**
-   * Rebuilds {@code original} from the dump under {@code dumpOutput} (the folder given to
-   * {@link Dumper#dump}) in {@code work}, and hashes both files.
+   * Rebuilds {@code original} from the dump under {@code dumpOutput} (the folder given to {@link
+   * Dumper#dump}) in {@code work}, and hashes both files.
    *
    * @throws ToolException if the dump does not build; the message is the builder's
    */
   public Result check(DataSetInput original, Path dumpOutput, Path work) throws ToolException {
-    ClassLoader loader = original.classLoader().orElseThrow(() -> new ToolException(
-        original.label() + ": the entity classes are needed to rebuild from a dump"));
+    ClassLoader loader =
+        original
+            .classLoader()
+            .orElseThrow(
+                () ->
+                    new ToolException(
+                        original.label()
+                            + ": the entity classes are needed to rebuild from a dump"));
     try {
       Path classes = work.resolve("classes");
       Set<Class<?>> scanned = new LinkedHashSet<>();
@@ -64,8 +68,12 @@ public final class RoundTrip {
         String resource = type.getName().replace('.', '/') + ".class";
         try (InputStream in = loader.getResourceAsStream(resource)) {
           if (in == null) {
-            throw new ToolException(original.label() + ": " + resource + " is not readable"
-                + " through the dataset's class loader");
+            throw new ToolException(
+                original.label()
+                    + ": "
+                    + resource
+                    + " is not readable"
+                    + " through the dataset's class loader");
           }
           Path target = classes.resolve(resource);
           Files.createDirectories(target.getParent());
@@ -73,17 +81,19 @@ public final class RoundTrip {
         }
       }
       Path output = work.resolve("out");
-      try (URLClassLoader view = new URLClassLoader("datajar rebuild classes",
-          new URL[] {classes.toUri().toURL()}, loader)) {
-        BuildRequest request = BuildRequest.builder()
-            .classesDirectory(classes)
-            .classLoader(view)
-            .sourceDirectory(dumpOutput.resolve("src").resolve("main").resolve("datasets"))
-            .outputDirectory(output)
-            .workDirectory(work.resolve("work"))
-            .dataSets(Set.of(original.name()))
-            .force(true)
-            .build();
+      try (URLClassLoader view =
+          new URLClassLoader(
+              "datajar rebuild classes", new URL[] {classes.toUri().toURL()}, loader)) {
+        BuildRequest request =
+            BuildRequest.builder()
+                .classesDirectory(classes)
+                .classLoader(view)
+                .sourceDirectory(dumpOutput.resolve("src").resolve("main").resolve("datasets"))
+                .outputDirectory(output)
+                .workDirectory(work.resolve("work"))
+                .dataSets(Set.of(original.name()))
+                .force(true)
+                .build();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(view);
@@ -96,11 +106,11 @@ public final class RoundTrip {
       Path rebuilt = output.resolve(StorageFormat.sqliteFileName(original.name()));
       return new Result(rebuilt, sha256(original.file()), sha256(rebuilt));
     } catch (DataSetBuildException e) {
-      throw new ToolException("the dump of dataset '" + original.name() + "' does not build: "
-          + e.getMessage(), e);
+      throw new ToolException(
+          "the dump of dataset '" + original.name() + "' does not build: " + e.getMessage(), e);
     } catch (ClassNotFoundException e) {
-      throw new ToolException(original.label() + ": entity class " + e.getMessage()
-          + " cannot be loaded", e);
+      throw new ToolException(
+          original.label() + ": entity class " + e.getMessage() + " cannot be loaded", e);
     } catch (IOException e) {
       throw new IllegalStateException("rebuilding " + original + " failed: " + e, e);
     }

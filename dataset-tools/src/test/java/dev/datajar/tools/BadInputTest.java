@@ -32,8 +32,11 @@ class BadInputTest {
   @Test
   void open_refusesAMissingPath() {
     Path missing = dir.resolve("nothing.jar");
-    assertEquals(missing + " does not exist: expected a dataset jar, a class folder with"
-        + " META-INF/datasets/, or a .sqlite file", message(missing));
+    assertEquals(
+        missing
+            + " does not exist: expected a dataset jar, a class folder with"
+            + " META-INF/datasets/, or a .sqlite file",
+        message(missing));
   }
 
   @Test
@@ -51,17 +54,23 @@ class BadInputTest {
       zip.closeEntry();
     }
     assertEquals(java.util.List.of(), DataSetInput.namesIn(plain));
-    assertEquals(plain + " holds no dataset: META-INF/datasets/index is missing. Expected a jar"
-        + " of a module built with the dataset-maven-plugin's build goal", message(plain));
+    assertEquals(
+        plain
+            + " holds no dataset: META-INF/datasets/index is missing. Expected a jar"
+            + " of a module built with the dataset-maven-plugin's build goal",
+        message(plain));
   }
 
   @Test
   void open_refusesAFileThatIsNotSqlite() throws Exception {
-    Path text = Files.writeString(dir.resolve("notes.sqlite"), "just text, long enough? "
-        .repeat(10));
-    assertEquals(text + " is not a datajar dataset file: expected a SQLite file with"
-        + " application_id 0x444A4152 ('DJAR') as the dataset builder writes, but it is not a"
-        + " SQLite file", message(text));
+    Path text =
+        Files.writeString(dir.resolve("notes.sqlite"), "just text, long enough? ".repeat(10));
+    assertEquals(
+        text
+            + " is not a datajar dataset file: expected a SQLite file with"
+            + " application_id 0x444A4152 ('DJAR') as the dataset builder writes, but it is not a"
+            + " SQLite file",
+        message(text));
   }
 
   @Test
@@ -71,41 +80,51 @@ class BadInputTest {
         Statement s = c.createStatement()) {
       s.execute("create table t (x)");
     }
-    assertEquals(other + " is not a datajar dataset file: expected a SQLite file with"
-        + " application_id 0x444A4152 ('DJAR') as the dataset builder writes, but it is a SQLite"
-        + " file of another application", message(other));
+    assertEquals(
+        other
+            + " is not a datajar dataset file: expected a SQLite file with"
+            + " application_id 0x444A4152 ('DJAR') as the dataset builder writes, but it is a SQLite"
+            + " file of another application",
+        message(other));
   }
 
   @Test
   void open_refusesAnUnknownDatasetName() {
-    ToolException e = assertThrows(ToolException.class,
-        () -> DataSetInput.open(jar, "geo", null, null));
-    assertEquals(jar + " has no dataset 'geo'; it holds edges. Name one of those",
-        e.getMessage());
+    ToolException e =
+        assertThrows(ToolException.class, () -> DataSetInput.open(jar, "geo", null, null));
+    assertEquals(jar + " has no dataset 'geo'; it holds edges. Name one of those", e.getMessage());
   }
 
   @Test
   void diff_refusesTwoDifferentDatasets() throws Exception {
-    Path renamed = copyWith("renamed.sqlite", "update datajar_metadata set value = 'other'"
-        + " where key = 'name'");
+    Path renamed =
+        copyWith(
+            "renamed.sqlite",
+            "update datajar_metadata set value = 'other'" + " where key = 'name'");
     try (DataSetInput a = DataSetInput.open(jar, null, null, "edges-1.0");
         DataSetInput b = DataSetInput.open(renamed, null, null, "other.sqlite")) {
       ToolException e = assertThrows(ToolException.class, () -> new Differ().diff(a, b, 5));
-      assertEquals("cannot compare dataset 'edges' (edges-1.0) with dataset 'other'"
-          + " (other.sqlite): expected two versions of the same dataset", e.getMessage());
+      assertEquals(
+          "cannot compare dataset 'edges' (edges-1.0) with dataset 'other'"
+              + " (other.sqlite): expected two versions of the same dataset",
+          e.getMessage());
     }
   }
 
   @Test
   void diff_refusesDifferentStorageFormats() throws Exception {
-    Path newer = copyWith("edges.sqlite", "update datajar_metadata set value = '2'"
-        + " where key = 'formatVersion'");
+    Path newer =
+        copyWith(
+            "edges.sqlite",
+            "update datajar_metadata set value = '2'" + " where key = 'formatVersion'");
     try (DataSetInput a = DataSetInput.open(jar, null, null, "edges-1.0");
         DataSetInput b = DataSetInput.open(newer, null, null, "edges-2.0")) {
       ToolException e = assertThrows(ToolException.class, () -> new Differ().diff(a, b, 5));
-      assertEquals("cannot compare edges-1.0 (storage format 1) with edges-2.0 (storage format"
-          + " 2): rows are stored differently. Expected two versions built with the same"
-          + " storage format; rebuild the older one with the current datajar", e.getMessage());
+      assertEquals(
+          "cannot compare edges-1.0 (storage format 1) with edges-2.0 (storage format"
+              + " 2): rows are stored differently. Expected two versions built with the same"
+              + " storage format; rebuild the older one with the current datajar",
+          e.getMessage());
     }
   }
 
@@ -113,10 +132,14 @@ class BadInputTest {
   void dump_refusesABareFileWithoutEntityClasses() throws Exception {
     Path bare = copyWith("edges.sqlite", null);
     try (DataSetInput in = DataSetInput.open(bare, null, null, "edges.sqlite")) {
-      ToolException e = assertThrows(ToolException.class, () -> new Dumper().dump(in,
-          dir.resolve("never"), java.util.Set.of(), DumpFormat.CSV));
-      assertEquals("edges.sqlite: no manifest names the entity classes of dataset 'edges'. Give"
-          + " the dataset jar or the module's target/classes instead of the bare .sqlite file",
+      ToolException e =
+          assertThrows(
+              ToolException.class,
+              () ->
+                  new Dumper().dump(in, dir.resolve("never"), java.util.Set.of(), DumpFormat.CSV));
+      assertEquals(
+          "edges.sqlite: no manifest names the entity classes of dataset 'edges'. Give"
+              + " the dataset jar or the module's target/classes instead of the bare .sqlite file",
           e.getMessage());
     }
   }
@@ -124,8 +147,12 @@ class BadInputTest {
   @Test
   void dump_refusesAnUnknownTable() throws Exception {
     try (DataSetInput in = DataSetInput.open(jar, null, null, "edges.jar")) {
-      ToolException e = assertThrows(ToolException.class, () -> new Dumper().dump(in,
-          dir.resolve("never"), java.util.Set.of("airport"), DumpFormat.CSV));
+      ToolException e =
+          assertThrows(
+              ToolException.class,
+              () ->
+                  new Dumper()
+                      .dump(in, dir.resolve("never"), java.util.Set.of("airport"), DumpFormat.CSV));
       assertEquals("dataset 'edges' has no table 'airport'. Tables: edge", e.getMessage());
     }
   }

@@ -32,7 +32,8 @@ class CliIT {
     Run r = run("inspect", jar.toString());
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().startsWith("dataset edges  (" + jar + ")\n  format 1, "), r.out());
-    assertTrue(r.out().contains("\ntable edge  " + CorpusFixture.size() + " rows  (entity Edge)\n"),
+    assertTrue(
+        r.out().contains("\ntable edge  " + CorpusFixture.size() + " rows  (entity Edge)\n"),
         r.out());
     assertTrue(r.out().contains("  a_year_month         text"), r.out());
     assertTrue(r.out().contains("YearMonth as LocalDate"), r.out());
@@ -63,8 +64,12 @@ class CliIT {
     Path missing = dir.resolve("missing.jar");
     Run r = run("inspect", missing.toString());
     assertEquals(1, r.status());
-    assertEquals("datajar-tools: " + missing + " does not exist: expected a dataset jar, a class"
-        + " folder with META-INF/datasets/, or a .sqlite file\n", r.err());
+    assertEquals(
+        "datajar-tools: "
+            + missing
+            + " does not exist: expected a dataset jar, a class"
+            + " folder with META-INF/datasets/, or a .sqlite file\n",
+        r.err());
     assertEquals("", r.out());
   }
 
@@ -72,12 +77,21 @@ class CliIT {
   void unknownCoordinates_sayWhereTheyWereLookedFor() throws Exception {
     Path local = Files.createDirectories(dir.resolve("empty-repo"));
     // Port 9 (discard) on loopback: refused at once, so nothing leaves the machine.
-    Run r = run("inspect", "--local-repository", local.toString(), "--repository",
-        "http://127.0.0.1:9/maven2", "com.example:geo:1.0");
+    Run r =
+        run(
+            "inspect",
+            "--local-repository",
+            local.toString(),
+            "--repository",
+            "http://127.0.0.1:9/maven2",
+            "com.example:geo:1.0");
     assertEquals(1, r.status());
-    assertEquals("datajar-tools: com.example:geo:1.0 was not found: looked in " + local
-        + " and http://127.0.0.1:9/maven2. Check the coordinates, install that version (mvn"
-        + " install), or give the jar's path\n", r.err());
+    assertEquals(
+        "datajar-tools: com.example:geo:1.0 was not found: looked in "
+            + local
+            + " and http://127.0.0.1:9/maven2. Check the coordinates, install that version (mvn"
+            + " install), or give the jar's path\n",
+        r.err());
   }
 
   @Test
@@ -87,8 +101,14 @@ class CliIT {
     Files.createDirectories(target.getParent());
     Files.copy(jar, target);
     Files.createDirectories(local.resolve("com/example/edges/1.3.0-SNAPSHOT"));
-    Run r = run("inspect", "--local-repository", local.toString(), "--repository",
-        "http://127.0.0.1:9/maven2", "com.example:edges");
+    Run r =
+        run(
+            "inspect",
+            "--local-repository",
+            local.toString(),
+            "--repository",
+            "http://127.0.0.1:9/maven2",
+            "com.example:edges");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().startsWith("dataset edges  (com.example:edges:1.2.0)\n"), r.out());
   }
@@ -101,16 +121,26 @@ class CliIT {
   }
 
   private static Run run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", System.getProperty("cli.jar")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                System.getProperty("cli.jar")));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     int status = p.waitFor();
-    return new Run(status, Files.readString(out, StandardCharsets.UTF_8),
+    return new Run(
+        status,
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 }

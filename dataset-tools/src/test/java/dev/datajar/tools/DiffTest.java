@@ -29,23 +29,26 @@ class DiffTest {
     long gone = CorpusFixture.idOf("aString", "");
     assertTrue(negativeZero < scaled, "the corpus lists doubles before decimals");
     Path before = CorpusFixture.build(dir.resolve("before"));
-    Path after = CorpusFixture.build(dir.resolve("after"), rows -> {
-      List<String[]> out = new ArrayList<>();
-      for (String[] r : rows) {
-        long id = Long.parseLong(r[0]);
-        if (id == gone) {
-          continue;
-        }
-        if (id == negativeZero) {
-          r[2] = "0.0";
-        } else if (id == scaled) {
-          r[2] = "1.5";
-        }
-        out.add(r);
-      }
-      out.add(new String[] {"1000", "aString", "added, with a \"quote\""});
-      return out;
-    });
+    Path after =
+        CorpusFixture.build(
+            dir.resolve("after"),
+            rows -> {
+              List<String[]> out = new ArrayList<>();
+              for (String[] r : rows) {
+                long id = Long.parseLong(r[0]);
+                if (id == gone) {
+                  continue;
+                }
+                if (id == negativeZero) {
+                  r[2] = "0.0";
+                } else if (id == scaled) {
+                  r[2] = "1.5";
+                }
+                out.add(r);
+              }
+              out.add(new String[] {"1000", "aString", "added, with a \"quote\""});
+              return out;
+            });
     try (DataSetInput a = DataSetInput.open(before, null, null, "1.0");
         DataSetInput b = DataSetInput.open(after, null, null, "1.1")) {
       DiffReport r = new Differ().diff(a, b, 10);
@@ -54,7 +57,8 @@ class DiffTest {
       assertEquals(1, r.removed());
       assertEquals(2, r.changed());
       assertFalse(r.identical());
-      assertEquals("""
+      assertEquals(
+          """
           dataset edges: 1.0 -> 1.1
             edge: %1$d -> %1$d rows, 1 added, 1 removed, 2 changed (a_decimal: 1, a_double: 1)
 
@@ -65,18 +69,31 @@ class DiffTest {
                 a_double: -0.0 -> 0.0
             ~ %4$d
                 a_decimal: "1.50" -> "1.5"
-          """.formatted(CorpusFixture.size(), gone, negativeZero, scaled),
+          """
+              .formatted(CorpusFixture.size(), gone, negativeZero, scaled),
           r.toText());
-      assertTrue(r.toMarkdown().contains("| `edge` | " + CorpusFixture.size() + " | "
-          + CorpusFixture.size() + " | 1 | 1 | 2 |"), r.toMarkdown());
-      assertTrue(r.toJson().contains("\"changedColumns\" : {\n        \"a_decimal\" : 1,"),
-          r.toJson());
+      assertTrue(
+          r.toMarkdown()
+              .contains(
+                  "| `edge` | "
+                      + CorpusFixture.size()
+                      + " | "
+                      + CorpusFixture.size()
+                      + " | 1 | 1 | 2 |"),
+          r.toMarkdown());
+      assertTrue(
+          r.toJson().contains("\"changedColumns\" : {\n        \"a_decimal\" : 1,"), r.toJson());
 
       assertTrue(new Guard(0.5, false).check(r).isEmpty());
       String failed = new Guard(0.01, false).check(r).orElseThrow();
-      assertTrue(failed.startsWith("dataset 'edges' changed more than the release guard allows"
-          + " against 1.0:\n  table edge: 3 of " + CorpusFixture.size() + " previous rows removed"
-          + " or changed ("), failed);
+      assertTrue(
+          failed.startsWith(
+              "dataset 'edges' changed more than the release guard allows"
+                  + " against 1.0:\n  table edge: 3 of "
+                  + CorpusFixture.size()
+                  + " previous rows removed"
+                  + " or changed ("),
+          failed);
     }
   }
 
@@ -96,20 +113,25 @@ class DiffTest {
     try (DataSetInput a = DataSetInput.open(before, null, null, "1.0");
         DataSetInput b = DataSetInput.open(after, null, null, "1.1")) {
       DiffReport r = new Differ().diff(a, b, 10);
-      assertEquals("""
+      assertEquals(
+          """
           dataset edges: 1.0 -> 1.1
             schema: column edge.shout removed (was text)
             schema: index edge_decimal on edge removed
             schema: index edge_long on edge added (a_long)
             schema: table extra added (id, note)
             extra: 0 -> 1 rows, 1 added, 0 removed, 0 changed
-          """, r.summary());
-      assertEquals("""
+          """,
+          r.summary());
+      assertEquals(
+          """
           dataset 'edges' changed more than the release guard allows against 1.0:
             column edge.shout removed (was text)
           If the change is intended, raise the limit (dataset.guard.maxChangedShare) or allow\
            dropped columns (dataset.guard.allowDroppedColumns). The diff:
-          """ + r.summary(), new Guard(0.5, false).check(r).orElseThrow());
+          """
+              + r.summary(),
+          new Guard(0.5, false).check(r).orElseThrow());
       assertTrue(new Guard(0.5, true).check(r).isEmpty());
     }
   }
@@ -122,14 +144,16 @@ class DiffTest {
     try (DataSetInput a = DataSetInput.open(before, null, null, "1.0");
         DataSetInput b = DataSetInput.open(after, null, null, "1.1")) {
       DiffReport r = new Differ().diff(a, b, 10);
-      assertEquals("""
+      assertEquals(
+          """
           dataset edges: 1.0 -> 1.1
             bag: 3 -> 3 rows, 1 added, 1 removed, 0 changed
 
           table bag (key owner, value)
             + 3, "c"
             - 1, "b"
-          """, r.toText());
+          """,
+          r.toText());
     }
   }
 

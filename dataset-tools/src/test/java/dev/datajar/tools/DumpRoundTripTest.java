@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Dump the storage-format corpus (every type, NULL and empty strings, -0.0, long decimals,
- * offsets, zones, unicode, converters), build again from the dump: the file must be the same
- * bytes.
+ * Dump the storage-format corpus (every type, NULL and empty strings, -0.0, long decimals, offsets,
+ * zones, unicode, converters), build again from the dump: the file must be the same bytes.
  */
 class DumpRoundTripTest {
   @TempDir Path dir;
@@ -35,12 +34,13 @@ class DumpRoundTripTest {
       DumpResult dump = new Dumper().dump(in, dir.resolve("dump"), Set.of(), format);
       assertEquals(List.of("edge"), dump.tables().stream().map(DumpResult.Table::name).toList());
       assertEquals(CorpusFixture.size(), dump.rows());
-      assertTrue(Files.isRegularFile(dir.resolve("dump/src/main/datasets/edges/edge."
-          + format.extension())));
+      assertTrue(
+          Files.isRegularFile(
+              dir.resolve("dump/src/main/datasets/edges/edge." + format.extension())));
       RoundTrip.Result r = new RoundTrip().check(in, dir.resolve("dump"), dir.resolve("rebuild"));
       assertEquals(r.originalSha256(), r.rebuiltSha256(), "rebuilt from the " + format + " dump");
-      assertTrue(java.util.Arrays.equals(Files.readAllBytes(in.file()),
-          Files.readAllBytes(r.rebuilt())));
+      assertTrue(
+          java.util.Arrays.equals(Files.readAllBytes(in.file()), Files.readAllBytes(r.rebuilt())));
     }
   }
 }

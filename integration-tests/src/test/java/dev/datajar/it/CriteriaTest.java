@@ -32,8 +32,9 @@ class CriteriaTest {
     assertEquals(List.of(6L, 7L), ids(Where.le("price", new BigDecimal("9.50"))));
     assertEquals(List.of(2L), ids(Where.gt("price", new BigDecimal("999.99"))));
     assertEquals(List.of(1L, 2L), ids(Where.ge("price", new BigDecimal("999.990"))));
-    assertEquals(List.of(4L, 8L, 10L), ids(Where.between("price", new BigDecimal("99.95"),
-        new BigDecimal("249"))));
+    assertEquals(
+        List.of(4L, 8L, 10L),
+        ids(Where.between("price", new BigDecimal("99.95"), new BigDecimal("249"))));
   }
 
   @Test
@@ -60,8 +61,11 @@ class CriteriaTest {
     assertEquals(List.of(11L), ids(Where.eq("price", null)));
     assertEquals(10, ids(Where.isNotNull("price")).size());
     assertEquals(10, ids(Where.ne("price", null)).size());
-    assertEquals(List.of(1L, 5L), categories.search(Query.where(Where.isNull("parent")))
-        .stream().map(Category::getId).toList());
+    assertEquals(
+        List.of(1L, 5L),
+        categories.search(Query.where(Where.isNull("parent"))).stream()
+            .map(Category::getId)
+            .toList());
   }
 
   @Test
@@ -69,15 +73,21 @@ class CriteriaTest {
     Criterion laptops = Where.eq("category.id", 3L);
     Criterion active = Where.eq("active", true);
     assertEquals(List.of(1L, 2L), ids(Where.and(laptops, active)));
-    assertEquals(List.of(1L, 2L), products.search(Query.where(laptops).and(active))
-        .stream().map(Product::getId).toList());
+    assertEquals(
+        List.of(1L, 2L),
+        products.search(Query.where(laptops).and(active)).stream().map(Product::getId).toList());
     assertEquals(List.of(1L, 2L, 4L, 8L), ids(Where.or(laptops, Where.not(active))));
     assertEquals(List.of(8L), ids(Where.and(laptops, Where.not(active))));
     assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 9L, 10L, 11L), ids(Where.not(laptops)));
     // not(price < 10) leaves out the NULL price, as SQL does
     assertEquals(8, ids(Where.not(Where.lt("price", new BigDecimal("10")))).size());
-    assertEquals(List.of(6L, 8L, 11L), ids(Where.or(Where.eq("sku", "RAK-01"),
-        Where.and(Where.eq("active", false), Where.like("name", "Old%")), Where.isNull("price"))));
+    assertEquals(
+        List.of(6L, 8L, 11L),
+        ids(
+            Where.or(
+                Where.eq("sku", "RAK-01"),
+                Where.and(Where.eq("active", false), Where.like("name", "Old%")),
+                Where.isNull("price"))));
   }
 
   @Test
@@ -95,33 +105,56 @@ class CriteriaTest {
     assertEquals(List.of(1L, 2L), ids(Where.startsWith(Product_.name, "Laptop")));
     assertEquals(List.of(11L), ids(Where.isNull(Product_.price)));
     assertEquals(List.of(2L, 9L), ids(Where.in(Product_.id, List.of(9L, 2L, 404L))));
-    assertEquals(List.of(4L, 8L, 10L), ids(Where.between(Product_.price, new BigDecimal("99.95"),
-        new BigDecimal("249"))));
-    assertEquals(List.of(6L, 7L), products.search(Query.where(Where.lt(Product_.price,
-        new BigDecimal("10"))).orderByDesc(Product_.sku)).stream().map(Product::getId).toList());
+    assertEquals(
+        List.of(4L, 8L, 10L),
+        ids(Where.between(Product_.price, new BigDecimal("99.95"), new BigDecimal("249"))));
+    assertEquals(
+        List.of(6L, 7L),
+        products
+            .search(
+                Query.where(Where.lt(Product_.price, new BigDecimal("10")))
+                    .orderByDesc(Product_.sku))
+            .stream()
+            .map(Product::getId)
+            .toList());
   }
 
   @Test
   void unknownAttribute_failsWithTheValidNames() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> products.search(Query.where(Where.eq("colour", "red"))));
-    assertEquals("'colour': Product has no attribute 'colour'. Valid attributes: active, aliases,"
-        + " category, currency, id, name, price, sku, tags", e.getMessage());
-    IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
-        () -> products.count(Query.where(Where.eq("category.title", "x"))));
-    assertEquals("'category.title': Product.category has no attribute 'title'. Valid attributes:"
-        + " children, code, id, name, parent", nested.getMessage());
-    IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
-        () -> products.search(Query.all().orderBy("cost")));
-    assertEquals("'cost': Product has no attribute 'cost'. Valid attributes: active, aliases,"
-        + " category, currency, id, name, price, sku, tags", order.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> products.search(Query.where(Where.eq("colour", "red"))));
+    assertEquals(
+        "'colour': Product has no attribute 'colour'. Valid attributes: active, aliases,"
+            + " category, currency, id, name, price, sku, tags",
+        e.getMessage());
+    IllegalArgumentException nested =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> products.count(Query.where(Where.eq("category.title", "x"))));
+    assertEquals(
+        "'category.title': Product.category has no attribute 'title'. Valid attributes:"
+            + " children, code, id, name, parent",
+        nested.getMessage());
+    IllegalArgumentException order =
+        assertThrows(
+            IllegalArgumentException.class, () -> products.search(Query.all().orderBy("cost")));
+    assertEquals(
+        "'cost': Product has no attribute 'cost'. Valid attributes: active, aliases,"
+            + " category, currency, id, name, price, sku, tags",
+        order.getMessage());
   }
 
   @Test
   void valueOfTheWrongType_failsNamingBothTypes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> products.search(Query.where(Where.lt("price", 10.0))));
-    assertEquals("'price' of Product is a BigDecimal, but the value 10.0 is a Double. Pass a"
-        + " BigDecimal.", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> products.search(Query.where(Where.lt("price", 10.0))));
+    assertEquals(
+        "'price' of Product is a BigDecimal, but the value 10.0 is a Double. Pass a"
+            + " BigDecimal.",
+        e.getMessage());
   }
 }

@@ -12,8 +12,8 @@ import dev.datajar.runtime.Store;
 import java.nio.file.Path;
 
 /**
- * Real injectors over the datasets the plugin built into {@code target/classes}, as a service
- * would create them.
+ * Real injectors over the datasets the plugin built into {@code target/classes}, as a service would
+ * create them.
  */
 public final class Injectors {
   private static Injector shared;
@@ -22,13 +22,14 @@ public final class Injectors {
 
   /**
    * One injector with {@code new DataSetModule()} for the whole test JVM: opening the datasets
-   * boots Hibernate, which is worth doing once. Tests never change what it returns. With
-   * {@code -Ddatajar.it.engine=postgres} the datasets are read from PostgreSQL instead.
+   * boots Hibernate, which is worth doing once. Tests never change what it returns. With {@code
+   * -Ddatajar.it.engine=postgres} the datasets are read from PostgreSQL instead.
    */
   public static synchronized Injector shared() {
     if (shared == null) {
-      shared = Guice.createInjector(PostgresDataSets.selected() ? PostgresDataSets.module()
-          : new DataSetModule());
+      shared =
+          Guice.createInjector(
+              PostgresDataSets.selected() ? PostgresDataSets.module() : new DataSetModule());
     }
     return shared;
   }
@@ -36,14 +37,17 @@ public final class Injectors {
   /** The {@code Store<T>} bound for {@code entity}, looked up as {@code @Inject Store<T>} would. */
   @SuppressWarnings("unchecked")
   public static <T> Store<T> store(Injector injector, Class<T> entity) {
-    return (Store<T>) injector.getInstance(Key.get(Types.newParameterizedType(Store.class, entity)));
+    return (Store<T>)
+        injector.getInstance(Key.get(Types.newParameterizedType(Store.class, entity)));
   }
 
   public static <T> Store<T> store(Class<T> entity) {
     return store(shared(), entity);
   }
 
-  /** The dataset file the plugin wrote, e.g. {@code target/classes/META-INF/datasets/shop.sqlite}. */
+  /**
+   * The dataset file the plugin wrote, e.g. {@code target/classes/META-INF/datasets/shop.sqlite}.
+   */
   public static Path builtFile(String name) {
     return Path.of("target", "classes", "META-INF", "datasets", name).toAbsolutePath();
   }

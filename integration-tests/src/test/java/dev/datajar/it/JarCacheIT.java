@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
-import java.io.RandomAccessFile;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Datasets read from the packaged jar, as a service reads a dependency: copied once into a
- * private cache directory, shared by JVMs, and checked again before use.
+ * Datasets read from the packaged jar, as a service reads a dependency: copied once into a private
+ * cache directory, shared by JVMs, and checked again before use.
  */
 class JarCacheIT {
-  private static final Path JAR = Path.of("target", "datajar-integration-tests.jar").toAbsolutePath();
+  private static final Path JAR =
+      Path.of("target", "datajar-integration-tests.jar").toAbsolutePath();
   private static final Path CLASSES = Path.of("target", "classes").toAbsolutePath();
   private static final Path TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath();
 
@@ -52,8 +53,11 @@ class JarCacheIT {
       }
     }
     try (JarFile jar = new JarFile(JAR.toFile())) {
-      String manifest = new String(jar.getInputStream(jar.getEntry(
-          "META-INF/datasets/shop.manifest.json")).readAllBytes(), StandardCharsets.UTF_8);
+      String manifest =
+          new String(
+              jar.getInputStream(jar.getEntry("META-INF/datasets/shop.manifest.json"))
+                  .readAllBytes(),
+              StandardCharsets.UTF_8);
       Matcher m = Pattern.compile("\"sha256\" : \"([0-9a-f]{64})\"").matcher(manifest);
       assertTrue(m.find(), manifest);
       shopSha256 = m.group(1);
@@ -68,8 +72,8 @@ class JarCacheIT {
     }
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
-        ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
       // As in an application server: libraries that look things up through the context
       // loader (Hibernate's services) must see this loader's copies, not the test's.
       thread.setContextClassLoader(loader);
@@ -91,16 +95,21 @@ class JarCacheIT {
   private Process probeInNewJvm(Path cacheDirectory) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp = String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList());
-    return new ProcessBuilder(java, "-Xmx128m", "-cp", cp, CacheProbe.class.getName(),
-        cacheDirectory.toString()).redirectErrorStream(true).start();
+    return new ProcessBuilder(
+            java, "-Xmx128m", "-cp", cp, CacheProbe.class.getName(), cacheDirectory.toString())
+        .redirectErrorStream(true)
+        .start();
   }
 
   private static String probeOutput(Process p) throws Exception {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe JVM did not finish");
     assertEquals(0, p.exitValue(), out);
-    return out.lines().filter(l -> l.startsWith("PROBE ")).findFirst()
-        .orElseThrow(() -> new AssertionError("no PROBE line in:\n" + out)).substring(6);
+    return out.lines()
+        .filter(l -> l.startsWith("PROBE "))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no PROBE line in:\n" + out))
+        .substring(6);
   }
 
   private static List<String> names(Path dir) throws IOException {
@@ -115,12 +124,14 @@ class JarCacheIT {
     Path expected = dir.resolve(shopSha256 + ".sqlite");
     assertEquals(expected + "|11|LAP-13", probeInFreshLoader(dir));
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
-    assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(expected)));
-    assertEquals(shopSha256, WriteRefusalTest.sha256(expected));
+    assertEquals(
+        "r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(expected)));
+    assertEquals(shopSha256, ShopWriteRefusalTest.sha256(expected));
     assertEquals(2, names(dir).size(), names(dir).toString()); // shop and corpus, no temporaries
     Object inode = Files.getAttribute(expected, "unix:ino");
     assertEquals(expected + "|11|LAP-13", probeInFreshLoader(dir));
-    assertEquals(inode, Files.getAttribute(expected, "unix:ino"), "the copy was reused, not redone");
+    assertEquals(
+        inode, Files.getAttribute(expected, "unix:ino"), "the copy was reused, not redone");
   }
 
   @Test
@@ -134,7 +145,7 @@ class JarCacheIT {
     assertEquals(expected + "|11|LAP-13", fromA);
     assertEquals(fromA, fromB);
     assertEquals(2, names(dir).size(), names(dir).toString());
-    assertEquals(shopSha256, WriteRefusalTest.sha256(expected));
+    assertEquals(shopSha256, ShopWriteRefusalTest.sha256(expected));
   }
 
   @Test
@@ -148,9 +159,9 @@ class JarCacheIT {
       f.write(0x5a);
       f.write(0xa5);
     }
-    assertTrue(!shopSha256.equals(WriteRefusalTest.sha256(copy)));
+    assertTrue(!shopSha256.equals(ShopWriteRefusalTest.sha256(copy)));
     assertEquals(copy + "|11|LAP-13", probeOutput(probeInNewJvm(dir)));
-    assertEquals(shopSha256, WriteRefusalTest.sha256(copy));
+    assertEquals(shopSha256, ShopWriteRefusalTest.sha256(copy));
     assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
   }
 
@@ -164,6 +175,6 @@ class JarCacheIT {
       f.setLength(4096);
     }
     assertEquals(copy + "|11|LAP-13", probeInFreshLoader(dir));
-    assertEquals(shopSha256, WriteRefusalTest.sha256(copy));
+    assertEquals(shopSha256, ShopWriteRefusalTest.sha256(copy));
   }
 }

@@ -9,9 +9,9 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.datajar.it.corpus.CsvValue;
 import dev.datajar.it.shop.Product;
-import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.DataSetModule;
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Store;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +25,13 @@ class LifecycleTest {
     try (DataSets engines = injector.getInstance(DataSets.class)) {
       assertEquals(Set.of("corpus", "shop"), engines.names());
       assertEquals(Injectors.builtFile("shop.sqlite"), engines.file("shop"));
-      assertEquals(List.of("dev.datajar.it.shop.Category", "dev.datajar.it.shop.Product",
-          "dev.datajar.it.shop.Reading", "dev.datajar.it.shop.Stock", "dev.datajar.it.shop.Tag"),
+      assertEquals(
+          List.of(
+              "dev.datajar.it.shop.Category",
+              "dev.datajar.it.shop.Product",
+              "dev.datajar.it.shop.Reading",
+              "dev.datajar.it.shop.Stock",
+              "dev.datajar.it.shop.Tag"),
           engines.entities("shop").stream().map(Class::getName).sorted().toList());
       assertEquals(8, Injectors.store(injector, CsvValue.class).count());
     }
@@ -41,8 +46,10 @@ class LifecycleTest {
     engines.close();
     engines.close(); // idempotent
     DataSetException e = assertThrows(DataSetException.class, products::search);
-    assertEquals("dataset 'shop' is closed: DataSets.close() was called; open the"
-        + " datasets again (a new DataSets or injector) to read it", e.getMessage());
+    assertEquals(
+        "dataset 'shop' is closed: DataSets.close() was called; open the"
+            + " datasets again (a new DataSets or injector) to read it",
+        e.getMessage());
     assertThrows(DataSetException.class, () -> products.get(1L));
   }
 
@@ -51,11 +58,15 @@ class LifecycleTest {
     Injector injector = Guice.createInjector(DataSetModule.builder().dataSets("corpus").build());
     try (DataSets engines = injector.getInstance(DataSets.class)) {
       assertEquals(Set.of("corpus"), engines.names());
-      RuntimeException e = assertThrows(RuntimeException.class,
-          () -> Injectors.store(injector, Product.class));
-      assertTrue(e.getMessage().contains("Store<Product>: Product is not an"
-          + " entity of an opened dataset (opened: corpus). Check that its dataset's jar is on"
-          + " the class path and that DataSetModule opens its dataset."), e.getMessage());
+      RuntimeException e =
+          assertThrows(RuntimeException.class, () -> Injectors.store(injector, Product.class));
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "Store<Product>: Product is not an"
+                      + " entity of an opened dataset (opened: corpus). Check that its dataset's jar is on"
+                      + " the class path and that DataSetModule opens its dataset."),
+          e.getMessage());
     }
   }
 }

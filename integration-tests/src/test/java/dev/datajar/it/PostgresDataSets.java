@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The fixture datasets built into a database of the test PostgreSQL server by the builder,
- * with the settings the pom gives the plugin, and a module that reads them from there.
+ * The fixture datasets built into a database of the test PostgreSQL server by the builder, with the
+ * settings the pom gives the plugin, and a module that reads them from there.
  *
- * <p>{@code -Ddatajar.it.engine=postgres} (the pom's {@code postgres} execution) makes
- * {@link Injectors#shared()} use this module, so the same tests run against PostgreSQL. The
- * manifests of this build (which name the schema) are put before the class path's own.
+ * <p>{@code -Ddatajar.it.engine=postgres} (the pom's {@code postgres} execution) makes {@link
+ * Injectors#shared()} use this module, so the same tests run against PostgreSQL. The manifests of
+ * this build (which name the schema) are put before the class path's own.
  */
 final class PostgresDataSets {
   static final Set<String> NAMES = Set.of("shop");
@@ -54,21 +54,31 @@ final class PostgresDataSets {
     String url = pg.createDatabase("it");
     try {
       Path out = Files.createTempDirectory("datajar-it-pg");
-      new DataSetBuilder().build(BuildRequest.builder()
-          .classesDirectory(Path.of("target/classes"))
-          .classLoader(PostgresDataSets.class.getClassLoader())
-          .sourceDirectory(Path.of("src/main/datasets"))
-          .outputDirectory(out.resolve("META-INF/datasets"))
-          .workDirectory(out.resolve("work"))
-          .dataSets(NAMES)
-          .tables(List.of(
-              new TableSettings("shop", "category", Path.of("catalog.json"), null,
-                  "/data/categories", Map.of()),
-              new TableSettings("shop", "product", null, null, null, Map.of("currency", "EUR"))))
-          .force(true)
-          .postgres(new PostgresTarget(url, pg.user(), pg.password(), "1.0"))
-          .build());
-      return new Built(url + "?user=" + pg.user(),
+      new DataSetBuilder()
+          .build(
+              BuildRequest.builder()
+                  .classesDirectory(Path.of("target/classes"))
+                  .classLoader(PostgresDataSets.class.getClassLoader())
+                  .sourceDirectory(Path.of("src/main/datasets"))
+                  .outputDirectory(out.resolve("META-INF/datasets"))
+                  .workDirectory(out.resolve("work"))
+                  .dataSets(NAMES)
+                  .tables(
+                      List.of(
+                          new TableSettings(
+                              "shop",
+                              "category",
+                              Path.of("catalog.json"),
+                              null,
+                              "/data/categories",
+                              Map.of()),
+                          new TableSettings(
+                              "shop", "product", null, null, null, Map.of("currency", "EUR"))))
+                  .force(true)
+                  .postgres(new PostgresTarget(url, pg.user(), pg.password(), "1.0"))
+                  .build());
+      return new Built(
+          url + "?user=" + pg.user(),
           new ManifestsFirst(out, PostgresDataSets.class.getClassLoader()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -102,7 +112,8 @@ final class PostgresDataSets {
       Path p = root.resolve(name);
       try {
         return name.startsWith("META-INF/datasets/") && Files.isRegularFile(p)
-            ? p.toUri().toURL() : null;
+            ? p.toUri().toURL()
+            : null;
       } catch (MalformedURLException e) {
         throw new IllegalStateException(e);
       }

@@ -28,11 +28,20 @@ class QuietStartIT {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path out = tmp.resolve("out.txt");
     Path err = tmp.resolve("err.txt");
-    Process p = new ProcessBuilder(java, "-Xmx128m", "-cp", String.join(File.pathSeparator, cp),
-        QuietProbe.class.getName())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xmx128m",
+                "-cp",
+                String.join(File.pathSeparator, cp),
+                QuietProbe.class.getName())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe JVM did not finish");
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
@@ -47,18 +56,21 @@ class QuietStartIT {
   @Test
   void withAnSlf4jBackend_hibernateAndHikariLogThroughIt() throws Exception {
     String simple = System.getProperty("datajar.it.slf4jSimple");
-    assertTrue(simple != null && Files.isRegularFile(Path.of(simple)),
+    assertTrue(
+        simple != null && Files.isRegularFile(Path.of(simple)),
         "slf4j-simple is copied to " + simple + " by the build");
     Run run = probe(List.of(simple));
     assertEquals(0, run.exit(), run.err());
     assertEquals("sku LAP-13\n", run.out());
     // slf4j-simple's format: [thread] LEVEL logger - message, on stderr, INFO and up.
-    assertTrue(run.err().contains("INFO org.hibernate.orm.core - HHH000001: Hibernate ORM core"),
+    assertTrue(
+        run.err().contains("INFO org.hibernate.orm.core - HHH000001: Hibernate ORM core"),
         run.err());
     assertTrue(run.err().contains("INFO com.zaxxer.hikari.HikariDataSource - "), run.err());
     assertTrue(!run.err().contains("SLF4J(W)") && !run.err().contains("HHH90006001"), run.err());
     // Nothing went around SLF4J: java.util.logging's console format starts lines with the level.
-    assertTrue(run.err().lines().noneMatch(l -> l.startsWith("INFO: ") || l.startsWith("WARNING: ")),
+    assertTrue(
+        run.err().lines().noneMatch(l -> l.startsWith("INFO: ") || l.startsWith("WARNING: ")),
         run.err());
   }
 }

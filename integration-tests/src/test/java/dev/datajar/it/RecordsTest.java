@@ -22,24 +22,41 @@ class RecordsTest {
 
   @Test
   void hql_selectsASubsetOfColumnsIntoARecord() {
-    List<SkuName> rows = products.query("select p.sku, p.name from Product p where p.price > ?1"
-        + " order by p.sku", SkuName.class, new BigDecimal("500"));
-    assertEquals(List.of(new SkuName("LAP-13", "Laptop 13"), new SkuName("LAP-15", "Laptop 15"),
-        new SkuName("PHN-01", "Phone One")), rows);
+    List<SkuName> rows =
+        products.query(
+            "select p.sku, p.name from Product p where p.price > ?1" + " order by p.sku",
+            SkuName.class,
+            new BigDecimal("500"));
+    assertEquals(
+        List.of(
+            new SkuName("LAP-13", "Laptop 13"),
+            new SkuName("LAP-15", "Laptop 15"),
+            new SkuName("PHN-01", "Phone One")),
+        rows);
   }
 
   @Test
   void hql_readsAForeignKeyAsItsRawId() {
-    List<SkuCategory> rows = products.query("select p.sku, p.category.id from Product p"
-        + " where p.id in (?1) order by p.id", SkuCategory.class, List.of(1L, 7L, 11L));
-    assertEquals(List.of(new SkuCategory("LAP-13", 3L), new SkuCategory("CBL-01", 2L),
-        new SkuCategory("GFT-01", 1L)), rows);
+    List<SkuCategory> rows =
+        products.query(
+            "select p.sku, p.category.id from Product p" + " where p.id in (?1) order by p.id",
+            SkuCategory.class,
+            List.of(1L, 7L, 11L));
+    assertEquals(
+        List.of(
+            new SkuCategory("LAP-13", 3L),
+            new SkuCategory("CBL-01", 2L),
+            new SkuCategory("GFT-01", 1L)),
+        rows);
   }
 
   @Test
   void hql_aggregatesIntoRecordsAndBasicValues() {
-    List<CategoryCount> rows = products.query("select c.code, count(p) from Product p join"
-        + " p.category c group by c.code order by count(p) desc, c.code", CategoryCount.class);
+    List<CategoryCount> rows =
+        products.query(
+            "select c.code, count(p) from Product p join"
+                + " p.category c group by c.code order by count(p) desc, c.code",
+            CategoryCount.class);
     assertEquals(new CategoryCount("laptops", 3L), rows.get(0));
     assertEquals(new CategoryCount("phones", 3L), rows.get(1));
     assertEquals(List.of(11L), products.query("select count(p) from Product p", Long.class));
@@ -47,23 +64,37 @@ class RecordsTest {
 
   @Test
   void sql_mapsColumnLabelsToRecordComponents() {
-    List<SkuCategory> rows = products.sql("select sku, category_id as categoryId from product"
-        + " where id <= ? order by id", SkuCategory.class, 2);
+    List<SkuCategory> rows =
+        products.sql(
+            "select sku, category_id as categoryId from product" + " where id <= ? order by id",
+            SkuCategory.class,
+            2);
     assertEquals(List.of(new SkuCategory("LAP-13", 3L), new SkuCategory("LAP-15", 3L)), rows);
   }
 
   @Test
   void sql_readsDecimalsExactlyWithTheirScale() {
-    List<Priced> rows = products.sql("select sku, price from product where sku in (?, ?, ?)"
-        + " order by sku", Priced.class, "LAP-15", "MOW-01", "GFT-01");
-    assertEquals(List.of(new Priced("GFT-01", null), new Priced("LAP-15", new BigDecimal("1299.00")),
-        new Priced("MOW-01", new BigDecimal("349.90"))), rows);
+    List<Priced> rows =
+        products.sql(
+            "select sku, price from product where sku in (?, ?, ?)" + " order by sku",
+            Priced.class,
+            "LAP-15",
+            "MOW-01",
+            "GFT-01");
+    assertEquals(
+        List.of(
+            new Priced("GFT-01", null),
+            new Priced("LAP-15", new BigDecimal("1299.00")),
+            new Priced("MOW-01", new BigDecimal("349.90"))),
+        rows);
   }
 
   @Test
   void sql_returnsBasicValuesForOneColumn() {
-    assertEquals(List.of("electronics", "garden"),
-        products.sql("select code from category where parent_id is null order by code", String.class));
+    assertEquals(
+        List.of("electronics", "garden"),
+        products.sql(
+            "select code from category where parent_id is null order by code", String.class));
     assertEquals(List.of(100_000L), products.sql("select count(*) from reading", Long.class));
   }
 }

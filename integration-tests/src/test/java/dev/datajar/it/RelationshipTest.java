@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Returned entities are usable after the call: to-one references, collections, join tables
- * and element collections load without a lazy-loading exception.
+ * Returned entities are usable after the call: to-one references, collections, join tables and
+ * element collections load without a lazy-loading exception.
  */
 class RelationshipTest {
   private final Store<Product> products = Injectors.store(Product.class);
@@ -40,7 +40,8 @@ class RelationshipTest {
   @Test
   void oneToMany_childrenDefinedAfterTheirReferencesLoad() {
     Category electronics = categories.get(1L).orElseThrow();
-    assertEquals(List.of("computers", "phones"),
+    assertEquals(
+        List.of("computers", "phones"),
         electronics.getChildren().stream().map(Category::getCode).toList());
     Category garden = categories.one(Query.where(Where.eq("code", "garden")));
     assertEquals(List.of("tools"), garden.getChildren().stream().map(Category::getCode).toList());
@@ -57,7 +58,8 @@ class RelationshipTest {
 
   @Test
   void elementCollection_fromItsOwnFile() {
-    assertEquals(List.of("notebook", "ultrabook"), List.copyOf(products.get(1L).orElseThrow().getAliases()));
+    assertEquals(
+        List.of("notebook", "ultrabook"), List.copyOf(products.get(1L).orElseThrow().getAliases()));
     assertEquals(List.of("spade"), List.copyOf(products.get(5L).orElseThrow().getAliases()));
     assertEquals(List.of(), List.copyOf(products.get(2L).orElseThrow().getAliases()));
   }
@@ -65,11 +67,16 @@ class RelationshipTest {
   @Test
   void rowSourceDerivedForeignKeys_pointAtTheRightProducts() {
     List<Stock> rows = stock.search();
-    assertEquals(List.of("LAP-13 AMS 12", "LAP-13 BER 0", "PHN-01 AMS 40", "SHV-01 BER 7",
-        "MOW-01 AMS 2"), rows.stream().map(s -> s.getProduct().getSku() + " " + s.getWarehouse()
-        + " " + s.getQuantity()).toList());
-    assertEquals(List.of(1L, 2L), stock.search(Query.where(Where.eq("product.sku", "LAP-13")))
-        .stream().map(Stock::getId).toList());
+    assertEquals(
+        List.of("LAP-13 AMS 12", "LAP-13 BER 0", "PHN-01 AMS 40", "SHV-01 BER 7", "MOW-01 AMS 2"),
+        rows.stream()
+            .map(s -> s.getProduct().getSku() + " " + s.getWarehouse() + " " + s.getQuantity())
+            .toList());
+    assertEquals(
+        List.of(1L, 2L),
+        stock.search(Query.where(Where.eq("product.sku", "LAP-13"))).stream()
+            .map(Stock::getId)
+            .toList());
   }
 
   @Test
@@ -88,8 +95,8 @@ class RelationshipTest {
     assertEquals("laptops", streamed.get(0).getCategory().getCode());
     assertEquals(List.of("notebook", "ultrabook"), List.copyOf(streamed.get(0).getAliases()));
     assertEquals(List.of("sale", "eco"), labels(streamed.get(1)));
-    Product fromHql = products.query("select p from Product p where p.sku = ?1", Product.class,
-        "LAP-15").get(0);
+    Product fromHql =
+        products.query("select p from Product p where p.sku = ?1", Product.class, "LAP-15").get(0);
     assertEquals("computers", fromHql.getCategory().getParent().getCode());
   }
 }

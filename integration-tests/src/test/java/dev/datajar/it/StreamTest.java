@@ -23,14 +23,16 @@ class StreamTest {
   void stream_readsEveryGeneratedRowInOrder() {
     long[] next = {1};
     try (Stream<Reading> s = readings.stream()) {
-      s.forEach(r -> {
-        long id = next[0]++;
-        if (r.getId() != id || !r.getSensor().equals(ReadingSource.sensor(id))
-            || r.getReading() != ReadingSource.reading(id)) {
-          throw new AssertionError("row " + id + ": " + r.getId() + " " + r.getSensor() + " "
-              + r.getReading());
-        }
-      });
+      s.forEach(
+          r -> {
+            long id = next[0]++;
+            if (r.getId() != id
+                || !r.getSensor().equals(ReadingSource.sensor(id))
+                || r.getReading() != ReadingSource.reading(id)) {
+              throw new AssertionError(
+                  "row " + id + ": " + r.getId() + " " + r.getSensor() + " " + r.getReading());
+            }
+          });
     }
     assertEquals(ReadingSource.ROWS + 1, next[0]);
     assertEquals(ReadingSource.ROWS, readings.count());
@@ -60,7 +62,8 @@ class StreamTest {
 
   @Test
   void stream_ofAnIndexedColumn() {
-    try (Stream<Reading> s = readings.stream(Query.where(Where.eq("sensor", "s-7")).orderByDesc("id"))) {
+    try (Stream<Reading> s =
+        readings.stream(Query.where(Where.eq("sensor", "s-7")).orderByDesc("id"))) {
       List<Long> ids = s.map(Reading::getId).toList();
       assertEquals(ReadingSource.ROWS / ReadingSource.SENSORS, ids.size());
       assertEquals(99_907L, ids.get(0));

@@ -26,13 +26,16 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Builds the module's datasets from its JPA entities and source files into
- * {@code META-INF/datasets/}, so that they are packaged with the classes.
+ * Builds the module's datasets from its JPA entities and source files into {@code
+ * META-INF/datasets/}, so that they are packaged with the classes.
  *
- * <p>A thin adapter: all the work, the up-to-date check included, is in the builder's
- * {@link DataSetBuilder}. Runs after compilation because it needs the entity classes.
+ * <p>A thin adapter: all the work, the up-to-date check included, is in the builder's {@link
+ * DataSetBuilder}. Runs after compilation because it needs the entity classes.
  */
-@Mojo(name = "build", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true,
+@Mojo(
+    name = "build",
+    defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+    threadSafe = true,
     requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class BuildMojo extends AbstractMojo {
 
@@ -44,42 +47,58 @@ public class BuildMojo extends AbstractMojo {
   @Parameter(property = "dataset.force", defaultValue = "false")
   private boolean force;
 
-  /** Holds one folder of source files per dataset; user property {@code dataset.sourceDirectory}. */
-  @Parameter(property = "dataset.sourceDirectory",
-      defaultValue = "${project.basedir}/src/main/datasets", required = true)
+  /**
+   * Holds one folder of source files per dataset; user property {@code dataset.sourceDirectory}.
+   */
+  @Parameter(
+      property = "dataset.sourceDirectory",
+      defaultValue = "${project.basedir}/src/main/datasets",
+      required = true)
   private File sourceDirectory;
 
-  /** Receives the dataset files, their manifests and the index; user property {@code dataset.outputDirectory}. */
-  @Parameter(property = "dataset.outputDirectory",
-      defaultValue = "${project.build.outputDirectory}/META-INF/datasets", required = true)
+  /**
+   * Receives the dataset files, their manifests and the index; user property {@code
+   * dataset.outputDirectory}.
+   */
+  @Parameter(
+      property = "dataset.outputDirectory",
+      defaultValue = "${project.build.outputDirectory}/META-INF/datasets",
+      required = true)
   private File outputDirectory;
 
   /** Scratch space for files being built; user property {@code dataset.workDirectory}. */
-  @Parameter(property = "dataset.workDirectory",
-      defaultValue = "${project.build.directory}/datajar", required = true)
+  @Parameter(
+      property = "dataset.workDirectory",
+      defaultValue = "${project.build.directory}/datajar",
+      required = true)
   private File workDirectory;
 
-  /** Names the datasets to build, all when empty; user property {@code dataset.names} (a comma list). */
+  /**
+   * Names the datasets to build, all when empty; user property {@code dataset.names} (a comma
+   * list).
+   */
   @Parameter(property = "dataset.names")
   private List<String> dataSets;
 
-  /** Per-table overrides (file, format, JSON pointer, column defaults); no user property, set them in the pom. */
-  @Parameter
-  private List<TableConfig> tables;
+  /**
+   * Per-table overrides (file, format, JSON pointer, column defaults); no user property, set them
+   * in the pom.
+   */
+  @Parameter private List<TableConfig> tables;
 
   /**
-   * Builds into this PostgreSQL database instead of SQLite files, e.g.
-   * {@code jdbc:postgresql://db:5432/reference} (each build a new schema; the jar then holds
-   * only the manifests); user property {@code dataset.jdbc.url}. Credentials come from
-   * {@code <jdbcServer>} or the environment, never from the pom.
+   * Builds into this PostgreSQL database instead of SQLite files, e.g. {@code
+   * jdbc:postgresql://db:5432/reference} (each build a new schema; the jar then holds only the
+   * manifests); user property {@code dataset.jdbc.url}. Credentials come from {@code <jdbcServer>}
+   * or the environment, never from the pom.
    */
   @Parameter(property = "dataset.jdbc.url")
   private String jdbcUrl;
 
   /**
-   * Id of the {@code <server>} in settings.xml whose username and password open
-   * {@code <jdbcUrl>}; without it, {@code DATAJAR_JDBC_USER}/{@code DATAJAR_JDBC_PASSWORD} from
-   * the environment; user property {@code dataset.jdbc.server}.
+   * Id of the {@code <server>} in settings.xml whose username and password open {@code <jdbcUrl>};
+   * without it, {@code DATAJAR_JDBC_USER}/{@code DATAJAR_JDBC_PASSWORD} from the environment; user
+   * property {@code dataset.jdbc.server}.
    */
   @Parameter(property = "dataset.jdbc.server")
   private String jdbcServer;
@@ -87,8 +106,7 @@ public class BuildMojo extends AbstractMojo {
   @Parameter(defaultValue = "${settings}", readonly = true, required = true)
   private Settings settings;
 
-  @Component
-  private SettingsDecrypter decrypter;
+  @Component private SettingsDecrypter decrypter;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
@@ -112,18 +130,32 @@ public class BuildMojo extends AbstractMojo {
     }
     File classes = new File(project.getBuild().getOutputDirectory());
     if (!classes.isDirectory()) {
-      throw new MojoFailureException(classes + " does not exist, so there are no entity classes"
-          + " to build datasets from. Compile first: run 'mvn package' (the goal runs in the"
-          + " process-classes phase), or 'mvn compile dataset:build'.");
+      throw new MojoFailureException(
+          classes
+              + " does not exist, so there are no entity classes"
+              + " to build datasets from. Compile first: run 'mvn package' (the goal runs in the"
+              + " process-classes phase), or 'mvn compile dataset:build'.");
     }
     HibernateLogging.routeTo(getLog());
     BuildResult result;
-    try (URLClassLoader loader = ProjectClassLoader.create(classes, project.getArtifacts(),
-        plugin.getArtifacts(), getClass().getClassLoader(), getLog())) {
-      BuildParameters parameters = new BuildParameters(classes.toPath(),
-          sourceDirectory.toPath(), outputDirectory.toPath(), workDirectory.toPath(), dataSets,
-          tables, force, JdbcTarget.of(jdbcUrl, jdbcServer, server(jdbcServer), System.getenv(),
-              project.getVersion()));
+    try (URLClassLoader loader =
+        ProjectClassLoader.create(
+            classes,
+            project.getArtifacts(),
+            plugin.getArtifacts(),
+            getClass().getClassLoader(),
+            getLog())) {
+      BuildParameters parameters =
+          new BuildParameters(
+              classes.toPath(),
+              sourceDirectory.toPath(),
+              outputDirectory.toPath(),
+              workDirectory.toPath(),
+              dataSets,
+              tables,
+              force,
+              JdbcTarget.of(
+                  jdbcUrl, jdbcServer, server(jdbcServer), System.getenv(), project.getVersion()));
       result = build(parameters.toRequest(loader, new MavenBuildLog(getLog())));
     } catch (DataSetBuildException e) {
       // Complete and meant for the user as it is: where, what, and how to fix it. Not attached
@@ -134,8 +166,10 @@ public class BuildMojo extends AbstractMojo {
     } catch (IOException | RuntimeException | LinkageError e) {
       // The message, not toString(): a user reads it, and it should not start with a class
       // name; the cause (with its class and stack trace) stays attached for -e and -X.
-      String what = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
-          : "an unexpected " + e.getClass().getSimpleName();
+      String what =
+          e.getMessage() != null && !e.getMessage().isBlank()
+              ? e.getMessage()
+              : "an unexpected " + e.getClass().getSimpleName();
       throw new MojoExecutionException("The dataset build failed: " + what, e);
     }
     if (result.dataSets().isEmpty()) {
@@ -153,8 +187,8 @@ public class BuildMojo extends AbstractMojo {
     if (id == null || id.isBlank() || settings.getServer(id) == null) {
       return null;
     }
-    Server s = decrypter.decrypt(new DefaultSettingsDecryptionRequest(settings.getServer(id)))
-        .getServer();
+    Server s =
+        decrypter.decrypt(new DefaultSettingsDecryptionRequest(settings.getServer(id))).getServer();
     return new String[] {s.getUsername(), s.getPassword()};
   }
 

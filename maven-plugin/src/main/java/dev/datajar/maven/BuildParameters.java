@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The build goal's parameters as Maven set them, and their translation into one
- * {@link BuildRequest}.
+ * The build goal's parameters as Maven set them, and their translation into one {@link
+ * BuildRequest}.
  *
- * <p>Kept apart from the Mojo so that the translation is tested without a Maven runtime. It
- * checks what only the plugin can name well (the pom element and the {@code -D} property);
- * everything else is the builder's to check, so that a CLI would behave the same.
+ * <p>Kept apart from the Mojo so that the translation is tested without a Maven runtime. It checks
+ * what only the plugin can name well (the pom element and the {@code -D} property); everything else
+ * is the builder's to check, so that a CLI would behave the same.
  *
  * @param classesDirectory the project's compiled classes
  * @param sourceDirectory {@code <sourceDirectory>}, absolute
@@ -40,10 +40,23 @@ record BuildParameters(
     boolean force,
     PostgresTarget postgres) {
 
-  BuildParameters(Path classesDirectory, Path sourceDirectory, Path outputDirectory,
-      Path workDirectory, List<String> dataSets, List<TableConfig> tables, boolean force) {
-    this(classesDirectory, sourceDirectory, outputDirectory, workDirectory, dataSets, tables,
-        force, null);
+  BuildParameters(
+      Path classesDirectory,
+      Path sourceDirectory,
+      Path outputDirectory,
+      Path workDirectory,
+      List<String> dataSets,
+      List<TableConfig> tables,
+      boolean force) {
+    this(
+        classesDirectory,
+        sourceDirectory,
+        outputDirectory,
+        workDirectory,
+        dataSets,
+        tables,
+        force,
+        null);
   }
 
   /**
@@ -80,9 +93,12 @@ record BuildParameters(
           continue;
         }
         if (!DataSetLayout.isValidName(name)) {
-          throw new DataSetBuildException("<dataSets> (-Ddataset.names): '" + name + "' is not a"
-              + " valid dataset name: use 1-64 lower-case letters, digits, '-' or '_', starting"
-              + " with a letter. Fix the name in the pom or on the command line.");
+          throw new DataSetBuildException(
+              "<dataSets> (-Ddataset.names): '"
+                  + name
+                  + "' is not a"
+                  + " valid dataset name: use 1-64 lower-case letters, digits, '-' or '_', starting"
+                  + " with a letter. Fix the name in the pom or on the command line.");
         }
         names.add(name);
       }
@@ -102,23 +118,43 @@ record BuildParameters(
       String dataSet = blankToNull(t.dataSet);
       String table = blankToNull(t.table);
       if (dataSet == null || table == null) {
-        throw new DataSetBuildException("<tables>: <table> number " + position + " has no <"
-            + (dataSet == null ? "dataSet" : "table") + ">. Name both the dataset and the table"
-            + " (as Hibernate names it) that the element configures.");
+        throw new DataSetBuildException(
+            "<tables>: <table> number "
+                + position
+                + " has no <"
+                + (dataSet == null ? "dataSet" : "table")
+                + ">. Name both the dataset and the table"
+                + " (as Hibernate names it) that the element configures.");
       }
       if (!seen.add(dataSet + '\u0000' + table)) {
-        throw new DataSetBuildException("<tables>: table '" + table + "' of dataset '" + dataSet
-            + "' is configured twice (<table> number " + position + "). Merge the two <table>"
-            + " elements into one.");
+        throw new DataSetBuildException(
+            "<tables>: table '"
+                + table
+                + "' of dataset '"
+                + dataSet
+                + "' is configured twice (<table> number "
+                + position
+                + "). Merge the two <table>"
+                + " elements into one.");
       }
       String file = blankToNull(t.file);
       List<Path> files = new ArrayList<>();
       if (t.files != null) {
-        t.files.stream().map(BuildParameters::blankToNull).filter(f -> f != null)
+        t.files.stream()
+            .map(BuildParameters::blankToNull)
+            .filter(f -> f != null)
             .forEach(f -> files.add(Path.of(f)));
       }
-      settings.add(new TableSettings(dataSet, table, file == null ? null : Path.of(file), files,
-          blankToNull(t.format), blankToNull(t.jsonPointer), t.defaults, t.maxFieldSize));
+      settings.add(
+          new TableSettings(
+              dataSet,
+              table,
+              file == null ? null : Path.of(file),
+              files,
+              blankToNull(t.format),
+              blankToNull(t.jsonPointer),
+              t.defaults,
+              t.maxFieldSize));
     }
     return settings;
   }

@@ -12,15 +12,18 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Compares the module's freshly built datasets with a released version of the same artifact
- * (the latest release before this version, unless {@code dataset.diff.against} names one):
- * schema changes and rows added, removed and changed by primary key, as text, Markdown or JSON.
- * A thin adapter over {@link Differ}.
+ * Compares the module's freshly built datasets with a released version of the same artifact (the
+ * latest release before this version, unless {@code dataset.diff.against} names one): schema
+ * changes and rows added, removed and changed by primary key, as text, Markdown or JSON. A thin
+ * adapter over {@link Differ}.
  */
 @Mojo(name = "diff", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DiffMojo extends ToolMojo {
 
-  /** The version to compare with, or {@code group:artifact:version}; the latest release when empty; user property {@code dataset.diff.against}. */
+  /**
+   * The version to compare with, or {@code group:artifact:version}; the latest release when empty;
+   * user property {@code dataset.diff.against}.
+   */
   @Parameter(property = "dataset.diff.against")
   String against;
 
@@ -28,11 +31,17 @@ public class DiffMojo extends ToolMojo {
   @Parameter(property = "dataset.diff.format", defaultValue = "text", required = true)
   String format;
 
-  /** Rows listed per table and kind (totals are always exact); user property {@code dataset.diff.rows}. */
+  /**
+   * Rows listed per table and kind (totals are always exact); user property {@code
+   * dataset.diff.rows}.
+   */
   @Parameter(property = "dataset.diff.rows", defaultValue = "20", required = true)
   int rows;
 
-  /** Also writes the report to this file (e.g. release notes); user property {@code dataset.diff.output}. */
+  /**
+   * Also writes the report to this file (e.g. release notes); user property {@code
+   * dataset.diff.output}.
+   */
   @Parameter(property = "dataset.diff.output")
   File output;
 
@@ -46,31 +55,47 @@ public class DiffMojo extends ToolMojo {
     return inputs -> {
       String f = format.toLowerCase(Locale.ROOT);
       if (!f.equals("text") && !f.equals("markdown") && !f.equals("json")) {
-        throw new ToolException("<format> " + format + " (dataset.diff.format) is not a diff"
-            + " format: expected text, markdown or json");
+        throw new ToolException(
+            "<format> "
+                + format
+                + " (dataset.diff.format) is not a diff"
+                + " format: expected text, markdown or json");
       }
       Optional<ToolInputs.Resolved> previous = inputs.previous(against);
       if (previous.isEmpty()) {
-        getLog().info("No release of " + project.getGroupId() + ":" + project.getArtifactId()
-            + " before " + project.getVersion() + " was found: nothing to compare with");
+        getLog()
+            .info(
+                "No release of "
+                    + project.getGroupId()
+                    + ":"
+                    + project.getArtifactId()
+                    + " before "
+                    + project.getVersion()
+                    + " was found: nothing to compare with");
         return;
       }
       StringBuilder all = new StringBuilder();
       java.util.List<String> released = DataSetInput.namesIn(previous.get().file());
       for (DataSetInput now : inputs.module(dataSets)) {
         if (!released.contains(now.name())) {
-          getLog().info("dataset '" + now.name() + "' is new: " + previous.get().label()
-              + " does not have it, so there is nothing to compare it with");
+          getLog()
+              .info(
+                  "dataset '"
+                      + now.name()
+                      + "' is new: "
+                      + previous.get().label()
+                      + " does not have it, so there is nothing to compare it with");
           continue;
         }
-        try (DataSetInput before = DataSetInput.open(previous.get().file(), now.name(), null,
-            previous.get().label())) {
+        try (DataSetInput before =
+            DataSetInput.open(previous.get().file(), now.name(), null, previous.get().label())) {
           DiffReport r = new Differ().diff(before, now, rows);
-          all.append(switch (f) {
-            case "markdown" -> r.toMarkdown();
-            case "json" -> r.toJson();
-            default -> r.toText();
-          });
+          all.append(
+              switch (f) {
+                case "markdown" -> r.toMarkdown();
+                case "json" -> r.toJson();
+                default -> r.toText();
+              });
         }
       }
       report(all.toString(), output);

@@ -12,20 +12,29 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Fails the build when the module's new dataset removes or changes more than a share of any
- * table's rows of the previous release, or drops a column or table, so that a truncated source
- * file cannot ship silently. Bound to {@code verify}; the failure shows the diff summary. A thin
- * adapter over {@link Differ} and {@link Guard}.
+ * Fails the build when the module's new dataset removes or changes more than a share of any table's
+ * rows of the previous release, or drops a column or table, so that a truncated source file cannot
+ * ship silently. Bound to {@code verify}; the failure shows the diff summary. A thin adapter over
+ * {@link Differ} and {@link Guard}.
  */
-@Mojo(name = "guard", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+@Mojo(
+    name = "guard",
+    defaultPhase = LifecyclePhase.VERIFY,
+    threadSafe = true,
     requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class GuardMojo extends ToolMojo {
 
-  /** The release to compare with, or {@code group:artifact:version}; the latest release when empty; user property {@code dataset.diff.against}. */
+  /**
+   * The release to compare with, or {@code group:artifact:version}; the latest release when empty;
+   * user property {@code dataset.diff.against}.
+   */
   @Parameter(property = "dataset.diff.against")
   String against;
 
-  /** Largest share (0 to 1) of a table's previous rows that may be removed or changed; user property {@code dataset.guard.maxChangedShare}. */
+  /**
+   * Largest share (0 to 1) of a table's previous rows that may be removed or changed; user property
+   * {@code dataset.guard.maxChangedShare}.
+   */
   @Parameter(property = "dataset.guard.maxChangedShare", defaultValue = "0.1", required = true)
   double maxChangedShare;
 
@@ -45,33 +54,55 @@ public class GuardMojo extends ToolMojo {
       try {
         guard = new Guard(maxChangedShare, allowDroppedColumns);
       } catch (IllegalArgumentException e) {
-        throw new ToolException("<maxChangedShare> (dataset.guard.maxChangedShare): "
-            + e.getMessage());
+        throw new ToolException(
+            "<maxChangedShare> (dataset.guard.maxChangedShare): " + e.getMessage());
       }
       Optional<ToolInputs.Resolved> previous = inputs.previous(against);
       if (previous.isEmpty()) {
-        getLog().info("No release of " + project.getGroupId() + ":" + project.getArtifactId()
-            + " before " + project.getVersion() + " was found: the release guard has nothing to"
-            + " compare with");
+        getLog()
+            .info(
+                "No release of "
+                    + project.getGroupId()
+                    + ":"
+                    + project.getArtifactId()
+                    + " before "
+                    + project.getVersion()
+                    + " was found: the release guard has nothing to"
+                    + " compare with");
         return;
       }
       java.util.List<String> released = DataSetInput.namesIn(previous.get().file());
       for (DataSetInput now : inputs.module(dataSets)) {
         if (!released.contains(now.name())) {
-          getLog().info("dataset '" + now.name() + "' is new: " + previous.get().label()
-              + " does not have it, so there is nothing to compare it with");
+          getLog()
+              .info(
+                  "dataset '"
+                      + now.name()
+                      + "' is new: "
+                      + previous.get().label()
+                      + " does not have it, so there is nothing to compare it with");
           continue;
         }
-        try (DataSetInput before = DataSetInput.open(previous.get().file(), now.name(), null,
-            previous.get().label())) {
+        try (DataSetInput before =
+            DataSetInput.open(previous.get().file(), now.name(), null, previous.get().label())) {
           DiffReport r = new Differ().diff(before, now, 0);
           Optional<String> refused = guard.check(r);
           if (refused.isPresent()) {
             throw new GuardFailure(refused.get());
           }
-          getLog().info("dataset '" + now.name() + "' passes the release guard against "
-              + previous.get().label() + ": " + r.added() + " added, " + r.removed()
-              + " removed, " + r.changed() + " changed");
+          getLog()
+              .info(
+                  "dataset '"
+                      + now.name()
+                      + "' passes the release guard against "
+                      + previous.get().label()
+                      + ": "
+                      + r.added()
+                      + " added, "
+                      + r.removed()
+                      + " removed, "
+                      + r.changed()
+                      + " changed");
         }
       }
     };

@@ -8,16 +8,16 @@ import java.util.logging.SimpleFormatter;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Sends what Hibernate logs to Maven's console instead of stderr: warnings and errors as
- * {@code [WARNING]}/{@code [ERROR]}, everything else at debug level ({@code mvn -X}).
+ * Sends what Hibernate logs to Maven's console instead of stderr: warnings and errors as {@code
+ * [WARNING]}/{@code [ERROR]}, everything else at debug level ({@code mvn -X}).
  *
  * <p>Inside Maven, Hibernate's jboss-logging finds no logging framework it prefers and falls back
- * to {@code java.util.logging}, whose default handler prints dated two-line records for every
- * boot step — noise between Maven's lines that {@code -q} does not even hide. A Gradle plugin or
- * a CLI would decide this for itself, so it lives here rather than in the builder.
+ * to {@code java.util.logging}, whose default handler prints dated two-line records for every boot
+ * step — noise between Maven's lines that {@code -q} does not even hide. A Gradle plugin or a CLI
+ * would decide this for itself, so it lives here rather than in the builder.
  *
- * <p>Installed once per plugin class loader and left in place: removing it while another
- * module's build runs in parallel ({@code -T}) would bring the noise back for that build.
+ * <p>Installed once per plugin class loader and left in place: removing it while another module's
+ * build runs in parallel ({@code -T}) would bring the noise back for that build.
  */
 final class HibernateLogging {
   // Held so that the logger, with the handler and flags set on it, is not collected:

@@ -9,9 +9,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Describes a dataset: the module's built one, a dataset jar, or Maven coordinates. Tables with
- * row counts, columns with stored and Java types, keys, indexes, relations, entities, and how
- * it was built. A thin adapter over {@link Inspector}.
+ * Describes a dataset: the module's built one, a dataset jar, or Maven coordinates. Tables with row
+ * counts, columns with stored and Java types, keys, indexes, relations, entities, and how it was
+ * built. A thin adapter over {@link Inspector}.
  */
 @Mojo(name = "inspect", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class InspectMojo extends ToolMojo {
@@ -20,7 +20,10 @@ public class InspectMojo extends ToolMojo {
   @Parameter(property = "dataset.jar")
   File jar;
 
-  /** Coordinates {@code group:artifact[:version]} to inspect instead of the module's build; user property {@code dataset.artifact}. */
+  /**
+   * Coordinates {@code group:artifact[:version]} to inspect instead of the module's build; user
+   * property {@code dataset.artifact}.
+   */
   @Parameter(property = "dataset.artifact")
   String artifact;
 

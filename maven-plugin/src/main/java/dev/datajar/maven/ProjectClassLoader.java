@@ -13,17 +13,17 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Makes the class loader the builder sees the dataset module through: the module's compiled
- * classes and its runtime dependencies, over the plugin's own class loader.
+ * Makes the class loader the builder sees the dataset module through: the module's compiled classes
+ * and its runtime dependencies, over the plugin's own class loader.
  *
  * <p>Why the plugin's loader is the parent, and why the plugin's artifacts are left out: the
- * builder (in the plugin's realm) checks entity classes for {@code @DataSet}, {@code @Entity}
- * and friends, and hands them to Hibernate. That only works if the entity classes link against
- * the very same {@code jakarta.persistence}, {@code dev.datajar.runtime} and Hibernate classes
- * as the builder, so those must come from the plugin's realm. Parent-first delegation already
- * picks the parent's copy; leaving the project's copies of the same artifacts off the path as
- * well keeps {@code ServiceLoader} and {@code getResources} from seeing every Hibernate service
- * file twice, and keeps sqlite-jdbc's native library in one loader.
+ * builder (in the plugin's realm) checks entity classes for {@code @DataSet}, {@code @Entity} and
+ * friends, and hands them to Hibernate. That only works if the entity classes link against the very
+ * same {@code jakarta.persistence}, {@code dev.datajar.runtime} and Hibernate classes as the
+ * builder, so those must come from the plugin's realm. Parent-first delegation already picks the
+ * parent's copy; leaving the project's copies of the same artifacts off the path as well keeps
+ * {@code ServiceLoader} and {@code getResources} from seeing every Hibernate service file twice,
+ * and keeps sqlite-jdbc's native library in one loader.
  *
  * <p>The result must be closed after the build: it holds the project's jar files open.
  */
@@ -31,11 +31,15 @@ final class ProjectClassLoader {
   private ProjectClassLoader() {}
 
   /**
-   * A loader over {@code classesDirectory} and those {@code projectArtifacts} on the runtime
-   * class path that the plugin does not bring itself.
+   * A loader over {@code classesDirectory} and those {@code projectArtifacts} on the runtime class
+   * path that the plugin does not bring itself.
    */
-  static URLClassLoader create(File classesDirectory, Collection<Artifact> projectArtifacts,
-      Collection<Artifact> pluginArtifacts, ClassLoader parent, Log log)
+  static URLClassLoader create(
+      File classesDirectory,
+      Collection<Artifact> projectArtifacts,
+      Collection<Artifact> pluginArtifacts,
+      ClassLoader parent,
+      Log log)
       throws MalformedURLException {
     List<URL> urls = new ArrayList<>();
     urls.add(classesDirectory.toURI().toURL());
@@ -46,8 +50,8 @@ final class ProjectClassLoader {
   }
 
   /** The files of {@code projectArtifacts} to add, in the project's order. */
-  static List<File> classPath(Collection<Artifact> projectArtifacts,
-      Collection<Artifact> pluginArtifacts, Log log) {
+  static List<File> classPath(
+      Collection<Artifact> projectArtifacts, Collection<Artifact> pluginArtifacts, Log log) {
     Map<String, Artifact> plugin = new HashMap<>();
     for (Artifact a : pluginArtifacts) {
       plugin.put(key(a), a);
@@ -62,8 +66,15 @@ final class ProjectClassLoader {
         files.add(a.getFile());
       } else if (!shared.getVersion().equals(a.getVersion())) {
         // The plugin's copy wins; for datajar itself that means the file format of the plugin.
-        String line = "the project uses " + key(a) + ":" + a.getVersion() + " but the plugin runs"
-            + " with " + shared.getVersion() + "; the build uses the plugin's version";
+        String line =
+            "the project uses "
+                + key(a)
+                + ":"
+                + a.getVersion()
+                + " but the plugin runs"
+                + " with "
+                + shared.getVersion()
+                + "; the build uses the plugin's version";
         if (a.getGroupId().equals("dev.datajar")) {
           log.warn(line + ". Use the same datajar version for the plugin and the dependency.");
         } else {
@@ -78,14 +89,18 @@ final class ProjectClassLoader {
     // Maven resolves the scopes of every goal in the build plan into one set, so test and
     // provided artifacts can be here too; keep what the runtime class path would hold.
     String scope = a.getScope();
-    boolean runtime = scope == null || Artifact.SCOPE_COMPILE.equals(scope)
-        || Artifact.SCOPE_RUNTIME.equals(scope);
+    boolean runtime =
+        scope == null
+            || Artifact.SCOPE_COMPILE.equals(scope)
+            || Artifact.SCOPE_RUNTIME.equals(scope);
     return runtime && a.getFile() != null && a.getArtifactHandler().isAddedToClasspath();
   }
 
   private static String key(Artifact a) {
     String classifier = a.getClassifier();
-    return a.getGroupId() + ":" + a.getArtifactId()
+    return a.getGroupId()
+        + ":"
+        + a.getArtifactId()
         + (classifier == null || classifier.isEmpty() ? "" : ":" + classifier);
   }
 }

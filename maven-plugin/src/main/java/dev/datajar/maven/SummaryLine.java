@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The line the build goal logs for each dataset, e.g.
- * {@code dataset 'geo': 3 tables, 12,345 rows, 1.2 MB in 850 ms -> target/classes/META-INF/datasets/geo.sqlite}
- * or {@code dataset 'geo' is up to date}.
+ * The line the build goal logs for each dataset, e.g. {@code dataset 'geo': 3 tables, 12,345 rows,
+ * 1.2 MB in 850 ms -> target/classes/META-INF/datasets/geo.sqlite} or {@code dataset 'geo' is up to
+ * date}.
  *
  * <p>Numbers use {@link Locale#ROOT} so that the line reads the same on every machine (and the
  * plugin's tests can match it); sizes are in binary units (1 KB = 1,024 bytes).
@@ -15,18 +15,23 @@ import java.util.Locale;
 final class SummaryLine {
   private SummaryLine() {}
 
-  /** The line for {@code result}; the file's path is shown relative to {@code basedir} if under it. */
+  /**
+   * The line for {@code result}; the file's path is shown relative to {@code basedir} if under it.
+   */
   static String of(DataSetResult result, Path basedir) {
     if (result.upToDate()) {
       return "dataset '" + result.name() + "' is up to date";
     }
-    return String.format(Locale.ROOT, "dataset '%s': %s, %s, %s in %,d ms -> %s",
+    return String.format(
+        Locale.ROOT,
+        "dataset '%s': %s, %s, %s in %,d ms -> %s",
         result.name(),
         count(result.tables(), "table"),
         count(result.rows(), "row"),
         size(result.bytes()),
         result.millis(),
-        result.postgresSchema() != null ? "PostgreSQL schema " + result.postgresSchema()
+        result.postgresSchema() != null
+            ? "PostgreSQL schema " + result.postgresSchema()
             : shown(result.file(), basedir));
   }
 

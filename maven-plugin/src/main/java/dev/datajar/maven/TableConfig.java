@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * One {@code <table>} element of the build goal's {@code <tables>} parameter: where and how one
- * table's rows are read when the convention is not enough. Mirrors the builder's
- * {@code TableSettings}.
+ * table's rows are read when the convention is not enough. Mirrors the builder's {@code
+ * TableSettings}.
  *
  * <pre>{@code
  * <tables>
@@ -29,15 +29,15 @@ public class TableConfig {
   String table;
 
   /**
-   * The source file. Kept as text rather than {@code File} because Maven would resolve a
-   * relative {@code File} against the project directory, while the builder resolves it against
-   * the dataset's source folder ({@code src/main/datasets/<dataSet>/}).
+   * The source file. Kept as text rather than {@code File} because Maven would resolve a relative
+   * {@code File} against the project directory, while the builder resolves it against the dataset's
+   * source folder ({@code src/main/datasets/<dataSet>/}).
    */
   String file;
 
   /**
-   * Several source files whose rows together make the table, read in the order listed
-   * ({@code <files><file>a.csv</file><file>b.csv</file></files>}); instead of {@code <file>}.
+   * Several source files whose rows together make the table, read in the order listed ({@code
+   * <files><file>a.csv</file><file>b.csv</file></files>}); instead of {@code <file>}.
    */
   List<String> files;
 

@@ -26,8 +26,8 @@ import org.eclipse.aether.version.Version;
 
 /**
  * Where the tool goals get their datasets: the module's own build output, a jar file, or Maven
- * coordinates resolved through Maven's repository system (the build's local repository and
- * remote repositories, with its settings, mirrors and offline mode). Closes what it opened.
+ * coordinates resolved through Maven's repository system (the build's local repository and remote
+ * repositories, with its settings, mirrors and offline mode). Closes what it opened.
  */
 final class ToolInputs implements AutoCloseable {
   private final MavenProject project;
@@ -39,8 +39,13 @@ final class ToolInputs implements AutoCloseable {
   private final List<DataSetInput> opened = new ArrayList<>();
   private URLClassLoader projectLoader;
 
-  ToolInputs(MavenProject project, PluginDescriptor plugin, RepositorySystem repositories,
-      RepositorySystemSession session, List<RemoteRepository> remotes, Log log) {
+  ToolInputs(
+      MavenProject project,
+      PluginDescriptor plugin,
+      RepositorySystem repositories,
+      RepositorySystemSession session,
+      List<RemoteRepository> remotes,
+      Log log) {
     this.project = project;
     this.plugin = plugin;
     this.repositories = repositories;
@@ -51,8 +56,8 @@ final class ToolInputs implements AutoCloseable {
 
   /**
    * The datasets of one input: {@code jar} if set, else {@code coordinates} if set, else the
-   * module's build output. {@code names} selects datasets; empty means all (of the module), or
-   * the only one (of a jar).
+   * module's build output. {@code names} selects datasets; empty means all (of the module), or the
+   * only one (of a jar).
    */
   List<DataSetInput> open(File jar, String coordinates, List<String> names)
       throws ToolException, MalformedURLException {
@@ -71,14 +76,21 @@ final class ToolInputs implements AutoCloseable {
     File classes = new File(project.getBuild().getOutputDirectory());
     Path index = classes.toPath().resolve("META-INF/datasets/index");
     if (!Files.isRegularFile(index)) {
-      throw new ToolException(classes + " holds no built dataset (META-INF/datasets/index is"
-          + " missing). Build it first: run 'mvn package', or put the goal after 'package' on"
-          + " the command line");
+      throw new ToolException(
+          classes
+              + " holds no built dataset (META-INF/datasets/index is"
+              + " missing). Build it first: run 'mvn package', or put the goal after 'package' on"
+              + " the command line");
     }
     List<String> wanted = names == null || names.isEmpty() ? indexNames(index) : names;
     if (projectLoader == null) {
-      projectLoader = ProjectClassLoader.create(classes, project.getArtifacts(),
-          plugin.getArtifacts(), getClass().getClassLoader(), log);
+      projectLoader =
+          ProjectClassLoader.create(
+              classes,
+              project.getArtifacts(),
+              plugin.getArtifacts(),
+              getClass().getClassLoader(),
+              log);
     }
     String relative = project.getBasedir().toPath().relativize(classes.toPath()).toString();
     List<DataSetInput> out = new ArrayList<>();
@@ -90,24 +102,36 @@ final class ToolInputs implements AutoCloseable {
 
   /**
    * The jar of the version to compare the module with: {@code against} as a version of this
-   * module's artifact, or as {@code group:artifact:version}; when {@code null}, the latest
-   * release before the module's version, or empty if there is none.
+   * module's artifact, or as {@code group:artifact:version}; when {@code null}, the latest release
+   * before the module's version, or empty if there is none.
    */
   Optional<Resolved> previous(String against) throws ToolException {
     if (against != null && !against.isBlank()) {
       String a = against.strip();
-      return Optional.of(resolve(a.contains(":") ? a
-          : project.getGroupId() + ":" + project.getArtifactId() + ":" + a));
+      return Optional.of(
+          resolve(
+              a.contains(":")
+                  ? a
+                  : project.getGroupId() + ":" + project.getArtifactId() + ":" + a));
     }
     String range = "[0," + project.getVersion() + ")";
-    VersionRangeRequest request = new VersionRangeRequest(new DefaultArtifact(
-        project.getGroupId(), project.getArtifactId(), "jar", range), remotes, null);
+    VersionRangeRequest request =
+        new VersionRangeRequest(
+            new DefaultArtifact(project.getGroupId(), project.getArtifactId(), "jar", range),
+            remotes,
+            null);
     List<Version> versions;
     try {
       versions = repositories.resolveVersionRange(session, request).getVersions();
     } catch (VersionRangeResolutionException e) {
-      throw new ToolException("the releases of " + project.getGroupId() + ":"
-          + project.getArtifactId() + " cannot be listed: " + e.getMessage(), e);
+      throw new ToolException(
+          "the releases of "
+              + project.getGroupId()
+              + ":"
+              + project.getArtifactId()
+              + " cannot be listed: "
+              + e.getMessage(),
+          e);
     }
     for (int i = versions.size() - 1; i >= 0; i--) {
       String v = versions.get(i).toString();
@@ -124,15 +148,22 @@ final class ToolInputs implements AutoCloseable {
   private Resolved resolve(String coordinates) throws ToolException {
     String[] parts = coordinates.split(":");
     if (parts.length < 2 || parts.length > 3) {
-      throw new ToolException("'" + coordinates + "' are not Maven coordinates: expected"
-          + " group:artifact:version (or group:artifact for the latest release)");
+      throw new ToolException(
+          "'"
+              + coordinates
+              + "' are not Maven coordinates: expected"
+              + " group:artifact:version (or group:artifact for the latest release)");
     }
     if (parts.length == 2) {
       String range = "[0,)";
       try {
-        List<Version> versions = repositories.resolveVersionRange(session,
-            new VersionRangeRequest(new DefaultArtifact(parts[0], parts[1], "jar", range),
-                remotes, null)).getVersions();
+        List<Version> versions =
+            repositories
+                .resolveVersionRange(
+                    session,
+                    new VersionRangeRequest(
+                        new DefaultArtifact(parts[0], parts[1], "jar", range), remotes, null))
+                .getVersions();
         String latest = null;
         for (Version v : versions) {
           if (!v.toString().endsWith("-SNAPSHOT")) {
@@ -140,26 +171,31 @@ final class ToolInputs implements AutoCloseable {
           }
         }
         if (latest == null) {
-          throw new ToolException("no release of " + coordinates + " was found in the local"
-              + " repository or the project's remote repositories. Give a version"
-              + " (group:artifact:version)");
+          throw new ToolException(
+              "no release of "
+                  + coordinates
+                  + " was found in the local"
+                  + " repository or the project's remote repositories. Give a version"
+                  + " (group:artifact:version)");
         }
         coordinates = coordinates + ":" + latest;
       } catch (VersionRangeResolutionException e) {
-        throw new ToolException("the releases of " + coordinates + " cannot be listed: "
-            + e.getMessage(), e);
+        throw new ToolException(
+            "the releases of " + coordinates + " cannot be listed: " + e.getMessage(), e);
       }
     }
     String[] gav = coordinates.split(":");
     try {
-      ArtifactRequest request = new ArtifactRequest(
-          new DefaultArtifact(gav[0], gav[1], "jar", gav[2]), remotes, null);
+      ArtifactRequest request =
+          new ArtifactRequest(new DefaultArtifact(gav[0], gav[1], "jar", gav[2]), remotes, null);
       File file = repositories.resolveArtifact(session, request).getArtifact().getFile();
       return new Resolved(file.toPath(), coordinates);
     } catch (ArtifactResolutionException e) {
-      throw new ToolException(coordinates + " was not found in the local repository or the"
-          + " project's remote repositories. Check the version (-Ddataset.diff.against), or"
-          + " install or deploy that version first");
+      throw new ToolException(
+          coordinates
+              + " was not found in the local repository or the"
+              + " project's remote repositories. Check the version (-Ddataset.diff.against), or"
+              + " install or deploy that version first");
     }
   }
 
@@ -186,7 +222,9 @@ final class ToolInputs implements AutoCloseable {
 
   private static List<String> indexNames(Path index) throws ToolException {
     try {
-      return Files.readAllLines(index).stream().map(String::strip).filter(s -> !s.isEmpty())
+      return Files.readAllLines(index).stream()
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
           .toList();
     } catch (IOException e) {
       throw new ToolException(index + " cannot be read: " + e.getMessage(), e);

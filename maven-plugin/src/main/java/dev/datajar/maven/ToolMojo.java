@@ -18,9 +18,9 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * What the inspect, dump, diff and guard goals share: the project and the repository system
- * they resolve datasets through, {@code skip}, the dataset names, and the one place where the
- * tools' exceptions become Maven's.
+ * What the inspect, dump, diff and guard goals share: the project and the repository system they
+ * resolve datasets through, {@code skip}, the dataset names, and the one place where the tools'
+ * exceptions become Maven's.
  */
 abstract class ToolMojo extends AbstractMojo {
 
@@ -28,7 +28,9 @@ abstract class ToolMojo extends AbstractMojo {
   @Parameter(property = "dataset.skip", defaultValue = "false")
   boolean skip;
 
-  /** Names the datasets to use, all when empty; user property {@code dataset.names} (a comma list). */
+  /**
+   * Names the datasets to use, all when empty; user property {@code dataset.names} (a comma list).
+   */
   @Parameter(property = "dataset.names")
   List<String> dataSets;
 
@@ -41,7 +43,9 @@ abstract class ToolMojo extends AbstractMojo {
   @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
   RepositorySystemSession repositorySession;
 
-  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true,
+  @Parameter(
+      defaultValue = "${project.remoteProjectRepositories}",
+      readonly = true,
       required = true)
   List<RemoteRepository> remoteRepositories;
 
@@ -69,8 +73,9 @@ abstract class ToolMojo extends AbstractMojo {
     HibernateLogging.routeTo(getLog());
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
-    try (ToolInputs inputs = new ToolInputs(project, plugin, repositorySystem, repositorySession,
-        remoteRepositories, getLog())) {
+    try (ToolInputs inputs =
+        new ToolInputs(
+            project, plugin, repositorySystem, repositorySession, remoteRepositories, getLog())) {
       thread.setContextClassLoader(getClass().getClassLoader());
       body().run(inputs);
     } catch (ToolException e) {
@@ -96,8 +101,10 @@ abstract class ToolMojo extends AbstractMojo {
       File parent = output.getAbsoluteFile().getParentFile();
       Files.createDirectories(parent.toPath());
       Files.writeString(output.toPath(), report, StandardCharsets.UTF_8);
-      getLog().info("Wrote " + project.getBasedir().toPath().relativize(output.toPath()
-          .toAbsolutePath()));
+      getLog()
+          .info(
+              "Wrote "
+                  + project.getBasedir().toPath().relativize(output.toPath().toAbsolutePath()));
     }
     report.lines().forEach(getLog()::info);
   }

@@ -18,10 +18,15 @@ class HibernateLoggingTest {
   void handler_keepsWarningsAndErrorsAndDemotesTheRestToDebug() {
     RecordingLog maven = new RecordingLog();
     HibernateLogging.MavenHandler handler = new HibernateLogging.MavenHandler(maven);
-    handler.publish(record(Level.INFO, "HHH000001: Hibernate ORM core version {0}", "7.4.13.Final"));
+    handler.publish(
+        record(Level.INFO, "HHH000001: Hibernate ORM core version {0}", "7.4.13.Final"));
     handler.publish(record(Level.WARNING, "HHH90000025: a deprecation"));
     handler.publish(record(Level.SEVERE, "HHH000346: an error"));
-    assertEquals(List.of("debug: HHH000001: Hibernate ORM core version 7.4.13.Final",
-        "warn: HHH90000025: a deprecation", "error: HHH000346: an error"), maven.lines);
+    assertEquals(
+        List.of(
+            "debug: HHH000001: Hibernate ORM core version 7.4.13.Final",
+            "warn: HHH90000025: a deprecation",
+            "error: HHH000346: an error"),
+        maven.lines);
   }
 }

@@ -15,8 +15,10 @@ class M2eMetadataTest {
   @Test
   void lifecycleMapping_executesTheBuildGoal() throws Exception {
     Document doc;
-    try (InputStream in = getClass().getClassLoader()
-        .getResourceAsStream("META-INF/m2e/lifecycle-mapping-metadata.xml")) {
+    try (InputStream in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream("META-INF/m2e/lifecycle-mapping-metadata.xml")) {
       assertNotNull(in, "META-INF/m2e/lifecycle-mapping-metadata.xml is not in the plugin jar");
       doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
     }

@@ -13,7 +13,11 @@ class MavenBuildLogTest {
     log.info("loading airport.csv");
     log.warn("column 'x' is never read");
     log.debug("batch of 1,000 rows");
-    assertEquals(List.of("info: loading airport.csv", "warn: column 'x' is never read",
-        "debug: batch of 1,000 rows"), maven.lines);
+    assertEquals(
+        List.of(
+            "info: loading airport.csv",
+            "warn: column 'x' is never read",
+            "debug: batch of 1,000 rows"),
+        maven.lines);
   }
 }

@@ -11,32 +11,57 @@ class SummaryLineTest {
 
   @Test
   void of_showsCountsSizeTimeAndRelativePath() {
-    DataSetResult r = new DataSetResult("geo", 3, 12_345, 1_258_291, 850,
-        BASE.resolve("target/classes/META-INF/datasets/geo.sqlite"), false);
-    assertEquals("dataset 'geo': 3 tables, 12,345 rows, 1.2 MB in 850 ms -> "
-        + Path.of("target/classes/META-INF/datasets/geo.sqlite"), SummaryLine.of(r, BASE));
+    DataSetResult r =
+        new DataSetResult(
+            "geo",
+            3,
+            12_345,
+            1_258_291,
+            850,
+            BASE.resolve("target/classes/META-INF/datasets/geo.sqlite"),
+            false);
+    assertEquals(
+        "dataset 'geo': 3 tables, 12,345 rows, 1.2 MB in 850 ms -> "
+            + Path.of("target/classes/META-INF/datasets/geo.sqlite"),
+        SummaryLine.of(r, BASE));
   }
 
   @Test
   void of_usesSingularForOne() {
-    DataSetResult r = new DataSetResult("geo", 1, 1, 512, 1_234,
-        BASE.resolve("target/classes/META-INF/datasets/geo.sqlite"), false);
-    assertEquals("dataset 'geo': 1 table, 1 row, 512 B in 1,234 ms -> "
-        + Path.of("target/classes/META-INF/datasets/geo.sqlite"), SummaryLine.of(r, BASE));
+    DataSetResult r =
+        new DataSetResult(
+            "geo",
+            1,
+            1,
+            512,
+            1_234,
+            BASE.resolve("target/classes/META-INF/datasets/geo.sqlite"),
+            false);
+    assertEquals(
+        "dataset 'geo': 1 table, 1 row, 512 B in 1,234 ms -> "
+            + Path.of("target/classes/META-INF/datasets/geo.sqlite"),
+        SummaryLine.of(r, BASE));
   }
 
   @Test
   void of_keepsAbsolutePathOutsideTheProject() {
     Path elsewhere = Path.of("/tmp/out/geo.sqlite").toAbsolutePath();
     DataSetResult r = new DataSetResult("geo", 2, 0, 8192, 5, elsewhere, false);
-    assertEquals("dataset 'geo': 2 tables, 0 rows, 8.0 KB in 5 ms -> " + elsewhere,
-        SummaryLine.of(r, BASE));
+    assertEquals(
+        "dataset 'geo': 2 tables, 0 rows, 8.0 KB in 5 ms -> " + elsewhere, SummaryLine.of(r, BASE));
   }
 
   @Test
   void of_saysUpToDate_whenKept() {
-    DataSetResult r = new DataSetResult("geo", 3, 12_345, 1_258_291, 0,
-        BASE.resolve("target/classes/META-INF/datasets/geo.sqlite"), true);
+    DataSetResult r =
+        new DataSetResult(
+            "geo",
+            3,
+            12_345,
+            1_258_291,
+            0,
+            BASE.resolve("target/classes/META-INF/datasets/geo.sqlite"),
+            true);
     assertEquals("dataset 'geo' is up to date", SummaryLine.of(r, BASE));
   }
 

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The build benchmark: loads the same generated CSV with the plain sqlite-jdbc baseline and
- * with the datajar builder, several times, interleaved, and prints rows/s medians and the
- * builder/baseline ratio. No timing is asserted anywhere; the numbers go to
- * {@code docs/benchmarks.md}.
+ * The build benchmark: loads the same generated CSV with the plain sqlite-jdbc baseline and with
+ * the datajar builder, several times, interleaved, and prints rows/s medians and the
+ * builder/baseline ratio. No timing is asserted anywhere; the numbers go to {@code
+ * docs/benchmarks.md}.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.datajar.benchmarks.build.BuildBenchmark \
@@ -32,18 +32,29 @@ public final class BuildBenchmark {
 
   public static void main(String[] args) throws Exception {
     BuildOptions options = BuildOptions.parse(args);
-    Path work = options.work() != null ? options.work()
-        : BenchPaths.dataDirectory().resolve("build");
+    Path work =
+        options.work() != null ? options.work() : BenchPaths.dataDirectory().resolve("build");
     Files.createDirectories(work);
-    System.out.printf(Locale.ROOT, "datajar build benchmark: %,d rows + %,d parents, %d run(s),"
-        + " variants=%s, work %s%n%s%n", options.rows(), options.parents(), options.runs(),
-        options.only(), work, Machine.describe());
+    System.out.printf(
+        Locale.ROOT,
+        "datajar build benchmark: %,d rows + %,d parents, %d run(s),"
+            + " variants=%s, work %s%n%s%n",
+        options.rows(),
+        options.parents(),
+        options.runs(),
+        options.only(),
+        work,
+        Machine.describe());
 
     long start = System.nanoTime();
-    BenchSources sources = new BenchSources(work.resolve("sources"), options.rows(),
-        options.parents()).ensureGenerated();
-    System.out.printf(Locale.ROOT, "sources ready in %.1f s: %s (%.1f MB)%n",
-        (System.nanoTime() - start) / 1e9, sources.itemCsv(),
+    BenchSources sources =
+        new BenchSources(work.resolve("sources"), options.rows(), options.parents())
+            .ensureGenerated();
+    System.out.printf(
+        Locale.ROOT,
+        "sources ready in %.1f s: %s (%.1f MB)%n",
+        (System.nanoTime() - start) / 1e9,
+        sources.itemCsv(),
         BenchPaths.megabytes(sources.itemCsv()));
 
     List<RunResult> baseline = new ArrayList<>();
@@ -58,8 +69,13 @@ public final class BuildBenchmark {
           baseline.add(runBaseline(sources, work.resolve("baseline.sqlite"), round));
         } else if (!isBaseline && builderRun != null && builderMissing == null) {
           try {
-            builder.add(runBuilder(builderRun, sources, work.resolve("builder-out"), round,
-                options.verbose() ? new TimedLog() : BuildLog.SILENT));
+            builder.add(
+                runBuilder(
+                    builderRun,
+                    sources,
+                    work.resolve("builder-out"),
+                    round,
+                    options.verbose() ? new TimedLog() : BuildLog.SILENT));
           } catch (IllegalStateException | UnsupportedOperationException e) {
             builderMissing = e.toString();
             System.out.println("builder: not available yet: " + builderMissing);
@@ -78,22 +94,38 @@ public final class BuildBenchmark {
     long rows = JdbcBaseline.load(sources, file);
     long nanos = System.nanoTime() - t0;
     long cpuNanos = RunMeter.processCpuNanos() - cpu0;
-    RunResult r = new RunResult("baseline", round, rows, nanos, cpuNanos, Files.size(file),
-        RunMeter.peakHeapMegabytes(), Machine.loadAverage());
+    RunResult r =
+        new RunResult(
+            "baseline",
+            round,
+            rows,
+            nanos,
+            cpuNanos,
+            Files.size(file),
+            RunMeter.peakHeapMegabytes(),
+            Machine.loadAverage());
     System.out.println(r);
     return r;
   }
 
-  private static RunResult runBuilder(BuilderRun run, BenchSources sources, Path out, int round,
-      BuildLog log) throws Exception {
+  private static RunResult runBuilder(
+      BuilderRun run, BenchSources sources, Path out, int round, BuildLog log) throws Exception {
     RunMeter.reset();
     long cpu0 = RunMeter.processCpuNanos();
     long t0 = System.nanoTime();
     BuildResult.DataSetResult result = run.build(sources, out, log);
     long nanos = System.nanoTime() - t0;
     long cpuNanos = RunMeter.processCpuNanos() - cpu0;
-    RunResult r = new RunResult("builder", round, result.rows(), nanos, cpuNanos, result.bytes(),
-        RunMeter.peakHeapMegabytes(), Machine.loadAverage());
+    RunResult r =
+        new RunResult(
+            "builder",
+            round,
+            result.rows(),
+            nanos,
+            cpuNanos,
+            result.bytes(),
+            RunMeter.peakHeapMegabytes(),
+            Machine.loadAverage());
     System.out.println(r);
     return r;
   }

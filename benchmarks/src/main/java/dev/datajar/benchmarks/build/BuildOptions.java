@@ -6,6 +6,7 @@ import java.nio.file.Path;
 /** Command-line options of {@link BuildBenchmark}. */
 record BuildOptions(long rows, int parents, int runs, String only, Path work, boolean verbose) {
 
+  @SuppressWarnings("IncrementInForLoopAndHeader") // the body also steps over an option's value
   static BuildOptions parse(String[] args) {
     long rows = 1_000_000;
     int parents = BenchSources.DEFAULT_PARENTS;
@@ -25,15 +26,18 @@ record BuildOptions(long rows, int parents, int runs, String only, Path work, bo
         case "--runs" -> runs = Integer.parseInt(require(args[i], value));
         case "--only" -> only = require(args[i], value);
         case "--work" -> work = Path.of(require(args[i], value)).toAbsolutePath();
-        default -> throw new IllegalArgumentException("unknown option '" + args[i]
-            + "'; valid: --rows N, --parents N, --runs N, --only both|baseline|builder,"
-            + " --work DIR, --verbose");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option '"
+                    + args[i]
+                    + "'; valid: --rows N, --parents N, --runs N, --only both|baseline|builder,"
+                    + " --work DIR, --verbose");
       }
       i++;
     }
     if (!only.equals("both") && !only.equals("baseline") && !only.equals("builder")) {
-      throw new IllegalArgumentException("--only must be both, baseline or builder, not '"
-          + only + "'");
+      throw new IllegalArgumentException(
+          "--only must be both, baseline or builder, not '" + only + "'");
     }
     return new BuildOptions(rows, parents, runs, only, work, verbose);
   }

@@ -22,9 +22,9 @@ import java.util.Set;
 /**
  * Runs the datajar builder on the {@code bench} sources, as the Maven plugin would.
  *
- * <p>The builder scans a classes directory for entities. This harness may run from a shaded
- * jar, so it writes the three model classes into a folder of their own under the work
- * directory; they are loaded through the harness's own class loader as usual.
+ * <p>The builder scans a classes directory for entities. This harness may run from a shaded jar, so
+ * it writes the three model classes into a folder of their own under the work directory; they are
+ * loaded through the harness's own class loader as usual.
  */
 public final class BuilderRun {
   private static final List<Class<?>> MODEL = List.of(BenchData.class, Parent.class, Item.class);
@@ -44,21 +44,27 @@ public final class BuilderRun {
     return build(sources, outputDirectory, log, null);
   }
 
-  /** As {@link #build(BenchSources, Path, BuildLog)}, into PostgreSQL when {@code target} is set. */
-  public BuildResult.DataSetResult build(BenchSources sources, Path outputDirectory, BuildLog log,
-      PostgresTarget target) throws DataSetBuildException {
+  /**
+   * As {@link #build(BenchSources, Path, BuildLog)}, into PostgreSQL when {@code target} is set.
+   */
+  public BuildResult.DataSetResult build(
+      BenchSources sources, Path outputDirectory, BuildLog log, PostgresTarget target)
+      throws DataSetBuildException {
     BenchPaths.deleteTree(outputDirectory);
-    BuildResult result = new DataSetBuilder().build(BuildRequest.builder()
-        .classesDirectory(classesDirectory)
-        .classLoader(BuilderRun.class.getClassLoader())
-        .sourceDirectory(sources.sourceDirectory())
-        .outputDirectory(outputDirectory)
-        .workDirectory(workDirectory.resolve("builder-work"))
-        .dataSets(Set.of("bench"))
-        .force(true)
-        .log(log)
-        .postgres(target)
-        .build());
+    BuildResult result =
+        new DataSetBuilder()
+            .build(
+                BuildRequest.builder()
+                    .classesDirectory(classesDirectory)
+                    .classLoader(BuilderRun.class.getClassLoader())
+                    .sourceDirectory(sources.sourceDirectory())
+                    .outputDirectory(outputDirectory)
+                    .workDirectory(workDirectory.resolve("builder-work"))
+                    .dataSets(Set.of("bench"))
+                    .force(true)
+                    .log(log)
+                    .postgres(target)
+                    .build());
     return result.dataSets().get(0);
   }
 

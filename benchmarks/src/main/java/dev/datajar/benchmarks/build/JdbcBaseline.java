@@ -13,25 +13,26 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The baseline the builder is measured against: the same CSV loaded with plain sqlite-jdbc as
- * issue 2 defines it — PreparedStatement batches, one transaction, the foreign-key index
- * created <em>before</em> the load, default pragmas.
+ * The baseline the builder is measured against: the same CSV loaded with plain sqlite-jdbc as issue
+ * 2 defines it — PreparedStatement batches, one transaction, the foreign-key index created
+ * <em>before</em> the load, default pragmas.
  *
- * <p>The CSV is parsed with FastCSV (as the builder does) and every value is converted to its
- * type, so the difference to the builder is what the builder does on top, not parsing.
+ * <p>The CSV is parsed with FastCSV (as the builder does) and every value is converted to its type,
+ * so the difference to the builder is what the builder does on top, not parsing.
  */
 final class JdbcBaseline {
   private static final int BATCH = 1000;
 
   /**
-   * The key column's declared type: {@code integer} (the default) makes the key the rowid, as
-   * the builder does; {@code -Ddatajar.bench.baselineKey=bigint} gives the layout Hibernate's
-   * own DDL gives a {@code long} id ({@code bigint}: a separate primary-key index), which is the
-   * layout of the ~118k rows/s baseline quoted in issue 2.
+   * The key column's declared type: {@code integer} (the default) makes the key the rowid, as the
+   * builder does; {@code -Ddatajar.bench.baselineKey=bigint} gives the layout Hibernate's own DDL
+   * gives a {@code long} id ({@code bigint}: a separate primary-key index), which is the layout of
+   * the ~118k rows/s baseline quoted in issue 2.
    */
   private static final String KEY_TYPE =
       System.getProperty("datajar.bench.baselineKey", "integer").equals("bigint")
-          ? "bigint" : "integer";
+          ? "bigint"
+          : "integer";
 
   private JdbcBaseline() {}
 
@@ -44,29 +45,41 @@ final class JdbcBaseline {
       connection.setAutoCommit(false);
       try (Statement ddl = connection.createStatement()) {
         ddl.execute("create table parent (id " + KEY_TYPE + " primary key, name text not null)");
-        ddl.execute("create table item (id " + KEY_TYPE + " primary key, name text not null,"
-            + " note text,"
-            + " score real not null, parent_id integer not null references parent(id))");
+        ddl.execute(
+            "create table item (id "
+                + KEY_TYPE
+                + " primary key, name text not null,"
+                + " note text,"
+                + " score real not null, parent_id integer not null references parent(id))");
         ddl.execute("create index item_parent_id on item (parent_id)");
       }
       try (PreparedStatement insert =
               connection.prepareStatement("insert into parent (id, name) values (?, ?)");
           CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(sources.parentCsv())) {
-        rows += insertAll(csv, insert, (record, statement) -> {
-          statement.setLong(1, Long.parseLong(record.getField(0)));
-          statement.setString(2, record.getField(1));
-        });
+        rows +=
+            insertAll(
+                csv,
+                insert,
+                (record, statement) -> {
+                  statement.setLong(1, Long.parseLong(record.getField(0)));
+                  statement.setString(2, record.getField(1));
+                });
       }
-      try (PreparedStatement insert = connection.prepareStatement(
-              "insert into item (id, name, note, score, parent_id) values (?, ?, ?, ?, ?)");
+      try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "insert into item (id, name, note, score, parent_id) values (?, ?, ?, ?, ?)");
           CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(sources.itemCsv())) {
-        rows += insertAll(csv, insert, (record, statement) -> {
-          statement.setLong(1, Long.parseLong(record.getField(0)));
-          statement.setString(2, record.getField(1));
-          statement.setString(3, record.getField(2));
-          statement.setDouble(4, Double.parseDouble(record.getField(3)));
-          statement.setLong(5, Long.parseLong(record.getField(4)));
-        });
+        rows +=
+            insertAll(
+                csv,
+                insert,
+                (record, statement) -> {
+                  statement.setLong(1, Long.parseLong(record.getField(0)));
+                  statement.setString(2, record.getField(1));
+                  statement.setString(3, record.getField(2));
+                  statement.setDouble(4, Double.parseDouble(record.getField(3)));
+                  statement.setLong(5, Long.parseLong(record.getField(4)));
+                });
       }
       connection.commit();
     }

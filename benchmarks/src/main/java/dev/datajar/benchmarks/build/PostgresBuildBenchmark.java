@@ -22,8 +22,8 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * The PostgreSQL build benchmark: the {@code bench} dataset built into PostgreSQL by the datajar
- * builder, against a plain pgjdbc {@code COPY ... (format csv)} of the same CSV files into the
- * same tables (primary keys, the parent index and the foreign key, then {@code ANALYZE}, in one
+ * builder, against a plain pgjdbc {@code COPY ... (format csv)} of the same CSV files into the same
+ * tables (primary keys, the parent index and the foreign key, then {@code ANALYZE}, in one
  * transaction) on the same server, rounds interleaved. Prints rows/s medians and the ratio; no
  * timing is asserted anywhere.
  *
@@ -32,24 +32,30 @@ import org.postgresql.copy.CopyManager;
  *     [--rows 1000000] [--runs 5] [--work DIR]     # -Ddatajar.test.jdbc=URL: use that server
  * </pre>
  *
- * <p>Without {@code -Ddatajar.test.jdbc} a private server is started for the run (the test
- * server: loopback, {@code fsync=off}), the same for both sides.
+ * <p>Without {@code -Ddatajar.test.jdbc} a private server is started for the run (the test server:
+ * loopback, {@code fsync=off}), the same for both sides.
  */
 public final class PostgresBuildBenchmark {
   private PostgresBuildBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     BuildOptions options = BuildOptions.parse(args);
-    Path work = options.work() != null ? options.work()
-        : BenchPaths.dataDirectory().resolve("build");
+    Path work =
+        options.work() != null ? options.work() : BenchPaths.dataDirectory().resolve("build");
     Files.createDirectories(work);
     TestPostgres pg = TestPostgres.get();
     String url = pg.createDatabase("bench_build");
-    System.out.printf(Locale.ROOT, "datajar PostgreSQL build benchmark: %,d rows + %,d parents,"
-        + " %d run(s), %s%n%s%n", options.rows(), options.parents(), options.runs(), url,
+    System.out.printf(
+        Locale.ROOT,
+        "datajar PostgreSQL build benchmark: %,d rows + %,d parents," + " %d run(s), %s%n%s%n",
+        options.rows(),
+        options.parents(),
+        options.runs(),
+        url,
         Machine.describe());
-    BenchSources sources = new BenchSources(work.resolve("sources"), options.rows(),
-        options.parents()).ensureGenerated();
+    BenchSources sources =
+        new BenchSources(work.resolve("sources"), options.rows(), options.parents())
+            .ensureGenerated();
     BuilderRun builder = new BuilderRun(work);
     PostgresTarget target = new PostgresTarget(url, pg.user(), pg.password(), "1.0");
     List<RunResult> copies = new ArrayList<>();
@@ -61,27 +67,53 @@ public final class PostgresBuildBenchmark {
         RunResult r;
         if (copyNow) {
           long rows = copy(pg, url, sources);
-          r = new RunResult("pgjdbc COPY", round, rows, System.nanoTime() - t0, 0, 0, 0,
-              Machine.loadAverage());
+          r =
+              new RunResult(
+                  "pgjdbc COPY",
+                  round,
+                  rows,
+                  System.nanoTime() - t0,
+                  0,
+                  0,
+                  0,
+                  Machine.loadAverage());
           copies.add(r);
           drop(pg, url, "plain_copy");
         } else {
-          BuildResult.DataSetResult d = builder.build(sources, work.resolve("builder-out"),
-              BuildLog.SILENT, target);
-          r = new RunResult("builder", round, d.rows(), System.nanoTime() - t0, 0, 0, 0,
-              Machine.loadAverage());
+          BuildResult.DataSetResult d =
+              builder.build(sources, work.resolve("builder-out"), BuildLog.SILENT, target);
+          r =
+              new RunResult(
+                  "builder",
+                  round,
+                  d.rows(),
+                  System.nanoTime() - t0,
+                  0,
+                  0,
+                  0,
+                  Machine.loadAverage());
           builds.add(r);
           drop(pg, url, d.postgresSchema());
         }
-        System.out.printf(Locale.ROOT, "  round %d %-11s %,d rows in %6.2f s = %,9.0f rows/s,"
-            + " load %s%n", round + 1, r.variant(), r.rows(), r.nanos() / 1e9, r.rowsPerSecond(),
+        System.out.printf(
+            Locale.ROOT,
+            "  round %d %-11s %,d rows in %6.2f s = %,9.0f rows/s," + " load %s%n",
+            round + 1,
+            r.variant(),
+            r.rows(),
+            r.nanos() / 1e9,
+            r.rowsPerSecond(),
             r.load());
       }
     }
     double copyRate = Report.median(copies, RunResult::rowsPerSecond);
     double buildRate = Report.median(builds, RunResult::rowsPerSecond);
-    System.out.printf(Locale.ROOT, "median rows/s: builder %,.0f, pgjdbc COPY %,.0f, ratio"
-        + " %.2f%n", buildRate, copyRate, buildRate / copyRate);
+    System.out.printf(
+        Locale.ROOT,
+        "median rows/s: builder %,.0f, pgjdbc COPY %,.0f, ratio" + " %.2f%n",
+        buildRate,
+        copyRate,
+        buildRate / copyRate);
   }
 
   /** The plain load: tables, two COPYs of the CSV files, index, foreign key, ANALYZE. */
@@ -92,11 +124,13 @@ public final class PostgresBuildBenchmark {
       long rows;
       try (Statement s = c.createStatement()) {
         s.execute("create schema plain_copy");
-        s.execute("create table plain_copy.parent (id bigint primary key,"
-            + " name varchar(255) not null)");
-        s.execute("create table plain_copy.item (id bigint primary key, name varchar(255)"
-            + " not null, note varchar(255), score float(53) not null, parent_id bigint"
-            + " not null)");
+        s.execute(
+            "create table plain_copy.parent (id bigint primary key,"
+                + " name varchar(255) not null)");
+        s.execute(
+            "create table plain_copy.item (id bigint primary key, name varchar(255)"
+                + " not null, note varchar(255), score float(53) not null, parent_id bigint"
+                + " not null)");
         try (Reader in = Files.newBufferedReader(sources.parentCsv(), StandardCharsets.UTF_8)) {
           rows = copy.copyIn("copy plain_copy.parent from stdin (format csv, header true)", in);
         }
@@ -104,8 +138,9 @@ public final class PostgresBuildBenchmark {
           rows += copy.copyIn("copy plain_copy.item from stdin (format csv, header true)", in);
         }
         s.execute("create index item_parent_id on plain_copy.item (parent_id)");
-        s.execute("alter table plain_copy.item add foreign key (parent_id)"
-            + " references plain_copy.parent (id)");
+        s.execute(
+            "alter table plain_copy.item add foreign key (parent_id)"
+                + " references plain_copy.parent (id)");
         s.execute("analyze plain_copy.parent");
         s.execute("analyze plain_copy.item");
       }
@@ -115,7 +150,8 @@ public final class PostgresBuildBenchmark {
   }
 
   static void drop(TestPostgres pg, String url, String schema) throws SQLException {
-    try (Connection c = pg.connect(url); Statement s = c.createStatement()) {
+    try (Connection c = pg.connect(url);
+        Statement s = c.createStatement()) {
       s.execute("drop schema \"" + schema + "\" cascade");
       s.execute("delete from datajar.datasets where schema_name = '" + schema + "'");
     } catch (SQLException e) {

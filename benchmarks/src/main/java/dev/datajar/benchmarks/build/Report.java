@@ -9,21 +9,27 @@ import java.util.function.ToDoubleFunction;
 final class Report {
   private Report() {}
 
-  static void print(BenchSources sources, List<RunResult> baseline, List<RunResult> builder,
+  static void print(
+      BenchSources sources,
+      List<RunResult> baseline,
+      List<RunResult> builder,
       String builderMissing) {
     System.out.println();
-    System.out.printf(Locale.ROOT, "Medians over %,d + %,d rows:%n%n", sources.rows(),
-        sources.parents());
-    System.out.println("| variant | runs | rows/s (median) | all runs, rows/s"
-        + " | rows per CPU-second (median) | file MB | peak heap MB |");
+    System.out.printf(
+        Locale.ROOT, "Medians over %,d + %,d rows:%n%n", sources.rows(), sources.parents());
+    System.out.println(
+        "| variant | runs | rows/s (median) | all runs, rows/s"
+            + " | rows per CPU-second (median) | file MB | peak heap MB |");
     System.out.println("|---|---|---|---|---|---|---|");
     line(baseline);
     line(builder);
     if (!baseline.isEmpty() && !builder.isEmpty()) {
-      System.out.printf(Locale.ROOT, "%nbuilder / baseline (medians): %.2f× in rows/s,"
-          + " %.2f× in rows per CPU-second%n", median(builder, RunResult::rowsPerSecond)
-          / median(baseline, RunResult::rowsPerSecond), median(builder,
-          RunResult::rowsPerCpuSecond) / median(baseline, RunResult::rowsPerCpuSecond));
+      System.out.printf(
+          Locale.ROOT,
+          "%nbuilder / baseline (medians): %.2f× in rows/s," + " %.2f× in rows per CPU-second%n",
+          median(builder, RunResult::rowsPerSecond) / median(baseline, RunResult::rowsPerSecond),
+          median(builder, RunResult::rowsPerCpuSecond)
+              / median(baseline, RunResult::rowsPerCpuSecond));
     }
     if (builderMissing != null) {
       System.out.println("\nbuilder pending: " + builderMissing);
@@ -41,9 +47,16 @@ final class Report {
     }
     RunResult last = runs.get(runs.size() - 1);
     long heap = runs.stream().mapToLong(RunResult::heapMb).max().orElse(0);
-    System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %s | %,.0f | %.1f | %,d |%n",
-        last.variant(), runs.size(), median(runs, RunResult::rowsPerSecond), all,
-        median(runs, RunResult::rowsPerCpuSecond), last.bytes() / 1e6, heap);
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %d | %,.0f | %s | %,.0f | %.1f | %,d |%n",
+        last.variant(),
+        runs.size(),
+        median(runs, RunResult::rowsPerSecond),
+        all,
+        median(runs, RunResult::rowsPerCpuSecond),
+        last.bytes() / 1e6,
+        heap);
   }
 
   static double median(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {

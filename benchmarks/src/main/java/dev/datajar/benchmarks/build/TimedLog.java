@@ -23,7 +23,7 @@ final class TimedLog implements BuildLog {
   }
 
   private synchronized void print(String level, String message) {
-    System.out.printf(Locale.ROOT, "    [%7.2f s] %-5s %s%n", (System.nanoTime() - start) / 1e9,
-        level, message);
+    System.out.printf(
+        Locale.ROOT, "    [%7.2f s] %-5s %s%n", (System.nanoTime() - start) / 1e9, level, message);
   }
 }

@@ -9,10 +9,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Where benchmark data is cached: {@code benchmarks/target/bench-data}, found from where this
- * class was loaded so that it is the same folder whether the code runs from
- * {@code target/classes}, from {@code target/benchmarks.jar} or in a JMH fork, whatever the
- * working directory. {@code -Ddatajar.bench.dir=…} overrides it.
+ * Where benchmark data is cached: {@code benchmarks/target/bench-data}, found from where this class
+ * was loaded so that it is the same folder whether the code runs from {@code target/classes}, from
+ * {@code target/benchmarks.jar} or in a JMH fork, whatever the working directory. {@code
+ * -Ddatajar.bench.dir=…} overrides it.
  */
 public final class BenchPaths {
   private BenchPaths() {}
@@ -28,8 +28,8 @@ public final class BenchPaths {
   /** The benchmarks module's {@code target} folder, where this code was loaded from. */
   public static Path targetDirectory() {
     try {
-      Path codeSource = Path.of(
-          BenchPaths.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path codeSource =
+          Path.of(BenchPaths.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       // target/classes (a folder) or target/benchmarks.jar: either way target/ is the parent.
       return codeSource.toAbsolutePath().getParent();
     } catch (URISyntaxException | RuntimeException e) {

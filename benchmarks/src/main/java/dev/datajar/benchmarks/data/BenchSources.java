@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * The CSV sources of the {@code bench} dataset: {@code bench/parent.csv} and
- * {@code bench/item.csv} under a source directory, laid out as the builder's convention expects.
+ * The CSV sources of the {@code bench} dataset: {@code bench/parent.csv} and {@code bench/item.csv}
+ * under a source directory, laid out as the builder's convention expects.
  *
- * <p>Generation is deterministic: the same row and parent counts always give the same bytes
- * (a fixed seed, {@link Double#toString}, no locale). The files are generated once and reused
- * by later runs; a marker file written last records what was generated, so an interrupted
- * generation is redone rather than half-used.
+ * <p>Generation is deterministic: the same row and parent counts always give the same bytes (a
+ * fixed seed, {@link Double#toString}, no locale). The files are generated once and reused by later
+ * runs; a marker file written last records what was generated, so an interrupted generation is
+ * redone rather than half-used.
  */
 public final class BenchSources {
   /** Parents in the parent table; 1,000,000 items over 10,000 parents gives ~100 per parent. */

@@ -20,15 +20,16 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * A sha256 of the datajar code that writes and reads dataset files (every class under
- * {@code dev/datajar/builder/} and {@code dev/datajar/runtime/}, wherever they were loaded
- * from), kept beside a cached benchmark dataset. A dataset built by other code is built again:
- * when the builder records more in the file, or the runtime expects more of it, a benchmark
- * must not measure a file the current code would never have written.
+ * A sha256 of the datajar code that writes and reads dataset files (every class under {@code
+ * dev/datajar/builder/} and {@code dev/datajar/runtime/}, wherever they were loaded from), kept
+ * beside a cached benchmark dataset. A dataset built by other code is built again: when the builder
+ * records more in the file, or the runtime expects more of it, a benchmark must not measure a file
+ * the current code would never have written.
  */
 public final class CodeStamp {
   private static final String FILE = "datajar-code.sha256";
-  private static final List<String> PACKAGES = List.of("dev/datajar/builder/", "dev/datajar/runtime/");
+  private static final List<String> PACKAGES =
+      List.of("dev/datajar/builder/", "dev/datajar/runtime/");
 
   private CodeStamp() {}
 
@@ -60,10 +61,11 @@ public final class CodeStamp {
     }
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      classes.forEach((name, bytes) -> {
-        sha.update(name.getBytes(StandardCharsets.UTF_8));
-        sha.update(bytes);
-      });
+      classes.forEach(
+          (name, bytes) -> {
+            sha.update(name.getBytes(StandardCharsets.UTF_8));
+            sha.update(bytes);
+          });
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

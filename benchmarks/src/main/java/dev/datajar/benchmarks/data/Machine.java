@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * What the benchmark ran on, printed with every result: on a shared 2-core machine the load
- * average explains more of the spread between runs than anything in the code does.
+ * What the benchmark ran on, printed with every result: on a shared 2-core machine the load average
+ * explains more of the spread between runs than anything in the code does.
  */
 public final class Machine {
   private Machine() {}
@@ -22,16 +22,23 @@ public final class Machine {
   }
 
   /**
-   * One line for a report: CPU model and count, memory, operating system and Java, read from
-   * {@code /proc} where there is one.
+   * One line for a report: CPU model and count, memory, operating system and Java, read from {@code
+   * /proc} where there is one.
    */
   public static String details() {
     String cpu = procField("/proc/cpuinfo", "model name");
     String mem = procField("/proc/meminfo", "MemTotal");
-    return String.format(Locale.ROOT, "%d × %s, RAM %s, %s %s, Java %s (%s %s)",
-        Runtime.getRuntime().availableProcessors(), cpu, mem, System.getProperty("os.name"),
-        System.getProperty("os.version"), System.getProperty("java.runtime.version"),
-        System.getProperty("java.vm.name"), System.getProperty("java.vendor"));
+    return String.format(
+        Locale.ROOT,
+        "%d × %s, RAM %s, %s %s, Java %s (%s %s)",
+        Runtime.getRuntime().availableProcessors(),
+        cpu,
+        mem,
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.vendor"));
   }
 
   private static String procField(String file, String field) {
@@ -49,8 +56,13 @@ public final class Machine {
 
   /** One line: processors, max heap, Java version and the load average now. */
   public static String describe() {
-    return String.format(Locale.ROOT, "%d processors, max heap %,d MB, Java %s (%s), load %s",
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-        System.getProperty("java.version"), System.getProperty("java.vm.name"), loadAverage());
+    return String.format(
+        Locale.ROOT,
+        "%d processors, max heap %,d MB, Java %s (%s), load %s",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        loadAverage());
   }
 }

@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Two versions of the 1,000,000-row {@code bench} dataset for the diff measurement: {@code v1}
- * from the generated sources, {@code v2} with 1% of the items changed (every 100th item gets a
- * new score), both built by the real builder under {@code bench-data/diff/}.
+ * Two versions of the 1,000,000-row {@code bench} dataset for the diff measurement: {@code v1} from
+ * the generated sources, {@code v2} with 1% of the items changed (every 100th item gets a new
+ * score), both built by the real builder under {@code bench-data/diff/}.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.datajar.benchmarks.diff.DiffData [rows]
@@ -28,16 +28,19 @@ public final class DiffData {
   public static void main(String[] args) throws Exception {
     long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
     Path root = BenchPaths.dataDirectory().resolve("diff");
-    BenchSources v1 = new BenchSources(root.resolve("src-v1"), rows, BenchSources.DEFAULT_PARENTS)
-        .ensureGenerated();
+    BenchSources v1 =
+        new BenchSources(root.resolve("src-v1"), rows, BenchSources.DEFAULT_PARENTS)
+            .ensureGenerated();
     Path v2Dir = root.resolve("src-v2");
     Files.createDirectories(v2Dir.resolve("bench"));
-    Files.copy(v1.parentCsv(), v2Dir.resolve("bench/parent.csv"),
+    Files.copy(
+        v1.parentCsv(),
+        v2Dir.resolve("bench/parent.csv"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     long changed = 0;
     try (BufferedReader in = Files.newBufferedReader(v1.itemCsv(), StandardCharsets.UTF_8);
-        BufferedWriter out = Files.newBufferedWriter(v2Dir.resolve("bench/item.csv"),
-            StandardCharsets.UTF_8)) {
+        BufferedWriter out =
+            Files.newBufferedWriter(v2Dir.resolve("bench/item.csv"), StandardCharsets.UTF_8)) {
       out.write(in.readLine());
       out.write('\n');
       for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -55,9 +58,13 @@ public final class DiffData {
     }
     BuilderRun builder = new BuilderRun(root.resolve("work"));
     BuildResult.DataSetResult a = builder.build(v1, root.resolve("v1"), BuildLog.SILENT);
-    BuildResult.DataSetResult b = builder.build(new BenchSources(v2Dir, rows,
-        BenchSources.DEFAULT_PARENTS), root.resolve("v2"), BuildLog.SILENT);
-    System.out.printf("v1: %s (%,d rows, %,d bytes)%nv2: %s (%,d rows, %,d bytes), %,d items"
-        + " changed%n", a.file(), a.rows(), a.bytes(), b.file(), b.rows(), b.bytes(), changed);
+    BuildResult.DataSetResult b =
+        builder.build(
+            new BenchSources(v2Dir, rows, BenchSources.DEFAULT_PARENTS),
+            root.resolve("v2"),
+            BuildLog.SILENT);
+    System.out.printf(
+        "v1: %s (%,d rows, %,d bytes)%nv2: %s (%,d rows, %,d bytes), %,d items" + " changed%n",
+        a.file(), a.rows(), a.bytes(), b.file(), b.rows(), b.bytes(), changed);
   }
 }

@@ -9,14 +9,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
- * A row of the large benchmark table: long id, two texts, a double and an indexed foreign key
- * to {@link Parent}.
+ * A row of the large benchmark table: long id, two texts, a double and an indexed foreign key to
+ * {@link Parent}.
  */
 @Entity
 @Table(name = "item", indexes = @Index(name = "item_parent_id", columnList = "parent_id"))
 public class Item implements BenchData {
-  @Id
-  private long id;
+  @Id private long id;
 
   @Column(nullable = false)
   private String name;

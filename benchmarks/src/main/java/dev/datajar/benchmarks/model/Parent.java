@@ -8,8 +8,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "parent")
 public class Parent implements BenchData {
-  @Id
-  private long id;
+  @Id private long id;
 
   private String name;
 

@@ -17,8 +17,8 @@ import java.util.Map;
  * prints that start with {@code RESULT}.
  *
  * <p>Used where a measurement needs its own JVM: a small heap ({@link SmallHeapStream}), or a
- * start-up ({@link StartupBenchmark}, through {@link Launch}: its own class path, environment
- * and a command in front, such as {@code /usr/bin/time -v}).
+ * start-up ({@link StartupBenchmark}, through {@link Launch}: its own class path, environment and a
+ * command in front, such as {@code /usr/bin/time -v}).
  */
 final class ChildJvm {
   /** Variables removed from every child's environment: each would add JVM flags. */
@@ -44,19 +44,25 @@ final class ChildJvm {
   }
 
   /**
-   * One child JVM: {@code prefix… java jvmArgs… -cp classPath mainClass args…}, run in
-   * {@code directory} with {@code environment} changed as given (a {@code null} value removes
-   * the variable), everything it prints written to {@code output}.
+   * One child JVM: {@code prefix… java jvmArgs… -cp classPath mainClass args…}, run in {@code
+   * directory} with {@code environment} changed as given (a {@code null} value removes the
+   * variable), everything it prints written to {@code output}.
    */
-  record Launch(List<String> prefix, List<String> jvmArgs, List<Path> classPath,
-      String mainClass, List<String> args, Map<String, String> environment, Path directory,
+  record Launch(
+      List<String> prefix,
+      List<String> jvmArgs,
+      List<Path> classPath,
+      String mainClass,
+      List<String> args,
+      Map<String, String> environment,
+      Path directory,
       Path output) {}
 
   private ChildJvm() {}
 
   /** This JVM's class path plus {@code extraClasspath}; output echoed, indented. */
-  static Outcome run(List<String> jvmArgs, List<Path> extraClasspath, Class<?> main,
-      String... args) {
+  static Outcome run(
+      List<String> jvmArgs, List<Path> extraClasspath, Class<?> main, String... args) {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
     command.addAll(jvmArgs);
@@ -72,8 +78,9 @@ final class ChildJvm {
     try {
       long t0 = System.nanoTime();
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = out.readLine()) != null; ) {
           if (line.startsWith("RESULT")) {
             results.add(line);
@@ -93,30 +100,36 @@ final class ChildJvm {
   }
 
   /**
-   * Runs {@code launch} and waits for it. The child writes straight into its output file, so
-   * this JVM does nothing while the child runs; {@code wallNanos} is taken around the whole
-   * command, prefix included.
+   * Runs {@code launch} and waits for it. The child writes straight into its output file, so this
+   * JVM does nothing while the child runs; {@code wallNanos} is taken around the whole command,
+   * prefix included.
    */
   static Outcome run(Launch launch) {
     List<String> command = new ArrayList<>(launch.prefix());
     command.add(javaBinary());
     command.addAll(launch.jvmArgs());
     command.add("-cp");
-    command.add(String.join(File.pathSeparator,
-        launch.classPath().stream().map(Path::toString).toList()));
+    command.add(
+        String.join(File.pathSeparator, launch.classPath().stream().map(Path::toString).toList()));
     command.add(launch.mainClass());
     command.addAll(launch.args());
-    ProcessBuilder builder = new ProcessBuilder(command).directory(launch.directory().toFile())
-        .redirectErrorStream(true).redirectOutput(launch.output().toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(launch.directory().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(launch.output().toFile());
     Map<String, String> env = builder.environment();
     JVM_OPTION_VARIABLES.forEach(env::remove);
-    launch.environment().forEach((k, v) -> {
-      if (v == null) {
-        env.remove(k);
-      } else {
-        env.put(k, v);
-      }
-    });
+    launch
+        .environment()
+        .forEach(
+            (k, v) -> {
+              if (v == null) {
+                env.remove(k);
+              } else {
+                env.put(k, v);
+              }
+            });
     try {
       Files.createDirectories(launch.output().getParent());
       long t0 = System.nanoTime();

@@ -14,10 +14,9 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * Packs a builder output folder ({@code bench.sqlite}, manifest, {@code index}) into a dataset
- * jar the way {@code maven-jar-plugin} would: entries under {@code META-INF/datasets/},
- * deflated, fixed timestamps; optionally with the entity classes, as a real dataset jar holds
- * them.
+ * Packs a builder output folder ({@code bench.sqlite}, manifest, {@code index}) into a dataset jar
+ * the way {@code maven-jar-plugin} would: entries under {@code META-INF/datasets/}, deflated, fixed
+ * timestamps; optionally with the entity classes, as a real dataset jar holds them.
  */
 final class DataSetJar {
   private DataSetJar() {}

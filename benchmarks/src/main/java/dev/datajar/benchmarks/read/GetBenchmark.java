@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Point lookups by primary key over random ids of the 1,000,000-row {@code item} table:
- * {@code Store.get(id)} against plain JDBC on the same file in the same run.
+ * Point lookups by primary key over random ids of the 1,000,000-row {@code item} table: {@code
+ * Store.get(id)} against plain JDBC on the same file in the same run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GetBenchmark {
   /** Random ids drawn up front so the benchmark measures lookups, not the generator. */
   private final long[] ids = new long[1 << 16];
+
   private int next;
 
   @Setup(Level.Trial)

@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * GNU {@code time} ({@code /usr/bin/time -v}), which the start-up benchmark puts in front of
- * every child JVM: its "Maximum resident set size" is the peak RSS of the whole process, from
- * JVM launch to exit, which nothing inside the JVM can see. Its report goes to a file of its
- * own ({@code -o}), apart from what the child prints.
+ * GNU {@code time} ({@code /usr/bin/time -v}), which the start-up benchmark puts in front of every
+ * child JVM: its "Maximum resident set size" is the peak RSS of the whole process, from JVM launch
+ * to exit, which nothing inside the JVM can see. Its report goes to a file of its own ({@code -o}),
+ * apart from what the child prints.
  */
 final class GnuTime {
   static final Path BINARY = Path.of("/usr/bin/time");
 
   /** What {@code time -v} reported for one child. */
-  record Report(int exitStatus, long elapsedMillis, long maxRssKb, double userSeconds,
-      double systemSeconds) {
+  record Report(
+      int exitStatus, long elapsedMillis, long maxRssKb, double userSeconds, double systemSeconds) {
     double cpuSeconds() {
       return userSeconds + systemSeconds;
     }
@@ -35,26 +35,30 @@ final class GnuTime {
   }
 
   /**
-   * Fails with the fix if GNU time is missing, or is a {@code time} that does not report peak
-   * RSS (BusyBox's, for example).
+   * Fails with the fix if GNU time is missing, or is a {@code time} that does not report peak RSS
+   * (BusyBox's, for example).
    */
   static void requireInstalled(Path scratch) {
-    String fix = "The start-up benchmark needs GNU time for each child's peak RSS: install it"
-        + " (Debian/Ubuntu: sudo apt-get install time; Fedora: sudo dnf install time) and run"
-        + " the command again.";
+    String fix =
+        "The start-up benchmark needs GNU time for each child's peak RSS: install it"
+            + " (Debian/Ubuntu: sudo apt-get install time; Fedora: sudo dnf install time) and run"
+            + " the command again.";
     if (!Files.isExecutable(BINARY)) {
       throw new IllegalStateException(BINARY + " not found. " + fix);
     }
     try {
       Files.createDirectories(scratch.getParent());
-      Process p = new ProcessBuilder(BINARY.toString(), "-v", "-o", scratch.toString(), "true")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(BINARY.toString(), "-v", "-o", scratch.toString(), "true")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (p.waitFor() != 0 || read(scratch).maxRssKb() <= 0) {
         throw new IllegalStateException(BINARY + " did not write a '-v' report. " + fix);
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException(BINARY + " is not GNU time (" + e.getMessage() + "). "
-          + fix, e);
+      throw new IllegalStateException(
+          BINARY + " is not GNU time (" + e.getMessage() + "). " + fix, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -94,8 +98,8 @@ final class GnuTime {
       }
     }
     if (rss < 0 || elapsed < 0) {
-      throw new IllegalStateException(file + " is not a '" + BINARY + " -v' report: "
-          + String.join(" / ", lines));
+      throw new IllegalStateException(
+          file + " is not a '" + BINARY + " -v' report: " + String.join(" / ", lines));
     }
     return new Report(exit, elapsed, rss, user, sys);
   }

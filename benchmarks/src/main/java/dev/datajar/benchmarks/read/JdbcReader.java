@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The read-path baseline of issue 3: plain sqlite-jdbc on the dataset file, one connection,
- * each PreparedStatement prepared once and reused, default pragmas (no mmap, no cache tuning).
+ * The read-path baseline of issue 3: plain sqlite-jdbc on the dataset file, one connection, each
+ * PreparedStatement prepared once and reused, default pragmas (no mmap, no cache tuning).
  *
  * <p>Not thread-safe: one per benchmark thread.
  */
@@ -34,12 +34,16 @@ public final class JdbcReader implements AutoCloseable {
   public JdbcReader(Connection connection) throws SQLException {
     this.connection = connection;
     byId = connection.prepareStatement(COLUMNS + " where id = ?");
-    byIdWithParent = connection.prepareStatement("select i.id, i.name, i.note, i.score,"
-        + " i.parent_id, p.name from item i join parent p on p.id = i.parent_id where i.id = ?");
+    byIdWithParent =
+        connection.prepareStatement(
+            "select i.id, i.name, i.note, i.score,"
+                + " i.parent_id, p.name from item i join parent p on p.id = i.parent_id where i.id = ?");
     byParent = connection.prepareStatement(COLUMNS + " where parent_id = ?");
-    byParentWithParent = connection.prepareStatement("select i.id, i.name, i.note, i.score,"
-        + " i.parent_id, p.name from item i join parent p on p.id = i.parent_id"
-        + " where i.parent_id = ?");
+    byParentWithParent =
+        connection.prepareStatement(
+            "select i.id, i.name, i.note, i.score,"
+                + " i.parent_id, p.name from item i join parent p on p.id = i.parent_id"
+                + " where i.parent_id = ?");
     all = connection.prepareStatement(COLUMNS);
   }
 
@@ -95,8 +99,8 @@ public final class JdbcReader implements AutoCloseable {
   }
 
   private static ItemRow row(ResultSet rs) throws SQLException {
-    return new ItemRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
-        rs.getLong(5));
+    return new ItemRow(
+        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getLong(5));
   }
 
   @Override

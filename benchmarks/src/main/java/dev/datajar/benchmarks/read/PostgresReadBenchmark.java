@@ -23,10 +23,10 @@ import java.util.function.LongConsumer;
 
 /**
  * {@code Store.get(id)} and the ~100-row {@code search} on the indexed foreign key, on PostgreSQL
- * (the {@code bench} dataset built into it by the builder) against plain pgjdbc prepared
- * statements on the same server, with the same operations on SQLite (datajar and plain
- * sqlite-jdbc) beside them. A plain timing loop, not JMH: warm-up, then the mean over
- * {@code --ops} calls with random keys (fixed seed), rounds interleaved. No timing is asserted.
+ * (the {@code bench} dataset built into it by the builder) against plain pgjdbc prepared statements
+ * on the same server, with the same operations on SQLite (datajar and plain sqlite-jdbc) beside
+ * them. A plain timing loop, not JMH: warm-up, then the mean over {@code --ops} calls with random
+ * keys (fixed seed), rounds interleaved. No timing is asserted.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.datajar.benchmarks.read.PostgresReadBenchmark \
@@ -50,27 +50,48 @@ public final class PostgresReadBenchmark {
     }
     Path work = BenchPaths.dataDirectory().resolve("pg-read");
     Files.createDirectories(work);
-    BenchSources sources = new BenchSources(work.resolve("sources"), rows,
-        BenchSources.DEFAULT_PARENTS).ensureGenerated();
+    BenchSources sources =
+        new BenchSources(work.resolve("sources"), rows, BenchSources.DEFAULT_PARENTS)
+            .ensureGenerated();
     TestPostgres pg = TestPostgres.get();
     String url = pg.createDatabase("bench_read");
     BuilderRun builder = new BuilderRun(work);
     Path classpath = work.resolve("pg-classpath");
-    builder.build(sources, classpath.resolve("META-INF/datasets"), BuildLog.SILENT,
+    builder.build(
+        sources,
+        classpath.resolve("META-INF/datasets"),
+        BuildLog.SILENT,
         new PostgresTarget(url, pg.user(), pg.password(), "1.0"));
-    BuildResult.DataSetResult sqlite = builder.build(sources, work.resolve("sqlite-out"),
-        BuildLog.SILENT);
-    System.out.printf(Locale.ROOT, "datajar read benchmark, PostgreSQL and SQLite: %,d items,"
-        + " %,d ops per measurement, %s%n%s%n", rows, ops, url, Machine.describe());
+    BuildResult.DataSetResult sqlite =
+        builder.build(sources, work.resolve("sqlite-out"), BuildLog.SILENT);
+    System.out.printf(
+        Locale.ROOT,
+        "datajar read benchmark, PostgreSQL and SQLite: %,d items,"
+            + " %,d ops per measurement, %s%n%s%n",
+        rows,
+        ops,
+        url,
+        Machine.describe());
 
-    ClassLoader manifests = new URLClassLoader(new URL[] {classpath.toUri().toURL()},
-        PostgresReadBenchmark.class.getClassLoader());
-    try (DataSets onPg = DataSets.builder().classLoader(manifests).dataSets("bench")
-            .jdbc("bench", url + "?user=" + pg.user()).open();
-        DataSets onSqlite = DataSets.builder().dataSets("bench").path("bench", sqlite.file())
-            .open();
-        JdbcReader pgJdbc = new JdbcReader(pg.connect(url + "?currentSchema="
-            + onPg.store(Item.class).sql("select current_schema()", String.class).get(0)));
+    ClassLoader manifests =
+        new URLClassLoader(
+            new URL[] {classpath.toUri().toURL()}, PostgresReadBenchmark.class.getClassLoader());
+    try (DataSets onPg =
+            DataSets.builder()
+                .classLoader(manifests)
+                .dataSets("bench")
+                .jdbc("bench", url + "?user=" + pg.user())
+                .open();
+        DataSets onSqlite =
+            DataSets.builder().dataSets("bench").path("bench", sqlite.file()).open();
+        JdbcReader pgJdbc =
+            new JdbcReader(
+                pg.connect(
+                    url
+                        + "?currentSchema="
+                        + onPg.store(Item.class)
+                            .sql("select current_schema()", String.class)
+                            .get(0)));
         JdbcReader sqliteJdbc = new JdbcReader(sqlite.file())) {
       Store<Item> pgItems = onPg.store(Item.class);
       Store<Item> sqliteItems = onSqlite.store(Item.class);
@@ -78,20 +99,38 @@ public final class PostgresReadBenchmark {
       int parents = BenchSources.DEFAULT_PARENTS;
       for (int round = 1; round <= rounds; round++) {
         System.out.println("round " + round);
-        time("  get      PostgreSQL Store.get      ", ops, n, id -> pgItems.get(id).orElseThrow());
+        time(
+            "  get      PostgreSQL Store.get      ",
+            ops,
+            n,
+            id -> consume(pgItems.get(id).orElseThrow()));
         time("  get      PostgreSQL pgjdbc         ", ops, n, id -> call(() -> pgJdbc.get(id)));
-        time("  get      SQLite     Store.get      ", ops, n,
-            id -> sqliteItems.get(id).orElseThrow());
-        time("  get      SQLite     sqlite-jdbc    ", ops, n,
-            id -> call(() -> sqliteJdbc.get(id)));
+        time(
+            "  get      SQLite     Store.get      ",
+            ops,
+            n,
+            id -> consume(sqliteItems.get(id).orElseThrow()));
+        time("  get      SQLite     sqlite-jdbc    ", ops, n, id -> call(() -> sqliteJdbc.get(id)));
         int searches = Math.max(ops / 20, 200);
-        time("  search   PostgreSQL Store.search   ", searches, parents,
+        time(
+            "  search   PostgreSQL Store.search   ",
+            searches,
+            parents,
             p -> pgItems.search(Query.where(Where.eq("parent.id", p))));
-        time("  search   PostgreSQL pgjdbc         ", searches, parents,
+        time(
+            "  search   PostgreSQL pgjdbc         ",
+            searches,
+            parents,
             p -> call(() -> pgJdbc.byParent(p)));
-        time("  search   SQLite     Store.search   ", searches, parents,
+        time(
+            "  search   SQLite     Store.search   ",
+            searches,
+            parents,
             p -> sqliteItems.search(Query.where(Where.eq("parent.id", p))));
-        time("  search   SQLite     sqlite-jdbc    ", searches, parents,
+        time(
+            "  search   SQLite     sqlite-jdbc    ",
+            searches,
+            parents,
             p -> call(() -> sqliteJdbc.byParent(p)));
       }
     }
@@ -122,7 +161,12 @@ public final class PostgresReadBenchmark {
       op.accept(1 + (long) (random.nextDouble() * keys));
     }
     double micros = (System.nanoTime() - t0) / 1e3 / ops;
-    System.out.printf(Locale.ROOT, "%s %9.1f µs/op  (load %s)%n", label, micros,
-        Machine.loadAverage());
+    System.out.printf(
+        Locale.ROOT, "%s %9.1f µs/op  (load %s)%n", label, micros, Machine.loadAverage());
+  }
+
+  /** Uses a result, so that the lookup cannot be left out. */
+  private static int consume(Object row) {
+    return row.hashCode();
   }
 }

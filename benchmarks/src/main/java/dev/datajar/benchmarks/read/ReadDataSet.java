@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The 1,000,000-row {@code bench} dataset that the read-path benchmarks query, built once by
- * the datajar builder and cached under {@code target/bench-data/read-<rows>/} (built again when
- * the datajar code changed: {@link CodeStamp}).
+ * The 1,000,000-row {@code bench} dataset that the read-path benchmarks query, built once by the
+ * datajar builder and cached under {@code target/bench-data/read-<rows>/} (built again when the
+ * datajar code changed: {@link CodeStamp}).
  *
- * <p>{@code -Ddatajar.bench.sqlite=/path/file.sqlite} uses an existing file instead (for
- * trying the JDBC side on another layout); the official numbers use the builder's file.
+ * <p>{@code -Ddatajar.bench.sqlite=/path/file.sqlite} uses an existing file instead (for trying the
+ * JDBC side on another layout); the official numbers use the builder's file.
  */
 public final class ReadDataSet {
   public static final long ROWS = 1_000_000;
@@ -37,12 +37,14 @@ public final class ReadDataSet {
     Path file = out.resolve("bench.sqlite");
     Path work = out.getParent();
     // Built by other datajar code (before a change of the builder or the runtime): build again.
-    if (Files.exists(file) && Files.exists(out.resolve("bench.manifest.json"))
+    if (Files.exists(file)
+        && Files.exists(out.resolve("bench.manifest.json"))
         && CodeStamp.matches(work)) {
       return file;
     }
-    BenchSources sources = new BenchSources(work.resolve("sources"), rows,
-        BenchSources.DEFAULT_PARENTS).ensureGenerated();
+    BenchSources sources =
+        new BenchSources(work.resolve("sources"), rows, BenchSources.DEFAULT_PARENTS)
+            .ensureGenerated();
     new BuilderRun(work).build(sources, out, BuildLog.SILENT);
     CodeStamp.write(work);
     return file;

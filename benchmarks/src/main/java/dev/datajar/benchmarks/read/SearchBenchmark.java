@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Search on the indexed foreign key {@code item.parent_id}: 1,000,000 items over 10,000
- * parents, so each search returns ~100 rows scattered over the table.
+ * Search on the indexed foreign key {@code item.parent_id}: 1,000,000 items over 10,000 parents, so
+ * each search returns ~100 rows scattered over the table.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,7 +35,7 @@ public class SearchBenchmark {
   public void drawParents() {
     SplittableRandom random = new SplittableRandom(11);
     for (int i = 0; i < parentIds.length; i++) {
-      parentIds[i] = 1 + random.nextInt(BenchSources.DEFAULT_PARENTS);
+      parentIds[i] = 1L + random.nextInt(BenchSources.DEFAULT_PARENTS);
     }
   }
 

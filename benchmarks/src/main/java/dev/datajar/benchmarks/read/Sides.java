@@ -8,8 +8,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The two sides every read benchmark compares, as JMH states over the same dataset file. A
- * benchmark method names the side it uses, so a fork opens only that one (Hibernate's boot and
- * the file check are not paid by the JDBC forks).
+ * benchmark method names the side it uses, so a fork opens only that one (Hibernate's boot and the
+ * file check are not paid by the JDBC forks).
  */
 public final class Sides {
   private Sides() {}

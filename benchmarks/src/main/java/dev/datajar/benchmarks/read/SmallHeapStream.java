@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks that streaming all 1,000,000 items works under {@code -Xmx64m}: runs
- * {@link StreamProbe} in forked JVMs with that heap, plain JDBC first, then {@code Store}.
- * A pass/fail check, not a timing.
+ * Checks that streaming all 1,000,000 items works under {@code -Xmx64m}: runs {@link StreamProbe}
+ * in forked JVMs with that heap, plain JDBC first, then {@code Store}. A pass/fail check, not a
+ * timing.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.datajar.benchmarks.read.SmallHeapStream</pre>
  */
@@ -22,14 +22,21 @@ public final class SmallHeapStream {
     System.out.println(Machine.describe());
     boolean ok = true;
     for (String variant : List.of("jdbc", "store")) {
-      ChildJvm.Outcome outcome = ChildJvm.run(List.of(heap), List.of(), StreamProbe.class,
-          variant, file.toString());
-      boolean passed = outcome.exitCode() == 0
-          && String.valueOf(ReadDataSet.ROWS).equals(outcome.result("rows"));
+      ChildJvm.Outcome outcome =
+          ChildJvm.run(List.of(heap), List.of(), StreamProbe.class, variant, file.toString());
+      boolean passed =
+          outcome.exitCode() == 0
+              && String.valueOf(ReadDataSet.ROWS).equals(outcome.result("rows"));
       ok &= passed;
-      System.out.printf(Locale.ROOT, "%-5s %s: exit %d, rows %s, %s s, peak heap <= %s MB"
-          + " (max %s MB)%n", variant, passed ? "PASS" : "FAIL", outcome.exitCode(),
-          outcome.result("rows"), outcome.result("seconds"), outcome.result("peakHeapMb"),
+      System.out.printf(
+          Locale.ROOT,
+          "%-5s %s: exit %d, rows %s, %s s, peak heap <= %s MB" + " (max %s MB)%n",
+          variant,
+          passed ? "PASS" : "FAIL",
+          outcome.exitCode(),
+          outcome.result("rows"),
+          outcome.result("seconds"),
+          outcome.result("peakHeapMb"),
           outcome.result("maxHeapMb"));
     }
     System.exit(ok ? 0 : 1);

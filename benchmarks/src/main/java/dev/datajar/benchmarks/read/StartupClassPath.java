@@ -16,18 +16,18 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 /**
- * The class path of the start-up benchmark's child JVMs: what a service that depends on a
- * dataset jar would have, and nothing of the benchmarks themselves.
+ * The class path of the start-up benchmark's child JVMs: what a service that depends on a dataset
+ * jar would have, and nothing of the benchmarks themselves.
  *
  * <ul>
  *   <li>{@code probe.jar}: {@link StartupProbe} and its nested classes only, written here;
  *   <li>the dataset jar;
- *   <li>the runtime and its dependencies, as separate jars: {@code target/startup/lib/}, listed
- *       in {@code target/startup/classpath.txt}, both written by the {@code bench} profile's
- *       build.
+ *   <li>the runtime and its dependencies, as separate jars: {@code target/startup/lib/}, listed in
+ *       {@code target/startup/classpath.txt}, both written by the {@code bench} profile's build.
  * </ul>
- * Jars only, no folders: class-data sharing ({@code -XX:ArchiveClassesAtExit}) refuses a class
- * path with a non-empty folder on it.
+ *
+ * Jars only, no folders: class-data sharing ({@code -XX:ArchiveClassesAtExit}) refuses a class path
+ * with a non-empty folder on it.
  */
 final class StartupClassPath {
   /** The command that builds everything the start-up benchmark reads. */
@@ -44,16 +44,24 @@ final class StartupClassPath {
   static List<Path> serviceLibraries() throws IOException {
     Path listing = buildOutput().resolve("classpath.txt");
     if (!Files.isRegularFile(listing)) {
-      throw new IllegalStateException(listing + " not found: it lists the jars a service has"
-          + " (the runtime and its dependencies), which the start-up benchmark puts on its child"
-          + " JVMs' class path. Build it with: " + BUILD_COMMAND);
+      throw new IllegalStateException(
+          listing
+              + " not found: it lists the jars a service has"
+              + " (the runtime and its dependencies), which the start-up benchmark puts on its child"
+              + " JVMs' class path. Build it with: "
+              + BUILD_COMMAND);
     }
     List<Path> jars = new ArrayList<>();
     for (String entry : Files.readString(listing).trim().split(File.pathSeparator)) {
       Path jar = buildOutput().resolve(entry.trim());
       if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException(jar + " (listed in " + listing + ") not found. Build it"
-            + " again with: " + BUILD_COMMAND);
+        throw new IllegalStateException(
+            jar
+                + " (listed in "
+                + listing
+                + ") not found. Build it"
+                + " again with: "
+                + BUILD_COMMAND);
       }
       jars.add(jar);
     }
@@ -61,9 +69,8 @@ final class StartupClassPath {
   }
 
   /**
-   * The iso-codes dataset jar: {@code override} if given, else the copy the {@code bench}
-   * profile made in {@code target/startup/datasets/}, else the one in
-   * {@code datasets/iso-codes/target/}.
+   * The iso-codes dataset jar: {@code override} if given, else the copy the {@code bench} profile
+   * made in {@code target/startup/datasets/}, else the one in {@code datasets/iso-codes/target/}.
    */
   static Path isoCodesJar(Path override) throws IOException {
     if (override != null) {
@@ -73,17 +80,27 @@ final class StartupClassPath {
       return override.toAbsolutePath();
     }
     Path copied = buildOutput().resolve("datasets");
-    Path module = BenchPaths.targetDirectory().getParent().resolveSibling("datasets")
-        .resolve("iso-codes").resolve("target");
+    Path module =
+        BenchPaths.targetDirectory()
+            .getParent()
+            .resolveSibling("datasets")
+            .resolve("iso-codes")
+            .resolve("target");
     for (Path dir : List.of(copied, module)) {
       Path jar = find(dir, "dataset-iso-codes-*.jar");
       if (jar != null) {
         return jar;
       }
     }
-    throw new IllegalStateException("no iso-codes dataset jar: looked for"
-        + " dataset-iso-codes-*.jar in " + copied + " and in " + module + ". Build it with: "
-        + BUILD_COMMAND + " (or pass --iso-jar <file>)");
+    throw new IllegalStateException(
+        "no iso-codes dataset jar: looked for"
+            + " dataset-iso-codes-*.jar in "
+            + copied
+            + " and in "
+            + module
+            + ". Build it with: "
+            + BUILD_COMMAND
+            + " (or pass --iso-jar <file>)");
   }
 
   private static Path find(Path dir, String glob) throws IOException {
@@ -93,7 +110,8 @@ final class StartupClassPath {
     try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, glob)) {
       for (Path jar : jars) {
         String name = jar.getFileName().toString();
-        if (!name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar")
+        if (!name.endsWith("-sources.jar")
+            && !name.endsWith("-javadoc.jar")
             && !name.endsWith("-tests.jar")) {
           return jar.toAbsolutePath();
         }
@@ -103,8 +121,8 @@ final class StartupClassPath {
   }
 
   /**
-   * Writes {@code probe.jar} into {@code dir}: {@link StartupProbe} and its nested classes,
-   * copied from wherever this code runs (the shaded benchmarks jar or {@code target/classes}).
+   * Writes {@code probe.jar} into {@code dir}: {@link StartupProbe} and its nested classes, copied
+   * from wherever this code runs (the shaded benchmarks jar or {@code target/classes}).
    */
   static Path writeProbeJar(Path dir) throws IOException {
     Files.createDirectories(dir);

@@ -26,31 +26,32 @@ import java.util.zip.ZipEntry;
  * The child-JVM side of {@link StartupBenchmark}: does one start-up and its first result, prints
  * {@code RESULT mainMs=<ms from main to the result> value=<what it found>} and exits at once.
  *
- * <p>Written to load nothing the measured work does not load itself: no lambdas, no
- * {@code String.format}, no string concatenation with {@code +} (javac compiles all three to
- * {@code invokedynamic}, whose bootstrap costs tens of milliseconds in a fresh JVM and would
- * inflate the small plain-JDBC figure), no logging set-up, no management beans. It uses only the
- * public datajar API a service uses ({@link DataSetModule}, {@link Store}) and Guice, so it
- * keeps working while the runtime behind them changes. The harness copies this class and its
- * nested classes into a small jar of their own, so the child's class path is what a service
- * would have.
+ * <p>Written to load nothing the measured work does not load itself: no lambdas, no {@code
+ * String.format}, no string concatenation with {@code +} (javac compiles all three to {@code
+ * invokedynamic}, whose bootstrap costs tens of milliseconds in a fresh JVM and would inflate the
+ * small plain-JDBC figure), no logging set-up, no management beans. It uses only the public datajar
+ * API a service uses ({@link DataSetModule}, {@link Store}) and Guice, so it keeps working while
+ * the runtime behind them changes. The harness copies this class and its nested classes into a
+ * small jar of their own, so the child's class path is what a service would have.
  *
  * <p>Variants (first argument):
+ *
  * <ul>
- *   <li>{@code datajar-get <entity class> <id>}: {@code Guice.createInjector(new
- *       DataSetModule())}, the injected {@code Store<entity>}, {@code get(id)};
- *   <li>{@code datajar-hql <entity class> <hql> <param>}: the same injector, then the first
- *       {@code Store.query(hql, entity, param)};
+ *   <li>{@code datajar-get <entity class> <id>}: {@code Guice.createInjector(new DataSetModule())},
+ *       the injected {@code Store<entity>}, {@code get(id)};
+ *   <li>{@code datajar-hql <entity class> <hql> <param>}: the same injector, then the first {@code
+ *       Store.query(hql, entity, param)};
  *   <li>{@code jdbc <sqlite file> <sql> <param>}: plain sqlite-jdbc, one connection, one query;
  *   <li>{@code guice-jdbc <sqlite file> <sql> <param>}: a Guice injector whose one binding, an
  *       eager singleton, opens that connection, then the same query;
  *   <li>{@code copy <jar> <entry> <scratch file>}: copies the entry out of the jar (as the
- *       runtime's cache does on a cold start), then hashes the copy with sha256, and reports
- *       both times ({@code copyMs}, {@code sha256Ms}).
+ *       runtime's cache does on a cold start), then hashes the copy with sha256, and reports both
+ *       times ({@code copyMs}, {@code sha256Ms}).
  * </ul>
- * An id or parameter written {@code long:1} is passed as a {@code Long}, anything else as a
- * string. The value reported is the row's {@code name} (column or {@code getName()}), so the
- * harness can check that every variant found the same row.
+ *
+ * An id or parameter written {@code long:1} is passed as a {@code Long}, anything else as a string.
+ * The value reported is the row's {@code name} (column or {@code getName()}), so the harness can
+ * check that every variant found the same row.
  */
 public final class StartupProbe {
   private StartupProbe() {}
@@ -67,12 +68,17 @@ public final class StartupProbe {
         copy(Path.of(args[1]), args[2], Path.of(args[3]));
         value = "copied";
       }
-      default -> throw new IllegalArgumentException(new StringBuilder("unknown variant '")
-          .append(args[0]).append('\'').toString());
+      default ->
+          throw new IllegalArgumentException(
+              new StringBuilder("unknown variant '").append(args[0]).append('\'').toString());
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    System.out.println(new StringBuilder("RESULT mainMs=").append(millis).append(" value=")
-        .append(value).toString());
+    System.out.println(
+        new StringBuilder("RESULT mainMs=")
+            .append(millis)
+            .append(" value=")
+            .append(value)
+            .toString());
     // The service would go on serving; the measurement ends here. exit() rather than return,
     // so that no thread left running by the code under test keeps the JVM alive.
     System.exit(0);
@@ -91,8 +97,8 @@ public final class StartupProbe {
 
   private static Store<?> openStore(Class<?> entity) {
     Injector injector = Guice.createInjector(new DataSetModule());
-    return (Store<?>) injector.getInstance(
-        Key.get(Types.newParameterizedType(Store.class, entity)));
+    return (Store<?>)
+        injector.getInstance(Key.get(Types.newParameterizedType(Store.class, entity)));
   }
 
   private static String guiceJdbc(String file, String sql, Object param) throws SQLException {
@@ -105,7 +111,8 @@ public final class StartupProbe {
   }
 
   private static String name(Object entity) throws Exception {
-    return entity == null ? "(none)"
+    return entity == null
+        ? "(none)"
         : String.valueOf(entity.getClass().getMethod("getName").invoke(entity));
   }
 
@@ -115,8 +122,8 @@ public final class StartupProbe {
     try (JarFile file = new JarFile(jar.toFile())) {
       ZipEntry e = file.getEntry(entry);
       if (e == null) {
-        throw new IllegalArgumentException(new StringBuilder().append(jar).append(" has no ")
-            .append(entry).toString());
+        throw new IllegalArgumentException(
+            new StringBuilder().append(jar).append(" has no ").append(entry).toString());
       }
       try (InputStream in = file.getInputStream(e);
           OutputStream out = Files.newOutputStream(target)) {
@@ -134,9 +141,14 @@ public final class StartupProbe {
     sha.digest();
     long t2 = System.nanoTime();
     Files.delete(target);
-    System.out.println(new StringBuilder("RESULT copyMs=").append((t1 - t0) / 1_000_000)
-        .append(" sha256Ms=").append((t2 - t1) / 1_000_000).append(" bytes=").append(bytes)
-        .toString());
+    System.out.println(
+        new StringBuilder("RESULT copyMs=")
+            .append((t1 - t0) / 1_000_000)
+            .append(" sha256Ms=")
+            .append((t2 - t1) / 1_000_000)
+            .append(" bytes=")
+            .append(bytes)
+            .toString());
   }
 
   /**

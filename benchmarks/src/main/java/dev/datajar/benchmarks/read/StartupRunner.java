@@ -16,19 +16,24 @@ import java.util.stream.Stream;
 
 /**
  * Runs {@link StartupProbe} variants of one group in fresh JVMs under {@code /usr/bin/time -v},
- * round by round, and fills a {@link StartupTable}. Each child's output and time report are kept
- * in {@code <work>/logs/}; a failed run prints the end of its output and counts as failed.
+ * round by round, and fills a {@link StartupTable}. Each child's output and time report are kept in
+ * {@code <work>/logs/}; a failed run prints the end of its output and counts as failed.
  */
 final class StartupRunner {
   /**
-   * One variant: its table label, JVM flags, environment (a {@code null} value removes a
-   * variable), probe arguments, something to do before each run and a check after it
-   * (returns a problem, or {@code null}).
+   * One variant: its table label, JVM flags, environment (a {@code null} value removes a variable),
+   * probe arguments, something to do before each run and a check after it (returns a problem, or
+   * {@code null}).
    */
-  record Variant(String label, List<String> jvmArgs, Map<String, String> environment,
-      List<String> args, Runnable before, Supplier<String> check) {
+  record Variant(
+      String label,
+      List<String> jvmArgs,
+      Map<String, String> environment,
+      List<String> args,
+      Runnable before,
+      Supplier<String> check) {
     Variant(String label, Map<String, String> environment, String... args) {
-      this(label, List.of(), environment, List.of(args), () -> { }, () -> null);
+      this(label, List.of(), environment, List.of(args), () -> {}, () -> null);
     }
   }
 
@@ -49,15 +54,24 @@ final class StartupRunner {
   }
 
   /** One child JVM running the probe; {@code id} names its log files. */
-  Measured launch(String id, List<String> jvmArgs, Map<String, String> environment,
-      List<String> args) {
+  Measured launch(
+      String id, List<String> jvmArgs, Map<String, String> environment, List<String> args) {
     String name = String.format(Locale.ROOT, "%03d-%s", ++sequence, id);
     Path logs = work.resolve("logs");
     Path log = logs.resolve(name + ".log");
     Path report = logs.resolve(name + ".time");
     Map<String, String> env = new HashMap<>(environment);
-    ChildJvm.Outcome outcome = ChildJvm.run(new ChildJvm.Launch(GnuTime.prefix(report), jvmArgs,
-        classPath, StartupProbe.class.getName(), args, env, work, log));
+    ChildJvm.Outcome outcome =
+        ChildJvm.run(
+            new ChildJvm.Launch(
+                GnuTime.prefix(report),
+                jvmArgs,
+                classPath,
+                StartupProbe.class.getName(),
+                args,
+                env,
+                work,
+                log));
     GnuTime.Report time = Files.exists(report) ? GnuTime.read(report) : null;
     return new Measured(outcome, time, log);
   }
@@ -87,11 +101,16 @@ final class StartupRunner {
 
   /**
    * Runs every variant once, unmeasured (fills caches, the OS page cache, sqlite-jdbc's native
-   * library), then {@code rounds} rounds of all variants in order, one JVM each; {@code
-   * afterRound} runs after each measured round. Returns the filled table.
+   * library), then {@code rounds} rounds of all variants in order, one JVM each; {@code afterRound}
+   * runs after each measured round. Returns the filled table.
    */
-  StartupTable rounds(List<Variant> variants, String baseline, String floor, int rounds,
-      String expected, Runnable afterRound) {
+  StartupTable rounds(
+      List<Variant> variants,
+      String baseline,
+      String floor,
+      int rounds,
+      String expected,
+      Runnable afterRound) {
     List<String> labels = variants.stream().map(Variant::label).toList();
     StartupTable table = new StartupTable(labels, baseline, floor, rounds);
     System.out.println("warm-up round (not counted):");
@@ -107,9 +126,14 @@ final class StartupRunner {
         String problem = problemOrCheck(m, expected, v);
         print(v.label(), m, problem);
         if (problem == null) {
-          table.add(v.label(), round, new StartupTable.Run(m.time().elapsedMillis(),
-              m.time().maxRssMb(), m.time().cpuSeconds(),
-              Double.parseDouble(m.result("mainMs"))));
+          table.add(
+              v.label(),
+              round,
+              new StartupTable.Run(
+                  m.time().elapsedMillis(),
+                  m.time().maxRssMb(),
+                  m.time().cpuSeconds(),
+                  Double.parseDouble(m.result("mainMs"))));
         } else {
           table.failed(v.label());
         }
@@ -130,19 +154,26 @@ final class StartupRunner {
       System.out.printf(Locale.ROOT, "  %-28s FAILED: %s%n", label, problem);
       return;
     }
-    System.out.printf(Locale.ROOT, "  %-28s wall %6d ms (harness: %.0f), RSS %4.0f MB,"
-        + " CPU %5.2f s, main→result %5s ms, load %s%n", label, m.time().elapsedMillis(),
-        m.outcome().wallNanos() / 1e6, m.time().maxRssMb(), m.time().cpuSeconds(),
-        m.result("mainMs"), Machine.loadAverage());
+    System.out.printf(
+        Locale.ROOT,
+        "  %-28s wall %6d ms (harness: %.0f), RSS %4.0f MB,"
+            + " CPU %5.2f s, main→result %5s ms, load %s%n",
+        label,
+        m.time().elapsedMillis(),
+        m.outcome().wallNanos() / 1e6,
+        m.time().maxRssMb(),
+        m.time().cpuSeconds(),
+        m.result("mainMs"),
+        Machine.loadAverage());
   }
 
   /** The last lines the child printed, indented, for a failure message. */
   static String tail(Path log) {
     try {
-      List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines()
-          .toList();
-      List<String> last = new ArrayList<>(lines.subList(Math.max(0, lines.size() - 25),
-          lines.size()));
+      List<String> lines =
+          new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+      List<String> last =
+          new ArrayList<>(lines.subList(Math.max(0, lines.size() - 25), lines.size()));
       return "; output (" + log + "), last lines:\n      | " + String.join("\n      | ", last);
     } catch (IOException e) {
       return "; no output in " + log;
@@ -155,13 +186,18 @@ final class StartupRunner {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".sqlite")).map(f -> {
-        try {
-          return f + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).sorted().toList();
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".sqlite"))
+          .map(
+              f -> {
+                try {
+                  return f + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The measurements of one group of start-up variants, round by round, and the Markdown table
- * made of them. Ratios and differences against the baseline (plain JDBC) and the floor (Guice +
- * plain JDBC) are taken pair by pair within a round, then their median: two runs of the same
- * round saw the same machine load, so their ratio is steadier than a ratio of medians.
+ * The measurements of one group of start-up variants, round by round, and the Markdown table made
+ * of them. Ratios and differences against the baseline (plain JDBC) and the floor (Guice + plain
+ * JDBC) are taken pair by pair within a round, then their median: two runs of the same round saw
+ * the same machine load, so their ratio is steadier than a ratio of medians.
  */
 final class StartupTable {
   /** One measured child JVM. */
@@ -49,8 +49,8 @@ final class StartupTable {
 
   /** Median over the rounds where {@code variant} succeeded; NaN if none did. */
   double median(String variant, ToDoubleFunction<Run> metric) {
-    return median(Arrays.stream(runs.get(variant)).filter(r -> r != null).mapToDouble(metric)
-        .toArray());
+    return median(
+        Arrays.stream(runs.get(variant)).filter(r -> r != null).mapToDouble(metric).toArray());
   }
 
   /** Median of {@code f(variant's run, other's run)} over the rounds where both succeeded. */
@@ -84,7 +84,8 @@ final class StartupTable {
         .append(floor == null ? "" : " × Guice + JDBC floor |")
         .append(" peak RSS MB (median) | Δ RSS vs plain JDBC, MB | CPU s, user+sys (median)")
         .append(" | CPU × plain JDBC | in main → result, ms (median) |\n");
-    out.append("|---|---|---|---|").append(floor == null ? "" : "---|")
+    out.append("|---|---|---|---|")
+        .append(floor == null ? "" : "---|")
         .append("---|---|---|---|---|\n");
     for (String v : runs.keySet()) {
       long ok = Arrays.stream(runs.get(v)).filter(r -> r != null).count();
@@ -93,24 +94,31 @@ final class StartupTable {
         out.append(" (").append(failures.get(v)).append(" failed)");
       }
       out.append(" | ").append(format("%.0f", median(v, Run::wallMs)));
-      out.append(" | ").append(format("%.2f×", pairedMedian(v, baseline,
-          (r, b) -> r.wallMs() / b.wallMs())));
+      out.append(" | ")
+          .append(format("%.2f×", pairedMedian(v, baseline, (r, b) -> r.wallMs() / b.wallMs())));
       if (floor != null) {
-        out.append(" | ").append(format("%.2f×", pairedMedian(v, floor,
-            (r, f) -> r.wallMs() / f.wallMs())));
+        out.append(" | ")
+            .append(format("%.2f×", pairedMedian(v, floor, (r, f) -> r.wallMs() / f.wallMs())));
       }
       out.append(" | ").append(format("%.0f", median(v, Run::rssMb)));
-      out.append(" | ").append(format("%+.0f", pairedMedian(v, baseline,
-          (r, b) -> r.rssMb() - b.rssMb())));
+      out.append(" | ")
+          .append(format("%+.0f", pairedMedian(v, baseline, (r, b) -> r.rssMb() - b.rssMb())));
       out.append(" | ").append(format("%.2f", median(v, Run::cpuSeconds)));
-      out.append(" | ").append(format("%.2f×", pairedMedian(v, baseline,
-          (r, b) -> r.cpuSeconds() / b.cpuSeconds())));
+      out.append(" | ")
+          .append(
+              format(
+                  "%.2f×", pairedMedian(v, baseline, (r, b) -> r.cpuSeconds() / b.cpuSeconds())));
       out.append(" | ").append(format("%.0f", median(v, Run::mainMs))).append(" |\n");
     }
     out.append('\n');
     for (String v : runs.keySet()) {
-      out.append("- ").append(v).append(": wall ms ").append(each(v, Run::wallMs, "%.0f"))
-          .append("; RSS MB ").append(each(v, Run::rssMb, "%.0f")).append('\n');
+      out.append("- ")
+          .append(v)
+          .append(": wall ms ")
+          .append(each(v, Run::wallMs, "%.0f"))
+          .append("; RSS MB ")
+          .append(each(v, Run::rssMb, "%.0f"))
+          .append('\n');
     }
     return out.toString();
   }

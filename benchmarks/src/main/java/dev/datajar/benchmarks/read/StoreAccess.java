@@ -5,8 +5,8 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.datajar.benchmarks.model.Item;
-import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The {@code Store<Item>} side of the read benchmarks, opened the way a service would: a Guice
- * injector with {@link DataSetModule}, then the injected {@code Store<Item>}. Kept in one place
- * so the JMH classes and the child-JVM probes open the runtime the same way.
+ * injector with {@link DataSetModule}, then the injected {@code Store<Item>}. Kept in one place so
+ * the JMH classes and the child-JVM probes open the runtime the same way.
  */
 final class StoreAccess implements AutoCloseable {
   private static final Key<Store<Item>> ITEMS = Key.get(new TypeLiteral<Store<Item>>() {});
@@ -56,10 +56,11 @@ final class StoreAccess implements AutoCloseable {
   long streamAll(Consumer<Item> sink) {
     long[] count = {0};
     try (Stream<Item> all = items.stream()) {
-      all.forEach(item -> {
-        sink.accept(item);
-        count[0]++;
-      });
+      all.forEach(
+          item -> {
+            sink.accept(item);
+            count[0]++;
+          });
     }
     return count[0];
   }

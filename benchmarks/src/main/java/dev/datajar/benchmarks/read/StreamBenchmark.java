@@ -11,8 +11,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Streaming all 1,000,000 items, one object per row handed to a consumer. One operation is a
- * full pass of several seconds, so each iteration times exactly one pass (single-shot).
+ * Streaming all 1,000,000 items, one object per row handed to a consumer. One operation is a full
+ * pass of several seconds, so each iteration times exactly one pass (single-shot).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Child-JVM side of {@link SmallHeapStream}: streams every item of a dataset file once and
- * prints {@code RESULT rows=… seconds=… peakHeapMb=…}. Exits non-zero if it fails (for example
- * with an {@code OutOfMemoryError}).
+ * Child-JVM side of {@link SmallHeapStream}: streams every item of a dataset file once and prints
+ * {@code RESULT rows=… seconds=… peakHeapMb=…}. Exits non-zero if it fails (for example with an
+ * {@code OutOfMemoryError}).
  *
  * <p>Arguments: {@code jdbc|store <file>}.
  */
@@ -36,8 +36,14 @@ public final class StreamProbe {
       default -> throw new IllegalArgumentException("variant must be jdbc or store: " + variant);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "RESULT variant=%s rows=%d checksum=%d seconds=%.2f"
-        + " peakHeapMb=%d maxHeapMb=%d%n", variant, rows, checksum[0], seconds, peakHeapMb(),
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT variant=%s rows=%d checksum=%d seconds=%.2f" + " peakHeapMb=%d maxHeapMb=%d%n",
+        variant,
+        rows,
+        checksum[0],
+        seconds,
+        peakHeapMb(),
         Runtime.getRuntime().maxMemory() >> 20);
   }
 

@@ -35,8 +35,12 @@ class JdbcBaselineTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
       assertEquals(2_000, count(s, "select count(*) from item"));
-      assertEquals(0, count(s, "select count(*) from item i left join parent p"
-          + " on p.id = i.parent_id where p.id is null"));
+      assertEquals(
+          0,
+          count(
+              s,
+              "select count(*) from item i left join parent p"
+                  + " on p.id = i.parent_id where p.id is null"));
       // Notes with commas and quotes survive the CSV round trip.
       assertEquals(1, count(s, "select count(*) > 0 from item where note like '%comma,sep%'"));
       assertEquals(1, count(s, "select count(*) > 0 from item where note like '%\"quoted\"%'"));

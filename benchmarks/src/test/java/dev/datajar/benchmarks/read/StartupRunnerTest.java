@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The start-up harness end to end on a tiny real SQLite file: a real child JVM running the
- * probe under the real {@code /usr/bin/time -v}, its report parsed, its answer checked.
+ * The start-up harness end to end on a tiny real SQLite file: a real child JVM running the probe
+ * under the real {@code /usr/bin/time -v}, its report parsed, its answer checked.
  */
 class StartupRunnerTest {
   @TempDir Path dir;
@@ -38,15 +38,22 @@ class StartupRunnerTest {
 
   private StartupRunner runner() {
     assumeTrue(Files.isExecutable(GnuTime.BINARY), "GNU time is not installed");
-    List<Path> classPath = Arrays.stream(System.getProperty("java.class.path")
-        .split(File.pathSeparator)).map(Path::of).toList();
+    List<Path> classPath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(Path::of)
+            .toList();
     return new StartupRunner(classPath, dir);
   }
 
   @Test
   void launch_runsTheProbeUnderGnuTime() {
-    StartupRunner.Measured m = runner().launch("jdbc", List.of(), Map.of(),
-        List.of("jdbc", file.toString(), "select * from country where alpha_2 = ?", "DE"));
+    StartupRunner.Measured m =
+        runner()
+            .launch(
+                "jdbc",
+                List.of(),
+                Map.of(),
+                List.of("jdbc", file.toString(), "select * from country where alpha_2 = ?", "DE"));
 
     assertNull(StartupRunner.problem(m, "Germany"));
     assertEquals("Germany", m.result("value"));
@@ -56,24 +63,33 @@ class StartupRunnerTest {
 
   @Test
   void problem_namesAnotherAnswerAndTheLog() {
-    StartupRunner.Measured m = runner().launch("jdbc", List.of(), Map.of(),
-        List.of("jdbc", file.toString(), "select * from country where alpha_2 = ?", "FR"));
+    StartupRunner.Measured m =
+        runner()
+            .launch(
+                "jdbc",
+                List.of(),
+                Map.of(),
+                List.of("jdbc", file.toString(), "select * from country where alpha_2 = ?", "FR"));
 
     String problem = StartupRunner.problem(m, "Germany");
 
-    assertTrue(problem.startsWith("found 'France', plain JDBC found 'Germany'; output ("),
-        problem);
+    assertTrue(problem.startsWith("found 'France', plain JDBC found 'Germany'; output ("), problem);
   }
 
   @Test
   void problem_namesTheExitCodeOfAFailedChild() {
-    StartupRunner.Measured m = runner().launch("broken", List.of(), Map.of(),
-        List.of("jdbc", file.toString(), "select * from no_such_table where x = ?", "DE"));
+    StartupRunner.Measured m =
+        runner()
+            .launch(
+                "broken",
+                List.of(),
+                Map.of(),
+                List.of("jdbc", file.toString(), "select * from no_such_table where x = ?", "DE"));
 
     String problem = StartupRunner.problem(m, null);
 
     assertEquals(1, m.time().exitStatus());
-    assertTrue(problem.startsWith("exit code 1; output (") && problem.contains("no_such_table"),
-        problem);
+    assertTrue(
+        problem.startsWith("exit code 1; output (") && problem.contains("no_such_table"), problem);
   }
 }

@@ -27,7 +27,8 @@ class StartupTableTest {
     assertEquals(2.0, t.pairedMedian("datajar", "jdbc", (a, b) -> a.wallMs() / b.wallMs()));
     assertEquals(600.0, t.median("datajar", StartupTable.Run::wallMs));
     assertEquals(105.0, t.pairedMedian("datajar", "jdbc", (a, b) -> a.rssMb() - b.rssMb()));
-    assertTrue(t.markdown().contains("| datajar | 3 | 600 | 2.00× | 160 | +105 | 1.00 | 1.00× | 300 |"),
+    assertTrue(
+        t.markdown().contains("| datajar | 3 | 600 | 2.00× | 160 | +105 | 1.00 | 1.00× | 300 |"),
         t.markdown());
   }
 
@@ -41,8 +42,8 @@ class StartupTableTest {
 
     assertEquals(1, t.failures());
     assertEquals(2.0, t.pairedMedian("datajar", "jdbc", (a, b) -> a.wallMs() / b.wallMs()));
-    assertTrue(t.markdown().contains("| datajar | 1 (1 failed) | 500 | 2.00× | 2.00× |"),
-        t.markdown());
+    assertTrue(
+        t.markdown().contains("| datajar | 1 (1 failed) | 500 | 2.00× | 2.00× |"), t.markdown());
     assertTrue(t.markdown().contains("- datajar: wall ms 500 / –;"), t.markdown());
   }
 

@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Puts a finished dataset into the output folder so that a reader only ever sees whole files,
- * and keeps the folder's {@code index} in step.
+ * Puts a finished dataset into the output folder so that a reader only ever sees whole files, and
+ * keeps the folder's {@code index} in step.
  *
  * <p>Both new files are written completely, and flushed to disk, under hidden temporary names
  * beside their targets before the first rename; then the file and its manifest are each renamed
- * into place in one step. A build killed between those two renames (the only window) leaves a
- * file whose sha256 is not its manifest's: the next build sees that and builds again, and the
- * runtime refuses the pair with a message that says so. Nothing else can leave a mixed pair.
+ * into place in one step. A build killed between those two renames (the only window) leaves a file
+ * whose sha256 is not its manifest's: the next build sees that and builds again, and the runtime
+ * refuses the pair with a message that says so. Nothing else can leave a mixed pair.
  */
 final class Artifacts {
   private static final String MANIFEST_SUFFIX = ".manifest.json";
@@ -31,8 +31,7 @@ final class Artifacts {
   private Artifacts() {}
 
   /** Publishes a finished file and its manifest, then rewrites the index. */
-  static void publish(Path finished, Path sqlite, Manifest manifest, Path work)
-      throws IOException {
+  static void publish(Path finished, Path sqlite, Manifest manifest, Path work) throws IOException {
     Path output = sqlite.getParent();
     Files.createDirectories(output);
     Path stagedFile = Files.createTempFile(output, "." + sqlite.getFileName() + ".", ".tmp");
@@ -43,9 +42,12 @@ final class Artifacts {
       sync(stagedFile);
       sync(stagedManifest);
       Path manifestFile = output.resolve(DataSetLayout.manifestFileName(manifest.name()));
-      Files.move(stagedFile, sqlite, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-      Files.move(stagedManifest, manifestFile, StandardCopyOption.ATOMIC_MOVE,
+      Files.move(
+          stagedFile, sqlite, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          stagedManifest,
+          manifestFile,
+          StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(stagedFile);
@@ -76,8 +78,7 @@ final class Artifacts {
     Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
     try {
       Files.write(temp, bytes);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -87,11 +88,14 @@ final class Artifacts {
   static void writeIndex(Path output, Path work) throws IOException {
     List<String> names = new ArrayList<>();
     try (Stream<Path> files = Files.list(output)) {
-      files.map(f -> f.getFileName().toString())
+      files
+          .map(f -> f.getFileName().toString())
           .filter(n -> n.endsWith(MANIFEST_SUFFIX))
           .map(n -> n.substring(0, n.length() - MANIFEST_SUFFIX.length()))
-          .filter(n -> DataSetLayout.isValidName(n)
-              && Files.isRegularFile(output.resolve(DataSetLayout.sqliteFileName(n))))
+          .filter(
+              n ->
+                  DataSetLayout.isValidName(n)
+                      && Files.isRegularFile(output.resolve(DataSetLayout.sqliteFileName(n))))
           .forEach(names::add);
     }
     Path index = output.resolve(DataSetLayout.INDEX.substring(DataSetLayout.RESOURCE_DIR.length()));

@@ -15,9 +15,9 @@ import org.sqlite.SQLiteException;
 
 /**
  * Failures of a build that are not problems in the user's data (a full disk, a missing or
- * unwritable folder), as exceptions whose messages say what happened and where, in words: the
- * JDK's own messages are often just a path, and an exception's {@code toString()} starts with
- * its class name.
+ * unwritable folder), as exceptions whose messages say what happened and where, in words: the JDK's
+ * own messages are often just a path, and an exception's {@code toString()} starts with its class
+ * name.
  */
 final class BuildFailures {
   private BuildFailures() {}
@@ -26,8 +26,13 @@ final class BuildFailures {
   static UncheckedIOException io(String dataSet, IOException e) {
     String text = describe(e);
     boolean full = text.contains("No space left on device");
-    return new UncheckedIOException("dataset '" + dataSet + "': I/O failure: " + text
-        + (full ? ". Free space on that disk, or build into folders on another one." : "."), e);
+    return new UncheckedIOException(
+        "dataset '"
+            + dataSet
+            + "': I/O failure: "
+            + text
+            + (full ? ". Free space on that disk, or build into folders on another one." : "."),
+        e);
   }
 
   /**
@@ -36,13 +41,25 @@ final class BuildFailures {
    */
   static IllegalStateException sqlite(String dataSet, SQLException e, Path workDirectory) {
     if (isFull(e)) {
-      return new IllegalStateException("dataset '" + dataSet + "': the disk is full: SQLite"
-          + " could not write the dataset's file in " + workDirectory.toAbsolutePath()
-          + " (SQLITE_FULL). Free space there, or set <workDirectory> (-Ddataset.workDirectory)"
-          + " to a folder on a disk with room.", e);
+      return new IllegalStateException(
+          "dataset '"
+              + dataSet
+              + "': the disk is full: SQLite"
+              + " could not write the dataset's file in "
+              + workDirectory.toAbsolutePath()
+              + " (SQLITE_FULL). Free space there, or set <workDirectory> (-Ddataset.workDirectory)"
+              + " to a folder on a disk with room.",
+          e);
     }
-    return new IllegalStateException("dataset '" + dataSet + "': SQLite failed while writing"
-        + " the dataset's file in " + workDirectory.toAbsolutePath() + ": " + e.getMessage(), e);
+    return new IllegalStateException(
+        "dataset '"
+            + dataSet
+            + "': SQLite failed while writing"
+            + " the dataset's file in "
+            + workDirectory.toAbsolutePath()
+            + ": "
+            + e.getMessage(),
+        e);
   }
 
   private static boolean isFull(SQLException e) {
@@ -67,7 +84,8 @@ final class BuildFailures {
       return "permission denied: " + x.getFile();
     }
     if (e instanceof FileAlreadyExistsException x) {
-      return x.getFile() + " is in the way (it exists, but a folder or a new file is needed"
+      return x.getFile()
+          + " is in the way (it exists, but a folder or a new file is needed"
           + " there)";
     }
     if (e instanceof NotDirectoryException x) {
@@ -77,7 +95,9 @@ final class BuildFailures {
       return x.getFile() + " is a folder that is not empty";
     }
     if (e instanceof FileSystemException x) {
-      return (x.getReason() != null ? x.getReason() : "failed") + ": " + x.getFile()
+      return (x.getReason() != null ? x.getReason() : "failed")
+          + ": "
+          + x.getFile()
           + (x.getOtherFile() != null ? " (and " + x.getOtherFile() + ")" : "");
     }
     if (e.getMessage() != null && !e.getMessage().isBlank()) {

@@ -5,8 +5,8 @@ import dev.datajar.builder.TableSettings;
 import dev.datajar.runtime.format.DataJarDialect;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.Sha256;
-import java.io.IOException;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -23,44 +23,44 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * The inputs of one dataset build that decide its output: the source files (checksummed for
- * the manifest), and what the manifest does not record (the table settings and the bytes of
- * the module's compiled classes, whose converters and code sources shape the rows), kept as a
- * stamp in the work folder.
+ * The inputs of one dataset build that decide its output: the source files (checksummed for the
+ * manifest), and what the manifest does not record (the table settings and the bytes of the
+ * module's compiled classes, whose converters and code sources shape the rows), kept as a stamp in
+ * the work folder.
  */
 final class BuildInputs {
   private BuildInputs() {}
 
   /** Source files with their checksums, relative to the dataset folder, sorted by path. */
-  static List<Manifest.Source> sources(Path directory, Collection<Path> files)
-      throws IOException {
+  static List<Manifest.Source> sources(Path directory, Collection<Path> files) throws IOException {
     Map<String, Path> byPath = new TreeMap<>();
     for (Path f : files) {
       byPath.put(relative(directory, f), f);
     }
     List<Manifest.Source> out = new ArrayList<>();
     for (Map.Entry<String, Path> e : byPath.entrySet()) {
-      out.add(new Manifest.Source(e.getKey(), Sha256.of(e.getValue()),
-          Files.size(e.getValue())));
+      out.add(new Manifest.Source(e.getKey(), Sha256.of(e.getValue()), Files.size(e.getValue())));
     }
     return out;
   }
 
   /**
    * Starts checksumming {@code files} on a background thread: it overlaps with the load, which
-   * reads the same files (so they are in the OS cache) and leaves CPU to spare while SQLite
-   * works.
+   * reads the same files (so they are in the OS cache) and leaves CPU to spare while SQLite works.
    */
-  static CompletableFuture<List<Manifest.Source>> sourcesInBackground(Path directory,
-      Collection<Path> files) {
+  static CompletableFuture<List<Manifest.Source>> sourcesInBackground(
+      Path directory, Collection<Path> files) {
     CompletableFuture<List<Manifest.Source>> result = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        result.complete(sources(directory, files));
-      } catch (IOException | RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    }, "datajar-checksums");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                result.complete(sources(directory, files));
+              } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(e);
+              }
+            },
+            "datajar-checksums");
     t.setDaemon(true);
     t.start();
     return result;
@@ -87,11 +87,11 @@ final class BuildInputs {
   }
 
   /**
-   * What the manifest does not record but the output depends on, as text: the module's
-   * compiled classes (entities, converters, code sources), datajar's own code, the dataset's
-   * table settings, and the names of the files in its source folder (so a new source file is
-   * noticed; the content of those that were read is in the manifest's checksums). Computed
-   * without Hibernate, so an unchanged build is skipped before any Hibernate start.
+   * What the manifest does not record but the output depends on, as text: the module's compiled
+   * classes (entities, converters, code sources), datajar's own code, the dataset's table settings,
+   * and the names of the files in its source folder (so a new source file is noticed; the content
+   * of those that were read is in the manifest's checksums). Computed without Hibernate, so an
+   * unchanged build is skipped before any Hibernate start.
    */
   static String stamp(Path classes, List<TableSettings> settings, Path sourceFolder)
       throws IOException {
@@ -130,8 +130,7 @@ final class BuildInputs {
           sb.append("unknown ").append(c.getName()).append('\n');
           continue;
         }
-        sb.append(Files.isDirectory(where) ? classesDigest(where) : Sha256.of(where))
-            .append('\n');
+        sb.append(Files.isDirectory(where) ? classesDigest(where) : Sha256.of(where)).append('\n');
       }
       datajarCode = Sha256.of(sb.toString());
     }
@@ -139,8 +138,8 @@ final class BuildInputs {
   }
 
   /**
-   * One checksum over every class file of the module: a changed converter or code source
-   * changes the rows even where the schema fingerprint stays the same.
+   * One checksum over every class file of the module: a changed converter or code source changes
+   * the rows even where the schema fingerprint stays the same.
    */
   private static String classesDigest(Path classes) throws IOException {
     if (!Files.isDirectory(classes)) {
@@ -166,12 +165,14 @@ final class BuildInputs {
   }
 
   /**
-   * True if the output files exist, are intact (the file is the one its manifest describes),
-   * and were built from exactly these inputs.
+   * True if the output files exist, are intact (the file is the one its manifest describes), and
+   * were built from exactly these inputs.
    */
-  static boolean upToDate(Path sqlite, Path manifestFile, Path directory, String version,
-      Path stampFile, String stamp) throws IOException {
-    if (!Files.isRegularFile(sqlite) || !Files.isRegularFile(manifestFile)
+  static boolean upToDate(
+      Path sqlite, Path manifestFile, Path directory, String version, Path stampFile, String stamp)
+      throws IOException {
+    if (!Files.isRegularFile(sqlite)
+        || !Files.isRegularFile(manifestFile)
         || !Files.isRegularFile(stampFile)
         || !Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)) {
       return false;
@@ -187,7 +188,8 @@ final class BuildInputs {
     }
     for (Manifest.Source s : m.sources()) {
       Path f = directory.resolve(s.path());
-      if (!Files.isRegularFile(f) || Files.size(f) != s.bytes()
+      if (!Files.isRegularFile(f)
+          || Files.size(f) != s.bytes()
           || !Sha256.of(f).equals(s.sha256())) {
         return false;
       }

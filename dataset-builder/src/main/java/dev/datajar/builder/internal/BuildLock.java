@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One build of a dataset at a time per work folder: two Maven runs of the same module (or a
- * build and an IDE's) would otherwise write and publish over each other. The second waits for
- * the first, saying so, then checks again whether anything is left to do. An operating-system
- * file lock: it is released when the holding process ends, however it ends.
+ * One build of a dataset at a time per work folder: two Maven runs of the same module (or a build
+ * and an IDE's) would otherwise write and publish over each other. The second waits for the first,
+ * saying so, then checks again whether anything is left to do. An operating-system file lock: it is
+ * released when the holding process ends, however it ends.
  */
 final class BuildLock implements AutoCloseable {
   private final FileChannel channel;
@@ -36,8 +36,12 @@ final class BuildLock implements AutoCloseable {
         l = null; // held by another build in this JVM (a parallel reactor)
       }
       if (l == null) {
-        log.info("dataset '" + dataSet + "': another build of this module holds " + file
-            + "; waiting for it to finish");
+        log.info(
+            "dataset '"
+                + dataSet
+                + "': another build of this module holds "
+                + file
+                + "; waiting for it to finish");
         l = lockInThisJvm(c);
       }
       return new BuildLock(c, l);

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Lists the classes compiled into a class folder and loads them without initializing them, so
- * no user static initializer runs just because the builder looked.
+ * Lists the classes compiled into a class folder and loads them without initializing them, so no
+ * user static initializer runs just because the builder looked.
  */
 final class ClassScanner {
   private ClassScanner() {}
@@ -22,7 +22,8 @@ final class ClassScanner {
     }
     List<String> names = new ArrayList<>();
     try (Stream<Path> files = Files.walk(classesDirectory)) {
-      files.filter(f -> f.getFileName().toString().endsWith(".class"))
+      files
+          .filter(f -> f.getFileName().toString().endsWith(".class"))
           .forEach(f -> names.add(binaryName(classesDirectory.relativize(f))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -41,8 +42,8 @@ final class ClassScanner {
   }
 
   /**
-   * The class, or {@code null} if it cannot be loaded (e.g. it needs an optional dependency
-   * that is not on the class path); such a class cannot be an entity the build needs.
+   * The class, or {@code null} if it cannot be loaded (e.g. it needs an optional dependency that is
+   * not on the class path); such a class cannot be an entity the build needs.
    */
   static Class<?> load(String name, ClassLoader loader) {
     try {

@@ -15,13 +15,13 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Creates the secondary indexes once every table is loaded, and checks what SQLite's
- * Hibernate dialect leaves unchecked: unique constraints and foreign keys.
+ * Creates the secondary indexes once every table is loaded, and checks what SQLite's Hibernate
+ * dialect leaves unchecked: unique constraints and foreign keys.
  *
  * <p>The fast path is pure SQL: a unique index that builds proves its columns unique, and one
- * anti-join per foreign key proves every reference resolves (self-references included, since
- * all rows are in by then). Only when a check fails is the offending source read again, by
- * {@link RowLocator}, to say on which lines the offending values were written.
+ * anti-join per foreign key proves every reference resolves (self-references included, since all
+ * rows are in by then). Only when a check fails is the offending source read again, by {@link
+ * RowLocator}, to say on which lines the offending values were written.
  */
 final class ConstraintChecker {
   private static final int MAX_TUPLES = Problems.CAP;
@@ -58,9 +58,20 @@ final class ConstraintChecker {
     TableModel table = source.table();
     int[] columns = indexesOf(table, index.columns());
     String cols = select(index.columns(), "");
-    RowLocator.collect(connection, "select " + cols + " from " + TableModel.quote(table.name())
-        + " where " + notNull(index.columns(), "") + " group by " + positions(columns.length)
-        + " having count(*) > 1 order by " + positions(columns.length) + " limit " + MAX_TUPLES);
+    RowLocator.collect(
+        connection,
+        "select "
+            + cols
+            + " from "
+            + TableModel.quote(table.name())
+            + " where "
+            + notNull(index.columns(), "")
+            + " group by "
+            + positions(columns.length)
+            + " having count(*) > 1 order by "
+            + positions(columns.length)
+            + " limit "
+            + MAX_TUPLES);
     Map<Long, RowLocator.Hit> first = new HashMap<>();
     for (RowLocator.Hit hit : RowLocator.find(connection, source, context, dataSet, columns)) {
       RowLocator.Hit earlier = first.putIfAbsent(hit.tuple(), hit);
@@ -68,11 +79,19 @@ final class ConstraintChecker {
         continue;
       }
       ColumnModel c = table.columns().get(columns[0]);
-      problems.add(hit.where() + describe(table, columns, hit.texts(), "duplicate value")
-          + " (" + c.owner() + "), first at " + source.earlier(earlier.line(), hit.line())
-          + "; unique index '" + index.name() + "' allows each "
-          + (columns.length == 1 ? "value" : "combination") + " once. Keep one of the rows,"
-          + " or change the value.");
+      problems.add(
+          hit.where()
+              + describe(table, columns, hit.texts(), "duplicate value")
+              + " ("
+              + c.owner()
+              + "), first at "
+              + source.earlier(earlier.line(), hit.line())
+              + "; unique index '"
+              + index.name()
+              + "' allows each "
+              + (columns.length == 1 ? "value" : "combination")
+              + " once. Keep one of the rows,"
+              + " or change the value.");
     }
     RowLocator.drop(connection);
   }
@@ -83,32 +102,60 @@ final class ConstraintChecker {
     for (TableModel.ForeignKey fk : table.foreignKeys()) {
       StringBuilder join = new StringBuilder();
       for (int i = 0; i < fk.columns().size(); i++) {
-        join.append(i == 0 ? "" : " and ").append("p.").append(TableModel.quote(
-            fk.referencedColumns().get(i))).append(" = c.c").append(i);
+        join.append(i == 0 ? "" : " and ")
+            .append("p.")
+            .append(TableModel.quote(fk.referencedColumns().get(i)))
+            .append(" = c.c")
+            .append(i);
       }
       // With an index on the key, the distinct values come from walking it, and the parent
       // is searched once per value (a thousand groups) rather than once per row (a million
       // items). Without one, that would add a sort of every row, so search per row instead.
-      String children = "(select " + (indexed(table, fk.columns()) ? "distinct " : "")
-          + select(fk.columns(), "") + " from " + TableModel.quote(table.name()) + " where "
-          + notNull(fk.columns(), "") + ")";
-      String sql = "select distinct * from " + children + " c where not exists (select 1 from "
-          + TableModel.quote(fk.referencedTable()) + " p where " + join + ") order by "
-          + positions(fk.columns().size()) + " limit " + MAX_TUPLES;
+      String children =
+          "(select "
+              + (indexed(table, fk.columns()) ? "distinct " : "")
+              + select(fk.columns(), "")
+              + " from "
+              + TableModel.quote(table.name())
+              + " where "
+              + notNull(fk.columns(), "")
+              + ")";
+      String sql =
+          "select distinct * from "
+              + children
+              + " c where not exists (select 1 from "
+              + TableModel.quote(fk.referencedTable())
+              + " p where "
+              + join
+              + ") order by "
+              + positions(fk.columns().size())
+              + " limit "
+              + MAX_TUPLES;
       if (RowLocator.collect(connection, sql) == 0) {
         continue;
       }
       int[] columns = indexesOf(table, fk.columns());
       if (source.isEmpty()) {
-        problems.add("table '" + table.name() + "': a row references no row of table '"
-            + fk.referencedTable() + "'.");
+        problems.add(
+            "table '"
+                + table.name()
+                + "': a row references no row of table '"
+                + fk.referencedTable()
+                + "'.");
       }
       for (RowLocator.Hit hit : RowLocator.find(connection, source, context, dataSet, columns)) {
         ColumnModel c = table.columns().get(columns[0]);
-        problems.add(hit.where() + describe(table, columns, hit.texts(), null)
-            + (columns.length == 1 ? " references" : " reference") + " no row of table '"
-            + fk.referencedTable() + "' (" + c.owner() + "). Add that row to '"
-            + fk.referencedTable() + "', or fix the value.");
+        problems.add(
+            hit.where()
+                + describe(table, columns, hit.texts(), null)
+                + (columns.length == 1 ? " references" : " reference")
+                + " no row of table '"
+                + fk.referencedTable()
+                + "' ("
+                + c.owner()
+                + "). Add that row to '"
+                + fk.referencedTable()
+                + "', or fix the value.");
       }
     }
     RowLocator.drop(connection);
@@ -134,18 +181,27 @@ final class ConstraintChecker {
     return true;
   }
 
-  private static String describe(TableModel table, int[] columns, List<String> texts,
-      String what) {
+  private static String describe(TableModel table, int[] columns, List<String> texts, String what) {
     if (columns.length == 1) {
-      return "column '" + table.columns().get(columns[0]).name() + "': "
-          + (what == null ? "" : what + " ") + "'" + texts.get(0) + "'";
+      return "column '"
+          + table.columns().get(columns[0]).name()
+          + "': "
+          + (what == null ? "" : what + " ")
+          + "'"
+          + texts.get(0)
+          + "'";
     }
     List<String> names = new ArrayList<>();
     for (int c : columns) {
       names.add(table.columns().get(c).name());
     }
-    return "columns (" + String.join(", ", names) + "): " + (what == null ? "" : what + "s ")
-        + "('" + String.join("', '", texts) + "')";
+    return "columns ("
+        + String.join(", ", names)
+        + "): "
+        + (what == null ? "" : what + "s ")
+        + "('"
+        + String.join("', '", texts)
+        + "')";
   }
 
   private static int[] indexesOf(TableModel table, List<String> names) {
@@ -159,8 +215,11 @@ final class ConstraintChecker {
   private static String select(List<String> columns, String prefix) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(prefix).append(TableModel.quote(columns.get(i)))
-          .append(" as c").append(i);
+      sb.append(i == 0 ? "" : ", ")
+          .append(prefix)
+          .append(TableModel.quote(columns.get(i)))
+          .append(" as c")
+          .append(i);
     }
     return sb.toString();
   }
@@ -168,7 +227,9 @@ final class ConstraintChecker {
   private static String notNull(List<String> columns, String prefix) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
-      sb.append(i == 0 ? "" : " and ").append(prefix).append(TableModel.quote(columns.get(i)))
+      sb.append(i == 0 ? "" : " and ")
+          .append(prefix)
+          .append(TableModel.quote(columns.get(i)))
           .append(" is not null");
     }
     return sb.toString();

@@ -18,11 +18,11 @@ import java.util.TreeMap;
 
 /**
  * Finds the datasets of a module: scans its class folder for {@code @Entity} classes,
- * {@code @DataSet} base types and {@link RowSource} implementations, and groups them by
- * dataset name.
+ * {@code @DataSet} base types and {@link RowSource} implementations, and groups them by dataset
+ * name.
  *
- * <p>Only the datasets the request selects are checked and returned, so one class folder may
- * hold datasets (and broken fixtures) that a build leaves alone.
+ * <p>Only the datasets the request selects are checked and returned, so one class folder may hold
+ * datasets (and broken fixtures) that a build leaves alone.
  */
 final class DataSetDiscovery {
   private static final String ENTITY = "jakarta.persistence.Entity";
@@ -45,8 +45,13 @@ final class DataSetDiscovery {
       DataSet declared = type.getAnnotation(DataSet.class);
       if (declared != null) {
         if (!DataSetLayout.isValidName(declared.value())) {
-          throw new DataSetBuildException("@DataSet(\"" + declared.value() + "\") on "
-              + type.getName() + ": " + invalidName(declared.value()));
+          throw new DataSetBuildException(
+              "@DataSet(\""
+                  + declared.value()
+                  + "\") on "
+                  + type.getName()
+                  + ": "
+                  + invalidName(declared.value()));
         }
         bases.putIfAbsent(declared.value(), type);
       }
@@ -61,7 +66,8 @@ final class DataSetDiscovery {
           }
         }
         if (found.size() == 1) {
-          entities.computeIfAbsent(found.keySet().iterator().next(), k -> new ArrayList<>())
+          entities
+              .computeIfAbsent(found.keySet().iterator().next(), k -> new ArrayList<>())
               .add(type);
         }
       } else if (RowSource.class.isAssignableFrom(type) && isConcrete(type)) {
@@ -70,9 +76,15 @@ final class DataSetDiscovery {
     }
     for (String name : wanted) {
       if (!bases.containsKey(name)) {
-        throw new DataSetBuildException("dataset '" + name + "' was requested, but no @DataSet"
-            + " base type in " + request.classesDirectory() + " declares it. Datasets found: "
-            + (bases.isEmpty() ? "none" : String.join(", ", bases.keySet())) + ".");
+        throw new DataSetBuildException(
+            "dataset '"
+                + name
+                + "' was requested, but no @DataSet"
+                + " base type in "
+                + request.classesDirectory()
+                + " declares it. Datasets found: "
+                + (bases.isEmpty() ? "none" : String.join(", ", bases.keySet()))
+                + ".");
       }
     }
     List<DataSetPlan> plans = new ArrayList<>();
@@ -83,21 +95,32 @@ final class DataSetDiscovery {
       }
       List<Class<?>> members = entities.getOrDefault(name, List.of());
       if (members.isEmpty()) {
-        throw new DataSetBuildException("dataset '" + name + "' has no entities: no @Entity"
-            + " class in " + request.classesDirectory() + " extends or implements "
-            + base.getValue().getName() + ". Add an entity that implements it, or remove"
-            + " @DataSet(\"" + name + "\").");
+        throw new DataSetBuildException(
+            "dataset '"
+                + name
+                + "' has no entities: no @Entity"
+                + " class in "
+                + request.classesDirectory()
+                + " extends or implements "
+                + base.getValue().getName()
+                + ". Add an entity that implements it, or remove"
+                + " @DataSet(\""
+                + name
+                + "\").");
       }
       members.sort(Comparator.comparing(Class::getName));
       plans.add(new DataSetPlan(name, members, List.of()));
     }
     MappingCheck.check(plans);
-    return SetupCheck.checked(request, bases,
-        withRowSources(plans, rowSourceClasses, bases.keySet(), wanted));
+    return SetupCheck.checked(
+        request, bases, withRowSources(plans, rowSourceClasses, bases.keySet(), wanted));
   }
 
-  private static List<DataSetPlan> withRowSources(List<DataSetPlan> plans,
-      List<Class<?>> rowSourceClasses, Set<String> known, Set<String> wanted)
+  private static List<DataSetPlan> withRowSources(
+      List<DataSetPlan> plans,
+      List<Class<?>> rowSourceClasses,
+      Set<String> known,
+      Set<String> wanted)
       throws DataSetBuildException {
     Map<String, List<RowSource>> byDataSet = new TreeMap<>();
     for (Class<?> type : rowSourceClasses) {
@@ -107,9 +130,14 @@ final class DataSetDiscovery {
         continue;
       }
       if (!known.contains(dataSet)) {
-        throw new DataSetBuildException("row source " + type.getName() + " fills dataset '"
-            + dataSet + "', but no @DataSet base type declares that name. Datasets found: "
-            + (known.isEmpty() ? "none" : String.join(", ", known)) + ".");
+        throw new DataSetBuildException(
+            "row source "
+                + type.getName()
+                + " fills dataset '"
+                + dataSet
+                + "', but no @DataSet base type declares that name. Datasets found: "
+                + (known.isEmpty() ? "none" : String.join(", ", known))
+                + ".");
       }
       byDataSet.computeIfAbsent(dataSet, k -> new ArrayList<>()).add(source);
     }
@@ -125,12 +153,15 @@ final class DataSetDiscovery {
       Constructor<?> constructor = type.getConstructor();
       return (RowSource) constructor.newInstance();
     } catch (NoSuchMethodException e) {
-      throw new DataSetBuildException("row source " + type.getName() + " has no public"
-          + " no-argument constructor. Add one: the builder creates row sources itself.");
+      throw new DataSetBuildException(
+          "row source "
+              + type.getName()
+              + " has no public"
+              + " no-argument constructor. Add one: the builder creates row sources itself.");
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new DataSetBuildException("row source " + type.getName() + " could not be created: "
-          + cause, cause);
+      throw new DataSetBuildException(
+          "row source " + type.getName() + " could not be created: " + cause, cause);
     }
   }
 
@@ -142,10 +173,13 @@ final class DataSetDiscovery {
     for (Annotation a : type.getDeclaredAnnotations()) {
       if (a.annotationType().getName().equals(DataSet.class.getName())
           && a.annotationType() != DataSet.class) {
-        throw new DataSetBuildException("@DataSet on " + type.getName() + " comes from a second"
-            + " copy of dataset-runtime in the class loader given to the builder. Make that"
-            + " class loader load dev.datajar.runtime from the builder's own class loader"
-            + " (its parent), not from the project's dependencies.");
+        throw new DataSetBuildException(
+            "@DataSet on "
+                + type.getName()
+                + " comes from a second"
+                + " copy of dataset-runtime in the class loader given to the builder. Make that"
+                + " class loader load dev.datajar.runtime from the builder's own class loader"
+                + " (its parent), not from the project's dependencies.");
       }
     }
   }
@@ -161,7 +195,8 @@ final class DataSetDiscovery {
   }
 
   private static boolean isConcrete(Class<?> type) {
-    return !type.isInterface() && !Modifier.isAbstract(type.getModifiers())
+    return !type.isInterface()
+        && !Modifier.isAbstract(type.getModifiers())
         && Modifier.isPublic(type.getModifiers());
   }
 

@@ -15,8 +15,8 @@ import java.sql.Statement;
  * The steps that make a loaded SQLite file a dataset file: statistics, identification, and a
  * compact, deterministic page layout.
  *
- * <p>Order matters for reproducibility: {@code VACUUM} comes after every write, so the file's
- * bytes depend only on its content, not on the order pages were touched during the load.
+ * <p>Order matters for reproducibility: {@code VACUUM} comes after every write, so the file's bytes
+ * depend only on its content, not on the order pages were touched during the load.
  */
 final class DataSetFile {
   private DataSetFile() {}
@@ -31,11 +31,11 @@ final class DataSetFile {
   }
 
   /**
-   * Analyzes and identifies the file ({@link FileIdentity}), then writes its compacted copy to {@code into} with
-   * {@code VACUUM INTO}: one pass that writes the final file, where a plain {@code VACUUM}
-   * writes a copy and then copies it back. The copy is a fresh database, so its journal mode
-   * is the default {@code DELETE}; {@code application_id} and {@code user_version} are carried
-   * over. The connection's transaction is committed and it is left in auto-commit mode.
+   * Analyzes and identifies the file ({@link FileIdentity}), then writes its compacted copy to
+   * {@code into} with {@code VACUUM INTO}: one pass that writes the final file, where a plain
+   * {@code VACUUM} writes a copy and then copies it back. The copy is a fresh database, so its
+   * journal mode is the default {@code DELETE}; {@code application_id} and {@code user_version} are
+   * carried over. The connection's transaction is committed and it is left in auto-commit mode.
    *
    * @return the SQLite library version that wrote the file
    */

@@ -3,9 +3,9 @@ package dev.datajar.builder.internal;
 import dev.datajar.builder.BuildRequest;
 import dev.datajar.builder.BuildResult.DataSetResult;
 import dev.datajar.builder.DataSetBuildException;
+import dev.datajar.builder.TableSettings;
 import dev.datajar.builder.internal.postgres.PostgresLoad;
 import dev.datajar.builder.internal.source.Problems;
-import dev.datajar.builder.TableSettings;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.EntityShape;
 import dev.datajar.runtime.format.FileIdentity;
@@ -32,12 +32,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Builds one dataset: schema from the entities, sources located, rows loaded in foreign-key
- * order into a fresh file in the work folder, constraints checked, indexes built, file
- * finished, and then file and manifest moved into the output folder.
+ * Builds one dataset: schema from the entities, sources located, rows loaded in foreign-key order
+ * into a fresh file in the work folder, constraints checked, indexes built, file finished, and then
+ * file and manifest moved into the output folder.
  *
- * <p>Nothing in the output folder changes until every step has succeeded; on any failure the
- * work file is deleted and the previous artifacts stay as they were.
+ * <p>Nothing in the output folder changes until every step has succeeded; on any failure the work
+ * file is deleted and the previous artifacts stay as they were.
  */
 public final class DataSetJob {
   private final BuildRequest request;
@@ -55,14 +55,16 @@ public final class DataSetJob {
     List<DataSetResult> results = new ArrayList<>();
     long start = System.nanoTime();
     List<DataSetPlan> plans = DataSetDiscovery.discover(request);
-    request.log().debug("datajar: class scan took " + (System.nanoTime() - start) / 1_000_000
-        + " ms");
+    request
+        .log()
+        .debug("datajar: class scan took " + (System.nanoTime() - start) / 1_000_000 + " ms");
     for (DataSetPlan plan : plans) {
       results.add(new DataSetJob(request, plan).build());
     }
     return results;
   }
 
+  @SuppressWarnings("try") // the lock is held for the whole block, never used in it
   private DataSetResult build() throws DataSetBuildException {
     long start = System.nanoTime();
     Path output = request.outputDirectory();
@@ -70,22 +72,23 @@ public final class DataSetJob {
     Path manifestFile = output.resolve(DataSetLayout.manifestFileName(plan.name()));
     try (BuildLock lock = BuildLock.acquire(request.workDirectory(), plan.name(), request.log())) {
       String version = DataJarVersion.get();
-      List<TableSettings> settings = request.tables().stream()
-          .filter(t -> t.dataSet().equals(plan.name())).toList();
+      List<TableSettings> settings =
+          request.tables().stream().filter(t -> t.dataSet().equals(plan.name())).toList();
       String stamp = BuildInputs.stamp(request.classesDirectory(), settings, directory);
       Path stampFile = BuildInputs.stampFile(request.workDirectory(), plan.name());
       // Checked before Hibernate starts: an unchanged module costs a few checksums, not a boot.
       // A PostgreSQL build always runs: the database, not the output folder, holds the result,
       // and loading rows that are already there ends in finding their schema, changing nothing.
-      if (!request.force() && request.postgres() == null
+      if (!request.force()
+          && request.postgres() == null
           && BuildInputs.upToDate(sqlite, manifestFile, directory, version, stampFile, stamp)) {
         Manifest m;
         try (InputStream in = Files.newInputStream(manifestFile)) {
           m = Manifest.read(in, manifestFile.toString());
         }
         request.log().debug("dataset '" + plan.name() + "' is up to date: " + sqlite);
-        return new DataSetResult(plan.name(), m.tables().size(), m.totalRows(), m.bytes(), 0,
-            sqlite, true);
+        return new DataSetResult(
+            plan.name(), m.tables().size(), m.totalRows(), m.bytes(), 0, sqlite, true);
       }
       try (HibernateSetup.Booted model = boot()) {
         phase("hibernate model", start);
@@ -99,8 +102,8 @@ public final class DataSetJob {
       throw BuildFailures.io(plan.name(), e);
     } catch (SQLException e) {
       if (e.getClass().getName().startsWith("org.postgresql")) {
-        throw new IllegalStateException("dataset '" + plan.name() + "': PostgreSQL failed: "
-            + e.getMessage(), e);
+        throw new IllegalStateException(
+            "dataset '" + plan.name() + "': PostgreSQL failed: " + e.getMessage(), e);
       }
       throw BuildFailures.sqlite(plan.name(), e, request.workDirectory());
     }
@@ -108,20 +111,26 @@ public final class DataSetJob {
 
   private HibernateSetup.Booted boot() throws DataSetBuildException {
     try {
-      return HibernateSetup.boot(plan.name(), plan.entities(), null, request.classLoader(),
-          Map.of());
+      return HibernateSetup.boot(
+          plan.name(), plan.entities(), null, request.classLoader(), Map.of());
     } catch (UnsupportedTypeException e) {
       throw new DataSetBuildException("dataset '" + plan.name() + "': " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new DataSetBuildException("dataset '" + plan.name() + "': Hibernate cannot map its"
-          + " entities: " + e.getMessage(), e);
+      throw new DataSetBuildException(
+          "dataset '"
+              + plan.name()
+              + "': Hibernate cannot map its"
+              + " entities: "
+              + e.getMessage(),
+          e);
     }
   }
 
-  private DataSetResult build(SchemaModel schema, long start, Path sqlite, Path manifestFile,
-      String version) throws DataSetBuildException, IOException, SQLException {
-    List<TableSource> sources = SourceLocator.locate(plan, schema, directory,
-        request.tables(), request.log());
+  private DataSetResult build(
+      SchemaModel schema, long start, Path sqlite, Path manifestFile, String version)
+      throws DataSetBuildException, IOException, SQLException {
+    List<TableSource> sources =
+        SourceLocator.locate(plan, schema, directory, request.tables(), request.log());
     Files.createDirectories(request.workDirectory());
     // Unique names: two builds of one module never share a scratch file (the lock makes the
     // second wait, and a build killed mid-way leaves names no later build reuses).
@@ -148,37 +157,45 @@ public final class DataSetJob {
         check(connection, sources, context);
         t = phase("indexes and checks", t);
         if (request.postgres() != null) {
-          postgres = new PostgresLoad(plan.name(), request.postgres(), request.log())
-              .load(connection, schema, plan.entities(), request.classLoader(), version);
+          postgres =
+              new PostgresLoad(plan.name(), request.postgres(), request.log())
+                  .load(connection, schema, plan.entities(), request.classLoader(), version);
           phase("PostgreSQL load into " + postgres.schema(), t);
         } else {
-          sqliteVersion = DataSetFile.finish(connection,
-              new FileIdentity(plan.name(), schema.fingerprint(), version), finished);
+          sqliteVersion =
+              DataSetFile.finish(
+                  connection,
+                  new FileIdentity(plan.name(), schema.fingerprint(), version),
+                  finished);
           phase("analyze and vacuum", t);
         }
       }
       long publishing = System.nanoTime();
       Set<Path> readByCode = new TreeSet<>(context.used());
       readByCode.removeAll(sourceFiles);
-      List<Manifest.Source> sourceChecksums = BuildInputs.merge(join(checksums),
-          BuildInputs.sources(directory, readByCode));
+      List<Manifest.Source> sourceChecksums =
+          BuildInputs.merge(join(checksums), BuildInputs.sources(directory, readByCode));
       List<Manifest.Table> tables = new ArrayList<>();
       rows.forEach((t, n) -> tables.add(new Manifest.Table(t, n)));
       List<String> entities = new ArrayList<>();
       plan.entities().forEach(e -> entities.add(e.getName()));
       boolean file = postgres == null;
-      Manifest.Builder described = Manifest.builder(plan.name())
-          .tables(tables)
-          .entities(entities)
-          .schemaFingerprint(schema.fingerprint())
-          .entityShape(EntityShape.fingerprint(plan.entities()))
-          .sqliteVersion(sqliteVersion)
-          .datajarVersion(version)
-          .sources(sourceChecksums);
+      Manifest.Builder described =
+          Manifest.builder(plan.name())
+              .tables(tables)
+              .entities(entities)
+              .schemaFingerprint(schema.fingerprint())
+              .entityShape(EntityShape.fingerprint(plan.entities()))
+              .sqliteVersion(sqliteVersion)
+              .datajarVersion(version)
+              .sources(sourceChecksums);
       Manifest manifest;
       if (file) {
-        manifest = described.checksum(Sha256.of(finished), Files.size(finished))
-            .layouts(schema.layouts()).build();
+        manifest =
+            described
+                .checksum(Sha256.of(finished), Files.size(finished))
+                .layouts(schema.layouts())
+                .build();
         Artifacts.publish(finished, sqlite, manifest, request.workDirectory());
       } else {
         // The dataset lives in PostgreSQL: the jar gets the manifest that names the schema.
@@ -189,9 +206,16 @@ public final class DataSetJob {
       }
       phase("checksums and publishing", publishing);
       long millis = (System.nanoTime() - start) / 1_000_000;
-      DataSetResult result = new DataSetResult(plan.name(), tables.size(),
-          manifest.totalRows(), manifest.bytes(), millis, file ? sqlite : null, false,
-          file ? null : postgres.schema());
+      DataSetResult result =
+          new DataSetResult(
+              plan.name(),
+              tables.size(),
+              manifest.totalRows(),
+              manifest.bytes(),
+              millis,
+              file ? sqlite : null,
+              false,
+              file ? null : postgres.schema());
       request.log().debug(Summary.of(result));
       return result;
     } finally {
@@ -215,13 +239,22 @@ public final class DataSetJob {
   /** Logs how long a step took (debug), and returns now. */
   private long phase(String step, long since) {
     long now = System.nanoTime();
-    request.log().debug("dataset '" + plan.name() + "': " + step + " took "
-        + (now - since) / 1_000_000 + " ms");
+    request
+        .log()
+        .debug(
+            "dataset '"
+                + plan.name()
+                + "': "
+                + step
+                + " took "
+                + (now - since) / 1_000_000
+                + " ms");
     return now;
   }
 
-  private void load(Connection connection, List<TableSource> sources, FileContext context,
-      Map<String, Long> rows) throws IOException, SQLException, DataSetBuildException {
+  private void load(
+      Connection connection, List<TableSource> sources, FileContext context, Map<String, Long> rows)
+      throws IOException, SQLException, DataSetBuildException {
     List<Problems> failed = new ArrayList<>();
     for (TableSource source : sources) {
       if (source.isEmpty()) {
@@ -229,8 +262,7 @@ public final class DataSetJob {
         continue;
       }
       Problems problems = source.problems(plan.name());
-      long n = TableLoader.load(connection, plan.name(), source, context, problems,
-          request.log());
+      long n = TableLoader.load(connection, plan.name(), source, context, problems, request.log());
       rows.put(source.table().name(), n);
       if (!problems.isEmpty()) {
         failed.add(problems);

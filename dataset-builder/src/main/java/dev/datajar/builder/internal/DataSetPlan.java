@@ -4,8 +4,8 @@ import dev.datajar.runtime.source.RowSource;
 import java.util.List;
 
 /**
- * One dataset found in a module: its name, its entity classes (sorted by name) and the code
- * sources that fill some of its tables (sorted by class name).
+ * One dataset found in a module: its name, its entity classes (sorted by name) and the code sources
+ * that fill some of its tables (sorted by class name).
  */
 record DataSetPlan(String name, List<Class<?>> entities, List<RowSource> rowSources) {
   DataSetPlan {

@@ -6,9 +6,9 @@ import dev.datajar.builder.internal.source.ValueKind;
 import dev.datajar.runtime.format.ColumnModel;
 
 /**
- * Turns one source field into the value of its column, or reports why it cannot: text is
- * parsed strictly by {@link ColumnModel#parse}, JSON kinds are checked against the column's
- * type, and typed values from code sources are checked (and widened where no value is lost).
+ * Turns one source field into the value of its column, or reports why it cannot: text is parsed
+ * strictly by {@link ColumnModel#parse}, JSON kinds are checked against the column's type, and
+ * typed values from code sources are checked (and widened where no value is lost).
  */
 final class FieldValues {
   /** Returned instead of a value when a problem was reported. */
@@ -19,19 +19,25 @@ final class FieldValues {
   /**
    * The value of the field for the column, or {@link #INVALID} after adding a problem.
    *
-   * @param key whether the column is part of the primary key (never nullable, so the fix
-   *     offered for it never is "make the field nullable")
+   * @param key whether the column is part of the primary key (never nullable, so the fix offered
+   *     for it never is "make the field nullable")
    */
-  static Object convert(RowCursor rows, int field, ColumnModel column, boolean key,
-      Problems problems) {
+  static Object convert(
+      RowCursor rows, int field, ColumnModel column, boolean key, Problems problems) {
     ValueKind kind = rows.kind(field);
     Class<?> type = column.valueType();
     switch (kind) {
       case NULL:
         if (!column.nullable()) {
-          problems.add(at(rows, field) + "column '" + column.name() + "': NULL in a NOT NULL"
-              + " column (" + column.owner() + "). " + (key ? "Give the row its key."
-                  : "Give a value, or make the field nullable."));
+          problems.add(
+              at(rows, field)
+                  + "column '"
+                  + column.name()
+                  + "': NULL in a NOT NULL"
+                  + " column ("
+                  + column.owner()
+                  + "). "
+                  + (key ? "Give the row its key." : "Give a value, or make the field nullable."));
           return INVALID;
         }
         return null;
@@ -51,34 +57,51 @@ final class FieldValues {
     }
   }
 
-  private static Object parse(RowCursor rows, int field, ColumnModel column, String text,
-      Problems problems) {
+  private static Object parse(
+      RowCursor rows, int field, ColumnModel column, String text, Problems problems) {
     try {
       return column.parse(text);
     } catch (IllegalArgumentException e) {
-      problems.add(at(rows, field) + "column '" + column.name() + "': " + e.getMessage() + " ("
-          + column.owner() + "). " + fix(rows, field, column));
+      problems.add(
+          at(rows, field)
+              + "column '"
+              + column.name()
+              + "': "
+              + e.getMessage()
+              + " ("
+              + column.owner()
+              + "). "
+              + fix(rows, field, column));
       return INVALID;
     }
   }
 
-  private static Object wrongType(RowCursor rows, int field, ColumnModel column,
-      Problems problems) {
-    problems.add(at(rows, field) + "column '" + column.name() + "': wrong type: expected "
-        + expectedKind(column.valueType()) + ", got " + rows.kind(field).noun() + " ("
-        + column.owner() + "). " + fix(rows, field, column));
+  private static Object wrongType(
+      RowCursor rows, int field, ColumnModel column, Problems problems) {
+    problems.add(
+        at(rows, field)
+            + "column '"
+            + column.name()
+            + "': wrong type: expected "
+            + expectedKind(column.valueType())
+            + ", got "
+            + rows.kind(field).noun()
+            + " ("
+            + column.owner()
+            + "). "
+            + fix(rows, field, column));
     return INVALID;
   }
 
   /** A typed value from a code source; integers are widened, anything else must match. */
-  private static Object typed(RowCursor rows, int field, ColumnModel column, Object value,
-      Problems problems) {
+  private static Object typed(
+      RowCursor rows, int field, ColumnModel column, Object value, Problems problems) {
     Class<?> type = column.valueType();
     if (type.isInstance(value)) {
       return value;
     }
-    boolean smallInteger = value instanceof Integer || value instanceof Short
-        || value instanceof Byte;
+    boolean smallInteger =
+        value instanceof Integer || value instanceof Short || value instanceof Byte;
     if (type == Long.class && smallInteger) {
       return ((Number) value).longValue();
     }
@@ -88,9 +111,19 @@ final class FieldValues {
     if (type == Double.class && value instanceof Float f) {
       return f.doubleValue();
     }
-    problems.add(at(rows, field) + "column '" + column.name() + "': wrong type: expected a "
-        + type.getName() + " or its text, got " + value.getClass().getName() + " " + value
-        + " (" + column.owner() + "). Return a value of the attribute's type.");
+    problems.add(
+        at(rows, field)
+            + "column '"
+            + column.name()
+            + "': wrong type: expected a "
+            + type.getName()
+            + " or its text, got "
+            + value.getClass().getName()
+            + " "
+            + value
+            + " ("
+            + column.owner()
+            + "). Return a value of the attribute's type.");
     return INVALID;
   }
 
@@ -105,7 +138,8 @@ final class FieldValues {
     if (!column.nullable()) {
       return "Fix the value.";
     }
-    return rows.jsonPath(field) != null ? "Fix the value, or write null."
+    return rows.jsonPath(field) != null
+        ? "Fix the value, or write null."
         : "Fix the value, or leave it empty for NULL.";
   }
 

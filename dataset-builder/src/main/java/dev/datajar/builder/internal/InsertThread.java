@@ -11,13 +11,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The second half of a table load: a thread that inserts rows which the loading thread has
- * already read and converted, so that reading and parsing overlap with SQLite's work (each
- * takes about half the time of a row).
+ * The second half of a table load: a thread that inserts rows which the loading thread has already
+ * read and converted, so that reading and parsing overlap with SQLite's work (each takes about half
+ * the time of a row).
  *
- * <p>Rows travel in a fixed set of reused batches: the reader fills an empty batch, hands it
- * over, and takes the next empty one, so memory stays the same however many rows there are,
- * and a reader that gets ahead simply waits.
+ * <p>Rows travel in a fixed set of reused batches: the reader fills an empty batch, hands it over,
+ * and takes the next empty one, so memory stays the same however many rows there are, and a reader
+ * that gets ahead simply waits.
  */
 final class InsertThread extends Thread {
   static final int BATCH_ROWS = 1024;
@@ -38,6 +38,7 @@ final class InsertThread extends Thread {
   }
 
   /** A row SQLite refused, with its source line and the reason. */
+  @SuppressWarnings("ArrayRecordComponent") // never compared: refusals are told apart by identity
   record Refusal(long line, Object[] values, String reason) {}
 
   private final RowWriter writer;
@@ -84,9 +85,9 @@ final class InsertThread extends Thread {
   }
 
   /**
-   * Writes a batch: whole chunks through the multi-row statement while no row has been
-   * refused, then row by row. After a refusal the table is bound to fail, so from then on
-   * exact reports matter more than speed.
+   * Writes a batch: whole chunks through the multi-row statement while no row has been refused,
+   * then row by row. After a refusal the table is bound to fail, so from then on exact reports
+   * matter more than speed.
    */
   private void write(Batch b) throws SQLException {
     int i = 0;
@@ -119,8 +120,12 @@ final class InsertThread extends Thread {
     long before = written;
     written += rows;
     if (written / PROGRESS_EVERY != before / PROGRESS_EVERY) {
-      log.info(String.format(Locale.ROOT, "%s: %,d rows loaded", progressLabel,
-          written / PROGRESS_EVERY * PROGRESS_EVERY));
+      log.info(
+          String.format(
+              Locale.ROOT,
+              "%s: %,d rows loaded",
+              progressLabel,
+              written / PROGRESS_EVERY * PROGRESS_EVERY));
     }
   }
 
@@ -192,8 +197,11 @@ final class InsertThread extends Thread {
 
   /** Where the time went: which side waited for the other, for tuning. */
   String waits() {
-    return "reading waited " + readIdleNanos / 1_000_000 + " ms for inserts, inserting waited "
-        + insertIdleNanos / 1_000_000 + " ms for rows";
+    return "reading waited "
+        + readIdleNanos / 1_000_000
+        + " ms for inserts, inserting waited "
+        + insertIdleNanos / 1_000_000
+        + " ms for rows";
   }
 
   long written() {

@@ -16,14 +16,14 @@ import org.hibernate.boot.model.naming.Identifier;
 
 /**
  * Refuses, once and before Hibernate boots, the mappings a dataset cannot hold, each with the
- * reason and the fix: inheritance between entities (every strategy needs either a
- * discriminator, a row split over several tables, or a UNION over several tables, none of
- * which datajar builds), ids from a sequence or table generator (Hibernate would keep a
- * generator table; rows carry their keys), and two entities on one table (Hibernate would
- * merge them into one table and each would read the other's rows).
+ * reason and the fix: inheritance between entities (every strategy needs either a discriminator, a
+ * row split over several tables, or a UNION over several tables, none of which datajar builds), ids
+ * from a sequence or table generator (Hibernate would keep a generator table; rows carry their
+ * keys), and two entities on one table (Hibernate would merge them into one table and each would
+ * read the other's rows).
  *
- * <p>Annotations are found by name, as in {@link DataSetDiscovery}, so that entity classes
- * loaded by the module's own class loader are checked too.
+ * <p>Annotations are found by name, as in {@link DataSetDiscovery}, so that entity classes loaded
+ * by the module's own class loader are checked too.
  */
 final class MappingCheck {
   private static final String JPA = "jakarta.persistence.";
@@ -52,29 +52,44 @@ final class MappingCheck {
         }
       }
       if (root != null) {
-        byRoot.computeIfAbsent(root.getName(), k -> new ArrayList<>())
-            .add(entity.getSimpleName());
+        byRoot.computeIfAbsent(root.getName(), k -> new ArrayList<>()).add(entity.getSimpleName());
         roots.put(root.getName(), root);
       }
     }
-    byRoot.forEach((name, subclasses) -> {
-      Class<?> root = roots.get(name);
-      Annotation inheritance = annotation(root, "Inheritance");
-      String strategy = inheritance == null ? "SINGLE_TABLE"
-          : String.valueOf(member(inheritance, "strategy"));
-      String why = switch (strategy) {
-        case "TABLE_PER_CLASS" -> "it gives each concrete class a table of its own and reads "
-            + root.getSimpleName() + " through a UNION of them";
-        case "JOINED" -> "it splits each row over the tables of its classes, joined by key";
-        default -> "it keeps every class in one table with a discriminator column";
-      };
-      problems.add(String.join(", ", subclasses) + (subclasses.size() == 1 ? " extends" : " extend")
-          + " entity " + root.getSimpleName() + " (@Inheritance(strategy = " + strategy + ")):"
-          + " datajar supports no inheritance between entities, and " + strategy + " cannot"
-          + " work here because " + why + ", while datajar loads one table per entity from its"
-          + " own source. Put the shared attributes in a @MappedSuperclass, so that each entity"
-          + " has a table of its own.");
-    });
+    byRoot.forEach(
+        (name, subclasses) -> {
+          Class<?> root = roots.get(name);
+          Annotation inheritance = annotation(root, "Inheritance");
+          String strategy =
+              inheritance == null
+                  ? "SINGLE_TABLE"
+                  : String.valueOf(member(inheritance, "strategy"));
+          String why =
+              switch (strategy) {
+                case "TABLE_PER_CLASS" ->
+                    "it gives each concrete class a table of its own and reads "
+                        + root.getSimpleName()
+                        + " through a UNION of them";
+                case "JOINED" -> "it splits each row over the tables of its classes, joined by key";
+                default -> "it keeps every class in one table with a discriminator column";
+              };
+          problems.add(
+              String.join(", ", subclasses)
+                  + (subclasses.size() == 1 ? " extends" : " extend")
+                  + " entity "
+                  + root.getSimpleName()
+                  + " (@Inheritance(strategy = "
+                  + strategy
+                  + ")):"
+                  + " datajar supports no inheritance between entities, and "
+                  + strategy
+                  + " cannot"
+                  + " work here because "
+                  + why
+                  + ", while datajar loads one table per entity from its"
+                  + " own source. Put the shared attributes in a @MappedSuperclass, so that each entity"
+                  + " has a table of its own.");
+        });
   }
 
   private static void generators(DataSetPlan plan, Problems problems) {
@@ -93,14 +108,22 @@ final class MappingCheck {
         if (strategy.equals("IDENTITY") || strategy.equals("UUID")) {
           continue; // nothing kept in the database: the value is read from the source
         }
-        String owner = (m instanceof Field f ? f.getDeclaringClass() : ((Method) m)
-            .getDeclaringClass()).getSimpleName();
+        String owner =
+            (m instanceof Field f ? f.getDeclaringClass() : ((Method) m).getDeclaringClass())
+                .getSimpleName();
         String name = m instanceof Field f ? f.getName() : ((Method) m).getName();
-        problems.add(owner + "." + name + ": @GeneratedValue(strategy = " + strategy + ") makes"
-            + " Hibernate keep a " + (strategy.equals("TABLE") ? "generator" : "sequence")
-            + " table, which datajar does not build: rows carry their keys in the source."
-            + " Remove @GeneratedValue, or use strategy = IDENTITY (its value is then read from"
-            + " the source like any column).");
+        problems.add(
+            owner
+                + "."
+                + name
+                + ": @GeneratedValue(strategy = "
+                + strategy
+                + ") makes"
+                + " Hibernate keep a "
+                + (strategy.equals("TABLE") ? "generator" : "sequence")
+                + " table, which datajar does not build: rows carry their keys in the source."
+                + " Remove @GeneratedValue, or use strategy = IDENTITY (its value is then read from"
+                + " the source like any column).");
       }
     }
   }
@@ -116,19 +139,29 @@ final class MappingCheck {
       String explicit = table == null ? "" : String.valueOf(member(table, "name"));
       Annotation declared = annotation(entity, "Entity");
       String entityName = declared == null ? "" : String.valueOf(member(declared, "name"));
-      String logical = !explicit.isEmpty() ? explicit
-          : !entityName.isEmpty() ? entityName : entity.getSimpleName();
-      String physical = naming.toPhysicalTableName(Identifier.toIdentifier(logical), null)
-          .getText().toLowerCase(Locale.ROOT);
+      String logical =
+          !explicit.isEmpty()
+              ? explicit
+              : !entityName.isEmpty() ? entityName : entity.getSimpleName();
+      String physical =
+          naming
+              .toPhysicalTableName(Identifier.toIdentifier(logical), null)
+              .getText()
+              .toLowerCase(Locale.ROOT);
       byTable.computeIfAbsent(physical, k -> new ArrayList<>()).add(entity.getSimpleName());
     }
-    byTable.forEach((table, entities) -> {
-      if (entities.size() > 1) {
-        problems.add("entities " + String.join(" and ", entities) + " both map to table '" + table
-            + "': Hibernate would make one table of them, and each entity would read the"
-            + " other's rows. Give each entity a table of its own with @Table(name = \"...\").");
-      }
-    });
+    byTable.forEach(
+        (table, entities) -> {
+          if (entities.size() > 1) {
+            problems.add(
+                "entities "
+                    + String.join(" and ", entities)
+                    + " both map to table '"
+                    + table
+                    + "': Hibernate would make one table of them, and each entity would read the"
+                    + " other's rows. Give each entity a table of its own with @Table(name = \"...\").");
+          }
+        });
   }
 
   private static boolean isSubclassEntity(Class<?> entity) {

@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds where offending values were written, once a check in SQL has found them: reads the
- * table's source a second time and reports each row whose columns hold one of the offending
- * tuples, with its location and the text as written.
+ * Finds where offending values were written, once a check in SQL has found them: reads the table's
+ * source a second time and reports each row whose columns hold one of the offending tuples, with
+ * its location and the text as written.
  *
- * <p>The offending tuples are kept in a temporary table and each row's values are bound the
- * way they were bound on insert, so "equal" means exactly what it meant to SQLite. This runs
- * only when a check failed, so the happy path keeps no per-row data.
+ * <p>The offending tuples are kept in a temporary table and each row's values are bound the way
+ * they were bound on insert, so "equal" means exactly what it meant to SQLite. This runs only when
+ * a check failed, so the happy path keeps no per-row data.
  */
 final class RowLocator {
   /** Temporary table of offending tuples, columns {@code c0..cN}. */
@@ -51,8 +51,8 @@ final class RowLocator {
   }
 
   /**
-   * Fills {@link #BAD} with the distinct tuples given, each bound as {@code columns} bind
-   * values, so they compare exactly as the stored values do.
+   * Fills {@link #BAD} with the distinct tuples given, each bound as {@code columns} bind values,
+   * so they compare exactly as the stored values do.
    */
   static void collect(Connection connection, List<ColumnModel> columns, List<Object[]> tuples)
       throws SQLException {
@@ -66,8 +66,8 @@ final class RowLocator {
       s.execute("drop table if exists " + BAD);
       s.execute("create table " + BAD + " (" + names + ", unique (" + names + "))");
     }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert or ignore into " + BAD + " values (" + marks + ")")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement("insert or ignore into " + BAD + " values (" + marks + ")")) {
       for (Object[] tuple : tuples) {
         for (int i = 0; i < tuple.length; i++) {
           columns.get(i).bind(insert, i + 1, tuple[i]);
@@ -101,11 +101,12 @@ final class RowLocator {
   }
 
   /**
-   * The source rows whose {@code columns} (indexes into the table's columns) hold a tuple of
-   * {@link #BAD}, in source order.
+   * The source rows whose {@code columns} (indexes into the table's columns) hold a tuple of {@link
+   * #BAD}, in source order.
    */
-  static List<Hit> find(Connection connection, TableSource source, FileContext context,
-      String dataSet, int[] columns) throws IOException, SQLException {
+  static List<Hit> find(
+      Connection connection, TableSource source, FileContext context, String dataSet, int[] columns)
+      throws IOException, SQLException {
     StringBuilder sql = new StringBuilder("select rowid from " + BAD + " where ");
     for (int i = 0; i < columns.length; i++) {
       sql.append(i == 0 ? "" : " and ").append('c').append(i).append(" = ?");
@@ -131,8 +132,14 @@ final class RowLocator {
             }
             try (ResultSet rs = query.executeQuery()) {
               if (rs.next()) {
-                hits.add(hit(rs.getLong(1), TableSource.position(part, rows.line()), rows, reader,
-                    columns, values));
+                hits.add(
+                    hit(
+                        rs.getLong(1),
+                        TableSource.position(part, rows.line()),
+                        rows,
+                        reader,
+                        columns,
+                        values));
               }
             }
           }
@@ -142,17 +149,17 @@ final class RowLocator {
     return hits;
   }
 
-  private static Hit hit(long tuple, long position, RowCursor rows, RowReader reader,
-      int[] columns, Object[] values) {
+  private static Hit hit(
+      long tuple, long position, RowCursor rows, RowReader reader, int[] columns, Object[] values) {
     List<String> texts = new ArrayList<>();
     for (int c : columns) {
       int f = reader.fieldOf(c);
-      texts.add(f >= 0 && rows.has(f) && rows.text(f) != null ? rows.text(f)
-          : String.valueOf(values[c]));
+      texts.add(
+          f >= 0 && rows.has(f) && rows.text(f) != null ? rows.text(f) : String.valueOf(values[c]));
     }
     int first = reader.fieldOf(columns[0]);
-    String where = first >= 0 && rows.has(first) ? FieldValues.at(rows, first)
-        : rows.where() + ": ";
+    String where =
+        first >= 0 && rows.has(first) ? FieldValues.at(rows, first) : rows.where() + ": ";
     return new Hit(tuple, position, where, texts);
   }
 }

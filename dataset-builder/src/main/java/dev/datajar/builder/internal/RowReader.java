@@ -13,11 +13,11 @@ import java.util.Optional;
  * Maps the fields of a source to the columns of its table and reads each row into an array of
  * column values.
  *
- * <p>A header name (a CSV header field, a JSON key) names a column by its name, ignoring case,
- * or by its entity attribute. The mapping is made once per name, not per row: JSON sources
- * add names as rows bring new keys, and only the new tail is mapped. A column no field names
- * takes its default from the table settings, else its {@code @ColumnDefault}, else NULL; a
- * NOT NULL column without any of them is a problem. Not thread-safe; one per source being read.
+ * <p>A header name (a CSV header field, a JSON key) names a column by its name, ignoring case, or
+ * by its entity attribute. The mapping is made once per name, not per row: JSON sources add names
+ * as rows bring new keys, and only the new tail is mapped. A column no field names takes its
+ * default from the table settings, else its {@code @ColumnDefault}, else NULL; a NOT NULL column
+ * without any of them is a problem. Not thread-safe; one per source being read.
  */
 final class RowReader {
   private final TableModel table;
@@ -56,30 +56,50 @@ final class RowReader {
         defaults[c] = column.parse(column.defaultText().get());
         hasDefault[c] = true;
       } catch (IllegalArgumentException x) {
-        problems.add("@ColumnDefault of " + column.owner() + ": " + x.getMessage()
-            + ". Fix the annotation, or set a default in the table settings.");
+        problems.add(
+            "@ColumnDefault of "
+                + column.owner()
+                + ": "
+                + x.getMessage()
+                + ". Fix the annotation, or set a default in the table settings.");
       }
     }
   }
 
   private void readSettingsDefaults(Map<String, String> settings) {
-    settings.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      Optional<ColumnModel> column = table.column(e.getKey());
-      String where = "table setting for '" + table.name() + "': default for '" + e.getKey() + "'";
-      if (column.isEmpty()) {
-        problems.add(where + ": table '" + table.name() + "' has no column or attribute of that"
-            + " name. Columns: " + columnNames() + ".");
-        return;
-      }
-      int c = table.columns().indexOf(column.get());
-      try {
-        defaults[c] = e.getValue() == null ? null : column.get().parse(e.getValue());
-        hasDefault[c] = true;
-      } catch (IllegalArgumentException x) {
-        problems.add(where + ": " + x.getMessage() + " (" + column.get().owner() + ")."
-            + " Fix the default.");
-      }
-    });
+    settings.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e -> {
+              Optional<ColumnModel> column = table.column(e.getKey());
+              String where =
+                  "table setting for '" + table.name() + "': default for '" + e.getKey() + "'";
+              if (column.isEmpty()) {
+                problems.add(
+                    where
+                        + ": table '"
+                        + table.name()
+                        + "' has no column or attribute of that"
+                        + " name. Columns: "
+                        + columnNames()
+                        + ".");
+                return;
+              }
+              int c = table.columns().indexOf(column.get());
+              try {
+                defaults[c] = e.getValue() == null ? null : column.get().parse(e.getValue());
+                hasDefault[c] = true;
+              } catch (IllegalArgumentException x) {
+                problems.add(
+                    where
+                        + ": "
+                        + x.getMessage()
+                        + " ("
+                        + column.get().owner()
+                        + ")."
+                        + " Fix the default.");
+              }
+            });
   }
 
   /** Forgets the header mapping before the next part of a table: each part has its own. */
@@ -108,18 +128,34 @@ final class RowReader {
     for (int f = mapped; f < header.size(); f++) {
       String name = header.get(f);
       Optional<ColumnModel> column = table.column(name);
-      String where = fixedHeader ? rows.source() + ":" + rows.line() + ":" + (f + 1)
-          : rows.where(f);
+      String where =
+          fixedHeader ? rows.source() + ":" + rows.line() + ":" + (f + 1) : rows.where(f);
       if (column.isEmpty()) {
-        problems.add(where + ": unknown column '" + name + "': table '" + table.name()
-            + "' has no column or attribute of that name. Columns: " + columnNames()
-            + ". Rename it, or remove it from the source.");
+        problems.add(
+            where
+                + ": unknown column '"
+                + name
+                + "': table '"
+                + table.name()
+                + "' has no column or attribute of that name. Columns: "
+                + columnNames()
+                + ". Rename it, or remove it from the source.");
         continue;
       }
       int c = table.columns().indexOf(column.get());
       if (fieldOf[c] >= 0) {
-        problems.add(where + ": '" + name + "' and '" + header.get(fieldOf[c]) + "' both name"
-            + " column '" + column.get().name() + "' (" + column.get().owner() + "). Keep one.");
+        problems.add(
+            where
+                + ": '"
+                + name
+                + "' and '"
+                + header.get(fieldOf[c])
+                + "' both name"
+                + " column '"
+                + column.get().name()
+                + "' ("
+                + column.get().owner()
+                + "). Keep one.");
         continue;
       }
       fieldOf[c] = f;
@@ -131,10 +167,19 @@ final class RowReader {
     boolean ok = true;
     for (int c = 0; c < columns.length; c++) {
       if (fieldOf[c] < 0 && !hasDefault[c] && !columns[c].nullable()) {
-        problems.add(rows.source() + ":" + rows.line() + ": missing required column '"
-            + columns[c].name() + "' (" + columns[c].owner() + "): the header does not name"
-            + " it and it has no default. " + (key[c] ? "Add the column, or set a default for it."
-                : "Add the column, set a default for it, or make the field nullable."));
+        problems.add(
+            rows.source()
+                + ":"
+                + rows.line()
+                + ": missing required column '"
+                + columns[c].name()
+                + "' ("
+                + columns[c].owner()
+                + "): the header does not name"
+                + " it and it has no default. "
+                + (key[c]
+                    ? "Add the column, or set a default for it."
+                    : "Add the column, set a default for it, or make the field nullable."));
         ok = false;
       }
     }
@@ -164,10 +209,16 @@ final class RowReader {
       } else if (columns[c].nullable()) {
         v = null;
       } else {
-        problems.add(rows.where() + ": missing required column '" + columns[c].name() + "' ("
-            + columns[c].owner() + "): the row has no value for it and it has no default. "
-            + (key[c] ? "Add it, or set a default for it."
-                : "Add it, set a default for it, or make the field nullable."));
+        problems.add(
+            rows.where()
+                + ": missing required column '"
+                + columns[c].name()
+                + "' ("
+                + columns[c].owner()
+                + "): the row has no value for it and it has no default. "
+                + (key[c]
+                    ? "Add it, or set a default for it."
+                    : "Add it, set a default for it, or make the field nullable."));
         ok = false;
         v = null;
       }

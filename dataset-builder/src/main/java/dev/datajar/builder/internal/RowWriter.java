@@ -14,19 +14,20 @@ import org.sqlite.SQLiteException;
 /**
  * Inserts rows into one table, binding each value exactly as Hibernate binds it.
  *
- * <p>Rows go in chunks through one reused multi-row statement
- * ({@code insert ... values (?, ?), (?, ?), ...}): per row, sqlite-jdbc's statement overhead
- * (a synchronized call, a step, a reset) costs about as much as SQLite's own work, and a
- * chunk pays it once. A single-row statement takes the rest.
+ * <p>Rows go in chunks through one reused multi-row statement ({@code insert ... values (?, ?), (?,
+ * ?), ...}): per row, sqlite-jdbc's statement overhead (a synchronized call, a step, a reset) costs
+ * about as much as SQLite's own work, and a chunk pays it once. A single-row statement takes the
+ * rest.
  *
- * <p>Build files have no rollback journal, so a chunk that SQLite refuses part-way (a
- * duplicate key) keeps the rows before the refused one. {@link #writeChunk} then counts the
- * table's rows to learn which row was refused, and the caller writes the rest one at a time,
- * so each refused row is reported exactly. Not thread-safe.
+ * <p>Build files have no rollback journal, so a chunk that SQLite refuses part-way (a duplicate
+ * key) keeps the rows before the refused one. {@link #writeChunk} then counts the table's rows to
+ * learn which row was refused, and the caller writes the rest one at a time, so each refused row is
+ * reported exactly. Not thread-safe.
  */
 final class RowWriter implements AutoCloseable {
   /** The reason {@link #write} gives for a row whose primary key is taken. */
   static final String DUPLICATE_KEY = "duplicate primary key";
+
   /** SQLite allows 32,766 parameters per statement; 64 rows already take most of the gain. */
   private static final int MAX_CHUNK_ROWS = 64;
 
@@ -61,8 +62,8 @@ final class RowWriter implements AutoCloseable {
   /**
    * Writes {@link #chunkRows()} rows starting at {@code rows[from]}.
    *
-   * @return -1 if all were written; else the index (from {@code from}) of the row SQLite
-   *     refused: the rows before it are written, it and the rest are not
+   * @return -1 if all were written; else the index (from {@code from}) of the row SQLite refused:
+   *     the rows before it are written, it and the rest are not
    * @param tableRowsBefore rows in the table before this chunk
    */
   int writeChunk(Object[][] rows, int from, long tableRowsBefore) throws SQLException {

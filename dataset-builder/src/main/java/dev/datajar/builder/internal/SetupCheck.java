@@ -19,19 +19,19 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * Set-up mistakes that Hibernate would only report at run time, or in its own terms, found
- * before anything is built: an {@code @Entity} that belongs to no dataset, an association that
- * leaves its dataset, and an entity Hibernate cannot create.
+ * Set-up mistakes that Hibernate would only report at run time, or in its own terms, found before
+ * anything is built: an {@code @Entity} that belongs to no dataset, an association that leaves its
+ * dataset, and an entity Hibernate cannot create.
  *
- * <p>Every problem found is reported at once, each naming the class (and field) and the fix.
- * An entity with no {@code @DataSet} base is reported when every dataset is built, or when it
- * sits in the package (or a sub-package) of a selected dataset's base type, so that a build of
- * some datasets leaves unrelated classes alone.
+ * <p>Every problem found is reported at once, each naming the class (and field) and the fix. An
+ * entity with no {@code @DataSet} base is reported when every dataset is built, or when it sits in
+ * the package (or a sub-package) of a selected dataset's base type, so that a build of some
+ * datasets leaves unrelated classes alone.
  */
 final class SetupCheck {
   private static final String PERSISTENCE = "jakarta.persistence.";
-  private static final Set<String> ASSOCIATIONS = Set.of("ManyToOne", "OneToOne", "OneToMany",
-      "ManyToMany");
+  private static final Set<String> ASSOCIATIONS =
+      Set.of("ManyToOne", "OneToOne", "OneToMany", "ManyToMany");
   private static final Set<String> EMBEDDED = Set.of("Embedded", "EmbeddedId");
 
   private final List<String> problems = new ArrayList<>();
@@ -43,8 +43,9 @@ final class SetupCheck {
    *
    * @param bases every {@code @DataSet} base type of the module, by dataset name
    */
-  static List<DataSetPlan> checked(BuildRequest request, Map<String, Class<?>> bases,
-      List<DataSetPlan> plans) throws DataSetBuildException {
+  static List<DataSetPlan> checked(
+      BuildRequest request, Map<String, Class<?>> bases, List<DataSetPlan> plans)
+      throws DataSetBuildException {
     SetupCheck check = new SetupCheck();
     check.strayEntities(request, bases);
     for (DataSetPlan plan : plans) {
@@ -61,8 +62,8 @@ final class SetupCheck {
       for (int i = 0; i < check.problems.size(); i++) {
         sb.append("\n  ").append(i + 1).append(") ").append(check.problems.get(i));
       }
-      throw new DataSetBuildException(sb.append('\n').append(check.problems.size())
-          .append(" problems").toString());
+      throw new DataSetBuildException(
+          sb.append('\n').append(check.problems.size()).append(" problems").toString());
     }
     return plans;
   }
@@ -73,11 +74,12 @@ final class SetupCheck {
     }
     Set<String> wanted = request.dataSets();
     List<String> packages = new ArrayList<>();
-    bases.forEach((name, base) -> {
-      if (wanted.isEmpty() || wanted.contains(name)) {
-        packages.add(base.getPackageName());
-      }
-    });
+    bases.forEach(
+        (name, base) -> {
+          if (wanted.isEmpty() || wanted.contains(name)) {
+            packages.add(base.getPackageName());
+          }
+        });
     for (String name : ClassScanner.classNames(request.classesDirectory())) {
       Class<?> type = ClassScanner.load(name, request.classLoader());
       if (type == null || !isEntity(type) || !DataSetMembership.bases(type).isEmpty()) {
@@ -88,18 +90,28 @@ final class SetupCheck {
         continue;
       }
       Map<String, Class<?>> near = new TreeMap<>();
-      bases.forEach((n, base) -> {
-        if (within(type, base.getPackageName())) {
-          near.put(n, base);
-        }
-      });
-      String fix = near.size() == 1
-          ? "Make it implement " + near.values().iterator().next().getName() + " (dataset '"
-              + near.keySet().iterator().next() + "')"
-          : "Make it implement the @DataSet base type of its dataset (" + describe(bases) + ")";
-      problems.add("entity " + type.getName() + " belongs to no dataset: it extends or"
-          + " implements no @DataSet base type, so no build includes it. " + fix + ", or move"
-          + " it out of this module.");
+      bases.forEach(
+          (n, base) -> {
+            if (within(type, base.getPackageName())) {
+              near.put(n, base);
+            }
+          });
+      String fix =
+          near.size() == 1
+              ? "Make it implement "
+                  + near.values().iterator().next().getName()
+                  + " (dataset '"
+                  + near.keySet().iterator().next()
+                  + "')"
+              : "Make it implement the @DataSet base type of its dataset (" + describe(bases) + ")";
+      problems.add(
+          "entity "
+              + type.getName()
+              + " belongs to no dataset: it extends or"
+              + " implements no @DataSet base type, so no build includes it. "
+              + fix
+              + ", or move"
+              + " it out of this module.");
     }
   }
 
@@ -110,26 +122,38 @@ final class SetupCheck {
 
   private void instantiable(Class<?> entity) {
     if (entity.isRecord()) {
-      problems.add("entity " + entity.getName() + " is a record: Hibernate creates an entity"
-          + " with its no-argument constructor and then sets its fields, which a record cannot"
-          + " have. Make it a class with a no-argument constructor (it may be protected).");
+      problems.add(
+          "entity "
+              + entity.getName()
+              + " is a record: Hibernate creates an entity"
+              + " with its no-argument constructor and then sets its fields, which a record cannot"
+              + " have. Make it a class with a no-argument constructor (it may be protected).");
       return;
     }
     if (Modifier.isAbstract(entity.getModifiers()) || entity.isInterface()) {
       return; // an inheritance root; its concrete subclasses are checked themselves
     }
     if (entity.getEnclosingClass() != null && !Modifier.isStatic(entity.getModifiers())) {
-      problems.add("entity " + entity.getName() + " is an inner class: Hibernate cannot create"
-          + " it without an instance of " + entity.getEnclosingClass().getName() + ". Declare"
-          + " it 'static', or make it a top-level class.");
+      problems.add(
+          "entity "
+              + entity.getName()
+              + " is an inner class: Hibernate cannot create"
+              + " it without an instance of "
+              + entity.getEnclosingClass().getName()
+              + ". Declare"
+              + " it 'static', or make it a top-level class.");
       return;
     }
     try {
-      entity.getDeclaredConstructor();
+      var unused = entity.getDeclaredConstructor(); // only whether it exists matters
     } catch (NoSuchMethodException e) {
-      problems.add("entity " + entity.getName() + " has no no-argument constructor: Hibernate"
-          + " creates every entity it reads with one. Add one, e.g. 'protected "
-          + entity.getSimpleName() + "() {}'.");
+      problems.add(
+          "entity "
+              + entity.getName()
+              + " has no no-argument constructor: Hibernate"
+              + " creates every entity it reads with one. Add one, e.g. 'protected "
+              + entity.getSimpleName()
+              + "() {}'.");
     }
   }
 
@@ -141,8 +165,12 @@ final class SetupCheck {
   }
 
   /** The associations declared in {@code owner} (the entity, a superclass or an embeddable). */
-  private void attributes(String dataSet, Class<?> entity, Class<?> owner,
-      Map<String, Class<?>> bases, Set<Class<?>> seen) {
+  private void attributes(
+      String dataSet,
+      Class<?> entity,
+      Class<?> owner,
+      Map<String, Class<?>> bases,
+      Set<Class<?>> seen) {
     if (!seen.add(owner)) {
       return;
     }
@@ -150,17 +178,27 @@ final class SetupCheck {
       member(dataSet, entity, f, f.getName(), f.getType(), f.getGenericType(), bases, seen);
     }
     for (Method m : owner.getDeclaredMethods()) {
-      if (m.getParameterCount() == 0 && m.getName().length() > 3
-          && m.getName().startsWith("get") && !m.isSynthetic() && !m.isBridge()) {
+      if (m.getParameterCount() == 0
+          && m.getName().length() > 3
+          && m.getName().startsWith("get")
+          && !m.isSynthetic()
+          && !m.isBridge()) {
         String property = Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4);
-        member(dataSet, entity, m, property, m.getReturnType(), m.getGenericReturnType(), bases,
-            seen);
+        member(
+            dataSet, entity, m, property, m.getReturnType(), m.getGenericReturnType(), bases, seen);
       }
     }
   }
 
-  private void member(String dataSet, Class<?> entity, AnnotatedElement member, String name,
-      Class<?> type, Type genericType, Map<String, Class<?>> bases, Set<Class<?>> seen) {
+  private void member(
+      String dataSet,
+      Class<?> entity,
+      AnnotatedElement member,
+      String name,
+      Class<?> type,
+      Type genericType,
+      Map<String, Class<?>> bases,
+      Set<Class<?>> seen) {
     for (Annotation a : member.getDeclaredAnnotations()) {
       String simple = persistenceName(a);
       if (simple == null) {
@@ -173,15 +211,32 @@ final class SetupCheck {
         if (target != null && isEntity(target)) {
           String targetDataSet = dataSetOf(target);
           if (!dataSet.equals(targetDataSet)) {
-            problems.add(entity.getSimpleName() + "." + name + " (" + entity.getName() + "): @"
-                + simple + " to " + target.getName() + ", which is in "
-                + (targetDataSet == null ? "no dataset" : "dataset '" + targetDataSet + "'")
-                + ", not in '" + dataSet + "'. A dataset is one file: its associations stay"
-                + " inside it. Make " + target.getSimpleName() + " implement "
-                + bases.get(dataSet).getName() + ", or " + (simple.endsWith("ToOne")
-                    ? "keep its key as a plain column (e.g. 'String " + name + "Code') and"
-                        + " look the row up in its own store."
-                    : "remove the association and query the other dataset's store."));
+            problems.add(
+                entity.getSimpleName()
+                    + "."
+                    + name
+                    + " ("
+                    + entity.getName()
+                    + "): @"
+                    + simple
+                    + " to "
+                    + target.getName()
+                    + ", which is in "
+                    + (targetDataSet == null ? "no dataset" : "dataset '" + targetDataSet + "'")
+                    + ", not in '"
+                    + dataSet
+                    + "'. A dataset is one file: its associations stay"
+                    + " inside it. Make "
+                    + target.getSimpleName()
+                    + " implement "
+                    + bases.get(dataSet).getName()
+                    + ", or "
+                    + (simple.endsWith("ToOne")
+                        ? "keep its key as a plain column (e.g. 'String "
+                            + name
+                            + "Code') and"
+                            + " look the row up in its own store."
+                        : "remove the association and query the other dataset's store."));
           }
         }
       }
@@ -227,8 +282,8 @@ final class SetupCheck {
   }
 
   private static String describe(Map<String, Class<?>> bases) {
-    StringJoiner sj = new StringJoiner(", ", bases.size() == 1 ? "the dataset here: "
-        : "datasets here: ", "");
+    StringJoiner sj =
+        new StringJoiner(", ", bases.size() == 1 ? "the dataset here: " : "datasets here: ", "");
     bases.forEach((name, base) -> sj.add("'" + name + "' (" + base.getName() + ")"));
     return sj.toString();
   }

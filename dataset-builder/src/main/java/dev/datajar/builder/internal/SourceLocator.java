@@ -25,28 +25,40 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Decides where each table of a dataset reads its rows from: a code source for the table, the
- * file or files its settings name, or by convention {@code <dataset folder>/<table>.csv|.json|.jsonl}
- * or the files of a folder {@code <dataset folder>/<table>/}, read in name order.
+ * Decides where each table of a dataset reads its rows from: a code source for the table, the file
+ * or files its settings name, or by convention {@code <dataset folder>/<table>.csv|.json|.jsonl} or
+ * the files of a folder {@code <dataset folder>/<table>/}, read in name order.
  *
- * <p>All problems (two sources for one table, no source for an entity's table, settings for a
- * table that does not exist) are collected and reported together.
+ * <p>All problems (two sources for one table, no source for an entity's table, settings for a table
+ * that does not exist) are collected and reported together.
  */
 final class SourceLocator {
   private SourceLocator() {}
 
   /** One source per table, in the schema's load order. */
-  static List<TableSource> locate(DataSetPlan plan, SchemaModel schema, Path directory,
-      List<TableSettings> allSettings, BuildLog log) throws DataSetBuildException {
+  static List<TableSource> locate(
+      DataSetPlan plan,
+      SchemaModel schema,
+      Path directory,
+      List<TableSettings> allSettings,
+      BuildLog log)
+      throws DataSetBuildException {
     Problems problems = new Problems(plan.name(), DisplayPath.of(directory));
     Map<String, TableSettings> settings = settingsOf(plan.name(), schema, allSettings, problems);
     Map<String, List<RowSource>> code = new TreeMap<>();
     for (RowSource r : plan.rowSources()) {
       String table = r.table() == null ? "" : r.table().toLowerCase(Locale.ROOT);
       if (schema.table(table).isEmpty()) {
-        problems.add("row source " + r.getClass().getName() + " fills table '" + r.table()
-            + "', which dataset '" + plan.name() + "' does not have. Tables: " + names(schema)
-            + ".");
+        problems.add(
+            "row source "
+                + r.getClass().getName()
+                + " fills table '"
+                + r.table()
+                + "', which dataset '"
+                + plan.name()
+                + "' does not have. Tables: "
+                + names(schema)
+                + ".");
       }
       code.computeIfAbsent(table, k -> new ArrayList<>()).add(r);
     }
@@ -68,8 +80,10 @@ final class SourceLocator {
       List<Path> parts = List.of();
       if (s != null && (s.file() != null || !s.files().isEmpty())) {
         parts = configuredFiles(t, s, directory, problems);
-        candidates.add(parts.size() == 1 ? "the file set for it, " + DisplayPath.of(parts.get(0))
-            : "the " + parts.size() + " files set for it");
+        candidates.add(
+            parts.size() == 1
+                ? "the file set for it, " + DisplayPath.of(parts.get(0))
+                : "the " + parts.size() + " files set for it");
       } else {
         found.forEach(f -> candidates.add(DisplayPath.of(f)));
         if (folder != null) {
@@ -80,52 +94,94 @@ final class SourceLocator {
         }
       }
       if (candidates.size() > 1) {
-        problems.add("table '" + t.name() + "' has " + candidates.size() + " sources: "
-            + String.join(", ", candidates) + ". Keep one of them.");
+        problems.add(
+            "table '"
+                + t.name()
+                + "' has "
+                + candidates.size()
+                + " sources: "
+                + String.join(", ", candidates)
+                + ". Keep one of them.");
         continue;
       }
       Map<String, String> defaults = s == null ? Map.of() : s.defaults();
       RowSource r = rowSources.isEmpty() ? null : rowSources.get(0);
       if (r == null && parts.isEmpty() && folder == null && t.entity() != null) {
-        problems.add("table '" + t.name() + "' (entity " + t.entity() + ") has no source."
-            + " Looked for " + DisplayPath.of(directory.resolve(t.name())) + ".csv, .json and"
-            + " .jsonl, a folder " + DisplayPath.of(directory.resolve(t.name())) + "/ of such"
-            + " files, a table setting with a <file> or <files> for it, and a RowSource whose"
-            + " table() is '" + t.name() + "'. Add one of them.");
+        problems.add(
+            "table '"
+                + t.name()
+                + "' (entity "
+                + t.entity()
+                + ") has no source."
+                + " Looked for "
+                + DisplayPath.of(directory.resolve(t.name()))
+                + ".csv, .json and"
+                + " .jsonl, a folder "
+                + DisplayPath.of(directory.resolve(t.name()))
+                + "/ of such"
+                + " files, a table setting with a <file> or <files> for it, and a RowSource whose"
+                + " table() is '"
+                + t.name()
+                + "'. Add one of them.");
         continue;
       }
       Integer max = s == null ? null : s.maxFieldSize();
       if (max != null && max <= 0) {
-        problems.add("table '" + t.name() + "': <maxFieldSize> is " + max + "; it must be a"
-            + " positive number of characters. Fix the table setting, or remove it for the"
-            + " default of " + CsvRows.DEFAULT_MAX_FIELD_SIZE + ".");
+        problems.add(
+            "table '"
+                + t.name()
+                + "': <maxFieldSize> is "
+                + max
+                + "; it must be a"
+                + " positive number of characters. Fix the table setting, or remove it for the"
+                + " default of "
+                + CsvRows.DEFAULT_MAX_FIELD_SIZE
+                + ".");
         continue;
       }
-      out.add(new TableSource(t, r == null ? parts : List.of(), s == null ? null : s.format(),
-          s == null ? null : s.jsonPointer(), r, defaults,
-          max == null ? CsvRows.DEFAULT_MAX_FIELD_SIZE : max));
+      out.add(
+          new TableSource(
+              t,
+              r == null ? parts : List.of(),
+              s == null ? null : s.format(),
+              s == null ? null : s.jsonPointer(),
+              r,
+              defaults,
+              max == null ? CsvRows.DEFAULT_MAX_FIELD_SIZE : max));
     }
     for (Map.Entry<String, List<Path>> e : files.entrySet()) {
       if (!claimed.contains(e.getKey()) && !isSettingsFile(e.getValue(), settings, directory)) {
-        log.warn("dataset '" + plan.name() + "': " + DisplayPath.of(e.getValue().get(0))
-            + " names no table of the dataset and is not read (unless a row source reads it)."
-            + " Tables: " + names(schema) + ".");
+        log.warn(
+            "dataset '"
+                + plan.name()
+                + "': "
+                + DisplayPath.of(e.getValue().get(0))
+                + " names no table of the dataset and is not read (unless a row source reads it)."
+                + " Tables: "
+                + names(schema)
+                + ".");
       }
     }
     problems.throwIfAny();
     return out;
   }
 
-  private static Map<String, TableSettings> settingsOf(String dataSet, SchemaModel schema,
-      List<TableSettings> all, Problems problems) {
+  private static Map<String, TableSettings> settingsOf(
+      String dataSet, SchemaModel schema, List<TableSettings> all, Problems problems) {
     Map<String, TableSettings> out = new TreeMap<>();
     for (TableSettings s : all) {
       if (!s.dataSet().equals(dataSet)) {
         continue;
       }
       if (schema.table(s.table()).isEmpty()) {
-        problems.add("a table setting names table '" + s.table() + "', which dataset '"
-            + dataSet + "' does not have. Tables: " + names(schema) + ".");
+        problems.add(
+            "a table setting names table '"
+                + s.table()
+                + "', which dataset '"
+                + dataSet
+                + "' does not have. Tables: "
+                + names(schema)
+                + ".");
       } else if (out.put(s.table().toLowerCase(Locale.ROOT), s) != null) {
         problems.add("table '" + s.table() + "' has two table settings. Merge them into one.");
       }
@@ -133,55 +189,78 @@ final class SourceLocator {
     return out;
   }
 
-  private static boolean isSettingsFile(List<Path> files, Map<String, TableSettings> settings,
-      Path directory) {
-    return settings.values().stream().anyMatch(s -> (s.file() != null
-        && files.contains(directory.resolve(s.file()).normalize()))
-        || s.files().stream().anyMatch(f -> files.contains(directory.resolve(f).normalize())));
+  private static boolean isSettingsFile(
+      List<Path> files, Map<String, TableSettings> settings, Path directory) {
+    return settings.values().stream()
+        .anyMatch(
+            s ->
+                (s.file() != null && files.contains(directory.resolve(s.file()).normalize()))
+                    || s.files().stream()
+                        .anyMatch(f -> files.contains(directory.resolve(f).normalize())));
   }
 
   /** The files a table setting names, resolved; each missing or repeated one is a problem. */
-  private static List<Path> configuredFiles(TableModel t, TableSettings s, Path directory,
-      Problems problems) {
+  private static List<Path> configuredFiles(
+      TableModel t, TableSettings s, Path directory, Problems problems) {
     if (s.file() != null && !s.files().isEmpty()) {
-      problems.add("table '" + t.name() + "': its table setting has both a <file> and <files>."
-          + " Keep one of them (a single file can be the only <file> in <files>).");
+      problems.add(
+          "table '"
+              + t.name()
+              + "': its table setting has both a <file> and <files>."
+              + " Keep one of them (a single file can be the only <file> in <files>).");
     }
     String element = s.file() != null ? "<file>" : "<files>";
     List<Path> out = new ArrayList<>();
     for (Path p : s.file() != null ? List.of(s.file()) : s.files()) {
       Path file = directory.resolve(p).normalize();
       if (out.contains(file)) {
-        problems.add("table '" + t.name() + "': " + DisplayPath.of(file) + " is listed twice in"
-            + " <files>. List each part once.");
+        problems.add(
+            "table '"
+                + t.name()
+                + "': "
+                + DisplayPath.of(file)
+                + " is listed twice in"
+                + " <files>. List each part once.");
         continue;
       }
       out.add(file);
       if (!Files.isRegularFile(file)) {
-        problems.add("table '" + t.name() + "': the file set for it, " + DisplayPath.of(file)
-            + ", does not exist. Fix the " + element + " of its table setting.");
+        problems.add(
+            "table '"
+                + t.name()
+                + "': the file set for it, "
+                + DisplayPath.of(file)
+                + ", does not exist. Fix the "
+                + element
+                + " of its table setting.");
       }
     }
     return out;
   }
 
   /**
-   * The parts in a folder named after a table: its source files, by name; a folder without
-   * any is a problem (more likely a mistake than an empty table).
+   * The parts in a folder named after a table: its source files, by name; a folder without any is a
+   * problem (more likely a mistake than an empty table).
    */
   private static List<Path> folderParts(TableModel t, Path folder, Problems problems) {
     List<Path> parts;
     try (Stream<Path> list = Files.list(folder)) {
-      parts = list.filter(f -> Files.isRegularFile(f) && SourceFiles.isSourceFile(f))
-          .map(Path::normalize)
-          .sorted(Comparator.comparing(f -> f.getFileName().toString()))
-          .toList();
+      parts =
+          list.filter(f -> Files.isRegularFile(f) && SourceFiles.isSourceFile(f))
+              .map(Path::normalize)
+              .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (parts.isEmpty()) {
-      problems.add("table '" + t.name() + "': the folder " + DisplayPath.of(folder) + " holds no"
-          + " .csv, .json or .jsonl file. Put the table's parts in it, or remove the folder.");
+      problems.add(
+          "table '"
+              + t.name()
+              + "': the folder "
+              + DisplayPath.of(folder)
+              + " holds no"
+              + " .csv, .json or .jsonl file. Put the table's parts in it, or remove the folder.");
     }
     return parts;
   }
@@ -193,8 +272,12 @@ final class SourceLocator {
       return out;
     }
     try (Stream<Path> list = Files.list(directory)) {
-      list.filter(Files::isDirectory).sorted().forEach(f -> out.putIfAbsent(
-          f.getFileName().toString().toLowerCase(Locale.ROOT), f.normalize()));
+      list.filter(Files::isDirectory)
+          .sorted()
+          .forEach(
+              f ->
+                  out.putIfAbsent(
+                      f.getFileName().toString().toLowerCase(Locale.ROOT), f.normalize()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -208,12 +291,14 @@ final class SourceLocator {
       return out;
     }
     try (Stream<Path> list = Files.list(directory)) {
-      list.filter(f -> Files.isRegularFile(f) && SourceFiles.isSourceFile(f)).sorted()
-          .forEach(f -> {
-            String name = f.getFileName().toString();
-            String stem = name.substring(0, name.lastIndexOf('.')).toLowerCase(Locale.ROOT);
-            out.computeIfAbsent(stem, k -> new ArrayList<>()).add(f.normalize());
-          });
+      list.filter(f -> Files.isRegularFile(f) && SourceFiles.isSourceFile(f))
+          .sorted()
+          .forEach(
+              f -> {
+                String name = f.getFileName().toString();
+                String stem = name.substring(0, name.lastIndexOf('.')).toLowerCase(Locale.ROOT);
+                out.computeIfAbsent(stem, k -> new ArrayList<>()).add(f.normalize());
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,7 +8,14 @@ final class Summary {
   private Summary() {}
 
   static String of(DataSetResult r) {
-    return String.format(Locale.ROOT, "dataset '%s': %d table(s), %,d rows, %,d bytes in %.1f s -> %s",
-        r.name(), r.tables(), r.rows(), r.bytes(), r.millis() / 1000.0, r.file());
+    return String.format(
+        Locale.ROOT,
+        "dataset '%s': %d table(s), %,d rows, %,d bytes in %.1f s -> %s",
+        r.name(),
+        r.tables(),
+        r.rows(),
+        r.bytes(),
+        r.millis() / 1000.0,
+        r.file());
   }
 }

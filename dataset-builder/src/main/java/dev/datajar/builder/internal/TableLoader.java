@@ -15,24 +15,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads one table from its source: this thread reads each row and converts every field, an
- * {@link InsertThread} inserts the good rows; problems go to the source's {@link Problems}.
- * Rows stream through: memory does not grow with the number of rows.
+ * Loads one table from its source: this thread reads each row and converts every field, an {@link
+ * InsertThread} inserts the good rows; problems go to the source's {@link Problems}. Rows stream
+ * through: memory does not grow with the number of rows.
  */
 final class TableLoader {
   private TableLoader() {}
 
   /** Loads the table; returns the number of rows written. */
-  static long load(Connection connection, String dataSet, TableSource source,
-      FileContext context, Problems problems, BuildLog log) throws IOException, SQLException {
+  static long load(
+      Connection connection,
+      String dataSet,
+      TableSource source,
+      FileContext context,
+      Problems problems,
+      BuildLog log)
+      throws IOException, SQLException {
     TableModel table = source.table();
     RowReader reader = new RowReader(source, problems);
     if (!problems.isEmpty()) {
       return 0; // the table's settings are wrong: reading would only repeat that
     }
     try (RowWriter out = new RowWriter(connection, table)) {
-      InsertThread inserts = new InsertThread(out, table.columns().size(),
-          "dataset '" + dataSet + "': table '" + table.name() + "'", log);
+      InsertThread inserts =
+          new InsertThread(
+              out,
+              table.columns().size(),
+              "dataset '" + dataSet + "': table '" + table.name() + "'",
+              log);
       inserts.start();
       boolean finished = false;
       try {
@@ -48,8 +58,8 @@ final class TableLoader {
           inserts.abort();
         }
       }
-      Map<InsertThread.Refusal, Long> firstLines = firstLines(connection, dataSet, source, context,
-          inserts.refusals());
+      IdentityHashMap<InsertThread.Refusal, Long> firstLines =
+          firstLines(connection, dataSet, source, context, inserts.refusals());
       for (InsertThread.Refusal r : inserts.refusals()) {
         problems.add(refusal(source, r, firstLines.get(r)));
       }
@@ -61,8 +71,14 @@ final class TableLoader {
   }
 
   /** Reads one part of the source into batches; returns the batch being filled. */
-  private static InsertThread.Batch loadPart(TableSource source, int part, FileContext context,
-      Problems problems, RowReader reader, InsertThread inserts, InsertThread.Batch batch)
+  private static InsertThread.Batch loadPart(
+      TableSource source,
+      int part,
+      FileContext context,
+      Problems problems,
+      RowReader reader,
+      InsertThread inserts,
+      InsertThread.Batch batch)
       throws IOException, SQLException {
     long before = problems.count();
     reader.newPart();
@@ -87,15 +103,19 @@ final class TableLoader {
   }
 
   /**
-   * For each row refused as a duplicate key, the line of the row that has the key: found by
-   * reading the source again, since the load keeps nothing per row.
+   * For each row refused as a duplicate key, the line of the row that has the key: found by reading
+   * the source again, since the load keeps nothing per row.
    *
    * @return refused row to the first line with its key
    */
-  private static Map<InsertThread.Refusal, Long> firstLines(Connection connection, String dataSet,
-      TableSource source, FileContext context, List<InsertThread.Refusal> refusals)
+  private static IdentityHashMap<InsertThread.Refusal, Long> firstLines(
+      Connection connection,
+      String dataSet,
+      TableSource source,
+      FileContext context,
+      List<InsertThread.Refusal> refusals)
       throws IOException, SQLException {
-    Map<InsertThread.Refusal, Long> out = new IdentityHashMap<>();
+    IdentityHashMap<InsertThread.Refusal, Long> out = new IdentityHashMap<>();
     TableModel table = source.table();
     int[] key = new int[table.primaryKey().size()];
     List<ColumnModel> keyColumns = new ArrayList<>();
@@ -120,8 +140,9 @@ final class TableLoader {
     }
     for (InsertThread.Refusal r : refusals) {
       if (r.reason().equals(RowWriter.DUPLICATE_KEY)) {
-        Long first = firstLineOfTuple.get(
-            RowLocator.tupleOf(connection, keyColumns, tupleOf(r.values(), key)));
+        Long first =
+            firstLineOfTuple.get(
+                RowLocator.tupleOf(connection, keyColumns, tupleOf(r.values(), key)));
         if (first != null && first < r.line()) {
           out.put(r, first);
         }
@@ -154,12 +175,26 @@ final class TableLoader {
       names.add(c.name());
       texts.add(String.valueOf(r.values()[table.columns().indexOf(c)]));
     }
-    String key = names.size() == 1 ? "column '" + names.get(0) + "': duplicate primary key '"
-        + texts.get(0) + "'" : "duplicate primary key (" + String.join(", ", names) + ") = ('"
-        + String.join("', '", texts) + "')";
-    String earlier = firstLine == null ? "an earlier row has the same key"
-        : source.earlier(firstLine, r.line()) + " has the same key";
-    return where + ": " + key + " (" + first.owner() + "): " + earlier + ". Give each row its"
+    String key =
+        names.size() == 1
+            ? "column '" + names.get(0) + "': duplicate primary key '" + texts.get(0) + "'"
+            : "duplicate primary key ("
+                + String.join(", ", names)
+                + ") = ('"
+                + String.join("', '", texts)
+                + "')";
+    String earlier =
+        firstLine == null
+            ? "an earlier row has the same key"
+            : source.earlier(firstLine, r.line()) + " has the same key";
+    return where
+        + ": "
+        + key
+        + " ("
+        + first.owner()
+        + "): "
+        + earlier
+        + ". Give each row its"
         + " own key, or remove the duplicate.";
   }
 }

@@ -16,20 +16,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the rows of one table come from: one or more source files read one after the other
- * (the parts, each with the same format settings), a code source, or nothing (a collection or
- * join table without a file is empty).
+ * Where the rows of one table come from: one or more source files read one after the other (the
+ * parts, each with the same format settings), a code source, or nothing (a collection or join table
+ * without a file is empty).
  *
- * <p>A row's place is one {@code long}, its <em>position</em>: the part's index in the high
- * bits and the line (or a code source's row number) in the low {@value #LINE_BITS} bits, so
- * positions keep source order across parts and cost no more per row than a line did.
+ * <p>A row's place is one {@code long}, its <em>position</em>: the part's index in the high bits
+ * and the line (or a code source's row number) in the low {@value #LINE_BITS} bits, so positions
+ * keep source order across parts and cost no more per row than a line did.
  *
  * @param files the parts, in the order they are read; empty for a code source or no source
  * @param defaults column or attribute name to default text, from the table's settings
  * @param maxFieldSize the longest CSV field read, in characters
  */
-record TableSource(TableModel table, List<Path> files, String format, String jsonPointer,
-    RowSource code, Map<String, String> defaults, int maxFieldSize) {
+record TableSource(
+    TableModel table,
+    List<Path> files,
+    String format,
+    String jsonPointer,
+    RowSource code,
+    Map<String, String> defaults,
+    int maxFieldSize) {
   private static final int LINE_BITS = 40;
 
   TableSource {
@@ -67,7 +73,11 @@ record TableSource(TableModel table, List<Path> files, String format, String jso
     if (sameFolder) {
       names.clear();
       files.forEach(f -> names.add(f.getFileName().toString()));
-      return DisplayPath.of(parent) + " (" + files.size() + " files: " + String.join(", ", names)
+      return DisplayPath.of(parent)
+          + " ("
+          + files.size()
+          + " files: "
+          + String.join(", ", names)
           + ")";
     }
     return String.join(", ", names);
@@ -106,8 +116,8 @@ record TableSource(TableModel table, List<Path> files, String format, String jso
   }
 
   /**
-   * An earlier position as said after a location in the same source: {@code line 4} in the
-   * same part, {@code row 4} of a code source, or {@code path:4} in another part.
+   * An earlier position as said after a location in the same source: {@code line 4} in the same
+   * part, {@code row 4} of a code source, or {@code path:4} in another part.
    */
   String earlier(long position, long current) {
     long line = position & ((1L << LINE_BITS) - 1);

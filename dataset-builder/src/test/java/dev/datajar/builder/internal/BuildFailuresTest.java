@@ -31,9 +31,11 @@ class BuildFailuresTest {
       }
     }
     Path work = dir.resolve("target/datajar");
-    assertEquals("dataset 'geo': the disk is full: SQLite could not write the dataset's file in "
-        + work.toAbsolutePath() + " (SQLITE_FULL). Free space there, or set <workDirectory>"
-        + " (-Ddataset.workDirectory) to a folder on a disk with room.",
+    assertEquals(
+        "dataset 'geo': the disk is full: SQLite could not write the dataset's file in "
+            + work.toAbsolutePath()
+            + " (SQLITE_FULL). Free space there, or set <workDirectory>"
+            + " (-Ddataset.workDirectory) to a folder on a disk with room.",
         BuildFailures.sqlite("geo", full, work).getMessage());
   }
 }

@@ -23,20 +23,20 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * How the values of one attribute are stored in a dataset column and read back: the storage
- * format, value by value, with no Hibernate involved.
+ * How the values of one attribute are stored in a dataset column and read back: the storage format,
+ * value by value, with no Hibernate involved.
  *
  * <p>The builder binds every value through {@link #bindStored}; the runtime's plain lookups read
- * them with {@link #read} and bind query parameters with {@link #bind}. Hibernate, where it is
- * used (HQL, entities with collections or embeddables), reads the same columns through
- * {@link DataJarDialect}'s types, which call the same {@link TemporalText} and
- * {@link DecimalText}; {@code CodecMapping} chooses a codec from Hibernate's own mapping of the
- * attribute, and tests hold the two readings equal over every stored type.
+ * them with {@link #read} and bind query parameters with {@link #bind}. Hibernate, where it is used
+ * (HQL, entities with collections or embeddables), reads the same columns through {@link
+ * DataJarDialect}'s types, which call the same {@link TemporalText} and {@link DecimalText}; {@code
+ * CodecMapping} chooses a codec from Hibernate's own mapping of the attribute, and tests hold the
+ * two readings equal over every stored type.
  *
- * <p>A codec has a stable {@link #spec()} (for example {@code long}, {@code instant},
- * {@code enum-name:com.example.Scope}, {@code convert:com.example.Letter:text}) that the manifest
- * records per column, so the runtime rebuilds it with {@link #of} without booting Hibernate.
- * Immutable and thread-safe.
+ * <p>A codec has a stable {@link #spec()} (for example {@code long}, {@code instant}, {@code
+ * enum-name:com.example.Scope}, {@code convert:com.example.Letter:text}) that the manifest records
+ * per column, so the runtime rebuilds it with {@link #of} without booting Hibernate. Immutable and
+ * thread-safe.
  */
 public abstract class Codec {
   /** The codecs of single-column Java types, by spec; switches, not lambdas, to start fast. */
@@ -61,9 +61,9 @@ public abstract class Codec {
   }
 
   /**
-   * The Java type of the value actually stored: the attribute's type, or for an
-   * {@link AttributeConverter} the converter's database-side type. Source files hold values of
-   * this type, and {@link #bindStored} takes them.
+   * The Java type of the value actually stored: the attribute's type, or for an {@link
+   * AttributeConverter} the converter's database-side type. Source files hold values of this type,
+   * and {@link #bindStored} takes them.
    */
   public abstract Class<?> storedType();
 
@@ -71,8 +71,8 @@ public abstract class Codec {
   public abstract Object read(ResultSet rs, int index) throws SQLException;
 
   /**
-   * The value of {@link #storedType()} in column {@code index} of the current row, as
-   * {@link #bindStored} took it (before any attribute converter), or {@code null}.
+   * The value of {@link #storedType()} in column {@code index} of the current row, as {@link
+   * #bindStored} took it (before any attribute converter), or {@code null}.
    */
   public Object readStored(ResultSet rs, int index) throws SQLException {
     return read(rs, index);
@@ -128,9 +128,14 @@ public abstract class Codec {
         Class<?> converter = load(rest.substring(0, next), loader, spec);
         return new ConverterCodec(spec, converter, of(rest.substring(next + 1), loader));
       }
-      default -> throw new IllegalArgumentException("unknown codec '" + spec + "': this datajar"
-          + " runtime reads " + String.join(", ", new TreeSet<>(BASIC.keySet()))
-          + ", enum-name, enum-ordinal and convert");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown codec '"
+                  + spec
+                  + "': this datajar"
+                  + " runtime reads "
+                  + String.join(", ", new TreeSet<>(BASIC.keySet()))
+                  + ", enum-name, enum-ordinal and convert");
     }
   }
 
@@ -146,22 +151,22 @@ public abstract class Codec {
 
   /** The codec of an enum stored by name, or by ordinal. */
   public static Codec forEnum(Class<?> enumType, boolean ordinal) {
-    return new EnumCodec((ordinal ? "enum-ordinal:" : "enum-name:") + enumType.getName(),
-        enumType, ordinal);
+    return new EnumCodec(
+        (ordinal ? "enum-ordinal:" : "enum-name:") + enumType.getName(), enumType, ordinal);
   }
 
   /** The codec of an attribute converted by {@code converter} into values {@code stored} keeps. */
   public static Codec forConverter(Class<?> converter, Codec stored) {
-    return new ConverterCodec("convert:" + converter.getName() + ":" + stored.spec(), converter,
-        stored);
+    return new ConverterCodec(
+        "convert:" + converter.getName() + ":" + stored.spec(), converter, stored);
   }
 
   private static Class<?> load(String name, ClassLoader loader, String spec) {
     try {
       return Class.forName(name, false, loader);
     } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException("codec '" + spec + "': class " + name + " is not on the"
-          + " class path", e);
+      throw new IllegalArgumentException(
+          "codec '" + spec + "': class " + name + " is not on the" + " class path", e);
     }
   }
 
@@ -169,7 +174,8 @@ public abstract class Codec {
   private static Class<?> attributeType(Class<?> converter) {
     for (Class<?> c = converter; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Type t : c.getGenericInterfaces()) {
-        if (t instanceof ParameterizedType p && p.getRawType() == AttributeConverter.class
+        if (t instanceof ParameterizedType p
+            && p.getRawType() == AttributeConverter.class
             && p.getActualTypeArguments()[0] instanceof Class<?> x) {
           return x;
         }
@@ -344,11 +350,12 @@ public abstract class Codec {
           return c;
         }
       }
-      throw new IllegalArgumentException("'" + name + "' is not a constant of "
-          + javaType().getName());
+      throw new IllegalArgumentException(
+          "'" + name + "' is not a constant of " + javaType().getName());
     }
 
     @Override
+    @SuppressWarnings("EnumOrdinal") // EnumType.ORDINAL stores exactly this number
     public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
       if (value == null) {
         ps.setNull(index, Types.NULL);
@@ -367,8 +374,8 @@ public abstract class Codec {
 
   /**
    * A JPA {@link AttributeConverter}: the column holds what {@code stored} keeps, the attribute
-   * what the converter makes of it. NULL stays NULL without asking the converter, as in
-   * datajar's reads through Hibernate.
+   * what the converter makes of it. NULL stays NULL without asking the converter, as in datajar's
+   * reads through Hibernate.
    */
   private static final class ConverterCodec extends Codec {
     private final AttributeConverter<Object, Object> converter;
@@ -383,8 +390,14 @@ public abstract class Codec {
         c.setAccessible(true);
         this.converter = (AttributeConverter<Object, Object>) c.newInstance();
       } catch (ReflectiveOperationException | ClassCastException e) {
-        throw new IllegalArgumentException("codec '" + spec + "': cannot create converter "
-            + converterType.getName() + " with its no-argument constructor: " + e, e);
+        throw new IllegalArgumentException(
+            "codec '"
+                + spec
+                + "': cannot create converter "
+                + converterType.getName()
+                + " with its no-argument constructor: "
+                + e,
+            e);
       }
     }
 

@@ -25,16 +25,22 @@ final class CodecMapping {
         return Optional.empty();
       }
       Class<?> stored = converter.getRelationalJavaType().getJavaTypeClass();
-      return basic(stored, code).map(c -> Codec.forConverter(
-          jpa.getConverterJavaType().getJavaTypeClass(), c));
+      return basic(stored, code)
+          .map(c -> Codec.forConverter(jpa.getConverterJavaType().getJavaTypeClass(), c));
     }
     Class<?> type = mapping.getJavaTypeDescriptor().getJavaTypeClass();
     if (type.isEnum()) {
       return switch (code) {
         case SqlTypes.TINYINT, SqlTypes.SMALLINT, SqlTypes.INTEGER, SqlTypes.BIGINT ->
             Optional.of(Codec.forEnum(type, true));
-        case SqlTypes.VARCHAR, SqlTypes.CHAR, SqlTypes.NVARCHAR, SqlTypes.NCHAR, SqlTypes.ENUM,
-            SqlTypes.NAMED_ENUM, SqlTypes.LONGVARCHAR -> Optional.of(Codec.forEnum(type, false));
+        case SqlTypes.VARCHAR,
+            SqlTypes.CHAR,
+            SqlTypes.NVARCHAR,
+            SqlTypes.NCHAR,
+            SqlTypes.ENUM,
+            SqlTypes.NAMED_ENUM,
+            SqlTypes.LONGVARCHAR ->
+            Optional.of(Codec.forEnum(type, false));
         default -> Optional.empty();
       };
     }
@@ -54,8 +60,8 @@ final class CodecMapping {
     return switch (spec) {
       case "long", "int", "short", "byte", "duration" -> isIntegral(code);
       case "boolean" -> code == SqlTypes.BOOLEAN || code == SqlTypes.BIT || isIntegral(code);
-      case "double", "float" -> code == SqlTypes.DOUBLE || code == SqlTypes.FLOAT
-          || code == SqlTypes.REAL;
+      case "double", "float" ->
+          code == SqlTypes.DOUBLE || code == SqlTypes.FLOAT || code == SqlTypes.REAL;
       case "text", "char", "uuid" -> isText(code);
       case "decimal", "biginteger" -> code == SqlTypes.NUMERIC || code == SqlTypes.DECIMAL;
       case "date" -> code == SqlTypes.DATE;
@@ -63,22 +69,33 @@ final class CodecMapping {
       case "datetime" -> code == SqlTypes.TIMESTAMP;
       case "instant" -> code == SqlTypes.TIMESTAMP_UTC || code == SqlTypes.TIMESTAMP_WITH_TIMEZONE;
       case "offset", "zoned" -> code == SqlTypes.TIMESTAMP_WITH_TIMEZONE;
-      case "bytes" -> code == SqlTypes.VARBINARY || code == SqlTypes.BINARY
-          || code == SqlTypes.LONGVARBINARY || code == SqlTypes.LONG32VARBINARY
-          || code == SqlTypes.BLOB;
+      case "bytes" ->
+          code == SqlTypes.VARBINARY
+              || code == SqlTypes.BINARY
+              || code == SqlTypes.LONGVARBINARY
+              || code == SqlTypes.LONG32VARBINARY
+              || code == SqlTypes.BLOB;
       default -> false;
     };
   }
 
   private static boolean isIntegral(int code) {
-    return code == SqlTypes.TINYINT || code == SqlTypes.SMALLINT || code == SqlTypes.INTEGER
+    return code == SqlTypes.TINYINT
+        || code == SqlTypes.SMALLINT
+        || code == SqlTypes.INTEGER
         || code == SqlTypes.BIGINT;
   }
 
   private static boolean isText(int code) {
-    return code == SqlTypes.VARCHAR || code == SqlTypes.CHAR || code == SqlTypes.NVARCHAR
-        || code == SqlTypes.NCHAR || code == SqlTypes.LONGVARCHAR || code == SqlTypes.LONGNVARCHAR
-        || code == SqlTypes.LONG32VARCHAR || code == SqlTypes.LONG32NVARCHAR
-        || code == SqlTypes.CLOB || code == SqlTypes.NCLOB;
+    return code == SqlTypes.VARCHAR
+        || code == SqlTypes.CHAR
+        || code == SqlTypes.NVARCHAR
+        || code == SqlTypes.NCHAR
+        || code == SqlTypes.LONGVARCHAR
+        || code == SqlTypes.LONGNVARCHAR
+        || code == SqlTypes.LONG32VARCHAR
+        || code == SqlTypes.LONG32NVARCHAR
+        || code == SqlTypes.CLOB
+        || code == SqlTypes.NCLOB;
   }
 }

@@ -13,11 +13,11 @@ import java.util.Optional;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 
 /**
- * One column of a dataset table: its declaration, the Java type its source values are read as,
- * and the {@link Codec} that writes them in the form both Hibernate and the runtime read back.
+ * One column of a dataset table: its declaration, the Java type its source values are read as, and
+ * the {@link Codec} that writes them in the form both Hibernate and the runtime read back.
  *
- * <p>Immutable and thread-safe. {@link #parse} turns source text into a value of
- * {@link #valueType()}; {@link #bind} writes such a value (or a typed value from a code source).
+ * <p>Immutable and thread-safe. {@link #parse} turns source text into a value of {@link
+ * #valueType()}; {@link #bind} writes such a value (or a typed value from a code source).
  */
 public final class ColumnModel {
   private final String name;
@@ -33,8 +33,17 @@ public final class ColumnModel {
   private final String jdbcDescription;
   private final String defaultText;
 
-  ColumnModel(String name, String attribute, String owner, String declaredType, boolean nullable,
-      Integer precision, Integer scale, List<String> checks, JdbcMapping mapping, Codec codec,
+  ColumnModel(
+      String name,
+      String attribute,
+      String owner,
+      String declaredType,
+      boolean nullable,
+      Integer precision,
+      Integer scale,
+      List<String> checks,
+      JdbcMapping mapping,
+      Codec codec,
       String sqlDefault) {
     this.name = name;
     this.attribute = attribute;
@@ -49,8 +58,10 @@ public final class ColumnModel {
     // database-side value. Plain enums are stored by name or ordinal, as the entity asks.
     this.valueType = codec.storedType();
     this.defaultText = enumName(valueType, sourceText(sqlDefault));
-    this.jdbcDescription = mapping.getJdbcType().getFriendlyName() + " "
-        + mapping.getJdbcJavaType().getJavaTypeClass().getName();
+    this.jdbcDescription =
+        mapping.getJdbcType().getFriendlyName()
+            + " "
+            + mapping.getJdbcJavaType().getJavaTypeClass().getName();
   }
 
   /** The column's name in the SQLite file. */
@@ -79,8 +90,8 @@ public final class ColumnModel {
 
   /**
    * The column's {@code @ColumnDefault} as source text (the SQL literal {@code 'Curry'} gives
-   * {@code Curry}), which the builder uses where a source has no value for the column; empty
-   * if the column declares none or its default is {@code null}.
+   * {@code Curry}), which the builder uses where a source has no value for the column; empty if the
+   * column declares none or its default is {@code null}.
    */
   public Optional<String> defaultText() {
     return Optional.ofNullable(defaultText);
@@ -136,8 +147,8 @@ public final class ColumnModel {
   }
 
   /**
-   * Refuses a database-side value that the attribute's converter cannot turn into an entity
-   * value: stored, it would make every read of the row fail at run time.
+   * Refuses a database-side value that the attribute's converter cannot turn into an entity value:
+   * stored, it would make every read of the row fail at run time.
    */
   private void checkConvertible(Object v, String text) {
     try {
@@ -147,8 +158,8 @@ public final class ColumnModel {
       while (cause.getCause() != null) {
         cause = cause.getCause();
       }
-      throw new IllegalArgumentException("'" + text + "' is refused by " + codec + " ("
-          + owner + "): " + cause.getMessage(), e);
+      throw new IllegalArgumentException(
+          "'" + text + "' is refused by " + codec + " (" + owner + "): " + cause.getMessage(), e);
     }
   }
 
@@ -157,19 +168,38 @@ public final class ColumnModel {
     if (v instanceof BigDecimal d) {
       int s = Math.max(d.scale(), 0);
       if (scale != null && s > scale) {
-        throw new IllegalArgumentException("'" + text + "' has " + s + " digits after the"
-            + " decimal point; the column allows " + scale + " (@Column(scale = " + scale + "))");
+        throw new IllegalArgumentException(
+            "'"
+                + text
+                + "' has "
+                + s
+                + " digits after the"
+                + " decimal point; the column allows "
+                + scale
+                + " (@Column(scale = "
+                + scale
+                + "))");
       }
       int integerDigits = d.precision() - d.scale();
       if (precision != null && scale != null && integerDigits > precision - scale) {
-        throw new IllegalArgumentException("'" + text + "' has " + integerDigits + " digits"
-            + " before the decimal point; the column allows " + (precision - scale)
-            + " (@Column(precision = " + precision + ", scale = " + scale + "))");
+        throw new IllegalArgumentException(
+            "'"
+                + text
+                + "' has "
+                + integerDigits
+                + " digits"
+                + " before the decimal point; the column allows "
+                + (precision - scale)
+                + " (@Column(precision = "
+                + precision
+                + ", scale = "
+                + scale
+                + "))");
       }
     }
     if ((v instanceof Double d && d.isNaN()) || (v instanceof Float f && f.isNaN())) {
-      throw new IllegalArgumentException("'" + text + "' cannot be stored: SQLite stores NaN"
-          + " as NULL");
+      throw new IllegalArgumentException(
+          "'" + text + "' cannot be stored: SQLite stores NaN" + " as NULL");
     }
     try {
       if (v instanceof LocalDate d) {
@@ -200,8 +230,14 @@ public final class ColumnModel {
 
   /** Line of the schema fingerprint for this column. */
   String describe() {
-    return name + " " + declaredType + (nullable ? " null " : " not null ") + jdbcDescription
-        + " " + valueType.getName() + (precision == null ? "" : " p" + precision)
+    return name
+        + " "
+        + declaredType
+        + (nullable ? " null " : " not null ")
+        + jdbcDescription
+        + " "
+        + valueType.getName()
+        + (precision == null ? "" : " p" + precision)
         + (scale == null ? "" : " s" + scale);
   }
 

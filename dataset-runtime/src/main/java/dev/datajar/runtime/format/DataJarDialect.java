@@ -1,5 +1,6 @@
 package dev.datajar.runtime.format;
 
+import jakarta.persistence.TemporalType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -7,40 +8,40 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.TimeZone;
-import jakarta.persistence.TemporalType;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.dialect.DatabaseVersion;
 import org.hibernate.dialect.TimeZoneSupport;
-import org.hibernate.query.common.TemporalUnit;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.common.TemporalUnit;
 import org.hibernate.service.ServiceRegistry;
 import org.hibernate.sql.ast.SqlAstTranslator;
 import org.hibernate.sql.ast.SqlAstTranslatorFactory;
+import org.hibernate.sql.ast.spi.SqlAppender;
 import org.hibernate.sql.ast.spi.StandardSqlAstTranslatorFactory;
 import org.hibernate.sql.ast.tree.Statement;
 import org.hibernate.sql.exec.spi.JdbcOperation;
-import org.hibernate.sql.ast.spi.SqlAppender;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
 
 /**
- * Hibernate's community SQLite dialect, changed so that every value is stored exactly and
- * compares correctly, whatever the time zone and locale of the machine.
+ * Hibernate's community SQLite dialect, changed so that every value is stored exactly and compares
+ * correctly, whatever the time zone and locale of the machine.
  *
  * <p>What it changes, and why:
+ *
  * <ul>
  *   <li>Dates, times and timestamps are stored as sortable text ({@link TemporalText}) instead of
  *       sqlite-jdbc's epoch milliseconds computed in the JVM's default zone.
- *   <li>{@code BigDecimal}/{@code BigInteger} are stored as decimal text in
- *       {@code text collate decimal} columns ({@link DecimalText}) instead of NUMERIC, which
- *       SQLite rounds to a double.
+ *   <li>{@code BigDecimal}/{@code BigInteger} are stored as decimal text in {@code text collate
+ *       decimal} columns ({@link DecimalText}) instead of NUMERIC, which SQLite rounds to a double.
  *   <li>Every integral type is declared {@code integer}, so a single integral primary key is
  *       SQLite's rowid (no second index) and 64-bit values fit.
  *   <li>{@code extract()} (HQL {@code year()}, {@code month()}, {@code day()}, ...) returns
- *       integers computed from the stored text; the parent dialect compared text with integers
- *       and added one to every day of the month.
+ *       integers computed from the stored text; the parent dialect compared text with integers and
+ *       added one to every day of the month.
  * </ul>
+ *
  * Used by the builder and the runtime alike, through {@link HibernateSetup}.
  */
 public class DataJarDialect extends SQLiteDialect {
@@ -52,20 +53,45 @@ public class DataJarDialect extends SQLiteDialect {
   @Override
   protected String columnType(int sqlTypeCode) {
     return switch (sqlTypeCode) {
-      case SqlTypes.BOOLEAN, SqlTypes.BIT, SqlTypes.TINYINT, SqlTypes.SMALLINT, SqlTypes.INTEGER,
-          SqlTypes.BIGINT -> "integer";
+      case SqlTypes.BOOLEAN,
+          SqlTypes.BIT,
+          SqlTypes.TINYINT,
+          SqlTypes.SMALLINT,
+          SqlTypes.INTEGER,
+          SqlTypes.BIGINT ->
+          "integer";
       // BLOB affinity: a REAL-affinity column writes integral doubles as integers and -0.0
       // comes back as 0.0. The values are still REALs and compare as numbers.
       case SqlTypes.FLOAT, SqlTypes.REAL, SqlTypes.DOUBLE -> "real blob";
       case SqlTypes.NUMERIC, SqlTypes.DECIMAL -> "text collate " + DecimalText.COLLATION;
-      case SqlTypes.CHAR, SqlTypes.NCHAR, SqlTypes.VARCHAR, SqlTypes.NVARCHAR,
-          SqlTypes.LONGVARCHAR, SqlTypes.LONGNVARCHAR, SqlTypes.LONG32VARCHAR,
-          SqlTypes.LONG32NVARCHAR, SqlTypes.CLOB, SqlTypes.NCLOB, SqlTypes.UUID,
-          SqlTypes.ENUM, SqlTypes.NAMED_ENUM -> "text";
-      case SqlTypes.DATE, SqlTypes.TIME, SqlTypes.TIME_WITH_TIMEZONE, SqlTypes.TIME_UTC,
-          SqlTypes.TIMESTAMP, SqlTypes.TIMESTAMP_UTC, SqlTypes.TIMESTAMP_WITH_TIMEZONE -> "text";
-      case SqlTypes.BINARY, SqlTypes.VARBINARY, SqlTypes.LONGVARBINARY, SqlTypes.LONG32VARBINARY,
-          SqlTypes.BLOB -> "blob";
+      case SqlTypes.CHAR,
+          SqlTypes.NCHAR,
+          SqlTypes.VARCHAR,
+          SqlTypes.NVARCHAR,
+          SqlTypes.LONGVARCHAR,
+          SqlTypes.LONGNVARCHAR,
+          SqlTypes.LONG32VARCHAR,
+          SqlTypes.LONG32NVARCHAR,
+          SqlTypes.CLOB,
+          SqlTypes.NCLOB,
+          SqlTypes.UUID,
+          SqlTypes.ENUM,
+          SqlTypes.NAMED_ENUM ->
+          "text";
+      case SqlTypes.DATE,
+          SqlTypes.TIME,
+          SqlTypes.TIME_WITH_TIMEZONE,
+          SqlTypes.TIME_UTC,
+          SqlTypes.TIMESTAMP,
+          SqlTypes.TIMESTAMP_UTC,
+          SqlTypes.TIMESTAMP_WITH_TIMEZONE ->
+          "text";
+      case SqlTypes.BINARY,
+          SqlTypes.VARBINARY,
+          SqlTypes.LONGVARBINARY,
+          SqlTypes.LONG32VARBINARY,
+          SqlTypes.BLOB ->
+          "blob";
       default -> super.columnType(sqlTypeCode);
     };
   }
@@ -134,15 +160,21 @@ public class DataJarDialect extends SQLiteDialect {
   }
 
   @Override
-  public void appendDateTimeLiteral(SqlAppender appender, TemporalAccessor temporal,
-      TemporalType precision, TimeZone jdbcTimeZone) {
-    String text = switch (precision) {
-      case DATE -> TemporalText.format(LocalDate.from(temporal));
-      case TIME -> TemporalText.format(LocalTime.from(temporal));
-      case TIMESTAMP -> temporal.isSupported(ChronoField.OFFSET_SECONDS)
-          ? TemporalText.format(OffsetDateTime.from(temporal).toInstant())
-          : TemporalText.format(LocalDateTime.from(temporal));
-    };
+  @SuppressWarnings("deprecation") // Hibernate's signature still takes the deprecated TemporalType
+  public void appendDateTimeLiteral(
+      SqlAppender appender,
+      TemporalAccessor temporal,
+      TemporalType precision,
+      TimeZone jdbcTimeZone) {
+    String text =
+        switch (precision) {
+          case DATE -> TemporalText.format(LocalDate.from(temporal));
+          case TIME -> TemporalText.format(LocalTime.from(temporal));
+          case TIMESTAMP ->
+              temporal.isSupported(ChronoField.OFFSET_SECONDS)
+                  ? TemporalText.format(OffsetDateTime.from(temporal).toInstant())
+                  : TemporalText.format(LocalDateTime.from(temporal));
+        };
     appender.appendSql('\'');
     appender.appendSql(text);
     appender.appendSql('\'');

@@ -12,17 +12,17 @@ import org.hibernate.sql.ast.tree.expression.UnparsedNumericLiteral;
 import org.hibernate.sql.exec.spi.JdbcOperation;
 
 /**
- * SQLite's SQL renderer with exact numeric literals: an HQL literal whose type is stored as
- * decimal text ({@code 123456789012345.6789bd}, or a literal compared with a {@code BigDecimal}
- * path) is written as that text, quoted; a {@code float} literal ({@code 0.1f}) is written as
- * the double that the float is, which is how {@code float} attributes are stored. Criteria
- * literals ({@code cb.literal(v)}) get the same float treatment, and infinities and strings
- * holding U+0000, which Hibernate would write as invalid SQL, are written in forms SQLite reads.
+ * SQLite's SQL renderer with exact numeric literals: an HQL literal whose type is stored as decimal
+ * text ({@code 123456789012345.6789bd}, or a literal compared with a {@code BigDecimal} path) is
+ * written as that text, quoted; a {@code float} literal ({@code 0.1f}) is written as the double
+ * that the float is, which is how {@code float} attributes are stored. Criteria literals ({@code
+ * cb.literal(v)}) get the same float treatment, and infinities and strings holding U+0000, which
+ * Hibernate would write as invalid SQL, are written in forms SQLite reads.
  *
- * <p>Hibernate copies numeric literals into the SQL as written, and SQLite reads a number with
- * a fraction, or an integer beyond 64 bits, as a double: {@code 123456789012345.6789} became
- * {@code 123456789012345.67} before it was compared with the exactly stored text. As text it is
- * compared by the column's {@code decimal} collation, digit for digit.
+ * <p>Hibernate copies numeric literals into the SQL as written, and SQLite reads a number with a
+ * fraction, or an integer beyond 64 bits, as a double: {@code 123456789012345.6789} became {@code
+ * 123456789012345.67} before it was compared with the exactly stored text. As text it is compared
+ * by the column's {@code decimal} collation, digit for digit.
  */
 class DataJarSqlAstTranslator<T extends JdbcOperation> extends SQLiteSqlAstTranslator<T> {
   DataJarSqlAstTranslator(SessionFactoryImplementor sessionFactory, Statement statement) {
@@ -40,7 +40,8 @@ class DataJarSqlAstTranslator<T extends JdbcOperation> extends SQLiteSqlAstTrans
         && Double.isInfinite(((Number) v).doubleValue())) {
       // Java writes "Infinity", which SQL reads as a column name; SQLite reads 9e999 as +Inf.
       appendSql(((Number) v).doubleValue() > 0 ? "9e999" : "-9e999");
-    } else if ((v instanceof String || v instanceof Character) && v.toString().indexOf('\0') >= 0
+    } else if ((v instanceof String || v instanceof Character)
+        && v.toString().indexOf('\0') >= 0
         && literal.getJdbcMapping().getValueConverter() == null) {
       // SQLite ends the statement at a NUL character, so a quoted literal cannot hold one;
       // the same UTF-8 bytes as a blob, cast to text, can.

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The {@code META-INF/datasets/index} of a jar or class folder: the names of its datasets, one
- * per line, sorted. The builder writes it with {@link #toBytes}; the runtime finds every dataset
- * jar by this resource's fixed name and reads it with {@link #read}.
+ * The {@code META-INF/datasets/index} of a jar or class folder: the names of its datasets, one per
+ * line, sorted. The builder writes it with {@link #toBytes}; the runtime finds every dataset jar by
+ * this resource's fixed name and reads it with {@link #read}.
  */
 public final class DataSetIndex {
   private DataSetIndex() {}

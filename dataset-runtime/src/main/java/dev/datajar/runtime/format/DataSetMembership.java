@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the dataset an entity class belongs to by walking its type hierarchy for
- * {@link DataSet}-annotated base types: its superclasses and every interface they implement.
+ * Finds the dataset an entity class belongs to by walking its type hierarchy for {@link
+ * DataSet}-annotated base types: its superclasses and every interface they implement.
  *
  * <p>Shared by the builder and the runtime so that both sides agree on membership.
  */
@@ -28,16 +28,24 @@ public final class DataSetMembership {
     Map<String, Class<?>> found = bases(type);
     if (found.size() > 1) {
       StringBuilder sb = new StringBuilder();
-      sb.append("entity ").append(type.getName()).append(" belongs to ").append(found.size())
+      sb.append("entity ")
+          .append(type.getName())
+          .append(" belongs to ")
+          .append(found.size())
           .append(" datasets: ");
       String sep = "";
       for (Map.Entry<String, Class<?>> e : found.entrySet()) {
-        sb.append(sep).append('\'').append(e.getKey()).append("' (through ")
-            .append(e.getValue().getName()).append(')');
+        sb.append(sep)
+            .append('\'')
+            .append(e.getKey())
+            .append("' (through ")
+            .append(e.getValue().getName())
+            .append(')');
         sep = " and ";
       }
-      sb.append(". An entity belongs to exactly one dataset: extend or implement only one"
-          + " @DataSet base type.");
+      sb.append(
+          ". An entity belongs to exactly one dataset: extend or implement only one"
+              + " @DataSet base type.");
       throw new IllegalStateException(sb.toString());
     }
     return found.keySet().stream().findFirst();

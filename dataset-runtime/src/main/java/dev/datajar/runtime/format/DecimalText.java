@@ -7,14 +7,14 @@ import java.sql.SQLException;
 import org.sqlite.Collation;
 
 /**
- * Exact storage of {@code BigDecimal} and {@code BigInteger}: plain decimal text (never
- * exponent notation, the written scale kept) in a column declared {@code text collate decimal}.
+ * Exact storage of {@code BigDecimal} and {@code BigInteger}: plain decimal text (never exponent
+ * notation, the written scale kept) in a column declared {@code text collate decimal}.
  *
  * <p>SQLite's NUMERIC affinity would turn {@code 123456789012345.6789} into a double and lose
- * digits, so the column has TEXT affinity; the {@code decimal} collation then makes
- * {@code =}, {@code <}, {@code between}, {@code order by} and indexes compare the numbers by
- * value ({@code 10 > 9}, {@code 1.50 = 1.5}). The sqlite3 shell has a collation of the same name
- * and meaning, so the file stays queryable there.
+ * digits, so the column has TEXT affinity; the {@code decimal} collation then makes {@code =},
+ * {@code <}, {@code between}, {@code order by} and indexes compare the numbers by value ({@code 10
+ * > 9}, {@code 1.50 = 1.5}). The sqlite3 shell has a collation of the same name and meaning, so the
+ * file stays queryable there.
  */
 public final class DecimalText {
   /** Name of the collation every datajar connection registers. */

@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A fingerprint of the entity classes themselves, computed by reflection alone: the builder
- * records it in the manifest, and the runtime compares it at start-up instead of booting
- * Hibernate to compare schemas.
+ * A fingerprint of the entity classes themselves, computed by reflection alone: the builder records
+ * it in the manifest, and the runtime compares it at start-up instead of booting Hibernate to
+ * compare schemas.
  *
- * <p>It covers every class of the entities' hierarchies up to {@code Object}, every embeddable
- * and enum type their fields name, and of each: its annotations with all their values, its
- * declared fields (name, generic type, modifiers, annotations) and declared methods (signature,
+ * <p>It covers every class of the entities' hierarchies up to {@code Object}, every embeddable and
+ * enum type their fields name, and of each: its annotations with all their values, its declared
+ * fields (name, generic type, modifiers, annotations) and declared methods (signature,
  * annotations), and an enum's constants in order. Equal fingerprints mean the classes are, as far
  * as any mapping can tell, the ones the dataset was built with. It is deliberately stricter than
  * the mapping (a new helper method changes it too): a mismatch only makes the runtime run the full
@@ -39,8 +39,12 @@ public final class EntityShape {
     entities.stream().sorted(Comparator.comparing(Class::getName)).forEach(todo::add);
     while (!todo.isEmpty()) {
       Class<?> c = todo.poll();
-      if (c == null || c == Object.class || c.isPrimitive() || c.isArray()
-          || c.getName().startsWith("java.") || !seen.add(c)) {
+      if (c == null
+          || c == Object.class
+          || c.isPrimitive()
+          || c.isArray()
+          || c.getName().startsWith("java.")
+          || !seen.add(c)) {
         continue;
       }
       describe(c, sb, todo);
@@ -63,8 +67,12 @@ public final class EntityShape {
       if (f.isSynthetic() || (c.isEnum() && f.isEnumConstant())) {
         continue;
       }
-      sb.append("  field ").append(f.getName()).append(' ').append(f.getGenericType().getTypeName())
-          .append(' ').append(f.getModifiers() & (Modifier.STATIC | Modifier.TRANSIENT));
+      sb.append("  field ")
+          .append(f.getName())
+          .append(' ')
+          .append(f.getGenericType().getTypeName())
+          .append(' ')
+          .append(f.getModifiers() & (Modifier.STATIC | Modifier.TRANSIENT));
       annotations(f, sb);
       sb.append('\n');
       if (!Modifier.isStatic(f.getModifiers())) {

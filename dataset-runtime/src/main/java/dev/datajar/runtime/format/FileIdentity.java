@@ -17,9 +17,9 @@ import java.util.TreeMap;
 
 /**
  * What makes a SQLite file a datajar dataset, written by the builder and checked by the runtime:
- * the header's {@code application_id} ("DJAR") and {@code user_version} (the format version),
- * and the {@value DataSetLayout#METADATA_TABLE} table of key/value text pairs inside the file
- * (name, format version, schema fingerprint, datajar version).
+ * the header's {@code application_id} ("DJAR") and {@code user_version} (the format version), and
+ * the {@value DataSetLayout#METADATA_TABLE} table of key/value text pairs inside the file (name,
+ * format version, schema fingerprint, datajar version).
  *
  * @param name the dataset's name
  * @param schemaFingerprint {@link SchemaModel#fingerprint()} of the entities it was built from
@@ -37,16 +37,19 @@ public record FileIdentity(String name, String schemaFingerprint, String datajar
     try (Statement s = connection.createStatement()) {
       s.execute("pragma application_id = " + DataSetLayout.APPLICATION_ID);
       s.execute("pragma user_version = " + DataSetLayout.FORMAT_VERSION);
-      s.execute("create table " + DataSetLayout.METADATA_TABLE
-          + " (key text primary key, value text) without rowid");
+      s.execute(
+          "create table "
+              + DataSetLayout.METADATA_TABLE
+              + " (key text primary key, value text) without rowid");
     }
     Map<String, String> metadata = new TreeMap<>();
     metadata.put(NAME, name);
     metadata.put(FORMAT_VERSION, Integer.toString(DataSetLayout.FORMAT_VERSION));
     metadata.put(SCHEMA_FINGERPRINT, schemaFingerprint);
     metadata.put(DATAJAR_VERSION, datajarVersion);
-    try (PreparedStatement insert = connection.prepareStatement(
-        "insert into " + DataSetLayout.METADATA_TABLE + " (key, value) values (?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into " + DataSetLayout.METADATA_TABLE + " (key, value) values (?, ?)")) {
       for (Map.Entry<String, String> e : metadata.entrySet()) {
         insert.setString(1, e.getKey());
         insert.setString(2, e.getValue());
@@ -64,14 +67,14 @@ public record FileIdentity(String name, String schemaFingerprint, String datajar
         values.put(rs.getString(1), rs.getString(2));
       }
     }
-    return new FileIdentity(values.get(NAME), values.get(SCHEMA_FINGERPRINT),
-        values.get(DATAJAR_VERSION));
+    return new FileIdentity(
+        values.get(NAME), values.get(SCHEMA_FINGERPRINT), values.get(DATAJAR_VERSION));
   }
 
   /**
-   * Reads the first 100 bytes of {@code file} (SQLite's header) and says what is wrong with
-   * them, if anything: not SQLite, not datajar's {@code application_id}, another format version.
-   * Reading them directly gives a clear message before SQLite is asked to open anything.
+   * Reads the first 100 bytes of {@code file} (SQLite's header) and says what is wrong with them,
+   * if anything: not SQLite, not datajar's {@code application_id}, another format version. Reading
+   * them directly gives a clear message before SQLite is asked to open anything.
    *
    * @return the problem, phrased to follow "dataset 'x': ", or empty if the header is right
    */
@@ -83,23 +86,36 @@ public record FileIdentity(String name, String schemaFingerprint, String datajar
     }
     for (int i = 0; i < MAGIC.length; i++) {
       if (n < h.length || h[i] != MAGIC[i]) {
-        return Optional.of(file + " is not a SQLite database (it does not start with the SQLite"
-            + " header). Point the dataset at the .sqlite file the builder wrote, or rebuild it.");
+        return Optional.of(
+            file
+                + " is not a SQLite database (it does not start with the SQLite"
+                + " header). Point the dataset at the .sqlite file the builder wrote, or rebuild it.");
       }
     }
     ByteBuffer b = ByteBuffer.wrap(h); // SQLite's header is big-endian
     int userVersion = b.getInt(60);
     int applicationId = b.getInt(68);
     if (applicationId != DataSetLayout.APPLICATION_ID) {
-      return Optional.of(file + " is a SQLite database but not a datajar dataset (application_id"
-          + " 0x" + Integer.toHexString(applicationId) + ", expected 0x"
-          + Integer.toHexString(DataSetLayout.APPLICATION_ID) + "). Build it with the datajar"
-          + " builder.");
+      return Optional.of(
+          file
+              + " is a SQLite database but not a datajar dataset (application_id"
+              + " 0x"
+              + Integer.toHexString(applicationId)
+              + ", expected 0x"
+              + Integer.toHexString(DataSetLayout.APPLICATION_ID)
+              + "). Build it with the datajar"
+              + " builder.");
     }
     if (userVersion != DataSetLayout.FORMAT_VERSION) {
-      return Optional.of(file + " has format version " + userVersion + ", this runtime reads"
-          + " version " + DataSetLayout.FORMAT_VERSION + ". Use a datajar runtime and builder of"
-          + " the same version.");
+      return Optional.of(
+          file
+              + " has format version "
+              + userVersion
+              + ", this runtime reads"
+              + " version "
+              + DataSetLayout.FORMAT_VERSION
+              + ". Use a datajar runtime and builder of"
+              + " the same version.");
     }
     return Optional.empty();
   }

@@ -18,8 +18,8 @@ import org.hibernate.property.access.spi.Setter;
 import org.hibernate.property.access.spi.SetterFieldImpl;
 
 /**
- * Reads the {@link EntityLayout} of each plain entity out of Hibernate's run-time mapping, on
- * the build side, so that the runtime can read those entities without Hibernate.
+ * Reads the {@link EntityLayout} of each plain entity out of Hibernate's run-time mapping, on the
+ * build side, so that the runtime can read those entities without Hibernate.
  *
  * <p>Plain means what the runtime's reader can do alone: a single table, a basic id, basic
  * attributes and to-one references to the primary key of another plain entity; no collections,
@@ -30,32 +30,39 @@ final class LayoutReader {
   private LayoutReader() {}
 
   /**
-   * The layouts of the plain entities; an entity whose to-one target is not plain is left out
-   * too, repeatedly, so every layout's targets have layouts.
+   * The layouts of the plain entities; an entity whose to-one target is not plain is left out too,
+   * repeatedly, so every layout's targets have layouts.
    *
    * @param codecOf the codec of a (table, column), as the schema model chose it
    */
-  static List<EntityLayout> read(SessionFactoryImplementor sf,
-      BiFunction<String, String, Codec> codecOf) {
+  static List<EntityLayout> read(
+      SessionFactoryImplementor sf, BiFunction<String, String, Codec> codecOf) {
     List<EntityLayout> layouts = new ArrayList<>();
-    sf.getMappingMetamodel().forEachEntityDescriptor(p -> layout(sf, p, codecOf)
-        .ifPresent(layouts::add));
+    sf.getMappingMetamodel()
+        .forEachEntityDescriptor(p -> layout(sf, p, codecOf).ifPresent(layouts::add));
     boolean changed = true;
     while (changed) {
       List<String> plain = layouts.stream().map(EntityLayout::entity).toList();
-      changed = layouts.removeIf(l -> l.attributes().stream()
-          .anyMatch(a -> a.target() != null && !plain.contains(a.target())));
+      changed =
+          layouts.removeIf(
+              l ->
+                  l.attributes().stream()
+                      .anyMatch(a -> a.target() != null && !plain.contains(a.target())));
     }
     layouts.sort((a, b) -> a.entity().compareTo(b.entity()));
     return layouts;
   }
 
-  private static Optional<EntityLayout> layout(SessionFactoryImplementor sf, EntityPersister p,
-      BiFunction<String, String, Codec> codecOf) {
-    if (p.hasSubclasses() || p.getSuperMappingType() != null || p.hasCollections()
-        || p.isInstrumented() || p.getVersionMapping() != null
+  private static Optional<EntityLayout> layout(
+      SessionFactoryImplementor sf, EntityPersister p, BiFunction<String, String, Codec> codecOf) {
+    if (p.hasSubclasses()
+        || p.getSuperMappingType() != null
+        || p.hasCollections()
+        || p.isInstrumented()
+        || p.getVersionMapping() != null
         || !(p.getIdentifierMapping() instanceof BasicEntityIdentifierMapping id)
-        || sf.getEventEngine().getCallbackRegistry()
+        || sf.getEventEngine()
+            .getCallbackRegistry()
             .hasRegisteredCallbacks(p.getMappedClass(), CallbackType.POST_LOAD)) {
       return Optional.empty();
     }
@@ -63,21 +70,22 @@ final class LayoutReader {
     if (id.isFormula() || !table.equals(id.getContainingTableExpression())) {
       return Optional.empty();
     }
-    Optional<EntityLayout.Member> idMember = member(id.getAttributeName(), id, null,
-        id.getPropertyAccess().getSetter(), table, codecOf);
+    Optional<EntityLayout.Member> idMember =
+        member(id.getAttributeName(), id, null, id.getPropertyAccess().getSetter(), table, codecOf);
     List<EntityLayout.Member> members = new ArrayList<>();
     for (int i = 0; i < p.getNumberOfAttributeMappings(); i++) {
       AttributeMapping a = p.getAttributeMapping(i);
       BasicValuedModelPart part;
       String target = null;
       if (a instanceof ToOneAttributeMapping t) {
-        if (t.getSideNature() != ForeignKeyDescriptor.Nature.KEY || !t.isReferenceToPrimaryKey()
+        if (t.getSideNature() != ForeignKeyDescriptor.Nature.KEY
+            || !t.isReferenceToPrimaryKey()
             || !(t.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart k)) {
           return Optional.empty();
         }
         part = k;
-        target = t.getAssociatedEntityMappingType().getMappedJavaType().getJavaTypeClass()
-            .getName();
+        target =
+            t.getAssociatedEntityMappingType().getMappedJavaType().getJavaTypeClass().getName();
       } else if (a instanceof BasicValuedModelPart b && a.getPropertyAccess() != null) {
         part = b;
       } else {
@@ -86,19 +94,32 @@ final class LayoutReader {
       if (part.isFormula() || !table.equals(part.getContainingTableExpression())) {
         return Optional.empty();
       }
-      Optional<EntityLayout.Member> m = member(a.getAttributeName(), part, target,
-          a.getPropertyAccess().getSetter(), table, codecOf);
+      Optional<EntityLayout.Member> m =
+          member(
+              a.getAttributeName(),
+              part,
+              target,
+              a.getPropertyAccess().getSetter(),
+              table,
+              codecOf);
       if (m.isEmpty()) {
         return Optional.empty();
       }
       members.add(m.get());
     }
-    return idMember.map(i -> new EntityLayout(p.getMappedClass().getName(), unquote(table), i,
-        members));
+    return idMember.map(
+        i -> new EntityLayout(p.getMappedClass().getName(), unquote(table), i, members));
   }
 
-  private static Optional<EntityLayout.Member> member(String attribute, BasicValuedModelPart part,
-      String target, Setter setter, String table, BiFunction<String, String, Codec> codecOf) {
+  // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
+  @SuppressWarnings("removal")
+  private static Optional<EntityLayout.Member> member(
+      String attribute,
+      BasicValuedModelPart part,
+      String target,
+      Setter setter,
+      String table,
+      BiFunction<String, String, Codec> codecOf) {
     Codec codec = codecOf.apply(table, part.getSelectionExpression());
     if (codec == null) {
       return Optional.empty();
@@ -106,15 +127,29 @@ final class LayoutReader {
     String column = unquote(part.getSelectionExpression());
     if (setter instanceof SetterFieldImpl f) {
       Field field = f.getField();
-      return Optional.of(new EntityLayout.Member(attribute, column, codec.spec(), target,
-          field.getDeclaringClass().getName(), field.getName(), true));
+      return Optional.of(
+          new EntityLayout.Member(
+              attribute,
+              column,
+              codec.spec(),
+              target,
+              field.getDeclaringClass().getName(),
+              field.getName(),
+              true));
     }
     Method method = setter.getMethod();
     if (method == null) {
       return Optional.empty();
     }
-    return Optional.of(new EntityLayout.Member(attribute, column, codec.spec(), target,
-        method.getDeclaringClass().getName(), method.getName(), false));
+    return Optional.of(
+        new EntityLayout.Member(
+            attribute,
+            column,
+            codec.spec(),
+            target,
+            method.getDeclaringClass().getName(),
+            method.getName(),
+            false));
   }
 
   private static String unquote(String name) {

@@ -87,8 +87,8 @@ public record Manifest(
    * Reads a manifest written by {@link #toJson()}.
    *
    * @param where names the resource in error messages
-   * @throws IOException if the stream cannot be read or is not a manifest; the message names
-   *     {@code where}
+   * @throws IOException if the stream cannot be read or is not a manifest; the message names {@code
+   *     where}
    */
   public static Manifest read(InputStream in, String where) throws IOException {
     return ManifestJson.read(in, where);
@@ -204,8 +204,20 @@ public record Manifest(
     }
 
     public Manifest build() {
-      return new Manifest(formatVersion, name, file, sha256, bytes, tables, entities,
-          schemaFingerprint, entityShape, layouts, sqliteVersion, datajarVersion, sources,
+      return new Manifest(
+          formatVersion,
+          name,
+          file,
+          sha256,
+          bytes,
+          tables,
+          entities,
+          schemaFingerprint,
+          entityShape,
+          layouts,
+          sqliteVersion,
+          datajarVersion,
+          sources,
           postgres);
     }
   }

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of a {@link Manifest}: written with a fixed field order, read leniently (fields
- * of later format versions are ignored). The one place that spells its keys.
+ * The JSON form of a {@link Manifest}: written with a fixed field order, read leniently (fields of
+ * later format versions are ignored). The one place that spells its keys.
  */
 final class ManifestJson {
   private static final JsonFactory JSON = new JsonFactory();
@@ -28,9 +28,10 @@ final class ManifestJson {
   static byte[] write(Manifest m) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.setPrettyPrinter(new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+      g.setPrettyPrinter(
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
       g.writeStartObject();
       g.writeNumberField("formatVersion", m.formatVersion());
       g.writeStringField("name", m.name());
@@ -113,8 +114,12 @@ final class ManifestJson {
     Map<String, Object> root;
     try (JsonParser p = JSON.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException(where + ": not a datajar manifest: expected an object at "
-            + p.currentLocation().getLineNr() + ":" + p.currentLocation().getColumnNr());
+        throw new IOException(
+            where
+                + ": not a datajar manifest: expected an object at "
+                + p.currentLocation().getLineNr()
+                + ":"
+                + p.currentLocation().getColumnNr());
       }
       root = object(p);
     } catch (JsonProcessingException e) {
@@ -127,15 +132,19 @@ final class ManifestJson {
     Manifest.Postgres postgres = null;
     if (root.get("postgres") instanceof Map<?, ?>) {
       Map<String, Object> pg = object(root, "postgres");
-      postgres = new Manifest.Postgres(text(pg, "schema"), text(pg, "rowsSha256"),
-          text(pg, "schemaFingerprint"));
+      postgres =
+          new Manifest.Postgres(
+              text(pg, "schema"), text(pg, "rowsSha256"), text(pg, "schemaFingerprint"));
     }
-    if (name == null || formatVersion < 0
+    if (name == null
+        || formatVersion < 0
         || (postgres == null && (file == null || sha256 == null))
         || (postgres != null && (postgres.schema() == null || postgres.rowsSha256() == null))) {
-      throw new IOException(where + ": not a datajar manifest: 'formatVersion', 'name' and"
-          + " either 'file' and 'sha256' or 'postgres' with 'schema' and 'rowsSha256' are"
-          + " required");
+      throw new IOException(
+          where
+              + ": not a datajar manifest: 'formatVersion', 'name' and"
+              + " either 'file' and 'sha256' or 'postgres' with 'schema' and 'rowsSha256' are"
+              + " required");
     }
     List<Manifest.Table> tables = new ArrayList<>();
     for (Map<String, Object> t : objects(root, "tables")) {
@@ -151,25 +160,40 @@ final class ManifestJson {
       for (Map<String, Object> a : objects(l, "attributes")) {
         attributes.add(member(a));
       }
-      layouts.add(new EntityLayout(text(l, "entity"), text(l, "table"),
-          member(object(l, "id")), attributes));
+      layouts.add(
+          new EntityLayout(
+              text(l, "entity"), text(l, "table"), member(object(l, "id")), attributes));
     }
     List<Manifest.Source> sources = new ArrayList<>();
     for (Map<String, Object> s : objects(root, "sources")) {
       sources.add(new Manifest.Source(text(s, "path"), text(s, "sha256"), number(s, "bytes", -1)));
     }
-    return Manifest.builder(name).formatVersion(formatVersion).file(file)
-        .checksum(sha256, number(root, "bytes", -1)).tables(tables).entities(entities)
-        .schemaFingerprint(text(root, "schemaFingerprint")).entityShape(text(root, "entityShape"))
-        .layouts(layouts).sqliteVersion(text(root, "sqliteVersion"))
-        .datajarVersion(text(root, "datajarVersion")).sources(sources).postgres(postgres)
+    return Manifest.builder(name)
+        .formatVersion(formatVersion)
+        .file(file)
+        .checksum(sha256, number(root, "bytes", -1))
+        .tables(tables)
+        .entities(entities)
+        .schemaFingerprint(text(root, "schemaFingerprint"))
+        .entityShape(text(root, "entityShape"))
+        .layouts(layouts)
+        .sqliteVersion(text(root, "sqliteVersion"))
+        .datajarVersion(text(root, "datajarVersion"))
+        .sources(sources)
+        .postgres(postgres)
         .build();
   }
 
   private static EntityLayout.Member member(Map<String, Object> a) {
     boolean field = a.containsKey("field");
-    return new EntityLayout.Member(text(a, "attribute"), text(a, "column"), text(a, "codec"),
-        text(a, "target"), text(a, "declaredBy"), text(a, field ? "field" : "setter"), field);
+    return new EntityLayout.Member(
+        text(a, "attribute"),
+        text(a, "column"),
+        text(a, "codec"),
+        text(a, "target"),
+        text(a, "declaredBy"),
+        text(a, field ? "field" : "setter"),
+        field);
   }
 
   // A small tree of the document: objects, arrays, strings, numbers (as long), booleans, null.
@@ -196,8 +220,8 @@ final class ManifestJson {
       }
       case VALUE_STRING -> p.getText();
       case VALUE_NUMBER_INT -> p.getLongValue();
-      case VALUE_TRUE -> Boolean.TRUE;
-      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_TRUE -> true;
+      case VALUE_FALSE -> false;
       default -> null;
     };
   }

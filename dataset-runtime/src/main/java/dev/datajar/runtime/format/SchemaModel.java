@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tables of one dataset as its entities define them, in load order (a table after the
- * tables it references), with the DDL the builder runs and the fingerprint the runtime checks.
+ * The tables of one dataset as its entities define them, in load order (a table after the tables it
+ * references), with the DDL the builder runs and the fingerprint the runtime checks.
  *
  * <p>Made from Hibernate's mapping by {@link HibernateSetup#boot}, identically on both sides: the
  * builder records {@link #fingerprint()} in the manifest, and the runtime compares it with the
- * fingerprint of the entity classes it was given, so a jar built from other entities is refused
- * at start-up rather than misread. Immutable.
+ * fingerprint of the entity classes it was given, so a jar built from other entities is refused at
+ * start-up rather than misread. Immutable.
  */
 public final class SchemaModel {
   private final String dataSet;
@@ -70,8 +70,9 @@ public final class SchemaModel {
     List<String> diffs = new ArrayList<>();
     Map<String, String> actualTables = new LinkedHashMap<>();
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery(
-            "select name from sqlite_schema where type = 'table' and name not like 'sqlite_%'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "select name from sqlite_schema where type = 'table' and name not like 'sqlite_%'")) {
       while (rs.next()) {
         actualTables.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(1));
       }
@@ -86,7 +87,8 @@ public final class SchemaModel {
       try (Statement s = connection.createStatement();
           ResultSet rs = s.executeQuery("pragma table_info(" + TableModel.quote(actual) + ")")) {
         while (rs.next()) {
-          columns.put(rs.getString("name").toLowerCase(Locale.ROOT),
+          columns.put(
+              rs.getString("name").toLowerCase(Locale.ROOT),
               rs.getString("type").toLowerCase(Locale.ROOT));
         }
       }
@@ -94,11 +96,26 @@ public final class SchemaModel {
         String type = columns.get(c.name().toLowerCase(Locale.ROOT));
         String expected = c.declaredType().replace(" collate " + DecimalText.COLLATION, "");
         if (type == null) {
-          diffs.add("table '" + t.name() + "': column '" + c.name() + "' (" + c.owner()
-              + ") is missing from the file");
+          diffs.add(
+              "table '"
+                  + t.name()
+                  + "': column '"
+                  + c.name()
+                  + "' ("
+                  + c.owner()
+                  + ") is missing from the file");
         } else if (!type.equals(expected)) {
-          diffs.add("table '" + t.name() + "': column '" + c.name() + "' is " + type
-              + " in the file but " + expected + " for " + c.owner());
+          diffs.add(
+              "table '"
+                  + t.name()
+                  + "': column '"
+                  + c.name()
+                  + "' is "
+                  + type
+                  + " in the file but "
+                  + expected
+                  + " for "
+                  + c.owner());
         }
       }
     }
@@ -110,8 +127,8 @@ public final class SchemaModel {
   }
 
   private static String computeFingerprint(List<TableModel> tables) {
-    StringBuilder sb = new StringBuilder("datajar format ").append(DataSetLayout.FORMAT_VERSION)
-        .append('\n');
+    StringBuilder sb =
+        new StringBuilder("datajar format ").append(DataSetLayout.FORMAT_VERSION).append('\n');
     tables.stream()
         .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
         .forEach(t -> t.describe().forEach(line -> sb.append(line).append('\n')));

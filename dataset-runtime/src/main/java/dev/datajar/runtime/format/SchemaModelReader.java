@@ -27,14 +27,13 @@ import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * Reads a {@link SchemaModel} out of Hibernate: the boot-time mapping gives tables, declared
- * column types, keys and indexes; the run-time mapping gives each column's {@code JdbcMapping}
- * (and so the binder Hibernate itself uses for it) and the attribute it belongs to.
+ * Reads a {@link SchemaModel} out of Hibernate: the boot-time mapping gives tables, declared column
+ * types, keys and indexes; the run-time mapping gives each column's {@code JdbcMapping} (and so the
+ * binder Hibernate itself uses for it) and the attribute it belongs to.
  */
 final class SchemaModelReader {
   /** What the run-time mapping says about one column. */
-  private record Binding(JdbcMapping mapping, String attribute,
-      String owner, String entity) {}
+  private record Binding(JdbcMapping mapping, String attribute, String owner, String entity) {}
 
   private final Metadata metadata;
   private final SessionFactoryImplementor sf;
@@ -60,7 +59,9 @@ final class SchemaModelReader {
     if (!r.unsupported.isEmpty()) {
       throw new UnsupportedTypeException(r.unsupported);
     }
-    return new SchemaModel(dataSet, tables,
+    return new SchemaModel(
+        dataSet,
+        tables,
         LayoutReader.read(sf, (table, column) -> r.codecs.get(key(table, column))));
   }
 
@@ -112,7 +113,8 @@ final class SchemaModelReader {
         continue;
       }
       String name = selectables.size() == 1 ? attribute : null;
-      bindings.putIfAbsent(key(s.getContainingTableExpression(), s.getSelectionExpression()),
+      bindings.putIfAbsent(
+          key(s.getContainingTableExpression(), s.getSelectionExpression()),
           new Binding(s.getJdbcMapping(), name, owner, entity));
     }
   }
@@ -133,17 +135,25 @@ final class SchemaModelReader {
         }
       }
       List<Column> ordered = new ArrayList<>(t.getColumns());
-      ordered.sort(Comparator.comparingInt(c -> {
-        int i = pk.indexOf(unquote(c.getName()));
-        return i < 0 ? Integer.MAX_VALUE : i; // key first; the rest keep Hibernate's order
-      }));
+      ordered.sort(
+          Comparator.comparingInt(
+              c -> {
+                int i = pk.indexOf(unquote(c.getName()));
+                return i < 0 ? Integer.MAX_VALUE : i; // key first; the rest keep Hibernate's order
+              }));
       List<ColumnModel> columns = new ArrayList<>();
       for (Column c : ordered) {
         columns.add(column(tableName, c));
       }
-      byName.put(tableName.toLowerCase(Locale.ROOT), new TableModel(tableName,
-          entityOfTable.get(tableName.toLowerCase(Locale.ROOT)), columns, pk, indexes(t),
-          foreignKeys(t)));
+      byName.put(
+          tableName.toLowerCase(Locale.ROOT),
+          new TableModel(
+              tableName,
+              entityOfTable.get(tableName.toLowerCase(Locale.ROOT)),
+              columns,
+              pk,
+              indexes(t),
+              foreignKeys(t)));
     }
     return loadOrder(byName);
   }
@@ -152,9 +162,14 @@ final class SchemaModelReader {
     String name = unquote(c.getName());
     Binding b = bindings.get(key(table, name));
     if (b == null) {
-      throw new IllegalStateException("column " + table + "." + name + " is not mapped to an"
-          + " attribute datajar can load (discriminators, versions and formulas are not"
-          + " supported)");
+      throw new IllegalStateException(
+          "column "
+              + table
+              + "."
+              + name
+              + " is not mapped to an"
+              + " attribute datajar can load (discriminators, versions and formulas are not"
+              + " supported)");
     }
     List<String> checks = new ArrayList<>();
     for (CheckConstraint check : c.getCheckConstraints()) {
@@ -163,14 +178,29 @@ final class SchemaModelReader {
     boolean nullable = c.isNullable() && !(b.entity() != null && isPrimaryKeyPart(table, name));
     Codec codec = CodecMapping.of(b.mapping()).orElse(null);
     if (codec == null) {
-      unsupported.add(b.owner() + " (" + b.mapping().getJavaTypeDescriptor().getTypeName()
-          + ", stored as " + b.mapping().getJdbcType().getFriendlyName() + ")");
+      unsupported.add(
+          b.owner()
+              + " ("
+              + b.mapping().getJavaTypeDescriptor().getTypeName()
+              + ", stored as "
+              + b.mapping().getJdbcType().getFriendlyName()
+              + ")");
       codec = Codec.basicFor(String.class); // placeholder: the model is refused as a whole
     } else {
       codecs.put(key(table, name), codec);
     }
-    return new ColumnModel(name, b.attribute(), b.owner(), c.getSqlType(metadata), nullable,
-        c.getPrecision(), c.getScale(), checks, b.mapping(), codec, c.getDefaultValue());
+    return new ColumnModel(
+        name,
+        b.attribute(),
+        b.owner(),
+        c.getSqlType(metadata),
+        nullable,
+        c.getPrecision(),
+        c.getScale(),
+        checks,
+        b.mapping(),
+        codec,
+        c.getDefaultValue());
   }
 
   private boolean isPrimaryKeyPart(String table, String column) {
@@ -183,10 +213,18 @@ final class SchemaModelReader {
     return false;
   }
 
+  // Index.getColumns() is deprecated for getSelectables(), which also holds formulas; an index
+  // here is on columns only, as it always was.
+  @SuppressWarnings("deprecation")
   private static List<TableModel.Index> indexes(Table t) {
     Map<String, TableModel.Index> out = new TreeMap<>();
-    t.getIndexes().values().forEach(i -> out.put(i.getName(), new TableModel.Index(i.getName(),
-        names(i.getColumns()), i.isUnique())));
+    t.getIndexes()
+        .values()
+        .forEach(
+            i ->
+                out.put(
+                    i.getName(),
+                    new TableModel.Index(i.getName(), names(i.getColumns()), i.isUnique())));
     for (UniqueKey u : t.getUniqueKeys().values()) {
       if (t.getPrimaryKey() != null && sameColumns(u, t.getPrimaryKey())) {
         continue; // the primary key already enforces it
@@ -197,8 +235,9 @@ final class SchemaModelReader {
     // schema exporter writes it inline), so it would otherwise go unchecked and unindexed.
     for (Column c : t.getColumns()) {
       List<String> one = List.of(unquote(c.getName()));
-      boolean covered = out.values().stream().anyMatch(i -> i.unique() && i.columns().equals(one))
-          || (t.getPrimaryKey() != null && names(t.getPrimaryKey().getColumns()).equals(one));
+      boolean covered =
+          out.values().stream().anyMatch(i -> i.unique() && i.columns().equals(one))
+              || (t.getPrimaryKey() != null && names(t.getPrimaryKey().getColumns()).equals(one));
       if (c.isUnique() && !covered) {
         String name = "uk_" + unquote(t.getName()) + "_" + one.get(0);
         out.put(name, new TableModel.Index(name, one, true));
@@ -215,10 +254,13 @@ final class SchemaModelReader {
     List<TableModel.ForeignKey> out = new ArrayList<>();
     for (ForeignKey f : t.getForeignKeyCollection()) {
       Table ref = f.getReferencedTable();
-      List<String> refColumns = f.getReferencedColumns().isEmpty() && ref.getPrimaryKey() != null
-          ? names(ref.getPrimaryKey().getColumns()) : names(f.getReferencedColumns());
-      out.add(new TableModel.ForeignKey(f.getName(), names(f.getColumns()),
-          unquote(ref.getName()), refColumns));
+      List<String> refColumns =
+          f.getReferencedColumns().isEmpty() && ref.getPrimaryKey() != null
+              ? names(ref.getPrimaryKey().getColumns())
+              : names(f.getReferencedColumns());
+      out.add(
+          new TableModel.ForeignKey(
+              f.getName(), names(f.getColumns()), unquote(ref.getName()), refColumns));
     }
     out.sort(Comparator.comparing(f -> String.join(",", f.columns())));
     return out;
@@ -243,8 +285,12 @@ final class SchemaModelReader {
     return out;
   }
 
-  private static void visit(String name, Map<String, TableModel> byName, Set<String> done,
-      Set<String> visiting, List<TableModel> out) {
+  private static void visit(
+      String name,
+      Map<String, TableModel> byName,
+      Set<String> done,
+      Set<String> visiting,
+      List<TableModel> out) {
     if (done.contains(name) || !visiting.add(name)) {
       return; // done, or a cycle: the builder checks references after all tables are loaded
     }

@@ -15,18 +15,17 @@ import org.sqlite.SQLiteOpenMode;
  * Opens SQLite files the two ways datajar uses them: for writing while a dataset is built, and
  * read-only once it is shipped.
  *
- * <p>Every connection gets the {@link DecimalText#COLLATION} collation. The JDBC URL is always
- * made here from a {@link Path} (as a percent-encoded {@code file:} URI, so no character of a
- * path can add URI parameters); no URL from outside input is ever used, and extension loading
- * stays off.
+ * <p>Every connection gets the {@link DecimalText#COLLATION} collation. The JDBC URL is always made
+ * here from a {@link Path} (as a percent-encoded {@code file:} URI, so no character of a path can
+ * add URI parameters); no URL from outside input is ever used, and extension loading stays off.
  */
 public final class SqliteFiles {
   private SqliteFiles() {}
 
   /**
-   * A connection for building {@code file}: one writer, no journal, no fsync, a large page
-   * cache. Nothing here is durable until the builder has finished and renamed the file, which
-   * is why durability can be traded for speed.
+   * A connection for building {@code file}: one writer, no journal, no fsync, a large page cache.
+   * Nothing here is durable until the builder has finished and renamed the file, which is why
+   * durability can be traded for speed.
    */
   public static Connection openForBuild(Path file) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
@@ -47,10 +46,10 @@ public final class SqliteFiles {
   }
 
   /**
-   * A connection that can only read {@code file}: opened read-only and immutable (SQLite takes
-   * no locks and never looks for a journal, which is safe because datajar files never change
-   * once written), with {@code query_only} set and the file memory-mapped.
-   * {@link Connection#isReadOnly()} reports {@code true}.
+   * A connection that can only read {@code file}: opened read-only and immutable (SQLite takes no
+   * locks and never looks for a journal, which is safe because datajar files never change once
+   * written), with {@code query_only} set and the file memory-mapped. {@link
+   * Connection#isReadOnly()} reports {@code true}.
    */
   public static Connection openReadOnly(Path file) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();

@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One table of a dataset as the entities define it: columns, primary key, indexes and the
- * foreign keys the builder checks (SQLite's Hibernate dialect declares none).
+ * One table of a dataset as the entities define it: columns, primary key, indexes and the foreign
+ * keys the builder checks (SQLite's Hibernate dialect declares none).
  *
  * @param name the table's name in the file
- * @param entity simple name of the entity stored in it, or {@code null} for a collection or
- *     join table
+ * @param entity simple name of the entity stored in it, or {@code null} for a collection or join
+ *     table
  * @param columns in file order: primary key first, then as Hibernate maps them
  * @param primaryKey primary key column names; empty if none
  * @param indexes secondary indexes, unique ones included, created after the load
@@ -55,8 +55,8 @@ public record TableModel(
   }
 
   /**
-   * True if the primary key is one {@code integer} column, which SQLite then stores as the
-   * rowid itself: no second b-tree, and lookups by key walk one tree instead of two.
+   * True if the primary key is one {@code integer} column, which SQLite then stores as the rowid
+   * itself: no second b-tree, and lookups by key walk one tree instead of two.
    */
   public boolean rowidPrimaryKey() {
     return primaryKey.size() == 1
@@ -64,9 +64,9 @@ public record TableModel(
   }
 
   /**
-   * The {@code create table} statement. A table whose key is not an integer is made
-   * {@code without rowid}: its rows live in the primary-key tree, so a lookup by key is one
-   * search and there is no hidden rowid column.
+   * The {@code create table} statement. A table whose key is not an integer is made {@code without
+   * rowid}: its rows live in the primary-key tree, so a lookup by key is one search and there is no
+   * hidden rowid column.
    */
   public String createStatement() {
     StringBuilder sb = new StringBuilder("create table ").append(quote(name)).append(" (");
@@ -95,8 +95,16 @@ public record TableModel(
   public List<String> indexStatements() {
     List<String> out = new ArrayList<>();
     for (Index i : indexes) {
-      out.add("create " + (i.unique() ? "unique " : "") + "index " + quote(i.name()) + " on "
-          + quote(name) + " (" + quoteAll(i.columns()) + ")");
+      out.add(
+          "create "
+              + (i.unique() ? "unique " : "")
+              + "index "
+              + quote(i.name())
+              + " on "
+              + quote(name)
+              + " ("
+              + quoteAll(i.columns())
+              + ")");
     }
     return out;
   }
@@ -104,18 +112,28 @@ public record TableModel(
   /** Lines of the schema fingerprint for this table. */
   List<String> describe() {
     List<String> lines = new ArrayList<>();
-    lines.add("table " + name.toLowerCase(Locale.ROOT) + " pk(" + String.join(",", primaryKey)
-        + ")");
+    lines.add(
+        "table " + name.toLowerCase(Locale.ROOT) + " pk(" + String.join(",", primaryKey) + ")");
     for (ColumnModel c : columns) {
       lines.add("  column " + c.describe());
     }
     for (Index i : indexes) {
-      lines.add("  index " + i.name() + (i.unique() ? " unique(" : " (")
-          + String.join(",", i.columns()) + ")");
+      lines.add(
+          "  index "
+              + i.name()
+              + (i.unique() ? " unique(" : " (")
+              + String.join(",", i.columns())
+              + ")");
     }
     for (ForeignKey f : foreignKeys) {
-      lines.add("  fk (" + String.join(",", f.columns()) + ") -> " + f.referencedTable() + "("
-          + String.join(",", f.referencedColumns()) + ")");
+      lines.add(
+          "  fk ("
+              + String.join(",", f.columns())
+              + ") -> "
+              + f.referencedTable()
+              + "("
+              + String.join(",", f.referencedColumns())
+              + ")");
     }
     return lines;
   }

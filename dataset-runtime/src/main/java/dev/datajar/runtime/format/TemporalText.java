@@ -17,46 +17,65 @@ import java.util.Locale;
 /**
  * The text forms in which datajar stores dates and times, and their parsers.
  *
- * <p>Every form sorts as text in the same order as in time, so SQLite's plain text comparison
- * gives chronological {@code <}, {@code between} and {@code order by}, and SQLite's own date
- * functions read them:
+ * <p>Every form sorts as text in the same order as in time, so SQLite's plain text comparison gives
+ * chronological {@code <}, {@code between} and {@code order by}, and SQLite's own date functions
+ * read them:
+ *
  * <ul>
  *   <li>{@code LocalDate}: {@code 2024-01-02}
- *   <li>{@code LocalTime}: {@code 03:04:05} or {@code 03:04:05.123456789} (trailing zeros of
- *       the fraction dropped: a shorter fraction is a prefix, so it still sorts first)
+ *   <li>{@code LocalTime}: {@code 03:04:05} or {@code 03:04:05.123456789} (trailing zeros of the
+ *       fraction dropped: a shorter fraction is a prefix, so it still sorts first)
  *   <li>{@code LocalDateTime}: {@code 2024-01-02 03:04:05[.f]} (a space, as SQLite writes it)
- *   <li>{@code Instant}: {@code 2024-01-02 03:04:05.000000000Z}, always in UTC and always with
- *       nine fraction digits, because a variable fraction followed by {@code Z} would not sort
+ *   <li>{@code Instant}: {@code 2024-01-02 03:04:05.000000000Z}, always in UTC and always with nine
+ *       fraction digits, because a variable fraction followed by {@code Z} would not sort
  *   <li>{@code OffsetDateTime}: the UTC instant as above, then {@code " [+05:30]"}: ordered by
  *       instant, and the offset comes back exactly
  *   <li>{@code ZonedDateTime}: the UTC instant, then {@code " [Europe/Paris]"}
  * </ul>
- * Years must lie in 0000–9999: outside that range text order and time order differ, so such
- * values are refused rather than stored wrongly. Nothing here depends on the JVM's default
- * time zone or locale.
+ *
+ * Years must lie in 0000–9999: outside that range text order and time order differ, so such values
+ * are refused rather than stored wrongly. Nothing here depends on the JVM's default time zone or
+ * locale.
  */
 public final class TemporalText {
-  private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-      .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
-      .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
-      .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-      .toFormatter(Locale.ROOT);
-  private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
-      .appendValue(ChronoField.YEAR, 4).appendLiteral('-')
-      .appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
-      .appendValue(ChronoField.DAY_OF_MONTH, 2)
-      .toFormatter(Locale.ROOT);
-  private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-      .append(DATE).appendLiteral(' ').append(TIME).toFormatter(Locale.ROOT);
-  private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder()
-      .append(DATE).appendLiteral(' ')
-      .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
-      .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
-      .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-      .appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true)
-      .appendLiteral('Z')
-      .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter TIME =
+      new DateTimeFormatterBuilder()
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter DATE =
+      new DateTimeFormatterBuilder()
+          .appendValue(ChronoField.YEAR, 4)
+          .appendLiteral('-')
+          .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+          .appendLiteral('-')
+          .appendValue(ChronoField.DAY_OF_MONTH, 2)
+          .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter DATE_TIME =
+      new DateTimeFormatterBuilder()
+          .append(DATE)
+          .appendLiteral(' ')
+          .append(TIME)
+          .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter INSTANT =
+      new DateTimeFormatterBuilder()
+          .append(DATE)
+          .appendLiteral(' ')
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true)
+          .appendLiteral('Z')
+          .toFormatter(Locale.ROOT);
+
   /** Length of the instant prefix of Instant, OffsetDateTime and ZonedDateTime text. */
   public static final int INSTANT_LENGTH = "2024-01-02 03:04:05.000000000Z".length();
 
@@ -125,8 +144,11 @@ public final class TemporalText {
 
   private static void checkYear(int year) {
     if (year < 0 || year > 9999) {
-      throw new DateTimeException("year " + year + " is outside 0000-9999, where text order"
-          + " and time order agree; datajar cannot store it so that it compares correctly");
+      throw new DateTimeException(
+          "year "
+              + year
+              + " is outside 0000-9999, where text order"
+              + " and time order agree; datajar cannot store it so that it compares correctly");
     }
   }
 }

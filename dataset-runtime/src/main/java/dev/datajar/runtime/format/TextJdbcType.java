@@ -26,14 +26,14 @@ import org.hibernate.type.descriptor.jdbc.JdbcLiteralFormatter;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
 
 /**
- * A Hibernate {@link JdbcType} that stores a value as text in one of datajar's exact forms
- * ({@link TemporalText}, {@link DecimalText}) and reads it back from that text.
+ * A Hibernate {@link JdbcType} that stores a value as text in one of datajar's exact forms ({@link
+ * TemporalText}, {@link DecimalText}) and reads it back from that text.
  *
- * <p>Registered by {@link DataJarDialect} for the date, time, timestamp and decimal type codes,
- * so the builder (which binds through these same binders) and the runtime (which reads through
- * these extractors) cannot disagree on a value. Values are read with {@code getString} and
- * written with {@code setString}; sqlite-jdbc's own date handling, which depends on the JVM's
- * time zone, is never used.
+ * <p>Registered by {@link DataJarDialect} for the date, time, timestamp and decimal type codes, so
+ * the builder (which binds through these same binders) and the runtime (which reads through these
+ * extractors) cannot disagree on a value. Values are read with {@code getString} and written with
+ * {@code setString}; sqlite-jdbc's own date handling, which depends on the JVM's time zone, is
+ * never used.
  */
 public final class TextJdbcType implements JdbcType {
   private static final long serialVersionUID = 1L;
@@ -84,22 +84,22 @@ public final class TextJdbcType implements JdbcType {
     }
   }
 
-  private static final Codec<LocalDate> LOCAL_DATE = new Codec<>(
-      LocalDate.class, TemporalText::format, TemporalText::parseLocalDate);
-  private static final Codec<LocalTime> LOCAL_TIME = new Codec<>(
-      LocalTime.class, TemporalText::format, TemporalText::parseLocalTime);
-  private static final Codec<LocalDateTime> LOCAL_DATE_TIME = new Codec<>(
-      LocalDateTime.class, TemporalText::format, TemporalText::parseLocalDateTime);
-  private static final Codec<Instant> INSTANT = new Codec<>(
-      Instant.class, TemporalText::format, TemporalText::parseInstant);
-  private static final Codec<OffsetDateTime> OFFSET_DATE_TIME = new Codec<>(
-      OffsetDateTime.class, TemporalText::format, TemporalText::parseOffsetDateTime);
-  private static final Codec<ZonedDateTime> ZONED_DATE_TIME = new Codec<>(
-      ZonedDateTime.class, TemporalText::format, TemporalText::parseZonedDateTime);
-  private static final Codec<BigDecimal> BIG_DECIMAL = new Codec<>(
-      BigDecimal.class, DecimalText::format, BigDecimal::new);
-  private static final Codec<BigInteger> BIG_INTEGER = new Codec<>(
-      BigInteger.class, DecimalText::format, BigInteger::new);
+  private static final Codec<LocalDate> LOCAL_DATE =
+      new Codec<>(LocalDate.class, TemporalText::format, TemporalText::parseLocalDate);
+  private static final Codec<LocalTime> LOCAL_TIME =
+      new Codec<>(LocalTime.class, TemporalText::format, TemporalText::parseLocalTime);
+  private static final Codec<LocalDateTime> LOCAL_DATE_TIME =
+      new Codec<>(LocalDateTime.class, TemporalText::format, TemporalText::parseLocalDateTime);
+  private static final Codec<Instant> INSTANT =
+      new Codec<>(Instant.class, TemporalText::format, TemporalText::parseInstant);
+  private static final Codec<OffsetDateTime> OFFSET_DATE_TIME =
+      new Codec<>(OffsetDateTime.class, TemporalText::format, TemporalText::parseOffsetDateTime);
+  private static final Codec<ZonedDateTime> ZONED_DATE_TIME =
+      new Codec<>(ZonedDateTime.class, TemporalText::format, TemporalText::parseZonedDateTime);
+  private static final Codec<BigDecimal> BIG_DECIMAL =
+      new Codec<>(BigDecimal.class, DecimalText::format, BigDecimal::new);
+  private static final Codec<BigInteger> BIG_INTEGER =
+      new Codec<>(BigInteger.class, DecimalText::format, BigInteger::new);
 
   /** The codec for values of {@code javaType} under this type code. */
   private Codec<?> codecFor(JavaType<?> javaType) {
@@ -110,7 +110,8 @@ public final class TextJdbcType implements JdbcType {
       case SqlTypes.TIMESTAMP -> LOCAL_DATE_TIME;
       case SqlTypes.TIMESTAMP_UTC -> INSTANT;
       case SqlTypes.TIMESTAMP_WITH_TIMEZONE ->
-          ZonedDateTime.class.isAssignableFrom(c) ? ZONED_DATE_TIME
+          ZonedDateTime.class.isAssignableFrom(c)
+              ? ZONED_DATE_TIME
               : c == Instant.class ? INSTANT : OFFSET_DATE_TIME;
       default -> BigInteger.class.isAssignableFrom(c) ? BIG_INTEGER : BIG_DECIMAL;
     };
@@ -178,8 +179,8 @@ public final class TextJdbcType implements JdbcType {
   public <T> JdbcLiteralFormatter<T> getJdbcLiteralFormatter(JavaType<T> javaType) {
     return new JdbcLiteralFormatter<>() {
       @Override
-      public void appendJdbcLiteral(SqlAppender appender, T value, Dialect dialect,
-          WrapperOptions options) {
+      public void appendJdbcLiteral(
+          SqlAppender appender, T value, Dialect dialect, WrapperOptions options) {
         appender.appendSql('\'');
         appender.appendSql(toText(javaType, value, options).replace("'", "''"));
         appender.appendSql('\'');

@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * Finds datasets: through every {@code META-INF/datasets/index} on the class path, by name, or at
  * an overriding location.
  *
- * <p>A dataset's manifest and file are read from the same jar or folder as the index that lists
- * it, so two jars can never mix their files.
+ * <p>A dataset's manifest and file are read from the same jar or folder as the index that lists it,
+ * so two jars can never mix their files.
  */
 final class DataSetCatalog {
   private final Settings settings;
@@ -36,8 +36,8 @@ final class DataSetCatalog {
   static List<Located> locate(Settings settings) {
     DataSetCatalog c = new DataSetCatalog(settings);
     c.readIndexes();
-    List<String> names = settings.dataSets().isEmpty() ? new ArrayList<>(c.manifests.keySet())
-        : settings.dataSets();
+    List<String> names =
+        settings.dataSets().isEmpty() ? new ArrayList<>(c.manifests.keySet()) : settings.dataSets();
     if (names.isEmpty()) {
       throw new DataSetOpenException("*", c.notFound(null));
     }
@@ -53,17 +53,26 @@ final class DataSetCatalog {
       for (URL index : Collections.list(settings.classLoader().getResources(DataSetLayout.INDEX))) {
         indexes.add(index);
         for (String name : lines(index)) {
-          URL manifest = new URL(index, DataSetLayout.manifestFileName(DataSetLayout.checkName(name)));
+          URL manifest =
+              new URL(index, DataSetLayout.manifestFileName(DataSetLayout.checkName(name)));
           URL earlier = manifests.putIfAbsent(name, manifest);
           if (earlier != null && !earlier.toString().equals(manifest.toString())) {
-            throw new DataSetOpenException(name, "dataset '" + name + "' is on the class path"
-                + " twice: " + earlier + " and " + manifest + ". Keep one of the two jars.");
+            throw new DataSetOpenException(
+                name,
+                "dataset '"
+                    + name
+                    + "' is on the class path"
+                    + " twice: "
+                    + earlier
+                    + " and "
+                    + manifest
+                    + ". Keep one of the two jars.");
           }
         }
       }
     } catch (IOException e) {
-      throw new DataSetOpenException("*", "cannot read " + DataSetLayout.INDEX
-          + " from the class path: " + e.getMessage(), e);
+      throw new DataSetOpenException(
+          "*", "cannot read " + DataSetLayout.INDEX + " from the class path: " + e.getMessage(), e);
     }
   }
 
@@ -85,11 +94,25 @@ final class DataSetCatalog {
       return new Located(name, m, jdbc.toString(), null, null, jdbc.source(), jdbc);
     }
     if (m.file() == null) {
-      throw new DataSetOpenException(name, "dataset '" + name + "' was built into PostgreSQL"
-          + " (schema " + m.postgres().schema() + ", says " + manifestUrl + "), and no database"
-          + " is given for it. Set -D" + Settings.jdbcProperty(name) + "=jdbc:postgresql://"
-          + "host:port/database (or " + Settings.jdbcVariable(name) + ", or"
-          + " DataSetModule.builder().jdbc(\"" + name + "\", url)).");
+      throw new DataSetOpenException(
+          name,
+          "dataset '"
+              + name
+              + "' was built into PostgreSQL"
+              + " (schema "
+              + m.postgres().schema()
+              + ", says "
+              + manifestUrl
+              + "), and no database"
+              + " is given for it. Set -D"
+              + Settings.jdbcProperty(name)
+              + "=jdbc:postgresql://"
+              + "host:port/database (or "
+              + Settings.jdbcVariable(name)
+              + ", or"
+              + " DataSetModule.builder().jdbc(\""
+              + name
+              + "\", url)).");
     }
     URL resource;
     try {
@@ -98,9 +121,18 @@ final class DataSetCatalog {
       throw new DataSetOpenException(name, manifestUrl + ": bad file name '" + m.file() + "'", e);
     }
     if (!m.file().equals(DataSetLayout.sqliteFileName(name)) || !name.equals(m.name())) {
-      throw new DataSetOpenException(name, manifestUrl + ": describes dataset '" + m.name()
-          + "' in file '" + m.file() + "', expected '" + name + "' in '"
-          + DataSetLayout.sqliteFileName(name) + "'. The jar is corrupt; rebuild it.");
+      throw new DataSetOpenException(
+          name,
+          manifestUrl
+              + ": describes dataset '"
+              + m.name()
+              + "' in file '"
+              + m.file()
+              + "', expected '"
+              + name
+              + "' in '"
+              + DataSetLayout.sqliteFileName(name)
+              + "'. The jar is corrupt; rebuild it.");
     }
     return new Located(name, m, resource.toString(), resource, null, null);
   }
@@ -108,9 +140,16 @@ final class DataSetCatalog {
   private Located locateFile(String name, Settings.PathOverride o) {
     Path file = o.path().toAbsolutePath().normalize();
     if (!Files.isRegularFile(file)) {
-      throw new DataSetOpenException(name, "dataset '" + name + "': " + file + " (from "
-          + o.source() + ") does not exist or is not a file. Fix the path, or remove the"
-          + " setting to use the dataset jar on the class path.");
+      throw new DataSetOpenException(
+          name,
+          "dataset '"
+              + name
+              + "': "
+              + file
+              + " (from "
+              + o.source()
+              + ") does not exist or is not a file. Fix the path, or remove the"
+              + " setting to use the dataset jar on the class path.");
     }
     // A manifest beside the file describes exactly that file; otherwise the class path's one
     // still tells which entities the dataset holds, but its checksum is for another file.
@@ -123,41 +162,64 @@ final class DataSetCatalog {
         throw new IllegalStateException(e);
       }
     } else {
-      URL cp = manifests.containsKey(name) ? manifests.get(name)
-          : settings.classLoader().getResource(DataSetLayout.manifestResource(name));
+      URL cp =
+          manifests.containsKey(name)
+              ? manifests.get(name)
+              : settings.classLoader().getResource(DataSetLayout.manifestResource(name));
       if (cp == null) {
-        throw new DataSetOpenException(name, "dataset '" + name + "': no manifest for " + file
-            + " (from " + o.source() + "): put " + beside.getFileName() + " beside it, or the"
-            + " dataset's jar on the class path, so that its entity classes are known.");
+        throw new DataSetOpenException(
+            name,
+            "dataset '"
+                + name
+                + "': no manifest for "
+                + file
+                + " (from "
+                + o.source()
+                + "): put "
+                + beside.getFileName()
+                + " beside it, or the"
+                + " dataset's jar on the class path, so that its entity classes are known.");
       }
       Manifest cpm = readManifest(name, cp);
       // Neither its checksum nor its schema fingerprint describe this file: leave both out, so
       // that a file of other entities fails on the schema check, which says so, rather than on
       // "the file and the manifest come from different builds".
-      m = cpm.toBuilder().file(file.getFileName().toString()).checksum(null, -1)
-          .schemaFingerprint(null).build();
+      m =
+          cpm.toBuilder()
+              .file(file.getFileName().toString())
+              .checksum(null, -1)
+              .schemaFingerprint(null)
+              .build();
     }
     return new Located(name, m, file.toString(), null, file, o.source());
   }
 
   /**
-   * Why dataset {@code name} (or, for {@code null}, any dataset) was not found, and the fixes:
-   * most often the dataset module's pom names the plugin without its {@code <execution>}, so
-   * its jar has classes but no dataset.
+   * Why dataset {@code name} (or, for {@code null}, any dataset) was not found, and the fixes: most
+   * often the dataset module's pom names the plugin without its {@code <execution>}, so its jar has
+   * classes but no dataset.
    */
   private String notFound(String name) {
-    String plugin = " A module's datasets are put into its jar by dev.datajar:dataset-maven-plugin"
-        + " when its pom has <execution><goals><goal>build</goal></goals></execution> in that"
-        + " plugin's <executions>: the goal runs in phase process-classes, so 'mvn package'"
-        + " builds them (an IDE's own compile does not).";
+    String plugin =
+        " A module's datasets are put into its jar by dev.datajar:dataset-maven-plugin"
+            + " when its pom has <execution><goals><goal>build</goal></goals></execution> in that"
+            + " plugin's <executions>: the goal runs in phase process-classes, so 'mvn package'"
+            + " builds them (an IDE's own compile does not).";
     if (name == null) {
-      return "no datasets found: there is no " + DataSetLayout.INDEX + " on the class path."
-          + plugin + " Otherwise add a dataset jar as a dependency, or name datasets with"
+      return "no datasets found: there is no "
+          + DataSetLayout.INDEX
+          + " on the class path."
+          + plugin
+          + " Otherwise add a dataset jar as a dependency, or name datasets with"
           + " DataSets.builder().dataSets(...) (DataSetModule.builder() with Guice) and give their"
           + " files with -Ddatajar.<name>.path=...";
     }
-    StringBuilder sb = new StringBuilder("dataset '").append(name).append("' not found: no ")
-        .append(DataSetLayout.manifestResource(name)).append(" on the class path");
+    StringBuilder sb =
+        new StringBuilder("dataset '")
+            .append(name)
+            .append("' not found: no ")
+            .append(DataSetLayout.manifestResource(name))
+            .append(" on the class path");
     if (indexes.isEmpty()) {
       sb.append(" (no ").append(DataSetLayout.INDEX).append(" either)");
     } else {
@@ -167,11 +229,16 @@ final class DataSetCatalog {
       }
       sb.append(')');
     }
-    sb.append(", no system property ").append(Settings.pathProperty(name))
-        .append(", no environment variable ").append(Settings.pathVariable(name))
+    sb.append(", no system property ")
+        .append(Settings.pathProperty(name))
+        .append(", no environment variable ")
+        .append(Settings.pathVariable(name))
         .append(". Add the dataset's jar as a dependency, or set -D")
-        .append(Settings.pathProperty(name)).append("=/path/to/").append(name)
-        .append(".sqlite.").append(plugin);
+        .append(Settings.pathProperty(name))
+        .append("=/path/to/")
+        .append(name)
+        .append(".sqlite.")
+        .append(plugin);
     return sb.toString();
   }
 
@@ -179,8 +246,10 @@ final class DataSetCatalog {
     try (InputStream in = url.openStream()) {
       return Manifest.read(in, url.toString());
     } catch (IOException e) {
-      throw new DataSetOpenException(name, "dataset '" + name + "': cannot read its manifest "
-          + url + ": " + e.getMessage(), e);
+      throw new DataSetOpenException(
+          name,
+          "dataset '" + name + "': cannot read its manifest " + url + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -189,5 +258,4 @@ final class DataSetCatalog {
       return DataSetIndex.read(in);
     }
   }
-
 }

@@ -15,14 +15,14 @@ import org.hibernate.Session;
  * One opened dataset: its file, a reader per entity, the connections of its plain reads and,
  * started only when needed, Hibernate.
  *
- * <p>Created by {@link EngineOpener} after every start-up check passed. Plain entities (those
- * with a recorded {@link EntityLayout}) read through {@link RowPath}; the others through
- * {@link HibernatePath}. Immutable until {@link #close()}, then every read fails at once.
- * Thread-safe.
+ * <p>Created by {@link EngineOpener} after every start-up check passed. Plain entities (those with
+ * a recorded {@link EntityLayout}) read through {@link RowPath}; the others through {@link
+ * HibernatePath}. Immutable until {@link #close()}, then every read fails at once. Thread-safe.
  */
 public final class Engine implements AutoCloseable {
   /** Connections for lookups and for streams, each opened on demand up to this many. */
   static final int MAX_CONNECTIONS = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+
   /** How long a read waits for a connection before it fails. */
   static final long WAIT_MILLIS = 30_000;
 
@@ -36,21 +36,32 @@ public final class Engine implements AutoCloseable {
   private final Map<Class<?>, EntityReader<?>> readers = new LinkedHashMap<>();
   private volatile boolean closed;
 
-  Engine(String name, Path file, Manifest manifest, List<Class<?>> entities, ClassLoader loader,
-      FastConnections lookups, HibernateSide hibernate) {
+  Engine(
+      String name,
+      Path file,
+      Manifest manifest,
+      List<Class<?>> entities,
+      ClassLoader loader,
+      FastConnections lookups,
+      HibernateSide hibernate) {
     this.name = name;
     this.file = file;
     this.manifest = manifest;
     this.lookups = lookups;
     this.openStreams = new OpenStreams(name);
-    this.streams = new FastConnections(name, file, MAX_CONNECTIONS, "streams", WAIT_MILLIS) {
-      @Override
-      String tooLong() {
-        return super.tooLong() + ": streams left open? Close every Store.stream()"
-            + " (try-with-resources). " + openStreams.size() + " are open; the oldest was"
-            + " opened" + openStreams.oldest();
-      }
-    };
+    this.streams =
+        new FastConnections(name, file, MAX_CONNECTIONS, "streams", WAIT_MILLIS) {
+          @Override
+          String tooLong() {
+            return super.tooLong()
+                + ": streams left open? Close every Store.stream()"
+                + " (try-with-resources). "
+                + openStreams.size()
+                + " are open; the oldest was"
+                + " opened"
+                + openStreams.oldest();
+          }
+        };
     this.hibernate = hibernate;
     Map<String, RowMapper<?>> mappers = mappers(manifest, entities, loader);
     for (Class<?> e : entities) {
@@ -59,8 +70,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /** The mappers of the entities with layouts, linked to their to-one targets. */
-  private static Map<String, RowMapper<?>> mappers(Manifest manifest, List<Class<?>> entities,
-      ClassLoader loader) {
+  private static Map<String, RowMapper<?>> mappers(
+      Manifest manifest, List<Class<?>> entities, ClassLoader loader) {
     Map<String, Class<?>> byName = new HashMap<>();
     entities.forEach(e -> byName.put(e.getName(), e));
     Map<String, EntityLayout> layouts = new HashMap<>();
@@ -78,17 +89,21 @@ public final class Engine implements AutoCloseable {
       Map<String, EntityModel.Attr> attrs = new HashMap<>();
       Map<String, String> targets = new HashMap<>();
       l.attributes().forEach(a -> targets.put(a.attribute(), a.target()));
-      RowMapper.attributeTypes(l, loader).forEach((attribute, type) -> {
-        String target = targets.get(attribute);
-        attrs.put(attribute, new EntityModel.Attr(attribute, type,
-            target == null ? null : t -> models.get(target)));
-      });
-      models.put(l.entity(), new EntityModel(byName.get(l.entity()), null, l.id().attribute(),
-          attrs));
+      RowMapper.attributeTypes(l, loader)
+          .forEach(
+              (attribute, type) -> {
+                String target = targets.get(attribute);
+                attrs.put(
+                    attribute,
+                    new EntityModel.Attr(
+                        attribute, type, target == null ? null : t -> models.get(target)));
+              });
+      models.put(
+          l.entity(), new EntityModel(byName.get(l.entity()), null, l.id().attribute(), attrs));
     }
     for (EntityLayout l : layouts.values()) {
-      mappers.put(l.entity(), new RowMapper<>(byName.get(l.entity()), l, loader,
-          models.get(l.entity())));
+      mappers.put(
+          l.entity(), new RowMapper<>(byName.get(l.entity()), l, loader, models.get(l.entity())));
     }
     for (EntityLayout l : layouts.values()) {
       mappers.get(l.entity()).link(mappers, l);
@@ -99,8 +114,10 @@ public final class Engine implements AutoCloseable {
   @SuppressWarnings("unchecked")
   private <T> EntityReader<T> reader(Class<T> type, RowMapper<?> mapper) {
     HibernatePath<T> hql = new HibernatePath<>(this, type);
-    ReadPath<T> path = mapper == null ? hql
-        : new RowPath<>((RowMapper<T>) mapper, lookups, streams, openStreams, hql);
+    ReadPath<T> path =
+        mapper == null
+            ? hql
+            : new RowPath<>((RowMapper<T>) mapper, lookups, streams, openStreams, hql);
     return new EntityReader<>(this, type, path);
   }
 
@@ -109,8 +126,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * The SQLite file this engine reads (in place, or the cached copy); {@code null} for a
-   * dataset read from PostgreSQL.
+   * The SQLite file this engine reads (in place, or the cached copy); {@code null} for a dataset
+   * read from PostgreSQL.
    */
   public Path file() {
     return file;
@@ -168,8 +185,11 @@ public final class Engine implements AutoCloseable {
   }
 
   static DataSetException closedException(String name) {
-    return new DataSetException("dataset '" + name + "' is closed: DataSets.close() was"
-        + " called; open the datasets again (a new DataSets or injector) to read it");
+    return new DataSetException(
+        "dataset '"
+            + name
+            + "' is closed: DataSets.close() was"
+            + " called; open the datasets again (a new DataSets or injector) to read it");
   }
 
   public boolean isClosed() {
@@ -177,8 +197,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Closes Hibernate (if it started) and the connections: idle ones now, those in use when
-   * their call gives them back. Reads waiting for a connection fail at once.
+   * Closes Hibernate (if it started) and the connections: idle ones now, those in use when their
+   * call gives them back. Reads waiting for a connection fail at once.
    */
   @Override
   public synchronized void close() {

@@ -25,13 +25,13 @@ import java.util.concurrent.CompletionException;
  * Opens located datasets, checking everything that can be wrong before the first read, without
  * starting Hibernate unless a check needs it.
  *
- * <p>Each dataset, in parallel with the others: its entity classes are loaded and belong to it;
- * its file's header says datajar; a file read in place or given by a setting has the manifest's
- * sha256 (a cached copy was verified when it was copied, see {@link FileCache}); the file's
- * recorded schema fingerprint is the manifest's; and the entity classes have the shape the
- * manifest recorded ({@link EntityShape}), which vouches that they map to that schema. Only when
- * the shape differs (or was not recorded), or the full check is asked for, is Hibernate started
- * to compare the schemas column by column ({@link SchemaCheck}).
+ * <p>Each dataset, in parallel with the others: its entity classes are loaded and belong to it; its
+ * file's header says datajar; a file read in place or given by a setting has the manifest's sha256
+ * (a cached copy was verified when it was copied, see {@link FileCache}); the file's recorded
+ * schema fingerprint is the manifest's; and the entity classes have the shape the manifest recorded
+ * ({@link EntityShape}), which vouches that they map to that schema. Only when the shape differs
+ * (or was not recorded), or the full check is asked for, is Hibernate started to compare the
+ * schemas column by column ({@link SchemaCheck}).
  */
 public final class EngineOpener {
   private static final System.Logger LOG = System.getLogger(EngineOpener.class.getName());
@@ -40,8 +40,8 @@ public final class EngineOpener {
 
   /**
    * The datasets the settings ask for, located (manifests read, entity classes loaded) but not
-   * opened: what a container needs to register stores before opening, and what
-   * {@link #openAll} opens, so that nothing is read twice.
+   * opened: what a container needs to register stores before opening, and what {@link #openAll}
+   * opens, so that nothing is read twice.
    */
   public static final class Plan {
     private final Settings settings;
@@ -83,8 +83,8 @@ public final class EngineOpener {
     List<CompletableFuture<Engine>> opening = new ArrayList<>();
     for (Located l : located) {
       List<Class<?>> classes = plan.entities.get(l.name());
-      opening.add(CompletableFuture.supplyAsync(() -> open(l, settings, classes),
-          EngineOpener::daemon));
+      opening.add(
+          CompletableFuture.supplyAsync(() -> open(l, settings, classes), EngineOpener::daemon));
     }
     RuntimeException failure = null;
     for (int i = 0; i < located.size(); i++) {
@@ -134,8 +134,8 @@ public final class EngineOpener {
     }
   }
 
-  private static Engine open(Located l, Settings settings, List<Class<?>> entities,
-      FileSource source) {
+  private static Engine open(
+      Located l, Settings settings, List<Class<?>> entities, FileSource source) {
     String name = l.name();
     Manifest m = l.manifest();
     Path file = source.file();
@@ -143,8 +143,8 @@ public final class EngineOpener {
     try {
       header = FileIdentity.headerProblem(file);
     } catch (IOException e) {
-      throw new DataSetOpenException(name, "dataset '" + name + "': cannot read " + file + ": "
-          + e, e);
+      throw new DataSetOpenException(
+          name, "dataset '" + name + "': cannot read " + file + ": " + e, e);
     }
     if (header.isPresent()) {
       if (source.cachedCopy()) {
@@ -155,10 +155,10 @@ public final class EngineOpener {
     if (source.hash()) {
       checkHash(name, file, m, source.cachedCopy());
     }
-    boolean shapeMatches = m.entityShape() != null
-        && m.entityShape().equals(EntityShape.fingerprint(entities));
-    FastConnections lookups = new FastConnections(name, file, Engine.MAX_CONNECTIONS, "lookups",
-        Engine.WAIT_MILLIS);
+    boolean shapeMatches =
+        m.entityShape() != null && m.entityShape().equals(EntityShape.fingerprint(entities));
+    FastConnections lookups =
+        new FastConnections(name, file, Engine.MAX_CONNECTIONS, "lookups", Engine.WAIT_MILLIS);
     HibernateSide hibernate = new HibernateSide(name, file, entities, settings.classLoader());
     try {
       String inFile = checkIdentity(name, file, m, lookups, source.cachedCopy());
@@ -177,8 +177,7 @@ public final class EngineOpener {
       if (settings.startHibernate()) {
         hibernate.startInBackground();
       }
-      return new Engine(name, file, readable, entities, settings.classLoader(), lookups,
-          hibernate);
+      return new Engine(name, file, readable, entities, settings.classLoader(), lookups, hibernate);
     } catch (RuntimeException | Error e) {
       hibernate.close();
       lookups.close();
@@ -192,13 +191,26 @@ public final class EngineOpener {
    */
   private static Engine openPostgres(Located l, Settings settings, List<Class<?>> entities) {
     String name = l.name();
-    PostgresOpener.Opened o = PostgresOpener.open(name, l.manifest(), l.jdbc().url(),
-        l.jdbc().user(), l.jdbc().password(), l.jdbc().source(), entities,
-        settings.classLoader(), Engine.MAX_CONNECTIONS);
-    HibernateSide hibernate = HibernateSide.started(name, entities, settings.classLoader(),
-        o.booted(), o.pool());
-    return new Engine(name, null, l.manifest().toBuilder().layouts(List.of()).build(), entities,
-        settings.classLoader(), new FastConnections(name, null, 1, "lookups", Engine.WAIT_MILLIS),
+    PostgresOpener.Opened o =
+        PostgresOpener.open(
+            name,
+            l.manifest(),
+            l.jdbc().url(),
+            l.jdbc().user(),
+            l.jdbc().password(),
+            l.jdbc().source(),
+            entities,
+            settings.classLoader(),
+            Engine.MAX_CONNECTIONS);
+    HibernateSide hibernate =
+        HibernateSide.started(name, entities, settings.classLoader(), o.booted(), o.pool());
+    return new Engine(
+        name,
+        null,
+        l.manifest().toBuilder().layouts(List.of()).build(),
+        entities,
+        settings.classLoader(),
+        new FastConnections(name, null, 1, "lookups", Engine.WAIT_MILLIS),
         hibernate);
   }
 
@@ -206,8 +218,8 @@ public final class EngineOpener {
    * Reads the identity recorded in the file and compares its schema fingerprint with the
    * manifest's; returns the file's fingerprint.
    */
-  private static String checkIdentity(String name, Path file, Manifest m,
-      FastConnections lookups, boolean cachedCopy) {
+  private static String checkIdentity(
+      String name, Path file, Manifest m, FastConnections lookups, boolean cachedCopy) {
     FileIdentity id;
     FastConnections.Slot slot = lookups.borrow();
     try {
@@ -216,17 +228,36 @@ public final class EngineOpener {
       if (cachedCopy) {
         throw new DamagedCopy("SQLite cannot read it: " + e.getMessage());
       }
-      throw new DataSetOpenException(name, "dataset '" + name + "': " + file + " is not a"
-          + " readable datajar dataset (" + DataSetLayout.METADATA_TABLE + " cannot be read: "
-          + e.getMessage() + "). Rebuild it.", e);
+      throw new DataSetOpenException(
+          name,
+          "dataset '"
+              + name
+              + "': "
+              + file
+              + " is not a"
+              + " readable datajar dataset ("
+              + DataSetLayout.METADATA_TABLE
+              + " cannot be read: "
+              + e.getMessage()
+              + "). Rebuild it.",
+          e);
     } finally {
       lookups.giveBack(slot);
     }
     if (m.schemaFingerprint() != null && !m.schemaFingerprint().equals(id.schemaFingerprint())) {
-      throw new DataSetOpenException(name, "dataset '" + name + "': " + file + " has schema"
-          + " fingerprint " + id.schemaFingerprint() + ", but its manifest says "
-          + m.schemaFingerprint() + ": the file and the manifest come from different builds."
-          + " Rebuild the dataset.");
+      throw new DataSetOpenException(
+          name,
+          "dataset '"
+              + name
+              + "': "
+              + file
+              + " has schema"
+              + " fingerprint "
+              + id.schemaFingerprint()
+              + ", but its manifest says "
+              + m.schemaFingerprint()
+              + ": the file and the manifest come from different builds."
+              + " Rebuild the dataset.");
     }
     return id.schemaFingerprint();
   }
@@ -239,8 +270,8 @@ public final class EngineOpener {
       actual = Sha256.of(file);
       size = Files.size(file);
     } catch (IOException e) {
-      throw new DataSetOpenException(name, "dataset '" + name + "': cannot read " + file + ": "
-          + e, e);
+      throw new DataSetOpenException(
+          name, "dataset '" + name + "': cannot read " + file + ": " + e, e);
     }
     if (actual.equals(m.sha256())) {
       return;
@@ -248,15 +279,31 @@ public final class EngineOpener {
     if (cachedCopy) {
       throw new DamagedCopy("its sha256 is " + actual);
     }
-    throw new DataSetOpenException(name, mismatch(name, file.toString(), actual, size,
-        m.sha256(), m.bytes()));
+    throw new DataSetOpenException(
+        name, mismatch(name, file.toString(), actual, size, m.sha256(), m.bytes()));
   }
 
   /** The message for a file that does not match its manifest. */
-  static String mismatch(String name, String where, String actual, long actualBytes,
-      String expected, long expectedBytes) {
-    return "dataset '" + name + "': " + where + " has sha256 " + actual + " (" + actualBytes
-        + " bytes), but its manifest says " + expected + " (" + expectedBytes + " bytes)."
+  static String mismatch(
+      String name,
+      String where,
+      String actual,
+      long actualBytes,
+      String expected,
+      long expectedBytes) {
+    return "dataset '"
+        + name
+        + "': "
+        + where
+        + " has sha256 "
+        + actual
+        + " ("
+        + actualBytes
+        + " bytes), but its manifest says "
+        + expected
+        + " ("
+        + expectedBytes
+        + " bytes)."
         + " The file was changed after it was built, or the jar is corrupt: rebuild the dataset.";
   }
 
@@ -267,23 +314,43 @@ public final class EngineOpener {
       try {
         c = Class.forName(className, false, loader);
       } catch (ClassNotFoundException e) {
-        throw new DataSetOpenException(l.name(), "dataset '" + l.name() + "': entity class "
-            + className + " (listed in the manifest of " + l.where() + ") is not on the class"
-            + " path. Put the dataset module's classes on the class path with its file.");
+        throw new DataSetOpenException(
+            l.name(),
+            "dataset '"
+                + l.name()
+                + "': entity class "
+                + className
+                + " (listed in the manifest of "
+                + l.where()
+                + ") is not on the class"
+                + " path. Put the dataset module's classes on the class path with its file.");
       }
       String actual = DataSetMembership.nameOf(c).orElse(null);
       if (!l.name().equals(actual)) {
-        throw new DataSetOpenException(l.name(), "dataset '" + l.name() + "': entity class "
-            + className + " belongs to "
-            + (actual == null ? "no dataset" : "dataset '" + actual + "'") + " on the class"
-            + " path, but " + l.where() + " was built with it. Rebuild the dataset with the"
-            + " current classes.");
+        throw new DataSetOpenException(
+            l.name(),
+            "dataset '"
+                + l.name()
+                + "': entity class "
+                + className
+                + " belongs to "
+                + (actual == null ? "no dataset" : "dataset '" + actual + "'")
+                + " on the class"
+                + " path, but "
+                + l.where()
+                + " was built with it. Rebuild the dataset with the"
+                + " current classes.");
       }
       out.add(c);
     }
     if (out.isEmpty()) {
-      throw new DataSetOpenException(l.name(), "dataset '" + l.name() + "': its manifest ("
-          + l.where() + ") lists no entity classes. Rebuild the dataset.");
+      throw new DataSetOpenException(
+          l.name(),
+          "dataset '"
+              + l.name()
+              + "': its manifest ("
+              + l.where()
+              + ") lists no entity classes. Rebuild the dataset.");
     }
     return out;
   }

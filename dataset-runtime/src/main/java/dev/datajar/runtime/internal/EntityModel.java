@@ -23,8 +23,8 @@ import java.util.function.Function;
  */
 public final class EntityModel {
   /**
-   * One attribute: its Java type, and for an association or embeddable the model of what it
-   * leads to ({@code null} for a basic attribute).
+   * One attribute: its Java type, and for an association or embeddable the model of what it leads
+   * to ({@code null} for a basic attribute).
    */
   record Attr(String name, Class<?> javaType, Function<Class<?>, EntityModel> next) {
     EntityModel target() {
@@ -42,8 +42,7 @@ public final class EntityModel {
    * @param hqlName the entity's name in HQL, or {@code null} for an embeddable
    * @param idAttribute the single id attribute, or {@code null} (composite id, embeddable)
    */
-  EntityModel(Class<?> javaType, String hqlName, String idAttribute,
-      Map<String, Attr> attributes) {
+  EntityModel(Class<?> javaType, String hqlName, String idAttribute, Map<String, Attr> attributes) {
     this.javaType = javaType;
     this.hqlName = hqlName;
     this.idAttribute = idAttribute;
@@ -54,9 +53,12 @@ public final class EntityModel {
   static EntityModel of(ManagedType<?> type) {
     Map<String, Attr> attrs = new HashMap<>();
     for (Attribute<?, ?> a : type.getAttributes()) {
-      Function<Class<?>, EntityModel> next = a instanceof SingularAttribute<?, ?> s
-          && s.getType().getPersistenceType() != Type.PersistenceType.BASIC
-          && s.getType() instanceof ManagedType<?> m ? x -> of(m) : null;
+      Function<Class<?>, EntityModel> next =
+          a instanceof SingularAttribute<?, ?> s
+                  && s.getType().getPersistenceType() != Type.PersistenceType.BASIC
+                  && s.getType() instanceof ManagedType<?> m
+              ? x -> of(m)
+              : null;
       attrs.put(a.getName(), new Attr(a.getName(), a.getJavaType(), next));
     }
     String hql = null;
@@ -107,14 +109,27 @@ public final class EntityModel {
     String walked = javaType.getSimpleName();
     for (String segment : path.split("\\.", -1)) {
       if (model == null) {
-        throw new IllegalArgumentException("'" + path + "': " + walked
-            + " is not an entity or embeddable, so it has no attribute '" + segment + "'");
+        throw new IllegalArgumentException(
+            "'"
+                + path
+                + "': "
+                + walked
+                + " is not an entity or embeddable, so it has no attribute '"
+                + segment
+                + "'");
       }
       a = model.attributes.get(segment);
       if (a == null) {
         String valid = new TreeSet<>(model.attributes.keySet()).toString();
-        throw new IllegalArgumentException("'" + path + "': " + walked + " has no attribute '"
-            + segment + "'. Valid attributes: " + valid.substring(1, valid.length() - 1));
+        throw new IllegalArgumentException(
+            "'"
+                + path
+                + "': "
+                + walked
+                + " has no attribute '"
+                + segment
+                + "'. Valid attributes: "
+                + valid.substring(1, valid.length() - 1));
       }
       walked = walked + "." + segment;
       model = a.target();
@@ -123,8 +138,8 @@ public final class EntityModel {
   }
 
   /**
-   * {@code value} as the Java type of the attribute at {@code path}: integral numbers are
-   * widened or narrowed when exact, anything else must already have the attribute's type.
+   * {@code value} as the Java type of the attribute at {@code path}: integral numbers are widened
+   * or narrowed when exact, anything else must already have the attribute's type.
    */
   public Object coerce(String path, Object value) {
     Class<?> target = box(typeOf(path));
@@ -133,19 +148,36 @@ public final class EntityModel {
     }
     if (isIntegral(value) && isIntegralType(target)) {
       long v = ((Number) value).longValue();
-      Object exact = target == Long.class ? (Object) v
-          : target == Integer.class && v == (int) v ? (Object) (int) v
-          : target == Short.class && v == (short) v ? (Object) (short) v
-          : target == Byte.class && v == (byte) v ? (Object) (byte) v
-          : target == BigInteger.class ? BigInteger.valueOf(v)
-          : target == BigDecimal.class ? BigDecimal.valueOf(v) : null;
+      Object exact =
+          target == Long.class
+              ? (Object) v
+              : target == Integer.class && v == (int) v
+                  ? (Object) (int) v
+                  : target == Short.class && v == (short) v
+                      ? (Object) (short) v
+                      : target == Byte.class && v == (byte) v
+                          ? (Object) (byte) v
+                          : target == BigInteger.class
+                              ? BigInteger.valueOf(v)
+                              : target == BigDecimal.class ? BigDecimal.valueOf(v) : null;
       if (exact != null) {
         return exact;
       }
     }
-    throw new IllegalArgumentException("'" + path + "' of " + javaType.getSimpleName()
-        + " is a " + target.getSimpleName() + ", but the value " + value + " is a "
-        + value.getClass().getSimpleName() + ". Pass a " + target.getSimpleName() + ".");
+    throw new IllegalArgumentException(
+        "'"
+            + path
+            + "' of "
+            + javaType.getSimpleName()
+            + " is a "
+            + target.getSimpleName()
+            + ", but the value "
+            + value
+            + " is a "
+            + value.getClass().getSimpleName()
+            + ". Pass a "
+            + target.getSimpleName()
+            + ".");
   }
 
   private static boolean isIntegral(Object v) {
@@ -153,17 +185,32 @@ public final class EntityModel {
   }
 
   private static boolean isIntegralType(Class<?> t) {
-    return t == Long.class || t == Integer.class || t == Short.class || t == Byte.class
-        || t == BigInteger.class || t == BigDecimal.class;
+    return t == Long.class
+        || t == Integer.class
+        || t == Short.class
+        || t == Byte.class
+        || t == BigInteger.class
+        || t == BigDecimal.class;
   }
 
   static Class<?> box(Class<?> t) {
     if (!t.isPrimitive()) {
       return t;
     }
-    return t == int.class ? Integer.class : t == long.class ? Long.class
-        : t == boolean.class ? Boolean.class : t == double.class ? Double.class
-        : t == float.class ? Float.class : t == short.class ? Short.class
-        : t == byte.class ? Byte.class : t == char.class ? Character.class : Void.class;
+    return t == int.class
+        ? Integer.class
+        : t == long.class
+            ? Long.class
+            : t == boolean.class
+                ? Boolean.class
+                : t == double.class
+                    ? Double.class
+                    : t == float.class
+                        ? Float.class
+                        : t == short.class
+                            ? Short.class
+                            : t == byte.class
+                                ? Byte.class
+                                : t == char.class ? Character.class : Void.class;
   }
 }

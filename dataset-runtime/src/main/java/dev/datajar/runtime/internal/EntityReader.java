@@ -45,8 +45,10 @@ public final class EntityReader<T> {
     }
     String idAttribute = path.model().idAttribute();
     if (idAttribute == null) {
-      throw new UnsupportedOperationException(type.getSimpleName() + " has a composite id:"
-          + " get() of a store with a defaultFilter() needs a single id attribute");
+      throw new UnsupportedOperationException(
+          type.getSimpleName()
+              + " has a composite id:"
+              + " get() of a store with a defaultFilter() needs a single id attribute");
     }
     return first(Query.where(Where.eq(idAttribute, key)), filter, List.of());
   }

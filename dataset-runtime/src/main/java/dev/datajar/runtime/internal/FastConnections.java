@@ -16,17 +16,17 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A few read-only connections of one dataset, each keeping its prepared statements, for the
- * reads that bypass Hibernate.
+ * A few read-only connections of one dataset, each keeping its prepared statements, for the reads
+ * that bypass Hibernate.
  *
- * <p>Why not a general pool: sqlite-jdbc does not cache statements, and preparing costs more
- * than a lookup itself, so each connection here is owned by one caller at a time together with
- * its statements: borrow, bind, step, read, give back. Connections open on demand, up to
- * {@code max}, so a dataset that is never read holds none (or the one its start-up checks
- * used), and a quiet service holds as many as it ever needed at once. A caller that finds none
- * free waits; {@link #close()} wakes every waiter, which then fails at once with the "closed"
- * message, while calls already holding a connection finish and their connection is closed when
- * given back, so no caller ever sees a driver error about a closed statement.
+ * <p>Why not a general pool: sqlite-jdbc does not cache statements, and preparing costs more than a
+ * lookup itself, so each connection here is owned by one caller at a time together with its
+ * statements: borrow, bind, step, read, give back. Connections open on demand, up to {@code max},
+ * so a dataset that is never read holds none (or the one its start-up checks used), and a quiet
+ * service holds as many as it ever needed at once. A caller that finds none free waits; {@link
+ * #close()} wakes every waiter, which then fails at once with the "closed" message, while calls
+ * already holding a connection finish and their connection is closed when given back, so no caller
+ * ever sees a driver error about a closed statement.
  */
 class FastConnections implements AutoCloseable {
   /** A connection and the statements prepared on it, used by one thread at a time. */
@@ -69,8 +69,8 @@ class FastConnections implements AutoCloseable {
   private boolean closed;
 
   /**
-   * @param purpose what the connections are for, in the message of a caller that waited too
-   *     long ("lookups", "streams")
+   * @param purpose what the connections are for, in the message of a caller that waited too long
+   *     ("lookups", "streams")
    */
   FastConnections(String dataSet, Path file, int max, String purpose, long waitMillis) {
     this.dataSet = dataSet;
@@ -109,8 +109,8 @@ class FastConnections implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DataSetException("dataset '" + dataSet + "': interrupted while waiting for a"
-          + " connection", e);
+      throw new DataSetException(
+          "dataset '" + dataSet + "': interrupted while waiting for a" + " connection", e);
     } finally {
       lock.unlock();
     }
@@ -129,8 +129,8 @@ class FastConnections implements AutoCloseable {
       } finally {
         lock.unlock();
       }
-      throw new DataSetException("dataset '" + dataSet + "': SQLite cannot open " + file + ": "
-          + e.getMessage(), e);
+      throw new DataSetException(
+          "dataset '" + dataSet + "': SQLite cannot open " + file + ": " + e.getMessage(), e);
     }
     lock.lock();
     try {
@@ -148,8 +148,17 @@ class FastConnections implements AutoCloseable {
 
   /** Message of a caller that waited {@code waitMillis} in vain; overridden for streams. */
   String tooLong() {
-    return "dataset '" + dataSet + "': all " + max + " connections for " + purpose + " of "
-        + file + " stayed in use for " + waitMillis / 1000 + " s";
+    return "dataset '"
+        + dataSet
+        + "': all "
+        + max
+        + " connections for "
+        + purpose
+        + " of "
+        + file
+        + " stayed in use for "
+        + waitMillis / 1000
+        + " s";
   }
 
   /** True if a caller waits for a connection. */

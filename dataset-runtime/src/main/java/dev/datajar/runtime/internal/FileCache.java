@@ -27,30 +27,33 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The private directory where datasets shipped inside jars are copied once, to be opened as
- * plain files.
+ * The private directory where datasets shipped inside jars are copied once, to be opened as plain
+ * files.
  *
- * <p>A copy is named by its content ({@code <sha256>.sqlite}), so it never changes once written
- * and can be opened {@code immutable}. It is written under a unique temporary name while its
- * sha256 and size are computed, compared with the manifest, made read-only ({@code r--------})
- * and renamed atomically into place: two JVMs starting together may both copy, and either rename
- * leaves the same complete bytes.
+ * <p>A copy is named by its content ({@code <sha256>.sqlite}), so it never changes once written and
+ * can be opened {@code immutable}. It is written under a unique temporary name while its sha256 and
+ * size are computed, compared with the manifest, made read-only ({@code r--------}) and renamed
+ * atomically into place: two JVMs starting together may both copy, and either rename leaves the
+ * same complete bytes.
  *
- * <p>A later start trusts that copy without reading it again, because only this user can have
- * put it there: the directory is ours and only we can write it (see {@link CacheDirectory}),
- * and the file is ours, a regular file (not a link), writable by nobody, and of the manifest's
- * size. A copy that fails any of these is not trusted: it is logged and copied again (the
- * rename replaces the entry; it never writes through it). What this does not detect: a process
- * running as this same user that makes the copy writable, changes bytes without changing the
- * size and makes it read-only again; only hashing the whole file finds that.
+ * <p>A later start trusts that copy without reading it again, because only this user can have put
+ * it there: the directory is ours and only we can write it (see {@link CacheDirectory}), and the
+ * file is ours, a regular file (not a link), writable by nobody, and of the manifest's size. A copy
+ * that fails any of these is not trusted: it is logged and copied again (the rename replaces the
+ * entry; it never writes through it). What this does not detect: a process running as this same
+ * user that makes the copy writable, changes bytes without changing the size and makes it read-only
+ * again; only hashing the whole file finds that.
  */
 final class FileCache {
   private static final System.Logger LOG = System.getLogger(FileCache.class.getName());
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_READ = PosixFilePermissions.fromString("r--------");
+  private static final Set<PosixFilePermission> OWNER_FILE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_READ =
+      PosixFilePermissions.fromString("r--------");
   private static final int ANY_WRITE = 0222;
   private static final Duration STALE_TEMP = Duration.ofHours(24);
+
   /** Files hashed by this class since the JVM started; tests prove a trusted copy is not read. */
   private static final AtomicLong HASHED = new AtomicLong();
 
@@ -73,9 +76,11 @@ final class FileCache {
     try {
       deleteStaleTemporaries(dir);
       boolean posix = PathStatus.posix(dir);
-      Path tmp = posix
-          ? Files.createTempFile(dir, sha256 + ".", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
-          : Files.createTempFile(dir, sha256 + ".", ".tmp");
+      Path tmp =
+          posix
+              ? Files.createTempFile(
+                  dir, sha256 + ".", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
+              : Files.createTempFile(dir, sha256 + ".", ".tmp");
       try {
         MessageDigest md = Sha256.digest();
         long n;
@@ -86,8 +91,9 @@ final class FileCache {
         HASHED.incrementAndGet();
         String actual = Sha256.hex(md);
         if (!actual.equals(sha256) || (bytes >= 0 && n != bytes)) {
-          throw new DataSetOpenException(dataSet, EngineOpener.mismatch(dataSet, resource.toString(),
-              actual, n, sha256, bytes));
+          throw new DataSetOpenException(
+              dataSet,
+              EngineOpener.mismatch(dataSet, resource.toString(), actual, n, sha256, bytes));
         }
         if (posix) {
           Files.setPosixFilePermissions(tmp, OWNER_READ);
@@ -106,24 +112,50 @@ final class FileCache {
       }
       return target;
     } catch (IOException e) {
-      throw new DataSetOpenException(dataSet, "dataset '" + dataSet + "': cannot copy " + resource
-          + " into the cache directory " + dir + ": " + e + ". " + CacheDirectory.fixDirectory(), e);
+      throw new DataSetOpenException(
+          dataSet,
+          "dataset '"
+              + dataSet
+              + "': cannot copy "
+              + resource
+              + " into the cache directory "
+              + dir
+              + ": "
+              + e
+              + ". "
+              + CacheDirectory.fixDirectory(),
+          e);
     }
   }
 
   /** Deletes a copy that turned out damaged, so the next call copies again. */
   static void discard(String dataSet, Path copy, String why) {
-    LOG.log(System.Logger.Level.WARNING, "dataset ''{0}'': cached copy {1} is damaged ({2});"
-        + " copying it again", dataSet, copy, why);
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "dataset ''{0}'': cached copy {1} is damaged ({2});" + " copying it again",
+        dataSet,
+        copy,
+        why);
     try {
       Files.deleteIfExists(copy);
     } catch (IOException e) {
-      throw new DataSetOpenException(dataSet, "dataset '" + dataSet + "': cannot delete the"
-          + " damaged cached copy " + copy + ": " + e + ". Delete it by hand.", e);
+      throw new DataSetOpenException(
+          dataSet,
+          "dataset '"
+              + dataSet
+              + "': cannot delete the"
+              + " damaged cached copy "
+              + copy
+              + ": "
+              + e
+              + ". Delete it by hand.",
+          e);
     }
   }
 
-  /** The directory that will actually be used for cacheDir (a private subdirectory for shared dirs). */
+  /**
+   * The directory that will actually be used for cacheDir (a private subdirectory for shared dirs).
+   */
   static Path effectiveDirectory(String dataSet, Path cacheDir) {
     return CacheDirectory.resolve(dataSet, cacheDir, true);
   }
@@ -133,8 +165,8 @@ final class FileCache {
     return HASHED.get();
   }
 
-  private static Optional<Path> trusted(String dataSet, Path cacheDir, String sha256, long bytes,
-      boolean needSize) {
+  private static Optional<Path> trusted(
+      String dataSet, Path cacheDir, String sha256, long bytes, boolean needSize) {
     checkSha(dataSet, sha256, cacheDir);
     if (needSize && bytes < 0) {
       return Optional.empty(); // no size to compare with: copying again checks the sha256
@@ -155,8 +187,12 @@ final class FileCache {
     if (wrong.isEmpty()) {
       return Optional.of(file);
     }
-    LOG.log(System.Logger.Level.WARNING, "dataset ''{0}'': cached copy {1} is not trusted: it {2};"
-        + " it is copied again", dataSet, file, String.join(" and ", wrong));
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "dataset ''{0}'': cached copy {1} is not trusted: it {2};" + " it is copied again",
+        dataSet,
+        file,
+        String.join(" and ", wrong));
     return Optional.empty();
   }
 
@@ -173,16 +209,20 @@ final class FileCache {
         return List.of("is a " + s.kind() + ", not a regular file");
       }
       if (!s.ours()) {
-        wrong.add("is owned by " + s.ownerName() + ", not by " + PathStatus.userName()
-            + " (the user this JVM runs as)");
+        wrong.add(
+            "is owned by "
+                + s.ownerName()
+                + ", not by "
+                + PathStatus.userName()
+                + " (the user this JVM runs as)");
       }
       if ((s.mode() & ANY_WRITE) != 0) {
         wrong.add("can be written (mode " + s.modeString() + "; copies are made r--------)");
       }
       size = s.size();
     } else {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class,
-          LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes a =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (!a.isRegularFile()) {
         return List.of("is not a regular file");
       }
@@ -204,9 +244,17 @@ final class FileCache {
 
   private static void checkSha(String dataSet, String sha256, Object where) {
     if (sha256 == null || !SHA256.matcher(sha256).matches()) {
-      throw new DataSetOpenException(dataSet, "dataset '" + dataSet + "': its manifest has no"
-          + " valid sha256 ('" + sha256 + "'), so it cannot be cached safely in " + where + "."
-          + " Rebuild the dataset jar.");
+      throw new DataSetOpenException(
+          dataSet,
+          "dataset '"
+              + dataSet
+              + "': its manifest has no"
+              + " valid sha256 ('"
+              + sha256
+              + "'), so it cannot be cached safely in "
+              + where
+              + "."
+              + " Rebuild the dataset jar.");
     }
   }
 
@@ -214,15 +262,20 @@ final class FileCache {
   private static void deleteStaleTemporaries(Path dir) {
     Instant before = Instant.now().minus(STALE_TEMP);
     try (Stream<Path> files = Files.list(dir)) {
-      files.filter(f -> f.getFileName().toString().endsWith(".tmp")).forEach(f -> {
-        try {
-          if (Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
-            Files.deleteIfExists(f);
-          }
-        } catch (IOException e) {
-          // best effort: another JVM may have removed or renamed it meanwhile
-        }
-      });
+      files
+          .filter(f -> f.getFileName().toString().endsWith(".tmp"))
+          .forEach(
+              f -> {
+                try {
+                  if (Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS)
+                      .toInstant()
+                      .isBefore(before)) {
+                    Files.deleteIfExists(f);
+                  }
+                } catch (IOException e) {
+                  // best effort: another JVM may have removed or renamed it meanwhile
+                }
+              });
     } catch (IOException e) {
       // best effort
     }

@@ -28,13 +28,13 @@ record FileSource(Path file, boolean cachedCopy, boolean hash) {
         // A class folder (tests, IDE): read in place.
         return new FileSource(Path.of(l.resource().toURI()), false, checksum);
       } catch (URISyntaxException e) {
-        throw new DataSetOpenException(l.name(), "dataset '" + l.name() + "': cannot read "
-            + l.where() + ": " + e, e);
+        throw new DataSetOpenException(
+            l.name(), "dataset '" + l.name() + "': cannot read " + l.where() + ": " + e, e);
       }
     }
     Path dir = settings.cacheDirectoryOrDefault();
-    Optional<Path> cached = FileCache.trustedCopy(l.name(), dir, l.manifest().sha256(),
-        l.manifest().bytes());
+    Optional<Path> cached =
+        FileCache.trustedCopy(l.name(), dir, l.manifest().sha256(), l.manifest().bytes());
     if (cached.isPresent()) {
       return new FileSource(cached.get(), true, fullCheck);
     }
@@ -43,7 +43,14 @@ record FileSource(Path file, boolean cachedCopy, boolean hash) {
 
   /** A fresh copy out of the jar, verified while it was written. */
   static FileSource copied(Located l, Settings settings) {
-    return new FileSource(FileCache.copy(l.name(), l.resource(), l.manifest().sha256(),
-        l.manifest().bytes(), settings.cacheDirectoryOrDefault()), false, false);
+    return new FileSource(
+        FileCache.copy(
+            l.name(),
+            l.resource(),
+            l.manifest().sha256(),
+            l.manifest().bytes(),
+            settings.cacheDirectoryOrDefault()),
+        false,
+        false);
   }
 }

@@ -14,9 +14,9 @@ import org.hibernate.query.SelectionQuery;
 
 /**
  * The reads of an entity through Hibernate: one read-only session per call (held for the call,
- * closed after), criteria written as HQL. Lazy associations of returned objects still load
- * after the session is closed ({@code hibernate.enable_lazy_load_no_trans}), each in a short
- * read-only session of its own. Hibernate starts on the first call. Thread-safe.
+ * closed after), criteria written as HQL. Lazy associations of returned objects still load after
+ * the session is closed ({@code hibernate.enable_lazy_load_no_trans}), each in a short read-only
+ * session of its own. Hibernate starts on the first call. Thread-safe.
  */
 final class HibernatePath<T> implements ReadPath<T> {
   private final Engine engine;
@@ -45,8 +45,10 @@ final class HibernatePath<T> implements ReadPath<T> {
     EntityModel model = model();
     if (model.idAttribute() == null) {
       if (filter != null) {
-        throw new UnsupportedOperationException(type.getSimpleName() + " has a composite id:"
-            + " getAll() of a store with a defaultFilter() needs a single id attribute");
+        throw new UnsupportedOperationException(
+            type.getSimpleName()
+                + " has a composite id:"
+                + " getAll() of a store with a defaultFilter() needs a single id attribute");
       }
       try (Session s = engine.openSession()) {
         for (Object k : ids) {
@@ -75,11 +77,9 @@ final class HibernatePath<T> implements ReadPath<T> {
     }
   }
 
-  private List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder,
-      Session s) {
+  private List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder, Session s) {
     HqlWriter.Hql hql = HqlWriter.select(model(), query, filter, defaultOrder);
-    SelectionQuery<T> q = EntityReader.bind(s.createSelectionQuery(hql.text(), type),
-        hql.params());
+    SelectionQuery<T> q = EntityReader.bind(s.createSelectionQuery(hql.text(), type), hql.params());
     q.setFirstResult(Math.toIntExact(query.offset()));
     query.limit().ifPresent(q::setMaxResults);
     return q.getResultList();
@@ -96,7 +96,7 @@ final class HibernatePath<T> implements ReadPath<T> {
 
   @Override
   public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
-    return RowStream.open(engine, HqlWriter.select(model(), query, filter, defaultOrder), type,
-        query);
+    return RowStream.open(
+        engine, HqlWriter.select(model(), query, filter, defaultOrder), type, query);
   }
 }

@@ -19,13 +19,13 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.resource.jdbc.spi.PhysicalConnectionHandlingMode;
 
 /**
- * Hibernate for one dataset, started on first use: a HikariCP pool of read-only connections and
- * a session factory over the dataset's entities.
+ * Hibernate for one dataset, started on first use: a HikariCP pool of read-only connections and a
+ * session factory over the dataset's entities.
  *
- * <p>Plain lookups never need it, so it stays off the start-up path: the first HQL query, the
- * first read of an entity with collections or embeddables, or the full schema check starts it,
- * and only those wait for it. It starts once; a failure is kept and reported to every later
- * use. Thread-safe.
+ * <p>Plain lookups never need it, so it stays off the start-up path: the first HQL query, the first
+ * read of an entity with collections or embeddables, or the full schema check starts it, and only
+ * those wait for it. It starts once; a failure is kept and reported to every later use.
+ * Thread-safe.
  */
 final class HibernateSide implements AutoCloseable {
   /** Hibernate's own connections: sessions are short, so a few serve many threads. */
@@ -49,11 +49,15 @@ final class HibernateSide implements AutoCloseable {
   }
 
   /**
-   * Hibernate already started over {@code pool}, for a dataset that is not a file (one read
-   * from PostgreSQL); closing it closes both.
+   * Hibernate already started over {@code pool}, for a dataset that is not a file (one read from
+   * PostgreSQL); closing it closes both.
    */
-  static HibernateSide started(String name, List<Class<?>> entities, ClassLoader loader,
-      HibernateSetup.Booted booted, HikariDataSource pool) {
+  static HibernateSide started(
+      String name,
+      List<Class<?>> entities,
+      ClassLoader loader,
+      HibernateSetup.Booted booted,
+      HikariDataSource pool) {
     HibernateSide h = new HibernateSide(name, null, entities, loader);
     h.booted = booted;
     h.pool = pool;
@@ -67,13 +71,16 @@ final class HibernateSide implements AutoCloseable {
 
   /** Starts Hibernate on a daemon thread, so that its first use finds it ready. */
   void startInBackground() {
-    Thread t = new Thread(() -> {
-      try {
-        booted();
-      } catch (RuntimeException e) {
-        // kept in 'failure' and reported to the first caller that needs Hibernate
-      }
-    }, "datajar-hibernate-" + name);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                booted();
+              } catch (RuntimeException e) {
+                // kept in 'failure' and reported to the first caller that needs Hibernate
+              }
+            },
+            "datajar-hibernate-" + name);
     t.setDaemon(true);
     t.start();
   }
@@ -99,8 +106,8 @@ final class HibernateSide implements AutoCloseable {
 
   /** The JPA model of an entity, for criteria of entities Hibernate reads. */
   EntityModel model(Class<?> type) {
-    return models.computeIfAbsent(type,
-        t -> EntityModel.of(sessionFactory().getJpaMetamodel().entity(t)));
+    return models.computeIfAbsent(
+        type, t -> EntityModel.of(sessionFactory().getJpaMetamodel().entity(t)));
   }
 
   /**
@@ -111,10 +118,12 @@ final class HibernateSide implements AutoCloseable {
     // Not SessionBuilder.readOnly(true): that flips the JDBC connection's read-only flag on
     // acquire and release, which sqlite-jdbc refuses on an open connection. The connections are
     // read-only already; the session only needs to load entities read-only (no snapshots).
-    Session s = sessionFactory().withOptions()
-        .flushMode(FlushMode.MANUAL)
-        .connectionHandlingMode(PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD)
-        .openSession();
+    Session s =
+        sessionFactory()
+            .withOptions()
+            .flushMode(FlushMode.MANUAL)
+            .connectionHandlingMode(PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD)
+            .openSession();
     s.setDefaultReadOnly(true);
     return s;
   }
@@ -132,17 +141,32 @@ final class HibernateSide implements AutoCloseable {
     HikariDataSource p = null;
     try {
       p = pool(name, file);
-      booted = HibernateSetup.boot(name, entities, p, loader,
-          Map.of("hibernate.enable_lazy_load_no_trans", "true",
-              "hibernate.query.plan_cache_enabled", "true"));
+      booted =
+          HibernateSetup.boot(
+              name,
+              entities,
+              p,
+              loader,
+              Map.of(
+                  "hibernate.enable_lazy_load_no_trans",
+                  "true",
+                  "hibernate.query.plan_cache_enabled",
+                  "true"));
       pool = p;
       return booted;
     } catch (RuntimeException e) {
       if (p != null) {
         p.close();
       }
-      failure = new DataSetException("dataset '" + name + "': Hibernate could not start over "
-          + file + ": " + e.getMessage(), e);
+      failure =
+          new DataSetException(
+              "dataset '"
+                  + name
+                  + "': Hibernate could not start over "
+                  + file
+                  + ": "
+                  + e.getMessage(),
+              e);
       throw failure;
     }
   }
@@ -166,8 +190,8 @@ final class HibernateSide implements AutoCloseable {
     try (Connection c = ds.getConnection()) {
       return c.isReadOnly();
     } catch (SQLException e) {
-      throw new DataSetException("dataset '" + name + "': SQLite cannot open " + file + ": "
-          + e.getMessage(), e);
+      throw new DataSetException(
+          "dataset '" + name + "': SQLite cannot open " + file + ": " + e.getMessage(), e);
     }
   }
 

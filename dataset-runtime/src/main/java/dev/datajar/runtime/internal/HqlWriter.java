@@ -9,8 +9,8 @@ import java.util.List;
  * Turns a {@link Query} into HQL text with positional parameters.
  *
  * <p>Attribute paths are checked against the {@link EntityModel} before they are written, so the
- * text only ever contains the entity's own attribute names; values travel as parameters. The
- * same query shape gives the same text, so Hibernate's query plan cache does the parsing once.
+ * text only ever contains the entity's own attribute names; values travel as parameters. The same
+ * query shape gives the same text, so Hibernate's query plan cache does the parsing once.
  */
 final class HqlWriter extends ConditionWriter {
   /** HQL text and its parameters ({@code ?1} is {@code params.get(0)}). */
@@ -25,7 +25,8 @@ final class HqlWriter extends ConditionWriter {
   }
 
   /** {@code select e from Entity e where ... order by ...}. */
-  static Hql select(EntityModel model, Query query, Criterion filter, List<Query.Order> defaultOrder) {
+  static Hql select(
+      EntityModel model, Query query, Criterion filter, List<Query.Order> defaultOrder) {
     HqlWriter w = new HqlWriter(model);
     w.sb.append("select e from ").append(model.hqlName()).append(" e");
     w.where(query, filter);
@@ -84,7 +85,9 @@ final class HqlWriter extends ConditionWriter {
       model.coerce(x.attribute(), x.prefix());
       // substr() counts characters like codePointCount; unlike LIKE it is case-sensitive.
       sb.append("substring(");
-      path(x.attribute()).append(", 1, ").append(x.prefix().codePointCount(0, x.prefix().length()))
+      path(x.attribute())
+          .append(", 1, ")
+          .append(x.prefix().codePointCount(0, x.prefix().length()))
           .append(") = ");
       param(x.prefix());
     } else if (c instanceof Criterion.Null x) {

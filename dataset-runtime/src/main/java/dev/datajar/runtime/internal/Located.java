@@ -15,10 +15,21 @@ import java.nio.file.Path;
  * @param file the overriding file, or {@code null}
  * @param overrideSource how the file was given (property, variable, module), or {@code null}
  */
-record Located(String name, Manifest manifest, String where, URL resource, Path file,
-    String overrideSource, Settings.JdbcBinding jdbc) {
+record Located(
+    String name,
+    Manifest manifest,
+    String where,
+    URL resource,
+    Path file,
+    String overrideSource,
+    Settings.JdbcBinding jdbc) {
 
-  Located(String name, Manifest manifest, String where, URL resource, Path file,
+  Located(
+      String name,
+      Manifest manifest,
+      String where,
+      URL resource,
+      Path file,
       String overrideSource) {
     this(name, manifest, where, resource, file, overrideSource, null);
   }

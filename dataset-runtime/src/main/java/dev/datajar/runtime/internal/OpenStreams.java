@@ -5,15 +5,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The streams of one dataset that are still open, so that a stream its caller forgot to close
- * gives its connection back once it is garbage, and says where it was opened.
+ * The streams of one dataset that are still open, so that a stream its caller forgot to close gives
+ * its connection back once it is garbage, and says where it was opened.
  *
- * <p>A {@code Store.stream()} holds a connection until it is closed or read to its end. One that
- * is dropped half-read would hold it forever and, one leak after another, starve the service.
- * Each stream's spliterator (which the stream, and any iterator taken from it, refer to) is
- * registered with a {@link Cleaner}: when it becomes unreachable its resource is released on the cleaner's thread (nobody else can reach it any more, so that is
- * safe) and a warning names the code that opened it. Closing the stream releases at once and
- * unregisters.
+ * <p>A {@code Store.stream()} holds a connection until it is closed or read to its end. One that is
+ * dropped half-read would hold it forever and, one leak after another, starve the service. Each
+ * stream's spliterator (which the stream, and any iterator taken from it, refer to) is registered
+ * with a {@link Cleaner}: when it becomes unreachable its resource is released on the cleaner's
+ * thread (nobody else can reach it any more, so that is safe) and a warning names the code that
+ * opened it. Closing the stream releases at once and unregisters.
  */
 final class OpenStreams {
   private static final Cleaner CLEANER = Cleaner.create();
@@ -53,9 +53,14 @@ final class OpenStreams {
       released = true;
       open.remove(this);
       if (!closedByCaller) {
-        LOG.log(System.Logger.Level.WARNING, "dataset '" + dataSet + "': a Store.stream() was"
-            + " dropped without being closed; its connection was reclaimed when it became"
-            + " garbage. Close every stream (try-with-resources).", openedAt);
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "dataset '"
+                + dataSet
+                + "': a Store.stream() was"
+                + " dropped without being closed; its connection was reclaimed when it became"
+                + " garbage. Close every stream (try-with-resources).",
+            openedAt);
       }
       try {
         resource.close();
@@ -69,8 +74,8 @@ final class OpenStreams {
    * Registers a stream's spliterator and what it holds; {@code resource} must not refer to the
    * spliterator (or it would never become garbage).
    *
-   * @return the handle whose {@link Handle#close()} the spliterator calls when the stream is
-   *     closed or exhausted
+   * @return the handle whose {@link Handle#close()} the spliterator calls when the stream is closed
+   *     or exhausted
    */
   Handle register(Object spliterator, AutoCloseable resource) {
     Handle h = new Handle(resource);

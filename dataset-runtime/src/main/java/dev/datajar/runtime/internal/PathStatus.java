@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What {@code lstat} says about one path (links are never followed): its type and mode bits,
- * its owner and size, and whether that owner is the user this JVM runs as.
+ * What {@code lstat} says about one path (links are never followed): its type and mode bits, its
+ * owner and size, and whether that owner is the user this JVM runs as.
  *
  * <p>Owners are compared by numeric id where the file system gives one: looking up a user's name
  * costs a password-database lookup, so names are only looked up for messages.
@@ -42,17 +42,18 @@ final class PathStatus {
   }
 
   /** Reads {@code p} without following a link; the {@code unix} view also gives the sticky bit. */
+  @SuppressWarnings("EnumOrdinal") // PosixFilePermission's order is the mode's bit order
   static PathStatus of(Path p) throws IOException {
     if (p.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-      Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,size",
-          LinkOption.NOFOLLOW_LINKS);
-      return new PathStatus(p, (Integer) a.get("mode"), (Integer) a.get("uid"),
-          (Long) a.get("size"), null);
+      Map<String, Object> a =
+          Files.readAttributes(p, "unix:mode,uid,size", LinkOption.NOFOLLOW_LINKS);
+      return new PathStatus(
+          p, (Integer) a.get("mode"), (Integer) a.get("uid"), (Long) a.get("size"), null);
     }
-    PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class,
-        LinkOption.NOFOLLOW_LINKS);
-    int mode = a.isDirectory() ? DIRECTORY : a.isRegularFile() ? REGULAR
-        : a.isSymbolicLink() ? LINK : 0;
+    PosixFileAttributes a =
+        Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    int mode =
+        a.isDirectory() ? DIRECTORY : a.isRegularFile() ? REGULAR : a.isSymbolicLink() ? LINK : 0;
     for (PosixFilePermission bit : a.permissions()) {
       mode |= 0400 >> bit.ordinal(); // OWNER_READ is first, OTHERS_EXECUTE last
     }
@@ -121,8 +122,8 @@ final class PathStatus {
       int bits = mode >> shift;
       sb.append((bits & 4) != 0 ? 'r' : '-').append((bits & 2) != 0 ? 'w' : '-');
       boolean x = (bits & 1) != 0;
-      boolean special = shift == 6 ? (mode & 04000) != 0 : shift == 3 ? (mode & 02000) != 0
-          : (mode & 01000) != 0;
+      boolean special =
+          shift == 6 ? (mode & 04000) != 0 : shift == 3 ? (mode & 02000) != 0 : (mode & 01000) != 0;
       char mark = shift == 0 ? 't' : 's';
       sb.append(special ? (x ? mark : Character.toUpperCase(mark)) : (x ? 'x' : '-'));
     }
@@ -146,9 +147,9 @@ final class PathStatus {
   }
 
   /**
-   * The user this JVM runs as. On Linux {@code /proc/self} belongs to the process's effective
-   * user, which is also the owner of every file the process creates; elsewhere the user named by
-   * {@code user.name} (set by the JVM from the real user id).
+   * The user this JVM runs as. On Linux {@code /proc/self} belongs to the process's effective user,
+   * which is also the owner of every file the process creates; elsewhere the user named by {@code
+   * user.name} (set by the JVM from the real user id).
    */
   private static final class Us {
     static final Path SELF = Path.of("/proc/self");
@@ -158,7 +159,9 @@ final class PathStatus {
     private static int uid() {
       try {
         return (Integer) Files.getAttribute(SELF, "unix:uid");
-      } catch (IOException | UnsupportedOperationException | IllegalArgumentException
+      } catch (IOException
+          | UnsupportedOperationException
+          | IllegalArgumentException
           | SecurityException e) {
         return -1; // not Linux: owners are compared by principal
       }
@@ -171,7 +174,8 @@ final class PathStatus {
         // not Linux: ask by name
       }
       try {
-        return FileSystems.getDefault().getUserPrincipalLookupService()
+        return FileSystems.getDefault()
+            .getUserPrincipalLookupService()
             .lookupPrincipalByName(System.getProperty("user.name"));
       } catch (IOException | UnsupportedOperationException | SecurityException e) {
         return null;

@@ -23,10 +23,10 @@ import org.hibernate.query.SelectionQuery;
  *
  * <p>HQL goes through {@code createSelectionQuery}, which refuses anything but a select. SQL is
  * first checked by {@link SqlGuard} (one query, nothing else reaches SQLite), then runs on a
- * read-only connection; SQLite refuses a write, and the refusal is reported as a
- * {@link ReadOnlyDataSetException}. Every call runs under a {@link QueryTimeLimit}. SQL columns are read with the Java type of the record
- * component of the same name, through the dialect's type mapping, so values are exactly those
- * an entity would hold.
+ * read-only connection; SQLite refuses a write, and the refusal is reported as a {@link
+ * ReadOnlyDataSetException}. Every call runs under a {@link QueryTimeLimit}. SQL columns are read
+ * with the Java type of the record component of the same name, through the dialect's type mapping,
+ * so values are exactly those an entity would hold.
  */
 final class Queries {
   private static final Map<Class<?>, MethodHandle> CONSTRUCTORS = new ConcurrentHashMap<>();
@@ -49,9 +49,15 @@ final class Queries {
         s.doWork(c -> limit.close());
       }
     } catch (IllegalSelectQueryException e) {
-      throw new ReadOnlyDataSetException("dataset '" + engine.name() + "' is read-only: query()"
-          + " runs select statements only, not '" + hql + "'. Change the dataset's sources and"
-          + " rebuild it instead.", e);
+      throw new ReadOnlyDataSetException(
+          "dataset '"
+              + engine.name()
+              + "' is read-only: query()"
+              + " runs select statements only, not '"
+              + hql
+              + "'. Change the dataset's sources and"
+              + " rebuild it instead.",
+          e);
     }
   }
 
@@ -59,9 +65,17 @@ final class Queries {
     // Checked before SQLite sees the text: SQLite carries out a pragma while preparing it.
     Optional<String> refused = SqlGuard.refusal(sql);
     if (refused.isPresent()) {
-      throw new ReadOnlyDataSetException("dataset '" + engine.name() + "' is read-only: sql()"
-          + " runs queries only, not '" + sql + "': " + refused.get() + ". Nothing was run;"
-          + " to change the data, change the dataset's sources and rebuild it.", null);
+      throw new ReadOnlyDataSetException(
+          "dataset '"
+              + engine.name()
+              + "' is read-only: sql()"
+              + " runs queries only, not '"
+              + sql
+              + "': "
+              + refused.get()
+              + ". Nothing was run;"
+              + " to change the data, change the dataset's sources and rebuild it.",
+          null);
     }
     try (Session s = engine.openSession()) {
       QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
@@ -79,8 +93,14 @@ final class Queries {
       throw e;
     } catch (RuntimeException e) {
       if (isReadOnlyRefusal(e)) {
-        throw new ReadOnlyDataSetException("dataset '" + engine.name() + "' is read-only: sql()"
-            + " runs queries only, not '" + sql + "'. Change the dataset's sources and rebuild it instead.", e);
+        throw new ReadOnlyDataSetException(
+            "dataset '"
+                + engine.name()
+                + "' is read-only: sql()"
+                + " runs queries only, not '"
+                + sql
+                + "'. Change the dataset's sources and rebuild it instead.",
+            e);
       }
       throw e;
     }
@@ -88,11 +108,12 @@ final class Queries {
 
   private static <R> List<R> run(Session s, String sql, Class<R> type, Object[] params) {
     if (!type.isRecord()) {
-      @SuppressWarnings("unchecked")
-      NativeQuery<R> q = (NativeQuery<R>) s.createNativeQuery(sql, type);
+      NativeQuery<R> q = s.createNativeQuery(sql, type);
       bind(q, params);
       return q.getResultList();
     }
+    // Deprecated for the typed forms, which map rows themselves; here addScalar does.
+    @SuppressWarnings("deprecation")
     NativeQuery<?> q = s.createNativeQuery(sql);
     RecordComponent[] components = type.getRecordComponents();
     for (RecordComponent c : components) {
@@ -108,8 +129,8 @@ final class Queries {
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable t) {
-        throw new IllegalStateException("could not create " + type.getName() + " from a row of '"
-            + sql + "': " + t, t);
+        throw new IllegalStateException(
+            "could not create " + type.getName() + " from a row of '" + sql + "': " + t, t);
       }
     }
     return out;
@@ -126,15 +147,19 @@ final class Queries {
   }
 
   private static MethodHandle constructor(Class<?> type, RecordComponent[] components) {
-    return CONSTRUCTORS.computeIfAbsent(type, t -> {
-      Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-      try {
-        return MethodHandles.privateLookupIn(t, MethodHandles.lookup())
-            .findConstructor(t, MethodType.methodType(void.class, types));
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalArgumentException("cannot construct record " + t.getName() + ": " + e, e);
-      }
-    });
+    return CONSTRUCTORS.computeIfAbsent(
+        type,
+        t -> {
+          Class<?>[] types =
+              Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+          try {
+            return MethodHandles.privateLookupIn(t, MethodHandles.lookup())
+                .findConstructor(t, MethodType.methodType(void.class, types));
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(
+                "cannot construct record " + t.getName() + ": " + e, e);
+          }
+        });
   }
 
   static boolean isReadOnlyRefusal(Throwable e) {
@@ -147,9 +172,11 @@ final class Queries {
       // before SQLite would refuse it as a write on a read-only connection; pgjdbc says "No
       // results were returned by the query" (e.g. for a SET, which the next transaction's
       // READ ONLY makes harmless anyway).
-      if (m != null && (m.contains("SQLITE_READONLY") || m.contains("attempt to write a readonly")
-          || m.contains("Query does not return results")
-          || m.contains("No results were returned by the query"))) {
+      if (m != null
+          && (m.contains("SQLITE_READONLY")
+              || m.contains("attempt to write a readonly")
+              || m.contains("Query does not return results")
+              || m.contains("No results were returned by the query"))) {
         return true;
       }
     }

@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * How the reads of one entity run, chosen once per entity when its dataset opens: plain
- * entities through {@link RowPath} (SQL and the recorded layout, no Hibernate), the others
- * through {@link HibernatePath}. Ids and criteria arrive checked and coerced by
- * {@link EntityReader}. Implementations are thread-safe.
+ * How the reads of one entity run, chosen once per entity when its dataset opens: plain entities
+ * through {@link RowPath} (SQL and the recorded layout, no Hibernate), the others through {@link
+ * HibernatePath}. Ids and criteria arrive checked and coerced by {@link EntityReader}.
+ * Implementations are thread-safe.
  */
 interface ReadPath<T> {
   /** The entity's attributes, for checking and coercing criteria. */

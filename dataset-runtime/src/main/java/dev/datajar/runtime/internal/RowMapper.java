@@ -24,12 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * recorded: values read with the column's {@link Codec}, set through the same field or setter
  * Hibernate uses, objects made with the entity's no-argument constructor. No Hibernate involved.
  *
- * <p>Datasets never change, so what a row holds is cached: the state of up to
- * {@value #CACHE_SIZE} ids is kept as an array of immutable values (emptied when full, which
- * keeps it small and lets hot ids come back), and every call builds new objects from it, so
- * callers never share or see each other's changes. To-ones load eagerly through their target's
- * mapper (its cache makes that cheap); within one call a target is one object, so cycles resolve.
- * Thread-safe.
+ * <p>Datasets never change, so what a row holds is cached: the state of up to {@value #CACHE_SIZE}
+ * ids is kept as an array of immutable values (emptied when full, which keeps it small and lets hot
+ * ids come back), and every call builds new objects from it, so callers never share or see each
+ * other's changes. To-ones load eagerly through their target's mapper (its cache makes that cheap);
+ * within one call a target is one object, so cycles resolve. Thread-safe.
  */
 final class RowMapper<T> {
   static final int CACHE_SIZE = 8192;
@@ -57,13 +56,16 @@ final class RowMapper<T> {
   final String selectList;
   final Codec idCodec;
   final EntityModel model;
+
   /** Attribute path -> column, for the SQL writer: attributes, and "toOne.id" foreign keys. */
   final Map<String, SqlWriter.Col> paths = new HashMap<>();
+
   /** To-one attribute -> its foreign key column and target, for conditions through it. */
   final Map<String, ToOne> toOnes = new HashMap<>();
 
   /** A to-one: the quoted foreign key column here, and the target's mapper. */
   record ToOne(String column, RowMapper<?> target) {}
+
   private final String byIdSql;
   private final MethodHandle constructor; // () -> Object
   private final MethodHandle idSetter;
@@ -89,8 +91,8 @@ final class RowMapper<T> {
       MethodHandle set = setter(m, loader);
       String column = TableModel.quote(m.column());
       select.append(", ").append(column);
-      columns[i] = new Column(codec, generic(set), set.type().parameterType(1).isPrimitive(),
-          m.target());
+      columns[i] =
+          new Column(codec, generic(set), set.type().parameterType(1).isPrimitive(), m.target());
       any |= m.target() != null;
       if (m.target() == null) {
         paths.put(m.attribute(), new SqlWriter.Col(column, codec));
@@ -108,7 +110,8 @@ final class RowMapper<T> {
       if (c.target != null) {
         c.targetMapper = byEntity.get(c.target);
         EntityLayout.Member m = layout.attributes().get(i);
-        paths.put(m.attribute() + "." + c.targetMapper.model.idAttribute(),
+        paths.put(
+            m.attribute() + "." + c.targetMapper.model.idAttribute(),
             new SqlWriter.Col(TableModel.quote(m.column()), c.codec));
         toOnes.put(m.attribute(), new ToOne(TableModel.quote(m.column()), c.targetMapper));
       }
@@ -130,8 +133,9 @@ final class RowMapper<T> {
     return load(id, null, connections, null);
   }
 
-  private T load(Object id, Map<Object, Object> seen, FastConnections connections,
-      FastConnections.Slot slot) {
+  @SuppressWarnings("IdentityHashMapUsage") // 'seen' is keyed by class: identity is equality
+  private T load(
+      Object id, Map<Object, Object> seen, FastConnections connections, FastConnections.Slot slot) {
     Object[] state = state(id, connections, slot);
     if (state == NO_ROW) {
       return null;
@@ -144,7 +148,11 @@ final class RowMapper<T> {
 
   /** A new entity from a row's state; {@code seen} is the call's identity map, or null. */
   @SuppressWarnings("unchecked")
-  T build(Object id, Object[] state, Map<Object, Object> seen, FastConnections connections,
+  T build(
+      Object id,
+      Object[] state,
+      Map<Object, Object> seen,
+      FastConnections connections,
       FastConnections.Slot slot) {
     try {
       if (seen == null) {
@@ -166,8 +174,15 @@ final class RowMapper<T> {
     }
   }
 
-  private T fill(T e, Object id, Object[] state, Map<Object, Object> seen,
-      FastConnections connections, FastConnections.Slot slot) throws Throwable {
+  @SuppressWarnings("JavaUtilDate") // entities may hold java.util.Date; each caller gets a copy
+  private T fill(
+      T e,
+      Object id,
+      Object[] state,
+      Map<Object, Object> seen,
+      FastConnections connections,
+      FastConnections.Slot slot)
+      throws Throwable {
     idSetter.invokeExact((Object) e, id);
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
@@ -232,8 +247,8 @@ final class RowMapper<T> {
         return rs.next() ? readState(rs) : NO_ROW;
       }
     } catch (SQLException e) {
-      throw new DataSetException("cannot read " + type.getSimpleName() + " " + id + ": "
-          + e.getMessage(), e);
+      throw new DataSetException(
+          "cannot read " + type.getSimpleName() + " " + id + ": " + e.getMessage(), e);
     } finally {
       if (held == null) {
         connections.giveBack(slot);
@@ -244,11 +259,12 @@ final class RowMapper<T> {
   private static MethodHandle constructor(Class<?> type) {
     try {
       MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-      return lookup.findConstructor(type, MethodType.methodType(void.class))
+      return lookup
+          .findConstructor(type, MethodType.methodType(void.class))
           .asType(MethodType.methodType(Object.class));
     } catch (ReflectiveOperationException | IllegalArgumentException e) {
-      throw new IllegalStateException(type.getName() + " has no no-argument constructor the"
-          + " runtime can call: " + e, e);
+      throw new IllegalStateException(
+          type.getName() + " has no no-argument constructor the" + " runtime can call: " + e, e);
     }
   }
 
@@ -262,11 +278,20 @@ final class RowMapper<T> {
     try {
       Class<?> owner = Class.forName(m.declaringClass(), false, loader);
       MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
-      return m.field() ? lookup.unreflectSetter(field(owner, m))
+      return m.field()
+          ? lookup.unreflectSetter(field(owner, m))
           : lookup.unreflect(method(owner, m));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot set " + m.declaringClass() + "." + m.setter()
-          + " (attribute '" + m.attribute() + "'): " + e, e);
+      throw new IllegalStateException(
+          "cannot set "
+              + m.declaringClass()
+              + "."
+              + m.setter()
+              + " (attribute '"
+              + m.attribute()
+              + "'): "
+              + e,
+          e);
     }
   }
 
@@ -275,8 +300,16 @@ final class RowMapper<T> {
       Class<?> owner = Class.forName(m.declaringClass(), false, loader);
       return m.field() ? field(owner, m).getType() : method(owner, m).getParameterTypes()[0];
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot find " + m.declaringClass() + "." + m.setter()
-          + " (attribute '" + m.attribute() + "'): " + e, e);
+      throw new IllegalStateException(
+          "cannot find "
+              + m.declaringClass()
+              + "."
+              + m.setter()
+              + " (attribute '"
+              + m.attribute()
+              + "'): "
+              + e,
+          e);
     }
   }
 
@@ -286,8 +319,7 @@ final class RowMapper<T> {
     return f;
   }
 
-  private static Method method(Class<?> owner, EntityLayout.Member m)
-      throws NoSuchMethodException {
+  private static Method method(Class<?> owner, EntityLayout.Member m) throws NoSuchMethodException {
     for (Method x : owner.getDeclaredMethods()) {
       if (x.getName().equals(m.setter()) && x.getParameterCount() == 1 && !x.isBridge()) {
         x.setAccessible(true);

@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The reads of a plain entity as SQL over the dataset's own connections, rows turned into
- * entities by its {@link RowMapper}: no Hibernate, no session, statements prepared once per
- * connection. A query SQL cannot say without a join (an order through a to-one, an entity as a
- * value) goes to the entity's {@link HibernatePath}, which starts Hibernate then. Thread-safe.
+ * The reads of a plain entity as SQL over the dataset's own connections, rows turned into entities
+ * by its {@link RowMapper}: no Hibernate, no session, statements prepared once per connection. A
+ * query SQL cannot say without a join (an order through a to-one, an entity as a value) goes to the
+ * entity's {@link HibernatePath}, which starts Hibernate then. Thread-safe.
  */
 final class RowPath<T> implements ReadPath<T> {
   private final RowMapper<T> mapper;
@@ -31,8 +31,12 @@ final class RowPath<T> implements ReadPath<T> {
   private final OpenStreams open;
   private final HibernatePath<T> hql;
 
-  RowPath(RowMapper<T> mapper, FastConnections lookups, FastConnections streams,
-      OpenStreams open, HibernatePath<T> hql) {
+  RowPath(
+      RowMapper<T> mapper,
+      FastConnections lookups,
+      FastConnections streams,
+      OpenStreams open,
+      HibernatePath<T> hql) {
     this.mapper = mapper;
     this.lookups = lookups;
     this.streams = streams;
@@ -124,6 +128,7 @@ final class RowPath<T> implements ReadPath<T> {
     }
     // Entities are built after the connection is back: to-ones borrow their own.
     List<T> out = new ArrayList<>(states.size());
+    @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
     Map<Object, Object> seen = new IdentityHashMap<>();
     for (int i = 0; i < states.size(); i++) {
       mapper.remember(rowIds.get(i), states.get(i));
@@ -136,9 +141,9 @@ final class RowPath<T> implements ReadPath<T> {
   }
 
   /**
-   * The rows read lazily over one connection held until the stream is closed or read to its
-   * end (or, if its caller drops it, until it is garbage). Nothing read is cached, so memory
-   * stays constant; to-one targets are looked up on the same connection.
+   * The rows read lazily over one connection held until the stream is closed or read to its end
+   * (or, if its caller drops it, until it is garbage). Nothing read is cached, so memory stays
+   * constant; to-one targets are looked up on the same connection.
    */
   @Override
   public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
@@ -197,9 +202,15 @@ final class RowPath<T> implements ReadPath<T> {
           close(); // read to the end: release the connection even if the caller forgets to
           return false;
         }
+        @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
         Map<Object, Object> seen = new IdentityHashMap<>();
-        row = mapper.build(mapper.readId(cursor.rs()), mapper.readState(cursor.rs()), seen,
-            streams, cursor.slot());
+        row =
+            mapper.build(
+                mapper.readId(cursor.rs()),
+                mapper.readState(cursor.rs()),
+                seen,
+                streams,
+                cursor.slot());
       } catch (SQLException e) {
         close();
         throw failed("stream", e);
@@ -224,7 +235,7 @@ final class RowPath<T> implements ReadPath<T> {
   }
 
   private DataSetException failed(String what, SQLException e) {
-    return new DataSetException("cannot " + what + " " + mapper.type.getSimpleName() + ": "
-        + e.getMessage(), e);
+    return new DataSetException(
+        "cannot " + what + " " + mapper.type.getSimpleName() + ": " + e.getMessage(), e);
   }
 }

@@ -12,13 +12,13 @@ import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
 /**
- * A lazily read, forward-only stream of entities over one session and one connection, held
- * until the stream is closed.
+ * A lazily read, forward-only stream of entities over one session and one connection, held until
+ * the stream is closed.
  *
- * <p>Memory stays constant: rows are read one at a time from SQLite, and the session's
- * persistence context is cleared every {@value #CLEAR_EVERY} rows, so neither the returned
- * entities nor the associations loaded with them accumulate. Entities handed out earlier stay
- * usable: their lazy parts load through a session of their own.
+ * <p>Memory stays constant: rows are read one at a time from SQLite, and the session's persistence
+ * context is cleared every {@value #CLEAR_EVERY} rows, so neither the returned entities nor the
+ * associations loaded with them accumulate. Entities handed out earlier stay usable: their lazy
+ * parts load through a session of their own.
  */
 final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
   private static final int CLEAR_EVERY = 256;
@@ -50,7 +50,8 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
   static <T> Stream<T> open(Engine engine, HqlWriter.Hql hql, Class<T> type, Query query) {
     Session s = engine.openSession();
     try {
-      SelectionQuery<T> q = EntityReader.bind(s.createSelectionQuery(hql.text(), type), hql.params());
+      SelectionQuery<T> q =
+          EntityReader.bind(s.createSelectionQuery(hql.text(), type), hql.params());
       q.setFirstResult(Math.toIntExact(query.offset()));
       query.limit().ifPresent(q::setMaxResults);
       q.setReadOnly(true);

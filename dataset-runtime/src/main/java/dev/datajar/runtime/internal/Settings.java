@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The fixed settings of one {@code DataSetModule}: which datasets, where their files are, where
- * the cache is. Module settings win over system properties, which win over environment variables.
+ * The fixed settings of one {@code DataSetModule}: which datasets, where their files are, where the
+ * cache is. Module settings win over system properties, which win over environment variables.
  *
  * @param dataSets the names asked for; empty means every dataset on the class path
  * @param paths file locations set through the module
@@ -20,10 +20,16 @@ import java.util.function.UnaryOperator;
  * @param verifyFully hash every file and compare schemas through Hibernate at start-up
  * @param startHibernate start Hibernate in the background right after opening
  */
-public record Settings(List<String> dataSets, Map<String, Path> paths,
-    Map<String, String> jdbcUrls, Path cacheDirectory,
-    ClassLoader classLoader, UnaryOperator<String> systemProperties,
-    UnaryOperator<String> environment, boolean verifyFully, boolean startHibernate) {
+public record Settings(
+    List<String> dataSets,
+    Map<String, Path> paths,
+    Map<String, String> jdbcUrls,
+    Path cacheDirectory,
+    ClassLoader classLoader,
+    UnaryOperator<String> systemProperties,
+    UnaryOperator<String> environment,
+    boolean verifyFully,
+    boolean startHibernate) {
 
   public Settings {
     dataSets = List.copyOf(dataSets);
@@ -42,10 +48,10 @@ public record Settings(List<String> dataSets, Map<String, Path> paths,
   }
 
   /**
-   * The PostgreSQL database a dataset is bound to, or {@code null}: module, then system
-   * property, then environment. User and password come from the URL or from
-   * {@code DATAJAR_<NAME>_JDBC_USER}/{@code _PASSWORD} (or the system properties
-   * {@code datajar.<name>.jdbc.user}/{@code .password}).
+   * The PostgreSQL database a dataset is bound to, or {@code null}: module, then system property,
+   * then environment. User and password come from the URL or from {@code
+   * DATAJAR_<NAME>_JDBC_USER}/{@code _PASSWORD} (or the system properties {@code
+   * datajar.<name>.jdbc.user}/{@code .password}).
    */
   public JdbcBinding jdbcBinding(String dataSet) {
     String url = jdbcUrls.get(dataSet);
@@ -61,8 +67,11 @@ public record Settings(List<String> dataSets, Map<String, Path> paths,
     if (url == null || url.isBlank()) {
       return null;
     }
-    return new JdbcBinding(url.strip(), credential(dataSet, "user", "USER"),
-        credential(dataSet, "password", "PASSWORD"), source);
+    return new JdbcBinding(
+        url.strip(),
+        credential(dataSet, "user", "USER"),
+        credential(dataSet, "password", "PASSWORD"),
+        source);
   }
 
   private String credential(String dataSet, String property, String variable) {
@@ -109,6 +118,7 @@ public record Settings(List<String> dataSets, Map<String, Path> paths,
     }
     return v != null && v.strip().equalsIgnoreCase("full");
   }
+
   public static final String CACHE_VARIABLE = "DATAJAR_CACHE_DIR";
 
   /** An overridden file location and where it came from, or {@code null}. */
@@ -142,8 +152,10 @@ public record Settings(List<String> dataSets, Map<String, Path> paths,
     }
     String xdg = environment.apply("XDG_CACHE_HOME");
     String home = systemProperties.apply("user.home");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(home != null ? home : System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(home != null ? home : System.getProperty("user.home"), ".cache");
     return base.resolve("datajar");
   }
 

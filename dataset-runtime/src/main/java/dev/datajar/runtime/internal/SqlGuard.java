@@ -8,17 +8,17 @@ import java.util.Optional;
  * {@code SELECT}, {@code WITH} or {@code VALUES} statement, nothing after it.
  *
  * <p>Why a guard on the text: SQLite carries out many pragmas while it <em>prepares</em> them
- * ({@code pragma query_only=0} turns the connection writable before any step), and some act on
- * the whole process ({@code pragma hard_heap_limit}). sqlite-jdbc 3.54.1.0 offers no authorizer
- * callback, and a refusal after preparing would come too late, so nothing that is not a query
- * is handed to the driver at all. A {@code WITH … DELETE} passes the guard and is then refused
- * by the read-only connection, which is harmless: writes, unlike pragmas, take effect only
- * when run. The pragma table-valued functions ({@code pragma_table_info(…)}) stay usable: SQLite
- * offers them only for pragmas that read, and they take no value to set.
+ * ({@code pragma query_only=0} turns the connection writable before any step), and some act on the
+ * whole process ({@code pragma hard_heap_limit}). sqlite-jdbc 3.54.1.0 offers no authorizer
+ * callback, and a refusal after preparing would come too late, so nothing that is not a query is
+ * handed to the driver at all. A {@code WITH … DELETE} passes the guard and is then refused by the
+ * read-only connection, which is harmless: writes, unlike pragmas, take effect only when run. The
+ * pragma table-valued functions ({@code pragma_table_info(…)}) stay usable: SQLite offers them only
+ * for pragmas that read, and they take no value to set.
  *
- * <p>The scan follows SQLite's lexical rules for what can hide a keyword or a {@code ;}:
- * {@code '…'} strings, {@code "…"}, {@code `…`} and {@code […]} identifiers, {@code --} and
- * {@code /* *}{@code /} comments.
+ * <p>The scan follows SQLite's lexical rules for what can hide a keyword or a {@code ;}: {@code
+ * '…'} strings, {@code "…"}, {@code `…`} and {@code […]} identifiers, {@code --} and {@code /*
+ * *}{@code /} comments.
  */
 final class SqlGuard {
   private SqlGuard() {}
@@ -32,9 +32,12 @@ final class SqlGuard {
     }
     String first = sql.substring(start, end).toLowerCase(Locale.ROOT);
     if (!first.equals("select") && !first.equals("with") && !first.equals("values")) {
-      return Optional.of(first.isEmpty() ? "it holds no statement"
-          : "a call runs one SELECT (or WITH … SELECT, or VALUES) statement, and '"
-              + sql.substring(start, end) + "' is not one");
+      return Optional.of(
+          first.isEmpty()
+              ? "it holds no statement"
+              : "a call runs one SELECT (or WITH … SELECT, or VALUES) statement, and '"
+                  + sql.substring(start, end)
+                  + "' is not one");
     }
     int semicolon = endOfStatement(sql, end);
     if (semicolon >= 0 && skipSpaceAndComments(sql, semicolon + 1) < sql.length()) {

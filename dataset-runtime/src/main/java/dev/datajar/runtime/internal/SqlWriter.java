@@ -11,11 +11,11 @@ import java.util.Optional;
  * Turns a {@link Query} on a plain entity into SQL for {@link RowPath}, bypassing Hibernate.
  *
  * <p>Attribute names are checked by {@link EntityModel} first; values travel as parameters bound
- * with the column's {@link Codec}, so comparisons and collations are those Hibernate would use.
- * A condition through a to-one ({@code "region.country.alpha2"}) becomes
- * {@code region_code in (select code from region where ...)}, which keeps exactly the rows HQL's
- * implicit inner join keeps. An order through a to-one is left to HQL: {@link #select} then says
- * so with an empty result. Column names come from the recorded layout, never from input.
+ * with the column's {@link Codec}, so comparisons and collations are those Hibernate would use. A
+ * condition through a to-one ({@code "region.country.alpha2"}) becomes {@code region_code in
+ * (select code from region where ...)}, which keeps exactly the rows HQL's implicit inner join
+ * keeps. An order through a to-one is left to HQL: {@link #select} then says so with an empty
+ * result. Column names come from the recorded layout, never from input.
  */
 final class SqlWriter extends ConditionWriter {
   /** A selectable column (quoted) and how its values are bound. */
@@ -37,8 +37,8 @@ final class SqlWriter extends ConditionWriter {
   }
 
   /** The select of {@code query}, or empty if an order needs a join that only HQL writes. */
-  static Optional<Sql> select(RowMapper<?> m, Query query, Criterion filter,
-      List<Query.Order> defaultOrder) {
+  static Optional<Sql> select(
+      RowMapper<?> m, Query query, Criterion filter, List<Query.Order> defaultOrder) {
     List<Query.Order> orders = query.orders().isEmpty() ? defaultOrder : query.orders();
     for (Query.Order o : orders) {
       m.model.attribute(o.attribute()); // unknown names fail here, with the list of valid ones
@@ -64,7 +64,10 @@ final class SqlWriter extends ConditionWriter {
       w.sb.append(sep).append(m.idColumn);
     }
     if (query.limit().isPresent() || query.offset() > 0) {
-      w.sb.append(" limit ").append(query.limit().orElse(-1)).append(" offset ")
+      w.sb
+          .append(" limit ")
+          .append(query.limit().orElse(-1))
+          .append(" offset ")
           .append(query.offset());
     }
     return Optional.of(new Sql(w.sb.toString(), w.params));
@@ -82,8 +85,8 @@ final class SqlWriter extends ConditionWriter {
   }
 
   /**
-   * True if every condition names a column, directly or through to-ones; false for what only
-   * HQL can say (an entity as a value, a path into a collection or embeddable).
+   * True if every condition names a column, directly or through to-ones; false for what only HQL
+   * can say (an entity as a value, a path into a collection or embeddable).
    */
   private static boolean expressible(RowMapper<?> m, Query query, Criterion filter) {
     List<String> paths = new ArrayList<>();
@@ -122,8 +125,12 @@ final class SqlWriter extends ConditionWriter {
       RowMapper.ToOne via = m.toOnes.get(path.substring(0, dot));
       if (via != null) {
         RowMapper<?> t = via.target();
-        sb.append(via.column()).append(" in (select ").append(t.idColumn).append(" from ")
-            .append(t.table).append(" where ");
+        sb.append(via.column())
+            .append(" in (select ")
+            .append(t.idColumn)
+            .append(" from ")
+            .append(t.table)
+            .append(" where ");
         leaf(t, path.substring(dot + 1), c);
         sb.append(')');
         return;
@@ -157,8 +164,11 @@ final class SqlWriter extends ConditionWriter {
       param(col, x.pattern());
     } else if (c instanceof Criterion.StartsWith x) {
       root.model.coerce(full, x.prefix());
-      sb.append("substr(").append(col.expression()).append(", 1, ")
-          .append(x.prefix().codePointCount(0, x.prefix().length())).append(") = ");
+      sb.append("substr(")
+          .append(col.expression())
+          .append(", 1, ")
+          .append(x.prefix().codePointCount(0, x.prefix().length()))
+          .append(") = ");
       param(col, x.prefix());
     } else if (c instanceof Criterion.Null x) {
       sb.append(col.expression()).append(x.negated() ? " is not null" : " is null");

@@ -11,24 +11,26 @@ public final class TypeArguments {
   private TypeArguments() {}
 
   /**
-   * The class bound to {@code base}'s first type parameter along {@code type}'s superclass
-   * chain, following type variables of intermediate generic subclasses.
+   * The class bound to {@code base}'s first type parameter along {@code type}'s superclass chain,
+   * following type variables of intermediate generic subclasses.
    *
-   * @throws IllegalArgumentException if the chain leaves it unresolved (a raw or generic
-   *     subclass); the message says how to fix the declaration
+   * @throws IllegalArgumentException if the chain leaves it unresolved (a raw or generic subclass);
+   *     the message says how to fix the declaration
    */
   public static Class<?> of(Class<?> type, Class<?> base) {
     Map<TypeVariable<?>, Type> bound = new HashMap<>();
     Class<?> c = type;
     while (c != null && c != base) {
       Type sup = c.getGenericSuperclass();
-      Class<?> raw = sup instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) sup;
+      Class<?> raw =
+          sup instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) sup;
       if (sup instanceof ParameterizedType p) {
         TypeVariable<?>[] vars = raw.getTypeParameters();
         Type[] args = p.getActualTypeArguments();
         for (int i = 0; i < vars.length; i++) {
           Type a = args[i];
-          bound.put(vars[i], a instanceof TypeVariable<?> v && bound.containsKey(v) ? bound.get(v) : a);
+          bound.put(
+              vars[i], a instanceof TypeVariable<?> v && bound.containsKey(v) ? bound.get(v) : a);
         }
       }
       c = raw;
@@ -42,8 +44,13 @@ public final class TypeArguments {
         return k;
       }
     }
-    throw new IllegalArgumentException(type.getName() + " does not say which entity it reads:"
-        + " declare it as 'class " + type.getSimpleName() + " extends " + base.getSimpleName()
-        + "<YourEntity>'");
+    throw new IllegalArgumentException(
+        type.getName()
+            + " does not say which entity it reads:"
+            + " declare it as 'class "
+            + type.getSimpleName()
+            + " extends "
+            + base.getSimpleName()
+            + "<YourEntity>'");
   }
 }

@@ -14,19 +14,19 @@ import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
 
 /**
- * Hibernate's PostgreSQL dialect with the changes datajar needs for exact values:
- * {@code LocalTime} keeps microseconds ({@code time(6)}, not {@code time(0)}), and
- * {@code BigDecimal} and {@code BigInteger} columns without an explicit precision are declared
- * plain {@code numeric}, which keeps every digit and the scale as written ({@code 1.50} stays
- * {@code 1.50}), where the parent would declare {@code numeric(38,2)} and round.
+ * Hibernate's PostgreSQL dialect with the changes datajar needs for exact values: {@code LocalTime}
+ * keeps microseconds ({@code time(6)}, not {@code time(0)}), and {@code BigDecimal} and {@code
+ * BigInteger} columns without an explicit precision are declared plain {@code numeric}, which keeps
+ * every digit and the scale as written ({@code 1.50} stays {@code 1.50}), where the parent would
+ * declare {@code numeric(38,2)} and round.
  *
  * <p>It also makes {@code like} ignore case, as SQLite's does ({@link PostgresSqlAstTranslator}),
  * and sorts NULL first in ascending order, as SQLite does (also {@link PostgresSqlAstTranslator}).
  *
- * <p>Everything else is PostgreSQL's native type through the parent dialect: {@code bigint},
- * {@code float8}/{@code float4}, {@code uuid}, {@code date}, {@code time(6)},
- * {@code timestamp(6)}, {@code timestamptz} (see {@link PostgresFormat} for offsets and zones),
- * {@code bytea}, and real foreign keys.
+ * <p>Everything else is PostgreSQL's native type through the parent dialect: {@code bigint}, {@code
+ * float8}/{@code float4}, {@code uuid}, {@code date}, {@code time(6)}, {@code timestamp(6)}, {@code
+ * timestamptz} (see {@link PostgresFormat} for offsets and zones), {@code bytea}, and real foreign
+ * keys.
  */
 public class DataJarPostgresDialect extends PostgreSQLDialect {
 
@@ -50,7 +50,9 @@ public class DataJarPostgresDialect extends PostgreSQLDialect {
     super.contributeTypes(contributions, registry);
     // Instants through java.time (OffsetDateTime), not java.sql.Timestamp, whose Julian
     // calendar before 1582 moved 0001-01-01T00:00:00Z back two days on the way out.
-    contributions.getTypeConfiguration().getJdbcTypeRegistry()
+    contributions
+        .getTypeConfiguration()
+        .getJdbcTypeRegistry()
         .addDescriptor(TimestampUtcAsOffsetDateTimeJdbcType.INSTANCE);
   }
 

@@ -4,14 +4,13 @@ import java.util.Map;
 import org.hibernate.cfg.AvailableSettings;
 
 /**
- * How datajar maps entities onto PostgreSQL: the Hibernate settings applied on top of
- * {@code HibernateSetup.settings}, identical on the build side and at run time.
+ * How datajar maps entities onto PostgreSQL: the Hibernate settings applied on top of {@code
+ * HibernateSetup.settings}, identical on the build side and at run time.
  *
- * <p>UUIDs are {@code uuid}; durations stay integer nanoseconds (exact, as on SQLite);
- * instants are {@code timestamptz}; an {@code OffsetDateTime} or {@code ZonedDateTime} is a
- * {@code timestamptz} (the instant, compared and ordered by time) plus a second column holding
- * its offset, Hibernate's {@code COLUMN} time-zone storage. The dialect sorts NULL as the
- * smallest value, as SQLite does.
+ * <p>UUIDs are {@code uuid}; durations stay integer nanoseconds (exact, as on SQLite); instants are
+ * {@code timestamptz}; an {@code OffsetDateTime} or {@code ZonedDateTime} is a {@code timestamptz}
+ * (the instant, compared and ordered by time) plus a second column holding its offset, Hibernate's
+ * {@code COLUMN} time-zone storage. The dialect sorts NULL as the smallest value, as SQLite does.
  */
 public final class PostgresFormat {
   private PostgresFormat() {}

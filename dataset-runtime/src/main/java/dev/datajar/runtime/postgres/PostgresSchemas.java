@@ -12,19 +12,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where datasets live in a PostgreSQL database, written by the builder and read at run time:
- * one schema per build, named {@code <dataset>_<version>_<first 10 hex digits of the rows'
- * SHA-256>}; in it the dataset's tables and a {@code datajar_metadata} table (key, value); and
- * one row per schema in {@code datajar.datasets}, the list of what is loaded.
+ * Where datasets live in a PostgreSQL database, written by the builder and read at run time: one
+ * schema per build, named {@code <dataset>_<version>_<first 10 hex digits of the rows' SHA-256>};
+ * in it the dataset's tables and a {@code datajar_metadata} table (key, value); and one row per
+ * schema in {@code datajar.datasets}, the list of what is loaded.
  *
- * <p>Names are lower case, with every character other than a letter, digit or {@code _}
- * replaced by {@code _}, and fit PostgreSQL's 63-byte identifiers.
+ * <p>Names are lower case, with every character other than a letter, digit or {@code _} replaced by
+ * {@code _}, and fit PostgreSQL's 63-byte identifiers.
  */
 public final class PostgresSchemas {
   /** Table of a dataset's schema that records what was loaded. */
   public static final String METADATA_TABLE = "datajar_metadata";
+
   /** Keys of {@link #METADATA_TABLE}. */
   public static final String DATA_SET = "dataset";
+
   public static final String VERSION = "version";
   public static final String ROWS_SHA256 = "rows_sha256";
   public static final String SCHEMA_FINGERPRINT = "schema_fingerprint";
@@ -58,8 +60,8 @@ public final class PostgresSchemas {
   }
 
   public static boolean exists(Connection c, String schema) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "select 1 from pg_catalog.pg_namespace where nspname = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("select 1 from pg_catalog.pg_namespace where nspname = ?")) {
       p.setString(1, schema);
       try (ResultSet rs = p.executeQuery()) {
         return rs.next();
@@ -68,8 +70,15 @@ public final class PostgresSchemas {
   }
 
   /** Creates and fills {@code <schema>.datajar_metadata}. */
-  public static void writeMetadata(Connection c, String schema, String dataSet, String version,
-      String rowsSha256, String fingerprint, String datajarVersion) throws SQLException {
+  public static void writeMetadata(
+      Connection c,
+      String schema,
+      String dataSet,
+      String version,
+      String rowsSha256,
+      String fingerprint,
+      String datajarVersion)
+      throws SQLException {
     String table = quote(schema) + "." + METADATA_TABLE;
     try (Statement s = c.createStatement()) {
       s.execute("create table " + table + " (key text primary key, value text not null)");
@@ -91,11 +100,11 @@ public final class PostgresSchemas {
   }
 
   /** The metadata of {@code schema}, or an empty map if it has none. */
-  public static Map<String, String> readMetadata(Connection c, String schema)
-      throws SQLException {
+  public static Map<String, String> readMetadata(Connection c, String schema) throws SQLException {
     Map<String, String> out = new LinkedHashMap<>();
-    try (PreparedStatement p = c.prepareStatement("select 1 from pg_catalog.pg_tables"
-        + " where schemaname = ? and tablename = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "select 1 from pg_catalog.pg_tables" + " where schemaname = ? and tablename = ?")) {
       p.setString(1, schema);
       p.setString(2, METADATA_TABLE);
       try (ResultSet rs = p.executeQuery()) {
@@ -104,8 +113,14 @@ public final class PostgresSchemas {
         }
       }
     }
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-        "select key, value from " + quote(schema) + "." + METADATA_TABLE + " order by key")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select key, value from "
+                    + quote(schema)
+                    + "."
+                    + METADATA_TABLE
+                    + " order by key")) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getString(2));
       }
@@ -114,16 +129,20 @@ public final class PostgresSchemas {
   }
 
   /** Adds {@code schema} to {@code datajar.datasets}, creating that table if needed. */
-  public static void register(Connection c, String schema, String dataSet, String version,
-      String rowsSha256) throws SQLException {
+  public static void register(
+      Connection c, String schema, String dataSet, String version, String rowsSha256)
+      throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("create schema if not exists datajar");
-      s.execute("create table if not exists datajar.datasets (schema_name text primary key,"
-          + " dataset text not null, version text not null, rows_sha256 text not null,"
-          + " loaded_at timestamptz not null default now())");
+      s.execute(
+          "create table if not exists datajar.datasets (schema_name text primary key,"
+              + " dataset text not null, version text not null, rows_sha256 text not null,"
+              + " loaded_at timestamptz not null default now())");
     }
-    try (PreparedStatement p = c.prepareStatement("insert into datajar.datasets"
-        + " (schema_name, dataset, version, rows_sha256) values (?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "insert into datajar.datasets"
+                + " (schema_name, dataset, version, rows_sha256) values (?, ?, ?, ?)")) {
       p.setString(1, schema);
       p.setString(2, dataSet);
       p.setString(3, version);

@@ -2,19 +2,19 @@ package dev.datajar.runtime.postgres;
 
 import jakarta.persistence.criteria.Nulls;
 import org.hibernate.dialect.sql.ast.PostgreSQLSqlAstTranslator;
-import org.hibernate.query.SortDirection;
-import org.hibernate.sql.ast.tree.expression.Expression;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.SortDirection;
 import org.hibernate.sql.ast.tree.Statement;
+import org.hibernate.sql.ast.tree.expression.Expression;
 import org.hibernate.sql.ast.tree.predicate.LikePredicate;
 import org.hibernate.sql.exec.spi.JdbcOperation;
 
 /**
  * PostgreSQL's SQL renderer with SQLite's ordering of NULL and SQLite's {@code LIKE}: NULL sorts
- * before every value unless a query says otherwise, and every {@code like} is written as
- * {@code ilike}, so a pattern matches regardless of case on both engines ({@code Where.like}
- * and HQL alike). SQLite ignores the case of ASCII letters only; PostgreSQL's {@code ilike}
- * ignores it for every letter.
+ * before every value unless a query says otherwise, and every {@code like} is written as {@code
+ * ilike}, so a pattern matches regardless of case on both engines ({@code Where.like} and HQL
+ * alike). SQLite ignores the case of ASCII letters only; PostgreSQL's {@code ilike} ignores it for
+ * every letter.
  */
 class PostgresSqlAstTranslator<T extends JdbcOperation> extends PostgreSQLSqlAstTranslator<T> {
   PostgresSqlAstTranslator(SessionFactoryImplementor sessionFactory, Statement statement) {
@@ -23,8 +23,8 @@ class PostgresSqlAstTranslator<T extends JdbcOperation> extends PostgreSQLSqlAst
 
   /** NULL sorts as the smallest value, as on SQLite: first ascending, last descending. */
   @Override
-  protected void visitSortSpecification(Expression sortExpression, SortDirection sortOrder,
-      Nulls nulls, boolean ignoreCase) {
+  protected void visitSortSpecification(
+      Expression sortExpression, SortDirection sortOrder, Nulls nulls, boolean ignoreCase) {
     if (nulls == null || nulls == Nulls.NONE) {
       nulls = sortOrder == SortDirection.DESCENDING ? Nulls.LAST : Nulls.FIRST;
     }
@@ -34,8 +34,14 @@ class PostgresSqlAstTranslator<T extends JdbcOperation> extends PostgreSQLSqlAst
   @Override
   public void visitLikePredicate(LikePredicate p) {
     if (p.isCaseSensitive()) {
-      super.visitLikePredicate(new LikePredicate(p.getMatchExpression(), p.getPattern(),
-          p.getEscapeCharacter(), p.isNegated(), false, p.getExpressionType()));
+      super.visitLikePredicate(
+          new LikePredicate(
+              p.getMatchExpression(),
+              p.getPattern(),
+              p.getEscapeCharacter(),
+              p.isNegated(),
+              false,
+              p.getExpressionType()));
     } else {
       super.visitLikePredicate(p);
     }

@@ -2,9 +2,7 @@ package dev.datajar.runtime.source;
 
 import java.nio.file.Path;
 
-/**
- * What a {@link RowSource} may use while the builder runs it.
- */
+/** What a {@link RowSource} may use while the builder runs it. */
 public interface SourceContext {
   /** The dataset's source folder ({@code src/main/datasets/<dataset>} by convention). */
   Path sourceDirectory();

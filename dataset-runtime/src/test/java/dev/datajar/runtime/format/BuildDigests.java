@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Compares the dataset files that separate test JVMs (one per time zone and locale) built from
- * the same corpus: they must be byte-identical, or the build depends on the machine.
+ * Compares the dataset files that separate test JVMs (one per time zone and locale) built from the
+ * same corpus: they must be byte-identical, or the build depends on the machine.
  */
 final class BuildDigests {
   private BuildDigests() {}
@@ -22,8 +22,8 @@ final class BuildDigests {
   }
 
   /**
-   * The problems found among the builds of {@code labels} in {@code dir}: a missing build, or
-   * one whose bytes differ from the first label's. Empty if all are present and identical.
+   * The problems found among the builds of {@code labels} in {@code dir}: a missing build, or one
+   * whose bytes differ from the first label's. Empty if all are present and identical.
    */
   static List<String> compare(Path dir, List<String> labels) throws IOException {
     List<String> problems = new ArrayList<>();
@@ -40,9 +40,18 @@ final class BuildDigests {
         firstLabel = label;
         first = bytes;
       } else if (!MessageDigest.isEqual(first, bytes)) {
-        problems.add("run '" + label + "' built different bytes than run '" + firstLabel
-            + "': sha256 " + sha256(bytes) + " vs " + sha256(first) + ", first difference at"
-            + " byte " + firstDifference(first, bytes));
+        problems.add(
+            "run '"
+                + label
+                + "' built different bytes than run '"
+                + firstLabel
+                + "': sha256 "
+                + sha256(bytes)
+                + " vs "
+                + sha256(first)
+                + ", first difference at"
+                + " byte "
+                + firstDifference(first, bytes));
       }
     }
     return problems;

@@ -23,10 +23,14 @@ class BuildDigestsTest {
   void compare_reportsDifferentAndMissingBuilds() throws Exception {
     Files.write(dir.resolve("utc.sqlite"), new byte[] {1, 2, 3});
     Files.write(dir.resolve("auckland.sqlite"), new byte[] {1, 2, 4});
-    assertEquals(List.of("run 'auckland' built different bytes than run 'utc': sha256 "
-            + BuildDigests.sha256(new byte[] {1, 2, 4}) + " vs "
-            + BuildDigests.sha256(new byte[] {1, 2, 3}) + ", first difference at byte 2",
-        "run 'turkish' left no build at " + dir.resolve("turkish.sqlite")),
+    assertEquals(
+        List.of(
+            "run 'auckland' built different bytes than run 'utc': sha256 "
+                + BuildDigests.sha256(new byte[] {1, 2, 4})
+                + " vs "
+                + BuildDigests.sha256(new byte[] {1, 2, 3})
+                + ", first difference at byte 2",
+            "run 'turkish' left no build at " + dir.resolve("turkish.sqlite")),
         BuildDigests.compare(dir, List.of("utc", "auckland", "turkish")));
   }
 

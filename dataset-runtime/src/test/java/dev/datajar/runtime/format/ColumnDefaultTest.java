@@ -10,8 +10,13 @@ class ColumnDefaultTest {
   @Test
   void defaultText_namesTheConstantOfAnOrdinalEnumDefault() {
     TableModel t;
-    try (HibernateSetup.Booted b = HibernateSetup.boot("defaults", List.of(OrdinalDefault.class),
-        null, getClass().getClassLoader(), Map.of())) {
+    try (HibernateSetup.Booted b =
+        HibernateSetup.boot(
+            "defaults",
+            List.of(OrdinalDefault.class),
+            null,
+            getClass().getClassLoader(),
+            Map.of())) {
       t = b.schema().table("ordinal_default").orElseThrow();
     }
     ColumnModel level = t.column("level").orElseThrow();

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 4, part 2: {@code order by}, {@code <}, {@code =} and {@code between} with bound
- * parameters give, for every attribute type, the order {@link SqlOrder} specifies — decimals
- * by value, date-times by time, enums by name or ordinal as mapped.
+ * Issue 4, part 2: {@code order by}, {@code <}, {@code =} and {@code between} with bound parameters
+ * give, for every attribute type, the order {@link SqlOrder} specifies — decimals by value,
+ * date-times by time, enums by name or ordinal as mapped.
  */
 class ComparisonTest {
   static List<String> attributes() {
@@ -44,18 +44,39 @@ class ComparisonTest {
   @MethodSource("attributes")
   void orderBy_followsTheStoredOrder(String a) throws Exception {
     Comparator<Object> order = SqlOrder.of(a);
-    List<Long> expected = present(a).stream()
-        .sorted(Comparator.comparing(Corpus.Entry::expected, order)
-            .thenComparing(Corpus.Entry::id))
-        .map(Corpus.Entry::id).toList();
-    assertEquals(expected, query("select e.id from Edge e where e." + a + " is not null"
-        + " order by e." + a + ", e.id"), a);
-    List<Long> descending = present(a).stream()
-        .sorted(Comparator.comparing(Corpus.Entry::expected, order.reversed())
-            .thenComparing(Corpus.Entry::id))
-        .map(Corpus.Entry::id).toList();
-    assertEquals(descending, query("select e.id from Edge e where e." + a + " is not null"
-        + " order by e." + a + " desc, e.id"), a + " desc");
+    List<Long> expected =
+        present(a).stream()
+            .sorted(
+                Comparator.comparing(Corpus.Entry::expected, order).thenComparing(Corpus.Entry::id))
+            .map(Corpus.Entry::id)
+            .toList();
+    assertEquals(
+        expected,
+        query(
+            "select e.id from Edge e where e."
+                + a
+                + " is not null"
+                + " order by e."
+                + a
+                + ", e.id"),
+        a);
+    List<Long> descending =
+        present(a).stream()
+            .sorted(
+                Comparator.comparing(Corpus.Entry::expected, order.reversed())
+                    .thenComparing(Corpus.Entry::id))
+            .map(Corpus.Entry::id)
+            .toList();
+    assertEquals(
+        descending,
+        query(
+            "select e.id from Edge e where e."
+                + a
+                + " is not null"
+                + " order by e."
+                + a
+                + " desc, e.id"),
+        a + " desc");
   }
 
   @ParameterizedTest
@@ -65,14 +86,22 @@ class ComparisonTest {
     List<Corpus.Entry> entries = present(a);
     for (Corpus.Entry pivot : entries) {
       Object p = pivot.expected();
-      assertEquals(ids(entries, v -> order.compare(v, p) < 0), query("select e.id from Edge e"
-          + " where e." + a + " < :p0 order by e.id", p), a + " < " + pivot);
-      assertEquals(ids(entries, v -> order.compare(v, p) <= 0), query("select e.id from Edge e"
-          + " where :p0 >= e." + a + " order by e.id", p), pivot + " >= " + a);
-      assertEquals(ids(entries, v -> order.compare(v, p) == 0), query("select e.id from Edge e"
-          + " where e." + a + " = :p0 order by e.id", p), a + " = " + pivot);
-      assertEquals(ids(entries, v -> order.compare(v, p) != 0), query("select e.id from Edge e"
-          + " where e." + a + " <> :p0 order by e.id", p), a + " <> " + pivot);
+      assertEquals(
+          ids(entries, v -> order.compare(v, p) < 0),
+          query("select e.id from Edge e" + " where e." + a + " < :p0 order by e.id", p),
+          a + " < " + pivot);
+      assertEquals(
+          ids(entries, v -> order.compare(v, p) <= 0),
+          query("select e.id from Edge e" + " where :p0 >= e." + a + " order by e.id", p),
+          pivot + " >= " + a);
+      assertEquals(
+          ids(entries, v -> order.compare(v, p) == 0),
+          query("select e.id from Edge e" + " where e." + a + " = :p0 order by e.id", p),
+          a + " = " + pivot);
+      assertEquals(
+          ids(entries, v -> order.compare(v, p) != 0),
+          query("select e.id from Edge e" + " where e." + a + " <> :p0 order by e.id", p),
+          a + " <> " + pivot);
     }
   }
 
@@ -86,11 +115,17 @@ class ComparisonTest {
     String hql = "select e.id from Edge e where e." + a + " between :p0 and :p1 order by e.id";
     for (Corpus.Entry pivot : entries) {
       Object p = pivot.expected();
-      assertEquals(ids(entries, v -> order.compare(v, p) >= 0), query(hql, p, max),
+      assertEquals(
+          ids(entries, v -> order.compare(v, p) >= 0),
+          query(hql, p, max),
           a + " between " + pivot + " and max");
-      assertEquals(ids(entries, v -> order.compare(v, p) <= 0), query(hql, min, p),
+      assertEquals(
+          ids(entries, v -> order.compare(v, p) <= 0),
+          query(hql, min, p),
           a + " between min and " + pivot);
-      assertEquals(ids(entries, v -> order.compare(v, p) == 0), query(hql, p, p),
+      assertEquals(
+          ids(entries, v -> order.compare(v, p) == 0),
+          query(hql, p, p),
           a + " between " + pivot + " and itself");
     }
   }
@@ -104,8 +139,10 @@ class ComparisonTest {
     Comparator<Object> order = SqlOrder.of(a);
     List<Object> values = present(a).stream().map(Corpus.Entry::expected).toList();
     try (Session s = CorpusDb.shared().reader.openSession()) {
-      Object[] row = s.createSelectionQuery("select min(e." + a + "), max(e." + a + ")"
-          + " from Edge e", Object[].class).getSingleResult();
+      Object[] row =
+          s.createSelectionQuery(
+                  "select min(e." + a + "), max(e." + a + ")" + " from Edge e", Object[].class)
+              .getSingleResult();
       // Values that compare equal (1.5 and 1.50, -0.0 and 0.0) may come back either way.
       assertEquals(0, order.compare(values.stream().min(order).orElseThrow(), row[0]), a);
       assertEquals(0, order.compare(values.stream().max(order).orElseThrow(), row[1]), a);

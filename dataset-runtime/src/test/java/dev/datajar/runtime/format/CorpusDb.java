@@ -16,9 +16,9 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * The {@link Corpus} stored in a real SQLite file the way the builder stores a dataset (DDL from
- * the {@link SchemaModel}, every value through {@link ColumnModel#parse} and
- * {@link ColumnModel#bind}, indexes after the load, {@code VACUUM} last), and a read-only
- * Hibernate session factory over it, as the runtime opens it.
+ * the {@link SchemaModel}, every value through {@link ColumnModel#parse} and {@link
+ * ColumnModel#bind}, indexes after the load, {@code VACUUM} last), and a read-only Hibernate
+ * session factory over it, as the runtime opens it.
  *
  * <p>{@link #shared()} builds it once per JVM; the tests only read it.
  */
@@ -41,22 +41,31 @@ final class CorpusDb {
       Path dir = Files.createTempDirectory("datajar-corpus");
       Path file = dir.resolve(DATA_SET + ".sqlite");
       TableModel table = build(file);
-      SessionFactoryImplementor reader = HibernateSetup.boot(DATA_SET,
-          List.of(Edge.class), SqliteFiles.readOnlyDataSource(file),
-          CorpusDb.class.getClassLoader(), Map.of()).sessionFactory();
+      SessionFactoryImplementor reader =
+          HibernateSetup.boot(
+                  DATA_SET,
+                  List.of(Edge.class),
+                  SqliteFiles.readOnlyDataSource(file),
+                  CorpusDb.class.getClassLoader(),
+                  Map.of())
+              .sessionFactory();
       shared = new CorpusDb(file, table, reader);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        reader.close();
-        deleteTree(dir);
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    reader.close();
+                    deleteTree(dir);
+                  }));
     }
     return shared;
   }
 
   /** The schema the entities define, from a model-only session factory. */
   static SchemaModel schema() {
-    try (HibernateSetup.Booted model = HibernateSetup.boot(DATA_SET,
-        List.of(Edge.class), null, CorpusDb.class.getClassLoader(), Map.of())) {
+    try (HibernateSetup.Booted model =
+        HibernateSetup.boot(
+            DATA_SET, List.of(Edge.class), null, CorpusDb.class.getClassLoader(), Map.of())) {
       return model.schema();
     }
   }
@@ -71,13 +80,21 @@ final class CorpusDb {
         s.execute(table.createStatement());
         // What the runtime would check: recorded so that the zone builds compare it too.
         s.execute("create table datajar_metadata(key text primary key, value text)");
-        s.execute("insert into datajar_metadata values ('schemaFingerprint', '"
-            + schema.fingerprint() + "')");
+        s.execute(
+            "insert into datajar_metadata values ('schemaFingerprint', '"
+                + schema.fingerprint()
+                + "')");
       }
       List<ColumnModel> columns = table.columns();
       List<String> names = columns.stream().map(col -> TableModel.quote(col.name())).toList();
-      String sql = "insert into " + TableModel.quote(table.name()) + " ("
-          + String.join(", ", names) + ") values (" + "?, ".repeat(names.size() - 1) + "?)";
+      String sql =
+          "insert into "
+              + TableModel.quote(table.name())
+              + " ("
+              + String.join(", ", names)
+              + ") values ("
+              + "?, ".repeat(names.size() - 1)
+              + "?)";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (Corpus.Entry e : Corpus.ENTRIES) {
           ColumnModel target = table.column(e.attribute()).orElseThrow();

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 4, part 2, through the Criteria API with {@code cb.literal(value)}: Hibernate writes
- * such values into the SQL with each type's literal formatter instead of binding them, so every
- * corpus value must select exactly the rows that hold an equal value.
+ * Issue 4, part 2, through the Criteria API with {@code cb.literal(value)}: Hibernate writes such
+ * values into the SQL with each type's literal formatter instead of binding them, so every corpus
+ * value must select exactly the rows that hold an equal value.
  */
 class CriteriaLiteralTest {
   static List<Corpus.Entry> entries() {
@@ -32,9 +32,11 @@ class CriteriaLiteralTest {
   @MethodSource("entries")
   void criteriaLiteral_selectsEqualValues(Corpus.Entry e) throws Exception {
     Comparator<Object> order = SqlOrder.of(e.attribute());
-    List<Long> expected = Corpus.of(e.attribute()).stream()
-        .filter(x -> x.expected() != null && order.compare(x.expected(), e.expected()) == 0)
-        .map(Corpus.Entry::id).toList();
+    List<Long> expected =
+        Corpus.of(e.attribute()).stream()
+            .filter(x -> x.expected() != null && order.compare(x.expected(), e.expected()) == 0)
+            .map(Corpus.Entry::id)
+            .toList();
     try (Session s = CorpusDb.shared().reader.openSession()) {
       CriteriaBuilder cb = s.getCriteriaBuilder();
       CriteriaQuery<Long> q = cb.createQuery(Long.class);

@@ -21,19 +21,26 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 
 /**
- * An entity with one nullable attribute of every supported type: each row of the edge-value
- * {@link Corpus} sets exactly one of them, so a value that leaks into another column shows.
+ * An entity with one nullable attribute of every supported type: each row of the edge-value {@link
+ * Corpus} sets exactly one of them, so a value that leaks into another column shows.
  *
  * <p>Attribute names contain a capital I ({@code anInt}, {@code anInstant}) on purpose: under a
  * Turkish default locale a careless {@code toLowerCase()} would name the column {@code an_ınt}.
  */
 @Entity
-@Table(indexes = {
-    @Index(name = "edge_decimal", columnList = "aDecimal"),
-    @Index(name = "edge_instant", columnList = "anInstant")})
+@Table(
+    indexes = {
+      @Index(name = "edge_decimal", columnList = "aDecimal"),
+      @Index(name = "edge_instant", columnList = "anInstant")
+    })
 public class Edge {
   /** Names sort differently from ordinals, so STRING and ORDINAL order can be told apart. */
-  public enum Label { ZULU, TITLE, ALPHA, INDIGO }
+  public enum Label {
+    ZULU,
+    TITLE,
+    ALPHA,
+    INDIGO
+  }
 
   @Id public Long id;
   public Long aLong;
@@ -43,7 +50,10 @@ public class Edge {
   public Double aDouble;
   public Float aFloat;
   public BigDecimal aDecimal;
-  @Column(precision = 12, scale = 4) public BigDecimal aMoney;
+
+  @Column(precision = 12, scale = 4)
+  public BigDecimal aMoney;
+
   public BigInteger aBigInteger;
   public Boolean aBoolean;
   public Character aChar;
@@ -57,10 +67,21 @@ public class Edge {
   public Duration aDuration;
   public UUID aUuid;
   public byte[] someBytes;
-  @Enumerated(EnumType.STRING) public Label labelName;
-  @Enumerated(EnumType.ORDINAL) public Label labelOrdinal;
+
+  @Enumerated(EnumType.STRING)
+  public Label labelName;
+
+  @Enumerated(EnumType.ORDINAL)
+  public Label labelOrdinal;
+
   public Label labelDefault; // JPA's default for enums is ORDINAL
-  @Convert(converter = LabelCodeConverter.class) public Label labelCode;
-  @Convert(converter = UpperCaseConverter.class) public String shout;
-  @Convert(converter = YearMonthConverter.class) public YearMonth aYearMonth;
+
+  @Convert(converter = LabelCodeConverter.class)
+  public Label labelCode;
+
+  @Convert(converter = UpperCaseConverter.class)
+  public String shout;
+
+  @Convert(converter = YearMonthConverter.class)
+  public YearMonth aYearMonth;
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Exact equality of stored and expected values: same class, and for floating point the same
- * bits ({@code -0.0} is not {@code 0.0}), for {@code BigDecimal} the same scale, for arrays the
- * same bytes.
+ * Exact equality of stored and expected values: same class, and for floating point the same bits
+ * ({@code -0.0} is not {@code 0.0}), for {@code BigDecimal} the same scale, for arrays the same
+ * bytes.
  */
 final class Exact {
   private Exact() {}
@@ -19,11 +19,15 @@ final class Exact {
     }
     assertEquals(expected.getClass(), actual == null ? null : actual.getClass(), what);
     if (expected instanceof Double d) {
-      assertEquals(Long.toHexString(Double.doubleToRawLongBits(d)),
-          Long.toHexString(Double.doubleToRawLongBits((Double) actual)), what + " (bits)");
+      assertEquals(
+          Long.toHexString(Double.doubleToRawLongBits(d)),
+          Long.toHexString(Double.doubleToRawLongBits((Double) actual)),
+          what + " (bits)");
     } else if (expected instanceof Float f) {
-      assertEquals(Integer.toHexString(Float.floatToRawIntBits(f)),
-          Integer.toHexString(Float.floatToRawIntBits((Float) actual)), what + " (bits)");
+      assertEquals(
+          Integer.toHexString(Float.floatToRawIntBits(f)),
+          Integer.toHexString(Float.floatToRawIntBits((Float) actual)),
+          what + " (bits)");
     } else if (expected instanceof byte[] b) {
       assertArrayEquals(b, (byte[]) actual, what);
     } else {

@@ -5,8 +5,8 @@ import jakarta.persistence.Converter;
 import java.util.Locale;
 
 /**
- * Stores an {@link Edge.Label} as a one-letter code ({@code TITLE} is {@code t}): an enum with
- * a converter, whose source text is the code, the converter's database-side value.
+ * Stores an {@link Edge.Label} as a one-letter code ({@code TITLE} is {@code t}): an enum with a
+ * converter, whose source text is the code, the converter's database-side value.
  */
 @Converter
 public class LabelCodeConverter implements AttributeConverter<Edge.Label, String> {

@@ -9,7 +9,11 @@ import org.hibernate.annotations.ColumnDefault;
 /** An ORDINAL enum with a column default, whose default is stored as a number. */
 @Entity
 public class OrdinalDefault {
-  public enum Level { LOW, MEDIUM, HIGH }
+  public enum Level {
+    LOW,
+    MEDIUM,
+    HIGH
+  }
 
   @Id public long id;
 

@@ -14,12 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * Issue 4, part 1: every edge value of the {@link Corpus}, parsed from its source text and
- * bound as the builder binds it, comes back through a read-only Hibernate session exactly.
+ * Issue 4, part 1: every edge value of the {@link Corpus}, parsed from its source text and bound as
+ * the builder binds it, comes back through a read-only Hibernate session exactly.
  */
 class RoundTripTest {
   /** Attributes whose source text is the converter's database-side value. */
   private static final Set<String> CONVERTED = Set.of("shout", "aYearMonth", "labelCode");
+
   static final List<Corpus.Entry> ENTRIES = Corpus.ENTRIES;
 
   @ParameterizedTest(name = "{0}")

@@ -30,9 +30,11 @@ class SurroundingSpacesTest {
     assertEquals(LocalDate.of(1840, 1, 22), parse("aDate", " 1840-01-22 "));
     assertEquals(LocalTime.of(3, 4, 5), parse("aTime", "03:04:05 "));
     assertEquals(LocalDateTime.of(2024, 1, 2, 3, 4), parse("aDateTime", " 2024-01-02 03:04"));
-    assertEquals(OffsetDateTime.parse("2024-01-02T03:04Z").toInstant(),
+    assertEquals(
+        OffsetDateTime.parse("2024-01-02T03:04Z").toInstant(),
         parse("anInstant", " 2024-01-02T03:04Z "));
-    assertEquals(UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
+    assertEquals(
+        UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
         parse("aUuid", " 123e4567-e89b-12d3-a456-426614174000 "));
   }
 

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * Stores a {@link YearMonth} as the first day of the month: a converter whose database side is
- * a temporal, so it must go through datajar's date text like any {@code LocalDate}.
+ * Stores a {@link YearMonth} as the first day of the month: a converter whose database side is a
+ * temporal, so it must go through datajar's date text like any {@code LocalDate}.
  */
 @Converter
 public class YearMonthConverter implements AttributeConverter<YearMonth, LocalDate> {

@@ -21,8 +21,15 @@ class ZoneBuildTest {
     String label = System.getProperty("datajar.zoneBuilds.label");
     assumeTrue(dir != null && label != null, "not run by Maven's surefire executions");
     // Shows in the report which machine settings this run really had.
-    System.out.println("run " + label + ": zone " + TimeZone.getDefault().getID() + ", locale "
-        + Locale.getDefault() + ", charset " + Charset.defaultCharset());
+    System.out.println(
+        "run "
+            + label
+            + ": zone "
+            + TimeZone.getDefault().getID()
+            + ", locale "
+            + Locale.getDefault()
+            + ", charset "
+            + Charset.defaultCharset());
     Path target = BuildDigests.fileOf(Path.of(dir), label);
     Files.createDirectories(target.getParent());
     Files.deleteIfExists(target);

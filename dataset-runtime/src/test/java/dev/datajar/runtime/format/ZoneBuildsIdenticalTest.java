@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4, part 4: the corpus built in every surefire run (each its own JVM with another time
- * zone, locale or file encoding) gave byte-identical files. Runs last, in its own surefire
- * execution; the others exclude it.
+ * Issue 4, part 4: the corpus built in every surefire run (each its own JVM with another time zone,
+ * locale or file encoding) gave byte-identical files. Runs last, in its own surefire execution; the
+ * others exclude it.
  */
 class ZoneBuildsIdenticalTest {
   @Test

@@ -1,10 +1,9 @@
 package dev.datajar.runtime.internal;
 
-import dev.datajar.runtime.format.Sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.runtime.format.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -28,10 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cache under real ownership: the service runs in a child JVM as a second OS user
- * ({@value #SERVICE}); a third user ({@value #OTHER}) owns what an attacker would plant. The
- * test JVM must run as root (as in CI) to create the users with {@code useradd} and start the
- * child with {@code runuser}; anywhere else the tests are skipped, saying why.
+ * The cache under real ownership: the service runs in a child JVM as a second OS user ({@value
+ * #SERVICE}); a third user ({@value #OTHER}) owns what an attacker would plant. The test JVM must
+ * run as root (as in CI) to create the users with {@code useradd} and start the child with {@code
+ * runuser}; anywhere else the tests are skipped, saying why.
  */
 class FileCacheOtherUserTest {
   static final String SERVICE = "datajar-svc";
@@ -48,12 +47,15 @@ class FileCacheOtherUserTest {
   @BeforeAll
   static void usersAndFiles() throws Exception {
     Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-    Assumptions.assumeTrue(Integer.valueOf(0).equals(uid), "needs root to create OS users and run"
-        + " a JVM as one (runs as uid " + uid + ")");
+    Assumptions.assumeTrue(
+        Integer.valueOf(0).equals(uid),
+        "needs root to create OS users and run" + " a JVM as one (runs as uid " + uid + ")");
     for (String user : List.of(SERVICE, OTHER)) {
       if (exec("id", "-u", user).exit != 0) {
-        Result r = exec("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user);
-        Assumptions.assumeTrue(r.exit == 0 || exec("id", "-u", user).exit == 0,
+        Result r =
+            exec("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user);
+        Assumptions.assumeTrue(
+            r.exit == 0 || exec("id", "-u", user).exit == 0,
             "cannot create OS user " + user + ": " + r.out);
       }
     }
@@ -88,13 +90,26 @@ class FileCacheOtherUserTest {
       Path planted = plant(dir, other);
       Result r = probe(dir, "trusted");
       assertEquals(2, r.exit, r.out);
-      assertEquals(List.of("refused: dataset 'geo': cache directory " + dir + " is owned by "
-          + OTHER + ", not by " + SERVICE + " (the user this JVM runs as)"
-          + (mode == 0777 ? " and can be written by its group and others (mode rwxrwxrwx)" : "")
-          + ", so the files in it cannot be trusted; it is not used. Set the cache directory"
-          + " (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR or the builder's cacheDirectory(...)) to a"
-          + " directory that only " + SERVICE + " can write, or leave it unset to use"
-          + " ~/.cache/datajar.", "hashed=0"), r.lines);
+      assertEquals(
+          List.of(
+              "refused: dataset 'geo': cache directory "
+                  + dir
+                  + " is owned by "
+                  + OTHER
+                  + ", not by "
+                  + SERVICE
+                  + " (the user this JVM runs as)"
+                  + (mode == 0777
+                      ? " and can be written by its group and others (mode rwxrwxrwx)"
+                      : "")
+                  + ", so the files in it cannot be trusted; it is not used. Set the cache directory"
+                  + " (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR or the builder's cacheDirectory(...)) to a"
+                  + " directory that only "
+                  + SERVICE
+                  + " can write, or leave it unset to use"
+                  + " ~/.cache/datajar.",
+              "hashed=0"),
+          r.lines);
       assertEquals(2, probe(dir, "copy").exit);
       assertUnchanged(dir, other, mode, planted);
     }
@@ -107,10 +122,18 @@ class FileCacheOtherUserTest {
     Path planted = plant(dir, other);
     Result r = probe(dir, "open");
     assertEquals(2, r.exit, r.out);
-    assertTrue(r.lines.get(0).startsWith("refused: dataset 'geo': cache directory " + dir
-        + " can be written by its group and others (mode rwxrwxrwx), so the files in it cannot"
-        + " be trusted; it is not used. Run 'chmod go-w " + dir + "' if only you should write"
-        + " it, or set the cache directory"), r.out);
+    assertTrue(
+        r.lines
+            .get(0)
+            .startsWith(
+                "refused: dataset 'geo': cache directory "
+                    + dir
+                    + " can be written by its group and others (mode rwxrwxrwx), so the files in it cannot"
+                    + " be trusted; it is not used. Run 'chmod go-w "
+                    + dir
+                    + "' if only you should write"
+                    + " it, or set the cache directory"),
+        r.out);
     assertUnchanged(dir, service, 0777, planted);
   }
 
@@ -123,15 +146,16 @@ class FileCacheOtherUserTest {
     Path elsewhere = directory("b-elsewhere", service, 0700).resolve("geo.sqlite");
     Files.copy(copy, elsewhere, StandardCopyOption.COPY_ATTRIBUTES);
     Files.setOwner(elsewhere, service);
-    List<Runnable> damages = List.of(
-        () -> setMode(copy, 0466),                  // writable by group and others
-        () -> setOwner(copy, other),                // someone else's file
-        () -> replaceByLink(copy, elsewhere));      // a link, even to the right bytes
+    List<Runnable> damages =
+        List.of(
+            () -> setMode(copy, 0466), // writable by group and others
+            () -> setOwner(copy, other), // someone else's file
+            () -> replaceByLink(copy, elsewhere)); // a link, even to the right bytes
     for (Runnable damage : damages) {
       damage.run();
       Result r = probe(dir, "trusted", "copy", "trusted");
-      assertEquals(List.of("trusted none", "copied " + copy, "trusted " + copy, "hashed=1"),
-          r.lines, r.out);
+      assertEquals(
+          List.of("trusted none", "copied " + copy, "trusted " + copy, "hashed=1"), r.lines, r.out);
       assertTrue(r.err.contains("cached copy " + copy + " is not trusted: it "), r.err);
       PathStatus s = PathStatus.of(copy);
       assertTrue(s.isRegularFile());
@@ -141,8 +165,10 @@ class FileCacheOtherUserTest {
     assertTrue(Files.isRegularFile(elsewhere, LinkOption.NOFOLLOW_LINKS));
   }
 
-  /** (c) A shared sticky directory keeps its mode; the private subdirectory is used. (d) A
-   * fresh JVM trusts the verified copy without hashing it. */
+  /**
+   * (c) A shared sticky directory keeps its mode; the private subdirectory is used. (d) A fresh JVM
+   * trusts the verified copy without hashing it.
+   */
   @Test
   void sharedStickyDirectory_privateSubdirectory_thenTrustedWithoutHashing() throws IOException {
     Path shared = directory("c-shared", null, 01777);
@@ -165,14 +191,29 @@ class FileCacheOtherUserTest {
       for (String step : List.of("trusted", "copy", "open")) {
         Result r = probe(shared, step);
         assertEquals(2, r.exit, r.out);
-        assertEquals(List.of("refused: dataset 'geo': cache directory " + shared + " is shared"
-            + " (mode rwxrwxrwt), so datajar uses its private subdirectory " + sub + "; but " + sub
-            + " is owned by " + OTHER + ", not by " + SERVICE + " (the user this JVM runs as)"
-            + (mode == 0777 ? " and can be written by its group and others (mode rwxrwxrwx)" : "")
-            + ". Another user may have created it to take over the cache: it is not used. Remove"
-            + " it (as its owner or root), or set the cache directory (-Ddatajar.cache.dir,"
-            + " DATAJAR_CACHE_DIR or the builder's cacheDirectory(...)) to a directory that only "
-            + SERVICE + " can write, or leave it unset to use ~/.cache/datajar.", "hashed=0"),
+        assertEquals(
+            List.of(
+                "refused: dataset 'geo': cache directory "
+                    + shared
+                    + " is shared"
+                    + " (mode rwxrwxrwt), so datajar uses its private subdirectory "
+                    + sub
+                    + "; but "
+                    + sub
+                    + " is owned by "
+                    + OTHER
+                    + ", not by "
+                    + SERVICE
+                    + " (the user this JVM runs as)"
+                    + (mode == 0777
+                        ? " and can be written by its group and others (mode rwxrwxrwx)"
+                        : "")
+                    + ". Another user may have created it to take over the cache: it is not used. Remove"
+                    + " it (as its owner or root), or set the cache directory (-Ddatajar.cache.dir,"
+                    + " DATAJAR_CACHE_DIR or the builder's cacheDirectory(...)) to a directory that only "
+                    + SERVICE
+                    + " can write, or leave it unset to use ~/.cache/datajar.",
+                "hashed=0"),
             r.lines);
       }
       assertUnchanged(sub, other, mode, planted);
@@ -186,10 +227,20 @@ class FileCacheOtherUserTest {
     Path shared = directory("c-other-sticky", other, 01777);
     Result r = probe(shared, "open");
     assertEquals(2, r.exit, r.out);
-    assertTrue(r.lines.get(0).startsWith("refused: dataset 'geo': cache directory " + shared
-        + " is owned by " + OTHER + ", not by " + SERVICE + " (the user this JVM runs as) and can"
-        + " be written by its group and others (mode rwxrwxrwt), so the files in it cannot be"
-        + " trusted; it is not used."), r.out);
+    assertTrue(
+        r.lines
+            .get(0)
+            .startsWith(
+                "refused: dataset 'geo': cache directory "
+                    + shared
+                    + " is owned by "
+                    + OTHER
+                    + ", not by "
+                    + SERVICE
+                    + " (the user this JVM runs as) and can"
+                    + " be written by its group and others (mode rwxrwxrwt), so the files in it cannot be"
+                    + " trusted; it is not used."),
+        r.out);
     assertEquals(List.of(), names(shared));
   }
 
@@ -200,10 +251,24 @@ class FileCacheOtherUserTest {
     Path dir = directory("e/cache", service, 0700);
     Result r = probe(dir, "trusted");
     assertEquals(2, r.exit, r.out);
-    assertTrue(r.lines.get(0).startsWith("refused: dataset 'geo': cache directory " + dir
-        + " is inside " + outer + ", which is owned by " + OTHER + " (neither " + SERVICE + ", the"
-        + " user this JVM runs as, nor root): whoever can change " + outer + " can replace the"
-        + " cache with a directory of their own, so it is not used."), r.out);
+    assertTrue(
+        r.lines
+            .get(0)
+            .startsWith(
+                "refused: dataset 'geo': cache directory "
+                    + dir
+                    + " is inside "
+                    + outer
+                    + ", which is owned by "
+                    + OTHER
+                    + " (neither "
+                    + SERVICE
+                    + ", the"
+                    + " user this JVM runs as, nor root): whoever can change "
+                    + outer
+                    + " can replace the"
+                    + " cache with a directory of their own, so it is not used."),
+        r.out);
   }
 
   // --- helpers ---------------------------------------------------------------------------------
@@ -274,11 +339,24 @@ class FileCacheOtherUserTest {
 
   /** Runs {@link CacheProbe} as {@value #SERVICE} over {@code cacheDir}. */
   private static Result probe(Path cacheDir, String... steps) {
-    List<String> cmd = new ArrayList<>(List.of("runuser", "-u", SERVICE, "--",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-cp", classes.toString(),
-        CacheProbe.class.getName(), "geo", cacheDir.toString(), sha, Long.toString(bytes),
-        source.toUri().toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "runuser",
+                "-u",
+                SERVICE,
+                "--",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:-UsePerfData",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classes.toString(),
+                CacheProbe.class.getName(),
+                "geo",
+                cacheDir.toString(),
+                sha,
+                Long.toString(bytes),
+                source.toUri().toString()));
     cmd.addAll(List.of(steps));
     return exec(cmd.toArray(String[]::new));
   }
@@ -326,18 +404,20 @@ class FileCacheOtherUserTest {
   }
 
   private static void deleteTree(Path root) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-        Files.delete(f);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+            Files.delete(f);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -1,6 +1,5 @@
 package dev.datajar.runtime.internal;
 
-import dev.datajar.runtime.format.Sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.runtime.DataSetOpenException;
+import dev.datajar.runtime.format.Sha256;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.ByteBuffer;
@@ -32,12 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cache trusts only what this user made: checked in this JVM, as whichever user runs the
- * tests (ownership by another user: {@link FileCacheOtherUserTest}).
+ * The cache trusts only what this user made: checked in this JVM, as whichever user runs the tests
+ * (ownership by another user: {@link FileCacheOtherUserTest}).
  */
 class FileCacheTrustTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   Path source;
   URL resource;
   String sha;
@@ -151,16 +150,30 @@ class FileCacheTrustTest {
   void ourDirectoryWritableByOthers_isRefusedAndKeepsItsMode() throws IOException {
     Path cache = dir("cache", "rwxrwxrwx");
     Files.write(cache.resolve(sha + ".sqlite"), Files.readAllBytes(source)); // planted
-    String expected = "dataset 'geo': cache directory " + cache + " can be written by its group"
-        + " and others (mode rwxrwxrwx), so the files in it cannot be trusted; it is not used."
-        + " Run 'chmod go-w " + cache + "' if only you should write it, or set the cache"
-        + " directory (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR or the builder's"
-        + " cacheDirectory(...)) to a directory that only " + PathStatus.userName() + " can"
-        + " write, or leave it unset to use ~/.cache/datajar.";
-    assertEquals(expected, assertThrows(DataSetOpenException.class,
-        () -> FileCache.trustedCopy("geo", cache, sha, bytes)).getMessage());
-    assertEquals(expected, assertThrows(DataSetOpenException.class,
-        () -> FileCache.copy("geo", resource, sha, bytes, cache)).getMessage());
+    String expected =
+        "dataset 'geo': cache directory "
+            + cache
+            + " can be written by its group"
+            + " and others (mode rwxrwxrwx), so the files in it cannot be trusted; it is not used."
+            + " Run 'chmod go-w "
+            + cache
+            + "' if only you should write it, or set the cache"
+            + " directory (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR or the builder's"
+            + " cacheDirectory(...)) to a directory that only "
+            + PathStatus.userName()
+            + " can"
+            + " write, or leave it unset to use ~/.cache/datajar.";
+    assertEquals(
+        expected,
+        assertThrows(
+                DataSetOpenException.class, () -> FileCache.trustedCopy("geo", cache, sha, bytes))
+            .getMessage());
+    assertEquals(
+        expected,
+        assertThrows(
+                DataSetOpenException.class,
+                () -> FileCache.copy("geo", resource, sha, bytes, cache))
+            .getMessage());
     assertEquals("rwxrwxrwx", mode(cache));
     assertEquals(List.of(sha + ".sqlite"), names(cache));
   }
@@ -168,10 +181,16 @@ class FileCacheTrustTest {
   @Test
   void ourDirectoryWritableByItsGroup_isRefused() throws IOException {
     Path cache = dir("cache", "rwxrwx---");
-    DataSetOpenException e = assertThrows(DataSetOpenException.class,
-        () -> FileCache.effectiveDirectory("geo", cache));
-    assertTrue(e.getMessage().startsWith("dataset 'geo': cache directory " + cache + " can be"
-        + " written by its group (mode rwxrwx---), so the files in it cannot be trusted;"), e.getMessage());
+    DataSetOpenException e =
+        assertThrows(DataSetOpenException.class, () -> FileCache.effectiveDirectory("geo", cache));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "dataset 'geo': cache directory "
+                    + cache
+                    + " can be"
+                    + " written by its group (mode rwxrwx---), so the files in it cannot be trusted;"),
+        e.getMessage());
     assertEquals("rwxrwx---", mode(cache));
   }
 
@@ -204,16 +223,28 @@ class FileCacheTrustTest {
     Path shared = Files.createDirectory(tmp.resolve("shared"));
     Files.setAttribute(shared, "unix:mode", 01777);
     Path target = dir("target", "rwx------");
-    Path sub = Files.createSymbolicLink(shared.resolve("datajar-" + PathStatus.safeUserName()), target);
-    DataSetOpenException e = assertThrows(DataSetOpenException.class,
-        () -> FileCache.copy("geo", resource, sha, bytes, shared));
-    assertEquals("dataset 'geo': cache directory " + shared + " is shared (mode rwxrwxrwt), so"
-        + " datajar uses its private subdirectory " + sub + "; but " + sub + " is a symbolic link,"
-        + " not a directory. Another user may have created it to take over the cache: it is not"
-        + " used. Remove it (as its owner or root), or set the cache directory"
-        + " (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR or the builder's cacheDirectory(...)) to a"
-        + " directory that only " + PathStatus.userName() + " can write, or leave it unset to use"
-        + " ~/.cache/datajar.", e.getMessage());
+    Path sub =
+        Files.createSymbolicLink(shared.resolve("datajar-" + PathStatus.safeUserName()), target);
+    DataSetOpenException e =
+        assertThrows(
+            DataSetOpenException.class, () -> FileCache.copy("geo", resource, sha, bytes, shared));
+    assertEquals(
+        "dataset 'geo': cache directory "
+            + shared
+            + " is shared (mode rwxrwxrwt), so"
+            + " datajar uses its private subdirectory "
+            + sub
+            + "; but "
+            + sub
+            + " is a symbolic link,"
+            + " not a directory. Another user may have created it to take over the cache: it is not"
+            + " used. Remove it (as its owner or root), or set the cache directory"
+            + " (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR or the builder's cacheDirectory(...)) to a"
+            + " directory that only "
+            + PathStatus.userName()
+            + " can write, or leave it unset to use"
+            + " ~/.cache/datajar.",
+        e.getMessage());
     assertEquals(List.of(), names(target));
   }
 
@@ -223,10 +254,17 @@ class FileCacheTrustTest {
     Files.setAttribute(shared, "unix:mode", 01777);
     Path sub = Files.createDirectory(shared.resolve("datajar-" + PathStatus.safeUserName()));
     Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwxrwxrwx"));
-    DataSetOpenException e = assertThrows(DataSetOpenException.class,
-        () -> FileCache.trustedCopy("geo", shared, sha, bytes));
-    assertTrue(e.getMessage().contains("; but " + sub + " can be written by its group and others"
-        + " (mode rwxrwxrwx). Another user may have created it"), e.getMessage());
+    DataSetOpenException e =
+        assertThrows(
+            DataSetOpenException.class, () -> FileCache.trustedCopy("geo", shared, sha, bytes));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "; but "
+                    + sub
+                    + " can be written by its group and others"
+                    + " (mode rwxrwxrwx). Another user may have created it"),
+        e.getMessage());
     assertEquals("rwxrwxrwx", mode(sub));
   }
 
@@ -234,25 +272,45 @@ class FileCacheTrustTest {
   void directoryInsideAWritableNonStickyDirectory_isRefused() throws IOException {
     Path open = dir("open", "rwxrwxrwx");
     Path cache = Files.createDirectory(open.resolve("cache"));
-    DataSetOpenException e = assertThrows(DataSetOpenException.class,
-        () -> FileCache.trustedCopy("geo", cache, sha, bytes));
-    assertEquals("dataset 'geo': cache directory " + cache + " is inside " + open + ", which can"
-        + " be written by its group and others (mode rwxrwxrwx, no sticky bit): whoever can"
-        + " change " + open + " can replace the cache with a directory of their own, so it is not"
-        + " used. Make " + open + " owned by " + PathStatus.userName() + " or root and not"
-        + " writable by others, or set the cache directory (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR"
-        + " or the builder's cacheDirectory(...)) to a directory that only "
-        + PathStatus.userName() + " can write, or leave it unset to use ~/.cache/datajar.",
+    DataSetOpenException e =
+        assertThrows(
+            DataSetOpenException.class, () -> FileCache.trustedCopy("geo", cache, sha, bytes));
+    assertEquals(
+        "dataset 'geo': cache directory "
+            + cache
+            + " is inside "
+            + open
+            + ", which can"
+            + " be written by its group and others (mode rwxrwxrwx, no sticky bit): whoever can"
+            + " change "
+            + open
+            + " can replace the cache with a directory of their own, so it is not"
+            + " used. Make "
+            + open
+            + " owned by "
+            + PathStatus.userName()
+            + " or root and not"
+            + " writable by others, or set the cache directory (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR"
+            + " or the builder's cacheDirectory(...)) to a directory that only "
+            + PathStatus.userName()
+            + " can write, or leave it unset to use ~/.cache/datajar.",
         e.getMessage());
   }
 
   @Test
   void cacheDirectoryThatIsAFile_isRefused() throws IOException {
     Path file = Files.writeString(tmp.resolve("cache"), "x");
-    DataSetOpenException e = assertThrows(DataSetOpenException.class,
-        () -> FileCache.copy("geo", resource, sha, bytes, file));
-    assertTrue(e.getMessage().startsWith("dataset 'geo': cache directory " + file + " is not a"
-        + " directory (regular file). Set the cache directory"), e.getMessage());
+    DataSetOpenException e =
+        assertThrows(
+            DataSetOpenException.class, () -> FileCache.copy("geo", resource, sha, bytes, file));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "dataset 'geo': cache directory "
+                    + file
+                    + " is not a"
+                    + " directory (regular file). Set the cache directory"),
+        e.getMessage());
   }
 
   @Test
@@ -267,9 +325,12 @@ class FileCacheTrustTest {
   void copy_thatDoesNotMatchTheManifest_leavesNothing() throws IOException {
     Path cache = tmp.resolve("cache");
     String other = "0".repeat(64);
-    DataSetOpenException e = assertThrows(DataSetOpenException.class,
-        () -> FileCache.copy("geo", resource, other, bytes, cache));
-    assertEquals(EngineOpener.mismatch("geo", resource.toString(), sha, bytes, other, bytes), e.getMessage());
+    DataSetOpenException e =
+        assertThrows(
+            DataSetOpenException.class, () -> FileCache.copy("geo", resource, other, bytes, cache));
+    assertEquals(
+        EngineOpener.mismatch("geo", resource.toString(), sha, bytes, other, bytes),
+        e.getMessage());
     assertEquals(List.of(), names(cache));
   }
 
@@ -287,16 +348,22 @@ class FileCacheTrustTest {
 
   @Test
   void manifestWithoutSha256_isRefused() {
-    DataSetOpenException e = assertThrows(DataSetOpenException.class,
-        () -> FileCache.trustedCopy("geo", tmp, "abc", bytes));
-    assertEquals("dataset 'geo': its manifest has no valid sha256 ('abc'), so it cannot be cached"
-        + " safely in " + tmp + ". Rebuild the dataset jar.", e.getMessage());
+    DataSetOpenException e =
+        assertThrows(
+            DataSetOpenException.class, () -> FileCache.trustedCopy("geo", tmp, "abc", bytes));
+    assertEquals(
+        "dataset 'geo': its manifest has no valid sha256 ('abc'), so it cannot be cached"
+            + " safely in "
+            + tmp
+            + ". Rebuild the dataset jar.",
+        e.getMessage());
   }
 
   /** Best effort where owners and modes do not exist: here a zip file system (no POSIX view). */
   @Test
   void fileSystemWithoutPosixPermissions_stillCopiesAndTrustsByTypeAndSize() throws IOException {
-    try (FileSystem zip = FileSystems.newFileSystem(tmp.resolve("cache.zip"), Map.of("create", "true"))) {
+    try (FileSystem zip =
+        FileSystems.newFileSystem(tmp.resolve("cache.zip"), Map.of("create", "true"))) {
       Path cache = zip.getPath("/cache");
       assertFalse(PathStatus.posix(cache));
       assertEquals(Optional.empty(), FileCache.trustedCopy("geo", cache, sha, bytes));

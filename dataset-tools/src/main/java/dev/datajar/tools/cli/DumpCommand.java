@@ -23,28 +23,41 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "dump", mixinStandardHelpOptions = true,
-    description = "Write tables as the source files the builder reads, into"
-        + " OUT/src/main/datasets/<name>/<table>.csv (or .jsonl).")
+@Command(
+    name = "dump",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write tables as the source files the builder reads, into"
+            + " OUT/src/main/datasets/<name>/<table>.csv (or .jsonl).")
 final class DumpCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DATASET",
+  @Parameters(
+      index = "0",
+      paramLabel = "DATASET",
       description = "A dataset jar, class folder, or group:artifact[:version].")
   String input;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "OUT", required = true,
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "OUT",
+      required = true,
       description = "Folder to write src/main/datasets/<name>/ into.")
   Path out;
 
-  @Option(names = "--tables", paramLabel = "TABLE", split = ",",
+  @Option(
+      names = "--tables",
+      paramLabel = "TABLE",
+      split = ",",
       description = "Tables to dump (comma list); default all.")
   List<String> tables = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "csv (default) or jsonl.")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "csv (default) or jsonl.")
   String format = "csv";
 
-  @Option(names = "--verify", description = "Build again from the dump and check that the"
-      + " file is byte-identical to the original (all tables only).")
+  @Option(
+      names = "--verify",
+      description =
+          "Build again from the dump and check that the"
+              + " file is byte-identical to the original (all tables only).")
   boolean verify;
 
   @Mixin Sources sources;
@@ -57,8 +70,8 @@ final class DumpCommand implements Callable<Integer> {
     try {
       f = DumpFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ToolException("--format " + format + " is not a dump format: expected csv or"
-          + " jsonl");
+      throw new ToolException(
+          "--format " + format + " is not a dump format: expected csv or" + " jsonl");
     }
     PrintWriter w = spec.commandLine().getOut();
     try (Sources s = sources) {
@@ -67,8 +80,13 @@ final class DumpCommand implements Callable<Integer> {
       for (DumpResult.Table t : r.tables()) {
         w.printf(Locale.ROOT, "%-40s %,12d rows%n", t.file(), t.rows());
       }
-      w.printf(Locale.ROOT, "dataset '%s': %d tables, %,d rows -> %s%n", r.dataSet(),
-          r.tables().size(), r.rows(), r.directory());
+      w.printf(
+          Locale.ROOT,
+          "dataset '%s': %d tables, %,d rows -> %s%n",
+          r.dataSet(),
+          r.tables().size(),
+          r.rows(),
+          r.directory());
       if (verify) {
         if (!tables.isEmpty()) {
           throw new ToolException("--verify needs every table: leave out --tables");
@@ -76,10 +94,15 @@ final class DumpCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("datajar-verify-");
         try {
           RoundTrip.Result rt = new RoundTrip().check(in, out, work);
-          w.println(rt.identical()
-              ? "verified: the dump builds a byte-identical file (sha256 " + rt.rebuiltSha256() + ")"
-              : "NOT identical: the original is sha256 " + rt.originalSha256()
-                  + ", the rebuild from the dump " + rt.rebuiltSha256());
+          w.println(
+              rt.identical()
+                  ? "verified: the dump builds a byte-identical file (sha256 "
+                      + rt.rebuiltSha256()
+                      + ")"
+                  : "NOT identical: the original is sha256 "
+                      + rt.originalSha256()
+                      + ", the rebuild from the dump "
+                      + rt.rebuiltSha256());
           return rt.identical() ? 0 : 1;
         } finally {
           deleteTree(work);

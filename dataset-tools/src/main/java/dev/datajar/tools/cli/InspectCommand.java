@@ -10,11 +10,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = "Describe a dataset: tables, rows, columns, keys, indexes, relations,"
-        + " entities, and how it was built.")
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description =
+        "Describe a dataset: tables, rows, columns, keys, indexes, relations,"
+            + " entities, and how it was built.")
 final class InspectCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DATASET",
+  @Parameters(
+      index = "0",
+      paramLabel = "DATASET",
       description = "A dataset jar, .sqlite file, class folder, or group:artifact[:version].")
   String input;
 

@@ -8,21 +8,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar dataset-tools-<version>-cli.jar inspect|dump|diff …}: the tools for someone
- * who has a dataset jar (or its coordinates) and no Maven build.
+ * {@code java -jar dataset-tools-<version>-cli.jar inspect|dump|diff …}: the tools for someone who
+ * has a dataset jar (or its coordinates) and no Maven build.
  *
- * <p>Exit status: 0 done; 1 the input was wrong (one line on stderr says what was expected);
- * 2 the command line was wrong (usage on stderr); 3 the guard of {@code diff} failed.
+ * <p>Exit status: 0 done; 1 the input was wrong (one line on stderr says what was expected); 2 the
+ * command line was wrong (usage on stderr); 3 the guard of {@code diff} failed.
  */
-@Command(name = "datajar-tools", mixinStandardHelpOptions = true,
+@Command(
+    name = "datajar-tools",
+    mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Inspect, dump and diff datajar datasets (a dataset jar, a .sqlite file,"
-        + " a class folder, or Maven coordinates group:artifact[:version]).",
+    description =
+        "Inspect, dump and diff datajar datasets (a dataset jar, a .sqlite file,"
+            + " a class folder, or Maven coordinates group:artifact[:version]).",
     subcommands = {InspectCommand.class, DumpCommand.class, DiffCommand.class})
 public final class Main implements Runnable {
   /** Hibernate's loggers, held so that their levels stick (JUL keeps loggers weakly). */
-  private static final Logger[] QUIET = {Logger.getLogger("org.hibernate"),
-      Logger.getLogger("org.sqlite")};
+  private static final Logger[] QUIET = {
+    Logger.getLogger("org.hibernate"), Logger.getLogger("org.sqlite")
+  };
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -41,13 +45,14 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, line, parsed) -> {
-      if (e instanceof ToolException t) {
-        err.println("datajar-tools: " + t.getMessage());
-        return 1;
-      }
-      throw e;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          if (e instanceof ToolException t) {
+            err.println("datajar-tools: " + t.getMessage());
+            return 1;
+          }
+          throw e;
+        });
     return cli.execute(args);
   }
 

@@ -21,19 +21,20 @@ import java.util.stream.Stream;
 
 /**
  * Finds a dataset jar by Maven coordinates for the command line, without Maven: first in a local
- * repository (by default {@code ~/.m2/repository}, or {@code -Dmaven.repo.local}), then in
- * remote repositories (by default Maven Central) over HTTPS. A downloaded jar goes to a
- * temporary file, never into the local repository.
+ * repository (by default {@code ~/.m2/repository}, or {@code -Dmaven.repo.local}), then in remote
+ * repositories (by default Maven Central) over HTTPS. A downloaded jar goes to a temporary file,
+ * never into the local repository.
  *
- * <p>{@code group:artifact} without a version means the latest release: the highest version
- * that is not a SNAPSHOT among the local repository's folders and the remote repositories'
- * {@code maven-metadata.xml}.
+ * <p>{@code group:artifact} without a version means the latest release: the highest version that is
+ * not a SNAPSHOT among the local repository's folders and the remote repositories' {@code
+ * maven-metadata.xml}.
  */
 final class Repositories {
   static final String CENTRAL = "https://repo.maven.apache.org/maven2";
   private static final Pattern COORDINATES =
       Pattern.compile("([\\w.\\-]+):([\\w.\\-]+)(?::([\\w.\\-+]+))?");
-  private static final Pattern VERSION_TAG = Pattern.compile("<version>\\s*([^<\\s]+)\\s*</version>");
+  private static final Pattern VERSION_TAG =
+      Pattern.compile("<version>\\s*([^<\\s]+)\\s*</version>");
 
   private final Path local;
   private final List<String> remotes;
@@ -46,7 +47,8 @@ final class Repositories {
 
   static Path defaultLocal() {
     String configured = System.getProperty("maven.repo.local");
-    return configured != null ? Path.of(configured)
+    return configured != null
+        ? Path.of(configured)
         : Path.of(System.getProperty("user.home"), ".m2", "repository");
   }
 
@@ -63,14 +65,26 @@ final class Repositories {
   Resolved resolve(String coordinates) throws ToolException {
     Matcher m = COORDINATES.matcher(coordinates);
     if (!m.matches()) {
-      throw new ToolException("'" + coordinates + "' is neither a file nor Maven coordinates:"
-          + " expected a path, or group:artifact[:version]");
+      throw new ToolException(
+          "'"
+              + coordinates
+              + "' is neither a file nor Maven coordinates:"
+              + " expected a path, or group:artifact[:version]");
     }
     String group = m.group(1);
     String artifact = m.group(2);
     String version = m.group(3) != null ? m.group(3) : latest(group, artifact);
-    String relative = group.replace('.', '/') + "/" + artifact + "/" + version + "/" + artifact
-        + "-" + version + ".jar";
+    String relative =
+        group.replace('.', '/')
+            + "/"
+            + artifact
+            + "/"
+            + version
+            + "/"
+            + artifact
+            + "-"
+            + version
+            + ".jar";
     String label = group + ":" + artifact + ":" + version;
     Path inLocal = local.resolve(relative);
     if (Files.isRegularFile(inLocal)) {
@@ -82,9 +96,14 @@ final class Repositories {
         return new Resolved(downloaded.get(), label, true);
       }
     }
-    throw new ToolException(label + " was not found: looked in " + local + " and "
-        + String.join(", ", remotes) + ". Check the coordinates, install that version"
-        + " (mvn install), or give the jar's path");
+    throw new ToolException(
+        label
+            + " was not found: looked in "
+            + local
+            + " and "
+            + String.join(", ", remotes)
+            + ". Check the coordinates, install that version"
+            + " (mvn install), or give the jar's path");
   }
 
   /** A resolved jar; {@code temporary} if it was downloaded and should be deleted after use. */
@@ -104,24 +123,41 @@ final class Repositories {
     for (String remote : remotes) {
       String url = remote + "/" + group.replace('.', '/') + "/" + artifact + "/maven-metadata.xml";
       Optional<String> xml = fetchText(url);
-      xml.ifPresent(text -> {
-        Matcher v = VERSION_TAG.matcher(text);
-        while (v.find()) {
-          versions.add(v.group(1));
-        }
-      });
+      xml.ifPresent(
+          text -> {
+            Matcher v = VERSION_TAG.matcher(text);
+            while (v.find()) {
+              versions.add(v.group(1));
+            }
+          });
     }
-    return versions.stream().filter(v -> !v.endsWith("-SNAPSHOT"))
+    return versions.stream()
+        .filter(v -> !v.endsWith("-SNAPSHOT"))
         .max(Comparator.comparing(Repositories::versionKey, Repositories::compareKeys))
-        .orElseThrow(() -> new ToolException("no release of " + group + ":" + artifact
-            + " was found: looked in " + local + " and " + String.join(", ", remotes)
-            + ". Give a version (group:artifact:version) or the jar's path"));
+        .orElseThrow(
+            () ->
+                new ToolException(
+                    "no release of "
+                        + group
+                        + ":"
+                        + artifact
+                        + " was found: looked in "
+                        + local
+                        + " and "
+                        + String.join(", ", remotes)
+                        + ". Give a version (group:artifact:version) or the jar's path"));
   }
 
   private Optional<Path> download(String url) throws ToolException {
     try {
-      HttpResponse<InputStream> r = client().send(HttpRequest.newBuilder(URI.create(url))
-          .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> r =
+          client()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url))
+                      .timeout(Duration.ofSeconds(60))
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = r.body()) {
         if (r.statusCode() != 200) {
           return Optional.empty();
@@ -140,9 +176,14 @@ final class Repositories {
 
   private Optional<String> fetchText(String url) {
     try {
-      HttpResponse<String> r = client().send(HttpRequest.newBuilder(URI.create(url))
-          .timeout(Duration.ofSeconds(30)).GET().build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          client()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url))
+                      .timeout(Duration.ofSeconds(30))
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
@@ -154,8 +195,11 @@ final class Repositories {
 
   private HttpClient client() {
     if (http == null) {
-      http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-          .connectTimeout(Duration.ofSeconds(10)).build();
+      http =
+          HttpClient.newBuilder()
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
     }
     return http;
   }

@@ -14,18 +14,28 @@ import picocli.CommandLine.Option;
  * inputs and deletes what it downloaded when closed.
  */
 final class Sources implements AutoCloseable {
-  @Option(names = "--dataset", paramLabel = "NAME",
+  @Option(
+      names = "--dataset",
+      paramLabel = "NAME",
       description = "The dataset to use where a jar or folder holds several.")
   String dataSet;
 
-  @Option(names = "--local-repository", paramLabel = "DIR",
-      description = "Local Maven repository for coordinates (default: -Dmaven.repo.local or"
-          + " ~/.m2/repository).")
+  @Option(
+      names = "--local-repository",
+      paramLabel = "DIR",
+      description =
+          "Local Maven repository for coordinates (default: -Dmaven.repo.local or"
+              + " ~/.m2/repository).")
   Path localRepository;
 
-  @Option(names = "--repository", paramLabel = "URL",
-      description = "Remote Maven repository for coordinates, repeatable (default: Maven"
-          + " Central, " + Repositories.CENTRAL + ").")
+  @Option(
+      names = "--repository",
+      paramLabel = "URL",
+      description =
+          "Remote Maven repository for coordinates, repeatable (default: Maven"
+              + " Central, "
+              + Repositories.CENTRAL
+              + ").")
   List<String> repositories = new ArrayList<>();
 
   private final List<Path> downloaded = new ArrayList<>();
@@ -35,8 +45,10 @@ final class Sources implements AutoCloseable {
   DataSetInput open(String given) throws ToolException {
     DataSetInput in;
     if (Repositories.isCoordinates(given)) {
-      Repositories repos = new Repositories(
-          localRepository != null ? localRepository : Repositories.defaultLocal(), repositories);
+      Repositories repos =
+          new Repositories(
+              localRepository != null ? localRepository : Repositories.defaultLocal(),
+              repositories);
       Repositories.Resolved r = repos.resolve(given);
       if (r.temporary()) {
         downloaded.add(r.jar());

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * Writes CSV as the builder reads it (RFC 4180 with PostgreSQL's NULL convention): a
- * {@code null} is an unquoted empty field, the empty string is {@code ""}, and a field is
- * quoted when it holds a comma, a quote, a line break, or nothing. Lines end with LF.
+ * Writes CSV as the builder reads it (RFC 4180 with PostgreSQL's NULL convention): a {@code null}
+ * is an unquoted empty field, the empty string is {@code ""}, and a field is quoted when it holds a
+ * comma, a quote, a line break, or nothing. Lines end with LF.
  */
 final class CsvOut {
   private final Writer out;

@@ -14,8 +14,13 @@ public final class DiffRender {
 
   public static String summary(DiffReport r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("dataset ").append(r.name()).append(": ").append(r.oldSource()).append(" -> ")
-        .append(r.newSource()).append('\n');
+    sb.append("dataset ")
+        .append(r.name())
+        .append(": ")
+        .append(r.oldSource())
+        .append(" -> ")
+        .append(r.newSource())
+        .append('\n');
     if (r.identical()) {
       return sb.append("  no changes\n").toString();
     }
@@ -35,8 +40,15 @@ public final class DiffRender {
     if (!t.compared()) {
       return base + "; rows not compared: the primary key changed";
     }
-    return base + ", " + n(t.added()) + " added, " + n(t.removed()) + " removed, "
-        + n(t.changed()) + " changed" + changedColumns(t);
+    return base
+        + ", "
+        + n(t.added())
+        + " added, "
+        + n(t.removed())
+        + " removed, "
+        + n(t.changed())
+        + " changed"
+        + changedColumns(t);
   }
 
   private static String changedColumns(TableChanges t) {
@@ -57,8 +69,12 @@ public final class DiffRender {
       if (t.addedRows().isEmpty() && t.removedRows().isEmpty() && t.changedRows().isEmpty()) {
         continue;
       }
-      sb.append('\n').append("table ").append(t.table()).append(" (key ")
-          .append(String.join(", ", t.key())).append(")\n");
+      sb.append('\n')
+          .append("table ")
+          .append(t.table())
+          .append(" (key ")
+          .append(String.join(", ", t.key()))
+          .append(")\n");
       for (Row row : t.addedRows()) {
         sb.append("  + ").append(key(row)).append(spaced(values(row, false))).append('\n');
       }
@@ -70,8 +86,13 @@ public final class DiffRender {
       for (Row row : t.changedRows()) {
         sb.append("  ~ ").append(key(row)).append('\n');
         for (Value v : row.values()) {
-          sb.append("      ").append(v.column()).append(": ").append(v.before()).append(" -> ")
-              .append(v.after()).append('\n');
+          sb.append("      ")
+              .append(v.column())
+              .append(": ")
+              .append(v.before())
+              .append(" -> ")
+              .append(v.after())
+              .append('\n');
         }
       }
       more(sb, t.changed(), t.changedRows().size(), "changed");
@@ -91,8 +112,13 @@ public final class DiffRender {
 
   public static String markdown(DiffReport r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("## Dataset `").append(r.name()).append("`: ").append(md(r.oldSource()))
-        .append(" → ").append(md(r.newSource())).append("\n\n");
+    sb.append("## Dataset `")
+        .append(r.name())
+        .append("`: ")
+        .append(md(r.oldSource()))
+        .append(" → ")
+        .append(md(r.newSource()))
+        .append("\n\n");
     if (r.identical()) {
       return sb.append("No changes.\n").toString();
     }
@@ -107,11 +133,20 @@ public final class DiffRender {
       if (!t.hasChanges()) {
         continue;
       }
-      sb.append("| `").append(t.table()).append("` | ").append(n(t.oldRows())).append(" | ")
-          .append(n(t.newRows())).append(" | ");
+      sb.append("| `")
+          .append(t.table())
+          .append("` | ")
+          .append(n(t.oldRows()))
+          .append(" | ")
+          .append(n(t.newRows()))
+          .append(" | ");
       if (t.compared()) {
-        sb.append(n(t.added())).append(" | ").append(n(t.removed())).append(" | ")
-            .append(n(t.changed())).append(" |\n");
+        sb.append(n(t.added()))
+            .append(" | ")
+            .append(n(t.removed()))
+            .append(" | ")
+            .append(n(t.changed()))
+            .append(" |\n");
       } else {
         sb.append("key changed | | |\n");
       }
@@ -124,15 +159,24 @@ public final class DiffRender {
       list(sb, "Added", t.added(), t.addedRows(), false);
       list(sb, "Removed", t.removed(), t.removedRows(), true);
       if (!t.changedRows().isEmpty()) {
-        sb.append("\nChanged (").append(n(t.changed())).append(shownOf(t.changed(),
-            t.changedRows().size())).append("):\n\n| ").append(md(String.join(", ", t.key())))
+        sb.append("\nChanged (")
+            .append(n(t.changed()))
+            .append(shownOf(t.changed(), t.changedRows().size()))
+            .append("):\n\n| ")
+            .append(md(String.join(", ", t.key())))
             .append(" | column | before | after |\n|---|---|---|---|\n");
         for (Row row : t.changedRows()) {
           boolean first = true;
           for (Value v : row.values()) {
-            sb.append("| ").append(first ? "`" + md(key(row)) + "`" : "").append(" | ")
-                .append(md(v.column())).append(" | ").append(md(v.before())).append(" | ")
-                .append(md(v.after())).append(" |\n");
+            sb.append("| ")
+                .append(first ? "`" + md(key(row)) + "`" : "")
+                .append(" | ")
+                .append(md(v.column()))
+                .append(" | ")
+                .append(md(v.before()))
+                .append(" | ")
+                .append(md(v.after()))
+                .append(" |\n");
             first = false;
           }
         }
@@ -141,17 +185,24 @@ public final class DiffRender {
     return sb.toString();
   }
 
-  private static void list(StringBuilder sb, String title, long total, List<Row> rows,
-      boolean before) {
+  private static void list(
+      StringBuilder sb, String title, long total, List<Row> rows, boolean before) {
     if (rows.isEmpty()) {
       return;
     }
-    sb.append('\n').append(title).append(" (").append(n(total))
-        .append(shownOf(total, rows.size())).append("):\n\n");
+    sb.append('\n')
+        .append(title)
+        .append(" (")
+        .append(n(total))
+        .append(shownOf(total, rows.size()))
+        .append("):\n\n");
     for (Row row : rows) {
       String values = values(row, before);
-      sb.append("- `").append(md(key(row))).append('`')
-          .append(values.isEmpty() ? "" : ": " + md(values)).append('\n');
+      sb.append("- `")
+          .append(md(key(row)))
+          .append('`')
+          .append(values.isEmpty() ? "" : ": " + md(values))
+          .append('\n');
     }
   }
 
@@ -160,53 +211,54 @@ public final class DiffRender {
   }
 
   public static String json(DiffReport r) {
-    return Json.write(g -> {
-      g.writeStartObject();
-      g.writeStringField("name", r.name());
-      g.writeStringField("before", r.oldSource());
-      g.writeStringField("after", r.newSource());
-      g.writeBooleanField("identical", r.identical());
-      g.writeNumberField("added", r.added());
-      g.writeNumberField("removed", r.removed());
-      g.writeNumberField("changed", r.changed());
-      g.writeNumberField("cap", r.cap());
-      g.writeArrayFieldStart("schemaChanges");
-      for (DiffReport.SchemaChange c : r.schemaChanges()) {
-        g.writeStartObject();
-        g.writeStringField("kind", c.kind().name());
-        g.writeStringField("table", c.table());
-        g.writeStringField("detail", c.detail());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("tables");
-      for (TableChanges t : r.tables()) {
-        g.writeStartObject();
-        g.writeStringField("table", t.table());
-        g.writeNumberField("rowsBefore", t.oldRows());
-        g.writeNumberField("rowsAfter", t.newRows());
-        Json.strings(g, "key", t.key());
-        g.writeBooleanField("compared", t.compared());
-        g.writeNumberField("added", t.added());
-        g.writeNumberField("removed", t.removed());
-        g.writeNumberField("changed", t.changed());
-        g.writeObjectFieldStart("changedColumns");
-        for (DiffReport.ColumnCount c : t.changedColumns()) {
-          g.writeNumberField(c.column(), c.rows());
-        }
-        g.writeEndObject();
-        rows(g, "addedRows", t.addedRows());
-        rows(g, "removedRows", t.removedRows());
-        rows(g, "changedRows", t.changedRows());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    });
+    return Json.write(
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("name", r.name());
+          g.writeStringField("before", r.oldSource());
+          g.writeStringField("after", r.newSource());
+          g.writeBooleanField("identical", r.identical());
+          g.writeNumberField("added", r.added());
+          g.writeNumberField("removed", r.removed());
+          g.writeNumberField("changed", r.changed());
+          g.writeNumberField("cap", r.cap());
+          g.writeArrayFieldStart("schemaChanges");
+          for (DiffReport.SchemaChange c : r.schemaChanges()) {
+            g.writeStartObject();
+            g.writeStringField("kind", c.kind().name());
+            g.writeStringField("table", c.table());
+            g.writeStringField("detail", c.detail());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeArrayFieldStart("tables");
+          for (TableChanges t : r.tables()) {
+            g.writeStartObject();
+            g.writeStringField("table", t.table());
+            g.writeNumberField("rowsBefore", t.oldRows());
+            g.writeNumberField("rowsAfter", t.newRows());
+            Json.strings(g, "key", t.key());
+            g.writeBooleanField("compared", t.compared());
+            g.writeNumberField("added", t.added());
+            g.writeNumberField("removed", t.removed());
+            g.writeNumberField("changed", t.changed());
+            g.writeObjectFieldStart("changedColumns");
+            for (DiffReport.ColumnCount c : t.changedColumns()) {
+              g.writeNumberField(c.column(), c.rows());
+            }
+            g.writeEndObject();
+            rows(g, "addedRows", t.addedRows());
+            rows(g, "removedRows", t.removedRows());
+            rows(g, "changedRows", t.changedRows());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
   }
 
-  private static void rows(com.fasterxml.jackson.core.JsonGenerator g, String field,
-      List<Row> rows) throws IOException {
+  private static void rows(com.fasterxml.jackson.core.JsonGenerator g, String field, List<Row> rows)
+      throws IOException {
     g.writeArrayFieldStart(field);
     for (Row row : rows) {
       g.writeStartObject();

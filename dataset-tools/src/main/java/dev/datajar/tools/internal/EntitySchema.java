@@ -6,8 +6,8 @@ import dev.datajar.tools.DataSetInput;
 import dev.datajar.tools.ToolException;
 
 /**
- * The schema a dataset's entity classes define, booted from the classes its manifest names,
- * loaded through the input's class loader (the dataset jar, or the module's classes).
+ * The schema a dataset's entity classes define, booted from the classes its manifest names, loaded
+ * through the input's class loader (the dataset jar, or the module's classes).
  */
 public final class EntitySchema {
   private EntitySchema() {}
@@ -19,21 +19,49 @@ public final class EntitySchema {
    *     Hibernate refuses the classes; the message says which
    */
   public static SchemaModel of(DataSetInput input) throws ToolException {
-    Manifest manifest = input.manifest().orElseThrow(() -> new ToolException(input.label()
-        + ": no manifest names the entity classes of dataset '" + input.name() + "'. Give the"
-        + " dataset jar or the module's target/classes instead of the bare .sqlite file"));
-    ClassLoader loader = input.classLoader().orElseThrow(() -> new ToolException(input.label()
-        + ": the entity classes of dataset '" + input.name() + "' are not available. Give the"
-        + " dataset jar or the module's target/classes instead of the bare .sqlite file"));
+    Manifest manifest =
+        input
+            .manifest()
+            .orElseThrow(
+                () ->
+                    new ToolException(
+                        input.label()
+                            + ": no manifest names the entity classes of dataset '"
+                            + input.name()
+                            + "'. Give the"
+                            + " dataset jar or the module's target/classes instead of the bare .sqlite file"));
+    ClassLoader loader =
+        input
+            .classLoader()
+            .orElseThrow(
+                () ->
+                    new ToolException(
+                        input.label()
+                            + ": the entity classes of dataset '"
+                            + input.name()
+                            + "' are not available. Give the"
+                            + " dataset jar or the module's target/classes instead of the bare .sqlite file"));
     try {
       return StorageFormat.schemaOf(input.name(), manifest.entities(), loader);
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new ToolException(input.label() + ": entity class " + e.getMessage() + " of dataset '"
-          + input.name() + "' cannot be loaded. Expected it in the dataset jar (or on the"
-          + " module's class path)", e);
+      throw new ToolException(
+          input.label()
+              + ": entity class "
+              + e.getMessage()
+              + " of dataset '"
+              + input.name()
+              + "' cannot be loaded. Expected it in the dataset jar (or on the"
+              + " module's class path)",
+          e);
     } catch (RuntimeException e) {
-      throw new ToolException(input.label() + ": Hibernate refused the entity classes of dataset"
-          + " '" + input.name() + "': " + e.getMessage(), e);
+      throw new ToolException(
+          input.label()
+              + ": Hibernate refused the entity classes of dataset"
+              + " '"
+              + input.name()
+              + "': "
+              + e.getMessage(),
+          e);
     }
   }
 }

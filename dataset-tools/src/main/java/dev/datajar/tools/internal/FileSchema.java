@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The tables of a dataset file as SQLite itself describes them ({@code sqlite_schema} and the
- * table and index pragmas), without the entity classes.
+ * The tables of a dataset file as SQLite itself describes them ({@code sqlite_schema} and the table
+ * and index pragmas), without the entity classes.
  *
- * <p>Reads one schema of a connection ({@code main}, or the name of an attached file), so the
- * diff can read both sides over one connection. The {@code datajar_metadata} table and SQLite's
- * own tables are left out.
+ * <p>Reads one schema of a connection ({@code main}, or the name of an attached file), so the diff
+ * can read both sides over one connection. The {@code datajar_metadata} table and SQLite's own
+ * tables are left out.
  *
  * @param tables by name
  */
@@ -28,8 +28,12 @@ public record FileSchema(List<Table> tables) {
   public record Index(String name, boolean unique, List<String> columns) {}
 
   /** A table with its columns in file order, primary key columns in key order, and indexes. */
-  public record Table(String name, List<Column> columns, List<String> primaryKey,
-      List<Index> indexes, boolean withoutRowid) {
+  public record Table(
+      String name,
+      List<Column> columns,
+      List<String> primaryKey,
+      List<Index> indexes,
+      boolean withoutRowid) {
 
     public Optional<Column> column(String name) {
       return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
@@ -44,9 +48,12 @@ public record FileSchema(List<Table> tables) {
   public static FileSchema read(Connection c, String schema) throws SQLException {
     List<Table> tables = new ArrayList<>();
     List<String[]> names = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("select name, sql from " + schema
-        + ".sqlite_schema where type = 'table' and name not like 'sqlite\\_%' escape '\\'"
-        + " and name <> ? order by name")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select name, sql from "
+                + schema
+                + ".sqlite_schema where type = 'table' and name not like 'sqlite\\_%' escape '\\'"
+                + " and name <> ? order by name")) {
       ps.setString(1, StorageFormat.METADATA_TABLE);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -63,24 +70,33 @@ public record FileSchema(List<Table> tables) {
   private static Table table(Connection c, String schema, String name, String sql)
       throws SQLException {
     List<Column> columns = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "select name, type, \"notnull\", pk from pragma_table_info(?, ?) order by cid")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select name, type, \"notnull\", pk from pragma_table_info(?, ?) order by cid")) {
       ps.setString(1, name);
       ps.setString(2, schema);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          columns.add(new Column(rs.getString(1), rs.getString(2).toLowerCase(Locale.ROOT),
-              rs.getInt(3) != 0, rs.getInt(4)));
+          columns.add(
+              new Column(
+                  rs.getString(1),
+                  rs.getString(2).toLowerCase(Locale.ROOT),
+                  rs.getInt(3) != 0,
+                  rs.getInt(4)));
         }
       }
     }
-    List<String> key = columns.stream().filter(col -> col.keyPosition() > 0)
-        .sorted((a, b) -> Integer.compare(a.keyPosition(), b.keyPosition()))
-        .map(Column::name).toList();
+    List<String> key =
+        columns.stream()
+            .filter(col -> col.keyPosition() > 0)
+            .sorted((a, b) -> Integer.compare(a.keyPosition(), b.keyPosition()))
+            .map(Column::name)
+            .toList();
     List<Index> indexes = new ArrayList<>();
     List<Object[]> list = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "select name, \"unique\", origin from pragma_index_list(?, ?) order by name")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select name, \"unique\", origin from pragma_index_list(?, ?) order by name")) {
       ps.setString(1, name);
       ps.setString(2, schema);
       try (ResultSet rs = ps.executeQuery()) {
@@ -93,8 +109,8 @@ public record FileSchema(List<Table> tables) {
     }
     for (Object[] i : list) {
       List<String> cols = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "select name from pragma_index_info(?, ?) order by seqno")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("select name from pragma_index_info(?, ?) order by seqno")) {
         ps.setString(1, (String) i[0]);
         ps.setString(2, schema);
         try (ResultSet rs = ps.executeQuery()) {
@@ -105,15 +121,16 @@ public record FileSchema(List<Table> tables) {
       }
       indexes.add(new Index((String) i[0], (Boolean) i[1], List.copyOf(cols)));
     }
-    boolean withoutRowid = sql != null
-        && sql.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").endsWith("without rowid");
+    boolean withoutRowid =
+        sql != null
+            && sql.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").endsWith("without rowid");
     return new Table(name, List.copyOf(columns), key, List.copyOf(indexes), withoutRowid);
   }
 
   /** Rows of {@code table} in schema {@code schema}. */
   public static long count(Connection c, String schema, String table) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select count(*) from " + schema + "." + quote(table));
+    try (PreparedStatement ps =
+            c.prepareStatement("select count(*) from " + schema + "." + quote(table));
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);

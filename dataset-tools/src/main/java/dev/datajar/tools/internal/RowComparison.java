@@ -11,19 +11,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares the rows of one table in two dataset files attached to one SQLite connection
- * ({@code main}: the new version, {@code prev}: the old one), matching rows by primary key.
+ * Compares the rows of one table in two dataset files attached to one SQLite connection ({@code
+ * main}: the new version, {@code prev}: the old one), matching rows by primary key.
  *
  * <p>SQLite does the matching: each query walks one table and probes the other's key index, so
- * memory stays constant however large the table; Java only counts and keeps the first
- * {@code cap} rows of each kind. A table without a primary key is matched on all its columns
- * (rows can then only be added or removed).
+ * memory stays constant however large the table; Java only counts and keeps the first {@code cap}
+ * rows of each kind. A table without a primary key is matched on all its columns (rows can then
+ * only be added or removed).
  */
 public final class RowComparison {
   private RowComparison() {}
 
-  public static DiffReport.TableChanges compare(Connection c, FileSchema.Table oldTable,
-      FileSchema.Table newTable, int cap) throws SQLException {
+  public static DiffReport.TableChanges compare(
+      Connection c, FileSchema.Table oldTable, FileSchema.Table newTable, int cap)
+      throws SQLException {
     String t = FileSchema.quote(newTable.name());
     List<String> common = new ArrayList<>();
     for (FileSchema.Column col : newTable.columns()) {
@@ -34,23 +35,60 @@ public final class RowComparison {
     long oldRows = FileSchema.count(c, "prev", oldTable.name());
     long newRows = FileSchema.count(c, "main", newTable.name());
     List<String> key = newTable.primaryKey().isEmpty() ? common : newTable.primaryKey();
-    boolean sameKey = lower(oldTable.primaryKey()).equals(lower(newTable.primaryKey()))
-        && common.containsAll(key);
+    boolean sameKey =
+        lower(oldTable.primaryKey()).equals(lower(newTable.primaryKey()))
+            && common.containsAll(key);
     if (!sameKey) {
-      return new DiffReport.TableChanges(newTable.name(), oldRows, newRows, key, false, 0, 0, 0,
-          List.of(), List.of(), List.of(), List.of());
+      return new DiffReport.TableChanges(
+          newTable.name(),
+          oldRows,
+          newRows,
+          key,
+          false,
+          0,
+          0,
+          0,
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of());
     }
     boolean nullable = newTable.primaryKey().isEmpty();
-    String match = join(key, k -> "o." + q(k) + (nullable ? " is " : " = ") + "n." + q(k),
-        " and ");
+    String match = join(key, k -> "o." + q(k) + (nullable ? " is " : " = ") + "n." + q(k), " and ");
     String old = "prev." + FileSchema.quote(oldTable.name());
 
     List<DiffReport.Row> addedRows = new ArrayList<>();
-    long added = oneSided(c, "select * from main." + t + " n where not exists (select 1 from "
-        + old + " o where " + match + ")", key, common, cap, addedRows, false);
+    long added =
+        oneSided(
+            c,
+            "select * from main."
+                + t
+                + " n where not exists (select 1 from "
+                + old
+                + " o where "
+                + match
+                + ")",
+            key,
+            common,
+            cap,
+            addedRows,
+            false);
     List<DiffReport.Row> removedRows = new ArrayList<>();
-    long removed = oneSided(c, "select * from " + old + " n where not exists (select 1 from main."
-        + t + " o where " + match + ")", key, common, cap, removedRows, true);
+    long removed =
+        oneSided(
+            c,
+            "select * from "
+                + old
+                + " n where not exists (select 1 from main."
+                + t
+                + " o where "
+                + match
+                + ")",
+            key,
+            common,
+            cap,
+            removedRows,
+            true);
 
     List<String> values = new ArrayList<>(common);
     values.removeAll(key);
@@ -62,15 +100,42 @@ public final class RowComparison {
       // is a different stored value (and a different source text).
       // Zeros of real columns are fetched too: SQL finds -0.0 = 0.0, the stored bits differ,
       // and Java decides (StoredValue.same).
-      String differs = join(values, v -> "n." + q(v) + " is not o." + q(v) + " collate binary"
-          + " or (typeof(n." + q(v) + ") = 'real' and n." + q(v) + " = 0 and o." + q(v)
-          + " = 0)", " or ");
-      String select = "select " + join(key, k -> "n." + q(k), ", ") + ", "
-          + join(values, v -> "o." + q(v) + ", n." + q(v), ", ") + " from main." + t
-          + " n join " + old + " o on " + match + " where " + differs + " or "
-          + join(values, v -> "typeof(n." + q(v) + ") <> typeof(o." + q(v) + ")", " or ")
-          + " order by " + join(key, k -> "n." + q(k), ", ");
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select)) {
+      String differs =
+          join(
+              values,
+              v ->
+                  "n."
+                      + q(v)
+                      + " is not o."
+                      + q(v)
+                      + " collate binary"
+                      + " or (typeof(n."
+                      + q(v)
+                      + ") = 'real' and n."
+                      + q(v)
+                      + " = 0 and o."
+                      + q(v)
+                      + " = 0)",
+              " or ");
+      String select =
+          "select "
+              + join(key, k -> "n." + q(k), ", ")
+              + ", "
+              + join(values, v -> "o." + q(v) + ", n." + q(v), ", ")
+              + " from main."
+              + t
+              + " n join "
+              + old
+              + " o on "
+              + match
+              + " where "
+              + differs
+              + " or "
+              + join(values, v -> "typeof(n." + q(v) + ") <> typeof(o." + q(v) + ")", " or ")
+              + " order by "
+              + join(key, k -> "n." + q(k), ", ");
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(select)) {
         while (rs.next()) {
           List<DiffReport.Value> diffs = new ArrayList<>();
           int base = key.size();
@@ -78,8 +143,9 @@ public final class RowComparison {
             Object before = rs.getObject(base + 2 * i + 1);
             Object after = rs.getObject(base + 2 * i + 2);
             if (!StoredValue.same(before, after)) {
-              diffs.add(new DiffReport.Value(values.get(i), StoredValue.show(before),
-                  StoredValue.show(after)));
+              diffs.add(
+                  new DiffReport.Value(
+                      values.get(i), StoredValue.show(before), StoredValue.show(after)));
               perColumn.merge(values.get(i), 1L, Long::sum);
             }
           }
@@ -94,17 +160,36 @@ public final class RowComparison {
       }
     }
     List<DiffReport.ColumnCount> counts = new ArrayList<>();
-    new java.util.TreeMap<>(perColumn).forEach((k, v) -> counts.add(
-        new DiffReport.ColumnCount(k, v)));
-    return new DiffReport.TableChanges(newTable.name(), oldRows, newRows, key, true, added,
-        removed, changed, counts, addedRows, removedRows, changedRows);
+    new java.util.TreeMap<>(perColumn)
+        .forEach((k, v) -> counts.add(new DiffReport.ColumnCount(k, v)));
+    return new DiffReport.TableChanges(
+        newTable.name(),
+        oldRows,
+        newRows,
+        key,
+        true,
+        added,
+        removed,
+        changed,
+        counts,
+        addedRows,
+        removedRows,
+        changedRows);
   }
 
-  private static long oneSided(Connection c, String sql, List<String> key, List<String> common,
-      int cap, List<DiffReport.Row> rows, boolean before) throws SQLException {
+  private static long oneSided(
+      Connection c,
+      String sql,
+      List<String> key,
+      List<String> common,
+      int cap,
+      List<DiffReport.Row> rows,
+      boolean before)
+      throws SQLException {
     String ordered = sql + " order by " + join(key, k -> "n." + q(k), ", ");
     long n = 0;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(ordered)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(ordered)) {
       Map<String, Integer> at = new LinkedHashMap<>();
       for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
         at.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), i);
@@ -119,8 +204,8 @@ public final class RowComparison {
           List<DiffReport.Value> vals = new ArrayList<>();
           for (String col : common) {
             if (!key.contains(col)) {
-              String shown = StoredValue.show(rs.getObject(
-                  at.get(col.toLowerCase(java.util.Locale.ROOT))));
+              String shown =
+                  StoredValue.show(rs.getObject(at.get(col.toLowerCase(java.util.Locale.ROOT))));
               vals.add(new DiffReport.Value(col, before ? shown : null, before ? null : shown));
             }
           }
@@ -147,8 +232,8 @@ public final class RowComparison {
     return FileSchema.quote(name);
   }
 
-  private static String join(List<String> items, java.util.function.Function<String, String> f,
-      String sep) {
+  private static String join(
+      List<String> items, java.util.function.Function<String, String> f, String sep) {
     List<String> out = new ArrayList<>();
     items.forEach(i -> out.add(f.apply(i)));
     return String.join(sep, out);

@@ -14,23 +14,36 @@ public final class SchemaComparison {
     List<SchemaChange> out = new ArrayList<>();
     for (FileSchema.Table t : before.tables()) {
       if (after.table(t.name()).isEmpty()) {
-        out.add(new SchemaChange(Kind.TABLE_REMOVED, t.name(), "table " + t.name()
-            + " removed"));
+        out.add(new SchemaChange(Kind.TABLE_REMOVED, t.name(), "table " + t.name() + " removed"));
       }
     }
     for (FileSchema.Table t : after.tables()) {
       Optional<FileSchema.Table> old = before.table(t.name());
       if (old.isEmpty()) {
-        out.add(new SchemaChange(Kind.TABLE_ADDED, t.name(), "table " + t.name() + " added ("
-            + String.join(", ", t.columns().stream().map(FileSchema.Column::name).toList())
-            + ")"));
+        out.add(
+            new SchemaChange(
+                Kind.TABLE_ADDED,
+                t.name(),
+                "table "
+                    + t.name()
+                    + " added ("
+                    + String.join(", ", t.columns().stream().map(FileSchema.Column::name).toList())
+                    + ")"));
         continue;
       }
       columns(old.get(), t, out);
       if (!old.get().primaryKey().equals(t.primaryKey())) {
-        out.add(new SchemaChange(Kind.KEY_CHANGED, t.name(), "primary key of " + t.name()
-            + " changed from (" + String.join(", ", old.get().primaryKey()) + ") to ("
-            + String.join(", ", t.primaryKey()) + ")"));
+        out.add(
+            new SchemaChange(
+                Kind.KEY_CHANGED,
+                t.name(),
+                "primary key of "
+                    + t.name()
+                    + " changed from ("
+                    + String.join(", ", old.get().primaryKey())
+                    + ") to ("
+                    + String.join(", ", t.primaryKey())
+                    + ")"));
       }
       indexes(old.get(), t, out);
     }
@@ -40,18 +53,34 @@ public final class SchemaComparison {
   private static void columns(FileSchema.Table old, FileSchema.Table now, List<SchemaChange> out) {
     for (FileSchema.Column c : old.columns()) {
       if (now.column(c.name()).isEmpty()) {
-        out.add(new SchemaChange(Kind.COLUMN_REMOVED, now.name(), "column " + now.name() + "."
-            + c.name() + " removed (was " + describe(c) + ")"));
+        out.add(
+            new SchemaChange(
+                Kind.COLUMN_REMOVED,
+                now.name(),
+                "column " + now.name() + "." + c.name() + " removed (was " + describe(c) + ")"));
       }
     }
     for (FileSchema.Column c : now.columns()) {
       Optional<FileSchema.Column> was = old.column(c.name());
       if (was.isEmpty()) {
-        out.add(new SchemaChange(Kind.COLUMN_ADDED, now.name(), "column " + now.name() + "."
-            + c.name() + " added (" + describe(c) + ")"));
+        out.add(
+            new SchemaChange(
+                Kind.COLUMN_ADDED,
+                now.name(),
+                "column " + now.name() + "." + c.name() + " added (" + describe(c) + ")"));
       } else if (!was.get().type().equals(c.type()) || was.get().notNull() != c.notNull()) {
-        out.add(new SchemaChange(Kind.COLUMN_CHANGED, now.name(), "column " + now.name() + "."
-            + c.name() + " changed from " + describe(was.get()) + " to " + describe(c)));
+        out.add(
+            new SchemaChange(
+                Kind.COLUMN_CHANGED,
+                now.name(),
+                "column "
+                    + now.name()
+                    + "."
+                    + c.name()
+                    + " changed from "
+                    + describe(was.get())
+                    + " to "
+                    + describe(c)));
       }
     }
   }
@@ -59,19 +88,35 @@ public final class SchemaComparison {
   private static void indexes(FileSchema.Table old, FileSchema.Table now, List<SchemaChange> out) {
     for (FileSchema.Index i : old.indexes()) {
       if (now.indexes().stream().noneMatch(x -> x.name().equalsIgnoreCase(i.name()))) {
-        out.add(new SchemaChange(Kind.INDEX_REMOVED, now.name(), "index " + i.name() + " on "
-            + now.name() + " removed"));
+        out.add(
+            new SchemaChange(
+                Kind.INDEX_REMOVED,
+                now.name(),
+                "index " + i.name() + " on " + now.name() + " removed"));
       }
     }
     for (FileSchema.Index i : now.indexes()) {
-      Optional<FileSchema.Index> was = old.indexes().stream()
-          .filter(x -> x.name().equalsIgnoreCase(i.name())).findFirst();
+      Optional<FileSchema.Index> was =
+          old.indexes().stream().filter(x -> x.name().equalsIgnoreCase(i.name())).findFirst();
       if (was.isEmpty()) {
-        out.add(new SchemaChange(Kind.INDEX_ADDED, now.name(), "index " + i.name() + " on "
-            + now.name() + " added (" + describe(i) + ")"));
+        out.add(
+            new SchemaChange(
+                Kind.INDEX_ADDED,
+                now.name(),
+                "index " + i.name() + " on " + now.name() + " added (" + describe(i) + ")"));
       } else if (!describe(was.get()).equals(describe(i))) {
-        out.add(new SchemaChange(Kind.INDEX_CHANGED, now.name(), "index " + i.name() + " on "
-            + now.name() + " changed from " + describe(was.get()) + " to " + describe(i)));
+        out.add(
+            new SchemaChange(
+                Kind.INDEX_CHANGED,
+                now.name(),
+                "index "
+                    + i.name()
+                    + " on "
+                    + now.name()
+                    + " changed from "
+                    + describe(was.get())
+                    + " to "
+                    + describe(i)));
       }
     }
   }

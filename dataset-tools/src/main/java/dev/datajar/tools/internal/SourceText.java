@@ -17,16 +17,20 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Turns a stored value back into the source text the builder reads as the same value: the
- * inverse of {@code ValueParser} over datajar's storage forms (see docs/storage.md).
+ * Turns a stored value back into the source text the builder reads as the same value: the inverse
+ * of {@code ValueParser} over datajar's storage forms (see docs/storage.md).
  *
- * <p>One instance per column, made from the Java type the builder parses the column's source
- * text into (for a converted attribute, the converter's database-side type). {@code null}
- * stands for SQL NULL; the empty string stays the empty string.
+ * <p>One instance per column, made from the Java type the builder parses the column's source text
+ * into (for a converted attribute, the converter's database-side type). {@code null} stands for SQL
+ * NULL; the empty string stays the empty string.
  */
 public final class SourceText {
   /** How a value is written in a JSON Lines dump. */
-  public enum JsonKind { STRING, NUMBER, BOOLEAN }
+  public enum JsonKind {
+    STRING,
+    NUMBER,
+    BOOLEAN
+  }
 
   private final Class<?> type;
 
@@ -89,8 +93,12 @@ public final class SourceText {
     }
     // String, Character, UUID, BigDecimal, BigInteger, LocalDate, LocalTime: the stored text is
     // already the canonical source text (decimals keep their scale, never an exponent).
-    if (type == String.class || type == Character.class || type == UUID.class
-        || type == BigDecimal.class || type == BigInteger.class || type == LocalDate.class
+    if (type == String.class
+        || type == Character.class
+        || type == UUID.class
+        || type == BigDecimal.class
+        || type == BigInteger.class
+        || type == LocalDate.class
         || type == LocalTime.class) {
       return text;
     }
@@ -103,8 +111,8 @@ public final class SourceText {
     if (stored instanceof Number n) {
       int ordinal = n.intValue();
       if (ordinal < 0 || ordinal >= constants.length) {
-        throw new IllegalStateException("ordinal " + ordinal + " is not a constant of "
-            + type.getName());
+        throw new IllegalStateException(
+            "ordinal " + ordinal + " is not a constant of " + type.getName());
       }
       return ((Enum<?>) constants[ordinal]).name();
     }

@@ -16,17 +16,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every use the tools make of the storage-format layer, in one class: where datasets live in a
- * jar, how a manifest is read, how a file is opened read-only, and how entity classes become a
- * {@link SchemaModel}.
+ * Every use the tools make of the storage-format layer, in one class: where datasets live in a jar,
+ * how a manifest is read, how a file is opened read-only, and how entity classes become a {@link
+ * SchemaModel}.
  */
 public final class StorageFormat {
   /** Resource folder of datasets inside a jar or class folder, with a trailing slash. */
   public static final String RESOURCE_DIR = DataSetLayout.RESOURCE_DIR;
+
   /** The resource listing a jar's datasets, one name per line. */
   public static final String INDEX = DataSetLayout.INDEX;
+
   /** SQLite {@code application_id} of datajar files. */
   public static final int APPLICATION_ID = DataSetLayout.APPLICATION_ID;
+
   /** The table inside each file that describes it. */
   public static final String METADATA_TABLE = DataSetLayout.METADATA_TABLE;
 
@@ -58,8 +61,9 @@ public final class StorageFormat {
    *
    * @throws ClassNotFoundException if an entity class is not on {@code loader}
    */
-  public static SchemaModel schemaOf(String dataSet, List<String> entityClassNames,
-      ClassLoader loader) throws ClassNotFoundException {
+  public static SchemaModel schemaOf(
+      String dataSet, List<String> entityClassNames, ClassLoader loader)
+      throws ClassNotFoundException {
     List<Class<?>> classes = new ArrayList<>();
     for (String name : entityClassNames) {
       classes.add(Class.forName(name, false, loader));

@@ -18,7 +18,9 @@ public final class StoredValue {
     if (a instanceof Double x && b instanceof Double y) {
       return Double.doubleToRawLongBits(x) == Double.doubleToRawLongBits(y); // -0.0 != 0.0
     }
-    if (a instanceof Number x && b instanceof Number y && !(a instanceof Double)
+    if (a instanceof Number x
+        && b instanceof Number y
+        && !(a instanceof Double)
         && !(b instanceof Double)) {
       return x.longValue() == y.longValue();
     }

@@ -22,9 +22,9 @@ import java.util.List;
 /**
  * Writes one table of a dataset file as a source file, streaming: one row in memory at a time.
  *
- * <p>Rows are written in the order the file keeps them (rowid, or primary key for a table
- * without rowid), which is the order the builder inserted them; a rebuild from the dump then
- * assigns the same rowids, so even a table without a primary key comes back byte for byte.
+ * <p>Rows are written in the order the file keeps them (rowid, or primary key for a table without
+ * rowid), which is the order the builder inserted them; a rebuild from the dump then assigns the
+ * same rowids, so even a table without a primary key comes back byte for byte.
  */
 public final class TableDump {
   private static final JsonFactory JSON = new JsonFactory();
@@ -32,30 +32,53 @@ public final class TableDump {
   private TableDump() {}
 
   /** Writes {@code table} to {@code file}; returns the rows written. */
-  public static long write(Connection c, FileSchema.Table stored, TableModel model,
-      DumpFormat format, Path file, String dataSet) throws SQLException, IOException,
-      ToolException {
+  public static long write(
+      Connection c,
+      FileSchema.Table stored,
+      TableModel model,
+      DumpFormat format,
+      Path file,
+      String dataSet)
+      throws SQLException, IOException, ToolException {
     List<String> names = new ArrayList<>();
     List<SourceText> texts = new ArrayList<>();
     for (FileSchema.Column col : stored.columns()) {
-      ColumnModel cm = model.column(col.name()).filter(m -> m.name().equalsIgnoreCase(col.name()))
-          .orElseThrow(() -> new ToolException("dataset '" + dataSet + "': table '"
-              + stored.name() + "' has column '" + col.name() + "', which the entity classes do"
-              + " not map. Dump with the entity classes the dataset was built from"));
+      ColumnModel cm =
+          model
+              .column(col.name())
+              .filter(m -> m.name().equalsIgnoreCase(col.name()))
+              .orElseThrow(
+                  () ->
+                      new ToolException(
+                          "dataset '"
+                              + dataSet
+                              + "': table '"
+                              + stored.name()
+                              + "' has column '"
+                              + col.name()
+                              + "', which the entity classes do"
+                              + " not map. Dump with the entity classes the dataset was built from"));
       names.add(col.name());
       texts.add(new SourceText(cm.valueType()));
     }
     List<String> quoted = names.stream().map(FileSchema::quote).toList();
-    String order = stored.withoutRowid()
-        ? String.join(", ", stored.primaryKey().stream().map(FileSchema::quote).toList())
-        : "rowid";
-    String sql = "select " + String.join(", ", quoted) + " from " + FileSchema.quote(stored.name())
-        + " order by " + order;
+    String order =
+        stored.withoutRowid()
+            ? String.join(", ", stored.primaryKey().stream().map(FileSchema::quote).toList())
+            : "rowid";
+    String sql =
+        "select "
+            + String.join(", ", quoted)
+            + " from "
+            + FileSchema.quote(stored.name())
+            + " order by "
+            + order;
     long rows = 0;
     Files.createDirectories(file.getParent());
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql);
-        Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-            1 << 16)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql);
+        Writer w =
+            new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
       String[] fields = new String[names.size()];
       if (format == DumpFormat.CSV) {
         CsvOut csv = new CsvOut(w);
@@ -63,9 +86,13 @@ public final class TableDump {
         while (rs.next()) {
           read(rs, texts, fields);
           if (fields.length == 1 && fields[0] == null) {
-            throw new ToolException("dataset '" + dataSet + "': table '" + stored.name()
-                + "' has one column and a NULL in it, which CSV cannot write (the line would be"
-                + " blank, and blank lines are skipped). Dump it as JSON Lines (--format jsonl)");
+            throw new ToolException(
+                "dataset '"
+                    + dataSet
+                    + "': table '"
+                    + stored.name()
+                    + "' has one column and a NULL in it, which CSV cannot write (the line would be"
+                    + " blank, and blank lines are skipped). Dump it as JSON Lines (--format jsonl)");
           }
           csv.row(fields);
           rows++;

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Builds dataset {@code edges} from the corpus's source texts with the real builder: one CSV
- * row per edge value, written here by hand (every non-NULL field quoted) rather than by the
- * code under test.
+ * Builds dataset {@code edges} from the corpus's source texts with the real builder: one CSV row
+ * per edge value, written here by hand (every non-NULL field quoted) rather than by the code under
+ * test.
  */
 public final class CorpusFixture {
   private CorpusFixture() {}
@@ -28,7 +28,9 @@ public final class CorpusFixture {
   public static long idOf(String attribute, String text) {
     return Corpus.ENTRIES.stream()
         .filter(e -> e.attribute().equals(attribute) && java.util.Objects.equals(e.text(), text))
-        .findFirst().orElseThrow().id();
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   /**
@@ -61,15 +63,17 @@ public final class CorpusFixture {
     }
     Files.writeString(folder.resolve("edge.csv"), csv, StandardCharsets.UTF_8);
     Path out = dir.resolve("out");
-    new DataSetBuilder().build(BuildRequest.builder()
-        .classesDirectory(classesDirectory())
-        .classLoader(CorpusFixture.class.getClassLoader())
-        .sourceDirectory(sources)
-        .outputDirectory(out)
-        .workDirectory(dir.resolve("work"))
-        .dataSets(Set.of("edges"))
-        .force(true)
-        .build());
+    new DataSetBuilder()
+        .build(
+            BuildRequest.builder()
+                .classesDirectory(classesDirectory())
+                .classLoader(CorpusFixture.class.getClassLoader())
+                .sourceDirectory(sources)
+                .outputDirectory(out)
+                .workDirectory(dir.resolve("work"))
+                .dataSets(Set.of("edges"))
+                .force(true)
+                .build());
     return out;
   }
 
@@ -82,5 +86,4 @@ public final class CorpusFixture {
   public static int size() {
     return Corpus.ENTRIES.size();
   }
-
 }

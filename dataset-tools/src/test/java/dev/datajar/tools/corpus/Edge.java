@@ -21,22 +21,29 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 
 /**
- * Copied from dataset-runtime's storage-format tests (same project), made part of dataset
- * {@code edges}.
+ * Copied from dataset-runtime's storage-format tests (same project), made part of dataset {@code
+ * edges}.
  *
- * An entity with one nullable attribute of every supported type: each row of the edge-value
+ * <p>An entity with one nullable attribute of every supported type: each row of the edge-value
  * {@link Corpus} sets exactly one of them, so a value that leaks into another column shows.
  *
  * <p>Attribute names contain a capital I ({@code anInt}, {@code anInstant}) on purpose: under a
  * Turkish default locale a careless {@code toLowerCase()} would name the column {@code an_ınt}.
  */
 @Entity
-@Table(indexes = {
-    @Index(name = "edge_decimal", columnList = "aDecimal"),
-    @Index(name = "edge_instant", columnList = "anInstant")})
+@Table(
+    indexes = {
+      @Index(name = "edge_decimal", columnList = "aDecimal"),
+      @Index(name = "edge_instant", columnList = "anInstant")
+    })
 public class Edge implements Edges {
   /** Names sort differently from ordinals, so STRING and ORDINAL order can be told apart. */
-  public enum Label { ZULU, TITLE, ALPHA, INDIGO }
+  public enum Label {
+    ZULU,
+    TITLE,
+    ALPHA,
+    INDIGO
+  }
 
   @Id public Long id;
   public Long aLong;
@@ -46,7 +53,10 @@ public class Edge implements Edges {
   public Double aDouble;
   public Float aFloat;
   public BigDecimal aDecimal;
-  @Column(precision = 12, scale = 4) public BigDecimal aMoney;
+
+  @Column(precision = 12, scale = 4)
+  public BigDecimal aMoney;
+
   public BigInteger aBigInteger;
   public Boolean aBoolean;
   public Character aChar;
@@ -60,10 +70,21 @@ public class Edge implements Edges {
   public Duration aDuration;
   public UUID aUuid;
   public byte[] someBytes;
-  @Enumerated(EnumType.STRING) public Label labelName;
-  @Enumerated(EnumType.ORDINAL) public Label labelOrdinal;
+
+  @Enumerated(EnumType.STRING)
+  public Label labelName;
+
+  @Enumerated(EnumType.ORDINAL)
+  public Label labelOrdinal;
+
   public Label labelDefault; // JPA's default for enums is ORDINAL
-  @Convert(converter = LabelCodeConverter.class) public Label labelCode;
-  @Convert(converter = UpperCaseConverter.class) public String shout;
-  @Convert(converter = YearMonthConverter.class) public YearMonth aYearMonth;
+
+  @Convert(converter = LabelCodeConverter.class)
+  public Label labelCode;
+
+  @Convert(converter = UpperCaseConverter.class)
+  public String shout;
+
+  @Convert(converter = YearMonthConverter.class)
+  public YearMonth aYearMonth;
 }

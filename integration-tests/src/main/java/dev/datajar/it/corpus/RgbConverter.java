@@ -9,7 +9,9 @@ import java.util.Locale;
 public class RgbConverter implements AttributeConverter<Rgb, String> {
   @Override
   public String convertToDatabaseColumn(Rgb c) {
-    return c == null ? null : String.format(Locale.ROOT, "#%02x%02x%02x", c.red(), c.green(), c.blue());
+    return c == null
+        ? null
+        : String.format(Locale.ROOT, "#%02x%02x%02x", c.red(), c.green(), c.blue());
   }
 
   @Override

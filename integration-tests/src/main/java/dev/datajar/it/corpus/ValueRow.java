@@ -2,8 +2,8 @@ package dev.datajar.it.corpus;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.math.BigDecimal;
@@ -18,13 +18,12 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 
 /**
- * One attribute of every type datajar stores (issue 4). Two entities share it, one loaded from
- * CSV and one from JSON, so both readers are proven against the same expected values.
+ * One attribute of every type datajar stores (issue 4). Two entities share it, one loaded from CSV
+ * and one from JSON, so both readers are proven against the same expected values.
  */
 @MappedSuperclass
 public abstract class ValueRow implements CorpusData {
-  @Id
-  public Long id;
+  @Id public Long id;
 
   public Byte byteVal;
   public Short shortVal;
@@ -33,8 +32,10 @@ public abstract class ValueRow implements CorpusData {
   public long primitiveLong;
   public Float floatVal;
   public Double doubleVal;
+
   @Column(precision = 60, scale = 30)
   public BigDecimal decimalVal;
+
   public BigInteger bigIntVal;
   public Boolean boolVal;
   public String text;

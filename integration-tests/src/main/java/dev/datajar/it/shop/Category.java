@@ -15,8 +15,7 @@ import java.util.List;
  */
 @Entity
 public class Category implements ShopData {
-  @Id
-  private Long id;
+  @Id private Long id;
 
   private String code;
 

@@ -20,15 +20,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A product: a to-one reference, a many-to-many through a join table file, a collection of
- * strings from a file of its own, an index and a unique constraint.
+ * A product: a to-one reference, a many-to-many through a join table file, a collection of strings
+ * from a file of its own, an index and a unique constraint.
  */
 @Entity
-@Table(indexes = @Index(name = "product_by_name", columnList = "name"),
+@Table(
+    indexes = @Index(name = "product_by_name", columnList = "name"),
     uniqueConstraints = @UniqueConstraint(name = "product_sku", columnNames = "sku"))
 public class Product implements ShopData {
-  @Id
-  private Long id;
+  @Id private Long id;
 
   @Column(nullable = false)
   private String sku;
@@ -47,7 +47,9 @@ public class Product implements ShopData {
   private Category category;
 
   @ManyToMany
-  @JoinTable(name = "product_tag", joinColumns = @JoinColumn(name = "product_id"),
+  @JoinTable(
+      name = "product_tag",
+      joinColumns = @JoinColumn(name = "product_id"),
       inverseJoinColumns = @JoinColumn(name = "tag_id"))
   @OrderBy("id")
   private Set<Tag> tags = new LinkedHashSet<>();

@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The products a shop front shows: active ones only, by name. Injected with no binding of its
- * own.
+ * The products a shop front shows: active ones only, by name. Injected with no binding of its own.
  */
 public class ProductStore extends Store<Product> {
   public Optional<Product> bySku(String sku) {

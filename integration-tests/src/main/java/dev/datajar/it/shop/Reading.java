@@ -9,8 +9,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(indexes = @Index(name = "reading_by_sensor", columnList = "sensor"))
 public class Reading implements ShopData {
-  @Id
-  private Long id;
+  @Id private Long id;
 
   private String sensor;
 

@@ -8,8 +8,7 @@ import jakarta.persistence.ManyToOne;
 /** How many of a product a warehouse holds; rows come from {@link StockSource}. */
 @Entity
 public class Stock implements ShopData {
-  @Id
-  private Long id;
+  @Id private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   private Product product;

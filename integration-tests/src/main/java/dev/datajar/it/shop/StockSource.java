@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Fills {@code stock} from {@code stock.txt}, whose lines name a product by its SKU: the
- * foreign key is derived from that code through {@code product.csv}.
+ * Fills {@code stock} from {@code stock.txt}, whose lines name a product by its SKU: the foreign
+ * key is derived from that code through {@code product.csv}.
  */
 public class StockSource implements RowSource {
   @Override
@@ -35,18 +35,21 @@ public class StockSource implements RowSource {
       idBySku.put(f[1], Long.parseLong(f[0]));
     }
     List<String> lines = Files.readAllLines(context.file("stock.txt"), StandardCharsets.UTF_8);
-    return lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> {
-      String[] f = l.trim().split("\\s+");
-      Long product = idBySku.get(f[1]);
-      if (product == null) {
-        throw new IllegalArgumentException("stock.txt: unknown SKU '" + f[1] + "'");
-      }
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("id", Long.parseLong(f[0]));
-      row.put("product", product); // attribute name; column product_id
-      row.put("warehouse", f[2]);
-      row.put("quantity", f[3]); // text, parsed like a CSV field
-      return row;
-    });
+    return lines.stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#"))
+        .map(
+            l -> {
+              String[] f = l.trim().split("\\s+");
+              Long product = idBySku.get(f[1]);
+              if (product == null) {
+                throw new IllegalArgumentException("stock.txt: unknown SKU '" + f[1] + "'");
+              }
+              Map<String, Object> row = new LinkedHashMap<>();
+              row.put("id", Long.parseLong(f[0]));
+              row.put("product", product); // attribute name; column product_id
+              row.put("warehouse", f[2]);
+              row.put("quantity", f[3]); // text, parsed like a CSV field
+              return row;
+            });
   }
 }

@@ -6,8 +6,7 @@ import jakarta.persistence.Id;
 /** A label on products; read from JSON Lines. */
 @Entity
 public class Tag implements ShopData {
-  @Id
-  private Integer id;
+  @Id private Integer id;
 
   private String label;
 

@@ -15,14 +15,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The corpus attributes and the order SQLite must give their values in: numbers numerically
- * ({@code -0.0} equals {@code 0.0}), text by code point, temporals chronologically (instants
- * with an offset or zone by instant first), UUIDs and enums by their stored text, ordinal enums
- * by ordinal, bytes unsigned, converted values by their database text.
+ * The corpus attributes and the order SQLite must give their values in: numbers numerically ({@code
+ * -0.0} equals {@code 0.0}), text by code point, temporals chronologically (instants with an offset
+ * or zone by instant first), UUIDs and enums by their stored text, ordinal enums by ordinal, bytes
+ * unsigned, converted values by their database text.
  */
 final class Attributes {
-  static final List<String> NAMES = Arrays.stream(Values.class.getRecordComponents())
-      .map(RecordComponent::getName).filter(n -> !n.equals("id")).toList();
+  static final List<String> NAMES =
+      Arrays.stream(Values.class.getRecordComponents())
+          .map(RecordComponent::getName)
+          .filter(n -> !n.equals("id"))
+          .toList();
 
   private Attributes() {}
 

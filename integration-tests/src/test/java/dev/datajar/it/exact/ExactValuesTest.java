@@ -17,19 +17,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every corpus value read back through the runtime equals what the source file says, from CSV
- * and from JSON alike, whatever the zone and locale of this JVM (the pom runs this class again
- * under other ones).
+ * Every corpus value read back through the runtime equals what the source file says, from CSV and
+ * from JSON alike, whatever the zone and locale of this JVM (the pom runs this class again under
+ * other ones).
  */
 class ExactValuesTest {
   @BeforeAll
   static void sayWhere() {
-    System.out.println("exact values under zone " + ZoneId.systemDefault() + ", locale "
-        + Locale.getDefault() + ", file.encoding " + System.getProperty("file.encoding"));
+    System.out.println(
+        "exact values under zone "
+            + ZoneId.systemDefault()
+            + ", locale "
+            + Locale.getDefault()
+            + ", file.encoding "
+            + System.getProperty("file.encoding"));
   }
 
   static Store<? extends ValueRow> store(String source) {
-    return source.equals("csv") ? Injectors.store(CsvValue.class) : Injectors.store(JsonValue.class);
+    return source.equals("csv")
+        ? Injectors.store(CsvValue.class)
+        : Injectors.store(JsonValue.class);
   }
 
   @ParameterizedTest
@@ -46,7 +53,8 @@ class ExactValuesTest {
   @ValueSource(strings = {"csv", "json"})
   void everyRowByGet_equalsTheSource(String source) {
     for (Values v : Values.EXPECTED) {
-      assertEquals(v, Values.of(store(source).get(v.id()).orElseThrow()), source + " row " + v.id());
+      assertEquals(
+          v, Values.of(store(source).get(v.id()).orElseThrow()), source + " row " + v.id());
     }
   }
 
@@ -60,12 +68,19 @@ class ExactValuesTest {
         if (value == null) {
           continue;
         }
-        List<Long> expected = Values.EXPECTED.stream()
-            .filter(o -> Attributes.get(o, attribute) != null)
-            .filter(o -> Attributes.compare(attribute, Attributes.get(o, attribute), value) == 0)
-            .map(Values::id).toList();
-        List<Long> got = store.search(Query.where(Where.eq(attribute, Attributes.param(attribute, value))))
-            .stream().map(r -> r.id).toList();
+        List<Long> expected =
+            Values.EXPECTED.stream()
+                .filter(o -> Attributes.get(o, attribute) != null)
+                .filter(
+                    o -> Attributes.compare(attribute, Attributes.get(o, attribute), value) == 0)
+                .map(Values::id)
+                .toList();
+        List<Long> got =
+            store
+                .search(Query.where(Where.eq(attribute, Attributes.param(attribute, value))))
+                .stream()
+                .map(r -> r.id)
+                .toList();
         assertEquals(expected, got, source + ": " + attribute + " = " + value);
       }
     }
@@ -75,11 +90,14 @@ class ExactValuesTest {
   @ValueSource(strings = {"csv", "json"})
   void emptyTextAndEmptyBytes_areNotNull(String source) {
     Store<? extends ValueRow> store = store(source);
-    assertEquals(List.of(1L), store.search(Query.where(Where.eq("text", ""))).stream()
-        .map(r -> r.id).toList());
-    assertEquals(List.of(4L), store.search(Query.where(Where.isNull("text"))).stream()
-        .map(r -> r.id).toList());
-    assertEquals(List.of(4L), store.search(Query.where(Where.isNull("bytes"))).stream()
-        .map(r -> r.id).toList());
+    assertEquals(
+        List.of(1L),
+        store.search(Query.where(Where.eq("text", ""))).stream().map(r -> r.id).toList());
+    assertEquals(
+        List.of(4L),
+        store.search(Query.where(Where.isNull("text"))).stream().map(r -> r.id).toList());
+    assertEquals(
+        List.of(4L),
+        store.search(Query.where(Where.isNull("bytes"))).stream().map(r -> r.id).toList());
   }
 }

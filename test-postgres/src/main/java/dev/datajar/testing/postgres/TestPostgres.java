@@ -21,19 +21,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A private PostgreSQL server for the tests of one JVM: a new cluster in a temp folder, started
- * on a free loopback port the first time {@link #get()} is called, stopped and deleted when the
- * JVM exits.
+ * A private PostgreSQL server for the tests of one JVM: a new cluster in a temp folder, started on
+ * a free loopback port the first time {@link #get()} is called, stopped and deleted when the JVM
+ * exits.
  *
  * <p>It runs the machine's own PostgreSQL binaries (Debian's {@code postgresql} package, which
- * {@code .ci/run} installs). PostgreSQL refuses to run as root, so when the tests run as root
- * the cluster belongs to the {@code postgres} user and every server command runs through
- * {@code runuser}. Durability is switched off ({@code fsync}, {@code synchronous_commit},
- * {@code full_page_writes}): the data lives as long as the test run.
+ * {@code .ci/run} installs). PostgreSQL refuses to run as root, so when the tests run as root the
+ * cluster belongs to the {@code postgres} user and every server command runs through {@code
+ * runuser}. Durability is switched off ({@code fsync}, {@code synchronous_commit}, {@code
+ * full_page_writes}): the data lives as long as the test run.
  *
- * <p>{@code DATAJAR_TEST_JDBC} (or {@code -Ddatajar.test.jdbc}) names a server to use instead,
- * as a JDBC URL of a database whose user may create databases, with
- * {@code DATAJAR_TEST_USER}/{@code DATAJAR_TEST_PASSWORD}. Thread-safe.
+ * <p>{@code DATAJAR_TEST_JDBC} (or {@code -Ddatajar.test.jdbc}) names a server to use instead, as a
+ * JDBC URL of a database whose user may create databases, with {@code DATAJAR_TEST_USER}/{@code
+ * DATAJAR_TEST_PASSWORD}. Thread-safe.
  */
 public final class TestPostgres {
   private static final String SUPERUSER = "postgres";
@@ -83,18 +83,22 @@ public final class TestPostgres {
   }
 
   /**
-   * Creates a new, empty database whose name starts with {@code prefix} and returns its JDBC
-   * URL. Each call gives another database, so tests never see each other's schemas.
+   * Creates a new, empty database whose name starts with {@code prefix} and returns its JDBC URL.
+   * Each call gives another database, so tests never see each other's schemas.
    */
   public String createDatabase(String prefix) {
-    String name = (prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_"
-        + ProcessHandle.current().pid() + "_" + databases.incrementAndGet());
+    String name =
+        (prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_")
+            + "_"
+            + ProcessHandle.current().pid()
+            + "_"
+            + databases.incrementAndGet());
     try (Connection c = connect(url(externalDatabase));
         Statement s = c.createStatement()) {
       s.execute("create database " + name + " encoding 'UTF8' template template0");
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create test database " + name + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create test database " + name + ": " + e.getMessage(), e);
     }
     return url(name);
   }
@@ -109,10 +113,12 @@ public final class TestPostgres {
     String hostPort = rest.substring(0, rest.indexOf('/'));
     String db = rest.substring(rest.indexOf('/') + 1).replaceAll("\\?.*", "");
     int colon = hostPort.lastIndexOf(':');
-    return new TestPostgres(colon < 0 ? hostPort : hostPort.substring(0, colon),
+    return new TestPostgres(
+        colon < 0 ? hostPort : hostPort.substring(0, colon),
         colon < 0 ? 5432 : Integer.parseInt(hostPort.substring(colon + 1)),
         setting("datajar.test.user", "DATAJAR_TEST_USER"),
-        setting("datajar.test.password", "DATAJAR_TEST_PASSWORD"), db);
+        setting("datajar.test.password", "DATAJAR_TEST_PASSWORD"),
+        db);
   }
 
   private static TestPostgres start() {
@@ -121,24 +127,52 @@ public final class TestPostgres {
     try {
       Path dir = Files.createTempDirectory("datajar-pg");
       if (root) {
-        UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService()
-            .lookupPrincipalByName(SUPERUSER);
+        UserPrincipal owner =
+            dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SUPERUSER);
         Files.setOwner(dir, owner);
       }
       Path data = dir.resolve("data");
-      run(root, dir, bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust",
-          "-U", SUPERUSER, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
+      run(
+          root,
+          dir,
+          bin.resolve("initdb").toString(),
+          "-D",
+          data.toString(),
+          "-A",
+          "trust",
+          "-U",
+          SUPERUSER,
+          "-E",
+          "UTF8",
+          "--locale=C.UTF-8",
+          "--no-sync");
       IllegalStateException last = null;
       for (int attempt = 0; attempt < 3; attempt++) {
         int port = freePort();
         try {
-          run(root, dir, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-              dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-              "-h 127.0.0.1 -p " + port + " -k " + dir + " -c fsync=off"
+          run(
+              root,
+              dir,
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              data.toString(),
+              "-l",
+              dir.resolve("server.log").toString(),
+              "-w",
+              "-t",
+              "60",
+              "-o",
+              "-h 127.0.0.1 -p "
+                  + port
+                  + " -k "
+                  + dir
+                  + " -c fsync=off"
                   + " -c synchronous_commit=off -c full_page_writes=off"
-                  + " -c max_connections=200", "start");
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(root, bin, dir),
-              "datajar-test-postgres-stop"));
+                  + " -c max_connections=200",
+              "start");
+          Runtime.getRuntime()
+              .addShutdownHook(
+                  new Thread(() -> stop(root, bin, dir), "datajar-test-postgres-stop"));
           return new TestPostgres("127.0.0.1", port, SUPERUSER, null, SUPERUSER);
         } catch (IllegalStateException e) {
           last = e; // most likely another process took the port in between: try another
@@ -152,8 +186,16 @@ public final class TestPostgres {
 
   private static void stop(boolean root, Path bin, Path dir) {
     try {
-      run(root, dir, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
-          "-m", "immediate", "-w", "stop");
+      run(
+          root,
+          dir,
+          bin.resolve("pg_ctl").toString(),
+          "-D",
+          dir.resolve("data").toString(),
+          "-m",
+          "immediate",
+          "-w",
+          "stop");
     } catch (RuntimeException e) {
       System.err.println("datajar test PostgreSQL: " + e.getMessage());
     }
@@ -169,8 +211,11 @@ public final class TestPostgres {
     Path debian = Path.of("/usr/lib/postgresql");
     if (Files.isDirectory(debian)) {
       try (Stream<Path> versions = Files.list(debian)) {
-        Path newest = versions.filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
-            .max(Comparator.comparingInt(TestPostgres::majorVersion)).orElse(null);
+        Path newest =
+            versions
+                .filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
+                .max(Comparator.comparingInt(TestPostgres::majorVersion))
+                .orElse(null);
         if (newest != null) {
           return newest.resolve("bin");
         }
@@ -179,15 +224,17 @@ public final class TestPostgres {
       }
     }
     for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!p.isEmpty() && Files.isExecutable(Path.of(p, "initdb"))
+      if (!p.isEmpty()
+          && Files.isExecutable(Path.of(p, "initdb"))
           && Files.isExecutable(Path.of(p, "pg_ctl"))) {
         return Path.of(p);
       }
     }
-    throw new IllegalStateException("The PostgreSQL tests need a PostgreSQL server's programs"
-        + " (initdb, pg_ctl), and none were found in /usr/lib/postgresql/*/bin or on the PATH."
-        + " Install them (Debian/Ubuntu: apt-get install postgresql; .ci/run does this), or"
-        + " set DATAJAR_TEST_JDBC to the JDBC URL of a server to use.");
+    throw new IllegalStateException(
+        "The PostgreSQL tests need a PostgreSQL server's programs"
+            + " (initdb, pg_ctl), and none were found in /usr/lib/postgresql/*/bin or on the PATH."
+            + " Install them (Debian/Ubuntu: apt-get install postgresql; .ci/run does this), or"
+            + " set DATAJAR_TEST_JDBC to the JDBC URL of a server to use.");
   }
 
   private static int majorVersion(Path p) {
@@ -213,8 +260,12 @@ public final class TestPostgres {
     try {
       Path out = Files.createTempFile("datajar-pg", ".out");
       try {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-            .redirectOutput(out.toFile()).start();
+        Process p =
+            new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
           p.destroyForcibly();
           throw new IllegalStateException(String.join(" ", cmd) + " did not finish in 120 s");
@@ -225,8 +276,8 @@ public final class TestPostgres {
           if (Files.exists(serverLog)) {
             log += Files.readString(serverLog, StandardCharsets.UTF_8);
           }
-          throw new IllegalStateException(String.join(" ", cmd) + " failed (exit "
-              + p.exitValue() + "):\n" + log);
+          throw new IllegalStateException(
+              String.join(" ", cmd) + " failed (exit " + p.exitValue() + "):\n" + log);
         }
       } finally {
         Files.deleteIfExists(out);

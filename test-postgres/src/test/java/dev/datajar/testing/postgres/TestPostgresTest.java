@@ -17,18 +17,22 @@ class TestPostgresTest {
     String a = pg.createDatabase("first");
     String b = pg.createDatabase("first");
     assertNotEquals(a, b);
-    try (Connection c = pg.connect(a); Statement s = c.createStatement()) {
+    try (Connection c = pg.connect(a);
+        Statement s = c.createStatement()) {
       s.execute("create table t (v numeric)");
       s.execute("insert into t values (1.50)");
-      try (ResultSet rs = s.executeQuery("select v::text, inet_server_addr()::text,"
-          + " current_setting('server_encoding') from t")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "select v::text, inet_server_addr()::text,"
+                  + " current_setting('server_encoding') from t")) {
         rs.next();
         assertEquals("1.50", rs.getString(1));
         assertEquals("127.0.0.1/32", rs.getString(2));
         assertEquals("UTF8", rs.getString(3));
       }
     }
-    try (Connection c = pg.connect(b); Statement s = c.createStatement();
+    try (Connection c = pg.connect(b);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select count(*) from pg_tables where tablename = 't'")) {
       rs.next();
       assertEquals(0, rs.getInt(1), "a new database is empty");

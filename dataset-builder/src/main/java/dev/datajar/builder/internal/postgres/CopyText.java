@@ -16,12 +16,12 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Writes values in the text form of PostgreSQL's {@code COPY ... FROM STDIN} (tab-separated,
- * {@code \N} for NULL, backslash escapes), exactly: decimals with every digit and their scale,
- * doubles in the shortest form that reads back as the same double, times to the microsecond.
+ * Writes values in the text form of PostgreSQL's {@code COPY ... FROM STDIN} (tab-separated, {@code
+ * \N} for NULL, backslash escapes), exactly: decimals with every digit and their scale, doubles in
+ * the shortest form that reads back as the same double, times to the microsecond.
  *
- * <p>A value PostgreSQL cannot hold exactly is refused with {@link IllegalArgumentException}
- * rather than rounded. Stateless.
+ * <p>A value PostgreSQL cannot hold exactly is refused with {@link IllegalArgumentException} rather
+ * than rounded. Stateless.
  */
 final class CopyText {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
@@ -41,8 +41,11 @@ final class CopyText {
       escape(out, c.toString());
     } else if (value instanceof Boolean b) {
       out.append(b ? 't' : 'f');
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
-        || value instanceof Byte || value instanceof BigInteger) {
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof BigInteger) {
       out.append(value);
     } else if (value instanceof Double d) {
       out.append(Double.toString(d)); // shortest round-trip form; -0.0 and Infinity included
@@ -96,8 +99,8 @@ final class CopyText {
    */
   private static void date(StringBuilder out, LocalDate d) {
     int year = d.getYear() > 0 ? d.getYear() : 1 - d.getYear();
-    out.append(String.format(Locale.ROOT, "%04d-%02d-%02d", year, d.getMonthValue(),
-        d.getDayOfMonth()));
+    out.append(
+        String.format(Locale.ROOT, "%04d-%02d-%02d", year, d.getMonthValue(), d.getDayOfMonth()));
   }
 
   private static void era(StringBuilder out, int isoYear) {
@@ -108,9 +111,12 @@ final class CopyText {
 
   private static void micros(int nanos, Object value) {
     if (nanos % 1000 != 0) {
-      throw new IllegalArgumentException("'" + value + "' has nanoseconds, and PostgreSQL keeps"
-          + " times to the microsecond. Round the value to microseconds, or keep this dataset"
-          + " in SQLite");
+      throw new IllegalArgumentException(
+          "'"
+              + value
+              + "' has nanoseconds, and PostgreSQL keeps"
+              + " times to the microsecond. Round the value to microseconds, or keep this dataset"
+              + " in SQLite");
     }
   }
 
@@ -122,8 +128,10 @@ final class CopyText {
         case '\t' -> out.append("\\t");
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
-        case '\0' -> throw new IllegalArgumentException("PostgreSQL text cannot hold the NUL"
-            + " character (U+0000). Remove it from the value");
+        case '\0' ->
+            throw new IllegalArgumentException(
+                "PostgreSQL text cannot hold the NUL"
+                    + " character (U+0000). Remove it from the value");
         default -> out.append(c);
       }
     }

@@ -28,14 +28,14 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Loads a dataset that the builder has loaded and checked in its SQLite work file into a new
- * PostgreSQL schema, in one transaction: tables from the entities through PostgreSQL's
- * Hibernate dialect, rows with {@code COPY}, then indexes, foreign keys, {@code ANALYZE}, the
- * {@code datajar_metadata} table and a row in {@code datajar.datasets}.
+ * PostgreSQL schema, in one transaction: tables from the entities through PostgreSQL's Hibernate
+ * dialect, rows with {@code COPY}, then indexes, foreign keys, {@code ANALYZE}, the {@code
+ * datajar_metadata} table and a row in {@code datajar.datasets}.
  *
- * <p>The SQLite file has already passed every check of the build (types, NOT NULL, keys,
- * unique constraints, references), with the file, line and column of each problem, so
- * PostgreSQL receives only rows that satisfy its constraints too. Until the commit no other
- * session sees the schema; a failure rolls everything back.
+ * <p>The SQLite file has already passed every check of the build (types, NOT NULL, keys, unique
+ * constraints, references), with the file, line and column of each problem, so PostgreSQL receives
+ * only rows that satisfy its constraints too. Until the commit no other session sees the schema; a
+ * failure rolls everything back.
  */
 public final class PostgresLoad {
   /** Bytes of COPY text gathered before each write to the server. */
@@ -56,12 +56,16 @@ public final class PostgresLoad {
    *
    * @return where the dataset now lives, for the manifest
    */
-  public Manifest.Postgres load(Connection sqlite, SchemaModel sqliteSchema,
-      List<Class<?>> entities, ClassLoader classLoader, String datajarVersion)
+  public Manifest.Postgres load(
+      Connection sqlite,
+      SchemaModel sqliteSchema,
+      List<Class<?>> entities,
+      ClassLoader classLoader,
+      String datajarVersion)
       throws SQLException, DataSetBuildException {
     SchemaModel pg;
-    try (HibernateSetup.Booted model = HibernateSetup.boot(dataSet, entities, null, classLoader,
-        PostgresFormat.settings())) {
+    try (HibernateSetup.Booted model =
+        HibernateSetup.boot(dataSet, entities, null, classLoader, PostgresFormat.settings())) {
       pg = model.schema();
     }
     String base = PostgresSchemas.baseName(dataSet, target.version());
@@ -76,8 +80,8 @@ public final class PostgresLoad {
           execute(c, PostgresTables.create(loading, t));
           TableModel source = sqliteSchema.table(t.name()).orElseThrow();
           long n = copy(sqlite, source, c, loading, t, rows, problems);
-          log.debug("dataset '" + dataSet + "': PostgreSQL table '" + t.name() + "': " + n
-              + " rows");
+          log.debug(
+              "dataset '" + dataSet + "': PostgreSQL table '" + t.name() + "': " + n + " rows");
         }
         problems.throwIfAny();
         for (TableModel t : pg.tables()) {
@@ -95,14 +99,19 @@ public final class PostgresLoad {
         String schema = PostgresSchemas.finalName(base, sha);
         if (PostgresSchemas.exists(c, schema)) {
           c.rollback(); // the same rows are already there, under the same name
-          log.debug("dataset '" + dataSet + "': PostgreSQL schema " + schema
-              + " already holds these rows");
+          log.debug(
+              "dataset '"
+                  + dataSet
+                  + "': PostgreSQL schema "
+                  + schema
+                  + " already holds these rows");
           return new Manifest.Postgres(schema, sha, pg.fingerprint());
         }
-        PostgresSchemas.writeMetadata(c, loading, dataSet, target.version(), sha,
-            pg.fingerprint(), datajarVersion);
-        execute(c, "alter schema " + TableModel.quote(loading) + " rename to "
-            + TableModel.quote(schema));
+        PostgresSchemas.writeMetadata(
+            c, loading, dataSet, target.version(), sha, pg.fingerprint(), datajarVersion);
+        execute(
+            c,
+            "alter schema " + TableModel.quote(loading) + " rename to " + TableModel.quote(schema));
         PostgresSchemas.register(c, schema, dataSet, target.version(), sha);
         c.commit();
         return new Manifest.Postgres(schema, sha, pg.fingerprint());
@@ -124,17 +133,32 @@ public final class PostgresLoad {
     try {
       return DriverManager.getConnection(target.url(), p);
     } catch (SQLException e) {
-      throw new DataSetBuildException("dataset '" + dataSet + "': cannot connect to " + target.url()
-          + " as " + (target.user() == null ? "the default user" : "'" + target.user() + "'")
-          + ": " + e.getMessage() + ". Check the URL (dataset.jdbc.url) and the credentials"
-          + " (DATAJAR_JDBC_USER/DATAJAR_JDBC_PASSWORD, or a <server> in settings.xml named by"
-          + " dataset.jdbc.server)", e);
+      throw new DataSetBuildException(
+          "dataset '"
+              + dataSet
+              + "': cannot connect to "
+              + target.url()
+              + " as "
+              + (target.user() == null ? "the default user" : "'" + target.user() + "'")
+              + ": "
+              + e.getMessage()
+              + ". Check the URL (dataset.jdbc.url) and the credentials"
+              + " (DATAJAR_JDBC_USER/DATAJAR_JDBC_PASSWORD, or a <server> in settings.xml named by"
+              + " dataset.jdbc.server)",
+          e);
     }
   }
 
   /** Streams one table's rows from SQLite into {@code COPY}; returns the number of rows. */
-  private long copy(Connection sqlite, TableModel from, Connection pg, String schema,
-      TableModel to, MessageDigest digest, Problems problems) throws SQLException {
+  private long copy(
+      Connection sqlite,
+      TableModel from,
+      Connection pg,
+      String schema,
+      TableModel to,
+      MessageDigest digest,
+      Problems problems)
+      throws SQLException {
     int[] sourceIndex = new int[to.columns().size()];
     boolean[] ordinal = new boolean[sourceIndex.length];
     for (int i = 0; i < sourceIndex.length; i++) {
@@ -143,20 +167,38 @@ public final class PostgresLoad {
       if (from.column(name).isEmpty() && name.endsWith("_tz")) {
         name = name.substring(0, name.length() - 3); // the offset of a time-zone column
       }
-      ColumnModel s = from.column(name).orElseThrow(() -> new IllegalStateException(
-          "no SQLite column for PostgreSQL column " + to.name() + "." + c.name()));
+      ColumnModel s =
+          from.column(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "no SQLite column for PostgreSQL column " + to.name() + "." + c.name()));
       sourceIndex[i] = from.columns().indexOf(s);
       ordinal[i] = c.declaredType().matches("(smallint|integer|tinyint|bigint).*");
     }
-    String order = from.primaryKey().isEmpty() ? PostgresTables.names(names(from))
-        : PostgresTables.names(from.primaryKey());
-    String select = "select " + PostgresTables.names(names(from)) + " from "
-        + TableModel.quote(from.name()) + " order by " + order;
-    CopyIn copy = pg.unwrap(PGConnection.class).getCopyAPI().copyIn("copy "
-        + PostgresTables.table(schema, to.name()) + " (" + PostgresTables.names(names(to))
-        + ") from stdin");
+    String order =
+        from.primaryKey().isEmpty()
+            ? PostgresTables.names(names(from))
+            : PostgresTables.names(from.primaryKey());
+    String select =
+        "select "
+            + PostgresTables.names(names(from))
+            + " from "
+            + TableModel.quote(from.name())
+            + " order by "
+            + order;
+    CopyIn copy =
+        pg.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn(
+                "copy "
+                    + PostgresTables.table(schema, to.name())
+                    + " ("
+                    + PostgresTables.names(names(to))
+                    + ") from stdin");
     long n = 0;
-    try (Statement s = sqlite.createStatement(); ResultSet rs = s.executeQuery(select)) {
+    try (Statement s = sqlite.createStatement();
+        ResultSet rs = s.executeQuery(select)) {
       StringBuilder text = new StringBuilder(CHUNK + 4096);
       Object[] values = new Object[from.columns().size()];
       while (rs.next()) {
@@ -171,17 +213,30 @@ public final class PostgresLoad {
           }
           Object v = values[sourceIndex[i]];
           ColumnModel column = to.columns().get(i);
-          if (v != null && column.name().endsWith("_tz")
+          if (v != null
+              && column.name().endsWith("_tz")
               && !column.name().equals(from.columns().get(sourceIndex[i]).name())) {
-            v = v instanceof java.time.OffsetDateTime o ? o.getOffset()
-                : ((java.time.ZonedDateTime) v).getOffset();
+            v =
+                v instanceof java.time.OffsetDateTime o
+                    ? o.getOffset()
+                    : ((java.time.ZonedDateTime) v).getOffset();
           }
           try {
             CopyText.append(text, v, ordinal[i] && v instanceof Enum<?>);
           } catch (IllegalArgumentException e) {
             bad = true;
-            problems.add("table '" + to.name() + "', row " + key(from, values) + ": column '"
-                + column.name() + "' (" + column.owner() + "): " + e.getMessage() + ".");
+            problems.add(
+                "table '"
+                    + to.name()
+                    + "', row "
+                    + key(from, values)
+                    + ": column '"
+                    + column.name()
+                    + "' ("
+                    + column.owner()
+                    + "): "
+                    + e.getMessage()
+                    + ".");
           }
         }
         if (bad) {

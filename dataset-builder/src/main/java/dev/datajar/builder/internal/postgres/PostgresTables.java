@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The PostgreSQL DDL of a table mapped through {@code DataJarPostgresDialect}: the table with
- * its primary key (created before the load), then indexes and foreign keys (after it, where one
- * pass over the loaded rows is cheaper than checking every row as it arrives).
+ * The PostgreSQL DDL of a table mapped through {@code DataJarPostgresDialect}: the table with its
+ * primary key (created before the load), then indexes and foreign keys (after it, where one pass
+ * over the loaded rows is cheaper than checking every row as it arrives).
  */
 final class PostgresTables {
   private PostgresTables() {}
@@ -37,8 +37,16 @@ final class PostgresTables {
   static List<String> indexes(String schema, TableModel t) {
     List<String> out = new ArrayList<>();
     for (TableModel.Index i : t.indexes()) {
-      out.add("create " + (i.unique() ? "unique " : "") + "index " + quote(i.name()) + " on "
-          + table(schema, t.name()) + " (" + names(i.columns()) + ")");
+      out.add(
+          "create "
+              + (i.unique() ? "unique " : "")
+              + "index "
+              + quote(i.name())
+              + " on "
+              + table(schema, t.name())
+              + " ("
+              + names(i.columns())
+              + ")");
     }
     return out;
   }
@@ -46,9 +54,18 @@ final class PostgresTables {
   static List<String> foreignKeys(String schema, TableModel t) {
     List<String> out = new ArrayList<>();
     for (TableModel.ForeignKey f : t.foreignKeys()) {
-      out.add("alter table " + table(schema, t.name()) + " add constraint " + quote(f.name())
-          + " foreign key (" + names(f.columns()) + ") references "
-          + table(schema, f.referencedTable()) + " (" + names(f.referencedColumns()) + ")");
+      out.add(
+          "alter table "
+              + table(schema, t.name())
+              + " add constraint "
+              + quote(f.name())
+              + " foreign key ("
+              + names(f.columns())
+              + ") references "
+              + table(schema, f.referencedTable())
+              + " ("
+              + names(f.referencedColumns())
+              + ")");
     }
     return out;
   }

@@ -8,14 +8,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Rows of a code source ({@link RowSource}) presented like a file's: each map key becomes a
- * field, a {@code String} value is raw text (parsed as a CSV field would be), any other
- * non-null value is passed through unchanged as {@link ValueKind#JAVA} (see
- * {@link #value(int)}).
+ * Rows of a code source ({@link RowSource}) presented like a file's: each map key becomes a field,
+ * a {@code String} value is raw text (parsed as a CSV field would be), any other non-null value is
+ * passed through unchanged as {@link ValueKind#JAVA} (see {@link #value(int)}).
  *
- * <p>Locations read {@code com.example.AirportRows row 5} (rows counted from 1). If the user
- * code throws, that is reported as a problem with the exception as its cause, and the rows
- * end.
+ * <p>Locations read {@code com.example.AirportRows row 5} (rows counted from 1). If the user code
+ * throws, that is reported as a problem with the exception as its cause, and the rows end.
  */
 public final class CodeRows extends KeyedRows {
   private final RowSource rowSource;
@@ -56,8 +54,8 @@ public final class CodeRows extends KeyedRows {
         }
       }
     } catch (Exception e) { // user code: report it where it happened, keep the stack trace
-      problems.add((row == 0 ? source + ": rows() failed: " : where() + ": the row source failed: ")
-          + e, e);
+      problems.add(
+          (row == 0 ? source + ": rows() failed: " : where() + ": the row source failed: ") + e, e);
     }
     ended = true;
     return false;
@@ -71,14 +69,16 @@ public final class CodeRows extends KeyedRows {
     }
     for (Map.Entry<String, ?> entry : values.entrySet()) {
       Object key = entry.getKey(); // typed as String, but raw maps get here too
-      if (!(key instanceof String)) {
+      if (!(key instanceof String column)) {
         problems.add(where() + ": key " + key + " is not a String. Keys name columns.");
         return false;
       }
       Object value = entry.getValue();
-      ValueKind kind = value == null ? ValueKind.NULL
-          : value instanceof String ? ValueKind.STRING : ValueKind.JAVA;
-      put((String) key, value, kind, row, 0);
+      ValueKind kind =
+          value == null
+              ? ValueKind.NULL
+              : value instanceof String ? ValueKind.STRING : ValueKind.JAVA;
+      put(column, value, kind, row, 0);
     }
     return true;
   }

@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Names the CSV column at a byte offset of a file, for a problem found below the parser (an
- * invalid UTF-8 byte): the decoder reads ahead of the parser, so the parser's state does not
- * say which field holds the byte.
+ * Names the CSV column at a byte offset of a file, for a problem found below the parser (an invalid
+ * UTF-8 byte): the decoder reads ahead of the parser, so the parser's state does not say which
+ * field holds the byte.
  *
- * <p>Runs only on the error path and reads the file again: once to count fields up to the
- * offset (commas outside quotes; a line break outside quotes starts a record), once to read the
- * header from the bytes before the offset, which are valid UTF-8 by then.
+ * <p>Runs only on the error path and reads the file again: once to count fields up to the offset
+ * (commas outside quotes; a line break outside quotes starts a record), once to read the header
+ * from the bytes before the offset, which are valid UTF-8 by then.
  */
 final class CsvCell {
   private CsvCell() {}
@@ -45,8 +45,9 @@ final class CsvCell {
     if (header) {
       return null; // the byte is in the header itself
     }
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(
-        new Utf8Reader(new Prefix(Files.newInputStream(file), offset)))) {
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder()
+            .ofCsvRecord(new Utf8Reader(new Prefix(Files.newInputStream(file), offset)))) {
       for (CsvRecord first : reader) {
         return field < first.getFieldCount() ? first.getField(field) : null;
       }

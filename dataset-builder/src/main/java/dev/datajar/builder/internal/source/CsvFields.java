@@ -4,12 +4,12 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import java.util.Arrays;
 
 /**
- * FastCSV callback that keeps the fields of the record being parsed in one reused array,
- * applying PostgreSQL {@code COPY … CSV} semantics: an unquoted empty field is {@code null}
- * (SQL NULL), a quoted empty field {@code ""} is the empty string.
+ * FastCSV callback that keeps the fields of the record being parsed in one reused array, applying
+ * PostgreSQL {@code COPY … CSV} semantics: an unquoted empty field is {@code null} (SQL NULL), a
+ * quoted empty field {@code ""} is the empty string.
  *
- * <p>{@link #buildRecord()} returns this handler itself, so a record costs only its field
- * strings: no record object, no list.
+ * <p>{@link #buildRecord()} returns this handler itself, so a record costs only its field strings:
+ * no record object, no list.
  */
 final class CsvFields extends AbstractBaseCsvCallbackHandler<CsvFields> {
   private String[] fields = new String[16];
@@ -47,8 +47,8 @@ final class CsvFields extends AbstractBaseCsvCallbackHandler<CsvFields> {
   }
 
   /**
-   * The line where the field after the last complete one starts: the record's line plus the
-   * line breaks inside the fields before it. Used to point at an unterminated quote.
+   * The line where the field after the last complete one starts: the record's line plus the line
+   * breaks inside the fields before it. Used to point at an unterminated quote.
    */
   long lineOfNextField() {
     long line = getStartingLineNumber();
@@ -56,7 +56,8 @@ final class CsvFields extends AbstractBaseCsvCallbackHandler<CsvFields> {
       String field = fields[i];
       for (int c = 0; field != null && c < field.length(); c++) {
         char ch = field.charAt(c);
-        if (ch == '\n' || (ch == '\r' && (c + 1 == field.length() || field.charAt(c + 1) != '\n'))) {
+        if (ch == '\n'
+            || (ch == '\r' && (c + 1 == field.length() || field.charAt(c + 1) != '\n'))) {
           line++;
         }
       }

@@ -17,15 +17,15 @@ import java.util.Map;
 /**
  * Rows of a CSV file (RFC 4180, PostgreSQL {@code COPY … CSV} NULLs), parsed by FastCSV.
  *
- * <p>The first record is the header. UTF-8 with or without a byte order mark; CRLF or LF;
- * blank lines are skipped; quoted fields may hold commas, quotes ({@code ""}) and line
- * breaks. A row's line is the line where its record starts, a field's column its 1-based
- * field number. A row with more or fewer fields than the header is reported and skipped.
+ * <p>The first record is the header. UTF-8 with or without a byte order mark; CRLF or LF; blank
+ * lines are skipped; quoted fields may hold commas, quotes ({@code ""}) and line breaks. A row's
+ * line is the line where its record starts, a field's column its 1-based field number. A row with
+ * more or fewer fields than the header is reported and skipped.
  */
 public final class CsvRows implements RowCursor {
   /**
-   * The longest field read by default, in characters: FastCSV's own default buffer limit
-   * (16 Mi characters), which must hold one whole field.
+   * The longest field read by default, in characters: FastCSV's own default buffer limit (16 Mi
+   * characters), which must hold one whole field.
    */
   public static final int DEFAULT_MAX_FIELD_SIZE = 16 * 1024 * 1024;
 
@@ -45,12 +45,13 @@ public final class CsvRows implements RowCursor {
     this.source = DisplayPath.of(file);
     this.problems = problems;
     this.maxFieldSize = maxFieldSize;
-    this.reader = CsvReader.builder()
-        .allowUnclosedQuote(false) // 4.4.0 defaults to true, which would hide a broken file
-        .extraFieldStrategy(FieldMismatchStrategy.IGNORE) // we report counts ourselves,
-        .missingFieldStrategy(FieldMismatchStrategy.IGNORE) // with the line, and go on
-        .maxBufferSize(maxFieldSize)
-        .build(fields, new Utf8Reader(Files.newInputStream(file)));
+    this.reader =
+        CsvReader.builder()
+            .allowUnclosedQuote(false) // 4.4.0 defaults to true, which would hide a broken file
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE) // we report counts ourselves,
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE) // with the line, and go on
+            .maxBufferSize(maxFieldSize)
+            .build(fields, new Utf8Reader(Files.newInputStream(file)));
     this.records = reader.iterator();
   }
 
@@ -60,8 +61,8 @@ public final class CsvRows implements RowCursor {
   }
 
   /**
-   * Opens a CSV file whose fields may be up to {@code maxFieldSize} characters long, and reads
-   * its header; header problems end the rows at once.
+   * Opens a CSV file whose fields may be up to {@code maxFieldSize} characters long, and reads its
+   * header; header problems end the rows at once.
    */
   public static CsvRows open(Path file, int maxFieldSize, Problems problems) throws IOException {
     CsvRows rows = new CsvRows(file, maxFieldSize, problems);
@@ -81,13 +82,30 @@ public final class CsvRows implements RowCursor {
     for (int i = 0; i < fields.count(); i++) {
       String name = fields.get(i);
       if (name == null || name.isEmpty()) {
-        problems.add(source + ':' + line + ':' + (i + 1) + ": header field " + (i + 1)
-            + " is empty. Name every column in the first line.");
+        problems.add(
+            source
+                + ':'
+                + line
+                + ':'
+                + (i + 1)
+                + ": header field "
+                + (i + 1)
+                + " is empty. Name every column in the first line.");
         ended = true;
       } else if (seen.putIfAbsent(name, i) != null) {
-        problems.add(source + ':' + line + ':' + (i + 1) + ": duplicate column '" + name
-            + "' in the header (fields " + (seen.get(name) + 1) + " and " + (i + 1)
-            + "). Each column may appear once.");
+        problems.add(
+            source
+                + ':'
+                + line
+                + ':'
+                + (i + 1)
+                + ": duplicate column '"
+                + name
+                + "' in the header (fields "
+                + (seen.get(name) + 1)
+                + " and "
+                + (i + 1)
+                + "). Each column may appear once.");
         ended = true;
       }
       names.add(name);
@@ -101,10 +119,16 @@ public final class CsvRows implements RowCursor {
       if (fields.count() == header.size()) {
         return true;
       }
-      problems.add(where() + ": expected " + header.size() + " fields as in the header, found "
-          + fields.count() + ". " + (fields.count() > header.size()
-              ? "Quote values that contain a comma."
-              : "Add the missing fields (an empty field is NULL)."));
+      problems.add(
+          where()
+              + ": expected "
+              + header.size()
+              + " fields as in the header, found "
+              + fields.count()
+              + ". "
+              + (fields.count() > header.size()
+                  ? "Quote values that contain a comma."
+                  : "Add the missing fields (an empty field is NULL)."));
     }
     return false;
   }
@@ -140,23 +164,39 @@ public final class CsvRows implements RowCursor {
       throw io;
     }
     int field = fields.count();
-    String at = source + ':' + fields.lineOfNextField() + ':' + (field + 1)
-        + (field < header.size() ? ": column '" + header.get(field) + "'" : "");
-    String reason = String.valueOf(e.getMessage()).replaceFirst(" \\(record starting at line \\d+\\)$", "");
+    String at =
+        source
+            + ':'
+            + fields.lineOfNextField()
+            + ':'
+            + (field + 1)
+            + (field < header.size() ? ": column '" + header.get(field) + "'" : "");
+    String reason =
+        String.valueOf(e.getMessage()).replaceFirst(" \\(record starting at line \\d+\\)$", "");
     if (reason.startsWith("Unclosed quoted field")) {
-      return at + ": unterminated quoted field: the quote that opens field " + (field + 1)
+      return at
+          + ": unterminated quoted field: the quote that opens field "
+          + (field + 1)
           + " is never closed. Close it, and write a quote inside a quoted field as \"\".";
     }
     if (reason.startsWith("The maximum buffer size")) {
       // FastCSV holds a whole field in its buffer; a longer one is a size limit, not bad CSV
       // (the library's own text guesses at an unclosed quote, which would mislead here).
-      return at + ": field " + (field + 1) + " is longer than " + maxFieldSize + " characters,"
+      return at
+          + ": field "
+          + (field + 1)
+          + " is longer than "
+          + maxFieldSize
+          + " characters,"
           + " the limit for a CSV field (<maxFieldSize> of the table's settings, "
-          + DEFAULT_MAX_FIELD_SIZE + " by default). If the value is meant to be that long,"
+          + DEFAULT_MAX_FIELD_SIZE
+          + " by default). If the value is meant to be that long,"
           + " raise <maxFieldSize>; if not, look for a quote that is opened and never closed.";
     }
     if (reason.startsWith("Unexpected character after closing quote")) {
-      return at + ": malformed CSV: " + reason.replace("Unexpected", "unexpected")
+      return at
+          + ": malformed CSV: "
+          + reason.replace("Unexpected", "unexpected")
           + ". Quote the whole field, and write a quote inside it as \"\".";
     }
     return at + ": malformed CSV: " + reason;

@@ -4,8 +4,8 @@ import java.io.File;
 import java.nio.file.Path;
 
 /**
- * How a file is named in messages: relative to the working directory when it lies under it
- * (what a user can click or paste in a terminal), else absolute; always with {@code /}.
+ * How a file is named in messages: relative to the working directory when it lies under it (what a
+ * user can click or paste in a terminal), else absolute; always with {@code /}.
  */
 public final class DisplayPath {
   private DisplayPath() {}

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A byte sequence that is not UTF-8, thrown by {@link Utf8Reader}; carries the offset of the
- * first bad byte in the file and that byte.
+ * A byte sequence that is not UTF-8, thrown by {@link Utf8Reader}; carries the offset of the first
+ * bad byte in the file and that byte.
  */
 final class InvalidUtf8Exception extends CharacterCodingException {
   private static final long serialVersionUID = 1L;
@@ -28,8 +28,8 @@ final class InvalidUtf8Exception extends CharacterCodingException {
   }
 
   /**
-   * The problem as users see it, located at {@code file:line:column}: the file is read again
-   * up to the bad byte to count lines (LF, CRLF or CR) and the characters before it.
+   * The problem as users see it, located at {@code file:line:column}: the file is read again up to
+   * the bad byte to count lines (LF, CRLF or CR) and the characters before it.
    */
   String problem(Path file) throws IOException {
     return problem(file, null);
@@ -41,13 +41,16 @@ final class InvalidUtf8Exception extends CharacterCodingException {
   }
 
   /**
-   * As {@link #problem(Path)}, naming the column that holds the bad byte when {@code columns}
-   * can tell. A file that starts with a UTF-16 byte order mark is said to be UTF-16.
+   * As {@link #problem(Path)}, naming the column that holds the bad byte when {@code columns} can
+   * tell. A file that starts with a UTF-16 byte order mark is said to be UTF-16.
    */
   String problem(Path file, ColumnFinder columns) throws IOException {
     if (offset == 0 && (badByte == 0xFF || badByte == 0xFE) && isUtf16(file)) {
-      return DisplayPath.of(file) + ":1: the file is UTF-16 (it starts with the byte order mark"
-          + " 0x" + (badByte == 0xFF ? "FF 0xFE" : "FE 0xFF") + "); source files are read as"
+      return DisplayPath.of(file)
+          + ":1: the file is UTF-16 (it starts with the byte order mark"
+          + " 0x"
+          + (badByte == 0xFF ? "FF 0xFE" : "FE 0xFF")
+          + "); source files are read as"
           + " UTF-8. Save the file as UTF-8.";
     }
     long line = 1;
@@ -71,18 +74,25 @@ final class InvalidUtf8Exception extends CharacterCodingException {
       }
     }
     String name = columns == null ? null : columns.columnAt(file, offset);
-    return DisplayPath.of(file) + ':' + line + ':' + column
+    return DisplayPath.of(file)
+        + ':'
+        + line
+        + ':'
+        + column
         + (name == null ? "" : ": column '" + name + "'")
         + ": invalid UTF-8 sequence starting with byte 0x"
-        + Integer.toHexString(badByte).toUpperCase(Locale.ROOT) + " (file offset " + offset
+        + Integer.toHexString(badByte).toUpperCase(Locale.ROOT)
+        + " (file offset "
+        + offset
         + "). Save the file as UTF-8.";
   }
 
   private static boolean isUtf16(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] start = in.readNBytes(2);
-      return start.length == 2 && ((start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE
-          || (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF);
+      return start.length == 2
+          && ((start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE
+              || (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF);
     }
   }
 

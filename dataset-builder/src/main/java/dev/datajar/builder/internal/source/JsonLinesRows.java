@@ -9,12 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Rows of a JSON Lines file ({@code .jsonl}): one JSON object per line; blank lines are
- * skipped.
+ * Rows of a JSON Lines file ({@code .jsonl}): one JSON object per line; blank lines are skipped.
  *
- * <p>Each line is parsed on its own, so a malformed line spoils only that row: it is
- * reported and reading goes on, and a line holding two values is caught. JSON paths start
- * at the line's object ({@code $.elevation}); the line number says which row.
+ * <p>Each line is parsed on its own, so a malformed line spoils only that row: it is reported and
+ * reading goes on, and a line holding two values is caught. JSON paths start at the line's object
+ * ({@code $.elevation}); the line number says which row.
  */
 public final class JsonLinesRows extends JsonObjectRows {
   private final Path file;
@@ -77,8 +76,13 @@ public final class JsonLinesRows extends JsonObjectRows {
       return false;
     }
     if (parser.nextToken() != null) {
-      problems.add(source + ':' + lineNumber + ':' + parser.currentTokenLocation().getColumnNr()
-          + ": more than one JSON value on the line. Put each object on its own line.");
+      problems.add(
+          source
+              + ':'
+              + lineNumber
+              + ':'
+              + parser.currentTokenLocation().getColumnNr()
+              + ": more than one JSON value on the line. Put each object on its own line.");
       return false;
     }
     return true;

@@ -1,8 +1,8 @@
 package dev.datajar.builder.internal.source;
 
 /**
- * Builds JSONPath-style locations for messages: {@code $[3].elevation},
- * {@code $['3166-1'][0].alpha_2}. Only on error paths, so plain string concatenation.
+ * Builds JSONPath-style locations for messages: {@code $[3].elevation}, {@code
+ * $['3166-1'][0].alpha_2}. Only on error paths, so plain string concatenation.
  */
 final class JsonPaths {
   private JsonPaths() {}

@@ -13,14 +13,16 @@ record JsonPointer(String text, List<String> tokens) {
       return new JsonPointer("", List.of());
     }
     if (text.charAt(0) != '/') {
-      throw new IllegalArgumentException("JSON pointer '" + text
-          + "' must start with '/' (e.g. /" + text + ")");
+      throw new IllegalArgumentException(
+          "JSON pointer '" + text + "' must start with '/' (e.g. /" + text + ")");
     }
     List<String> tokens = new ArrayList<>();
     for (String raw : text.substring(1).split("/", -1)) {
       if (raw.matches(".*~(?![01]).*")) {
-        throw new IllegalArgumentException("JSON pointer '" + text
-            + "' has a '~' not followed by 0 or 1; write '~0' for '~' and '~1' for '/'");
+        throw new IllegalArgumentException(
+            "JSON pointer '"
+                + text
+                + "' has a '~' not followed by 0 or 1; write '~0' for '~' and '~1' for '/'");
       }
       tokens.add(raw.replace("~1", "/").replace("~0", "~"));
     }

@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Rows of a JSON document that is an array of objects, or holds that array at a JSON pointer
- * (the Debian iso-codes files are {@code {"3166-1": [{...}, ...]}}, pointer {@code /3166-1}).
+ * Rows of a JSON document that is an array of objects, or holds that array at a JSON pointer (the
+ * Debian iso-codes files are {@code {"3166-1": [{...}, ...]}}, pointer {@code /3166-1}).
  *
- * <p>Streams with Jackson's parser: memory does not grow with the number of rows. After the
- * array the rest of the document is still read, so malformed JSON anywhere is reported.
- * The line and column of a field are those of its value; columns count characters.
+ * <p>Streams with Jackson's parser: memory does not grow with the number of rows. After the array
+ * the rest of the document is still read, so malformed JSON anywhere is reported. The line and
+ * column of a field are those of its value; columns count characters.
  */
 public final class JsonRows extends JsonObjectRows {
   private final Path file;
@@ -37,8 +37,7 @@ public final class JsonRows extends JsonObjectRows {
    *
    * @param jsonPointer where the array of rows is; {@code null} or empty for the document
    */
-  public static JsonRows open(Path file, String jsonPointer, Problems problems)
-      throws IOException {
+  public static JsonRows open(Path file, String jsonPointer, Problems problems) throws IOException {
     return new JsonRows(file, JsonPointer.parse(jsonPointer), problems);
   }
 
@@ -98,26 +97,42 @@ public final class JsonRows extends JsonObjectRows {
         missing = path + " has no key '" + name + "'";
       } else if (token == JsonToken.START_ARRAY) {
         found = index >= 0 ? seekElement(index) : null;
-        missing = path + (index >= 0 ? " has no element " + index
-            : " is an array and '" + name + "' is not an index");
+        missing =
+            path
+                + (index >= 0
+                    ? " has no element " + index
+                    : " is an array and '" + name + "' is not an index");
       } else {
         missing = path + " is " + kindOf(token).noun() + ", not an object or array";
       }
       if (found == null) {
-        problems.add(at(container) + ": JSON pointer '" + pointer.text() + "' not found: "
-            + missing + ". Check the pointer against the file.");
+        problems.add(
+            at(container)
+                + ": JSON pointer '"
+                + pointer.text()
+                + "' not found: "
+                + missing
+                + ". Check the pointer against the file.");
         return false;
       }
-      path = token == JsonToken.START_ARRAY
-          ? JsonPaths.element(path, index) : JsonPaths.member(path, name);
+      path =
+          token == JsonToken.START_ARRAY
+              ? JsonPaths.element(path, index)
+              : JsonPaths.member(path, name);
       token = found;
     }
     arrayPath = path;
     if (token != JsonToken.START_ARRAY) {
       JsonLocation start = parser.currentTokenLocation();
       String hint = token == JsonToken.START_OBJECT ? arrayHint() : "";
-      problems.add(at(start) + ": expected an array of objects at " + path + ", got "
-          + kindOf(token).noun() + "." + hint);
+      problems.add(
+          at(start)
+              + ": expected an array of objects at "
+              + path
+              + ", got "
+              + kindOf(token).noun()
+              + "."
+              + hint);
       return false;
     }
     return true;
@@ -175,8 +190,9 @@ public final class JsonRows extends JsonObjectRows {
       }
     }
     if (parser.nextToken() != null) {
-      problems.add(at(parser.currentTokenLocation())
-          + ": unexpected content after the end of the JSON document. A file holds one document.");
+      problems.add(
+          at(parser.currentTokenLocation())
+              + ": unexpected content after the end of the JSON document. A file holds one document.");
     }
   }
 

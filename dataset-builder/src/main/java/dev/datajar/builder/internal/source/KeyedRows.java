@@ -12,9 +12,9 @@ import java.util.Map;
  * sources): each key gets a field index on first sight, and the current row's fields live in
  * parallel arrays indexed by it.
  *
- * <p>Rows reuse the arrays. Instead of clearing them per row, each slot remembers the number of
- * the row that last set it ({@code stamps}), so "is this key in the current row" is one
- * comparison and a row costs no allocation beyond its values.
+ * <p>Rows reuse the arrays. Instead of clearing them per row, each slot remembers the number of the
+ * row that last set it ({@code stamps}), so "is this key in the current row" is one comparison and
+ * a row costs no allocation beyond its values.
  */
 abstract class KeyedRows implements RowCursor {
   protected final String source;
@@ -44,8 +44,8 @@ abstract class KeyedRows implements RowCursor {
   /**
    * Sets a field of the current row.
    *
-   * @return the field index, or {@code -1 - index} if the row already has this key (the
-   *     first value is kept, so {@link #line(int)} and {@link #column(int)} point at it)
+   * @return the field index, or {@code -1 - index} if the row already has this key (the first value
+   *     is kept, so {@link #line(int)} and {@link #column(int)} point at it)
    */
   protected final int put(String key, Object value, ValueKind kind, long line, int column) {
     Integer known = indexes.get(key);

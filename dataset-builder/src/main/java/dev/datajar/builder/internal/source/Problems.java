@@ -9,14 +9,14 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The problems found in one source (a file, a code source, or any other subject of a
- * dataset), collected rather than thrown at the first so a user fixes a file in one pass.
+ * The problems found in one source (a file, a code source, or any other subject of a dataset),
+ * collected rather than thrown at the first so a user fixes a file in one pass.
  *
- * <p>Each problem is one line that starts with its location, e.g.
- * {@code src/main/datasets/geo/airport.csv:214:3: column 'elevation_ft': 'n/a' is not an
- * integer ...}. Only the first {@value #CAP} are kept, so a broken file of ten million rows
- * does not flood the log; the rest are counted. {@link #exception()} renders them as Guice
- * does: a heading naming the dataset and the source, the problems numbered, and a count.
+ * <p>Each problem is one line that starts with its location, e.g. {@code
+ * src/main/datasets/geo/airport.csv:214:3: column 'elevation_ft': 'n/a' is not an integer ...}.
+ * Only the first {@value #CAP} are kept, so a broken file of ten million rows does not flood the
+ * log; the rest are counted. {@link #exception()} renders them as Guice does: a heading naming the
+ * dataset and the source, the problems numbered, and a count.
  *
  * <p>Not thread-safe: one instance per source being read.
  */
@@ -61,8 +61,8 @@ public final class Problems {
   }
 
   /**
-   * Adds a problem caused by an exception (e.g. thrown by user code); the first such cause is
-   * kept as the cause of {@link #exception()} so its stack trace is not lost.
+   * Adds a problem caused by an exception (e.g. thrown by user code); the first such cause is kept
+   * as the cause of {@link #exception()} so its stack trace is not lost.
    */
   public void add(String problem, Throwable cause) {
     if (firstCause == null) {
@@ -83,8 +83,13 @@ public final class Problems {
   /** The full message: heading, numbered problems, and the count. */
   public String message() {
     StringBuilder text = new StringBuilder(128 + shown.size() * 100);
-    text.append("dataset '").append(dataSet).append("': ").append(counted(count))
-        .append(" in ").append(subject).append(':');
+    text.append("dataset '")
+        .append(dataSet)
+        .append("': ")
+        .append(counted(count))
+        .append(" in ")
+        .append(subject)
+        .append(':');
     for (int i = 0; i < shown.size(); i++) {
       text.append('\n').append("  ").append(i + 1).append(") ").append(shown.get(i));
     }
@@ -115,8 +120,8 @@ public final class Problems {
   }
 
   /**
-   * Throws one exception for the problems of several sources (e.g. every file of a dataset),
-   * their messages one after the other; the first cause found is kept.
+   * Throws one exception for the problems of several sources (e.g. every file of a dataset), their
+   * messages one after the other; the first cause found is kept.
    */
   public static void throwIfAny(Collection<Problems> all) throws DataSetBuildException {
     List<Problems> failed = all.stream().filter(p -> !p.isEmpty()).collect(Collectors.toList());
@@ -125,10 +130,13 @@ public final class Problems {
     }
     if (!failed.isEmpty()) {
       String message = failed.stream().map(Problems::message).collect(Collectors.joining("\n"));
-      List<String> problems = failed.stream().flatMap(p -> p.shown.stream())
-          .collect(Collectors.toList());
+      List<String> problems =
+          failed.stream().flatMap(p -> p.shown.stream()).collect(Collectors.toList());
       DataSetBuildException exception = new DataSetBuildException(message, problems);
-      failed.stream().map(p -> p.firstCause).filter(Objects::nonNull).findFirst()
+      failed.stream()
+          .map(p -> p.firstCause)
+          .filter(Objects::nonNull)
+          .findFirst()
           .ifPresent(exception::initCause);
       throw exception;
     }

@@ -5,23 +5,24 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * A cursor over the rows of one source (a CSV, JSON or JSON Lines file, or a code source),
- * giving each field's raw text together with where it was written.
+ * A cursor over the rows of one source (a CSV, JSON or JSON Lines file, or a code source), giving
+ * each field's raw text together with where it was written.
  *
- * <p>Fields are addressed by their index in {@link #header()}, so a loader maps header names
- * to table columns once per file, not once per row. For CSV the header is the first record
- * and never changes. JSON and code-source rows carry their own keys: there the header lists
- * the keys in order of first appearance and grows when a row brings a new key; a key never
- * moves, so a loader only maps the new tail ({@code header().size()} greater than before).
+ * <p>Fields are addressed by their index in {@link #header()}, so a loader maps header names to
+ * table columns once per file, not once per row. For CSV the header is the first record and never
+ * changes. JSON and code-source rows carry their own keys: there the header lists the keys in order
+ * of first appearance and grows when a row brings a new key; a key never moves, so a loader only
+ * maps the new tail ({@code header().size()} greater than before).
  *
- * <p>Problems in the data are added to the {@link Problems} given when the source was opened,
- * never thrown: a row with a problem that spoils only that row (wrong field count, duplicate
- * key, not an object) is reported and skipped; a problem that makes the rest unreadable
- * (malformed JSON, unterminated quote, invalid UTF-8, bad header) is reported and ends the
- * rows. {@link IOException} is left for real I/O failures.
+ * <p>Problems in the data are added to the {@link Problems} given when the source was opened, never
+ * thrown: a row with a problem that spoils only that row (wrong field count, duplicate key, not an
+ * object) is reported and skipped; a problem that makes the rest unreadable (malformed JSON,
+ * unterminated quote, invalid UTF-8, bad header) is reported and ends the rows. {@link IOException}
+ * is left for real I/O failures.
  *
- * <p>The field accessors read the current row; the cursor reuses its storage, so copy what
- * must outlive {@link #next()}. Not thread-safe. Usage:
+ * <p>The field accessors read the current row; the cursor reuses its storage, so copy what must
+ * outlive {@link #next()}. Not thread-safe. Usage:
+ *
  * <pre>{@code
  * Problems problems = Problems.forFile("geo", file);
  * try (RowCursor rows = SourceFiles.open(file, null, null, problems)) {

@@ -11,21 +11,23 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A reader that decodes strict UTF-8, skips a leading byte order mark, and on a malformed
- * byte sequence throws {@link InvalidUtf8Exception} with the byte offset in the file.
+ * A reader that decodes strict UTF-8, skips a leading byte order mark, and on a malformed byte
+ * sequence throws {@link InvalidUtf8Exception} with the byte offset in the file.
  *
- * <p>{@link java.io.InputStreamReader} can report malformed input too, but not where it is;
- * keeping the offset costs nothing per character, and the error path turns it into a line and
- * column by reading the file again ({@link InvalidUtf8Exception#locate}). Never replaces bad
- * bytes with U+FFFD: a silently mangled name would end up in the dataset.
+ * <p>{@link java.io.InputStreamReader} can report malformed input too, but not where it is; keeping
+ * the offset costs nothing per character, and the error path turns it into a line and column by
+ * reading the file again ({@link InvalidUtf8Exception#locate}). Never replaces bad bytes with
+ * U+FFFD: a silently mangled name would end up in the dataset.
  */
 final class Utf8Reader extends Reader {
   private static final int BUFFER = 1 << 16;
 
   private final InputStream in;
-  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
   private final char[] pair = new char[2];
   private long compacted;
@@ -112,8 +114,10 @@ final class Utf8Reader extends Reader {
   }
 
   private void skipByteOrderMark() {
-    if (bytes.remaining() >= 3 && (bytes.get(0) & 0xFF) == 0xEF
-        && (bytes.get(1) & 0xFF) == 0xBB && (bytes.get(2) & 0xFF) == 0xBF) {
+    if (bytes.remaining() >= 3
+        && (bytes.get(0) & 0xFF) == 0xEF
+        && (bytes.get(1) & 0xFF) == 0xBB
+        && (bytes.get(2) & 0xFF) == 0xBF) {
       bytes.position(3);
     }
   }

@@ -1,8 +1,8 @@
 package dev.datajar.builder.internal.source;
 
 /**
- * What kind of value a source field holds, so the loader can say "expected a number, got a
- * string" for JSON and tell raw text from an already-typed value of a code source.
+ * What kind of value a source field holds, so the loader can say "expected a number, got a string"
+ * for JSON and tell raw text from an already-typed value of a code source.
  *
  * <p>CSV fields are only ever {@link #STRING} or {@link #NULL}.
  */

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * One broken source file per case under {@code src/test/resources/.../source/bad}, read to the
- * end; the full {@link Problems} message must equal {@code <file>.expected.txt} beside it.
- * A {@code <file>.pointer} holds the JSON pointer to use.
+ * One broken source file per case under {@code src/test/resources/.../source/bad}, read to the end;
+ * the full {@link Problems} message must equal {@code <file>.expected.txt} beside it. A {@code
+ * <file>.pointer} holds the JSON pointer to use.
  *
  * <p>Files are read in place (the working directory is the module), so messages show stable
- * relative paths. Run with {@code -Dgolden.update=true} to write missing expected files, then
- * read them before committing.
+ * relative paths. Run with {@code -Dgolden.update=true} to write missing expected files, then read
+ * them before committing.
  */
 class BadSourceFilesTest {
   private static final Path FIXTURES =
@@ -34,8 +34,8 @@ class BadSourceFilesTest {
       files = listing.filter(SourceFiles::isSourceFile).sorted().collect(Collectors.toList());
     }
     assertFalse(files.isEmpty(), "no fixtures in " + FIXTURES.toAbsolutePath());
-    return files.stream().map(file ->
-        DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
+    return files.stream()
+        .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
   }
 
   private static void check(Path file) throws IOException {
@@ -44,7 +44,8 @@ class BadSourceFilesTest {
     if (!Files.exists(expectedFile) && Boolean.getBoolean("golden.update")) {
       Files.writeString(expectedFile, actual + "\n", StandardCharsets.UTF_8);
     }
-    assertTrue(Files.exists(expectedFile), () -> "missing " + expectedFile + "; actual:\n" + actual);
+    assertTrue(
+        Files.exists(expectedFile), () -> "missing " + expectedFile + "; actual:\n" + actual);
     assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8).stripTrailing(), actual);
   }
 

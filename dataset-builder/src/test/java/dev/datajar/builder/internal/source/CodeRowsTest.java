@@ -21,30 +21,36 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CodeRowsTest {
-  private static final SourceContext CONTEXT = new SourceContext() {
-    @Override public Path sourceDirectory() {
-      return Path.of("src/main/datasets/geo");
-    }
+  private static final SourceContext CONTEXT =
+      new SourceContext() {
+        @Override
+        public Path sourceDirectory() {
+          return Path.of("src/main/datasets/geo");
+        }
 
-    @Override public Path file(String relativePath) {
-      return sourceDirectory().resolve(relativePath);
-    }
-  };
+        @Override
+        public Path file(String relativePath) {
+          return sourceDirectory().resolve(relativePath);
+        }
+      };
 
   static final BigDecimal ELEVATION = new BigDecimal("12.50");
   static final AtomicBoolean CLOSED = new AtomicBoolean();
 
   /** A code source as a user would write one. */
   public static final class AirportRows implements RowSource {
-    @Override public String dataSet() {
+    @Override
+    public String dataSet() {
       return "geo";
     }
 
-    @Override public String table() {
+    @Override
+    public String table() {
       return "airport";
     }
 
-    @Override public Stream<Map<String, ?>> rows(SourceContext context) {
+    @Override
+    public Stream<Map<String, ?>> rows(SourceContext context) {
       Map<String, Object> first = new LinkedHashMap<>();
       first.put("code", "AMS");
       first.put("elevation", ELEVATION);
@@ -58,21 +64,27 @@ class CodeRowsTest {
 
   /** A code source that fails on its third row. */
   public static final class BrokenRows implements RowSource {
-    @Override public String dataSet() {
+    @Override
+    public String dataSet() {
       return "geo";
     }
 
-    @Override public String table() {
+    @Override
+    public String table() {
       return "airport";
     }
 
-    @Override public Stream<Map<String, ?>> rows(SourceContext context) {
-      return Stream.iterate(1, i -> i + 1).limit(5).map(i -> {
-        if (i == 3) {
-          throw new IllegalStateException("no code for row " + i);
-        }
-        return Map.of("code", "X" + i);
-      });
+    @Override
+    public Stream<Map<String, ?>> rows(SourceContext context) {
+      return Stream.iterate(1, i -> i + 1)
+          .limit(5)
+          .map(
+              i -> {
+                if (i == 3) {
+                  throw new IllegalStateException("no code for row " + i);
+                }
+                return Map.of("code", "X" + i);
+              });
     }
   }
 
@@ -114,10 +126,16 @@ class CodeRowsTest {
     assertEquals(List.of("X1", "X2"), codes);
     DataSetBuildException e = problems.exception();
     String name = BrokenRows.class.getName();
-    assertEquals("dataset 'geo': 1 problem in " + name + ":\n"
-        + "  1) " + name + " row 2: the row source failed: "
-        + "java.lang.IllegalStateException: no code for row 3\n"
-        + "1 problem", e.getMessage());
+    assertEquals(
+        "dataset 'geo': 1 problem in "
+            + name
+            + ":\n"
+            + "  1) "
+            + name
+            + " row 2: the row source failed: "
+            + "java.lang.IllegalStateException: no code for row 3\n"
+            + "1 problem",
+        e.getMessage());
     assertTrue(e.getCause() instanceof IllegalStateException);
   }
 }

@@ -37,8 +37,11 @@ class CsvRowsTest {
   @Test
   void open_readsHeaderAsWrittenAndSkipsByteOrderMark() throws IOException {
     Path file = dir.resolve("bom.csv");
-    Files.write(file, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-        "id, Name ,\"x,y\"\n1,2,3\n".getBytes(StandardCharsets.UTF_8)));
+    Files.write(
+        file,
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            "id, Name ,\"x,y\"\n1,2,3\n".getBytes(StandardCharsets.UTF_8)));
     List<String> lines = readAll(file);
     assertEquals("[id,  Name , x,y] | 2:[1, 2, 3]", String.join(" | ", lines));
   }
@@ -46,8 +49,9 @@ class CsvRowsTest {
   @Test
   void next_handlesCrlfQuotedLineBreaksCommasAndQuotes() throws IOException {
     Path file = write("id,text\r\n1,\"a,b\"\r\n2,\"line one\r\nline \"\"two\"\"\"\r\n3,last\r\n");
-    assertEquals(List.of("[id, text]", "2:[1, a,b]", "3:[2, line one\r\nline \"two\"]",
-        "5:[3, last]"), readAll(file));
+    assertEquals(
+        List.of("[id, text]", "2:[1, a,b]", "3:[2, line one\r\nline \"two\"]", "5:[3, last]"),
+        readAll(file));
   }
 
   @Test
@@ -59,8 +63,8 @@ class CsvRowsTest {
   @Test
   void next_decodesFourByteUtf8() throws IOException {
     Path file = write("code,emoji\nok,\uD83D\uDE00 caf\u00E9 \u65E5\u672C\n");
-    assertEquals(List.of("[code, emoji]", "2:[ok, \uD83D\uDE00 caf\u00E9 \u65E5\u672C]"),
-        readAll(file));
+    assertEquals(
+        List.of("[code, emoji]", "2:[ok, \uD83D\uDE00 caf\u00E9 \u65E5\u672C]"), readAll(file));
   }
 
   @Test

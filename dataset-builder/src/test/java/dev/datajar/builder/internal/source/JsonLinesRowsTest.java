@@ -17,7 +17,9 @@ class JsonLinesRowsTest {
   @Test
   void next_readsOneObjectPerLineSkippingBlankLines() throws IOException {
     Path file = dir.resolve("rows.jsonl");
-    Files.writeString(file, "{\"id\": 1, \"v\": 12.50}\r\n\n   \n{\"id\": 2, \"name\": \"\uD83D\uDE00\"}",
+    Files.writeString(
+        file,
+        "{\"id\": 1, \"v\": 12.50}\r\n\n   \n{\"id\": 2, \"name\": \"\uD83D\uDE00\"}",
         StandardCharsets.UTF_8);
     Problems problems = Problems.forFile("t", file);
     try (RowCursor rows = JsonLinesRows.open(file, problems)) {

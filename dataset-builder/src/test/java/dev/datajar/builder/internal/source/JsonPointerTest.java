@@ -16,13 +16,14 @@ class JsonPointerTest {
 
   @Test
   void parse_rejectsPointerWithoutLeadingSlashOrWithBadEscape() {
-    assertEquals("JSON pointer '3166-1' must start with '/' (e.g. /3166-1)",
+    assertEquals(
+        "JSON pointer '3166-1' must start with '/' (e.g. /3166-1)",
         assertThrows(IllegalArgumentException.class, () -> JsonPointer.parse("3166-1"))
             .getMessage());
-    assertEquals("JSON pointer '/a~2' has a '~' not followed by 0 or 1; write '~0' for '~' and"
+    assertEquals(
+        "JSON pointer '/a~2' has a '~' not followed by 0 or 1; write '~0' for '~' and"
             + " '~1' for '/'",
-        assertThrows(IllegalArgumentException.class, () -> JsonPointer.parse("/a~2"))
-            .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> JsonPointer.parse("/a~2")).getMessage());
   }
 
   @Test

@@ -18,14 +18,16 @@ class JsonRowsTest {
 
   @Test
   void next_keepsExactNumberTextAndKinds() throws IOException {
-    Path file = write("[{\"big\": 123456789012345.6789, \"huge\": 1e400, \"int\": -0,"
-        + " \"ok\": true, \"name\": \"caf\u00E9 \uD83D\uDE00\", \"none\": null,"
-        + " \"obj\": {\"x\": [1]}, \"list\": [1, 2]}]");
+    Path file =
+        write(
+            "[{\"big\": 123456789012345.6789, \"huge\": 1e400, \"int\": -0,"
+                + " \"ok\": true, \"name\": \"caf\u00E9 \uD83D\uDE00\", \"none\": null,"
+                + " \"obj\": {\"x\": [1]}, \"list\": [1, 2]}]");
     Problems problems = Problems.forFile("t", file);
     try (RowCursor rows = JsonRows.open(file, null, problems)) {
       assertTrue(rows.next());
-      assertEquals(List.of("big", "huge", "int", "ok", "name", "none", "obj", "list"),
-          rows.header());
+      assertEquals(
+          List.of("big", "huge", "int", "ok", "name", "none", "obj", "list"), rows.header());
       assertEquals("123456789012345.6789", rows.text(0));
       assertEquals("1e400", rows.text(1));
       assertEquals("-0", rows.text(2));
@@ -46,10 +48,12 @@ class JsonRowsTest {
 
   @Test
   void next_findsArrayAtPointerAndNamesLineColumnAndPath() throws IOException {
-    Path file = write("{\n  \"meta\": {\"skip\": [1, {\"a\": 2}]},\n  \"3166-1\": [\n"
-        + "    {\"alpha_2\": \"AW\", \"name\": \"Aruba\"},\n"
-        + "    {\"name\": \"Afghanistan\",\n     \"alpha_2\": \"AF\", \"extra\": 1}\n  ],\n"
-        + "  \"after\": [1]\n}\n");
+    Path file =
+        write(
+            "{\n  \"meta\": {\"skip\": [1, {\"a\": 2}]},\n  \"3166-1\": [\n"
+                + "    {\"alpha_2\": \"AW\", \"name\": \"Aruba\"},\n"
+                + "    {\"name\": \"Afghanistan\",\n     \"alpha_2\": \"AF\", \"extra\": 1}\n  ],\n"
+                + "  \"after\": [1]\n}\n");
     Problems problems = Problems.forFile("t", file);
     try (RowCursor rows = JsonRows.open(file, "/3166-1", problems)) {
       assertTrue(rows.next());

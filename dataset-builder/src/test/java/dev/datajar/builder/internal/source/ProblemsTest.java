@@ -12,18 +12,22 @@ class ProblemsTest {
   @Test
   void exception_numbersProblemsUnderHeadingAndEndsWithCount() {
     Problems problems = Problems.forFile("geo", Path.of("src/main/datasets/geo/airport.csv"));
-    problems.add("src/main/datasets/geo/airport.csv:214:3",
+    problems.add(
+        "src/main/datasets/geo/airport.csv:214:3",
         "column 'elevation_ft': 'n/a' is not an integer (Airport.elevationFt). Fix the value,"
             + " or make the field nullable.");
-    problems.add("src/main/datasets/geo/airport.csv:215: expected 3 fields as in the header,"
-        + " found 2. Add the missing fields (an empty field is NULL).");
+    problems.add(
+        "src/main/datasets/geo/airport.csv:215: expected 3 fields as in the header,"
+            + " found 2. Add the missing fields (an empty field is NULL).");
     DataSetBuildException e = problems.exception();
-    assertEquals("dataset 'geo': 2 problems in src/main/datasets/geo/airport.csv:\n"
-        + "  1) src/main/datasets/geo/airport.csv:214:3: column 'elevation_ft': 'n/a' is not an"
-        + " integer (Airport.elevationFt). Fix the value, or make the field nullable.\n"
-        + "  2) src/main/datasets/geo/airport.csv:215: expected 3 fields as in the header,"
-        + " found 2. Add the missing fields (an empty field is NULL).\n"
-        + "2 problems", e.getMessage());
+    assertEquals(
+        "dataset 'geo': 2 problems in src/main/datasets/geo/airport.csv:\n"
+            + "  1) src/main/datasets/geo/airport.csv:214:3: column 'elevation_ft': 'n/a' is not an"
+            + " integer (Airport.elevationFt). Fix the value, or make the field nullable.\n"
+            + "  2) src/main/datasets/geo/airport.csv:215: expected 3 fields as in the header,"
+            + " found 2. Add the missing fields (an empty field is NULL).\n"
+            + "2 problems",
+        e.getMessage());
     assertEquals(2, e.problems().size());
   }
 
@@ -49,14 +53,15 @@ class ProblemsTest {
     problems.throwIfAny();
     problems.add("x.csv:1: bad");
     DataSetBuildException e = assertThrows(DataSetBuildException.class, problems::throwIfAny);
-    assertEquals("dataset 'geo': 1 problem in x.csv:\n  1) x.csv:1: bad\n1 problem",
-        e.getMessage());
+    assertEquals(
+        "dataset 'geo': 1 problem in x.csv:\n  1) x.csv:1: bad\n1 problem", e.getMessage());
   }
 
   @Test
   void displayPath_isRelativeUnderWorkingDirectoryElseAbsoluteWithSlashes() {
     Path here = Path.of("").toAbsolutePath();
-    assertEquals("src/main/datasets/geo/airport.csv",
+    assertEquals(
+        "src/main/datasets/geo/airport.csv",
         DisplayPath.of(here.resolve("src").resolve("main/datasets/geo/airport.csv")));
     assertEquals("src/x.csv", DisplayPath.of(Path.of("src/../src/x.csv")));
     Path outside = here.getRoot().resolve("elsewhere").resolve("x.csv");
@@ -70,11 +75,14 @@ class ProblemsTest {
     Problems third = new Problems("geo", "c.json");
     first.add("a.csv:2: bad");
     third.add("c.json:1:1: worse\nsecond line");
-    DataSetBuildException e = assertThrows(DataSetBuildException.class,
-        () -> Problems.throwIfAny(List.of(first, clean, third)));
-    assertEquals("dataset 'geo': 1 problem in a.csv:\n  1) a.csv:2: bad\n1 problem\n"
-        + "dataset 'geo': 1 problem in c.json:\n  1) c.json:1:1: worse\n     second line\n"
-        + "1 problem", e.getMessage());
+    DataSetBuildException e =
+        assertThrows(
+            DataSetBuildException.class, () -> Problems.throwIfAny(List.of(first, clean, third)));
+    assertEquals(
+        "dataset 'geo': 1 problem in a.csv:\n  1) a.csv:2: bad\n1 problem\n"
+            + "dataset 'geo': 1 problem in c.json:\n  1) c.json:1:1: worse\n     second line\n"
+            + "1 problem",
+        e.getMessage());
     assertEquals(2, e.problems().size());
   }
 }

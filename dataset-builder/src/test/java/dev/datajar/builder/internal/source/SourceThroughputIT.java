@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An informal benchmark: streams a generated file of 5 short columns and prints rows per
- * second and the heap in use afterwards. No timing assertions; only the row count is checked.
- * Slow, so not part of the default run: {@code mvn -pl dataset-builder test -Dtest=SourceThroughputIT}.
+ * An informal benchmark: streams a generated file of 5 short columns and prints rows per second and
+ * the heap in use afterwards. No timing assertions; only the row count is checked. Slow, so not
+ * part of the default run: {@code mvn -pl dataset-builder test -Dtest=SourceThroughputIT}.
  */
 class SourceThroughputIT {
   private static final int CSV_ROWS = 1_000_000;
@@ -29,7 +29,8 @@ class SourceThroughputIT {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("id,code,name,price,parent\n");
       for (int i = 0; i < CSV_ROWS; i++) {
-        out.write(i + ",C" + (i % 977) + ",\"Name " + i + "\"," + (i % 1000) + ".25," + (i / 7) + "\n");
+        out.write(
+            i + ",C" + (i % 977) + ",\"Name " + i + "\"," + (i % 1000) + ".25," + (i / 7) + "\n");
       }
     }
     measure("csv", file, CSV_ROWS);
@@ -41,9 +42,19 @@ class SourceThroughputIT {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("[\n");
       for (int i = 0; i < JSON_ROWS; i++) {
-        out.write((i == 0 ? "" : ",\n") + "{\"id\": " + i + ", \"code\": \"C" + (i % 977)
-            + "\", \"name\": \"Name " + i + "\", \"price\": " + (i % 1000) + ".25, \"parent\": "
-            + (i / 7) + "}");
+        out.write(
+            (i == 0 ? "" : ",\n")
+                + "{\"id\": "
+                + i
+                + ", \"code\": \"C"
+                + (i % 977)
+                + "\", \"name\": \"Name "
+                + i
+                + "\", \"price\": "
+                + (i % 1000)
+                + ".25, \"parent\": "
+                + (i / 7)
+                + "}");
       }
       out.write("\n]\n");
     }
@@ -55,8 +66,18 @@ class SourceThroughputIT {
     Path file = dir.resolve("rows.jsonl");
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (int i = 0; i < JSON_ROWS; i++) {
-        out.write("{\"id\": " + i + ", \"code\": \"C" + (i % 977) + "\", \"name\": \"Name " + i
-            + "\", \"price\": " + (i % 1000) + ".25, \"parent\": " + (i / 7) + "}\n");
+        out.write(
+            "{\"id\": "
+                + i
+                + ", \"code\": \"C"
+                + (i % 977)
+                + "\", \"name\": \"Name "
+                + i
+                + "\", \"price\": "
+                + (i % 1000)
+                + ".25, \"parent\": "
+                + (i / 7)
+                + "}\n");
       }
     }
     measure("jsonl", file, JSON_ROWS);
@@ -79,9 +100,16 @@ class SourceThroughputIT {
       double seconds = (System.nanoTime() - start) / 1e9;
       Runtime runtime = Runtime.getRuntime();
       System.gc();
-      System.out.printf(Locale.ROOT, "%s round %d: %,d rows in %.2f s = %,.0f rows/s"
-              + " (%,d MB file, %,d MB heap used after)%n", format, round, rowsRead, seconds,
-          rowsRead / seconds, Files.size(file) >> 20,
+      System.out.printf(
+          Locale.ROOT,
+          "%s round %d: %,d rows in %.2f s = %,.0f rows/s"
+              + " (%,d MB file, %,d MB heap used after)%n",
+          format,
+          round,
+          rowsRead,
+          seconds,
+          rowsRead / seconds,
+          Files.size(file) >> 20,
           (runtime.totalMemory() - runtime.freeMemory()) >> 20);
       assertTrue(problems.isEmpty(), problems::message);
       assertEquals(expected, rowsRead);

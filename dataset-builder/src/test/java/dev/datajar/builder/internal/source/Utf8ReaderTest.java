@@ -53,8 +53,11 @@ class Utf8ReaderTest {
     try (Reader reader = new Utf8Reader(Files.newInputStream(file))) {
       e = assertThrows(InvalidUtf8Exception.class, () -> reader.read(new char[64], 0, 64));
     }
-    assertEquals(DisplayPath.of(file) + ":2:4: invalid UTF-8 sequence starting with byte 0xC3"
-        + " (file offset 14). Save the file as UTF-8.", e.problem(file));
+    assertEquals(
+        DisplayPath.of(file)
+            + ":2:4: invalid UTF-8 sequence starting with byte 0xC3"
+            + " (file offset 14). Save the file as UTF-8.",
+        e.problem(file));
   }
 
   /** Hands out one byte per read, as a slow stream may. */

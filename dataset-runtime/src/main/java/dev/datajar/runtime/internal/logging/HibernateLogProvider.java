@@ -9,24 +9,24 @@ import org.jboss.logging.LoggerProvider;
 import org.jboss.logging.Slf4jLoggerProvider;
 
 /**
- * Chooses where Hibernate's records go when the application has not chosen: through SLF4J if it
- * has a provider, else {@code java.util.logging} with Hibernate at {@code WARNING}.
+ * Chooses where Hibernate's records go when the application has not chosen: through SLF4J if it has
+ * a provider, else {@code java.util.logging} with Hibernate at {@code WARNING}.
  *
  * <p>Hibernate logs through JBoss Logging, which picks its backend once per JVM: the system
  * property {@code org.jboss.logging.provider}; else the first {@link LoggerProvider} found with
  * {@code ServiceLoader} (this class, listed in {@code META-INF/services}); else JBoss LogManager,
  * Log4j 2, Logback (through SLF4J), Log4j 1, and last {@code java.util.logging}. So SLF4J is used
  * only with Logback: with slf4j-simple or any other SLF4J backend, Hibernate's records went to
- * {@code java.util.logging}, whose default console handler prints every {@code INFO} record of
- * a boot on stderr.
+ * {@code java.util.logging}, whose default console handler prints every {@code INFO} record of a
+ * boot on stderr.
  *
  * <p>This provider steps aside (its constructor throws, which JBoss Logging skips) whenever JBoss
  * Logging would have found one of the frameworks it prefers to {@code java.util.logging}, so an
  * application on Log4j 2 or Logback keeps its setup. Otherwise it takes SLF4J when a provider is
- * present, and {@code java.util.logging} otherwise, where it sets logger {@code org.hibernate}
- * to {@code WARNING} unless the application configured a level for it: a normal start prints
- * nothing, a warning still shows. To see Hibernate's {@code INFO} records there, set
- * {@code org.hibernate.level = INFO} in the logging configuration.
+ * present, and {@code java.util.logging} otherwise, where it sets logger {@code org.hibernate} to
+ * {@code WARNING} unless the application configured a level for it: a normal start prints nothing,
+ * a warning still shows. To see Hibernate's {@code INFO} records there, set {@code
+ * org.hibernate.level = INFO} in the logging configuration.
  */
 public final class HibernateLogProvider implements LoggerProvider {
   // java.util.logging holds loggers weakly: keep the one whose level is set here.

@@ -6,10 +6,10 @@ package dev.datajar.runtime.internal.logging;
  * opened prints them in every application that does not use SLF4J itself.
  *
  * <p>SLF4J reads its report level ({@code slf4j.internal.verbosity}) once, when it starts. Only
- * when no provider is present and the user set neither property, this starts SLF4J with that
- * level at {@code ERROR} and removes the property again: nothing is left in the system
- * properties, and with no provider SLF4J would drop every record anyway (its NOP logger). With a
- * provider present, or SLF4J already started, it changes nothing.
+ * when no provider is present and the user set neither property, this starts SLF4J with that level
+ * at {@code ERROR} and removes the property again: nothing is left in the system properties, and
+ * with no provider SLF4J would drop every record anyway (its NOP logger). With a provider present,
+ * or SLF4J already started, it changes nothing.
  */
 public final class QuietStart {
   private static final String VERBOSITY = "slf4j.internal.verbosity";

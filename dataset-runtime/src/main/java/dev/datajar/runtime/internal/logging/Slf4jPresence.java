@@ -18,7 +18,8 @@ final class Slf4jPresence {
       // creating one.
       ClassLoader loader = org.slf4j.LoggerFactory.class.getClassLoader();
       return ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class, loader).stream()
-          .findAny().isPresent();
+          .findAny()
+          .isPresent();
     } catch (LinkageError e) {
       return false; // no slf4j-api, or SLF4J 1.x, which has no providers
     }

@@ -22,16 +22,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Opens a dataset that lives in PostgreSQL, checking before the first read what can be wrong:
- * the server answers, the schema the manifest names exists, its recorded checksum of the loaded
- * rows is the manifest's, and its tables and columns are those of the entity classes.
+ * Opens a dataset that lives in PostgreSQL, checking before the first read what can be wrong: the
+ * server answers, the schema the manifest names exists, its recorded checksum of the loaded rows is
+ * the manifest's, and its tables and columns are those of the entity classes.
  *
- * <p>Connections come from a HikariCP pool and are read-only twice over: the session default
- * {@code default_transaction_read_only = on} (sent at connect time) and HikariCP's
- * {@code readOnly} on connections that are not in auto-commit mode, which makes pgjdbc begin
- * every transaction {@code READ ONLY}. Each
- * connection's {@code search_path} is the dataset's schema, so HQL and {@code sql()} name
- * tables without it.
+ * <p>Connections come from a HikariCP pool and are read-only twice over: the session default {@code
+ * default_transaction_read_only = on} (sent at connect time) and HikariCP's {@code readOnly} on
+ * connections that are not in auto-commit mode, which makes pgjdbc begin every transaction {@code
+ * READ ONLY}. Each connection's {@code search_path} is the dataset's schema, so HQL and {@code
+ * sql()} name tables without it.
  */
 public final class PostgresOpener {
   /** What an opened dataset needs: its pool and Hibernate, started over it. */
@@ -42,24 +41,53 @@ public final class PostgresOpener {
   /**
    * @param source says where {@code url} was given, for messages (e.g. the system property)
    */
-  public static Opened open(String name, Manifest manifest, String url, String user,
-      String password, String source, List<Class<?>> entities, ClassLoader classLoader,
+  public static Opened open(
+      String name,
+      Manifest manifest,
+      String url,
+      String user,
+      String password,
+      String source,
+      List<Class<?>> entities,
+      ClassLoader classLoader,
       int poolSize) {
     Manifest.Postgres where = manifest.postgres();
     if (where == null) {
-      throw new DataSetOpenException(name, "dataset '" + name + "' is bound to PostgreSQL (" + url
-          + ", from " + source + "), but its manifest names no PostgreSQL schema: the dataset was"
-          + " built into a SQLite file. Build it into that database (mvn package"
-          + " -Ddataset.jdbc.url=" + url + "), or remove the binding to read the file.");
+      throw new DataSetOpenException(
+          name,
+          "dataset '"
+              + name
+              + "' is bound to PostgreSQL ("
+              + url
+              + ", from "
+              + source
+              + "), but its manifest names no PostgreSQL schema: the dataset was"
+              + " built into a SQLite file. Build it into that database (mvn package"
+              + " -Ddataset.jdbc.url="
+              + url
+              + "), or remove the binding to read the file.");
     }
     HikariDataSource pool;
     try {
       pool = pool(name, url, user, password, where.schema(), poolSize);
     } catch (RuntimeException e) {
-      throw new DataSetOpenException(name, "dataset '" + name + "': cannot connect to " + url
-          + " (from " + source + "): " + rootMessage(e) + ". Check the URL and the credentials"
-          + " (user and password in the URL, or " + variable(name, "USER") + "/"
-          + variable(name, "PASSWORD") + ").", e);
+      throw new DataSetOpenException(
+          name,
+          "dataset '"
+              + name
+              + "': cannot connect to "
+              + url
+              + " (from "
+              + source
+              + "): "
+              + rootMessage(e)
+              + ". Check the URL and the credentials"
+              + " (user and password in the URL, or "
+              + variable(name, "USER")
+              + "/"
+              + variable(name, "PASSWORD")
+              + ").",
+          e);
     }
     HibernateSetup.Booted booted = null;
     try {
@@ -83,8 +111,8 @@ public final class PostgresOpener {
     return "DATAJAR_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_JDBC_" + what;
   }
 
-  private static HikariDataSource pool(String name, String url, String user, String password,
-      String schema, int size) {
+  private static HikariDataSource pool(
+      String name, String url, String user, String password, String schema, int size) {
     HikariConfig c = new HikariConfig();
     c.setPoolName("datajar-" + name);
     c.setJdbcUrl(url);
@@ -109,41 +137,79 @@ public final class PostgresOpener {
     return new HikariDataSource(c);
   }
 
-  private static void check(String name, String url, Manifest.Postgres where, SchemaModel model,
-      HikariDataSource pool) {
+  private static void check(
+      String name, String url, Manifest.Postgres where, SchemaModel model, HikariDataSource pool) {
     String schema = where.schema();
     try (Connection c = pool.getConnection()) {
       if (!PostgresSchemas.exists(c, schema)) {
-        throw new DataSetOpenException(name, "dataset '" + name + "': schema " + schema + " (named"
-            + " by its manifest) does not exist in " + url + ". Build the dataset into this"
-            + " database (mvn package -Ddataset.jdbc.url=...), or bind the dataset to the"
-            + " database it was built into.");
+        throw new DataSetOpenException(
+            name,
+            "dataset '"
+                + name
+                + "': schema "
+                + schema
+                + " (named"
+                + " by its manifest) does not exist in "
+                + url
+                + ". Build the dataset into this"
+                + " database (mvn package -Ddataset.jdbc.url=...), or bind the dataset to the"
+                + " database it was built into.");
       }
       Map<String, String> meta = PostgresSchemas.readMetadata(c, schema);
       String rows = meta.get(PostgresSchemas.ROWS_SHA256);
       if (!where.rowsSha256().equals(rows)) {
-        throw new DataSetOpenException(name, "dataset '" + name + "': schema " + schema + " in "
-            + url + " records rows with sha256 " + rows + ", but the manifest says "
-            + where.rowsSha256() + ": the schema does not hold the rows this jar was built"
-            + " with. Build the dataset again, or drop the schema and build it again.");
+        throw new DataSetOpenException(
+            name,
+            "dataset '"
+                + name
+                + "': schema "
+                + schema
+                + " in "
+                + url
+                + " records rows with sha256 "
+                + rows
+                + ", but the manifest says "
+                + where.rowsSha256()
+                + ": the schema does not hold the rows this jar was built"
+                + " with. Build the dataset again, or drop the schema and build it again.");
       }
       List<String> differences = differences(c, schema, model);
-      if (!differences.isEmpty() || !model.fingerprint().equals(
-          meta.get(PostgresSchemas.SCHEMA_FINGERPRINT))) {
-        StringBuilder sb = new StringBuilder("dataset '" + name + "': schema " + schema + " in "
-            + url + " was built from other entity classes than those on the class path (schema"
-            + " fingerprint in the database " + meta.get(PostgresSchemas.SCHEMA_FINGERPRINT)
-            + ", of the entities " + model.fingerprint() + ")");
+      if (!differences.isEmpty()
+          || !model.fingerprint().equals(meta.get(PostgresSchemas.SCHEMA_FINGERPRINT))) {
+        StringBuilder sb =
+            new StringBuilder(
+                "dataset '"
+                    + name
+                    + "': schema "
+                    + schema
+                    + " in "
+                    + url
+                    + " was built from other entity classes than those on the class path (schema"
+                    + " fingerprint in the database "
+                    + meta.get(PostgresSchemas.SCHEMA_FINGERPRINT)
+                    + ", of the entities "
+                    + model.fingerprint()
+                    + ")");
         for (int i = 0; i < differences.size(); i++) {
           sb.append("\n  ").append(i + 1).append(") ").append(differences.get(i));
         }
-        sb.append("\nRebuild the dataset with the current entity classes, or use the classes of"
-            + " the version it was built with.");
+        sb.append(
+            "\nRebuild the dataset with the current entity classes, or use the classes of"
+                + " the version it was built with.");
         throw new DataSetOpenException(name, sb.toString());
       }
     } catch (SQLException e) {
-      throw new DataSetOpenException(name, "dataset '" + name + "': cannot read schema " + schema
-          + " in " + url + ": " + e.getMessage(), e);
+      throw new DataSetOpenException(
+          name,
+          "dataset '"
+              + name
+              + "': cannot read schema "
+              + schema
+              + " in "
+              + url
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -151,8 +217,10 @@ public final class PostgresOpener {
   private static List<String> differences(Connection c, String schema, SchemaModel model)
       throws SQLException {
     Map<String, Set<String>> actual = new HashMap<>();
-    try (PreparedStatement p = c.prepareStatement("select table_name, column_name from"
-        + " information_schema.columns where table_schema = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "select table_name, column_name from"
+                + " information_schema.columns where table_schema = ?")) {
       p.setString(1, schema);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
@@ -167,9 +235,18 @@ public final class PostgresOpener {
         out.add("table '" + t.name() + "' is missing from the schema");
         continue;
       }
-      t.columns().stream().filter(col -> !columns.contains(col.name()))
-          .forEach(col -> out.add("table '" + t.name() + "': column '" + col.name() + "' ("
-              + col.owner() + ") is missing"));
+      t.columns().stream()
+          .filter(col -> !columns.contains(col.name()))
+          .forEach(
+              col ->
+                  out.add(
+                      "table '"
+                          + t.name()
+                          + "': column '"
+                          + col.name()
+                          + "' ("
+                          + col.owner()
+                          + ") is missing"));
     }
     return out;
   }

@@ -9,16 +9,16 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A block of MAC addresses that the IEEE assigned to an organisation: the prefix
- * ({@code assignment}, upper-case hex) and who holds it.
+ * A block of MAC addresses that the IEEE assigned to an organisation: the prefix ({@code
+ * assignment}, upper-case hex) and who holds it.
  *
- * <p>The four registries share these columns and live in four tables ({@link LargeBlock},
- * {@link MediumBlock}, {@link SmallBlock}, {@link IabBlock}), one per published file.
+ * <p>The four registries share these columns and live in four tables ({@link LargeBlock}, {@link
+ * MediumBlock}, {@link SmallBlock}, {@link IabBlock}), one per published file.
  *
- * <p>The primary key is the prefix <em>and</em> the organisation name: the MA-L file assigns
- * {@code 080030} to three organisations and {@code 0001C8} to two (historic double
- * assignments), so the prefix alone is not unique. The key still starts with the prefix, so its
- * index serves lookups by prefix.
+ * <p>The primary key is the prefix <em>and</em> the organisation name: the MA-L file assigns {@code
+ * 080030} to three organisations and {@code 0001C8} to two (historic double assignments), so the
+ * prefix alone is not unique. The key still starts with the prefix, so its index serves lookups by
+ * prefix.
  */
 @MappedSuperclass
 @IdClass(Assignment.Key.class)
@@ -43,18 +43,32 @@ public abstract class Assignment implements IeeeOui {
   protected Assignment() {}
 
   /** The prefix in upper-case hex: 6, 7 or 9 digits depending on the registry. */
-  public String getAssignment() { return assignment; }
+  public String getAssignment() {
+    return assignment;
+  }
 
-  public String getOrganizationName() { return organizationName; }
+  public String getOrganizationName() {
+    return organizationName;
+  }
 
-  public Registry getRegistry() { return registry; }
+  public Registry getRegistry() {
+    return registry;
+  }
 
-  public String getOrganizationAddress() { return organizationAddress; }
+  public String getOrganizationAddress() {
+    return organizationAddress;
+  }
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "[" + registry.label() + " " + assignment + ", "
-        + organizationName + "]";
+    return getClass().getSimpleName()
+        + "["
+        + registry.label()
+        + " "
+        + assignment
+        + ", "
+        + organizationName
+        + "]";
   }
 
   /** The primary key of an assignment: prefix and organisation name. */
@@ -71,9 +85,13 @@ public abstract class Assignment implements IeeeOui {
       this.organizationName = organizationName;
     }
 
-    public String getAssignment() { return assignment; }
+    public String getAssignment() {
+      return assignment;
+    }
 
-    public String getOrganizationName() { return organizationName; }
+    public String getOrganizationName() {
+      return organizationName;
+    }
 
     @Override
     public boolean equals(Object o) {

@@ -7,10 +7,9 @@ import java.util.regex.Pattern;
  * A MAC address, or the leading part of one (at least the 24-bit OUI), read from any of the
  * notations people paste.
  *
- * <p>Accepted, in either case: {@code 00-1B-C5-0A-BC-DE} (IEEE), {@code 00:1b:c5:0a:bc:de}
- * (Linux, macOS), {@code 001b.c50a.bcde} (Cisco) and bare hex {@code 001BC50ABCDE}; each also as a
- * prefix of 6 to 12 hex digits ({@code 00:1B:C5}). Separators must be used consistently.
- * Immutable.
+ * <p>Accepted, in either case: {@code 00-1B-C5-0A-BC-DE} (IEEE), {@code 00:1b:c5:0a:bc:de} (Linux,
+ * macOS), {@code 001b.c50a.bcde} (Cisco) and bare hex {@code 001BC50ABCDE}; each also as a prefix
+ * of 6 to 12 hex digits ({@code 00:1B:C5}). Separators must be used consistently. Immutable.
  *
  * @param hex the address (or prefix) as upper-case hex digits without separators, 6 to 12 of them
  */

@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * Finds the organisation behind a MAC address across the four IEEE registries.
  *
- * <p>MA-M, MA-S and IAB blocks are carved out of MA-L blocks that the IEEE registered to
- * itself ({@code 70-B3-D5} is "IEEE Registration Authority"), so the longest matching prefix
- * wins: 36-bit blocks first, then 28-bit, then 24-bit. A singleton, safe for concurrent use.
+ * <p>MA-M, MA-S and IAB blocks are carved out of MA-L blocks that the IEEE registered to itself
+ * ({@code 70-B3-D5} is "IEEE Registration Authority"), so the longest matching prefix wins: 36-bit
+ * blocks first, then 28-bit, then 24-bit. A singleton, safe for concurrent use.
  *
  * <pre>{@code
  * lookup.find("70:b3:d5:f2:f1:23")  // [SmallBlock[MA-S 70B3D5F2F, TELEPLATFORMS]]
@@ -26,7 +26,10 @@ public class OuiLookup {
   private final Store<LargeBlock> large;
 
   @Inject
-  public OuiLookup(Store<SmallBlock> small, Store<IabBlock> iab, Store<MediumBlock> medium,
+  public OuiLookup(
+      Store<SmallBlock> small,
+      Store<IabBlock> iab,
+      Store<MediumBlock> medium,
       Store<LargeBlock> large) {
     this.small = small;
     this.iab = iab;
@@ -35,9 +38,9 @@ public class OuiLookup {
   }
 
   /**
-   * The assignments of the longest registered prefix of {@code mac}, in any notation
-   * {@link MacAddress} reads; usually one, several where the IEEE assigned a prefix more than
-   * once ({@code 08-00-30}), empty where nothing matches.
+   * The assignments of the longest registered prefix of {@code mac}, in any notation {@link
+   * MacAddress} reads; usually one, several where the IEEE assigned a prefix more than once ({@code
+   * 08-00-30}), empty where nothing matches.
    *
    * @throws InvalidMacAddressException if {@code mac} is not a MAC address or prefix
    */
@@ -68,7 +71,7 @@ public class OuiLookup {
   }
 
   private static List<Assignment> byPrefix(Store<? extends Assignment> store, String prefix) {
-    return List.copyOf(store.search(Query.where(Where.eq("assignment", prefix))
-        .orderBy("organizationName")));
+    return List.copyOf(
+        store.search(Query.where(Where.eq("assignment", prefix)).orderBy("organizationName")));
   }
 }

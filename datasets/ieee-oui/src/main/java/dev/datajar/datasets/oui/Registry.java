@@ -4,11 +4,11 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * An IEEE MAC address block registry, and how many leading hex digits of an address its
- * assignments fix.
+ * An IEEE MAC address block registry, and how many leading hex digits of an address its assignments
+ * fix.
  *
- * <p>Stored under the IEEE's own label ({@code MA-L}), which is what the CSV files give,
- * through {@link Label}.
+ * <p>Stored under the IEEE's own label ({@code MA-L}), which is what the CSV files give, through
+ * {@link Label}.
  */
 public enum Registry {
   /** MAC Address Block Large, the classic OUI: 24 bits. */

@@ -15,16 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Dumps the dataset this module built and builds it again from the dump with the same entities:
- * the new file must be byte-identical to the one in target/classes.
+ * Dumps the dataset this module built and builds it again from the dump with the same entities: the
+ * new file must be byte-identical to the one in target/classes.
  */
 class DumpRoundTripTest {
   @TempDir Path dir;
 
   @Test
   void dump_rebuildsTheDatasetByteForByte() throws Exception {
-    try (DataSetInput in = DataSetInput.open(Path.of("target/classes"), "ieee-oui",
-        getClass().getClassLoader(), "target/classes")) {
+    try (DataSetInput in =
+        DataSetInput.open(
+            Path.of("target/classes"), "ieee-oui", getClass().getClassLoader(), "target/classes")) {
       DumpResult dump = new Dumper().dump(in, dir.resolve("dump"), Set.of(), DumpFormat.CSV);
       assertEquals(in.manifest().orElseThrow().totalRows(), dump.rows());
       for (DumpResult.Table t : dump.tables()) {
@@ -32,8 +33,8 @@ class DumpRoundTripTest {
       }
       RoundTrip.Result r = new RoundTrip().check(in, dir.resolve("dump"), dir.resolve("rebuild"));
       assertEquals(r.originalSha256(), r.rebuiltSha256());
-      assertTrue(java.util.Arrays.equals(Files.readAllBytes(in.file()),
-          Files.readAllBytes(r.rebuilt())));
+      assertTrue(
+          java.util.Arrays.equals(Files.readAllBytes(in.file()), Files.readAllBytes(r.rebuilt())));
     }
   }
 }

@@ -10,8 +10,8 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Stage;
 import com.google.inject.util.Types;
-import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Store;
 import java.io.IOException;
 import java.net.URL;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the packaged {@code dataset-ieee-oui} jar through the runtime and checks it against
- * the source files, read independently of the builder.
+ * Opens the packaged {@code dataset-ieee-oui} jar through the runtime and checks it against the
+ * source files, read independently of the builder.
  */
 class IeeeOuiIT {
   private static Injector injector;
@@ -74,8 +74,14 @@ class IeeeOuiIT {
     }
     List<String> actual = new ArrayList<>();
     for (Assignment a : store.search()) {
-      actual.add(a.getRegistry().label() + "|" + a.getAssignment() + "|"
-          + a.getOrganizationName() + "|" + a.getOrganizationAddress());
+      actual.add(
+          a.getRegistry().label()
+              + "|"
+              + a.getAssignment()
+              + "|"
+              + a.getOrganizationName()
+              + "|"
+              + a.getOrganizationAddress());
     }
     Collections.sort(expected);
     Collections.sort(actual);
@@ -90,8 +96,9 @@ class IeeeOuiIT {
     assertEquals("Cisco Systems, Inc", only("F4:BD:9E:00:00:01").getOrganizationName());
     Assignment arounds = only("3cb07e");
     assertEquals("Arounds Intelligent Equipment Co., Ltd.", arounds.getOrganizationName());
-    assertEquals("Room 701~703,\nVanke Huamao Plaza? \nNo.508, East 2nd Section, \n"
-        + "2ndRingRoad,\nChenghua District Chengdu Sichuan CN 610000 ",
+    assertEquals(
+        "Room 701~703,\nVanke Huamao Plaza? \nNo.508, East 2nd Section, \n"
+            + "2ndRingRoad,\nChenghua District Chengdu Sichuan CN 610000 ",
         arounds.getOrganizationAddress());
   }
 
@@ -123,7 +130,8 @@ class IeeeOuiIT {
   @Test
   void find_returnsEveryHolderOfADoublyAssignedPrefix() {
     List<Assignment> found = lookup.find("08:00:30:12:34:56");
-    assertEquals(List.of("CERN", "NETWORK RESEARCH CORPORATION", "ROYAL MELBOURNE INST OF TECH"),
+    assertEquals(
+        List.of("CERN", "NETWORK RESEARCH CORPORATION", "ROYAL MELBOURNE INST OF TECH"),
         found.stream().map(Assignment::getOrganizationName).toList());
   }
 

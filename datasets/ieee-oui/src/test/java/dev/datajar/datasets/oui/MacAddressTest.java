@@ -10,9 +10,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MacAddressTest {
   @ParameterizedTest
-  @ValueSource(strings = {
-      "00-1B-C5-0A-BC-DE", "00:1b:c5:0a:bc:de", "001b.c50a.bcde", "001BC50ABCDE",
-      " 00:1B:C5:0A:BC:DE "})
+  @ValueSource(
+      strings = {
+        "00-1B-C5-0A-BC-DE",
+        "00:1b:c5:0a:bc:de",
+        "001b.c50a.bcde",
+        "001BC50ABCDE",
+        " 00:1B:C5:0A:BC:DE "
+      })
   void parse_readsEveryCommonNotation(String text) {
     MacAddress mac = MacAddress.parse(text);
     assertEquals("001BC50ABCDE", mac.hex());
@@ -33,9 +38,18 @@ class MacAddressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "00:1B", "00:1b-c5", "zz:zz:zz", "001b.c5.bcde", "00:1B:C5:0A:BC:DE:FF",
-      "001BC50ABCDE0", "00 1B C5", "0:1b:c5:a:bc:de"})
+  @ValueSource(
+      strings = {
+        "",
+        "00:1B",
+        "00:1b-c5",
+        "zz:zz:zz",
+        "001b.c5.bcde",
+        "00:1B:C5:0A:BC:DE:FF",
+        "001BC50ABCDE0",
+        "00 1B C5",
+        "0:1b:c5:a:bc:de"
+      })
   void parse_refusesAnythingElse(String text) {
     InvalidMacAddressException e =
         assertThrows(InvalidMacAddressException.class, () -> MacAddress.parse(text));
@@ -46,8 +60,10 @@ class MacAddressTest {
   void parse_explainsWhatItExpects() {
     InvalidMacAddressException e =
         assertThrows(InvalidMacAddressException.class, () -> MacAddress.parse("hello"));
-    assertEquals("'hello' is not a MAC address: expected 6 to 12 hex digits, as"
-        + " 00-1B-C5-0A-BC-DE, 00:1b:c5:0a:bc:de, 001b.c50a.bcde or 001BC50ABCDE"
-        + " (a prefix such as 00:1B:C5 is enough)", e.getMessage());
+    assertEquals(
+        "'hello' is not a MAC address: expected 6 to 12 hex digits, as"
+            + " 00-1B-C5-0A-BC-DE, 00:1b:c5:0a:bc:de, 001b.c50a.bcde or 001BC50ABCDE"
+            + " (a prefix such as 00:1B:C5 is enough)",
+        e.getMessage());
   }
 }

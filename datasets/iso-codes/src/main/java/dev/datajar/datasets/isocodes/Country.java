@@ -18,9 +18,12 @@ import jakarta.persistence.Table;
  * zeros, and the source writes it that way.
  */
 @Entity
-@Table(name = "country", indexes = {
-    @Index(name = "country_alpha_3", columnList = "alpha_3", unique = true),
-    @Index(name = "country_numeric", columnList = "numeric", unique = true)})
+@Table(
+    name = "country",
+    indexes = {
+      @Index(name = "country_alpha_3", columnList = "alpha_3", unique = true),
+      @Index(name = "country_numeric", columnList = "numeric", unique = true)
+    })
 public class Country implements IsoCodes {
   @Id
   @Column(name = "alpha_2", length = 2)
@@ -48,22 +51,36 @@ public class Country implements IsoCodes {
 
   protected Country() {}
 
-  public String getAlpha2() { return alpha2; }
+  public String getAlpha2() {
+    return alpha2;
+  }
 
-  public String getAlpha3() { return alpha3; }
+  public String getAlpha3() {
+    return alpha3;
+  }
 
   /** The three-digit numeric code with its leading zeros, e.g. {@code "004"}. */
-  public String getNumericCode() { return numericCode; }
+  public String getNumericCode() {
+    return numericCode;
+  }
 
-  public String getName() { return name; }
+  public String getName() {
+    return name;
+  }
 
   /** The official name, or {@code null} where ISO gives none. */
-  public String getOfficialName() { return officialName; }
+  public String getOfficialName() {
+    return officialName;
+  }
 
   /** The name in common use ({@code South Korea}), or {@code null} where ISO gives none. */
-  public String getCommonName() { return commonName; }
+  public String getCommonName() {
+    return commonName;
+  }
 
-  public String getFlag() { return flag; }
+  public String getFlag() {
+    return flag;
+  }
 
   @Override
   public String toString() {

@@ -7,8 +7,8 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * Countries by any of their ISO 3166-1 codes. Inject it wherever the runtime's
- * {@code DataSetModule} is installed; it is a singleton, safe for concurrent use.
+ * Countries by any of their ISO 3166-1 codes. Inject it wherever the runtime's {@code
+ * DataSetModule} is installed; it is a singleton, safe for concurrent use.
  *
  * <pre>{@code
  * countries.byCode("CI")    // Côte d'Ivoire, by alpha-2

@@ -11,8 +11,9 @@ import jakarta.persistence.Table;
  * English name.
  */
 @Entity
-@Table(name = "currency", indexes = {
-    @Index(name = "currency_numeric", columnList = "numeric", unique = true)})
+@Table(
+    name = "currency",
+    indexes = {@Index(name = "currency_numeric", columnList = "numeric", unique = true)})
 public class Currency implements IsoCodes {
   @Id
   @Column(name = "alpha_3", length = 3)
@@ -27,11 +28,17 @@ public class Currency implements IsoCodes {
 
   protected Currency() {}
 
-  public String getAlpha3() { return alpha3; }
+  public String getAlpha3() {
+    return alpha3;
+  }
 
-  public String getNumericCode() { return numericCode; }
+  public String getNumericCode() {
+    return numericCode;
+  }
 
-  public String getName() { return name; }
+  public String getName() {
+    return name;
+  }
 
   @Override
   public String toString() {

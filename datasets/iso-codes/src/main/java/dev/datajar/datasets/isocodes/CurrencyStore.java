@@ -10,8 +10,7 @@ import java.util.Optional;
 @Singleton
 public class CurrencyStore extends Store<Currency> {
   /**
-   * The currency with this alphabetic code ({@code EUR}, any case) or numeric code
-   * ({@code 978}).
+   * The currency with this alphabetic code ({@code EUR}, any case) or numeric code ({@code 978}).
    *
    * @throws InvalidCodeException if {@code code} is neither three letters nor up to three digits
    */
@@ -22,7 +21,9 @@ public class CurrencyStore extends Store<Currency> {
     if (CodeFormat.DIGITS_1_TO_3.matches(code)) {
       return first(Query.where(Where.eq("numericCode", CodeFormat.threeDigits(code))));
     }
-    throw new InvalidCodeException(code, "an ISO 4217 currency code",
+    throw new InvalidCodeException(
+        code,
+        "an ISO 4217 currency code",
         "three letters (EUR) or a number of up to three digits (978)");
   }
 

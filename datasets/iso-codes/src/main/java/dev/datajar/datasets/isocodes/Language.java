@@ -8,16 +8,19 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 /**
- * A language of ISO 639-3: its three-letter code, the two-letter ISO 639-1 code and the ISO
- * 639-2/B bibliographic code where it has them, its names, scope and type.
+ * A language of ISO 639-3: its three-letter code, the two-letter ISO 639-1 code and the ISO 639-2/B
+ * bibliographic code where it has them, its names, scope and type.
  *
- * <p>The three-letter code is the primary key; the two-letter and bibliographic codes are
- * indexed (unique where present; most languages have neither).
+ * <p>The three-letter code is the primary key; the two-letter and bibliographic codes are indexed
+ * (unique where present; most languages have neither).
  */
 @Entity
-@Table(name = "language", indexes = {
-    @Index(name = "language_alpha_2", columnList = "alpha_2", unique = true),
-    @Index(name = "language_bibliographic", columnList = "bibliographic", unique = true)})
+@Table(
+    name = "language",
+    indexes = {
+      @Index(name = "language_alpha_2", columnList = "alpha_2", unique = true),
+      @Index(name = "language_bibliographic", columnList = "bibliographic", unique = true)
+    })
 public class Language implements IsoCodes {
   @Id
   @Column(name = "alpha_3", length = 3)
@@ -49,26 +52,42 @@ public class Language implements IsoCodes {
 
   protected Language() {}
 
-  public String getAlpha3() { return alpha3; }
+  public String getAlpha3() {
+    return alpha3;
+  }
 
   /** The ISO 639-1 code ({@code fr}), or {@code null}: only 184 languages have one. */
-  public String getAlpha2() { return alpha2; }
+  public String getAlpha2() {
+    return alpha2;
+  }
 
   /**
-   * The ISO 639-2/B code where it differs from alpha-3 ({@code fre} for {@code fra}), or
-   * {@code null}.
+   * The ISO 639-2/B code where it differs from alpha-3 ({@code fre} for {@code fra}), or {@code
+   * null}.
    */
-  public String getBibliographic() { return bibliographic; }
+  public String getBibliographic() {
+    return bibliographic;
+  }
 
-  public String getName() { return name; }
+  public String getName() {
+    return name;
+  }
 
-  public String getCommonName() { return commonName; }
+  public String getCommonName() {
+    return commonName;
+  }
 
-  public String getInvertedName() { return invertedName; }
+  public String getInvertedName() {
+    return invertedName;
+  }
 
-  public LanguageScope getScope() { return scope; }
+  public LanguageScope getScope() {
+    return scope;
+  }
 
-  public LanguageType getType() { return type; }
+  public LanguageType getType() {
+    return type;
+  }
 
   @Override
   public String toString() {

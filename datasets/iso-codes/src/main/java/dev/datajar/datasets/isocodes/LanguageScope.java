@@ -4,14 +4,16 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * The scope of an ISO 639-3 code: one language, a macrolanguage grouping several, or a special
- * code ({@code und}, {@code mul}...).
+ * The scope of an ISO 639-3 code: one language, a macrolanguage grouping several, or a special code
+ * ({@code und}, {@code mul}...).
  *
  * <p>Stored as ISO's one-letter code ({@code I}, {@code M}, {@code S}), which is also what the
  * source file gives, through {@link Letter}.
  */
 public enum LanguageScope {
-  INDIVIDUAL("I"), MACROLANGUAGE("M"), SPECIAL("S");
+  INDIVIDUAL("I"),
+  MACROLANGUAGE("M"),
+  SPECIAL("S");
 
   private final String letter;
 

@@ -6,14 +6,12 @@ import dev.datajar.runtime.Where;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/**
- * ISO 639-3 languages by two- or three-letter code. A singleton, safe for concurrent use.
- */
+/** ISO 639-3 languages by two- or three-letter code. A singleton, safe for concurrent use. */
 @Singleton
 public class LanguageStore extends Store<Language> {
   /**
-   * The language with this code, in any letter case: two letters are ISO 639-1 ({@code fr}),
-   * three letters ISO 639-3 ({@code fra}) or, failing that, ISO 639-2/B ({@code fre}).
+   * The language with this code, in any letter case: two letters are ISO 639-1 ({@code fr}), three
+   * letters ISO 639-3 ({@code fra}) or, failing that, ISO 639-2/B ({@code fre}).
    *
    * @throws InvalidCodeException if {@code code} is neither two nor three letters
    */
@@ -28,7 +26,7 @@ public class LanguageStore extends Store<Language> {
           ? language
           : first(Query.where(Where.eq("bibliographic", alpha3)));
     }
-    throw new InvalidCodeException(code, "an ISO 639 language code",
-        "two letters (fr) or three letters (fra, fre)");
+    throw new InvalidCodeException(
+        code, "an ISO 639 language code", "two letters (fr) or three letters (fra, fre)");
   }
 }

@@ -4,14 +4,18 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * The type of an ISO 639-3 language: living, extinct, ancient, historical, constructed or
- * special.
+ * The type of an ISO 639-3 language: living, extinct, ancient, historical, constructed or special.
  *
- * <p>Stored as ISO's one-letter code ({@code L}, {@code E}, {@code A}, {@code H}, {@code C},
- * {@code S}), which is also what the source file gives, through {@link Letter}.
+ * <p>Stored as ISO's one-letter code ({@code L}, {@code E}, {@code A}, {@code H}, {@code C}, {@code
+ * S}), which is also what the source file gives, through {@link Letter}.
  */
 public enum LanguageType {
-  ANCIENT("A"), CONSTRUCTED("C"), EXTINCT("E"), HISTORICAL("H"), LIVING("L"), SPECIAL("S");
+  ANCIENT("A"),
+  CONSTRUCTED("C"),
+  EXTINCT("E"),
+  HISTORICAL("H"),
+  LIVING("L"),
+  SPECIAL("S");
 
   private final String letter;
 

@@ -9,16 +9,19 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
- * A subdivision of a country in ISO 3166-2 (a state, region, province, parish...), with its
- * country and, for the 1,412 that sit inside another, its parent subdivision.
+ * A subdivision of a country in ISO 3166-2 (a state, region, province, parish...), with its country
+ * and, for the 1,412 that sit inside another, its parent subdivision.
  *
- * <p>The source only gives the code ({@code GB-ABC}) and an optional parent ({@code GB-NIR} or
- * just {@code NIR}); {@link SubdivisionRows} derives both foreign keys from them at build time.
+ * <p>The source only gives the code ({@code GB-ABC}) and an optional parent ({@code GB-NIR} or just
+ * {@code NIR}); {@link SubdivisionRows} derives both foreign keys from them at build time.
  */
 @Entity
-@Table(name = "subdivision", indexes = {
-    @Index(name = "subdivision_country", columnList = "country"),
-    @Index(name = "subdivision_parent", columnList = "parent")})
+@Table(
+    name = "subdivision",
+    indexes = {
+      @Index(name = "subdivision_country", columnList = "country"),
+      @Index(name = "subdivision_parent", columnList = "parent")
+    })
 public class Subdivision implements IsoCodes {
   /** The full code: country alpha-2, a hyphen, then one to three letters or digits. */
   @Id
@@ -42,16 +45,26 @@ public class Subdivision implements IsoCodes {
 
   protected Subdivision() {}
 
-  public String getCode() { return code; }
+  public String getCode() {
+    return code;
+  }
 
-  public String getName() { return name; }
+  public String getName() {
+    return name;
+  }
 
-  public String getType() { return type; }
+  public String getType() {
+    return type;
+  }
 
-  public Country getCountry() { return country; }
+  public Country getCountry() {
+    return country;
+  }
 
   /** The subdivision this one is part of, or {@code null} for a top-level one. */
-  public Subdivision getParent() { return parent; }
+  public Subdivision getParent() {
+    return parent;
+  }
 
   @Override
   public String toString() {

@@ -19,9 +19,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Build-time source of the {@code subdivision} table: reads
- * {@code row-sources/iso_3166-2.json} (the package's file, unchanged) and adds the two foreign
- * keys the file only implies.
+ * Build-time source of the {@code subdivision} table: reads {@code row-sources/iso_3166-2.json}
+ * (the package's file, unchanged) and adds the two foreign keys the file only implies.
  *
  * <ul>
  *   <li>{@code country}: the alpha-2 prefix of the code, {@code GB-ABC} → {@code GB}.
@@ -29,8 +28,8 @@ import java.util.stream.StreamSupport;
  *       {@code GB-ABC} but {@code "NX"} (meaning {@code AZ-NX}) on {@code AZ-BAB}.
  * </ul>
  *
- * <p>The other keys ({@code code}, {@code name}, {@code type}) pass through as text. Rows are
- * read one at a time with a streaming parser, so memory does not grow with the file.
+ * <p>The other keys ({@code code}, {@code name}, {@code type}) pass through as text. Rows are read
+ * one at a time with a streaming parser, so memory does not grow with the file.
  */
 public final class SubdivisionRows implements RowSource {
   // In a subfolder, where the builder's convention (<table>.json beside the others) does not
@@ -64,39 +63,41 @@ public final class SubdivisionRows implements RowSource {
     }
     // Reads a row only when asked, so that a bad row fails inside the stream, which the
     // builder closes (and with it the parser), not while the stream is being made.
-    Iterator<Map<String, ?>> rows = new Iterator<>() {
-      private Map<String, String> next;
-      private boolean end;
+    Iterator<Map<String, ?>> rows =
+        new Iterator<>() {
+          private Map<String, String> next;
+          private boolean end;
 
-      @Override
-      public boolean hasNext() {
-        if (next == null && !end) {
-          next = readRow(parser, file);
-          end = next == null;
-        }
-        return next != null;
-      }
+          @Override
+          public boolean hasNext() {
+            if (next == null && !end) {
+              next = readRow(parser, file);
+              end = next == null;
+            }
+            return next != null;
+          }
 
-      @Override
-      public Map<String, ?> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Map<String, String> row = next;
-        next = null;
-        return row;
-      }
-    };
+          @Override
+          public Map<String, ?> next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            Map<String, String> row = next;
+            next = null;
+            return row;
+          }
+        };
     return StreamSupport.stream(
             Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
-        .onClose(() -> {
-          try {
-            parser.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        .onClose(
+            () -> {
+              try {
+                parser.close();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   /** Moves the parser onto the start of the {@code "3166-2"} array. */
@@ -145,7 +146,9 @@ public final class SubdivisionRows implements RowSource {
     String code = row.get("code");
     int hyphen = code == null ? -1 : code.indexOf('-');
     if (hyphen != 2) {
-      throw malformed(at, file,
+      throw malformed(
+          at,
+          file,
           "a \"code\" of the form CC-XXX (country alpha-2, hyphen, subdivision), not "
               + (code == null ? "no code" : "'" + code + "'"));
     }
@@ -163,8 +166,14 @@ public final class SubdivisionRows implements RowSource {
   }
 
   private static IOException malformed(JsonLocation at, Path file, String expected) {
-    return new IOException(file + ":" + at.getLineNr() + ":" + at.getColumnNr()
-        + ": expected " + expected
-        + ". Fix the file, or check that it is ISO 3166-2 from iso-codes.");
+    return new IOException(
+        file
+            + ":"
+            + at.getLineNr()
+            + ":"
+            + at.getColumnNr()
+            + ": expected "
+            + expected
+            + ". Fix the file, or check that it is ISO 3166-2 from iso-codes.");
   }
 }

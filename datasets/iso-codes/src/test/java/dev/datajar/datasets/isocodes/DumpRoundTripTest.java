@@ -15,12 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Dumps the dataset this module built and builds it again from the dump with the same entities:
- * the new file must be byte-identical to the one in target/classes.
+ * Dumps the dataset this module built and builds it again from the dump with the same entities: the
+ * new file must be byte-identical to the one in target/classes.
  *
- * <p>Table {@code subdivision} is filled by {@link SubdivisionRows} (code); the dump writes it
- * as a file like the others, and the rebuild, which sees only the entity classes, reads it
- * from there.
+ * <p>Table {@code subdivision} is filled by {@link SubdivisionRows} (code); the dump writes it as a
+ * file like the others, and the rebuild, which sees only the entity classes, reads it from there.
  */
 class DumpRoundTripTest {
   @TempDir Path dir;
@@ -36,19 +35,24 @@ class DumpRoundTripTest {
   }
 
   private void roundTrip(DumpFormat format) throws Exception {
-    try (DataSetInput in = DataSetInput.open(Path.of("target/classes"), "iso-codes",
-        getClass().getClassLoader(), "target/classes")) {
+    try (DataSetInput in =
+        DataSetInput.open(
+            Path.of("target/classes"),
+            "iso-codes",
+            getClass().getClassLoader(),
+            "target/classes")) {
       DumpResult dump = new Dumper().dump(in, dir.resolve("dump"), Set.of(), format);
       assertEquals(in.manifest().orElseThrow().totalRows(), dump.rows());
-      assertTrue(Files.isRegularFile(dir.resolve(
-          "dump/src/main/datasets/iso-codes/subdivision." + format.extension())));
+      assertTrue(
+          Files.isRegularFile(
+              dir.resolve("dump/src/main/datasets/iso-codes/subdivision." + format.extension())));
       for (DumpResult.Table t : dump.tables()) {
         assertTrue(Files.size(t.file()) > 0, t.file().toString());
       }
       RoundTrip.Result r = new RoundTrip().check(in, dir.resolve("dump"), dir.resolve("rebuild"));
       assertEquals(r.originalSha256(), r.rebuiltSha256());
-      assertTrue(java.util.Arrays.equals(Files.readAllBytes(in.file()),
-          Files.readAllBytes(r.rebuilt())));
+      assertTrue(
+          java.util.Arrays.equals(Files.readAllBytes(in.file()), Files.readAllBytes(r.rebuilt())));
     }
   }
 }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
-import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
+import dev.datajar.runtime.DataSets;
 import java.io.IOException;
 import java.net.URL;
 import java.util.HashMap;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the packaged {@code dataset-iso-codes} jar through the runtime and checks it against
- * the source files, read independently of the builder.
+ * Opens the packaged {@code dataset-iso-codes} jar through the runtime and checks it against the
+ * source files, read independently of the builder.
  */
 class IsoCodesIT {
   private static Injector injector;
@@ -54,8 +54,8 @@ class IsoCodesIT {
   @Test
   void rowCounts_matchTheSourceFiles() throws IOException {
     assertEquals(SourceFiles.rows("country.json", "3166-1").size(), countries.search().size());
-    assertEquals(SourceFiles.rows(SubdivisionRows.FILE, "3166-2").size(),
-        subdivisions.search().size());
+    assertEquals(
+        SourceFiles.rows(SubdivisionRows.FILE, "3166-2").size(), subdivisions.search().size());
     assertEquals(SourceFiles.rows("currency.json", "4217").size(), currencies.search().size());
     assertEquals(SourceFiles.rows("language.json", "639-3").size(), languages.search().size());
   }
@@ -83,9 +83,12 @@ class IsoCodesIT {
       assertEquals(row.get("type"), s.getType(), row.get("code"));
       assertEquals(row.get("code").substring(0, 2), s.getCountry().getAlpha2());
       String parent = row.get("parent");
-      assertEquals(parent == null ? null : parent.contains("-") ? parent
-          : row.get("code").substring(0, 3) + parent,
-          s.getParent() == null ? null : s.getParent().getCode(), row.get("code"));
+      assertEquals(
+          parent == null
+              ? null
+              : parent.contains("-") ? parent : row.get("code").substring(0, 3) + parent,
+          s.getParent() == null ? null : s.getParent().getCode(),
+          row.get("code"));
     }
   }
 
@@ -134,8 +137,8 @@ class IsoCodesIT {
     assertEquals("Korea, Republic of", kr.getName());
     assertEquals("South Korea", kr.getCommonName());
     assertNull(kr.getOfficialName());
-    assertEquals("Korea, Democratic People's Republic of",
-        countries.byCode("KP").orElseThrow().getName());
+    assertEquals(
+        "Korea, Democratic People's Republic of", countries.byCode("KP").orElseThrow().getName());
   }
 
   @Test
@@ -148,8 +151,10 @@ class IsoCodesIT {
   void country_malformedCodeIsRefused() {
     InvalidCodeException e =
         assertThrows(InvalidCodeException.class, () -> countries.byCode("C-I"));
-    assertEquals("'C-I' is not an ISO 3166-1 country code: expected two letters (CI), three"
-        + " letters (CIV) or a number of up to three digits (384)", e.getMessage());
+    assertEquals(
+        "'C-I' is not an ISO 3166-1 country code: expected two letters (CI), three"
+            + " letters (CIV) or a number of up to three digits (384)",
+        e.getMessage());
   }
 
   @Test
@@ -172,8 +177,10 @@ class IsoCodesIT {
 
   @Test
   void subdivisions_ofCountryMatchTheSource() throws IOException {
-    long expected = SourceFiles.rows(SubdivisionRows.FILE, "3166-2").stream()
-        .filter(row -> row.get("code").startsWith("GB-")).count();
+    long expected =
+        SourceFiles.rows(SubdivisionRows.FILE, "3166-2").stream()
+            .filter(row -> row.get("code").startsWith("GB-"))
+            .count();
     List<Subdivision> gb = subdivisions.ofCountry("gb");
     assertEquals(expected, gb.size());
     assertEquals("GB-ABC", gb.get(0).getCode());

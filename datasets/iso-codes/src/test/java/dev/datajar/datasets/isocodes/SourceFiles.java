@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the snapshot files directly, without the builder, so that tests compare the dataset
- * with an independent reading of its source.
+ * Reads the snapshot files directly, without the builder, so that tests compare the dataset with an
+ * independent reading of its source.
  */
 final class SourceFiles {
   static final Path DIR = Path.of("src/main/datasets/iso-codes");

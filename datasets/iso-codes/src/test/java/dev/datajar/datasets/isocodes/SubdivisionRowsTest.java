@@ -53,14 +53,18 @@ class SubdivisionRowsTest {
   @Test
   void read_rejectsACodeWithoutCountryPrefix(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("bad.json");
-    Files.writeString(file,
+    Files.writeString(
+        file,
         "{\"3166-2\": [\n  {\"code\": \"XYZ\", \"name\": \"n\", \"type\": \"t\"}\n]}",
         StandardCharsets.UTF_8);
     try (Stream<Map<String, ?>> rows = SubdivisionRows.read(file)) {
       UncheckedIOException e = assertThrows(UncheckedIOException.class, rows::toList);
-      assertEquals(file + ":2:3: expected a \"code\" of the form CC-XXX (country alpha-2,"
-          + " hyphen, subdivision), not 'XYZ'. Fix the file, or check that it is ISO 3166-2"
-          + " from iso-codes.", e.getCause().getMessage());
+      assertEquals(
+          file
+              + ":2:3: expected a \"code\" of the form CC-XXX (country alpha-2,"
+              + " hyphen, subdivision), not 'XYZ'. Fix the file, or check that it is ISO 3166-2"
+              + " from iso-codes.",
+          e.getCause().getMessage());
     }
   }
 

@@ -23,9 +23,8 @@ import java.util.Locale;
 final class JsonBodies {
   // Emoji flags lie outside the Basic Multilingual Plane; without this, jackson writes them as
   // escaped surrogate pairs (two six-character escapes) instead of their four UTF-8 bytes.
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-      .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
   private JsonBodies() {}
 

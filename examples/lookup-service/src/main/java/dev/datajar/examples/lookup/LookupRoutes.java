@@ -15,18 +15,26 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * The service's endpoints: turns a decoded request path into a JSON {@link Response}, with no
- * HTTP plumbing, so that the server and the demo share it.
+ * The service's endpoints: turns a decoded request path into a JSON {@link Response}, with no HTTP
+ * plumbing, so that the server and the demo share it.
  *
- * <p>Well-formed codes that are not in the data give 404; malformed ones give 400 with the
- * store's explanation of what was expected. Thread-safe: it holds only the stores.
+ * <p>Well-formed codes that are not in the data give 404; malformed ones give 400 with the store's
+ * explanation of what was expected. Thread-safe: it holds only the stores.
  */
 @Singleton
 final class LookupRoutes {
-  static final List<String> EXAMPLES = List.of(
-      "/countries/CI", "/countries/CIV", "/countries/384", "/countries/GB/subdivisions",
-      "/subdivisions/GB-SCT", "/currencies/EUR", "/currencies/978", "/languages/fr",
-      "/languages/fra", "/oui/70:b3:d5:f2:f1:23");
+  static final List<String> EXAMPLES =
+      List.of(
+          "/countries/CI",
+          "/countries/CIV",
+          "/countries/384",
+          "/countries/GB/subdivisions",
+          "/subdivisions/GB-SCT",
+          "/currencies/EUR",
+          "/currencies/978",
+          "/languages/fr",
+          "/languages/fra",
+          "/oui/70:b3:d5:f2:f1:23");
 
   private final CountryStore countries;
   private final SubdivisionStore subdivisions;
@@ -35,8 +43,12 @@ final class LookupRoutes {
   private final OuiLookup oui;
 
   @Inject
-  LookupRoutes(CountryStore countries, SubdivisionStore subdivisions, CurrencyStore currencies,
-      LanguageStore languages, OuiLookup oui) {
+  LookupRoutes(
+      CountryStore countries,
+      SubdivisionStore subdivisions,
+      CurrencyStore currencies,
+      LanguageStore languages,
+      OuiLookup oui) {
     this.countries = countries;
     this.subdivisions = subdivisions;
     this.currencies = currencies;
@@ -45,11 +57,10 @@ final class LookupRoutes {
   }
 
   /**
-   * Answers a GET of {@code path}, given as its decoded segments ({@code /countries/CI} →
-   * {@code [countries, CI]}).
+   * Answers a GET of {@code path}, given as its decoded segments ({@code /countries/CI} → {@code
+   * [countries, CI]}).
    *
-   * @throws RequestException for a path that names no endpoint, a malformed code or an
-   *     unknown one
+   * @throws RequestException for a path that names no endpoint, a malformed code or an unknown one
    */
   Response get(List<String> path) {
     if (path.isEmpty()) {
@@ -65,18 +76,27 @@ final class LookupRoutes {
           Country country = country(path.get(1));
           yield ok(JsonBodies.subdivisions(country, subdivisions.ofCountry(country.getAlpha2())));
         }
-        case "subdivisions/2" -> ok(JsonBodies.subdivision(found(
-            subdivisions.byCode(path.get(1)).orElse(null), "subdivision", path.get(1))));
-        case "currencies/2" -> ok(JsonBodies.currency(found(
-            currencies.byCode(path.get(1)).orElse(null), "currency", path.get(1))));
-        case "languages/2" -> ok(JsonBodies.language(found(
-            languages.byCode(path.get(1)).orElse(null), "language", path.get(1))));
+        case "subdivisions/2" ->
+            ok(
+                JsonBodies.subdivision(
+                    found(
+                        subdivisions.byCode(path.get(1)).orElse(null),
+                        "subdivision",
+                        path.get(1))));
+        case "currencies/2" ->
+            ok(
+                JsonBodies.currency(
+                    found(currencies.byCode(path.get(1)).orElse(null), "currency", path.get(1))));
+        case "languages/2" ->
+            ok(
+                JsonBodies.language(
+                    found(languages.byCode(path.get(1)).orElse(null), "language", path.get(1))));
         case "oui/2" -> {
           MacAddress mac = MacAddress.parse(path.get(1));
           List<Assignment> assignments = oui.find(mac);
           if (assignments.isEmpty()) {
-            throw new RequestException(404,
-                "no IEEE assignment covers " + mac + " (checked MA-S, IAB, MA-M and MA-L)");
+            throw new RequestException(
+                404, "no IEEE assignment covers " + mac + " (checked MA-S, IAB, MA-M and MA-L)");
           }
           yield ok(JsonBodies.assignments(mac, assignments));
         }
@@ -99,8 +119,12 @@ final class LookupRoutes {
   }
 
   private static RequestException unknownEndpoint(List<String> path) {
-    return new RequestException(404, "no endpoint at /" + String.join("/", path)
-        + "; try one of " + String.join(", ", EXAMPLES));
+    return new RequestException(
+        404,
+        "no endpoint at /"
+            + String.join("/", path)
+            + "; try one of "
+            + String.join(", ", EXAMPLES));
   }
 
   private static Response ok(JsonBodies.Body body) {
@@ -109,8 +133,8 @@ final class LookupRoutes {
 
   /** A JSON error document: status, its reason phrase and a message for the caller. */
   static Response error(int status, String message) {
-    return new Response(status,
-        JsonBodies.write(JsonBodies.error(status, reason(status), message)));
+    return new Response(
+        status, JsonBodies.write(JsonBodies.error(status, reason(status), message)));
   }
 
   private static String reason(int status) {

@@ -25,13 +25,13 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The lookup service over HTTP, on Jetty's core server: GET only, JSON in every answer,
- * errors included (also those Jetty answers itself, such as a malformed request path).
+ * The lookup service over HTTP, on Jetty's core server: GET only, JSON in every answer, errors
+ * included (also those Jetty answers itself, such as a malformed request path).
  *
- * <p>Lifecycle: {@link #start} once, {@link #close} once. Requests are answered on a small pool
- * of threads; the stores behind {@link LookupRoutes} are safe for concurrent use. A failure the
- * caller did not cause is logged here with its stack trace and answered with a 500 whose body
- * says only that; stack traces never reach the caller.
+ * <p>Lifecycle: {@link #start} once, {@link #close} once. Requests are answered on a small pool of
+ * threads; the stores behind {@link LookupRoutes} are safe for concurrent use. A failure the caller
+ * did not cause is logged here with its stack trace and answered with a 500 whose body says only
+ * that; stack traces never reach the caller.
  *
  * <p>Accepted sockets have TCP_NODELAY set: an answer is one small write, and with Nagle's
  * algorithm on, a keep-alive client's delayed ACK held each answer back by ~40 ms.
@@ -69,29 +69,37 @@ public final class LookupServer implements AutoCloseable {
     connector.setPort(address.getPort());
     connector.setAcceptedTcpNoDelay(true); // Jetty's default too; said here because it matters
     server.addConnector(connector);
-    server.setHandler(new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, org.eclipse.jetty.server.Response response,
-          Callback callback) {
-        send(request, response, callback, answer(request, response));
-        return true;
-      }
-    });
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(
+              Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+            send(request, response, callback, answer(request, response));
+            return true;
+          }
+        });
     // What Jetty answers itself (a malformed path, a bad request line) is JSON too.
-    server.setErrorHandler((request, response, callback) -> {
-      Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
-      int status = response.getStatus() >= 400 ? response.getStatus() : 400;
-      send(request, response, callback, LookupRoutes.error(status,
-          "the request could not be read" + (message == null ? "" : " (" + message + ")")
-              + "; check its path: a % must be followed by two hex digits"));
-      return true;
-    });
+    server.setErrorHandler(
+        (request, response, callback) -> {
+          Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
+          int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+          send(
+              request,
+              response,
+              callback,
+              LookupRoutes.error(
+                  status,
+                  "the request could not be read"
+                      + (message == null ? "" : " (" + message + ")")
+                      + "; check its path: a % must be followed by two hex digits"));
+          return true;
+        });
     try {
       server.start();
     } catch (Exception e) {
       close();
-      throw new IOException("could not start the HTTP server on " + address + ": "
-          + e.getMessage(), e);
+      throw new IOException(
+          "could not start the HTTP server on " + address + ": " + e.getMessage(), e);
     }
     return new InetSocketAddress(address.getAddress(), connector.getLocalPort());
   }
@@ -126,17 +134,16 @@ public final class LookupServer implements AutoCloseable {
       String method = request.getMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
         response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-        return LookupRoutes.error(405,
-            "this service only answers GET (and HEAD), not " + method);
+        return LookupRoutes.error(405, "this service only answers GET (and HEAD), not " + method);
       }
       return routes.get(segments(request.getHttpURI().getPath()));
     } catch (RequestException e) {
       return LookupRoutes.error(e.status(), e.getMessage());
     } catch (RuntimeException | Error e) {
-      LOG.log(Level.SEVERE, "failed to answer " + request.getMethod() + " "
-          + request.getHttpURI(), e);
-      return LookupRoutes.error(500,
-          "the service failed to answer this request; its log has the details");
+      LOG.log(
+          Level.SEVERE, "failed to answer " + request.getMethod() + " " + request.getHttpURI(), e);
+      return LookupRoutes.error(
+          500, "the service failed to answer this request; its log has the details");
     }
   }
 
@@ -151,15 +158,21 @@ public final class LookupServer implements AutoCloseable {
         // URLDecoder decodes forms, where '+' means space; in a path it is a plus.
         segments.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
-        throw new RequestException(400, "the path segment '" + raw
-            + "' has a malformed %-escape: expected % followed by two hex digits");
+        throw new RequestException(
+            400,
+            "the path segment '"
+                + raw
+                + "' has a malformed %-escape: expected % followed by two hex digits");
       }
     }
     return segments;
   }
 
-  private static void send(Request request, org.eclipse.jetty.server.Response response,
-      Callback callback, Response answer) {
+  private static void send(
+      Request request,
+      org.eclipse.jetty.server.Response response,
+      Callback callback,
+      Response answer) {
     response.setStatus(answer.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
     boolean head = request.getMethod().equals("HEAD");

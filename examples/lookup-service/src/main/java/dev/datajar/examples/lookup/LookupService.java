@@ -3,8 +3,8 @@ package dev.datajar.examples.lookup;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
-import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
+import dev.datajar.runtime.DataSets;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -13,8 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Entry point of the lookup service: opens the iso-codes and ieee-oui datasets from their jars
- * on the classpath and either serves them over HTTP or prints a few lookups.
+ * Entry point of the lookup service: opens the iso-codes and ieee-oui datasets from their jars on
+ * the classpath and either serves them over HTTP or prints a few lookups.
  *
  * <pre>
  * java -cp ... dev.datajar.examples.lookup.LookupService --demo     # print lookups, exit
@@ -54,8 +54,15 @@ public final class LookupService {
 
   /** Prints what the service answers to a few requests, as the README's first command shows. */
   static void demo(LookupRoutes routes, PrintStream out) {
-    for (String path : List.of("/countries/CI", "/countries/KOR", "/subdivisions/GB-ABC",
-        "/currencies/978", "/languages/fre", "/oui/70:b3:d5:f2:f1:23", "/countries/XYZW")) {
+    for (String path :
+        List.of(
+            "/countries/CI",
+            "/countries/KOR",
+            "/subdivisions/GB-ABC",
+            "/currencies/978",
+            "/languages/fre",
+            "/oui/70:b3:d5:f2:f1:23",
+            "/countries/XYZW")) {
       Response response;
       try {
         response = routes.get(LookupServer.segments(path));
@@ -72,14 +79,22 @@ public final class LookupService {
       throws Exception {
     InetSocketAddress bound = server.start(new InetSocketAddress(options.host(), options.port()));
     String base = "http://" + bound.getHostString() + ":" + bound.getPort();
-    System.out.println("lookup service listening on " + base + "/ (try " + base
-        + "/countries/CI); Ctrl-C stops it");
+    System.out.println(
+        "lookup service listening on "
+            + base
+            + "/ (try "
+            + base
+            + "/countries/CI); Ctrl-C stops it");
     // Runs until the JVM is told to stop (Ctrl-C, SIGTERM); then stop answering before the
     // datasets close under running requests.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      dataSets.close();
-    }, "lookup-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  dataSets.close();
+                },
+                "lookup-shutdown"));
     new CountDownLatch(1).await();
   }
 

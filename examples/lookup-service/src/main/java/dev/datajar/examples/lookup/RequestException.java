@@ -1,8 +1,8 @@
 package dev.datajar.examples.lookup;
 
 /**
- * A request the service cannot answer with data: the status to send and a message for the
- * caller, which ends up in the JSON error body.
+ * A request the service cannot answer with data: the status to send and a message for the caller,
+ * which ends up in the JSON error body.
  */
 final class RequestException extends RuntimeException {
   private static final long serialVersionUID = 1L;

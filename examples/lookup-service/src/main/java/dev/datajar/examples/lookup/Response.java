@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
  * @param status the HTTP status code
  * @param body the JSON document, UTF-8 encoded
  */
+@SuppressWarnings("ArrayRecordComponent") // a value to send, never compared
 record Response(int status, byte[] body) {
   /** The body as text, for logs and the demo. */
   String text() {

@@ -7,29 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
-import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.DataSetModule;
+import dev.datajar.runtime.DataSets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * Starts the service on a free loopback port over the real dataset jars and calls it over HTTP.
- */
+/** Starts the service on a free loopback port over the real dataset jars and calls it over HTTP. */
 class LookupServerTest {
   private static Injector injector;
   private static LookupServer server;
@@ -53,13 +51,15 @@ class LookupServerTest {
 
   @Test
   void country_byEveryCodeGivesTheSameDocument() throws Exception {
-    String civ = "{\"alpha2\":\"CI\",\"alpha3\":\"CIV\",\"numeric\":\"384\","
-        + "\"name\":\"Côte d'Ivoire\",\"officialName\":\"Republic of Côte d'Ivoire\","
-        + "\"commonName\":null,\"flag\":\"\uD83C\uDDE8\uD83C\uDDEE\"}\n";
+    String civ =
+        "{\"alpha2\":\"CI\",\"alpha3\":\"CIV\",\"numeric\":\"384\","
+            + "\"name\":\"Côte d'Ivoire\",\"officialName\":\"Republic of Côte d'Ivoire\","
+            + "\"commonName\":null,\"flag\":\"\uD83C\uDDE8\uD83C\uDDEE\"}\n";
     for (String code : new String[] {"CI", "ci", "CIV", "384"}) {
       HttpResponse<String> response = get("/countries/" + code);
       assertEquals(200, response.statusCode(), code);
-      assertEquals("application/json; charset=utf-8",
+      assertEquals(
+          "application/json; charset=utf-8",
           response.headers().firstValue("Content-Type").orElseThrow());
       assertEquals(civ, response.body(), code);
     }
@@ -70,34 +70,44 @@ class LookupServerTest {
     HttpResponse<String> response = get("/countries/GBR/subdivisions");
     assertEquals(200, response.statusCode());
     assertTrue(response.body().contains("\"count\":220,"), response.body());
-    assertTrue(response.body().contains("{\"code\":\"GB-ABC\",\"name\":\"Armagh City, Banbridge"
-        + " and Craigavon\",\"type\":\"District\",\"country\":\"GB\",\"parent\":\"GB-NIR\"}"));
+    assertTrue(
+        response
+            .body()
+            .contains(
+                "{\"code\":\"GB-ABC\",\"name\":\"Armagh City, Banbridge"
+                    + " and Craigavon\",\"type\":\"District\",\"country\":\"GB\",\"parent\":\"GB-NIR\"}"));
   }
 
   @Test
   void subdivision_withItsParent() throws Exception {
-    assertEquals("{\"code\":\"AZ-BAB\",\"name\":\"Babək\",\"type\":\"Rayon\",\"country\":\"AZ\","
-        + "\"parent\":\"AZ-NX\"}\n", get("/subdivisions/az-bab").body());
+    assertEquals(
+        "{\"code\":\"AZ-BAB\",\"name\":\"Babək\",\"type\":\"Rayon\",\"country\":\"AZ\","
+            + "\"parent\":\"AZ-NX\"}\n",
+        get("/subdivisions/az-bab").body());
   }
 
   @Test
   void currency_byNumericCode() throws Exception {
-    assertEquals("{\"alpha3\":\"ALL\",\"numeric\":\"008\",\"name\":\"Lek\"}\n",
+    assertEquals(
+        "{\"alpha3\":\"ALL\",\"numeric\":\"008\",\"name\":\"Lek\"}\n",
         get("/currencies/008").body());
   }
 
   @Test
   void language_byBibliographicCode() throws Exception {
-    assertEquals("{\"alpha3\":\"fra\",\"alpha2\":\"fr\",\"bibliographic\":\"fre\","
-        + "\"name\":\"French\",\"commonName\":null,\"invertedName\":null,"
-        + "\"scope\":\"individual\",\"type\":\"living\"}\n", get("/languages/fre").body());
+    assertEquals(
+        "{\"alpha3\":\"fra\",\"alpha2\":\"fr\",\"bibliographic\":\"fre\","
+            + "\"name\":\"French\",\"commonName\":null,\"invertedName\":null,"
+            + "\"scope\":\"individual\",\"type\":\"living\"}\n",
+        get("/languages/fre").body());
   }
 
   @Test
   void oui_anyNotationFindsTheLongestPrefix() throws Exception {
-    String expected = "{\"mac\":\"70-B3-D5-F2-F1-23\",\"assignments\":[{\"registry\":\"MA-S\","
-        + "\"prefix\":\"70-B3-D5-F2-F\",\"organization\":\"TELEPLATFORMS\","
-        + "\"address\":\"Polbina st., 3/1 Moscow  RU 109388 \"}]}\n";
+    String expected =
+        "{\"mac\":\"70-B3-D5-F2-F1-23\",\"assignments\":[{\"registry\":\"MA-S\","
+            + "\"prefix\":\"70-B3-D5-F2-F\",\"organization\":\"TELEPLATFORMS\","
+            + "\"address\":\"Polbina st., 3/1 Moscow  RU 109388 \"}]}\n";
     assertEquals(expected, get("/oui/70:b3:d5:f2:f1:23").body());
     assertEquals(expected, get("/oui/70-B3-D5-F2-F1-23").body());
     assertEquals(expected, get("/oui/70b3.d5f2.f123").body());
@@ -113,41 +123,59 @@ class LookupServerTest {
 
   @Test
   void malformedCode_is400WithAMessage() throws Exception {
-    assertError(400, "'C-I' is not an ISO 3166-1 country code: expected two letters (CI),"
-        + " three letters (CIV) or a number of up to three digits (384)", "/countries/C-I");
-    assertError(400, "'zz:zz' is not a MAC address: expected 6 to 12 hex digits, as"
-        + " 00-1B-C5-0A-BC-DE, 00:1b:c5:0a:bc:de, 001b.c50a.bcde or 001BC50ABCDE"
-        + " (a prefix such as 00:1B:C5 is enough)", "/oui/zz:zz");
-    assertError(400, "'EURO' is not an ISO 4217 currency code: expected three letters (EUR)"
-        + " or a number of up to three digits (978)", "/currencies/EURO");
+    assertError(
+        400,
+        "'C-I' is not an ISO 3166-1 country code: expected two letters (CI),"
+            + " three letters (CIV) or a number of up to three digits (384)",
+        "/countries/C-I");
+    assertError(
+        400,
+        "'zz:zz' is not a MAC address: expected 6 to 12 hex digits, as"
+            + " 00-1B-C5-0A-BC-DE, 00:1b:c5:0a:bc:de, 001b.c50a.bcde or 001BC50ABCDE"
+            + " (a prefix such as 00:1B:C5 is enough)",
+        "/oui/zz:zz");
+    assertError(
+        400,
+        "'EURO' is not an ISO 4217 currency code: expected three letters (EUR)"
+            + " or a number of up to three digits (978)",
+        "/currencies/EURO");
   }
 
   @Test
   void unknownCode_is404() throws Exception {
     assertError(404, "no country has the code 'ZZ'", "/countries/ZZ");
     assertError(404, "no language has the code 'qqq'", "/languages/qqq");
-    assertError(404, "no IEEE assignment covers FF-FF-FF-00-00-00 (checked MA-S, IAB, MA-M and"
-        + " MA-L)", "/oui/FF:FF:FF:00:00:00");
+    assertError(
+        404,
+        "no IEEE assignment covers FF-FF-FF-00-00-00 (checked MA-S, IAB, MA-M and" + " MA-L)",
+        "/oui/FF:FF:FF:00:00:00");
   }
 
   @Test
   void unknownPath_is404NamingTheEndpoints() throws Exception {
     HttpResponse<String> response = get("/countries/CI/cities");
     assertEquals(404, response.statusCode());
-    assertTrue(response.body().contains("no endpoint at /countries/CI/cities; try one of"
-        + " /countries/CI,"), response.body());
+    assertTrue(
+        response
+            .body()
+            .contains("no endpoint at /countries/CI/cities; try one of" + " /countries/CI,"),
+        response.body());
   }
 
   @Test
   void otherMethods_are405() throws Exception {
-    HttpResponse<String> response = CLIENT.send(
-        HttpRequest.newBuilder(base.resolve("/countries/CI"))
-            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(base.resolve("/countries/CI"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(405, response.statusCode());
     assertEquals("GET, HEAD", response.headers().firstValue("Allow").orElseThrow());
-    assertEquals("{\"status\":405,\"error\":\"Method Not Allowed\",\"message\":\"this service"
-        + " only answers GET (and HEAD), not POST\"}\n", response.body());
+    assertEquals(
+        "{\"status\":405,\"error\":\"Method Not Allowed\",\"message\":\"this service"
+            + " only answers GET (and HEAD), not POST\"}\n",
+        response.body());
   }
 
   @Test
@@ -160,7 +188,8 @@ class LookupServerTest {
   @Test
   void demo_printsRealLookups() {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    LookupService.demo(injector.getInstance(LookupRoutes.class),
+    LookupService.demo(
+        injector.getInstance(LookupRoutes.class),
         new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
     String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(printed.startsWith("GET /countries/CI -> 200\n  {\"alpha2\":\"CI\""), printed);
@@ -175,9 +204,12 @@ class LookupServerTest {
       assertTrue(answer.contains("\r\nContent-Type: application/json; charset=utf-8\r\n"), answer);
       assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
       assertTrue(answer.contains("\r\nContent-Type: application/json; charset=utf-8\r\n"), answer);
-      assertTrue(answer.endsWith("\r\n\r\n{\"status\":400,\"error\":\"Bad Request\",\"message\":"
-          + "\"the request could not be read (Bad Request); check its path: a % must be followed"
-          + " by two hex digits\"}\n"), answer);
+      assertTrue(
+          answer.endsWith(
+              "\r\n\r\n{\"status\":400,\"error\":\"Bad Request\",\"message\":"
+                  + "\"the request could not be read (Bad Request); check its path: a % must be followed"
+                  + " by two hex digits\"}\n"),
+          answer);
       assertFalse(answer.contains("<"), answer);
     }
   }
@@ -188,7 +220,8 @@ class LookupServerTest {
       for (int i = 0; i < 3; i++) { // three requests on one kept-alive connection
         String answer = c.exchange("GET /currencies/978 HTTP/1.1");
         assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
-        assertTrue(answer.endsWith("{\"alpha3\":\"EUR\",\"numeric\":\"978\",\"name\":\"Euro\"}\n"),
+        assertTrue(
+            answer.endsWith("{\"alpha3\":\"EUR\",\"numeric\":\"978\",\"name\":\"Euro\"}\n"),
             answer);
       }
       // The server's side of this very connection, as the operating system reports it.
@@ -217,8 +250,9 @@ class LookupServerTest {
 
     /** Sends a request line (keep-alive) and reads one whole answer, headers and body. */
     String exchange(String requestLine) throws IOException {
-      socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write((requestLine + "\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       ByteArrayOutputStream head = new ByteArrayOutputStream();
       while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
         int b = in.read();
@@ -229,7 +263,8 @@ class LookupServerTest {
       }
       String headers = head.toString(StandardCharsets.ISO_8859_1);
       Matcher length = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(headers);
-      int n = length.find() && !requestLine.startsWith("HEAD") ? Integer.parseInt(length.group(1)) : 0;
+      int n =
+          length.find() && !requestLine.startsWith("HEAD") ? Integer.parseInt(length.group(1)) : 0;
       return headers + new String(in.readNBytes(n), StandardCharsets.UTF_8);
     }
 
@@ -243,13 +278,22 @@ class LookupServerTest {
     HttpResponse<String> response = get(path);
     assertEquals(status, response.statusCode(), path);
     String reason = status == 400 ? "Bad Request" : "Not Found";
-    assertEquals("{\"status\":" + status + ",\"error\":\"" + reason + "\",\"message\":\""
-        + message + "\"}\n", response.body(), path);
+    assertEquals(
+        "{\"status\":"
+            + status
+            + ",\"error\":\""
+            + reason
+            + "\",\"message\":\""
+            + message
+            + "\"}\n",
+        response.body(),
+        path);
     assertFalse(response.body().contains("Exception"), response.body());
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return CLIENT.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+    return CLIENT.send(
+        HttpRequest.newBuilder(base.resolve(path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

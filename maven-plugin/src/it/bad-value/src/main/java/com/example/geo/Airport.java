@@ -9,8 +9,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "airport")
 public class Airport implements GeoData {
-  @Id
-  private long id;
+  @Id private long id;
 
   @Column(nullable = false)
   private String code;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.it.shop.Product;
 import dev.datajar.it.shop.Tag;
-import dev.datajar.runtime.RowNotFoundException;
 import dev.datajar.runtime.MultipleRowsFoundException;
 import dev.datajar.runtime.Query;
+import dev.datajar.runtime.RowNotFoundException;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
 import java.math.BigDecimal;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every {@link Store} method over the shop dataset as the plugin built it. */
-class StoreTest {
+class ShopStoreTest {
   private final Store<Product> products = Injectors.store(Product.class);
   private final Store<Tag> tags = Injectors.store(Tag.class);
 
@@ -51,7 +51,8 @@ class StoreTest {
 
   @Test
   void search_ordersDecimalsNumericallyNotAsText() {
-    List<Long> byPrice = ids(products.search(Query.where(Where.isNotNull("price")).orderBy("price")));
+    List<Long> byPrice =
+        ids(products.search(Query.where(Where.isNotNull("price")).orderBy("price")));
     assertEquals(ids(7L, 6L, 5L, 4L, 8L, 10L, 9L, 3L, 1L, 2L), byPrice);
   }
 
@@ -62,10 +63,16 @@ class StoreTest {
 
   @Test
   void first_appliesOffsetAndIsEmptyWhenNothingMatches() {
-    assertEquals(Optional.of(3L), products.first(Query.where(Where.startsWith("sku", "PHN"))
-        .orderBy("sku").offset(0)).map(Product::getId));
-    assertEquals(Optional.of(4L), products.first(Query.where(Where.startsWith("sku", "PHN"))
-        .orderBy("sku").offset(1)).map(Product::getId));
+    assertEquals(
+        Optional.of(3L),
+        products
+            .first(Query.where(Where.startsWith("sku", "PHN")).orderBy("sku").offset(0))
+            .map(Product::getId));
+    assertEquals(
+        Optional.of(4L),
+        products
+            .first(Query.where(Where.startsWith("sku", "PHN")).orderBy("sku").offset(1))
+            .map(Product::getId));
     assertEquals(Optional.empty(), products.first(Query.where(Where.eq("sku", "NOPE"))));
   }
 
@@ -76,18 +83,23 @@ class StoreTest {
 
   @Test
   void one_failsWhenNothingMatches() {
-    RowNotFoundException e = assertThrows(RowNotFoundException.class,
-        () -> products.one(Query.where(Where.eq("sku", "NOPE"))));
+    RowNotFoundException e =
+        assertThrows(
+            RowNotFoundException.class, () -> products.one(Query.where(Where.eq("sku", "NOPE"))));
     assertEquals("no Product matches where sku = 'NOPE'", e.getMessage());
     assertEquals(Product.class, e.entityType());
   }
 
   @Test
   void one_failsWhenSeveralMatch() {
-    MultipleRowsFoundException e = assertThrows(MultipleRowsFoundException.class,
-        () -> products.one(Query.where(Where.eq("category.id", 3L))));
-    assertEquals("more than one Product matches where category.id = 3; use first(query) or"
-        + " search(query) if several are expected", e.getMessage());
+    MultipleRowsFoundException e =
+        assertThrows(
+            MultipleRowsFoundException.class,
+            () -> products.one(Query.where(Where.eq("category.id", 3L))));
+    assertEquals(
+        "more than one Product matches where category.id = 3; use first(query) or"
+            + " search(query) if several are expected",
+        e.getMessage());
   }
 
   @Test
@@ -110,16 +122,17 @@ class StoreTest {
 
   @Test
   void get_refusesAnIdOfTheWrongType() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> products.get("2"));
-    assertEquals("'id' of Product is a Long, but the value 2 is a String. Pass a Long.",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> products.get("2"));
+    assertEquals(
+        "'id' of Product is a Long, but the value 2 is a String. Pass a Long.", e.getMessage());
   }
 
   @Test
   void getAll_answersInTheOrderOfTheIdsWithEmptiesForMissingOnes() {
     List<Optional<Product>> got = products.getAll(List.of(9L, 404L, 1L, 9L, 11L));
-    assertEquals(List.of("MOW-01", "-", "LAP-13", "MOW-01", "GFT-01"),
+    assertEquals(
+        List.of("MOW-01", "-", "LAP-13", "MOW-01", "GFT-01"),
         got.stream().map(o -> o.map(Product::getSku).orElse("-")).toList());
     assertEquals(List.of(), products.getAll(List.of()));
   }
@@ -133,10 +146,12 @@ class StoreTest {
 
   @Test
   void stream_appliesTheQuery() {
-    Query q = Query.where(Where.gt("price", new BigDecimal("100"))).orderBy("name").offset(1).limit(2);
+    Query q =
+        Query.where(Where.gt("price", new BigDecimal("100"))).orderBy("name").offset(1).limit(2);
     try (Stream<Product> s = products.stream(q)) {
       // price > 100 by name: Laptop 13, Laptop 15, Lawn Mower, Phone One, Tablet, 10 inch
-      assertEquals("Laptop 15|Lawn Mower", s.map(Product::getName).collect(Collectors.joining("|")));
+      assertEquals(
+          "Laptop 15|Lawn Mower", s.map(Product::getName).collect(Collectors.joining("|")));
     }
     assertTrue(products.search(q).get(0) != products.search(q).get(0), "new objects per call");
   }

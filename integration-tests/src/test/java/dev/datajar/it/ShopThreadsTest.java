@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Many threads at once get exactly what one thread gets, call for call. */
-class ThreadsTest {
+class ShopThreadsTest {
   private static final int THREADS = 6;
   private static final int CALLS = 120;
 
@@ -33,13 +33,21 @@ class ThreadsTest {
   private final Store<Reading> readings = Injectors.store(Reading.class);
 
   private static String describe(Product p) {
-    return p.getId() + ":" + p.getSku() + ":" + p.getPrice() + ":" + p.getCategory().getCode()
-        + ":" + p.getTags().stream().map(Tag::getLabel).collect(Collectors.joining(","))
-        + ":" + p.getAliases();
+    return p.getId()
+        + ":"
+        + p.getSku()
+        + ":"
+        + p.getPrice()
+        + ":"
+        + p.getCategory().getCode()
+        + ":"
+        + p.getTags().stream().map(Tag::getLabel).collect(Collectors.joining(","))
+        + ":"
+        + p.getAliases();
   }
 
   private static String describe(List<Product> rows) {
-    return rows.stream().map(ThreadsTest::describe).collect(Collectors.joining(";"));
+    return rows.stream().map(ShopThreadsTest::describe).collect(Collectors.joining(";"));
   }
 
   /** The results of thread {@code t}'s calls, from a fixed seed. */
@@ -47,26 +55,41 @@ class ThreadsTest {
     Random random = new Random(1000 + t);
     List<String> out = new ArrayList<>(CALLS);
     for (int i = 0; i < CALLS; i++) {
-      out.add(switch (random.nextInt(7)) {
-        case 0 -> products.get((long) random.nextInt(13)).map(ThreadsTest::describe).orElse("none");
-        case 1 -> describe(products.search(Query.where(Where.eq("category.id",
-            (long) 1 + random.nextInt(6)))));
-        case 2 -> products.getAll(List.of((long) random.nextInt(13), (long) random.nextInt(13)))
-            .stream().map(o -> o.map(ThreadsTest::describe).orElse("none"))
-            .collect(Collectors.joining("|"));
-        case 3 -> "count " + products.count(Query.where(Where.lt("price",
-            new BigDecimal(random.nextInt(1500)))));
-        case 4 -> describe(shopFront.search(Query.all().offset(random.nextInt(5)).limit(3)));
-        case 5 -> {
-          long from = 1 + random.nextInt(99_000);
-          try (Stream<Reading> s = readings.stream(Query.where(Where.between("id", from,
-              from + random.nextInt(500))))) {
-            yield "readings " + s.mapToDouble(Reading::getReading).sum();
-          }
-        }
-        default -> readings.get(1L + random.nextInt(100_000)).map(r -> r.getSensor() + "="
-            + r.getReading()).orElse("none");
-      });
+      out.add(
+          switch (random.nextInt(7)) {
+            case 0 ->
+                products
+                    .get((long) random.nextInt(13))
+                    .map(ShopThreadsTest::describe)
+                    .orElse("none");
+            case 1 ->
+                describe(
+                    products.search(Query.where(Where.eq("category.id", 1L + random.nextInt(6)))));
+            case 2 ->
+                products
+                    .getAll(List.of((long) random.nextInt(13), (long) random.nextInt(13)))
+                    .stream()
+                    .map(o -> o.map(ShopThreadsTest::describe).orElse("none"))
+                    .collect(Collectors.joining("|"));
+            case 3 ->
+                "count "
+                    + products.count(
+                        Query.where(Where.lt("price", new BigDecimal(random.nextInt(1500)))));
+            case 4 -> describe(shopFront.search(Query.all().offset(random.nextInt(5)).limit(3)));
+            case 5 -> {
+              long from = 1L + random.nextInt(99_000);
+              try (Stream<Reading> s =
+                  readings.stream(
+                      Query.where(Where.between("id", from, from + random.nextInt(500))))) {
+                yield "readings " + s.mapToDouble(Reading::getReading).sum();
+              }
+            }
+            default ->
+                readings
+                    .get(1L + random.nextInt(100_000))
+                    .map(r -> r.getSensor() + "=" + r.getReading())
+                    .orElse("none");
+          });
     }
     return out;
   }
@@ -83,10 +106,11 @@ class ThreadsTest {
       List<Future<List<String>>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        Callable<List<String>> task = () -> {
-          start.await();
-          return run(thread);
-        };
+        Callable<List<String>> task =
+            () -> {
+              start.await();
+              return run(thread);
+            };
         futures.add(pool.submit(task));
       }
       start.countDown();

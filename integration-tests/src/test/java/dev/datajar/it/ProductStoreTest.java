@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A store subclass with finders, a default order and a default filter, injected unbound. */
-class CustomStoreTest {
+class ProductStoreTest {
   /** A service as users write them: field injection, no module of its own. */
   static class Catalog {
     @Inject ProductStore shopFront;
@@ -41,8 +41,11 @@ class CustomStoreTest {
   @Test
   void defaultOrderAndFilter_applyToSearch() {
     // active products only, by name
-    assertEquals(List.of("GFT-01", "LAP-13", "LAP-15", "MOW-01", "PHN-01", "RAK-01", "SHV-01",
-        "TAB-01", "CBL-01"), skus(catalog.shopFront.search()));
+    assertEquals(
+        List.of(
+            "GFT-01", "LAP-13", "LAP-15", "MOW-01", "PHN-01", "RAK-01", "SHV-01", "TAB-01",
+            "CBL-01"),
+        skus(catalog.shopFront.search()));
     assertEquals(9, catalog.shopFront.count());
     try (Stream<Product> s = catalog.shopFront.stream()) {
       assertEquals(skus(catalog.shopFront.search()), skus(s.toList()));
@@ -55,24 +58,29 @@ class CustomStoreTest {
   void defaultFilter_appliesToEveryLookup() {
     assertEquals(Optional.empty(), catalog.shopFront.get(4L)); // inactive
     assertEquals("PHN-02", catalog.allProducts.get(4L).orElseThrow().getSku());
-    assertEquals(List.of(true, false, true), catalog.shopFront.getAll(List.of(3L, 4L, 1L))
-        .stream().map(Optional::isPresent).toList());
+    assertEquals(
+        List.of(true, false, true),
+        catalog.shopFront.getAll(List.of(3L, 4L, 1L)).stream().map(Optional::isPresent).toList());
     assertEquals(Optional.empty(), catalog.shopFront.bySku("OLD-01"));
-    assertEquals(1, catalog.shopFront.count(Query.where(Where.eq("category.id", 4L))
-        .and(Where.like("name", "Phone%"))));
+    assertEquals(
+        1,
+        catalog.shopFront.count(
+            Query.where(Where.eq("category.id", 4L)).and(Where.like("name", "Phone%"))));
   }
 
   @Test
   void finders() {
     assertEquals("Phone One", catalog.shopFront.bySku("PHN-01").orElseThrow().getName());
     assertEquals(List.of("LAP-13", "LAP-15"), skus(catalog.shopFront.inCategory(3)));
-    assertEquals(List.of("CBL-01", "RAK-01", "SHV-01"),
+    assertEquals(
+        List.of("CBL-01", "RAK-01", "SHV-01"),
         skus(catalog.shopFront.cheaperThan(new BigDecimal("99.95"))));
   }
 
   @Test
   void anExplicitOrder_replacesTheDefaultOne() {
-    assertEquals(List.of("TAB-01", "SHV-01"),
+    assertEquals(
+        List.of("TAB-01", "SHV-01"),
         skus(catalog.shopFront.search(Query.all().orderByDesc("sku").limit(2))));
   }
 }

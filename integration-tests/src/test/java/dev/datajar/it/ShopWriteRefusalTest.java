@@ -16,32 +16,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Nothing a caller does changes the dataset, or what the next caller sees. */
-class WriteRefusalTest {
+class ShopWriteRefusalTest {
   private final Store<Product> products = Injectors.store(Product.class);
   private final Store<Category> categories = Injectors.store(Category.class);
 
   @Test
   void sqlWrites_areRefused() {
-    List<String> writes = new ArrayList<>(List.of("delete from product",
-        "update product set name = 'x'", "insert into tag (id, label) values (99, 'x')",
-        "drop table tag", "create table evil (x integer)", "pragma query_only = 0"));
+    List<String> writes =
+        new ArrayList<>(
+            List.of(
+                "delete from product",
+                "update product set name = 'x'",
+                "insert into tag (id, label) values (99, 'x')",
+                "drop table tag",
+                "create table evil (x integer)",
+                "pragma query_only = 0"));
     if (PostgresDataSets.selected()) {
       // Past the text guard (it is a WITH ... SELECT): the server's READ ONLY transaction
       // refuses the write inside it.
       writes.add("with gone as (delete from tag returning id) select count(*) from gone");
     }
     for (String sql : writes) {
-      ReadOnlyDataSetException e = assertThrows(ReadOnlyDataSetException.class,
-          () -> products.sql(sql, Long.class), sql);
-      assertTrue(e.getMessage().startsWith("dataset 'shop' is read-only: sql() runs queries"
-          + " only, not '" + sql + "'"), e.getMessage());
+      ReadOnlyDataSetException e =
+          assertThrows(ReadOnlyDataSetException.class, () -> products.sql(sql, Long.class), sql);
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "dataset 'shop' is read-only: sql() runs queries" + " only, not '" + sql + "'"),
+          e.getMessage());
     }
     assertEquals(11, products.count());
   }
@@ -49,9 +58,11 @@ class WriteRefusalTest {
   @Test
   void sqlWriteThatReturnsRows_isRefusedBySqlite() {
     // 'returning' makes a write look like a query to the driver: SQLite itself must refuse it.
-    assertThrows(ReadOnlyDataSetException.class,
+    assertThrows(
+        ReadOnlyDataSetException.class,
         () -> products.sql("delete from product returning id", Long.class));
-    assertThrows(ReadOnlyDataSetException.class,
+    assertThrows(
+        ReadOnlyDataSetException.class,
         () -> products.sql("update product set name = 'x' returning id", Long.class));
     assertEquals(11, products.count());
     assertEquals("Laptop 13", products.get(1L).orElseThrow().getName());
@@ -60,19 +71,27 @@ class WriteRefusalTest {
   @Test
   void attach_cannotCreateAFile(@TempDir Path dir) {
     Path evil = dir.resolve("evil.db");
-    assertThrows(RuntimeException.class,
+    assertThrows(
+        RuntimeException.class,
         () -> products.sql("attach database '" + evil + "' as evil", Long.class));
     assertFalse(Files.exists(evil));
   }
 
   @Test
   void hqlWrites_areRefused() {
-    for (String hql : List.of("delete from Product", "update Product p set p.name = 'x'",
-        "insert into Tag (id, label) values (99, 'x')")) {
-      ReadOnlyDataSetException e = assertThrows(ReadOnlyDataSetException.class,
-          () -> products.query(hql, Product.class), hql);
-      assertEquals("dataset 'shop' is read-only: query() runs select statements only, not '"
-          + hql + "'. Change the dataset's sources and rebuild it instead.", e.getMessage());
+    for (String hql :
+        List.of(
+            "delete from Product",
+            "update Product p set p.name = 'x'",
+            "insert into Tag (id, label) values (99, 'x')")) {
+      ReadOnlyDataSetException e =
+          assertThrows(
+              ReadOnlyDataSetException.class, () -> products.query(hql, Product.class), hql);
+      assertEquals(
+          "dataset 'shop' is read-only: query() runs select statements only, not '"
+              + hql
+              + "'. Change the dataset's sources and rebuild it instead.",
+          e.getMessage());
     }
   }
 
