@@ -24,7 +24,7 @@ final class HashingCopy {
   /** What was copied: its size and its sha256 (lower-case hex). */
   record Result(long bytes, String sha256) {}
 
-  static final int CHUNK = 1 << 20;
+  static final int CHUNK = 1 << 18;
   private static final int IN_FLIGHT = 4;
 
   private record Chunk(byte[] buffer, int length) {}
