@@ -134,15 +134,7 @@ final class CacheDirectory {
     } catch (IOException e) {
       throw new DataSetOpenException(
           dataSet,
-          "dataset '"
-              + dataSet
-              + "': cannot use the cache"
-              + " directory "
-              + configured
-              + ": "
-              + e
-              + ". "
-              + fixDirectory(),
+          "cannot use the cache" + " directory " + configured + ": " + e + ". " + fixDirectory(),
           e);
     }
   }
@@ -169,7 +161,7 @@ final class CacheDirectory {
   }
 
   private static DataSetOpenException refused(String dataSet, String what) {
-    return new DataSetOpenException(dataSet, "dataset '" + dataSet + "': " + what);
+    return new DataSetOpenException(dataSet, what);
   }
 
   /** The real path of {@code dir}, creating it private first if it is missing and asked to. */

@@ -143,14 +143,13 @@ public final class EngineOpener {
     try {
       header = FileIdentity.headerProblem(file);
     } catch (IOException e) {
-      throw new DataSetOpenException(
-          name, "dataset '" + name + "': cannot read " + file + ": " + e, e);
+      throw new DataSetOpenException(name, "cannot read " + file + ": " + e, e);
     }
     if (header.isPresent()) {
       if (source.cachedCopy()) {
         throw new DamagedCopy("its header is damaged");
       }
-      throw new DataSetOpenException(name, "dataset '" + name + "': " + header.get());
+      throw new DataSetOpenException(name, header.get());
     }
     if (source.hash()) {
       checkHash(name, file, m, source.cachedCopy());
@@ -230,10 +229,7 @@ public final class EngineOpener {
       }
       throw new DataSetOpenException(
           name,
-          "dataset '"
-              + name
-              + "': "
-              + file
+          file
               + " is not a"
               + " readable datajar dataset ("
               + DataSetLayout.METADATA_TABLE
@@ -247,10 +243,7 @@ public final class EngineOpener {
     if (m.schemaFingerprint() != null && !m.schemaFingerprint().equals(id.schemaFingerprint())) {
       throw new DataSetOpenException(
           name,
-          "dataset '"
-              + name
-              + "': "
-              + file
+          file
               + " has schema"
               + " fingerprint "
               + id.schemaFingerprint()
@@ -270,8 +263,7 @@ public final class EngineOpener {
       actual = Sha256.of(file);
       size = Files.size(file);
     } catch (IOException e) {
-      throw new DataSetOpenException(
-          name, "dataset '" + name + "': cannot read " + file + ": " + e, e);
+      throw new DataSetOpenException(name, "cannot read " + file + ": " + e, e);
     }
     if (actual.equals(m.sha256())) {
       return;
@@ -280,21 +272,13 @@ public final class EngineOpener {
       throw new DamagedCopy("its sha256 is " + actual);
     }
     throw new DataSetOpenException(
-        name, mismatch(name, file.toString(), actual, size, m.sha256(), m.bytes()));
+        name, mismatch(file.toString(), actual, size, m.sha256(), m.bytes()));
   }
 
   /** The message for a file that does not match its manifest. */
   static String mismatch(
-      String name,
-      String where,
-      String actual,
-      long actualBytes,
-      String expected,
-      long expectedBytes) {
-    return "dataset '"
-        + name
-        + "': "
-        + where
+      String where, String actual, long actualBytes, String expected, long expectedBytes) {
+    return where
         + " has sha256 "
         + actual
         + " ("
@@ -316,9 +300,7 @@ public final class EngineOpener {
       } catch (ClassNotFoundException e) {
         throw new DataSetOpenException(
             l.name(),
-            "dataset '"
-                + l.name()
-                + "': entity class "
+            "entity class "
                 + className
                 + " (listed in the manifest of "
                 + l.where()
@@ -329,9 +311,7 @@ public final class EngineOpener {
       if (!l.name().equals(actual)) {
         throw new DataSetOpenException(
             l.name(),
-            "dataset '"
-                + l.name()
-                + "': entity class "
+            "entity class "
                 + className
                 + " belongs to "
                 + (actual == null ? "no dataset" : "dataset '" + actual + "'")
@@ -346,11 +326,7 @@ public final class EngineOpener {
     if (out.isEmpty()) {
       throw new DataSetOpenException(
           l.name(),
-          "dataset '"
-              + l.name()
-              + "': its manifest ("
-              + l.where()
-              + ") lists no entity classes. Rebuild the dataset.");
+          "its manifest (" + l.where() + ") lists no entity classes. Rebuild the dataset.");
     }
     return out;
   }

@@ -92,8 +92,7 @@ final class FileCache {
         String actual = Sha256.hex(md);
         if (!actual.equals(sha256) || (bytes >= 0 && n != bytes)) {
           throw new DataSetOpenException(
-              dataSet,
-              EngineOpener.mismatch(dataSet, resource.toString(), actual, n, sha256, bytes));
+              dataSet, EngineOpener.mismatch(resource.toString(), actual, n, sha256, bytes));
         }
         if (posix) {
           Files.setPosixFilePermissions(tmp, OWNER_READ);
@@ -114,9 +113,7 @@ final class FileCache {
     } catch (IOException e) {
       throw new DataSetOpenException(
           dataSet,
-          "dataset '"
-              + dataSet
-              + "': cannot copy "
+          "cannot copy "
               + resource
               + " into the cache directory "
               + dir
@@ -141,14 +138,7 @@ final class FileCache {
     } catch (IOException e) {
       throw new DataSetOpenException(
           dataSet,
-          "dataset '"
-              + dataSet
-              + "': cannot delete the"
-              + " damaged cached copy "
-              + copy
-              + ": "
-              + e
-              + ". Delete it by hand.",
+          "cannot delete the" + " damaged cached copy " + copy + ": " + e + ". Delete it by hand.",
           e);
     }
   }
@@ -246,9 +236,7 @@ final class FileCache {
     if (sha256 == null || !SHA256.matcher(sha256).matches()) {
       throw new DataSetOpenException(
           dataSet,
-          "dataset '"
-              + dataSet
-              + "': its manifest has no"
+          "its manifest has no"
               + " valid sha256 ('"
               + sha256
               + "'), so it cannot be cached safely in "

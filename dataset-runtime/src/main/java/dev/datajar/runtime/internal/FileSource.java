@@ -28,8 +28,7 @@ record FileSource(Path file, boolean cachedCopy, boolean hash) {
         // A class folder (tests, IDE): read in place.
         return new FileSource(Path.of(l.resource().toURI()), false, checksum);
       } catch (URISyntaxException e) {
-        throw new DataSetOpenException(
-            l.name(), "dataset '" + l.name() + "': cannot read " + l.where() + ": " + e, e);
+        throw new DataSetOpenException(l.name(), "cannot read " + l.where() + ": " + e, e);
       }
     }
     Path dir = settings.cacheDirectoryOrDefault();

@@ -27,10 +27,7 @@ final class SchemaCheck {
     } catch (SQLException e) {
       throw new DataSetOpenException(
           name,
-          "dataset '"
-              + name
-              + "': "
-              + file
+          file
               + " is not a"
               + " readable datajar dataset (its tables cannot be read: "
               + e.getMessage()
@@ -41,9 +38,7 @@ final class SchemaCheck {
       return;
     }
     StringBuilder sb =
-        new StringBuilder("dataset '")
-            .append(name)
-            .append("': ")
+        new StringBuilder()
             .append(file)
             .append(" was built from other entity classes than those on the class path (schema")
             .append(" fingerprint in the file ")
