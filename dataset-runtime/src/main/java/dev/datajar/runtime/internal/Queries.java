@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -164,7 +165,7 @@ final class Queries {
 
   static boolean isReadOnlyRefusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException s && "25006".equals(s.getSQLState())) {
+      if (t instanceof SQLException s && "25006".equals(s.getSQLState())) {
         return true; // PostgreSQL: read_only_sql_transaction
       }
       String m = t.getMessage();
