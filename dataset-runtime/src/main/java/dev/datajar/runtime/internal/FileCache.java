@@ -92,7 +92,7 @@ final class FileCache {
         String actual = Sha256.hex(md);
         if (!actual.equals(sha256) || (bytes >= 0 && n != bytes)) {
           throw new DataSetOpenException(
-              dataSet, EngineOpener.mismatch(resource.toString(), actual, n, sha256, bytes));
+              dataSet, FileChecks.mismatch(resource.toString(), actual, n, sha256, bytes));
         }
         if (posix) {
           Files.setPosixFilePermissions(tmp, OWNER_READ);

@@ -25,14 +25,7 @@ final class SchemaCheck {
     try {
       differences = model.differencesFrom(c);
     } catch (SQLException e) {
-      throw new DataSetOpenException(
-          name,
-          file
-              + " is not a"
-              + " readable datajar dataset (its tables cannot be read: "
-              + e.getMessage()
-              + "). Rebuild it.",
-          e);
+      throw FileChecks.unreadable(name, file, "its tables", e);
     }
     if (differences.isEmpty() && expected.equals(inFile)) {
       return;
