@@ -106,15 +106,10 @@ final class CacheDirectory {
       }
       List<String> wrong = new ArrayList<>();
       if (!s.ours()) {
-        wrong.add(
-            "is owned by "
-                + s.ownerName()
-                + ", not by "
-                + PathStatus.userName()
-                + " (the user this JVM runs as)");
+        wrong.add(s.notOursReason());
       }
       if (othersWrite) {
-        wrong.add("can be written by " + writers(s.mode()) + " (mode " + s.modeString() + ")");
+        wrong.add(writable(s));
       }
       String fix =
           s.ours()
@@ -152,6 +147,10 @@ final class CacheDirectory {
 
   private static String lower(String s) {
     return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String writable(PathStatus s) {
+    return "can be written by " + writers(s.mode()) + " (mode " + s.modeString() + ")";
   }
 
   private static String writers(int mode) {
@@ -219,15 +218,10 @@ final class CacheDirectory {
       wrong.add("is a " + s.kind() + ", not a directory");
     }
     if (!s.ours()) {
-      wrong.add(
-          "is owned by "
-              + s.ownerName()
-              + ", not by "
-              + PathStatus.userName()
-              + " (the user this JVM runs as)");
+      wrong.add(s.notOursReason());
     }
     if (s.isDirectory() && (s.mode() & (GROUP_WRITE | OTHERS_WRITE)) != 0) {
-      wrong.add("can be written by " + writers(s.mode()) + " (mode " + s.modeString() + ")");
+      wrong.add(writable(s));
     }
     if (wrong.isEmpty()) {
       return sub;

@@ -199,12 +199,7 @@ final class FileCache {
         return List.of("is a " + s.kind() + ", not a regular file");
       }
       if (!s.ours()) {
-        wrong.add(
-            "is owned by "
-                + s.ownerName()
-                + ", not by "
-                + PathStatus.userName()
-                + " (the user this JVM runs as)");
+        wrong.add(s.notOursReason());
       }
       if ((s.mode() & ANY_WRITE) != 0) {
         wrong.add("can be written (mode " + s.modeString() + "; copies are made r--------)");
