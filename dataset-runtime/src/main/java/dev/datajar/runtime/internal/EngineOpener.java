@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
 
 /**
  * Opens located datasets, checking everything that can be wrong before the first read, without
@@ -43,7 +44,9 @@ public final class EngineOpener {
       this.settings = settings;
       this.located = DataSetCatalog.locate(settings);
       if (located.stream().anyMatch(l -> l.jdbc() == null)) {
-        DriverWarmUp.start(); // on a second core, while the entity classes load and files copy
+        // On a second core, while the entity classes load and files copy; the first connection
+        // reports a failure, so the future is not waited for here.
+        Future<Void> unused = DriverWarmUp.start();
       }
       for (Located l : located) {
         entities.put(l.name(), EntityClasses.load(l, settings.classLoader()));
