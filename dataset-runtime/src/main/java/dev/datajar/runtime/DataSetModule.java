@@ -11,13 +11,11 @@ import com.google.inject.spi.TypeListener;
 import com.google.inject.util.Types;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.UnaryOperator;
 
 /**
  * Guice module that opens datasets read-only and binds a {@link Store} for each of their entities:
@@ -116,52 +114,18 @@ public final class DataSetModule extends AbstractModule {
   }
 
   /** Settings of a {@link DataSetModule}: those of {@link DataSets.Builder}. */
-  public static final class Builder {
-    private final DataSets.Builder settings = DataSets.builder();
-
+  public static final class Builder extends DataSetSettings<Builder> {
     private Builder() {}
 
-    /** See {@link DataSets.Builder#dataSets}. */
-    public Builder dataSets(String... names) {
-      settings.dataSets(names);
+    @Override
+    Builder self() {
       return this;
     }
 
-    /** See {@link DataSets.Builder#path}. */
-    public Builder path(String name, Path file) {
-      settings.path(name, file);
-      return this;
-    }
-
-    /** See {@link DataSets.Builder#jdbc}. */
-    public Builder jdbc(String name, String url) {
-      settings.jdbc(name, url);
-      return this;
-    }
-
-    /** See {@link DataSets.Builder#cacheDirectory}. */
-    public Builder cacheDirectory(Path dir) {
-      settings.cacheDirectory(dir);
-      return this;
-    }
-
-    /** See {@link DataSets.Builder#classLoader}. */
-    public Builder classLoader(ClassLoader loader) {
-      settings.classLoader(loader);
-      return this;
-    }
-
-    Builder environment(UnaryOperator<String> env) {
-      settings.environment(env);
-      return this;
-    }
-
-    Builder systemProperties(UnaryOperator<String> props) {
-      settings.systemProperties(props);
-      return this;
-    }
-
+    /** A module that opens the datasets these settings describe. */
     public DataSetModule build() {
+      DataSets.Builder settings = DataSets.builder();
+      copyTo(settings);
       return new DataSetModule(settings);
     }
   }

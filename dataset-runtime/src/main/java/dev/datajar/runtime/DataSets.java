@@ -1,21 +1,16 @@
 package dev.datajar.runtime;
 
-import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.internal.Engine;
 import dev.datajar.runtime.internal.EngineOpener;
 import dev.datajar.runtime.internal.EntityReader;
-import dev.datajar.runtime.internal.Settings;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
 /**
  * The opened datasets of a service: the entry point that hands out {@link Store}s, with or without
@@ -162,111 +157,14 @@ public final class DataSets implements AutoCloseable {
    * environment variable too (first match wins: this builder, then the property, then the
    * variable). Not thread-safe; settings are fixed once {@link #open()} is called.
    */
-  public static final class Builder {
-    private final List<String> dataSets = new ArrayList<>();
-    private final Map<String, Path> paths = new LinkedHashMap<>();
-    private final Map<String, String> jdbcUrls = new LinkedHashMap<>();
-    private Path cacheDirectory;
-    private ClassLoader classLoader;
-    private UnaryOperator<String> systemProperties = System::getProperty;
-    private UnaryOperator<String> environment = System::getenv;
-    private boolean verifyFully;
-    private boolean startHibernate;
+  public static final class Builder extends DataSetSettings<Builder> {
     private EngineOpener.Plan plan;
+    private int plannedAt = -1;
 
     Builder() {}
 
-    /** Opens only these datasets (and fails if one is missing) instead of every one found. */
-    public Builder dataSets(String... names) {
-      for (String n : names) {
-        dataSets.add(DataSetLayout.checkName(n));
-      }
-      plan = null;
-      return this;
-    }
-
-    /**
-     * Reads dataset {@code name} from {@code file} instead of the class path; also system property
-     * {@code datajar.<name>.path} or environment variable {@code DATAJAR_<NAME>_PATH}.
-     */
-    public Builder path(String name, Path file) {
-      paths.put(DataSetLayout.checkName(name), Objects.requireNonNull(file, "file"));
-      plan = null;
-      return this;
-    }
-
-    /**
-     * Reads dataset {@code name} from the PostgreSQL database at {@code url} (e.g. {@code
-     * jdbc:postgresql://db:5432/reference}), in the schema its manifest names, instead of from its
-     * SQLite file; also system property {@code datajar.<name>.jdbc} or environment variable {@code
-     * DATAJAR_<NAME>_JDBC}. User and password: in the URL, or {@code
-     * DATAJAR_<NAME>_JDBC_USER}/{@code DATAJAR_<NAME>_JDBC_PASSWORD}.
-     */
-    public Builder jdbc(String name, String url) {
-      Objects.requireNonNull(url, "url");
-      if (!url.startsWith("jdbc:postgresql:")) {
-        throw new IllegalArgumentException(
-            "dataset '"
-                + name
-                + "': '"
-                + url
-                + "' is not a"
-                + " PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database");
-      }
-      jdbcUrls.put(DataSetLayout.checkName(name), url);
-      return this;
-    }
-
-    /**
-     * Where datasets inside jars are copied to; also system property {@code datajar.cache.dir} or
-     * environment variable {@code DATAJAR_CACHE_DIR}; default {@code ~/.cache/datajar}.
-     */
-    public Builder cacheDirectory(Path dir) {
-      this.cacheDirectory = Objects.requireNonNull(dir, "dir");
-      plan = null;
-      return this;
-    }
-
-    /** Where to find manifests, dataset files and entity classes (default: context loader). */
-    public Builder classLoader(ClassLoader loader) {
-      this.classLoader = Objects.requireNonNull(loader, "loader");
-      plan = null;
-      return this;
-    }
-
-    /**
-     * Runs the full start-up check: hashes every dataset file (cached copies included) and compares
-     * the entities' schema with the file's through Hibernate. Off by default, where a copy verified
-     * when it was cached is trusted and the entity classes are compared by their recorded shape;
-     * also system property {@code datajar.verify=full} or environment variable {@code
-     * DATAJAR_VERIFY=full}.
-     */
-    public Builder verifyFully() {
-      this.verifyFully = true;
-      plan = null;
-      return this;
-    }
-
-    /**
-     * Starts Hibernate in the background right after opening, so that the first HQL query or read
-     * of an entity with collections does not wait for it. Plain lookups never need it.
-     */
-    public Builder startHibernateInBackground() {
-      this.startHibernate = true;
-      plan = null;
-      return this;
-    }
-
-    /** Replaces environment variable lookups (tests cannot set real ones). */
-    Builder environment(UnaryOperator<String> env) {
-      this.environment = env;
-      plan = null;
-      return this;
-    }
-
-    Builder systemProperties(UnaryOperator<String> props) {
-      this.systemProperties = props;
-      plan = null;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -285,30 +183,11 @@ public final class DataSets implements AutoCloseable {
 
     /** Located once, for {@link #entities()} and then {@link #open()} (a module does both). */
     private synchronized EngineOpener.Plan plan() {
-      if (plan == null) {
+      if (plan == null || plannedAt != changes()) {
         plan = EngineOpener.plan(settings());
+        plannedAt = changes();
       }
       return plan;
-    }
-
-    Settings settings() {
-      ClassLoader cl = classLoader;
-      if (cl == null) {
-        cl = Thread.currentThread().getContextClassLoader();
-      }
-      if (cl == null) {
-        cl = DataSets.class.getClassLoader();
-      }
-      return new Settings(
-          dataSets,
-          paths,
-          jdbcUrls,
-          cacheDirectory,
-          cl,
-          systemProperties,
-          environment,
-          verifyFully,
-          startHibernate);
     }
   }
 }

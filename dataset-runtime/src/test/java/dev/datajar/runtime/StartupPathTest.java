@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import dev.datajar.runtime.fixture.Assignment;
 import dev.datajar.runtime.fixture.Country;
 import dev.datajar.runtime.fixture.Fixtures;
 import dev.datajar.runtime.fixture.Vendor;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +86,23 @@ class StartupPathTest {
         DataSets.builder().classLoader(Fixtures.loader(root)).verifyFully().open()) {
       assertTrue(dataSets.hibernateStarted("oui"));
       assertEquals("Apple", dataSets.store(Vendor.class).get(1L).orElseThrow().getName());
+    }
+  }
+
+  @Test
+  void fullCheck_setOnTheGuiceModule_startsHibernateAtOpening() {
+    Fixtures.geo(root);
+    Fixtures.oui(root);
+    Injector injector =
+        Guice.createInjector(
+            DataSetModule.builder()
+                .classLoader(Fixtures.loader(root))
+                .dataSets("oui")
+                .verifyFully()
+                .build());
+    try (DataSets dataSets = injector.getInstance(DataSets.class)) {
+      assertEquals(Set.of("oui"), dataSets.names());
+      assertTrue(dataSets.hibernateStarted("oui"));
     }
   }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -32,8 +33,7 @@ public class DataJarAutoConfiguration {
   /** Opens the configured datasets; Spring calls {@link DataSets#close()} at shutdown. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public DataSets dataJarDataSets(
-      DataJarProperties properties, org.springframework.context.ApplicationContext context) {
+  public DataSets dataJarDataSets(DataJarProperties properties, ApplicationContext context) {
     return StoreRegistrar.builder(properties, context.getClassLoader()).open();
   }
 

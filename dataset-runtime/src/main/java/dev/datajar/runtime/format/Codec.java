@@ -1,26 +1,10 @@
 package dev.datajar.runtime.format;
 
 import jakarta.persistence.AttributeConverter;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * How the values of one attribute are stored in a dataset column and read back: the storage format,
@@ -39,9 +23,6 @@ import java.util.UUID;
  * thread-safe.
  */
 public abstract class Codec {
-  /** The codecs of single-column Java types, by spec; switches, not lambdas, to start fast. */
-  private static final Map<String, Codec> BASIC = basics();
-
   private final String spec;
   private final Class<?> javaType;
 
@@ -105,7 +86,7 @@ public abstract class Codec {
    * @throws IllegalArgumentException if the spec is unknown or names a class that is missing
    */
   public static Codec of(String spec, ClassLoader loader) {
-    Codec c = BASIC.get(spec);
+    Codec c = BasicCodec.BY_SPEC.get(spec);
     if (c != null) {
       return c;
     }
@@ -134,14 +115,14 @@ public abstract class Codec {
                   + spec
                   + "': this datajar"
                   + " runtime reads "
-                  + String.join(", ", new TreeSet<>(BASIC.keySet()))
+                  + String.join(", ", new TreeSet<>(BasicCodec.BY_SPEC.keySet()))
                   + ", enum-name, enum-ordinal and convert");
     }
   }
 
   /** The basic codec of {@code javaType} (boxed), or {@code null} if it has none. */
   public static Codec basicFor(Class<?> javaType) {
-    for (Codec c : BASIC.values()) {
+    for (Codec c : BasicCodec.BY_SPEC.values()) {
       if (c.javaType == javaType) {
         return c;
       }
@@ -170,277 +151,8 @@ public abstract class Codec {
     }
   }
 
-  /** The attribute side {@code X} of an {@code AttributeConverter<X, Y>}, or Object. */
-  private static Class<?> attributeType(Class<?> converter) {
-    for (Class<?> c = converter; c != null && c != Object.class; c = c.getSuperclass()) {
-      for (Type t : c.getGenericInterfaces()) {
-        if (t instanceof ParameterizedType p
-            && p.getRawType() == AttributeConverter.class
-            && p.getActualTypeArguments()[0] instanceof Class<?> x) {
-          return x;
-        }
-      }
-    }
-    return Object.class;
-  }
-
   @Override
   public String toString() {
     return spec;
-  }
-
-  private static Map<String, Codec> basics() {
-    Map<String, Codec> m = new LinkedHashMap<>();
-    for (Kind k : Kind.values()) {
-      m.put(k.spec, new Basic(k));
-    }
-    return m;
-  }
-
-  /** The basic storage forms; {@code spec} is what manifests record. */
-  private enum Kind {
-    LONG("long", Long.class),
-    INT("int", Integer.class),
-    SHORT("short", Short.class),
-    BYTE("byte", Byte.class),
-    BOOLEAN("boolean", Boolean.class),
-    DOUBLE("double", Double.class),
-    FLOAT("float", Float.class),
-    TEXT("text", String.class),
-    CHAR("char", Character.class),
-    DECIMAL("decimal", BigDecimal.class),
-    BIG_INTEGER("biginteger", BigInteger.class),
-    DATE("date", LocalDate.class),
-    TIME("time", LocalTime.class),
-    DATE_TIME("datetime", LocalDateTime.class),
-    INSTANT("instant", Instant.class),
-    OFFSET("offset", OffsetDateTime.class),
-    ZONED("zoned", ZonedDateTime.class),
-    DURATION("duration", Duration.class), // Hibernate's BIGINT duration: whole nanoseconds
-    UUID_TEXT("uuid", UUID.class),
-    BYTES("bytes", byte[].class);
-
-    final String spec;
-    final Class<?> type;
-
-    Kind(String spec, Class<?> type) {
-      this.spec = spec;
-      this.type = type;
-    }
-  }
-
-  private static final class Basic extends Codec {
-    private final Kind kind;
-
-    Basic(Kind kind) {
-      super(kind.spec, kind.type);
-      this.kind = kind;
-    }
-
-    @Override
-    public Class<?> storedType() {
-      return javaType();
-    }
-
-    @Override
-    public Object read(ResultSet rs, int i) throws SQLException {
-      Object v;
-      switch (kind) {
-        case LONG -> v = rs.getLong(i);
-        case INT -> v = rs.getInt(i);
-        case SHORT -> v = rs.getShort(i);
-        case BYTE -> v = rs.getByte(i);
-        case BOOLEAN -> v = rs.getBoolean(i);
-        case DOUBLE -> v = rs.getDouble(i);
-        case FLOAT -> v = rs.getFloat(i);
-        case DURATION -> v = Duration.ofNanos(rs.getLong(i));
-        case BYTES -> {
-          return rs.getBytes(i);
-        }
-        default -> {
-          String s = rs.getString(i);
-          return s == null ? null : parse(s);
-        }
-      }
-      return rs.wasNull() ? null : v;
-    }
-
-    private Object parse(String s) {
-      return switch (kind) {
-        case TEXT -> s;
-        case CHAR -> s.isEmpty() ? null : s.charAt(0);
-        case DECIMAL -> new BigDecimal(s);
-        case BIG_INTEGER -> new BigInteger(s);
-        case DATE -> TemporalText.parseLocalDate(s);
-        case TIME -> TemporalText.parseLocalTime(s);
-        case DATE_TIME -> TemporalText.parseLocalDateTime(s);
-        case INSTANT -> TemporalText.parseInstant(s);
-        case OFFSET -> TemporalText.parseOffsetDateTime(s);
-        case ZONED -> TemporalText.parseZonedDateTime(s);
-        case UUID_TEXT -> UUID.fromString(s);
-        default -> throw new IllegalStateException(kind + " is not stored as text");
-      };
-    }
-
-    @Override
-    public void bind(PreparedStatement ps, int i, Object v) throws SQLException {
-      if (v == null) {
-        ps.setNull(i, Types.NULL);
-        return;
-      }
-      switch (kind) {
-        case LONG -> ps.setLong(i, (Long) v);
-        case INT -> ps.setInt(i, (Integer) v);
-        case SHORT -> ps.setShort(i, (Short) v);
-        case BYTE -> ps.setByte(i, (Byte) v);
-        case BOOLEAN -> ps.setBoolean(i, (Boolean) v);
-        case DOUBLE -> ps.setDouble(i, (Double) v);
-        case FLOAT -> ps.setFloat(i, (Float) v);
-        case TEXT -> ps.setString(i, (String) v);
-        case CHAR -> ps.setString(i, String.valueOf((char) (Character) v));
-        case DECIMAL -> ps.setString(i, DecimalText.format((BigDecimal) v));
-        case BIG_INTEGER -> ps.setString(i, DecimalText.format((BigInteger) v));
-        case DATE -> ps.setString(i, TemporalText.format((LocalDate) v));
-        case TIME -> ps.setString(i, TemporalText.format((LocalTime) v));
-        case DATE_TIME -> ps.setString(i, TemporalText.format((LocalDateTime) v));
-        case INSTANT -> ps.setString(i, TemporalText.format((Instant) v));
-        case OFFSET -> ps.setString(i, TemporalText.format((OffsetDateTime) v));
-        case ZONED -> ps.setString(i, TemporalText.format((ZonedDateTime) v));
-        case DURATION -> ps.setLong(i, ((Duration) v).toNanos());
-        case UUID_TEXT -> ps.setString(i, v.toString());
-        case BYTES -> ps.setBytes(i, (byte[]) v);
-        default -> throw new IllegalStateException(kind.toString());
-      }
-    }
-
-    @Override
-    public void bindStored(PreparedStatement ps, int index, Object value) throws SQLException {
-      bind(ps, index, value);
-    }
-  }
-
-  /** Hibernate's {@code EnumType.STRING} (the constant's name) or {@code ORDINAL}. */
-  private static final class EnumCodec extends Codec {
-    private final Object[] constants;
-    private final boolean ordinal;
-
-    EnumCodec(String spec, Class<?> type, boolean ordinal) {
-      super(spec, type);
-      this.constants = type.getEnumConstants();
-      this.ordinal = ordinal;
-    }
-
-    @Override
-    public Class<?> storedType() {
-      return javaType();
-    }
-
-    @Override
-    public Object read(ResultSet rs, int index) throws SQLException {
-      if (ordinal) {
-        int i = rs.getInt(index);
-        return rs.wasNull() ? null : constants[i];
-      }
-      String name = rs.getString(index);
-      if (name == null) {
-        return null;
-      }
-      for (Object c : constants) {
-        if (((Enum<?>) c).name().equals(name)) {
-          return c;
-        }
-      }
-      throw new IllegalArgumentException(
-          "'" + name + "' is not a constant of " + javaType().getName());
-    }
-
-    @Override
-    @SuppressWarnings("EnumOrdinal") // EnumType.ORDINAL stores exactly this number
-    public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-      if (value == null) {
-        ps.setNull(index, Types.NULL);
-      } else if (ordinal) {
-        ps.setInt(index, ((Enum<?>) value).ordinal());
-      } else {
-        ps.setString(index, ((Enum<?>) value).name());
-      }
-    }
-
-    @Override
-    public void bindStored(PreparedStatement ps, int index, Object value) throws SQLException {
-      bind(ps, index, value);
-    }
-  }
-
-  /**
-   * A JPA {@link AttributeConverter}: the column holds what {@code stored} keeps, the attribute
-   * what the converter makes of it. NULL stays NULL without asking the converter, as in datajar's
-   * reads through Hibernate.
-   */
-  private static final class ConverterCodec extends Codec {
-    private final AttributeConverter<Object, Object> converter;
-    private final Codec stored;
-
-    @SuppressWarnings("unchecked")
-    ConverterCodec(String spec, Class<?> converterType, Codec stored) {
-      super(spec, attributeType(converterType));
-      this.stored = stored;
-      try {
-        Constructor<?> c = converterType.getDeclaredConstructor();
-        c.setAccessible(true);
-        this.converter = (AttributeConverter<Object, Object>) c.newInstance();
-      } catch (ReflectiveOperationException | ClassCastException e) {
-        throw new IllegalArgumentException(
-            "codec '"
-                + spec
-                + "': cannot create converter "
-                + converterType.getName()
-                + " with its no-argument constructor: "
-                + e,
-            e);
-      }
-    }
-
-    @Override
-    public Class<?> storedType() {
-      return stored.storedType();
-    }
-
-    @Override
-    public Object read(ResultSet rs, int index) throws SQLException {
-      Object v = stored.read(rs, index);
-      return v == null ? null : converter.convertToEntityAttribute(v);
-    }
-
-    @Override
-    public Object readStored(ResultSet rs, int index) throws SQLException {
-      return stored.read(rs, index);
-    }
-
-    @Override
-    public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-      stored.bindStored(ps, index, value == null ? null : converter.convertToDatabaseColumn(value));
-    }
-
-    @Override
-    public void bindStored(PreparedStatement ps, int index, Object value) throws SQLException {
-      stored.bindStored(ps, index, value);
-    }
-
-    @Override
-    public Object toAttribute(Object value) {
-      return converter.convertToEntityAttribute(value);
-    }
-
-    @Override
-    public boolean converted() {
-      return true;
-    }
-
-    /** The converter's simple name, for messages. */
-    @Override
-    public String toString() {
-      return converter.getClass().getSimpleName();
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.datajar.runtime.format;
 
 import java.util.Optional;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
@@ -16,6 +17,15 @@ import org.hibernate.type.descriptor.converter.spi.JpaAttributeConverter;
  */
 final class CodecMapping {
   private CodecMapping() {}
+
+  /**
+   * Whether the engine of {@code dialect} stores values as the codecs say, so that a column without
+   * a codec is refused and layouts are recorded for the fast path: SQLite, through datajar's
+   * dialect. Another engine's mapping (PostgreSQL's) is read for its tables, keys and types only.
+   */
+  static boolean storesWithCodecs(Dialect dialect) {
+    return dialect instanceof DataJarDialect;
+  }
 
   static Optional<Codec> of(JdbcMapping mapping) {
     BasicValueConverter<?, ?> converter = mapping.getValueConverter();

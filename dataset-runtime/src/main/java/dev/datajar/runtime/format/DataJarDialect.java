@@ -12,15 +12,10 @@ import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.dialect.DatabaseVersion;
 import org.hibernate.dialect.TimeZoneSupport;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.common.TemporalUnit;
 import org.hibernate.service.ServiceRegistry;
-import org.hibernate.sql.ast.SqlAstTranslator;
 import org.hibernate.sql.ast.SqlAstTranslatorFactory;
 import org.hibernate.sql.ast.spi.SqlAppender;
-import org.hibernate.sql.ast.spi.StandardSqlAstTranslatorFactory;
-import org.hibernate.sql.ast.tree.Statement;
-import org.hibernate.sql.exec.spi.JdbcOperation;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
 
@@ -119,13 +114,7 @@ public class DataJarDialect extends SQLiteDialect {
 
   @Override
   public SqlAstTranslatorFactory getSqlAstTranslatorFactory() {
-    return new StandardSqlAstTranslatorFactory() {
-      @Override
-      protected <T extends JdbcOperation> SqlAstTranslator<T> buildTranslator(
-          SessionFactoryImplementor sessionFactory, Statement statement) {
-        return new DataJarSqlAstTranslator<>(sessionFactory, statement);
-      }
-    };
+    return new TranslatorFactory(DataJarSqlAstTranslator::new);
   }
 
   /** Offsets and zones are kept in the stored text, so the dialect handles them natively. */

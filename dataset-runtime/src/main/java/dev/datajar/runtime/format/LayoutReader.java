@@ -1,7 +1,7 @@
 package dev.datajar.runtime.format;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
+import java.lang.reflect.Member;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,7 +108,7 @@ final class LayoutReader {
       members.add(m.get());
     }
     return idMember.map(
-        i -> new EntityLayout(p.getMappedClass().getName(), unquote(table), i, members));
+        i -> new EntityLayout(p.getMappedClass().getName(), TableModel.unquote(table), i, members));
   }
 
   // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
@@ -124,21 +124,9 @@ final class LayoutReader {
     if (codec == null) {
       return Optional.empty();
     }
-    String column = unquote(part.getSelectionExpression());
-    if (setter instanceof SetterFieldImpl f) {
-      Field field = f.getField();
-      return Optional.of(
-          new EntityLayout.Member(
-              attribute,
-              column,
-              codec.spec(),
-              target,
-              field.getDeclaringClass().getName(),
-              field.getName(),
-              true));
-    }
-    Method method = setter.getMethod();
-    if (method == null) {
+    String column = TableModel.unquote(part.getSelectionExpression());
+    Member m = setter instanceof SetterFieldImpl f ? f.getField() : setter.getMethod();
+    if (m == null) {
       return Optional.empty();
     }
     return Optional.of(
@@ -147,15 +135,8 @@ final class LayoutReader {
             column,
             codec.spec(),
             target,
-            method.getDeclaringClass().getName(),
-            method.getName(),
-            false));
-  }
-
-  private static String unquote(String name) {
-    if (name.length() > 1 && (name.charAt(0) == '"' || name.charAt(0) == '`')) {
-      return name.substring(1, name.length() - 1);
-    }
-    return name;
+            m.getDeclaringClass().getName(),
+            m.getName(),
+            m instanceof Field));
   }
 }

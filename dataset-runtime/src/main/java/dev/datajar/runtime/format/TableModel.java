@@ -1,9 +1,12 @@
 package dev.datajar.runtime.format;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One table of a dataset as the entities define it: columns, primary key, indexes and the foreign
@@ -149,5 +152,45 @@ public record TableModel(
       q.add(quote(n));
     }
     return String.join(", ", q);
+  }
+
+  /** {@code name} without the quotes Hibernate keeps around a quoted identifier. */
+  static String unquote(String name) {
+    if (name.length() > 1 && (name.charAt(0) == '"' || name.charAt(0) == '`')) {
+      return name.substring(1, name.length() - 1);
+    }
+    return name;
+  }
+
+  /** Parents first; ties and cycles broken by name so the order never varies. */
+  static List<TableModel> parentsFirst(Map<String, TableModel> byName) {
+    List<TableModel> out = new ArrayList<>();
+    Set<String> done = new LinkedHashSet<>();
+    Set<String> visiting = new LinkedHashSet<>();
+    for (String name : byName.keySet()) {
+      visit(name, byName, done, visiting, out);
+    }
+    return out;
+  }
+
+  private static void visit(
+      String name,
+      Map<String, TableModel> byName,
+      Set<String> done,
+      Set<String> visiting,
+      List<TableModel> out) {
+    if (done.contains(name) || !visiting.add(name)) {
+      return; // done, or a cycle: the builder checks references after all tables are loaded
+    }
+    TableModel t = byName.get(name);
+    for (TableModel.ForeignKey f : t.foreignKeys()) {
+      String parent = f.referencedTable().toLowerCase(Locale.ROOT);
+      if (!parent.equals(name) && byName.containsKey(parent)) {
+        visit(parent, byName, done, visiting, out);
+      }
+    }
+    visiting.remove(name);
+    done.add(name);
+    out.add(t);
   }
 }

@@ -38,24 +38,23 @@ import java.util.Locale;
  * locale.
  */
 public final class TemporalText {
+  private static final DateTimeFormatter HOURS_MINUTES_SECONDS =
+      threeFields(
+              ChronoField.HOUR_OF_DAY,
+              2,
+              ':',
+              ChronoField.MINUTE_OF_HOUR,
+              ChronoField.SECOND_OF_MINUTE)
+          .toFormatter(Locale.ROOT);
   private static final DateTimeFormatter TIME =
       new DateTimeFormatterBuilder()
-          .appendValue(ChronoField.HOUR_OF_DAY, 2)
-          .appendLiteral(':')
-          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-          .appendLiteral(':')
-          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .append(HOURS_MINUTES_SECONDS)
           .optionalStart()
           .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
           .optionalEnd()
           .toFormatter(Locale.ROOT);
   private static final DateTimeFormatter DATE =
-      new DateTimeFormatterBuilder()
-          .appendValue(ChronoField.YEAR, 4)
-          .appendLiteral('-')
-          .appendValue(ChronoField.MONTH_OF_YEAR, 2)
-          .appendLiteral('-')
-          .appendValue(ChronoField.DAY_OF_MONTH, 2)
+      threeFields(ChronoField.YEAR, 4, '-', ChronoField.MONTH_OF_YEAR, ChronoField.DAY_OF_MONTH)
           .toFormatter(Locale.ROOT);
   private static final DateTimeFormatter DATE_TIME =
       new DateTimeFormatterBuilder()
@@ -63,15 +62,12 @@ public final class TemporalText {
           .appendLiteral(' ')
           .append(TIME)
           .toFormatter(Locale.ROOT);
+
   private static final DateTimeFormatter INSTANT =
       new DateTimeFormatterBuilder()
           .append(DATE)
           .appendLiteral(' ')
-          .appendValue(ChronoField.HOUR_OF_DAY, 2)
-          .appendLiteral(':')
-          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-          .appendLiteral(':')
-          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .append(HOURS_MINUTES_SECONDS)
           .appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true)
           .appendLiteral('Z')
           .toFormatter(Locale.ROOT);
@@ -80,6 +76,19 @@ public final class TemporalText {
   public static final int INSTANT_LENGTH = "2024-01-02 03:04:05.000000000Z".length();
 
   private TemporalText() {}
+
+  /**
+   * {@code first} ({@code width} digits), then two 2-digit fields, each after {@code separator}.
+   */
+  private static DateTimeFormatterBuilder threeFields(
+      ChronoField first, int width, char separator, ChronoField second, ChronoField third) {
+    return new DateTimeFormatterBuilder()
+        .appendValue(first, width)
+        .appendLiteral(separator)
+        .appendValue(second, 2)
+        .appendLiteral(separator)
+        .appendValue(third, 2);
+  }
 
   public static String format(LocalDate v) {
     checkYear(v.getYear());

@@ -8,17 +8,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Parses the text of a source field into a value of an attribute's Java type, strictly: a value
@@ -29,14 +24,9 @@ import java.util.stream.Collectors;
  * booleans are matched with {@link Locale#ROOT}.
  */
 public final class ValueParser {
-  private static final Pattern FLOATING =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?Infinity|NaN");
   private static final Pattern UUID_TEXT =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-  /** Most digits of a decimal written out in full (before and after the point together). */
-  public static final int MAX_DECIMAL_DIGITS = 1000;
 
   private ValueParser() {}
 
@@ -53,13 +43,7 @@ public final class ValueParser {
         || type == BigInteger.class
         || type == Boolean.class
         || type == Character.class
-        || type == LocalDate.class
-        || type == LocalTime.class
-        || type == LocalDateTime.class
-        || type == Instant.class
-        || type == OffsetDateTime.class
-        || type == ZonedDateTime.class
-        || type == Duration.class
+        || TemporalParser.supports(type)
         || type == UUID.class
         || type == byte[].class
         || type.isEnum();
@@ -121,35 +105,20 @@ public final class ValueParser {
       checkSurrogates(text);
       return text;
     } else if (type == Long.class) {
-      return integer(text, Long.MIN_VALUE, Long.MAX_VALUE, "64-bit integer (long)");
+      return NumberParser.integer(text, Long.MIN_VALUE, Long.MAX_VALUE, "64-bit integer (long)");
     } else if (type == Integer.class) {
-      return (int) integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE, "32-bit integer (int)");
+      return (int)
+          NumberParser.integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE, "32-bit integer (int)");
     } else if (type == Short.class) {
-      return (short) integer(text, Short.MIN_VALUE, Short.MAX_VALUE, "16-bit integer (short)");
+      return (short)
+          NumberParser.integer(text, Short.MIN_VALUE, Short.MAX_VALUE, "16-bit integer (short)");
     } else if (type == Byte.class) {
-      return (byte) integer(text, Byte.MIN_VALUE, Byte.MAX_VALUE, "8-bit integer (byte)");
+      return (byte)
+          NumberParser.integer(text, Byte.MIN_VALUE, Byte.MAX_VALUE, "8-bit integer (byte)");
     } else if (type == Double.class || type == Float.class) {
-      if (!FLOATING.matcher(text).matches()) {
-        throw new NumberFormatException(text);
-      }
-      Object v = type == Double.class ? (Object) Double.parseDouble(text) : Float.parseFloat(text);
-      // Java rounds a number too large for the type to Infinity: refuse it, since the source
-      // did not say Infinity (it may spell that out).
-      if (((v instanceof Double d && d.isInfinite()) || (v instanceof Float f && f.isInfinite()))
-          && !text.endsWith("Infinity")) {
-        throw new IllegalArgumentException(
-            quote(text)
-                + " is out of range for a "
-                + (type == Double.class ? "double" : "float")
-                + " (largest: "
-                + (type == Double.class
-                    ? Double.toString(Double.MAX_VALUE)
-                    : Float.toString(Float.MAX_VALUE))
-                + ")");
-      }
-      return v;
+      return NumberParser.floating(type == Double.class, text);
     } else if (type == BigDecimal.class) {
-      return decimal(text);
+      return NumberParser.decimal(text);
     } else if (type == BigInteger.class) {
       return new BigInteger(text);
     } else if (type == Boolean.class) {
@@ -160,25 +129,8 @@ public final class ValueParser {
       }
       checkSurrogates(text);
       return text.charAt(0);
-    } else if (type == LocalDate.class) {
-      return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
-    } else if (type == LocalTime.class) {
-      return LocalTime.parse(text, DateTimeFormatter.ISO_LOCAL_TIME);
-    } else if (type == LocalDateTime.class) {
-      // Exactly one separator, 'T' or a space (as SQLite writes it): "2024-01-0203:04" and
-      // "2024-01-02T 03:04" are not date-times.
-      return LocalDateTime.parse(
-          text.replaceFirst(" ", "T"), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-    } else if (type == Instant.class) {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } else if (type == OffsetDateTime.class) {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    } else if (type == ZonedDateTime.class) {
-      return zoned(text);
-    } else if (type == Duration.class) {
-      Duration d = Duration.parse(text);
-      long unused = d.toNanos(); // stored as nanoseconds: throws for what does not fit
-      return d;
+    } else if (TemporalParser.supports(type)) {
+      return TemporalParser.parse(type, text);
     } else if (type == UUID.class) {
       if (!UUID_TEXT.matcher(text).matches()) {
         throw new IllegalArgumentException(quote(text) + " is not " + expected(type));
@@ -215,75 +167,6 @@ public final class ValueParser {
       }
       i += Character.charCount(cp);
     }
-  }
-
-  /**
-   * A date-time with a zone, refused if its offset is not one the zone has at that local time. Java
-   * would silently move such a value to another local time (02:30+01:00 in Paris on a
-   * spring-forward day becomes 03:30+02:00), so what was stored would not be what was written.
-   */
-  private static ZonedDateTime zoned(String text) {
-    TemporalAccessor parsed = DateTimeFormatter.ISO_ZONED_DATE_TIME.parse(text);
-    ZonedDateTime z = ZonedDateTime.from(parsed);
-    LocalDateTime local = LocalDateTime.from(parsed);
-    ZoneOffset offset = ZoneOffset.from(parsed);
-    if (!z.toLocalDateTime().equals(local) || !z.getOffset().equals(offset)) {
-      List<ZoneOffset> valid = z.getZone().getRules().getValidOffsets(local);
-      throw new IllegalArgumentException(
-          quote(text)
-              + ": offset "
-              + offset.getId()
-              + " is not in use in "
-              + z.getZone().getId()
-              + " at "
-              + local
-              + (valid.isEmpty()
-                  ? " (that local time is skipped by a daylight-saving change)"
-                  : " (it uses "
-                      + valid.stream().map(ZoneOffset::getId).collect(Collectors.joining(" or "))
-                      + ")")
-              + "; fix the offset or the time");
-    }
-    return z;
-  }
-
-  private static long integer(String text, long min, long max, String what) {
-    long v;
-    try {
-      v = Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      if (text.matches("[+-]?\\d+")) {
-        throw new IllegalArgumentException(quote(text) + " is out of range for a " + what, e);
-      }
-      throw new IllegalArgumentException(quote(text) + " is not an integer", e);
-    }
-    if (v < min || v > max) {
-      throw new IllegalArgumentException(
-          quote(text) + " is out of range for a " + what + " (" + min + " to " + max + ")");
-    }
-    return v;
-  }
-
-  /**
-   * A decimal as it will be stored: written out in full. An exponent that would make the plain form
-   * longer than {@link #MAX_DECIMAL_DIGITS} is refused, because {@code 1E+999999999} would
-   * otherwise become a billion-digit string. A negative scale ({@code 1E+3}) becomes scale 0, which
-   * is how the value is stored and read back ({@code 1000}).
-   */
-  private static BigDecimal decimal(String text) {
-    BigDecimal d = new BigDecimal(text);
-    long digits = Math.max((long) d.precision() - d.scale(), 1) + Math.max(d.scale(), 0);
-    if (digits > MAX_DECIMAL_DIGITS) {
-      throw new IllegalArgumentException(
-          quote(text)
-              + " has "
-              + digits
-              + " digits when written"
-              + " out in full; datajar stores decimals written out in full, with at most "
-              + MAX_DECIMAL_DIGITS
-              + " digits");
-    }
-    return d.scale() < 0 ? d.setScale(0) : d;
   }
 
   private static Boolean bool(String text) {
@@ -356,7 +239,7 @@ public final class ValueParser {
     return "a " + type.getSimpleName();
   }
 
-  private static String quote(String text) {
+  static String quote(String text) {
     String t = text.length() > 60 ? text.substring(0, 57) + "..." : text;
     return "'" + t + "'";
   }

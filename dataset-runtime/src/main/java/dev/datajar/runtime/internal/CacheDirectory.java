@@ -106,15 +106,10 @@ final class CacheDirectory {
       }
       List<String> wrong = new ArrayList<>();
       if (!s.ours()) {
-        wrong.add(
-            "is owned by "
-                + s.ownerName()
-                + ", not by "
-                + PathStatus.userName()
-                + " (the user this JVM runs as)");
+        wrong.add(s.notOursReason());
       }
       if (othersWrite) {
-        wrong.add("can be written by " + writers(s.mode()) + " (mode " + s.modeString() + ")");
+        wrong.add(writable(s));
       }
       String fix =
           s.ours()
@@ -134,15 +129,7 @@ final class CacheDirectory {
     } catch (IOException e) {
       throw new DataSetOpenException(
           dataSet,
-          "dataset '"
-              + dataSet
-              + "': cannot use the cache"
-              + " directory "
-              + configured
-              + ": "
-              + e
-              + ". "
-              + fixDirectory(),
+          "cannot use the cache" + " directory " + configured + ": " + e + ". " + fixDirectory(),
           e);
     }
   }
@@ -162,6 +149,10 @@ final class CacheDirectory {
     return Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
 
+  private static String writable(PathStatus s) {
+    return "can be written by " + writers(s.mode()) + " (mode " + s.modeString() + ")";
+  }
+
   private static String writers(int mode) {
     return (mode & GROUP_WRITE) != 0 && (mode & OTHERS_WRITE) != 0
         ? "its group and others"
@@ -169,7 +160,7 @@ final class CacheDirectory {
   }
 
   private static DataSetOpenException refused(String dataSet, String what) {
-    return new DataSetOpenException(dataSet, "dataset '" + dataSet + "': " + what);
+    return new DataSetOpenException(dataSet, what);
   }
 
   /** The real path of {@code dir}, creating it private first if it is missing and asked to. */
@@ -227,15 +218,10 @@ final class CacheDirectory {
       wrong.add("is a " + s.kind() + ", not a directory");
     }
     if (!s.ours()) {
-      wrong.add(
-          "is owned by "
-              + s.ownerName()
-              + ", not by "
-              + PathStatus.userName()
-              + " (the user this JVM runs as)");
+      wrong.add(s.notOursReason());
     }
     if (s.isDirectory() && (s.mode() & (GROUP_WRITE | OTHERS_WRITE)) != 0) {
-      wrong.add("can be written by " + writers(s.mode()) + " (mode " + s.modeString() + ")");
+      wrong.add(writable(s));
     }
     if (wrong.isEmpty()) {
       return sub;

@@ -39,7 +39,7 @@ final class DataSetCatalog {
     List<String> names =
         settings.dataSets().isEmpty() ? new ArrayList<>(c.manifests.keySet()) : settings.dataSets();
     if (names.isEmpty()) {
-      throw new DataSetOpenException("*", c.notFound(null));
+      throw DataSetOpenException.withMessage("*", c.notFound(null), null);
     }
     List<Located> out = new ArrayList<>();
     for (String name : names) {
@@ -57,7 +57,7 @@ final class DataSetCatalog {
               new URL(index, DataSetLayout.manifestFileName(DataSetLayout.checkName(name)));
           URL earlier = manifests.putIfAbsent(name, manifest);
           if (earlier != null && !earlier.toString().equals(manifest.toString())) {
-            throw new DataSetOpenException(
+            throw DataSetOpenException.withMessage(
                 name,
                 "dataset '"
                     + name
@@ -66,12 +66,13 @@ final class DataSetCatalog {
                     + earlier
                     + " and "
                     + manifest
-                    + ". Keep one of the two jars.");
+                    + ". Keep one of the two jars.",
+                null);
           }
         }
       }
     } catch (IOException e) {
-      throw new DataSetOpenException(
+      throw DataSetOpenException.withMessage(
           "*", "cannot read " + DataSetLayout.INDEX + " from the class path: " + e.getMessage(), e);
     }
   }
@@ -87,14 +88,14 @@ final class DataSetCatalog {
       manifestUrl = settings.classLoader().getResource(DataSetLayout.manifestResource(name));
     }
     if (manifestUrl == null) {
-      throw new DataSetOpenException(name, notFound(name));
+      throw DataSetOpenException.withMessage(name, notFound(name), null);
     }
     Manifest m = readManifest(name, manifestUrl);
     if (jdbc != null) {
       return new Located(name, m, jdbc.toString(), null, null, jdbc.source(), jdbc);
     }
     if (m.file() == null) {
-      throw new DataSetOpenException(
+      throw DataSetOpenException.withMessage(
           name,
           "dataset '"
               + name
@@ -112,16 +113,18 @@ final class DataSetCatalog {
               + ", or"
               + " DataSetModule.builder().jdbc(\""
               + name
-              + "\", url)).");
+              + "\", url)).",
+          null);
     }
     URL resource;
     try {
       resource = new URL(manifestUrl, m.file());
     } catch (MalformedURLException e) {
-      throw new DataSetOpenException(name, manifestUrl + ": bad file name '" + m.file() + "'", e);
+      throw DataSetOpenException.withMessage(
+          name, manifestUrl + ": bad file name '" + m.file() + "'", e);
     }
     if (!m.file().equals(DataSetLayout.sqliteFileName(name)) || !name.equals(m.name())) {
-      throw new DataSetOpenException(
+      throw DataSetOpenException.withMessage(
           name,
           manifestUrl
               + ": describes dataset '"
@@ -132,7 +135,8 @@ final class DataSetCatalog {
               + name
               + "' in '"
               + DataSetLayout.sqliteFileName(name)
-              + "'. The jar is corrupt; rebuild it.");
+              + "'. The jar is corrupt; rebuild it.",
+          null);
     }
     return new Located(name, m, resource.toString(), resource, null, null);
   }
@@ -142,10 +146,7 @@ final class DataSetCatalog {
     if (!Files.isRegularFile(file)) {
       throw new DataSetOpenException(
           name,
-          "dataset '"
-              + name
-              + "': "
-              + file
+          file
               + " (from "
               + o.source()
               + ") does not exist or is not a file. Fix the path, or remove the"
@@ -169,9 +170,7 @@ final class DataSetCatalog {
       if (cp == null) {
         throw new DataSetOpenException(
             name,
-            "dataset '"
-                + name
-                + "': no manifest for "
+            "no manifest for "
                 + file
                 + " (from "
                 + o.source()
@@ -247,9 +246,7 @@ final class DataSetCatalog {
       return Manifest.read(in, url.toString());
     } catch (IOException e) {
       throw new DataSetOpenException(
-          name,
-          "dataset '" + name + "': cannot read its manifest " + url + ": " + e.getMessage(),
-          e);
+          name, "cannot read its manifest " + url + ": " + e.getMessage(), e);
     }
   }
 

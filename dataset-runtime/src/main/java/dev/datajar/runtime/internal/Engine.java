@@ -85,25 +85,30 @@ public final class Engine implements AutoCloseable {
         layouts.put(l.entity(), l);
       }
     }
+    Map<String, Map<String, EntityMembers.Member>> members = new HashMap<>();
     for (EntityLayout l : layouts.values()) {
       Map<String, EntityModel.Attr> attrs = new HashMap<>();
       Map<String, String> targets = new HashMap<>();
       l.attributes().forEach(a -> targets.put(a.attribute(), a.target()));
-      RowMapper.attributeTypes(l, loader)
+      members.put(l.entity(), EntityMembers.of(l, loader));
+      members
+          .get(l.entity())
           .forEach(
-              (attribute, type) -> {
+              (attribute, member) -> {
                 String target = targets.get(attribute);
                 attrs.put(
                     attribute,
                     new EntityModel.Attr(
-                        attribute, type, target == null ? null : t -> models.get(target)));
+                        attribute, member.type(), target == null ? null : t -> models.get(target)));
               });
       models.put(
           l.entity(), new EntityModel(byName.get(l.entity()), null, l.id().attribute(), attrs));
     }
     for (EntityLayout l : layouts.values()) {
       mappers.put(
-          l.entity(), new RowMapper<>(byName.get(l.entity()), l, loader, models.get(l.entity())));
+          l.entity(),
+          new RowMapper<>(
+              byName.get(l.entity()), l, members.get(l.entity()), loader, models.get(l.entity())));
     }
     for (EntityLayout l : layouts.values()) {
       mappers.get(l.entity()).link(mappers, l);

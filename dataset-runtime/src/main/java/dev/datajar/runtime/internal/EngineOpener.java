@@ -1,25 +1,17 @@
 package dev.datajar.runtime.internal;
 
-import dev.datajar.runtime.DataSetOpenException;
-import dev.datajar.runtime.format.DataSetLayout;
-import dev.datajar.runtime.format.DataSetMembership;
 import dev.datajar.runtime.format.EntityShape;
-import dev.datajar.runtime.format.FileIdentity;
 import dev.datajar.runtime.format.Manifest;
-import dev.datajar.runtime.format.Sha256;
 import dev.datajar.runtime.internal.logging.QuietStart;
 import dev.datajar.runtime.internal.postgres.PostgresOpener;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
 
 /**
  * Opens located datasets, checking everything that can be wrong before the first read, without
@@ -52,10 +44,12 @@ public final class EngineOpener {
       this.settings = settings;
       this.located = DataSetCatalog.locate(settings);
       if (located.stream().anyMatch(l -> l.jdbc() == null)) {
-        DriverWarmUp.start(); // on a second core, while the entity classes load and files copy
+        // On a second core, while the entity classes load and files copy; the first connection
+        // reports a failure, so the future is not waited for here.
+        Future<Void> unused = DriverWarmUp.start();
       }
       for (Located l : located) {
-        entities.put(l.name(), entityClasses(l, settings.classLoader()));
+        entities.put(l.name(), EntityClasses.load(l, settings.classLoader()));
       }
     }
 
@@ -113,24 +107,15 @@ public final class EngineOpener {
     t.start();
   }
 
-  /** A cached copy turned out damaged: it is discarded and copied again. */
-  private static final class DamagedCopy extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    DamagedCopy(String why) {
-      super(why, null, false, false);
-    }
-  }
-
   static Engine open(Located l, Settings settings, List<Class<?>> entities) {
     if (l.jdbc() != null) {
       return openPostgres(l, settings, entities);
     }
-    FileSource source = FileSource.of(l, settings, settings.fullCheck());
+    FileSource source = FileSource.of(l, settings);
     while (true) {
       try {
         return open(l, settings, entities, source);
-      } catch (DamagedCopy e) {
+      } catch (FileChecks.DamagedCopy e) {
         FileCache.discard(l.name(), source.file(), e.getMessage());
         source = FileSource.copied(l, settings);
       }
@@ -142,29 +127,15 @@ public final class EngineOpener {
     String name = l.name();
     Manifest m = l.manifest();
     Path file = source.file();
-    Optional<String> header;
-    try {
-      header = FileIdentity.headerProblem(file);
-    } catch (IOException e) {
-      throw new DataSetOpenException(
-          name, "dataset '" + name + "': cannot read " + file + ": " + e, e);
-    }
-    if (header.isPresent()) {
-      if (source.cachedCopy()) {
-        throw new DamagedCopy("its header is damaged");
-      }
-      throw new DataSetOpenException(name, "dataset '" + name + "': " + header.get());
-    }
-    if (source.hash()) {
-      checkHash(name, file, m, source.cachedCopy());
-    }
+    FileChecks.checkHeader(name, source);
+    FileChecks.checkHash(name, source, m);
     boolean shapeMatches =
         m.entityShape() != null && m.entityShape().equals(EntityShape.fingerprint(entities));
     FastConnections lookups =
         new FastConnections(name, file, Engine.MAX_CONNECTIONS, "lookups", Engine.WAIT_MILLIS);
     HibernateSide hibernate = new HibernateSide(name, file, entities, settings.classLoader());
     try {
-      String inFile = checkIdentity(name, file, m, lookups, source.cachedCopy());
+      String inFile = FileChecks.checkIdentity(name, source, m, lookups);
       boolean full = settings.fullCheck() || !shapeMatches || m.schemaFingerprint() == null;
       if (full) {
         FastConnections.Slot slot = lookups.borrow();
@@ -215,146 +186,5 @@ public final class EngineOpener {
         settings.classLoader(),
         new FastConnections(name, null, 1, "lookups", Engine.WAIT_MILLIS),
         hibernate);
-  }
-
-  /**
-   * Reads the identity recorded in the file and compares its schema fingerprint with the
-   * manifest's; returns the file's fingerprint.
-   */
-  private static String checkIdentity(
-      String name, Path file, Manifest m, FastConnections lookups, boolean cachedCopy) {
-    FileIdentity id;
-    FastConnections.Slot slot = lookups.borrow();
-    try {
-      id = FileIdentity.readFrom(slot.connection);
-    } catch (SQLException e) {
-      if (cachedCopy) {
-        throw new DamagedCopy("SQLite cannot read it: " + e.getMessage());
-      }
-      throw new DataSetOpenException(
-          name,
-          "dataset '"
-              + name
-              + "': "
-              + file
-              + " is not a"
-              + " readable datajar dataset ("
-              + DataSetLayout.METADATA_TABLE
-              + " cannot be read: "
-              + e.getMessage()
-              + "). Rebuild it.",
-          e);
-    } finally {
-      lookups.giveBack(slot);
-    }
-    if (m.schemaFingerprint() != null && !m.schemaFingerprint().equals(id.schemaFingerprint())) {
-      throw new DataSetOpenException(
-          name,
-          "dataset '"
-              + name
-              + "': "
-              + file
-              + " has schema"
-              + " fingerprint "
-              + id.schemaFingerprint()
-              + ", but its manifest says "
-              + m.schemaFingerprint()
-              + ": the file and the manifest come from different builds."
-              + " Rebuild the dataset.");
-    }
-    return id.schemaFingerprint();
-  }
-
-  /** Compares the file's sha256 with the manifest's; a cached copy that differs is recopied. */
-  private static void checkHash(String name, Path file, Manifest m, boolean cachedCopy) {
-    String actual;
-    long size;
-    try {
-      actual = Sha256.of(file);
-      size = Files.size(file);
-    } catch (IOException e) {
-      throw new DataSetOpenException(
-          name, "dataset '" + name + "': cannot read " + file + ": " + e, e);
-    }
-    if (actual.equals(m.sha256())) {
-      return;
-    }
-    if (cachedCopy) {
-      throw new DamagedCopy("its sha256 is " + actual);
-    }
-    throw new DataSetOpenException(
-        name, mismatch(name, file.toString(), actual, size, m.sha256(), m.bytes()));
-  }
-
-  /** The message for a file that does not match its manifest. */
-  static String mismatch(
-      String name,
-      String where,
-      String actual,
-      long actualBytes,
-      String expected,
-      long expectedBytes) {
-    return "dataset '"
-        + name
-        + "': "
-        + where
-        + " has sha256 "
-        + actual
-        + " ("
-        + actualBytes
-        + " bytes), but its manifest says "
-        + expected
-        + " ("
-        + expectedBytes
-        + " bytes)."
-        + " The file was changed after it was built, or the jar is corrupt: rebuild the dataset.";
-  }
-
-  private static List<Class<?>> entityClasses(Located l, ClassLoader loader) {
-    List<Class<?>> out = new ArrayList<>();
-    for (String className : l.manifest().entities()) {
-      Class<?> c;
-      try {
-        c = Class.forName(className, false, loader);
-      } catch (ClassNotFoundException e) {
-        throw new DataSetOpenException(
-            l.name(),
-            "dataset '"
-                + l.name()
-                + "': entity class "
-                + className
-                + " (listed in the manifest of "
-                + l.where()
-                + ") is not on the class"
-                + " path. Put the dataset module's classes on the class path with its file.");
-      }
-      String actual = DataSetMembership.nameOf(c).orElse(null);
-      if (!l.name().equals(actual)) {
-        throw new DataSetOpenException(
-            l.name(),
-            "dataset '"
-                + l.name()
-                + "': entity class "
-                + className
-                + " belongs to "
-                + (actual == null ? "no dataset" : "dataset '" + actual + "'")
-                + " on the class"
-                + " path, but "
-                + l.where()
-                + " was built with it. Rebuild the dataset with the"
-                + " current classes.");
-      }
-      out.add(c);
-    }
-    if (out.isEmpty()) {
-      throw new DataSetOpenException(
-          l.name(),
-          "dataset '"
-              + l.name()
-              + "': its manifest ("
-              + l.where()
-              + ") lists no entity classes. Rebuild the dataset.");
-    }
-    return out;
   }
 }

@@ -65,7 +65,13 @@ class FastConnections implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition returned = lock.newCondition();
   private final ArrayDeque<Slot> free = new ArrayDeque<>();
+
+  /** The open connections, free or borrowed. */
   private final List<Slot> all = new ArrayList<>();
+
+  /** Connections being opened outside the lock: they count towards {@code max}. */
+  private int opening;
+
   private boolean closed;
 
   /**
@@ -86,7 +92,6 @@ class FastConnections implements AutoCloseable {
    * @throws DataSetException if the dataset is closed, or none came back in time
    */
   Slot borrow() {
-    boolean open = false;
     lock.lock();
     try {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
@@ -96,9 +101,8 @@ class FastConnections implements AutoCloseable {
         if (s != null) {
           return s;
         }
-        if (all.size() < max) {
-          open = true;
-          all.add(null); // reserve the place; opened outside the lock
+        if (all.size() + opening < max) {
+          opening++; // the place is taken; the connection is opened outside the lock
           break;
         }
         long left = deadline - System.nanoTime();
@@ -114,9 +118,10 @@ class FastConnections implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    return open ? openSlot() : null;
+    return openSlot();
   }
 
+  /** Opens the connection whose place {@link #borrow} took. */
   private Slot openSlot() {
     Slot fresh;
     try {
@@ -124,7 +129,7 @@ class FastConnections implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       lock.lock();
       try {
-        all.remove(null);
+        opening--;
         returned.signal();
       } finally {
         lock.unlock();
@@ -134,12 +139,12 @@ class FastConnections implements AutoCloseable {
     }
     lock.lock();
     try {
-      all.set(all.indexOf(null), fresh);
+      opening--;
       if (closed) {
-        all.remove(fresh);
         closeQuietly(fresh);
         checkOpen();
       }
+      all.add(fresh);
       return fresh;
     } finally {
       lock.unlock();

@@ -86,8 +86,8 @@ final class FileCache {
         if (!copied.sha256().equals(sha256) || (bytes >= 0 && copied.bytes() != bytes)) {
           throw new DataSetOpenException(
               dataSet,
-              EngineOpener.mismatch(
-                  dataSet, resource.toString(), copied.sha256(), copied.bytes(), sha256, bytes));
+              FileChecks.mismatch(
+                  resource.toString(), copied.sha256(), copied.bytes(), sha256, bytes));
         }
         if (posix) {
           Files.setPosixFilePermissions(tmp, OWNER_READ);
@@ -108,9 +108,7 @@ final class FileCache {
     } catch (IOException e) {
       throw new DataSetOpenException(
           dataSet,
-          "dataset '"
-              + dataSet
-              + "': cannot copy "
+          "cannot copy "
               + resource
               + " into the cache directory "
               + dir
@@ -135,14 +133,7 @@ final class FileCache {
     } catch (IOException e) {
       throw new DataSetOpenException(
           dataSet,
-          "dataset '"
-              + dataSet
-              + "': cannot delete the"
-              + " damaged cached copy "
-              + copy
-              + ": "
-              + e
-              + ". Delete it by hand.",
+          "cannot delete the" + " damaged cached copy " + copy + ": " + e + ". Delete it by hand.",
           e);
     }
   }
@@ -203,12 +194,7 @@ final class FileCache {
         return List.of("is a " + s.kind() + ", not a regular file");
       }
       if (!s.ours()) {
-        wrong.add(
-            "is owned by "
-                + s.ownerName()
-                + ", not by "
-                + PathStatus.userName()
-                + " (the user this JVM runs as)");
+        wrong.add(s.notOursReason());
       }
       if ((s.mode() & ANY_WRITE) != 0) {
         wrong.add("can be written (mode " + s.modeString() + "; copies are made r--------)");
@@ -240,9 +226,7 @@ final class FileCache {
     if (sha256 == null || !SHA256.matcher(sha256).matches()) {
       throw new DataSetOpenException(
           dataSet,
-          "dataset '"
-              + dataSet
-              + "': its manifest has no"
+          "its manifest has no"
               + " valid sha256 ('"
               + sha256
               + "'), so it cannot be cached safely in "

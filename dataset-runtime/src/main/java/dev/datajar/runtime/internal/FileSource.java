@@ -18,7 +18,7 @@ import java.util.Optional;
 record FileSource(Path file, boolean cachedCopy, boolean hash) {
 
   /** The source of a located dataset; copies it out of its jar if the cache has no copy. */
-  static FileSource of(Located l, Settings settings, boolean fullCheck) {
+  static FileSource of(Located l, Settings settings) {
     boolean checksum = l.manifest() != null && l.manifest().sha256() != null;
     if (l.file() != null) {
       return new FileSource(l.file(), false, checksum);
@@ -28,15 +28,14 @@ record FileSource(Path file, boolean cachedCopy, boolean hash) {
         // A class folder (tests, IDE): read in place.
         return new FileSource(Path.of(l.resource().toURI()), false, checksum);
       } catch (URISyntaxException e) {
-        throw new DataSetOpenException(
-            l.name(), "dataset '" + l.name() + "': cannot read " + l.where() + ": " + e, e);
+        throw new DataSetOpenException(l.name(), "cannot read " + l.where() + ": " + e, e);
       }
     }
     Path dir = settings.cacheDirectoryOrDefault();
     Optional<Path> cached =
         FileCache.trustedCopy(l.name(), dir, l.manifest().sha256(), l.manifest().bytes());
     if (cached.isPresent()) {
-      return new FileSource(cached.get(), true, fullCheck);
+      return new FileSource(cached.get(), true, settings.fullCheck());
     }
     return copied(l, settings);
   }

@@ -27,7 +27,18 @@ final class HashingCopy {
   static final int CHUNK = 1 << 18;
   private static final int IN_FLIGHT = 4;
 
-  private record Chunk(byte[] buffer, int length) {}
+  /**
+   * A filled buffer on its way to the hasher; {@link #END} (compared by identity) ends the copy.
+   */
+  private static final class Chunk {
+    final byte[] buffer;
+    final int length;
+
+    Chunk(byte[] buffer, int length) {
+      this.buffer = buffer;
+      this.length = length;
+    }
+  }
 
   private static final Chunk END = new Chunk(new byte[0], -1);
 
@@ -88,12 +99,12 @@ final class HashingCopy {
         for (Chunk c = toHash.take(); c != END; c = toHash.take()) {
           if (failure == null) {
             try {
-              digest.update(c.buffer(), 0, c.length());
+              digest.update(c.buffer, 0, c.length);
             } catch (RuntimeException e) {
               failure = e; // reported when the copy ends; keep giving buffers back until then
             }
           }
-          free.put(c.buffer());
+          free.put(c.buffer);
         }
       } catch (InterruptedException e) {
         // The copy failed and gave up on the hash.

@@ -106,6 +106,11 @@ final class PathStatus {
   }
 
   /** The type in words, for messages. */
+  /** Why we do not own it, as the end of a sentence that starts with the path. */
+  String notOursReason() throws IOException {
+    return "is owned by " + ownerName() + ", not by " + userName() + " (the user this JVM runs as)";
+  }
+
   String kind() {
     return switch (mode & TYPE) {
       case DIRECTORY -> "directory";

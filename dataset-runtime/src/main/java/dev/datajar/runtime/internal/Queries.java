@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.query.IllegalSelectQueryException;
 import org.hibernate.query.NativeQuery;
@@ -34,20 +36,16 @@ final class Queries {
   private Queries() {}
 
   static <R> List<R> hql(Engine engine, String hql, Class<R> type, Object[] params) {
-    try (Session s = engine.openSession()) {
-      QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
-      try {
-        SelectionQuery<R> q = s.createSelectionQuery(hql, type);
-        EntityReader.bind(q, Arrays.asList(params));
-        return q.getResultList();
-      } catch (RuntimeException e) {
-        if (limit.fired()) {
-          throw limit.exception(engine.name(), "query()", hql, e);
-        }
-        throw e;
-      } finally {
-        s.doWork(c -> limit.close());
-      }
+    try {
+      return timed(
+          engine,
+          "query()",
+          hql,
+          s -> {
+            SelectionQuery<R> q = s.createSelectionQuery(hql, type);
+            EntityReader.bind(q, Arrays.asList(params));
+            return q.getResultList();
+          });
     } catch (IllegalSelectQueryException e) {
       throw new ReadOnlyDataSetException(
           "dataset '"
@@ -65,44 +63,59 @@ final class Queries {
     // Checked before SQLite sees the text: SQLite carries out a pragma while preparing it.
     Optional<String> refused = SqlGuard.refusal(sql);
     if (refused.isPresent()) {
-      throw new ReadOnlyDataSetException(
-          "dataset '"
-              + engine.name()
-              + "' is read-only: sql()"
-              + " runs queries only, not '"
-              + sql
-              + "': "
+      throw sqlRefused(
+          engine,
+          sql,
+          ": "
               + refused.get()
               + ". Nothing was run;"
               + " to change the data, change the dataset's sources and rebuild it.",
           null);
     }
+    try {
+      return timed(engine, "sql()", sql, s -> run(s, sql, type, params));
+    } catch (DataSetException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (isReadOnlyRefusal(e)) {
+        throw sqlRefused(engine, sql, ". Change the dataset's sources and rebuild it instead.", e);
+      }
+      throw e;
+    }
+  }
+
+  /** The refusal of a statement given to sql() that is not a query; {@code why} ends it. */
+  private static ReadOnlyDataSetException sqlRefused(
+      Engine engine, String sql, String why, Throwable cause) {
+    return new ReadOnlyDataSetException(
+        "dataset '"
+            + engine.name()
+            + "' is read-only: sql()"
+            + " runs queries only, not '"
+            + sql
+            + "'"
+            + why,
+        cause);
+  }
+
+  /**
+   * Runs {@code work} in a new session under the query time limit; a statement the limit stopped
+   * fails with the limit's message, naming {@code call} and {@code statement}.
+   */
+  private static <R> List<R> timed(
+      Engine engine, String call, String statement, Function<Session, List<R>> work) {
     try (Session s = engine.openSession()) {
       QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
       try {
-        return run(s, sql, type, params);
+        return work.apply(s);
       } catch (RuntimeException e) {
         if (limit.fired()) {
-          throw limit.exception(engine.name(), "sql()", sql, e);
+          throw limit.exception(engine.name(), call, statement, e);
         }
         throw e;
       } finally {
         s.doWork(c -> limit.close());
       }
-    } catch (DataSetException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (isReadOnlyRefusal(e)) {
-        throw new ReadOnlyDataSetException(
-            "dataset '"
-                + engine.name()
-                + "' is read-only: sql()"
-                + " runs queries only, not '"
-                + sql
-                + "'. Change the dataset's sources and rebuild it instead.",
-            e);
-      }
-      throw e;
     }
   }
 
@@ -164,7 +177,7 @@ final class Queries {
 
   static boolean isReadOnlyRefusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException s && "25006".equals(s.getSQLState())) {
+      if (t instanceof SQLException s && "25006".equals(s.getSQLState())) {
         return true; // PostgreSQL: read_only_sql_transaction
       }
       String m = t.getMessage();

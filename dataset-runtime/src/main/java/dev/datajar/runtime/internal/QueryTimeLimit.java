@@ -1,8 +1,10 @@
 package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.DataSetException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.sqlite.ProgressHandler;
@@ -47,7 +49,7 @@ final class QueryTimeLimit implements AutoCloseable {
       // pool's connections are not in auto-commit mode). A timeout there surfaces as the
       // server's "canceling statement due to statement timeout".
       if (!limit.isZero()) {
-        try (java.sql.Statement s = jdbc.createStatement()) {
+        try (Statement s = jdbc.createStatement()) {
           s.execute("set local statement_timeout = " + limit.toMillis());
         }
       }
@@ -119,8 +121,7 @@ final class QueryTimeLimit implements AutoCloseable {
     try {
       Duration d =
           text.strip().matches("\\d+(\\.\\d+)?")
-              ? Duration.ofNanos(
-                  new java.math.BigDecimal(text.strip()).movePointRight(9).longValueExact())
+              ? Duration.ofNanos(new BigDecimal(text.strip()).movePointRight(9).longValueExact())
               : Duration.parse(text.strip());
       if (d.isNegative()) {
         throw new DateTimeParseException("negative", text, 0);

@@ -5,17 +5,12 @@ import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.TableModel;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -73,14 +68,22 @@ final class RowMapper<T> {
   private final boolean associations;
   private final Map<Object, Object[]> cache = new ConcurrentHashMap<>();
 
-  RowMapper(Class<T> type, EntityLayout layout, ClassLoader loader, EntityModel model) {
+  /**
+   * @param members the id's and attributes' setters, by attribute ({@link EntityMembers#of})
+   */
+  RowMapper(
+      Class<T> type,
+      EntityLayout layout,
+      Map<String, EntityMembers.Member> members,
+      ClassLoader loader,
+      EntityModel model) {
     this.type = type;
     this.model = model;
     this.table = TableModel.quote(layout.table());
     this.idColumn = TableModel.quote(layout.id().column());
     this.idCodec = Codec.of(layout.id().codec(), loader);
-    this.constructor = constructor(type);
-    this.idSetter = generic(setter(layout.id(), loader));
+    this.constructor = EntityMembers.constructor(type);
+    this.idSetter = members.get(layout.id().attribute()).setter();
     StringBuilder select = new StringBuilder("select ").append(idColumn);
     paths.put(layout.id().attribute(), new SqlWriter.Col(idColumn, idCodec));
     this.columns = new Column[layout.attributes().size()];
@@ -88,11 +91,10 @@ final class RowMapper<T> {
     for (int i = 0; i < columns.length; i++) {
       EntityLayout.Member m = layout.attributes().get(i);
       Codec codec = Codec.of(m.codec(), loader);
-      MethodHandle set = setter(m, loader);
+      EntityMembers.Member set = members.get(m.attribute());
       String column = TableModel.quote(m.column());
       select.append(", ").append(column);
-      columns[i] =
-          new Column(codec, generic(set), set.type().parameterType(1).isPrimitive(), m.target());
+      columns[i] = new Column(codec, set.setter(), set.primitive(), m.target());
       any |= m.target() != null;
       if (m.target() == null) {
         paths.put(m.attribute(), new SqlWriter.Col(column, codec));
@@ -116,16 +118,6 @@ final class RowMapper<T> {
         toOnes.put(m.attribute(), new ToOne(TableModel.quote(m.column()), c.targetMapper));
       }
     }
-  }
-
-  /** The Java type of each attribute of a layout (the field's, or the setter's parameter). */
-  static Map<String, Class<?>> attributeTypes(EntityLayout layout, ClassLoader loader) {
-    Map<String, Class<?>> out = new LinkedHashMap<>();
-    out.put(layout.id().attribute(), memberType(layout.id(), loader));
-    for (EntityLayout.Member m : layout.attributes()) {
-      out.put(m.attribute(), memberType(m, loader));
-    }
-    return out;
   }
 
   /** A new entity for {@code id}, or {@code null} if there is no such row. */
@@ -254,78 +246,5 @@ final class RowMapper<T> {
         connections.giveBack(slot);
       }
     }
-  }
-
-  private static MethodHandle constructor(Class<?> type) {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-      return lookup
-          .findConstructor(type, MethodType.methodType(void.class))
-          .asType(MethodType.methodType(Object.class));
-    } catch (ReflectiveOperationException | IllegalArgumentException e) {
-      throw new IllegalStateException(
-          type.getName() + " has no no-argument constructor the" + " runtime can call: " + e, e);
-    }
-  }
-
-  /** {@code (Object entity, Object value) -> void}, unboxing for primitive attributes. */
-  private static MethodHandle generic(MethodHandle setter) {
-    return setter.asType(MethodType.methodType(void.class, Object.class, Object.class));
-  }
-
-  /** The field's setter handle, or the setter method's handle: {@code (Owner, Type)}. */
-  private static MethodHandle setter(EntityLayout.Member m, ClassLoader loader) {
-    try {
-      Class<?> owner = Class.forName(m.declaringClass(), false, loader);
-      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
-      return m.field()
-          ? lookup.unreflectSetter(field(owner, m))
-          : lookup.unreflect(method(owner, m));
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          "cannot set "
-              + m.declaringClass()
-              + "."
-              + m.setter()
-              + " (attribute '"
-              + m.attribute()
-              + "'): "
-              + e,
-          e);
-    }
-  }
-
-  private static Class<?> memberType(EntityLayout.Member m, ClassLoader loader) {
-    try {
-      Class<?> owner = Class.forName(m.declaringClass(), false, loader);
-      return m.field() ? field(owner, m).getType() : method(owner, m).getParameterTypes()[0];
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          "cannot find "
-              + m.declaringClass()
-              + "."
-              + m.setter()
-              + " (attribute '"
-              + m.attribute()
-              + "'): "
-              + e,
-          e);
-    }
-  }
-
-  private static Field field(Class<?> owner, EntityLayout.Member m) throws NoSuchFieldException {
-    Field f = owner.getDeclaredField(m.setter());
-    f.setAccessible(true);
-    return f;
-  }
-
-  private static Method method(Class<?> owner, EntityLayout.Member m) throws NoSuchMethodException {
-    for (Method x : owner.getDeclaredMethods()) {
-      if (x.getName().equals(m.setter()) && x.getParameterCount() == 1 && !x.isBridge()) {
-        x.setAccessible(true);
-        return x;
-      }
-    }
-    throw new NoSuchMethodException(owner.getName() + "." + m.setter() + "(1 argument)");
   }
 }

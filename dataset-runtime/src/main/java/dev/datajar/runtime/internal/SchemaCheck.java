@@ -25,25 +25,13 @@ final class SchemaCheck {
     try {
       differences = model.differencesFrom(c);
     } catch (SQLException e) {
-      throw new DataSetOpenException(
-          name,
-          "dataset '"
-              + name
-              + "': "
-              + file
-              + " is not a"
-              + " readable datajar dataset (its tables cannot be read: "
-              + e.getMessage()
-              + "). Rebuild it.",
-          e);
+      throw FileChecks.unreadable(name, file, "its tables", e);
     }
     if (differences.isEmpty() && expected.equals(inFile)) {
       return;
     }
     StringBuilder sb =
-        new StringBuilder("dataset '")
-            .append(name)
-            .append("': ")
+        new StringBuilder()
             .append(file)
             .append(" was built from other entity classes than those on the class path (schema")
             .append(" fingerprint in the file ")

@@ -1,15 +1,11 @@
 package dev.datajar.runtime.postgres;
 
+import dev.datajar.runtime.format.TranslatorFactory;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.DatabaseVersion;
 import org.hibernate.dialect.PostgreSQLDialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.service.ServiceRegistry;
-import org.hibernate.sql.ast.SqlAstTranslator;
 import org.hibernate.sql.ast.SqlAstTranslatorFactory;
-import org.hibernate.sql.ast.spi.StandardSqlAstTranslatorFactory;
-import org.hibernate.sql.ast.tree.Statement;
-import org.hibernate.sql.exec.spi.JdbcOperation;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
 
@@ -36,13 +32,7 @@ public class DataJarPostgresDialect extends PostgreSQLDialect {
 
   @Override
   public SqlAstTranslatorFactory getSqlAstTranslatorFactory() {
-    return new StandardSqlAstTranslatorFactory() {
-      @Override
-      protected <T extends JdbcOperation> SqlAstTranslator<T> buildTranslator(
-          SessionFactoryImplementor sessionFactory, Statement statement) {
-        return new PostgresSqlAstTranslator<>(sessionFactory, statement);
-      }
-    };
+    return new TranslatorFactory(PostgresSqlAstTranslator::new);
   }
 
   @Override

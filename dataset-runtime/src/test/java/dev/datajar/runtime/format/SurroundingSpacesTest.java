@@ -26,7 +26,7 @@ class SurroundingSpacesTest {
     assertEquals((short) 7, parse("aShort", "7 "));
     assertEquals(2.5, parse("aDouble", "  2.5"));
     assertEquals(new BigDecimal("12.50"), parse("aMoney", " 12.50 "));
-    assertEquals(Boolean.TRUE, parse("aBoolean", " yes"));
+    assertEquals(true, parse("aBoolean", " yes"));
     assertEquals(LocalDate.of(1840, 1, 22), parse("aDate", " 1840-01-22 "));
     assertEquals(LocalTime.of(3, 4, 5), parse("aTime", "03:04:05 "));
     assertEquals(LocalDateTime.of(2024, 1, 2, 3, 4), parse("aDateTime", " 2024-01-02 03:04"));

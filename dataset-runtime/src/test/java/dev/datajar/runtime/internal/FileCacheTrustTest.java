@@ -329,7 +329,7 @@ class FileCacheTrustTest {
         assertThrows(
             DataSetOpenException.class, () -> FileCache.copy("geo", resource, other, bytes, cache));
     assertEquals(
-        EngineOpener.mismatch("geo", resource.toString(), sha, bytes, other, bytes),
+        "dataset 'geo': " + FileChecks.mismatch(resource.toString(), sha, bytes, other, bytes),
         e.getMessage());
     assertEquals(List.of(), names(cache));
   }

@@ -48,6 +48,8 @@ class HashingCopyTest {
 
   @Test
   void aFailingSourceFailsTheCopyAndStopsTheHashingThread() throws Exception {
+    // Byte by byte on purpose: it fails at an exact offset, and the copy reads it in chunks.
+    @SuppressWarnings("InputStreamSlowMultibyteRead")
     InputStream failing =
         new InputStream() {
           long served;

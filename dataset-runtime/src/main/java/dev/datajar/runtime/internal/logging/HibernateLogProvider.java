@@ -30,6 +30,7 @@ import org.jboss.logging.Slf4jLoggerProvider;
  */
 public final class HibernateLogProvider implements LoggerProvider {
   // java.util.logging holds loggers weakly: keep the one whose level is set here.
+  @SuppressWarnings("UnusedVariable") // held, never read: it keeps the logger and its level
   private static Logger hibernate;
 
   private final LoggerProvider delegate;

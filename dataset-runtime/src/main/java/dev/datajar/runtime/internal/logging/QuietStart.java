@@ -1,5 +1,7 @@
 package dev.datajar.runtime.internal.logging;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * Keeps SLF4J from printing its three "No SLF4J providers were found" lines on stderr when a
  * service has no SLF4J backend: HikariCP logs through SLF4J, so without this the first dataset
@@ -29,7 +31,7 @@ public final class QuietStart {
     try {
       System.setProperty(VERBOSITY, "ERROR");
       try {
-        org.slf4j.LoggerFactory.getILoggerFactory();
+        LoggerFactory.getILoggerFactory();
       } finally {
         System.clearProperty(VERBOSITY);
       }

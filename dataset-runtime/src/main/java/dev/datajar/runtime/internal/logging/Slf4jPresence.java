@@ -1,6 +1,8 @@
 package dev.datajar.runtime.internal.logging;
 
 import java.util.ServiceLoader;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.SLF4JServiceProvider;
 
 /** Whether SLF4J 2 is on the class path with a provider (a logging backend) behind it. */
 final class Slf4jPresence {
@@ -16,10 +18,8 @@ final class Slf4jPresence {
     try {
       // SLF4J looks providers up with its own class loader; stream() names them without
       // creating one.
-      ClassLoader loader = org.slf4j.LoggerFactory.class.getClassLoader();
-      return ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class, loader).stream()
-          .findAny()
-          .isPresent();
+      ClassLoader loader = LoggerFactory.class.getClassLoader();
+      return ServiceLoader.load(SLF4JServiceProvider.class, loader).stream().findAny().isPresent();
     } catch (LinkageError e) {
       return false; // no slf4j-api, or SLF4J 1.x, which has no providers
     }

@@ -39,6 +39,8 @@ public final class PostgresOpener {
   private PostgresOpener() {}
 
   /**
+   * Connects to the dataset's schema and checks it against the manifest and the entities.
+   *
    * @param source says where {@code url} was given, for messages (e.g. the system property)
    */
   public static Opened open(
@@ -53,7 +55,7 @@ public final class PostgresOpener {
       int poolSize) {
     Manifest.Postgres where = manifest.postgres();
     if (where == null) {
-      throw new DataSetOpenException(
+      throw DataSetOpenException.withMessage(
           name,
           "dataset '"
               + name
@@ -65,7 +67,8 @@ public final class PostgresOpener {
               + " built into a SQLite file. Build it into that database (mvn package"
               + " -Ddataset.jdbc.url="
               + url
-              + "), or remove the binding to read the file.");
+              + "), or remove the binding to read the file.",
+          null);
     }
     HikariDataSource pool;
     try {
@@ -73,9 +76,7 @@ public final class PostgresOpener {
     } catch (RuntimeException e) {
       throw new DataSetOpenException(
           name,
-          "dataset '"
-              + name
-              + "': cannot connect to "
+          "cannot connect to "
               + url
               + " (from "
               + source
@@ -144,9 +145,7 @@ public final class PostgresOpener {
       if (!PostgresSchemas.exists(c, schema)) {
         throw new DataSetOpenException(
             name,
-            "dataset '"
-                + name
-                + "': schema "
+            "schema "
                 + schema
                 + " (named"
                 + " by its manifest) does not exist in "
@@ -160,9 +159,7 @@ public final class PostgresOpener {
       if (!where.rowsSha256().equals(rows)) {
         throw new DataSetOpenException(
             name,
-            "dataset '"
-                + name
-                + "': schema "
+            "schema "
                 + schema
                 + " in "
                 + url
@@ -178,9 +175,7 @@ public final class PostgresOpener {
           || !model.fingerprint().equals(meta.get(PostgresSchemas.SCHEMA_FINGERPRINT))) {
         StringBuilder sb =
             new StringBuilder(
-                "dataset '"
-                    + name
-                    + "': schema "
+                "schema "
                     + schema
                     + " in "
                     + url
@@ -200,16 +195,7 @@ public final class PostgresOpener {
       }
     } catch (SQLException e) {
       throw new DataSetOpenException(
-          name,
-          "dataset '"
-              + name
-              + "': cannot read schema "
-              + schema
-              + " in "
-              + url
-              + ": "
-              + e.getMessage(),
-          e);
+          name, "cannot read schema " + schema + " in " + url + ": " + e.getMessage(), e);
     }
   }
 

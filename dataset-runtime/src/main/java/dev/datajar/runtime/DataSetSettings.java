@@ -1,0 +1,168 @@
+package dev.datajar.runtime;
+
+import dev.datajar.runtime.format.DataSetLayout;
+import dev.datajar.runtime.internal.Settings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The settings {@link DataSets.Builder} and {@link DataSetModule.Builder} share: which datasets to
+ * open and where their files are. Each setting has a system property and an environment variable
+ * too (first match wins: the builder, then the property, then the variable). Written once here so
+ * that both builders offer the same settings with the same documentation.
+ *
+ * @param <B> the builder type, returned by every setter for chaining
+ */
+abstract class DataSetSettings<B extends DataSetSettings<B>> {
+  private final List<String> dataSets = new ArrayList<>();
+  private final Map<String, Path> paths = new LinkedHashMap<>();
+  private final Map<String, String> jdbcUrls = new LinkedHashMap<>();
+  private Path cacheDirectory;
+  private ClassLoader classLoader;
+  private UnaryOperator<String> systemProperties = System::getProperty;
+  private UnaryOperator<String> environment = System::getenv;
+  private boolean verifyFully;
+  private boolean startHibernate;
+  private int changes;
+
+  DataSetSettings() {}
+
+  /** This builder, as its own type. */
+  abstract B self();
+
+  /** Opens only these datasets (and fails if one is missing) instead of every one found. */
+  public B dataSets(String... names) {
+    for (String n : names) {
+      dataSets.add(DataSetLayout.checkName(n));
+    }
+    return changed();
+  }
+
+  /**
+   * Reads dataset {@code name} from {@code file} instead of the class path; also system property
+   * {@code datajar.<name>.path} or environment variable {@code DATAJAR_<NAME>_PATH}.
+   */
+  public B path(String name, Path file) {
+    paths.put(DataSetLayout.checkName(name), Objects.requireNonNull(file, "file"));
+    return changed();
+  }
+
+  /**
+   * Reads dataset {@code name} from the PostgreSQL database at {@code url} (e.g. {@code
+   * jdbc:postgresql://db:5432/reference}), in the schema its manifest names, instead of from its
+   * SQLite file; also system property {@code datajar.<name>.jdbc} or environment variable {@code
+   * DATAJAR_<NAME>_JDBC}. User and password: in the URL, or {@code DATAJAR_<NAME>_JDBC_USER}/{@code
+   * DATAJAR_<NAME>_JDBC_PASSWORD}.
+   */
+  public B jdbc(String name, String url) {
+    Objects.requireNonNull(url, "url");
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "dataset '"
+              + name
+              + "': '"
+              + url
+              + "' is not a"
+              + " PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database");
+    }
+    jdbcUrls.put(DataSetLayout.checkName(name), url);
+    return changed();
+  }
+
+  /**
+   * Where datasets inside jars are copied to; also system property {@code datajar.cache.dir} or
+   * environment variable {@code DATAJAR_CACHE_DIR}; default {@code ~/.cache/datajar}.
+   */
+  public B cacheDirectory(Path dir) {
+    this.cacheDirectory = Objects.requireNonNull(dir, "dir");
+    return changed();
+  }
+
+  /** Where to find manifests, dataset files and entity classes (default: context loader). */
+  public B classLoader(ClassLoader loader) {
+    this.classLoader = Objects.requireNonNull(loader, "loader");
+    return changed();
+  }
+
+  /**
+   * Runs the full start-up check: hashes every dataset file (cached copies included) and compares
+   * the entities' schema with the file's through Hibernate. Off by default, where a copy verified
+   * when it was cached is trusted and the entity classes are compared by their recorded shape; also
+   * system property {@code datajar.verify=full} or environment variable {@code
+   * DATAJAR_VERIFY=full}.
+   */
+  public B verifyFully() {
+    this.verifyFully = true;
+    return changed();
+  }
+
+  /**
+   * Starts Hibernate in the background right after opening, so that the first HQL query or read of
+   * an entity with collections does not wait for it. Plain lookups never need it.
+   */
+  public B startHibernateInBackground() {
+    this.startHibernate = true;
+    return changed();
+  }
+
+  /** Replaces environment variable lookups (tests cannot set real ones). */
+  B environment(UnaryOperator<String> env) {
+    this.environment = env;
+    return changed();
+  }
+
+  B systemProperties(UnaryOperator<String> props) {
+    this.systemProperties = props;
+    return changed();
+  }
+
+  /** How many times a setting was changed: what was worked out from older settings is stale. */
+  final int changes() {
+    return changes;
+  }
+
+  /** Gives {@code to} every setting of this builder. */
+  final void copyTo(DataSetSettings<?> to) {
+    to.dataSets.addAll(dataSets);
+    to.paths.putAll(paths);
+    to.jdbcUrls.putAll(jdbcUrls);
+    to.cacheDirectory = cacheDirectory;
+    to.classLoader = classLoader;
+    to.systemProperties = systemProperties;
+    to.environment = environment;
+    to.verifyFully = verifyFully;
+    to.startHibernate = startHibernate;
+    to.changes++;
+  }
+
+  /** The settings as the runtime reads them, with the class loader defaulted. */
+  final Settings settings() {
+    ClassLoader cl = classLoader;
+    if (cl == null) {
+      cl = Thread.currentThread().getContextClassLoader();
+    }
+    if (cl == null) {
+      cl = DataSets.class.getClassLoader();
+    }
+    return new Settings(
+        dataSets,
+        paths,
+        jdbcUrls,
+        cacheDirectory,
+        cl,
+        systemProperties,
+        environment,
+        verifyFully,
+        startHibernate);
+  }
+
+  private B changed() {
+    changes++;
+    return self();
+  }
+}
