@@ -44,11 +44,6 @@ public class DiffMojo extends ToolMojo {
   File output;
 
   @Override
-  String goal() {
-    return "diff";
-  }
-
-  @Override
   Body body() {
     return inputs -> {
       String f = format.toLowerCase(Locale.ROOT);

@@ -49,11 +49,6 @@ public class DumpMojo extends DataSetReadMojo {
   boolean verify;
 
   @Override
-  String goal() {
-    return "dump";
-  }
-
-  @Override
   Body body() {
     return inputs -> {
       DumpFormat f;

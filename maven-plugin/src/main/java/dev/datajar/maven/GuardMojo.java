@@ -42,11 +42,6 @@ public class GuardMojo extends ToolMojo {
   boolean allowDroppedColumns;
 
   @Override
-  String goal() {
-    return "guard";
-  }
-
-  @Override
   Body body() {
     return inputs -> {
       Guard guard;

@@ -25,11 +25,6 @@ public class InspectMojo extends DataSetReadMojo {
   File output;
 
   @Override
-  String goal() {
-    return "inspect";
-  }
-
-  @Override
   Body body() {
     return inputs -> {
       StringBuilder all = new StringBuilder();

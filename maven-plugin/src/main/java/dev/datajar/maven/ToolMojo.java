@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -42,6 +43,9 @@ abstract class ToolMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   PluginDescriptor plugin;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution execution;
 
   @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
   RepositorySystemSession repositorySession;
@@ -94,7 +98,10 @@ abstract class ToolMojo extends AbstractMojo {
     }
   }
 
-  abstract String goal();
+  /** The goal's name, as its {@code @Mojo} annotation gives it. */
+  String goal() {
+    return execution.getGoal();
+  }
 
   abstract Body body();
 
