@@ -1,21 +1,19 @@
 package dev.datajar.tools;
 
 import dev.datajar.runtime.format.Manifest;
+import dev.datajar.tools.internal.DataSetFiles;
+import dev.datajar.tools.internal.DataSetIndex;
 import dev.datajar.tools.internal.StorageFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarFile;
@@ -36,9 +34,6 @@ import java.util.zip.ZipEntry;
  * }</pre>
  */
 public final class DataSetInput implements AutoCloseable {
-  private static final byte[] SQLITE_MAGIC =
-      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-
   private final String name;
   private final String label;
   private final Path file;
@@ -89,7 +84,7 @@ public final class DataSetInput implements AutoCloseable {
       if (Files.isDirectory(location)) {
         return openFolder(location, dataSet, classLoader, shown);
       }
-      if (isZip(location)) {
+      if (DataSetFiles.isZip(location)) {
         return openJar(location, dataSet, classLoader, shown);
       }
       return openFile(location, dataSet, classLoader, shown);
@@ -104,26 +99,7 @@ public final class DataSetInput implements AutoCloseable {
    */
   public static List<String> namesIn(Path location) throws ToolException {
     try {
-      if (Files.isDirectory(location)) {
-        Path index = location.resolve(StorageFormat.INDEX);
-        if (!Files.isRegularFile(index)) {
-          index = location.resolve("index");
-        }
-        return Files.isRegularFile(index) ? readIndex(Files.readAllLines(index)) : List.of();
-      }
-      if (Files.isRegularFile(location) && isZip(location)) {
-        try (JarFile zip = new JarFile(location.toFile())) {
-          ZipEntry index = zip.getEntry(StorageFormat.INDEX);
-          if (index == null) {
-            return List.of();
-          }
-          try (InputStream in = zip.getInputStream(index)) {
-            return readIndex(
-                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-          }
-        }
-      }
-      return List.of();
+      return DataSetIndex.namesIn(location);
     } catch (IOException e) {
       throw new ToolException(location + ": cannot be read: " + e.getMessage(), e);
     }
@@ -179,7 +155,7 @@ public final class DataSetInput implements AutoCloseable {
     Path datasets = folder.resolve(StorageFormat.RESOURCE_DIR);
     Path root = folder;
     if (!Files.isDirectory(datasets)) {
-      if (Files.isRegularFile(folder.resolve("index"))) {
+      if (Files.isRegularFile(folder.resolve(DataSetIndex.FILE_NAME))) {
         datasets = folder; // the META-INF/datasets folder itself
         root = folder.getParent() == null ? null : folder.getParent().getParent();
       } else {
@@ -191,19 +167,14 @@ public final class DataSetInput implements AutoCloseable {
                 + " it first: mvn package) or a dataset jar");
       }
     }
-    List<String> names = readIndex(Files.readAllLines(datasets.resolve("index")));
-    String chosen = choose(names, dataSet, shown);
+    String chosen = DataSetIndex.choose(DataSetIndex.inFolder(datasets), dataSet, shown);
     Path sqlite = datasets.resolve(StorageFormat.sqliteFileName(chosen));
     Manifest manifest =
         readManifest(datasets.resolve(StorageFormat.manifestFileName(chosen)), shown);
-    checkDataSetFile(sqlite, shown);
+    DataSetFiles.check(sqlite, shown);
     URLClassLoader own = null;
     if (loader == null && root != null) {
-      own =
-          new URLClassLoader(
-              "datajar dataset classes",
-              new URL[] {root.toUri().toURL()},
-              DataSetInput.class.getClassLoader());
+      own = loaderOver(root);
       loader = own;
     }
     return new DataSetInput(chosen, shown, sqlite, manifest, loader, null, own);
@@ -216,8 +187,8 @@ public final class DataSetInput implements AutoCloseable {
     Path temp = Files.createTempFile("datajar-tools-", ".sqlite");
     boolean done = false;
     try (JarFile zip = new JarFile(jar.toFile())) {
-      ZipEntry index = zip.getEntry(StorageFormat.INDEX);
-      if (index == null) {
+      Optional<List<String>> names = DataSetIndex.inJar(zip);
+      if (names.isEmpty()) {
         throw new ToolException(
             shown
                 + " holds no dataset: "
@@ -226,11 +197,7 @@ public final class DataSetInput implements AutoCloseable {
                 + " missing. Expected a jar of a module built with the dataset-maven-plugin's"
                 + " build goal");
       }
-      List<String> names;
-      try (InputStream in = zip.getInputStream(index)) {
-        names = readIndex(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-      }
-      chosen = choose(names, dataSet, shown);
+      chosen = DataSetIndex.choose(names.get(), dataSet, shown);
       ZipEntry sqlite =
           zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.sqliteFileName(chosen));
       ZipEntry man =
@@ -251,16 +218,12 @@ public final class DataSetInput implements AutoCloseable {
         manifest = StorageFormat.readManifest(in, shown + "!/" + man.getName());
       }
       try (InputStream in = zip.getInputStream(sqlite)) {
-        Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
       }
-      checkDataSetFile(temp, shown + "!/" + sqlite.getName());
+      DataSetFiles.check(temp, shown + "!/" + sqlite.getName());
       URLClassLoader own = null;
       if (loader == null) {
-        own =
-            new URLClassLoader(
-                "datajar dataset classes",
-                new URL[] {jar.toUri().toURL()},
-                DataSetInput.class.getClassLoader());
+        own = loaderOver(jar);
         loader = own;
       }
       done = true;
@@ -275,8 +238,8 @@ public final class DataSetInput implements AutoCloseable {
   private static DataSetInput openFile(
       Path sqlite, String dataSet, ClassLoader loader, String shown)
       throws IOException, ToolException {
-    checkDataSetFile(sqlite, shown);
-    String name = metadataName(sqlite, shown);
+    DataSetFiles.check(sqlite, shown);
+    String name = DataSetFiles.nameOf(sqlite, shown);
     if (dataSet != null && !dataSet.equals(name)) {
       throw new ToolException(
           shown
@@ -293,6 +256,14 @@ public final class DataSetInput implements AutoCloseable {
     return new DataSetInput(name, shown, sqlite, manifest, loader, null, null);
   }
 
+  /** Loads the entity classes from the jar or class folder the dataset came from. */
+  private static URLClassLoader loaderOver(Path jarOrFolder) throws IOException {
+    return new URLClassLoader(
+        "datajar dataset classes",
+        new URL[] {jarOrFolder.toUri().toURL()},
+        DataSetInput.class.getClassLoader());
+  }
+
   private static Manifest readManifest(Path file, String shown) throws IOException, ToolException {
     if (!Files.isRegularFile(file)) {
       throw new ToolException(
@@ -304,105 +275,6 @@ public final class DataSetInput implements AutoCloseable {
     }
     try (InputStream in = Files.newInputStream(file)) {
       return StorageFormat.readManifest(in, file.toString());
-    }
-  }
-
-  private static List<String> readIndex(List<String> lines) {
-    List<String> names = new ArrayList<>();
-    for (String line : lines) {
-      if (!line.isBlank()) {
-        names.add(line.strip());
-      }
-    }
-    return names;
-  }
-
-  private static String choose(List<String> names, String wanted, String shown)
-      throws ToolException {
-    if (names.isEmpty()) {
-      throw new ToolException(
-          shown
-              + " holds no dataset: its index is empty. Rebuild it with"
-              + " the dataset-maven-plugin's build goal");
-    }
-    if (wanted != null) {
-      if (!names.contains(wanted)) {
-        throw new ToolException(
-            shown
-                + " has no dataset '"
-                + wanted
-                + "'; it holds "
-                + String.join(", ", names)
-                + ". Name one of those");
-      }
-      return wanted;
-    }
-    if (names.size() > 1) {
-      throw new ToolException(
-          shown
-              + " holds "
-              + names.size()
-              + " datasets ("
-              + String.join(", ", names)
-              + "); name the one you mean (--dataset NAME on the"
-              + " command line, -Ddataset.names=NAME in Maven)");
-    }
-    return names.get(0);
-  }
-
-  /** Refuses anything but a SQLite file carrying datajar's application id. */
-  static void checkDataSetFile(Path file, String shown) throws IOException, ToolException {
-    byte[] header;
-    try (InputStream in = Files.newInputStream(file)) {
-      header = in.readNBytes(100);
-    }
-    boolean sqlite =
-        header.length == 100 && java.util.Arrays.equals(header, 0, 16, SQLITE_MAGIC, 0, 16);
-    if (!sqlite || ByteBuffer.wrap(header, 68, 4).getInt() != StorageFormat.APPLICATION_ID) {
-      throw new ToolException(
-          shown
-              + " is not a datajar dataset file: expected a SQLite file"
-              + " with application_id 0x444A4152 ('DJAR') as the dataset builder writes, but "
-              + (sqlite
-                  ? "it is a SQLite file of another application"
-                  : "it is not a SQLite file"));
-    }
-  }
-
-  private static String metadataName(Path sqlite, String shown) throws ToolException {
-    try (Connection c = StorageFormat.openReadOnly(sqlite);
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "select value from " + StorageFormat.METADATA_TABLE + " where key = 'name'")) {
-      if (rs.next()) {
-        return rs.getString(1);
-      }
-    } catch (SQLException e) {
-      throw new ToolException(
-          shown
-              + " is not a datajar dataset file: its "
-              + StorageFormat.METADATA_TABLE
-              + " table cannot be read ("
-              + e.getMessage()
-              + ")",
-          e);
-    }
-    throw new ToolException(
-        shown
-            + " is not a datajar dataset file: its "
-            + StorageFormat.METADATA_TABLE
-            + " table names no dataset");
-  }
-
-  private static boolean isZip(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] magic = in.readNBytes(4);
-      return magic.length == 4
-          && magic[0] == 'P'
-          && magic[1] == 'K'
-          && magic[2] == 3
-          && magic[3] == 4;
     }
   }
 

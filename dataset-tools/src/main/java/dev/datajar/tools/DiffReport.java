@@ -1,5 +1,6 @@
 package dev.datajar.tools;
 
+import dev.datajar.tools.internal.DiffJson;
 import dev.datajar.tools.internal.DiffRender;
 import java.util.List;
 
@@ -114,7 +115,7 @@ public record DiffReport(
 
   /** JSON, two-space indented, ending with a newline. */
   public String toJson() {
-    return DiffRender.json(this);
+    return DiffJson.write(this);
   }
 
   /** One line per table with changes, and schema changes: what a failing guard shows. */

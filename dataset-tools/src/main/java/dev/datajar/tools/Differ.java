@@ -87,36 +87,10 @@ public final class Differ {
           tables.add(RowComparison.compare(c, o.get(), n.get(), cap));
         } else if (o.isPresent()) {
           long rows = FileSchema.count(c, "prev", name);
-          tables.add(
-              new DiffReport.TableChanges(
-                  o.get().name(),
-                  rows,
-                  0,
-                  o.get().primaryKey(),
-                  true,
-                  0,
-                  rows,
-                  0,
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  List.of()));
+          tables.add(RowComparison.oneSideOnly(o.get().name(), rows, 0, o.get().primaryKey()));
         } else {
           long rows = FileSchema.count(c, "main", name);
-          tables.add(
-              new DiffReport.TableChanges(
-                  n.get().name(),
-                  0,
-                  rows,
-                  n.get().primaryKey(),
-                  true,
-                  rows,
-                  0,
-                  0,
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  List.of()));
+          tables.add(RowComparison.oneSideOnly(n.get().name(), 0, rows, n.get().primaryKey()));
         }
       }
       try (Statement s = c.createStatement()) {

@@ -2,6 +2,7 @@ package dev.datajar.tools;
 
 import dev.datajar.tools.internal.Json;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@link Inspector} found in a dataset: identity, build, and every table with its columns,
@@ -72,11 +73,11 @@ public record InspectReport(
     sb.append("  format ")
         .append(formatVersion)
         .append(", ")
-        .append(String.format(java.util.Locale.ROOT, "%,d", bytes))
+        .append(String.format(Locale.ROOT, "%,d", bytes))
         .append(" bytes, ")
         .append(tables.size())
         .append(tables.size() == 1 ? " table, " : " tables, ")
-        .append(String.format(java.util.Locale.ROOT, "%,d", rows()))
+        .append(String.format(Locale.ROOT, "%,d", rows()))
         .append(" rows\n");
     sb.append("  sha256 ")
         .append(sha256)
@@ -103,7 +104,7 @@ public record InspectReport(
           .append("table ")
           .append(t.name())
           .append("  ")
-          .append(String.format(java.util.Locale.ROOT, "%,d", t.rows()))
+          .append(String.format(Locale.ROOT, "%,d", t.rows()))
           .append(t.rows() == 1 ? " row" : " rows")
           .append(t.entity() == null ? "" : "  (entity " + t.entity() + ")")
           .append('\n');
@@ -168,7 +169,7 @@ public record InspectReport(
         sb.append("  ")
             .append(pad(s.path(), w))
             .append("  ")
-            .append(String.format(java.util.Locale.ROOT, "%,12d", s.bytes()))
+            .append(String.format(Locale.ROOT, "%,12d", s.bytes()))
             .append(" bytes  sha256 ")
             .append(s.sha256())
             .append('\n');

@@ -8,7 +8,9 @@ import dev.datajar.tools.internal.EntitySchema;
 import dev.datajar.tools.internal.FileSchema;
 import dev.datajar.tools.internal.StorageFormat;
 import java.io.IOException;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,7 +66,7 @@ public final class Inspector {
                   manifest.map(m -> Integer.toString(m.formatVersion())).orElse("0"))),
           RoundTrip.sha256(input.file()),
           manifest.map(Manifest::sha256).orElse(null),
-          java.nio.file.Files.size(input.file()),
+          Files.size(input.file()),
           tables,
           manifest.map(Manifest::entities).orElse(List.of()),
           manifest.map(Manifest::sqliteVersion).orElse(sqliteVersion(c)),
@@ -161,7 +163,7 @@ public final class Inspector {
   }
 
   private static Class<?> boxed(Class<?> p) {
-    return java.lang.invoke.MethodType.methodType(p).wrap().returnType();
+    return MethodType.methodType(p).wrap().returnType();
   }
 
   private static Map<String, Class<?>> entityClasses(DataSetInput input) {

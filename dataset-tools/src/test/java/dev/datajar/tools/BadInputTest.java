@@ -3,8 +3,8 @@ package dev.datajar.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.datajar.tools.corpus.CorpusFixture;
-import dev.datajar.tools.corpus.CorpusJar;
+import dev.datajar.runtime.format.CorpusFixture;
+import dev.datajar.runtime.format.CorpusJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

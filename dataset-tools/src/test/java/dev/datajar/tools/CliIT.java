@@ -3,8 +3,8 @@ package dev.datajar.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.datajar.tools.corpus.CorpusFixture;
-import dev.datajar.tools.corpus.CorpusJar;
+import dev.datajar.runtime.format.CorpusFixture;
+import dev.datajar.runtime.format.CorpusJar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

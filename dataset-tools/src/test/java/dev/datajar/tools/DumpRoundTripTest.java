@@ -3,7 +3,7 @@ package dev.datajar.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.datajar.tools.corpus.CorpusFixture;
+import dev.datajar.runtime.format.CorpusFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

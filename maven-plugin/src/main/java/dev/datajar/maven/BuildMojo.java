@@ -106,7 +106,10 @@ public class BuildMojo extends AbstractMojo {
   @Parameter(defaultValue = "${settings}", readonly = true, required = true)
   private Settings settings;
 
-  @Component private SettingsDecrypter decrypter;
+  // Deprecated for JSR-330 injection; kept for the reason given at ToolMojo.repositorySystem.
+  @SuppressWarnings("deprecation")
+  @Component
+  private SettingsDecrypter decrypter;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;

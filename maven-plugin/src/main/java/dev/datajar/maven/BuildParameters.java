@@ -40,25 +40,6 @@ record BuildParameters(
     boolean force,
     PostgresTarget postgres) {
 
-  BuildParameters(
-      Path classesDirectory,
-      Path sourceDirectory,
-      Path outputDirectory,
-      Path workDirectory,
-      List<String> dataSets,
-      List<TableConfig> tables,
-      boolean force) {
-    this(
-        classesDirectory,
-        sourceDirectory,
-        outputDirectory,
-        workDirectory,
-        dataSets,
-        tables,
-        force,
-        null);
-  }
-
   /**
    * The request for this configuration.
    *

@@ -1,12 +1,10 @@
 package dev.datajar.maven;
 
-import dev.datajar.tools.DataSetInput;
 import dev.datajar.tools.DiffReport;
 import dev.datajar.tools.Differ;
 import dev.datajar.tools.ToolException;
 import java.io.File;
 import java.util.Locale;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -46,11 +44,6 @@ public class DiffMojo extends ToolMojo {
   File output;
 
   @Override
-  String goal() {
-    return "diff";
-  }
-
-  @Override
   Body body() {
     return inputs -> {
       String f = format.toLowerCase(Locale.ROOT);
@@ -61,42 +54,23 @@ public class DiffMojo extends ToolMojo {
                 + " (dataset.diff.format) is not a diff"
                 + " format: expected text, markdown or json");
       }
-      Optional<ToolInputs.Resolved> previous = inputs.previous(against);
-      if (previous.isEmpty()) {
-        getLog()
-            .info(
-                "No release of "
-                    + project.getGroupId()
-                    + ":"
-                    + project.getArtifactId()
-                    + " before "
-                    + project.getVersion()
-                    + " was found: nothing to compare with");
-        return;
-      }
       StringBuilder all = new StringBuilder();
-      java.util.List<String> released = DataSetInput.namesIn(previous.get().file());
-      for (DataSetInput now : inputs.module(dataSets)) {
-        if (!released.contains(now.name())) {
-          getLog()
-              .info(
-                  "dataset '"
-                      + now.name()
-                      + "' is new: "
-                      + previous.get().label()
-                      + " does not have it, so there is nothing to compare it with");
-          continue;
-        }
-        try (DataSetInput before =
-            DataSetInput.open(previous.get().file(), now.name(), null, previous.get().label())) {
-          DiffReport r = new Differ().diff(before, now, rows);
-          all.append(
-              switch (f) {
-                case "markdown" -> r.toMarkdown();
-                case "json" -> r.toJson();
-                default -> r.toText();
+      boolean compared =
+          againstPrevious(
+              inputs,
+              against,
+              "nothing to compare with",
+              (before, now) -> {
+                DiffReport r = new Differ().diff(before, now, rows);
+                all.append(
+                    switch (f) {
+                      case "markdown" -> r.toMarkdown();
+                      case "json" -> r.toJson();
+                      default -> r.toText();
+                    });
               });
-        }
+      if (!compared) {
+        return;
       }
       report(all.toString(), output);
     };

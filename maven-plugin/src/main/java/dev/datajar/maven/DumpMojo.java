@@ -21,18 +21,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * coordinates. A thin adapter over {@link Dumper}.
  */
 @Mojo(name = "dump", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class DumpMojo extends ToolMojo {
-
-  /** A dataset jar to dump instead of the module's build; user property {@code dataset.jar}. */
-  @Parameter(property = "dataset.jar")
-  File jar;
-
-  /**
-   * Coordinates {@code group:artifact[:version]} to dump instead of the module's build; user
-   * property {@code dataset.artifact}.
-   */
-  @Parameter(property = "dataset.artifact")
-  String artifact;
+public class DumpMojo extends DataSetReadMojo {
 
   /**
    * Where {@code src/main/datasets/<name>/} is written; user property {@code
@@ -60,11 +49,6 @@ public class DumpMojo extends ToolMojo {
   boolean verify;
 
   @Override
-  String goal() {
-    return "dump";
-  }
-
-  @Override
   Body body() {
     return inputs -> {
       DumpFormat f;
@@ -77,7 +61,7 @@ public class DumpMojo extends ToolMojo {
                 + " (dataset.dump.format) is not a dump"
                 + " format: expected csv or jsonl");
       }
-      for (DataSetInput in : inputs.open(jar, artifact, dataSets)) {
+      for (DataSetInput in : open(inputs)) {
         DumpResult r =
             new Dumper()
                 .dump(

@@ -1,6 +1,5 @@
 package dev.datajar.maven;
 
-import dev.datajar.tools.DataSetInput;
 import dev.datajar.tools.DiffReport;
 import dev.datajar.tools.Differ;
 import dev.datajar.tools.Guard;
@@ -43,11 +42,6 @@ public class GuardMojo extends ToolMojo {
   boolean allowDroppedColumns;
 
   @Override
-  String goal() {
-    return "guard";
-  }
-
-  @Override
   Body body() {
     return inputs -> {
       Guard guard;
@@ -57,54 +51,30 @@ public class GuardMojo extends ToolMojo {
         throw new ToolException(
             "<maxChangedShare> (dataset.guard.maxChangedShare): " + e.getMessage());
       }
-      Optional<ToolInputs.Resolved> previous = inputs.previous(against);
-      if (previous.isEmpty()) {
-        getLog()
-            .info(
-                "No release of "
-                    + project.getGroupId()
-                    + ":"
-                    + project.getArtifactId()
-                    + " before "
-                    + project.getVersion()
-                    + " was found: the release guard has nothing to"
-                    + " compare with");
-        return;
-      }
-      java.util.List<String> released = DataSetInput.namesIn(previous.get().file());
-      for (DataSetInput now : inputs.module(dataSets)) {
-        if (!released.contains(now.name())) {
-          getLog()
-              .info(
-                  "dataset '"
-                      + now.name()
-                      + "' is new: "
-                      + previous.get().label()
-                      + " does not have it, so there is nothing to compare it with");
-          continue;
-        }
-        try (DataSetInput before =
-            DataSetInput.open(previous.get().file(), now.name(), null, previous.get().label())) {
-          DiffReport r = new Differ().diff(before, now, 0);
-          Optional<String> refused = guard.check(r);
-          if (refused.isPresent()) {
-            throw new GuardFailure(refused.get());
-          }
-          getLog()
-              .info(
-                  "dataset '"
-                      + now.name()
-                      + "' passes the release guard against "
-                      + previous.get().label()
-                      + ": "
-                      + r.added()
-                      + " added, "
-                      + r.removed()
-                      + " removed, "
-                      + r.changed()
-                      + " changed");
-        }
-      }
+      againstPrevious(
+          inputs,
+          against,
+          "the release guard has nothing to compare with",
+          (before, now) -> {
+            DiffReport r = new Differ().diff(before, now, 0);
+            Optional<String> refused = guard.check(r);
+            if (refused.isPresent()) {
+              throw new GuardFailure(refused.get());
+            }
+            getLog()
+                .info(
+                    "dataset '"
+                        + now.name()
+                        + "' passes the release guard against "
+                        + before.label()
+                        + ": "
+                        + r.added()
+                        + " added, "
+                        + r.removed()
+                        + " removed, "
+                        + r.changed()
+                        + " changed");
+          });
     };
   }
 }

@@ -14,18 +14,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * built. A thin adapter over {@link Inspector}.
  */
 @Mojo(name = "inspect", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class InspectMojo extends ToolMojo {
-
-  /** A dataset jar to inspect instead of the module's build; user property {@code dataset.jar}. */
-  @Parameter(property = "dataset.jar")
-  File jar;
-
-  /**
-   * Coordinates {@code group:artifact[:version]} to inspect instead of the module's build; user
-   * property {@code dataset.artifact}.
-   */
-  @Parameter(property = "dataset.artifact")
-  String artifact;
+public class InspectMojo extends DataSetReadMojo {
 
   /** Prints JSON instead of text; user property {@code dataset.json}. */
   @Parameter(property = "dataset.json", defaultValue = "false")
@@ -36,15 +25,10 @@ public class InspectMojo extends ToolMojo {
   File output;
 
   @Override
-  String goal() {
-    return "inspect";
-  }
-
-  @Override
   Body body() {
     return inputs -> {
       StringBuilder all = new StringBuilder();
-      for (DataSetInput in : inputs.open(jar, artifact, dataSets)) {
+      for (DataSetInput in : open(inputs)) {
         InspectReport r = new Inspector().inspect(in);
         all.append(json ? r.toJson() : r.toText());
       }

@@ -2,6 +2,7 @@ package dev.datajar.maven;
 
 import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.PostgresTarget;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,7 +47,7 @@ final class JdbcTarget {
               + "' is not a"
               + " PostgreSQL JDBC URL. Use jdbc:postgresql://host:port/database.");
     }
-    if (url.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]password=.*")) {
+    if (url.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
       throw new DataSetBuildException(
           "<jdbcUrl> (-Ddataset.jdbc.url) contains a password."
               + " Remove it from the URL and put it in a <server> of settings.xml named by"

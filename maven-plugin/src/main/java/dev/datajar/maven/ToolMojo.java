@@ -1,12 +1,16 @@
 package dev.datajar.maven;
 
+import dev.datajar.tools.DataSetInput;
 import dev.datajar.tools.ToolException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -40,6 +44,9 @@ abstract class ToolMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   PluginDescriptor plugin;
 
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution execution;
+
   @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
   RepositorySystemSession repositorySession;
 
@@ -50,7 +57,7 @@ abstract class ToolMojo extends AbstractMojo {
   List<RemoteRepository> remoteRepositories;
 
   // @Component is deprecated for JSR-330 injection, but Maven 3.8 plugins built with
-  // maven-plugin-tools 3.15 still document and support it; the builder's BuildMojo needs none.
+  // maven-plugin-tools 3.15 still document and support it (BuildMojo's decrypter too).
   @SuppressWarnings("deprecation")
   @Component
   RepositorySystem repositorySystem;
@@ -91,9 +98,62 @@ abstract class ToolMojo extends AbstractMojo {
     }
   }
 
-  abstract String goal();
+  /** The goal's name, as its {@code @Mojo} annotation gives it. */
+  String goal() {
+    return execution.getGoal();
+  }
 
   abstract Body body();
+
+  /** The work on one dataset of the module and the same dataset in the previous release. */
+  interface Comparison {
+    void run(DataSetInput before, DataSetInput now) throws ToolException, IOException;
+  }
+
+  /**
+   * Runs {@code comparison} on each of the module's datasets that the previous release ({@code
+   * against}, or the latest release before this version) has too, and logs the others as new.
+   *
+   * @param noRelease ends the line logged when there is no previous release
+   * @return false if there is no previous release
+   */
+  boolean againstPrevious(
+      ToolInputs inputs, String against, String noRelease, Comparison comparison)
+      throws ToolException, IOException {
+    Optional<ToolInputs.Resolved> previous = inputs.previous(against);
+    if (previous.isEmpty()) {
+      getLog()
+          .info(
+              "No release of "
+                  + project.getGroupId()
+                  + ":"
+                  + project.getArtifactId()
+                  + " before "
+                  + project.getVersion()
+                  + " was found: "
+                  + noRelease);
+      return false;
+    }
+    Path released = previous.get().file();
+    String label = previous.get().label();
+    List<String> names = DataSetInput.namesIn(released);
+    for (DataSetInput now : inputs.module(dataSets)) {
+      if (!names.contains(now.name())) {
+        getLog()
+            .info(
+                "dataset '"
+                    + now.name()
+                    + "' is new: "
+                    + label
+                    + " does not have it, so there is nothing to compare it with");
+        continue;
+      }
+      try (DataSetInput before = DataSetInput.open(released, now.name(), null, label)) {
+        comparison.run(before, now);
+      }
+    }
+    return true;
+  }
 
   /** Logs {@code report} line by line, and writes it to {@code output} if that is set. */
   void report(String report, File output) throws IOException {

@@ -29,7 +29,8 @@ class BuildParametersTest {
         BASE.resolve("target/datajar"),
         names,
         tables,
-        force);
+        force,
+        null);
   }
 
   private static TableConfig table(String dataSet, String table) {

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -80,7 +81,7 @@ public final class CodeStamp {
     }
   }
 
-  private static void collect(Path source, TreeMap<String, byte[]> into) {
+  private static void collect(Path source, Map<String, byte[]> into) {
     try {
       if (Files.isDirectory(source)) {
         List<Path> files = new ArrayList<>();

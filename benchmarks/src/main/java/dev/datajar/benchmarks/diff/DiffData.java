@@ -10,6 +10,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Two versions of the 1,000,000-row {@code bench} dataset for the diff measurement: {@code v1} from
@@ -34,9 +35,7 @@ public final class DiffData {
     Path v2Dir = root.resolve("src-v2");
     Files.createDirectories(v2Dir.resolve("bench"));
     Files.copy(
-        v1.parentCsv(),
-        v2Dir.resolve("bench/parent.csv"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        v1.parentCsv(), v2Dir.resolve("bench/parent.csv"), StandardCopyOption.REPLACE_EXISTING);
     long changed = 0;
     try (BufferedReader in = Files.newBufferedReader(v1.itemCsv(), StandardCharsets.UTF_8);
         BufferedWriter out =

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 
 /**
  * Refuses, once and before Hibernate boots, the mappings a dataset cannot hold, each with the
@@ -129,7 +129,8 @@ final class MappingCheck {
   }
 
   private static void sharedTables(DataSetPlan plan, Problems problems) {
-    CamelCaseToUnderscoresNamingStrategy naming = new CamelCaseToUnderscoresNamingStrategy();
+    // The strategy the runtime boots Hibernate with (HibernateSetup), so the names agree.
+    PhysicalNamingStrategySnakeCaseImpl naming = new PhysicalNamingStrategySnakeCaseImpl();
     Map<String, List<String>> byTable = new TreeMap<>();
     for (Class<?> entity : plan.entities()) {
       if (isSubclassEntity(entity)) {

@@ -6,23 +6,18 @@ import dev.datajar.builder.TableSettings;
 import dev.datajar.builder.internal.source.CsvRows;
 import dev.datajar.builder.internal.source.DisplayPath;
 import dev.datajar.builder.internal.source.Problems;
-import dev.datajar.builder.internal.source.SourceFiles;
 import dev.datajar.runtime.format.SchemaModel;
 import dev.datajar.runtime.format.TableModel;
 import dev.datajar.runtime.source.RowSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Decides where each table of a dataset reads its rows from: a code source for the table, the file
@@ -62,8 +57,8 @@ final class SourceLocator {
       }
       code.computeIfAbsent(table, k -> new ArrayList<>()).add(r);
     }
-    Map<String, List<Path>> files = conventionFiles(directory);
-    Map<String, Path> folders = conventionFolders(directory);
+    Map<String, List<Path>> files = DataSetFolder.filesByTable(directory);
+    Map<String, Path> folders = DataSetFolder.foldersByTable(directory);
     Set<String> claimed = new HashSet<>();
     List<TableSource> out = new ArrayList<>();
     for (TableModel t : schema.tables()) {
@@ -88,7 +83,7 @@ final class SourceLocator {
         found.forEach(f -> candidates.add(DisplayPath.of(f)));
         if (folder != null) {
           candidates.add("the folder " + DisplayPath.of(folder));
-          parts = folderParts(t, folder, problems);
+          parts = DataSetFolder.parts(t, folder, problems);
         } else if (!found.isEmpty()) {
           parts = List.of(found.get(0));
         }
@@ -234,73 +229,6 @@ final class SourceLocator {
                 + element
                 + " of its table setting.");
       }
-    }
-    return out;
-  }
-
-  /**
-   * The parts in a folder named after a table: its source files, by name; a folder without any is a
-   * problem (more likely a mistake than an empty table).
-   */
-  private static List<Path> folderParts(TableModel t, Path folder, Problems problems) {
-    List<Path> parts;
-    try (Stream<Path> list = Files.list(folder)) {
-      parts =
-          list.filter(f -> Files.isRegularFile(f) && SourceFiles.isSourceFile(f))
-              .map(Path::normalize)
-              .sorted(Comparator.comparing(f -> f.getFileName().toString()))
-              .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (parts.isEmpty()) {
-      problems.add(
-          "table '"
-              + t.name()
-              + "': the folder "
-              + DisplayPath.of(folder)
-              + " holds no"
-              + " .csv, .json or .jsonl file. Put the table's parts in it, or remove the folder.");
-    }
-    return parts;
-  }
-
-  /** Sub-folders of the dataset folder by lower-case name: tables read in parts. */
-  private static Map<String, Path> conventionFolders(Path directory) {
-    Map<String, Path> out = new TreeMap<>();
-    if (!Files.isDirectory(directory)) {
-      return out;
-    }
-    try (Stream<Path> list = Files.list(directory)) {
-      list.filter(Files::isDirectory)
-          .sorted()
-          .forEach(
-              f ->
-                  out.putIfAbsent(
-                      f.getFileName().toString().toLowerCase(Locale.ROOT), f.normalize()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
-  }
-
-  /** Source files in the folder by lower-case stem, each list sorted. */
-  private static Map<String, List<Path>> conventionFiles(Path directory) {
-    Map<String, List<Path>> out = new TreeMap<>();
-    if (!Files.isDirectory(directory)) {
-      return out;
-    }
-    try (Stream<Path> list = Files.list(directory)) {
-      list.filter(f -> Files.isRegularFile(f) && SourceFiles.isSourceFile(f))
-          .sorted()
-          .forEach(
-              f -> {
-                String name = f.getFileName().toString();
-                String stem = name.substring(0, name.lastIndexOf('.')).toLowerCase(Locale.ROOT);
-                out.computeIfAbsent(stem, k -> new ArrayList<>()).add(f.normalize());
-              });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return out;
   }

@@ -7,7 +7,8 @@
  *   <li>{@link dev.datajar.builder.internal.DataSetDiscovery} scans the class folder for entities,
  *       {@code @DataSet} base types and row sources, and groups them by dataset;
  *   <li>Hibernate (through {@code HibernateSetup}) gives the {@code SchemaModel}; {@link
- *       dev.datajar.builder.internal.SourceLocator} finds each table's source;
+ *       dev.datajar.builder.internal.SourceLocator} finds each table's source (by convention in the
+ *       {@link dev.datajar.builder.internal.DataSetFolder});
  *   <li>{@link dev.datajar.builder.internal.TableLoader} streams each source in load order: {@link
  *       dev.datajar.builder.internal.RowReader} maps and converts fields on the calling thread,
  *       {@link dev.datajar.builder.internal.InsertThread} inserts them in multi-row chunks through

@@ -26,6 +26,9 @@ import java.util.UUID;
  *
  * <p>Attribute names contain a capital I ({@code anInt}, {@code anInstant}) on purpose: under a
  * Turkish default locale a careless {@code toLowerCase()} would name the column {@code an_ınt}.
+ *
+ * <p>It belongs to dataset {@code edges} ({@link Edges}), so that dataset-tools' tests can build
+ * the corpus with the real builder from this module's test jar.
  */
 @Entity
 @Table(
@@ -33,7 +36,7 @@ import java.util.UUID;
       @Index(name = "edge_decimal", columnList = "aDecimal"),
       @Index(name = "edge_instant", columnList = "anInstant")
     })
-public class Edge {
+public class Edge implements Edges {
   /** Names sort differently from ordinals, so STRING and ORDINAL order can be told apart. */
   public enum Label {
     ZULU,

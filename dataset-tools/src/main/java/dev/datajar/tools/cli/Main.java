@@ -2,6 +2,7 @@ package dev.datajar.tools.cli;
 
 import dev.datajar.tools.ToolException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -31,7 +32,13 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // The platform charset (the locale's), which PrintWriter(OutputStream) picked unnamed.
+    Charset console = Charset.defaultCharset();
+    System.exit(
+        run(
+            args,
+            new PrintWriter(System.out, true, console),
+            new PrintWriter(System.err, true, console)));
   }
 
   /** Runs one command line; returns its exit status. */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -148,22 +149,21 @@ final class Repositories {
                         + ". Give a version (group:artifact:version) or the jar's path"));
   }
 
+  private static HttpRequest get(String url, Duration timeout) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+  }
+
   private Optional<Path> download(String url) throws ToolException {
     try {
       HttpResponse<InputStream> r =
           client()
-              .send(
-                  HttpRequest.newBuilder(URI.create(url))
-                      .timeout(Duration.ofSeconds(60))
-                      .GET()
-                      .build(),
-                  HttpResponse.BodyHandlers.ofInputStream());
+              .send(get(url, Duration.ofSeconds(60)), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = r.body()) {
         if (r.statusCode() != 200) {
           return Optional.empty();
         }
         Path temp = Files.createTempFile("datajar-tools-", ".jar");
-        Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
         return Optional.of(temp);
       }
     } catch (IOException e) {
@@ -179,10 +179,7 @@ final class Repositories {
       HttpResponse<String> r =
           client()
               .send(
-                  HttpRequest.newBuilder(URI.create(url))
-                      .timeout(Duration.ofSeconds(30))
-                      .GET()
-                      .build(),
+                  get(url, Duration.ofSeconds(30)),
                   HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
     } catch (IOException e) {

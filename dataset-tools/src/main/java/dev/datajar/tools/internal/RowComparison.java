@@ -8,7 +8,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Compares the rows of one table in two dataset files attached to one SQLite connection ({@code
@@ -21,6 +24,39 @@ import java.util.Map;
  */
 public final class RowComparison {
   private RowComparison() {}
+
+  /**
+   * A table only one side has: every row of it added ({@code oldRows} 0) or removed ({@code
+   * newRows} 0), none listed.
+   */
+  public static DiffReport.TableChanges oneSideOnly(
+      String table, long oldRows, long newRows, List<String> key) {
+    return unlisted(table, oldRows, newRows, key, true);
+  }
+
+  /** The rows of table {@code from} (alias n) with no match in {@code other} (alias o). */
+  private static String rowsMissingFrom(String from, String other, String match) {
+    return "select * from "
+        + from
+        + " n where not exists (select 1 from "
+        + other
+        + " o where "
+        + match
+        + ")";
+  }
+
+  /**
+   * Counts without listed rows: for a table only one side has ({@code compared}: its rows are all
+   * added or all removed), or one whose key changed (not compared).
+   */
+  private static DiffReport.TableChanges unlisted(
+      String table, long oldRows, long newRows, List<String> key, boolean compared) {
+    long added = compared ? newRows : 0;
+    long removed = compared ? oldRows : 0;
+    return new DiffReport.TableChanges(
+        table, oldRows, newRows, key, compared, added, removed, 0, List.of(), List.of(), List.of(),
+        List.of());
+  }
 
   public static DiffReport.TableChanges compare(
       Connection c, FileSchema.Table oldTable, FileSchema.Table newTable, int cap)
@@ -39,56 +75,18 @@ public final class RowComparison {
         lower(oldTable.primaryKey()).equals(lower(newTable.primaryKey()))
             && common.containsAll(key);
     if (!sameKey) {
-      return new DiffReport.TableChanges(
-          newTable.name(),
-          oldRows,
-          newRows,
-          key,
-          false,
-          0,
-          0,
-          0,
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of());
+      return unlisted(newTable.name(), oldRows, newRows, key, false);
     }
     boolean nullable = newTable.primaryKey().isEmpty();
     String match = join(key, k -> "o." + q(k) + (nullable ? " is " : " = ") + "n." + q(k), " and ");
     String old = "prev." + FileSchema.quote(oldTable.name());
 
+    String now = "main." + t;
     List<DiffReport.Row> addedRows = new ArrayList<>();
-    long added =
-        oneSided(
-            c,
-            "select * from main."
-                + t
-                + " n where not exists (select 1 from "
-                + old
-                + " o where "
-                + match
-                + ")",
-            key,
-            common,
-            cap,
-            addedRows,
-            false);
+    long added = oneSided(c, rowsMissingFrom(now, old, match), key, common, cap, addedRows, false);
     List<DiffReport.Row> removedRows = new ArrayList<>();
     long removed =
-        oneSided(
-            c,
-            "select * from "
-                + old
-                + " n where not exists (select 1 from main."
-                + t
-                + " o where "
-                + match
-                + ")",
-            key,
-            common,
-            cap,
-            removedRows,
-            true);
+        oneSided(c, rowsMissingFrom(old, now, match), key, common, cap, removedRows, true);
 
     List<String> values = new ArrayList<>(common);
     values.removeAll(key);
@@ -160,8 +158,7 @@ public final class RowComparison {
       }
     }
     List<DiffReport.ColumnCount> counts = new ArrayList<>();
-    new java.util.TreeMap<>(perColumn)
-        .forEach((k, v) -> counts.add(new DiffReport.ColumnCount(k, v)));
+    new TreeMap<>(perColumn).forEach((k, v) -> counts.add(new DiffReport.ColumnCount(k, v)));
     return new DiffReport.TableChanges(
         newTable.name(),
         oldRows,
@@ -192,20 +189,19 @@ public final class RowComparison {
         ResultSet rs = s.executeQuery(ordered)) {
       Map<String, Integer> at = new LinkedHashMap<>();
       for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-        at.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), i);
+        at.put(rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT), i);
       }
       while (rs.next()) {
         n++;
         if (rows.size() < cap) {
           List<String> k = new ArrayList<>();
           for (String col : key) {
-            k.add(StoredValue.show(rs.getObject(at.get(col.toLowerCase(java.util.Locale.ROOT)))));
+            k.add(StoredValue.show(rs.getObject(at.get(col.toLowerCase(Locale.ROOT)))));
           }
           List<DiffReport.Value> vals = new ArrayList<>();
           for (String col : common) {
             if (!key.contains(col)) {
-              String shown =
-                  StoredValue.show(rs.getObject(at.get(col.toLowerCase(java.util.Locale.ROOT))));
+              String shown = StoredValue.show(rs.getObject(at.get(col.toLowerCase(Locale.ROOT))));
               vals.add(new DiffReport.Value(col, before ? shown : null, before ? null : shown));
             }
           }
@@ -225,15 +221,14 @@ public final class RowComparison {
   }
 
   private static List<String> lower(List<String> names) {
-    return names.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList();
+    return names.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
   }
 
   private static String q(String name) {
     return FileSchema.quote(name);
   }
 
-  private static String join(
-      List<String> items, java.util.function.Function<String, String> f, String sep) {
+  private static String join(List<String> items, Function<String, String> f, String sep) {
     List<String> out = new ArrayList<>();
     items.forEach(i -> out.add(f.apply(i)));
     return String.join(sep, out);

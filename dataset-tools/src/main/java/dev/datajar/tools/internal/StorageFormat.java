@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +81,7 @@ public final class StorageFormat {
   }
 
   /** The {@code @DataSet} base types an entity class implements or extends. */
-  public static java.util.Collection<Class<?>> dataSetBases(Class<?> entity) {
+  public static Collection<Class<?>> dataSetBases(Class<?> entity) {
     return DataSetMembership.bases(entity).values();
   }
 }

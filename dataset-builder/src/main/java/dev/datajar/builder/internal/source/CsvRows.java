@@ -83,22 +83,14 @@ public final class CsvRows implements RowCursor {
       String name = fields.get(i);
       if (name == null || name.isEmpty()) {
         problems.add(
-            source
-                + ':'
-                + line
-                + ':'
-                + (i + 1)
+            where(i)
                 + ": header field "
                 + (i + 1)
                 + " is empty. Name every column in the first line.");
         ended = true;
       } else if (seen.putIfAbsent(name, i) != null) {
         problems.add(
-            source
-                + ':'
-                + line
-                + ':'
-                + (i + 1)
+            where(i)
                 + ": duplicate column '"
                 + name
                 + "' in the header (fields "

@@ -91,8 +91,8 @@ final class InvalidUtf8Exception extends CharacterCodingException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] start = in.readNBytes(2);
       return start.length == 2
-          && ((start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE
-              || (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF);
+          && (((start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE)
+              || ((start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF));
     }
   }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Rows of a JSON document that is an array of objects, or holds that array at a JSON pointer (the
@@ -143,7 +145,7 @@ public final class JsonRows extends JsonObjectRows {
    * pointers relative to the configured one: only an array can hold the rows.
    */
   private String arrayHint() throws IOException {
-    java.util.List<String> arrays = new java.util.ArrayList<>();
+    List<String> arrays = new ArrayList<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       if (parser.nextToken() == JsonToken.START_ARRAY && arrays.size() < 3) {

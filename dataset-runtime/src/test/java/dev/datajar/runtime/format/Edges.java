@@ -1,4 +1,4 @@
-package dev.datajar.tools.corpus;
+package dev.datajar.runtime.format;
 
 import dev.datajar.runtime.DataSet;
 

@@ -1,4 +1,4 @@
-package dev.datajar.tools.corpus;
+package dev.datajar.runtime.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,8 +15,8 @@ public final class CorpusJar {
 
   /** Writes {@code jar} from the build output {@code out} and the corpus classes. */
   public static Path write(Path out, Path jar) throws Exception {
-    Path classes = CorpusFixture.classesDirectory();
-    Path pkg = classes.resolve("dev/datajar/tools/corpus");
+    Path classes = CorpusFixture.classesOf(out);
+    Path pkg = classes.resolve(CorpusFixture.PACKAGE);
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream zip = new JarOutputStream(file)) {
       for (String name : List.of("index", "edges.sqlite", "edges.manifest.json")) {
