@@ -34,20 +34,23 @@ final class Queries {
   private Queries() {}
 
   static <R> List<R> hql(Engine engine, String hql, Class<R> type, Object[] params) {
-    try (Session s = engine.openSession()) {
-      QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
-      try {
-        SelectionQuery<R> q = s.createSelectionQuery(hql, type);
-        EntityReader.bind(q, Arrays.asList(params));
-        return q.getResultList();
-      } catch (RuntimeException e) {
-        if (limit.fired()) {
-          throw limit.exception(engine.name(), "query()", hql, e);
-        }
-        throw e;
-      } finally {
-        s.doWork(c -> limit.close());
-      }
+    try {
+      return engine.inSession(
+          s -> {
+            QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
+            try {
+              SelectionQuery<R> q = s.createSelectionQuery(hql, type);
+              EntityReader.bind(q, Arrays.asList(params));
+              return q.getResultList();
+            } catch (RuntimeException e) {
+              if (limit.fired()) {
+                throw limit.exception(engine.name(), "query()", hql, e);
+              }
+              throw e;
+            } finally {
+              s.doWork(c -> limit.close());
+            }
+          });
     } catch (IllegalSelectQueryException e) {
       throw new ReadOnlyDataSetException(
           "dataset '"
@@ -77,18 +80,21 @@ final class Queries {
               + " to change the data, change the dataset's sources and rebuild it.",
           null);
     }
-    try (Session s = engine.openSession()) {
-      QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
-      try {
-        return run(s, sql, type, params);
-      } catch (RuntimeException e) {
-        if (limit.fired()) {
-          throw limit.exception(engine.name(), "sql()", sql, e);
-        }
-        throw e;
-      } finally {
-        s.doWork(c -> limit.close());
-      }
+    try {
+      return engine.inSession(
+          s -> {
+            QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
+            try {
+              return run(s, sql, type, params);
+            } catch (RuntimeException e) {
+              if (limit.fired()) {
+                throw limit.exception(engine.name(), "sql()", sql, e);
+              }
+              throw e;
+            } finally {
+              s.doWork(c -> limit.close());
+            }
+          });
     } catch (DataSetException e) {
       throw e;
     } catch (RuntimeException e) {
