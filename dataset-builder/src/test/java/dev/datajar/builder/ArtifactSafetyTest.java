@@ -7,11 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +119,69 @@ class ArtifactSafetyTest {
         new byte[] {1},
         StandardOpenOption.APPEND);
     assertFalse(single(builder.build(withSettings)).upToDate(), "the output was modified");
+  }
+
+  /**
+   * Issue 10, item 5: a second build of the same module waits for the first (here: a lock held by
+   * this test, as a build in another thread of this JVM holds it), says so, and then finds the
+   * output the first one published up to date instead of writing over it.
+   */
+  @Test
+  void build_whileAnotherBuildHoldsTheModule_waitsSaysSoThenFindsItUpToDate() throws Exception {
+    Path sources = copyOfCatalogSources();
+    BuildRequest first = Fixtures.request(dir, "catalog").sourceDirectory(sources).build();
+    new DataSetBuilder().build(first);
+    Path lockFile = first.workDirectory().resolve("catalog.lock");
+    byte[] sqlite = Files.readAllBytes(first.outputDirectory().resolve("catalog.sqlite"));
+
+    List<String> infos = new CopyOnWriteArrayList<>();
+    CountDownLatch waiting = new CountDownLatch(1);
+    BuildLog log =
+        new BuildLog() {
+          @Override
+          public void info(String message) {
+            infos.add(message);
+            if (message.contains("another build")) {
+              waiting.countDown();
+            }
+          }
+
+          @Override
+          public void warn(String message) {}
+
+          @Override
+          public void debug(String message) {}
+        };
+    BuildRequest second =
+        Fixtures.request(dir, "catalog").sourceDirectory(sources).log(log).build();
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try (FileChannel c = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        FileLock held = c.lock()) {
+      Future<BuildResult> result =
+          thread.submit(
+              () -> {
+                try {
+                  return new DataSetBuilder().build(second);
+                } finally {
+                  waiting.countDown(); // a build that did not wait fails the test below at once
+                }
+              });
+      // A guard against a hang, not a timing assertion.
+      assertTrue(waiting.await(5, TimeUnit.MINUTES), "neither waited nor finished: " + infos);
+      assertEquals(
+          List.of(
+              "dataset 'catalog': another build of this module holds "
+                  + lockFile
+                  + "; waiting for it to finish"),
+          infos);
+      assertFalse(result.isDone(), "the build went on while the lock was held");
+      held.release();
+      assertTrue(single(result.get(5, TimeUnit.MINUTES)).upToDate());
+    } finally {
+      thread.shutdownNow();
+    }
+    assertArrayEquals(
+        sqlite, Files.readAllBytes(first.outputDirectory().resolve("catalog.sqlite")));
   }
 
   private static BuildResult.DataSetResult single(BuildResult result) {

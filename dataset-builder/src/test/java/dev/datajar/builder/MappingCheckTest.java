@@ -69,6 +69,23 @@ class MappingCheckTest {
   }
 
   @Test
+  void build_refusesTypesItCannotStore_evenWhenEveryValueIsNull() throws Exception {
+    sources("old-types", "legacy.csv", "id\n1\n");
+    assertEquals(
+        "dataset 'old-types': 4 attributes have types datajar cannot store exactly:\n"
+            + "  1) Legacy.created (java.util.Date, stored as TIMESTAMP_TEXT)\n"
+            + "  2) Legacy.extra (dev.datajar.builder.fixtures.mapping.Legacy$Extra, stored as"
+            + " VARBINARY)\n"
+            + "  3) Legacy.updated (java.util.Calendar, stored as TIMESTAMP_TEXT)\n"
+            + "  4) Legacy.year (java.time.Year, stored as INTEGER)\n"
+            + "Use one of long, int, short, byte, boolean, double, float, String, char, BigDecimal,"
+            + " BigInteger, LocalDate, LocalTime, LocalDateTime, Instant, OffsetDateTime,"
+            + " ZonedDateTime, Duration, UUID, byte[], enums, or an AttributeConverter to one of"
+            + " them (for example java.util.Date -> Instant, Year -> int).",
+        refusal("old-types"));
+  }
+
+  @Test
   void build_refusesTwoEntitiesOnOneTable() throws Exception {
     sources("shared-table", "thing.csv", "id,name\n1,a\n");
     assertEquals(

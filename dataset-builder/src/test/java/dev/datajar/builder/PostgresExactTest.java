@@ -11,6 +11,11 @@ import dev.datajar.testing.postgres.TestPostgres;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +57,12 @@ class PostgresExactTest {
       List<List<Object>> fromSqlite = read(onSqlite, "from Value order by id");
       List<List<Object>> fromPg = read(onPg, "from Value order by id");
       assertEquals(5, fromSqlite.size());
+      assertEquals(
+          List.of(
+              Arrays.asList(null, null),
+              List.of("[0, 1, 127, -128, -2, -1, 0]", "multi\nline \u00fc \uD83D\uDE00 \"q\"")),
+          List.of(fromSqlite.get(3).subList(17, 19), fromSqlite.get(1).subList(17, 19)),
+          "@Lob values read back from SQLite");
       for (int i = 0; i < fromSqlite.size(); i++) {
         assertEquals(fromSqlite.get(i), fromPg.get(i), "row " + (i + 1));
       }
@@ -70,7 +81,9 @@ class PostgresExactTest {
               "duration",
               "named",
               "ordinal",
-              "flag")) {
+              "flag",
+              "lobBytes",
+              "lobText")) {
         for (String hql :
             List.of(
                 "from Value order by " + attribute + ", id",
@@ -79,6 +92,31 @@ class PostgresExactTest {
         }
       }
     }
+  }
+
+  @Test
+  void lobs_areByteaAndText_notLargeObjects() throws Exception {
+    String url = TestPostgres.get().createDatabase("lobs");
+    new DataSetBuilder()
+        .build(
+            Fixtures.request(dir.resolve("pg"), "typed")
+                .postgres(new PostgresTarget(url, TestPostgres.get().user(), null, "1"))
+                .build());
+    PGSimpleDataSource pg = new PGSimpleDataSource();
+    pg.setURL(url);
+    pg.setUser(TestPostgres.get().user());
+    List<String> types = new ArrayList<>();
+    try (Connection c = pg.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select column_name || ' ' || data_type from information_schema.columns"
+                    + " where table_name = 'value' and column_name like 'lob%' order by 1")) {
+      while (rs.next()) {
+        types.add(rs.getString(1));
+      }
+    }
+    assertEquals(List.of("lob_bytes bytea", "lob_text text"), types);
   }
 
   private static List<Object> ids(List<List<Object>> rows) {

@@ -1,17 +1,24 @@
 package dev.datajar.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.runtime.fixture.Fixtures;
 import dev.datajar.runtime.fixture.Vendor;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +64,51 @@ class StreamLeakTest {
         assertEquals(3, s.count());
       }
     }
+  }
+
+  /** Issue 10, item 7: the warning for a reclaimed stream names the code that opened it. */
+  @Test
+  void leakedStream_isLoggedWithWhereItWasOpened() throws Exception {
+    Logger logger = Logger.getLogger("dev.datajar.runtime.internal.OpenStreams");
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            records.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(capture);
+    try (DataSets dataSets = open()) {
+      leak(dataSets.store(Vendor.class));
+      for (int i = 0; i < 100 && records.isEmpty(); i++) {
+        System.gc();
+        Thread.sleep(50);
+      }
+    } finally {
+      logger.removeHandler(capture);
+    }
+    assertFalse(records.isEmpty(), "no warning for the dropped stream");
+    LogRecord r = records.get(0);
+    assertEquals(Level.WARNING, r.getLevel());
+    assertEquals(
+        "dataset 'oui': a Store.stream() was dropped without being closed; its connection was"
+            + " reclaimed when it became garbage. Close every stream (try-with-resources).",
+        r.getMessage());
+    assertEquals("Store.stream() opened here", r.getThrown().getMessage());
+    assertTrue(
+        Arrays.stream(r.getThrown().getStackTrace())
+            .anyMatch(
+                e ->
+                    e.getClassName().equals(StreamLeakTest.class.getName())
+                        && e.getMethodName().equals("leak")),
+        "the stack names the code that opened the stream");
   }
 
   @Test

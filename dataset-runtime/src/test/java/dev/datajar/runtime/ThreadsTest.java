@@ -2,6 +2,7 @@ package dev.datajar.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -14,6 +15,7 @@ import dev.datajar.runtime.fixture.Fixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,6 +103,63 @@ class ThreadsTest {
     } finally {
       pool.shutdown();
       injector.getInstance(DataSets.class).close();
+    }
+  }
+
+  private static final String CLOSED =
+      "dataset '(geo|oui)' is closed: DataSets.close\\(\\) was called; open the datasets again"
+          + " \\(a new DataSets or injector\\) to read it";
+
+  /**
+   * Issue 10, item 8: {@code close()} while many threads read. Every call either completes or fails
+   * with the closed message (never a driver error such as "stmt pointer is closed"), and once a
+   * thread has seen the closed message, it keeps seeing it.
+   */
+  @Test
+  void closeUnderLoad_everyCallCompletesOrFailsWithTheClosedMessage() throws Exception {
+    Fixtures.geo(root);
+    Fixtures.oui(root);
+    Injector injector =
+        Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
+    Store<Country> countries = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {}));
+    Store<City> cities = injector.getInstance(Key.get(new TypeLiteral<Store<City>>() {}));
+    Store<Assignment> assignments =
+        injector.getInstance(Key.get(new TypeLiteral<Store<Assignment>>() {}));
+    int threads = 8;
+    CountDownLatch warm = new CountDownLatch(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<List<RuntimeException>>> futures = new ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        int first = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<RuntimeException> failures = new ArrayList<>();
+                  for (int i = first; failures.size() < 3; i++) {
+                    try {
+                      round(countries, cities, assignments, i % 200);
+                    } catch (RuntimeException e) {
+                      failures.add(e);
+                    }
+                    if (i == first) {
+                      warm.countDown();
+                    }
+                  }
+                  return failures;
+                }));
+      }
+      assertTrue(warm.await(5, TimeUnit.MINUTES), "the readers did not start");
+      injector.getInstance(DataSets.class).close();
+      for (Future<List<RuntimeException>> f : futures) {
+        for (RuntimeException e : f.get(5, TimeUnit.MINUTES)) {
+          if (!(e instanceof DataSetException) || !e.getMessage().matches(CLOSED)) {
+            throw new AssertionError("not the closed message: " + e, e);
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -23,7 +23,7 @@ class LifecycleTest {
   void productionInjector_opensEveryDataSetOnTheClassPath() {
     Injector injector = Guice.createInjector(Stage.PRODUCTION, new DataSetModule());
     try (DataSets engines = injector.getInstance(DataSets.class)) {
-      assertEquals(Set.of("corpus", "shop"), engines.names());
+      assertEquals(Set.of("corpus", "lobs", "shop"), engines.names());
       assertEquals(Injectors.builtFile("shop.sqlite"), engines.file("shop"));
       assertEquals(
           List.of(

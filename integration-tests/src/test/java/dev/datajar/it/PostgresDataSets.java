@@ -27,7 +27,7 @@ import java.util.Set;
  * this build (which name the schema) are put before the class path's own.
  */
 final class PostgresDataSets {
-  static final Set<String> NAMES = Set.of("shop");
+  static final Set<String> NAMES = Set.of("shop", "lobs");
 
   private PostgresDataSets() {}
 

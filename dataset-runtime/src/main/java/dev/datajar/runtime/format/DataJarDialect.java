@@ -17,6 +17,8 @@ import org.hibernate.service.ServiceRegistry;
 import org.hibernate.sql.ast.SqlAstTranslatorFactory;
 import org.hibernate.sql.ast.spi.SqlAppender;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.jdbc.BlobJdbcType;
+import org.hibernate.type.descriptor.jdbc.ClobJdbcType;
 import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
 
 /**
@@ -32,6 +34,10 @@ import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
  *       decimal} columns ({@link DecimalText}) instead of NUMERIC, which SQLite rounds to a double.
  *   <li>Every integral type is declared {@code integer}, so a single integral primary key is
  *       SQLite's rowid (no second index) and 64-bit values fit.
+ *   <li>{@code @Lob byte[]} and {@code @Lob String} are read with {@code getBytes}/{@code
+ *       getString}: the parent reads them with {@code getBlob}/{@code getClob}, which sqlite-jdbc
+ *       does not implement. They are stored as {@code blob} and {@code text}, as without
+ *       {@code @Lob}.
  *   <li>{@code extract()} (HQL {@code year()}, {@code month()}, {@code day()}, ...) returns
  *       integers computed from the stored text; the parent dialect compared text with integers and
  *       added one to every day of the month.
@@ -110,6 +116,21 @@ public class DataJarDialect extends SQLiteDialect {
     types.addDescriptor(SqlTypes.UUID, types.getDescriptor(SqlTypes.CHAR));
     types.addDescriptor(SqlTypes.INTERVAL_SECOND, types.getDescriptor(SqlTypes.BIGINT));
     types.addDescriptor(SqlTypes.DURATION, types.getDescriptor(SqlTypes.BIGINT));
+    lobsAsValues(types);
+  }
+
+  /**
+   * {@code @Lob byte[]} and {@code @Lob String} (JDBC BLOB, CLOB and NCLOB) are bound and read as
+   * the bytes and text they are ({@code setBytes}/{@code getBytes}, {@code setString}/{@code
+   * getString}), exactly as a plain {@code byte[]} or {@code String}. The parent dialects read them
+   * with {@code getBlob}/{@code getClob}, which sqlite-jdbc does not implement, and PostgreSQL's
+   * would store them as large objects. Shared with datajar's PostgreSQL dialect.
+   */
+  public static void lobsAsValues(JdbcTypeRegistry types) {
+    types.addDescriptor(SqlTypes.BLOB, BlobJdbcType.MATERIALIZED);
+    types.addDescriptor(SqlTypes.CLOB, ClobJdbcType.MATERIALIZED);
+    // Not NClobJdbcType: neither driver implements setNString/getNString.
+    types.addDescriptor(SqlTypes.NCLOB, ClobJdbcType.MATERIALIZED);
   }
 
   @Override

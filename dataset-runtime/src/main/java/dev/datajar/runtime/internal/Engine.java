@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 
 /**
@@ -35,6 +39,14 @@ public final class Engine implements AutoCloseable {
   private final HibernateSide hibernate;
   private final Map<Class<?>, EntityReader<?>> readers = new LinkedHashMap<>();
   private volatile boolean closed;
+
+  /**
+   * Held shared by every read through a Hibernate session of its own, and exclusively by {@link
+   * #close()} while it closes Hibernate and its pool: a read in progress finishes before they
+   * close, so it never meets a closed session or a pool that is shutting down (where a connection
+   * request would wait out its 30 s timeout); a read that starts later gets the closed message.
+   */
+  private final ReentrantReadWriteLock hibernateReads = new ReentrantReadWriteLock();
 
   Engine(
       String name,
@@ -183,6 +195,30 @@ public final class Engine implements AutoCloseable {
     return hibernate().openSession();
   }
 
+  /**
+   * Runs one read in a read-only session of its own (see {@link #openSession()}), closed after it;
+   * {@link #close()} waits for it.
+   */
+  <R> R inSession(Function<Session, R> read) {
+    return beforeClose(
+        () -> {
+          try (Session s = openSession()) {
+            return read.apply(s);
+          }
+        });
+  }
+
+  /** Runs a Hibernate read that {@link #close()} waits for (a stream: while it opens). */
+  <R> R beforeClose(Supplier<R> read) {
+    Lock shared = hibernateReads.readLock();
+    shared.lock();
+    try {
+      return read.get();
+    } finally {
+      shared.unlock();
+    }
+  }
+
   void checkOpen() {
     if (closed) {
       throw closedException(name);
@@ -190,11 +226,17 @@ public final class Engine implements AutoCloseable {
   }
 
   static DataSetException closedException(String name) {
+    return closedException(name, null);
+  }
+
+  /** The closed message for a read that met the closing: {@code cause} is what it met. */
+  static DataSetException closedException(String name, Throwable cause) {
     return new DataSetException(
         "dataset '"
             + name
             + "' is closed: DataSets.close() was"
-            + " called; open the datasets again (a new DataSets or injector) to read it");
+            + " called; open the datasets again (a new DataSets or injector) to read it",
+        cause);
   }
 
   public boolean isClosed() {
@@ -202,8 +244,9 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Closes Hibernate (if it started) and the connections: idle ones now, those in use when their
-   * call gives them back. Reads waiting for a connection fail at once.
+   * Closes Hibernate (if it started) once the Hibernate reads in progress have finished, and the
+   * connections: idle ones now, those in use when their call gives them back. Reads waiting for a
+   * connection, and reads that start later, fail at once with the closed message.
    */
   @Override
   public synchronized void close() {
@@ -211,9 +254,12 @@ public final class Engine implements AutoCloseable {
       return;
     }
     closed = true;
+    Lock exclusive = hibernateReads.writeLock();
+    exclusive.lock(); // after the Hibernate reads in progress (new ones fail: closed is set)
     try {
       hibernate.close();
     } finally {
+      exclusive.unlock();
       try {
         streams.close();
       } finally {

@@ -34,9 +34,7 @@ final class HibernatePath<T> implements ReadPath<T> {
 
   @Override
   public Optional<T> get(Object id) {
-    try (Session s = engine.openSession()) {
-      return Optional.ofNullable(s.find(type, id));
-    }
+    return engine.inSession(s -> Optional.ofNullable(s.find(type, id)));
   }
 
   @Override
@@ -50,20 +48,23 @@ final class HibernatePath<T> implements ReadPath<T> {
                 + " has a composite id:"
                 + " getAll() of a store with a defaultFilter() needs a single id attribute");
       }
-      try (Session s = engine.openSession()) {
-        for (Object k : ids) {
-          out.add(Optional.ofNullable(s.find(type, k)));
-        }
-      }
-      return out;
+      return engine.inSession(
+          s -> {
+            for (Object k : ids) {
+              out.add(Optional.ofNullable(s.find(type, k)));
+            }
+            return out;
+          });
     }
     Map<Object, T> found = new HashMap<>();
-    try (Session s = engine.openSession()) {
-      Query q = Query.where(Where.in(model.idAttribute(), ids));
-      for (T row : search(q, filter, List.of(), s)) {
-        found.put(s.getIdentifier(row), row);
-      }
-    }
+    Query q = Query.where(Where.in(model.idAttribute(), ids));
+    engine.inSession(
+        s -> {
+          for (T row : search(q, filter, List.of(), s)) {
+            found.put(s.getIdentifier(row), row);
+          }
+          return found;
+        });
     for (Object k : ids) {
       out.add(Optional.ofNullable(found.get(k)));
     }
@@ -72,9 +73,7 @@ final class HibernatePath<T> implements ReadPath<T> {
 
   @Override
   public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
-    try (Session s = engine.openSession()) {
-      return search(query, filter, defaultOrder, s);
-    }
+    return engine.inSession(s -> search(query, filter, defaultOrder, s));
   }
 
   private List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder, Session s) {
@@ -88,10 +87,10 @@ final class HibernatePath<T> implements ReadPath<T> {
   @Override
   public long count(Query query, Criterion filter) {
     HqlWriter.Hql hql = HqlWriter.count(model(), query, filter);
-    try (Session s = engine.openSession()) {
-      return EntityReader.bind(s.createSelectionQuery(hql.text(), Long.class), hql.params())
-          .getSingleResult();
-    }
+    return engine.inSession(
+        s ->
+            EntityReader.bind(s.createSelectionQuery(hql.text(), Long.class), hql.params())
+                .getSingleResult());
   }
 
   @Override

@@ -104,19 +104,20 @@ final class Queries {
    */
   private static <R> List<R> timed(
       Engine engine, String call, String statement, Function<Session, List<R>> work) {
-    try (Session s = engine.openSession()) {
-      QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
-      try {
-        return work.apply(s);
-      } catch (RuntimeException e) {
-        if (limit.fired()) {
-          throw limit.exception(engine.name(), call, statement, e);
-        }
-        throw e;
-      } finally {
-        s.doWork(c -> limit.close());
-      }
-    }
+    return engine.inSession(
+        s -> {
+          QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
+          try {
+            return work.apply(s);
+          } catch (RuntimeException e) {
+            if (limit.fired()) {
+              throw limit.exception(engine.name(), call, statement, e);
+            }
+            throw e;
+          } finally {
+            s.doWork(c -> limit.close());
+          }
+        });
   }
 
   private static <R> List<R> run(Session s, String sql, Class<R> type, Object[] params) {

@@ -23,14 +23,16 @@ import org.hibernate.query.SelectionQuery;
 final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
   private static final int CLEAR_EVERY = 256;
 
+  private final Engine engine;
   private final Session session;
   private final ScrollableResults<T> rows;
   private OpenStreams.Handle handle;
   private boolean done;
   private int sinceClear;
 
-  private RowStream(Session session, ScrollableResults<T> rows) {
+  private RowStream(Engine engine, Session session, ScrollableResults<T> rows) {
     super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+    this.engine = engine;
     this.session = session;
     this.rows = rows;
   }
@@ -47,7 +49,17 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
     }
   }
 
+  /**
+   * Opens the stream's session and runs its query; {@link Engine#close()} waits for that, not for
+   * the stream, whose session outlives this call: once the engine is closed, the stream's next row
+   * fails with the closed message.
+   */
   static <T> Stream<T> open(Engine engine, HqlWriter.Hql hql, Class<T> type, Query query) {
+    return engine.beforeClose(() -> openNow(engine, hql, type, query));
+  }
+
+  private static <T> Stream<T> openNow(
+      Engine engine, HqlWriter.Hql hql, Class<T> type, Query query) {
     Session s = engine.openSession();
     try {
       SelectionQuery<T> q =
@@ -56,10 +68,13 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
       query.limit().ifPresent(q::setMaxResults);
       q.setReadOnly(true);
       q.setFetchSize(CLEAR_EVERY);
-      RowStream<T> split = new RowStream<>(s, q.scroll(ScrollMode.FORWARD_ONLY));
+      RowStream<T> split = new RowStream<>(engine, s, q.scroll(ScrollMode.FORWARD_ONLY));
       split.handle = engine.openStreams().register(split, new Held(split.rows, s));
       return StreamSupport.stream(split, false).onClose(split::close);
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
+      s.close();
+      throw engine.isClosed() ? Engine.closedException(engine.name(), e) : e;
+    } catch (Error e) {
       s.close();
       throw e;
     }
@@ -70,11 +85,17 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
     if (done) {
       return false;
     }
-    if (!rows.next()) {
-      close(); // read to the end: release the connection even if the caller forgets to
-      return false;
+    T row;
+    try {
+      if (!rows.next()) {
+        close(); // read to the end: release the connection even if the caller forgets to
+        return false;
+      }
+      row = rows.get();
+    } catch (RuntimeException e) {
+      // Closing the engine closed this stream's connection under it.
+      throw engine.isClosed() ? Engine.closedException(engine.name(), e) : e;
     }
-    T row = rows.get();
     if (++sinceClear >= CLEAR_EVERY) {
       session.clear();
       sinceClear = 0;

@@ -1,5 +1,6 @@
 package dev.datajar.runtime.postgres;
 
+import dev.datajar.runtime.format.DataJarDialect;
 import dev.datajar.runtime.format.TranslatorFactory;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.DatabaseVersion;
@@ -8,6 +9,7 @@ import org.hibernate.service.ServiceRegistry;
 import org.hibernate.sql.ast.SqlAstTranslatorFactory;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
+import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
 
 /**
  * Hibernate's PostgreSQL dialect with the changes datajar needs for exact values: {@code LocalTime}
@@ -15,6 +17,9 @@ import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
  * BigInteger} columns without an explicit precision are declared plain {@code numeric}, which keeps
  * every digit and the scale as written ({@code 1.50} stays {@code 1.50}), where the parent would
  * declare {@code numeric(38,2)} and round.
+ *
+ * <p>{@code @Lob byte[]} and {@code @Lob String} are {@code bytea} and {@code text}, bound and read
+ * as values, where the parent would make them large objects ({@code oid}).
  *
  * <p>It also makes {@code like} ignore case, as SQLite's does ({@link PostgresSqlAstTranslator}),
  * and sorts NULL first in ascending order, as SQLite does (also {@link PostgresSqlAstTranslator}).
@@ -40,10 +45,10 @@ public class DataJarPostgresDialect extends PostgreSQLDialect {
     super.contributeTypes(contributions, registry);
     // Instants through java.time (OffsetDateTime), not java.sql.Timestamp, whose Julian
     // calendar before 1582 moved 0001-01-01T00:00:00Z back two days on the way out.
-    contributions
-        .getTypeConfiguration()
-        .getJdbcTypeRegistry()
-        .addDescriptor(TimestampUtcAsOffsetDateTimeJdbcType.INSTANCE);
+    JdbcTypeRegistry types = contributions.getTypeConfiguration().getJdbcTypeRegistry();
+    types.addDescriptor(TimestampUtcAsOffsetDateTimeJdbcType.INSTANCE);
+    // @Lob byte[] and @Lob String as values in bytea and text columns (see columnType).
+    DataJarDialect.lobsAsValues(types);
   }
 
   @Override
@@ -52,6 +57,11 @@ public class DataJarPostgresDialect extends PostgreSQLDialect {
       case SqlTypes.NUMERIC, SqlTypes.DECIMAL -> "numeric";
       // Hibernate's default time precision is whole seconds; keep microseconds, as timestamps do.
       case SqlTypes.TIME -> "time(6)";
+      // The parent declares BLOB, CLOB and NCLOB as 'oid': a large object stored apart from the
+      // row, which must be read in a transaction and is never deleted with its row. A dataset's
+      // @Lob values are ordinary values: bytea and text.
+      case SqlTypes.BLOB -> "bytea";
+      case SqlTypes.CLOB, SqlTypes.NCLOB -> "text";
       default -> super.columnType(sqlTypeCode);
     };
   }

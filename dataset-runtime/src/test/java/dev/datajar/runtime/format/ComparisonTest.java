@@ -1,6 +1,8 @@
 package dev.datajar.runtime.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -133,8 +135,19 @@ class ComparisonTest {
   @ParameterizedTest
   @MethodSource("attributes")
   void minAndMax_followTheStoredOrder(String a) throws Exception {
-    if (a.equals("someBytes")) {
+    if (a.equals("someBytes") || a.equals("lobBytes")) {
       return; // HQL refuses min()/max() of byte[]
+    }
+    if (a.equals("lobText")) {
+      // HQL refuses min()/max() of a CLOB, as SQL does; =, <, between and order by work.
+      try (Session s = CorpusDb.shared().reader.openSession()) {
+        Exception e =
+            assertThrows(
+                Exception.class,
+                () -> s.createSelectionQuery("select min(e.lobText) from Edge e", String.class));
+        assertTrue(e.getMessage().contains("has type 'COMPARABLE'"), e.getMessage());
+      }
+      return;
     }
     Comparator<Object> order = SqlOrder.of(a);
     List<Object> values = present(a).stream().map(Corpus.Entry::expected).toList();

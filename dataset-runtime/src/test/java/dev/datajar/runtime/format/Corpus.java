@@ -441,6 +441,34 @@ final class Corpus {
         new byte[] {0x7f},
         null,
         null);
+    add(
+        rows,
+        "lobBytes",
+        "",
+        new byte[0],
+        "AA==",
+        new byte[] {0},
+        "AAF/gP7/AA==",
+        new byte[] {0, 1, 0x7f, (byte) 0x80, (byte) 0xfe, (byte) 0xff, 0},
+        "/w==",
+        new byte[] {(byte) 255},
+        null,
+        null);
+    add(
+        rows,
+        "lobText",
+        "",
+        "",
+        "a\u0000b",
+        "a\u0000b",
+        "🇨🇮 Côte d'Ivoire",
+        "🇨🇮 Côte d'Ivoire",
+        "line1\nline2\r\n",
+        "line1\nline2\r\n",
+        " spaced ",
+        " spaced ",
+        null,
+        null);
     for (String a : List.of("labelName", "labelOrdinal", "labelDefault")) {
       add(
           rows, a, "TITLE", TITLE, "title", TITLE, "Title", TITLE, "indigo", INDIGO, "ALPHA", ALPHA,

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -70,6 +71,13 @@ public class Edge implements Edges {
   public Duration aDuration;
   public UUID aUuid;
   public byte[] someBytes;
+
+  /**
+   * Hibernate maps these to the JDBC types BLOB and CLOB, which sqlite-jdbc cannot read as such.
+   */
+  @Lob public byte[] lobBytes;
+
+  @Lob public String lobText;
 
   @Enumerated(EnumType.STRING)
   public Label labelName;

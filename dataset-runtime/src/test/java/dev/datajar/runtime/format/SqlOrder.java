@@ -24,13 +24,14 @@ final class SqlOrder {
     return switch (attribute) {
       case "aDouble", "aFloat" ->
           Comparator.comparingDouble(v -> ((Number) v).doubleValue() + 0.0); // -0.0 + 0.0 = 0.0
-      case "aString", "aChar" -> Comparator.comparing(Object::toString, SqlOrder::codePoints);
+      case "aString", "aChar", "lobText" ->
+          Comparator.comparing(Object::toString, SqlOrder::codePoints);
       case "shout" ->
           Comparator.comparing(
               v -> v.toString().toLowerCase(Locale.ROOT),
               SqlOrder::codePoints); // compares the stored, converted value
       case "aUuid" -> Comparator.comparing(v -> ((UUID) v).toString());
-      case "someBytes" -> (a, b) -> Arrays.compareUnsigned((byte[]) a, (byte[]) b);
+      case "someBytes", "lobBytes" -> (a, b) -> Arrays.compareUnsigned((byte[]) a, (byte[]) b);
       case "labelCode" ->
           Comparator.comparing(
               v ->
