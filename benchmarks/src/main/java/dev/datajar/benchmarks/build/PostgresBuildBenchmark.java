@@ -29,11 +29,12 @@ import org.postgresql.copy.CopyManager;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.datajar.benchmarks.build.PostgresBuildBenchmark \
- *     [--rows 1000000] [--runs 5] [--work DIR]     # -Ddatajar.test.jdbc=URL: use that server
+ *     [--rows 1000000] [--runs 5] [--work DIR] [--verbose]  # -Ddatajar.test.jdbc=URL: that server
  * </pre>
  *
  * <p>Without {@code -Ddatajar.test.jdbc} a private server is started for the run (the test server:
- * loopback, {@code fsync=off}), the same for both sides.
+ * loopback, {@code fsync=off}), the same for both sides. {@code --verbose} prints the builder's
+ * steps with their times.
  */
 public final class PostgresBuildBenchmark {
   private PostgresBuildBenchmark() {}
@@ -81,7 +82,11 @@ public final class PostgresBuildBenchmark {
           drop(pg, url, "plain_copy");
         } else {
           BuildResult.DataSetResult d =
-              builder.build(sources, work.resolve("builder-out"), BuildLog.SILENT, target);
+              builder.build(
+                  sources,
+                  work.resolve("builder-out"),
+                  options.verbose() ? new TimedLog() : BuildLog.SILENT,
+                  target);
           r =
               new RunResult(
                   "builder",
