@@ -172,6 +172,9 @@ public final class DataSetJob {
         PostgresLoad copies = opening == null ? null : opening.get();
         t = phase("waiting for PostgreSQL", t);
         load(connection, sources, context, rows, copies);
+        if (copies != null) {
+          copies.keys(); // built by the server while SQLite checks below
+        }
         t = phase("load", t);
         check(connection, sources, context);
         t = phase("indexes and checks", t);

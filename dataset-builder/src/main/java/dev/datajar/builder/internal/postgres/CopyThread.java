@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ final class CopyThread extends Thread {
   /** Kinds of column besides a plain value (0). */
   private static final int ORDINAL = 1;
 
+  /** SQL to run in order on the load's connection. */
+  private record Statements(List<String> sql) {}
+
   private static final int OFFSET = 2;
 
   private final Connection connection;
@@ -78,6 +82,14 @@ final class CopyThread extends Thread {
       copy[i] = batch[i].clone();
     }
     put(copy);
+  }
+
+  /**
+   * Queues statements to run once the rows are in (keys, indexes, foreign keys, {@code ANALYZE}):
+   * the server then builds them while the build checks its SQLite file.
+   */
+  void statements(List<String> sql) throws SQLException {
+    put(new Statements(List.copyOf(sql)));
   }
 
   /** Queues the end of the current table. */
@@ -157,7 +169,13 @@ final class CopyThread extends Thread {
   }
 
   private void handle(Object m) throws SQLException {
-    if (m instanceof Table t) {
+    if (m instanceof Statements list) {
+      for (String sql : list.sql()) {
+        try (Statement s = connection.createStatement()) {
+          s.execute(sql);
+        }
+      }
+    } else if (m instanceof Table t) {
       table = t;
       copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(t.copySql());
     } else if (m == END) {

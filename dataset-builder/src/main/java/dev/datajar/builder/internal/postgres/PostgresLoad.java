@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
@@ -25,9 +26,10 @@ import java.util.Properties;
  * Loads a dataset into a new PostgreSQL schema, in one transaction, while the build writes and
  * checks it in its SQLite work file: {@link #open} creates the schema and the bare tables (from the
  * entities through PostgreSQL's Hibernate dialect), {@link #table} gives the load a {@link RowSink}
- * whose rows go into {@code COPY} on a thread of their own, and {@link #finish}, called once every
- * check of the build has passed, adds primary keys, indexes, foreign keys, {@code ANALYZE}, the
- * {@code datajar_metadata} table and a row in {@code datajar.datasets}, and commits.
+ * whose rows go into {@code COPY} on a thread of their own, {@link #keys} has the server add
+ * primary keys, indexes, foreign keys and {@code ANALYZE} while the build checks its SQLite file,
+ * and {@link #finish}, called once every check of the build has passed, writes the {@code
+ * datajar_metadata} table and a row in {@code datajar.datasets}, and commits.
  *
  * <p>The SQLite file still decides what is valid (types, NOT NULL, keys, unique constraints,
  * references, with the file, line and column of each problem); PostgreSQL receives only rows SQLite
@@ -127,28 +129,42 @@ public final class PostgresLoad implements AutoCloseable {
   }
 
   /**
-   * Once the build's checks have passed: waits for the rows, then keys, indexes, foreign keys,
-   * {@code ANALYZE}, metadata, and the commit that makes the schema visible under its final name.
+   * Once every table's rows are queued: queues primary keys, indexes, foreign keys and {@code
+   * ANALYZE}, which the server builds while the build checks its SQLite file (on two cores, the
+   * server's work and SQLite's then overlap). If a check fails, {@link #close} rolls them back; if
+   * PostgreSQL refuses one (a duplicate the SQLite check also finds), the build's own message comes
+   * first.
+   */
+  public void keys() throws SQLException {
+    List<String> sql = new ArrayList<>();
+    for (TableModel t : pg.tables()) {
+      sql.addAll(PostgresTables.indexes(loading, t));
+    }
+    for (TableModel t : pg.tables()) {
+      sql.addAll(PostgresTables.foreignKeys(loading, t));
+      sql.add("analyze " + PostgresTables.table(loading, t.name()));
+    }
+    copies.statements(sql);
+  }
+
+  /**
+   * Once the build's checks have passed: waits for the rows and {@link #keys}, then writes the
+   * metadata and commits, which makes the schema visible under its final name.
    *
    * @return where the dataset now lives, for the manifest
    */
   public Manifest.Postgres finish(String datajarVersion)
       throws SQLException, DataSetBuildException {
-    long n = copies.drain();
+    long n;
+    try {
+      n = copies.drain();
+    } catch (SQLException e) {
+      problems.throwIfAny(); // a row left out can fail a key or reference: the reason comes first
+      throw e;
+    }
     log.debug("dataset '" + dataSet + "': PostgreSQL COPY: " + n + " rows");
     problems.throwIfAny();
     Connection c = connection;
-    for (TableModel t : pg.tables()) {
-      for (String sql : PostgresTables.indexes(loading, t)) {
-        execute(c, sql);
-      }
-    }
-    for (TableModel t : pg.tables()) {
-      for (String sql : PostgresTables.foreignKeys(loading, t)) {
-        execute(c, sql);
-      }
-      execute(c, "analyze " + PostgresTables.table(loading, t.name()));
-    }
     String sha = HexFormat.of().formatHex(rows.digest());
     String schema = PostgresSchemas.finalName(base, sha);
     if (PostgresSchemas.exists(c, schema)) {
