@@ -302,7 +302,8 @@ public final class DataSetJob {
 
   private void check(Connection connection, List<TableSource> sources, FileContext context)
       throws IOException, SQLException, DataSetBuildException {
-    ConstraintChecker checker = new ConstraintChecker(connection, plan.name(), context);
+    ConstraintChecker checker =
+        new ConstraintChecker(connection, plan.name(), context, request.postgres() == null);
     List<Problems> all = new ArrayList<>();
     for (TableSource source : sources) {
       Problems problems = source.problems(plan.name());
