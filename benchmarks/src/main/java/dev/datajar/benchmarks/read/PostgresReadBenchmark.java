@@ -153,9 +153,9 @@ public final class PostgresReadBenchmark {
             p ->
                 call(
                     () -> {
-                      Object rows = pgJdbcTx.byParentWithParent(p);
+                      Object found = pgJdbcTx.byParentWithParent(p);
                       pgTx.rollback();
-                      return rows;
+                      return found;
                     }));
         time(
             times,
