@@ -289,6 +289,39 @@ class PostgresBuildTest {
                 + " nspname not like 'pg_%' and nspname <> 'information_schema'"));
   }
 
+  /**
+   * Rows reach COPY in batches while SQLite loads them, and the batch arrays are reused: a table of
+   * many batches must arrive whole, each row once and with its own values.
+   */
+  @Test
+  void build_streamsManyBatchesIntoCopy_eachRowOnceWithItsValues() throws Exception {
+    Path sources = dir.resolve("src");
+    Files.createDirectories(sources.resolve("typed"));
+    StringBuilder csv = new StringBuilder("id,text,amount\n");
+    int rows = 10_000; // about ten of the loader's batches
+    for (int i = 1; i <= rows; i++) {
+      csv.append(i).append(",row ").append(i).append(',').append(i).append(".50\n");
+    }
+    Files.writeString(sources.resolve("typed/value.csv"), csv);
+    new DataSetBuilder()
+        .build(
+            Fixtures.request(dir, "typed").sourceDirectory(sources).postgres(target("1")).build());
+    String schema;
+    try (InputStream in = Files.newInputStream(dir.resolve("out/typed.manifest.json"))) {
+      schema = Manifest.read(in, "manifest").postgres().schema();
+    }
+    assertEquals(
+        List.of(rows + "|" + rows + "|" + ((long) rows * (rows + 1) / 2) + "|0"),
+        query(
+            "select count(*), count(distinct id), sum(id), count(*) filter (where text <> 'row '"
+                + " || id or amount <> id + 0.5) from "
+                + schema
+                + ".value"));
+    assertEquals(
+        List.of("9999|row 9999|9999.50"),
+        query("select id, text, amount from " + schema + ".value where id = 9999"));
+  }
+
   private Path copyCatalog() throws Exception {
     Path sources = dir.resolve("src");
     Files.createDirectories(sources.resolve("catalog"));

@@ -17,7 +17,13 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.LongConsumer;
 
@@ -26,7 +32,10 @@ import java.util.function.LongConsumer;
  * (the {@code bench} dataset built into it by the builder) against plain pgjdbc prepared statements
  * on the same server, with the same operations on SQLite (datajar and plain sqlite-jdbc) beside
  * them. A plain timing loop, not JMH: warm-up, then the mean over {@code --ops} calls with random
- * keys (fixed seed), rounds interleaved. No timing is asserted.
+ * keys (fixed seed), rounds interleaved; at the end the median of each over the rounds and the
+ * ratios. {@code Item.parent} is an eager {@code @ManyToOne}, so a {@code Store} call also reads
+ * the parent: the plain side is measured both without it and with it (a join). No timing is
+ * asserted.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.datajar.benchmarks.read.PostgresReadBenchmark \
@@ -92,48 +101,122 @@ public final class PostgresReadBenchmark {
                         + onPg.store(Item.class)
                             .sql("select current_schema()", String.class)
                             .get(0)));
+        Connection pgTx = pg.connect(url + "?currentSchema=" + schema(onPg));
+        JdbcReader pgJdbcTx = new JdbcReader(pgTx);
         JdbcReader sqliteJdbc = new JdbcReader(sqlite.file())) {
+      // As the pool's connections: each call in its own READ ONLY transaction, rolled back.
+      pgTx.setAutoCommit(false);
+      pgTx.setReadOnly(true);
       Store<Item> pgItems = onPg.store(Item.class);
       Store<Item> sqliteItems = onSqlite.store(Item.class);
       long n = rows;
       int parents = BenchSources.DEFAULT_PARENTS;
+      int searches = Math.max(ops / 20, 200);
+      Map<String, List<Double>> times = new LinkedHashMap<>();
       for (int round = 1; round <= rounds; round++) {
         System.out.println("round " + round);
+        time(times, PG_GET, ops, n, id -> consume(pgItems.get(id).orElseThrow()));
+        time(times, PG_JDBC_GET, ops, n, id -> call(() -> pgJdbc.get(id)));
+        time(times, PG_JDBC_GET_PARENT, ops, n, id -> call(() -> pgJdbc.getWithParent(id)));
         time(
-            "  get      PostgreSQL Store.get      ",
+            times,
+            PG_JDBC_GET_PARENT_TX,
             ops,
             n,
-            id -> consume(pgItems.get(id).orElseThrow()));
-        time("  get      PostgreSQL pgjdbc         ", ops, n, id -> call(() -> pgJdbc.get(id)));
+            id ->
+                call(
+                    () -> {
+                      Object row = pgJdbcTx.getWithParent(id);
+                      pgTx.rollback();
+                      return row;
+                    }));
+        time(times, SQLITE_GET, ops, n, id -> consume(sqliteItems.get(id).orElseThrow()));
+        time(times, SQLITE_JDBC_GET, ops, n, id -> call(() -> sqliteJdbc.get(id)));
         time(
-            "  get      SQLite     Store.get      ",
-            ops,
-            n,
-            id -> consume(sqliteItems.get(id).orElseThrow()));
-        time("  get      SQLite     sqlite-jdbc    ", ops, n, id -> call(() -> sqliteJdbc.get(id)));
-        int searches = Math.max(ops / 20, 200);
-        time(
-            "  search   PostgreSQL Store.search   ",
+            times,
+            PG_SEARCH,
             searches,
             parents,
             p -> pgItems.search(Query.where(Where.eq("parent.id", p))));
+        time(times, PG_JDBC_SEARCH, searches, parents, p -> call(() -> pgJdbc.byParent(p)));
         time(
-            "  search   PostgreSQL pgjdbc         ",
+            times,
+            PG_JDBC_SEARCH_PARENT,
             searches,
             parents,
-            p -> call(() -> pgJdbc.byParent(p)));
+            p -> call(() -> pgJdbc.byParentWithParent(p)));
         time(
-            "  search   SQLite     Store.search   ",
+            times,
+            PG_JDBC_SEARCH_PARENT_TX,
+            searches,
+            parents,
+            p ->
+                call(
+                    () -> {
+                      Object found = pgJdbcTx.byParentWithParent(p);
+                      pgTx.rollback();
+                      return found;
+                    }));
+        time(
+            times,
+            SQLITE_SEARCH,
             searches,
             parents,
             p -> sqliteItems.search(Query.where(Where.eq("parent.id", p))));
-        time(
-            "  search   SQLite     sqlite-jdbc    ",
-            searches,
-            parents,
-            p -> call(() -> sqliteJdbc.byParent(p)));
+        time(times, SQLITE_JDBC_SEARCH, searches, parents, p -> call(() -> sqliteJdbc.byParent(p)));
       }
+      System.out.println("medians over " + rounds + " round(s); Store against plain JDBC:");
+      ratio(times, PG_GET, PG_JDBC_GET);
+      ratio(times, PG_GET, PG_JDBC_GET_PARENT);
+      ratio(times, PG_GET, PG_JDBC_GET_PARENT_TX);
+      ratio(times, SQLITE_GET, SQLITE_JDBC_GET);
+      ratio(times, PG_SEARCH, PG_JDBC_SEARCH);
+      ratio(times, PG_SEARCH, PG_JDBC_SEARCH_PARENT);
+      ratio(times, PG_SEARCH, PG_JDBC_SEARCH_PARENT_TX);
+      ratio(times, SQLITE_SEARCH, SQLITE_JDBC_SEARCH);
     }
+  }
+
+  private static final String PG_GET = "get      PostgreSQL Store.get";
+  private static final String PG_JDBC_GET = "get      PostgreSQL pgjdbc";
+  private static final String PG_JDBC_GET_PARENT = "get      PostgreSQL pgjdbc + parent";
+  private static final String PG_JDBC_GET_PARENT_TX = "get      PostgreSQL pgjdbc + parent, tx";
+  private static final String PG_JDBC_SEARCH_PARENT_TX = "search   PostgreSQL pgjdbc + parent, tx";
+  private static final String SQLITE_GET = "get      SQLite     Store.get";
+  private static final String SQLITE_JDBC_GET = "get      SQLite     sqlite-jdbc";
+  private static final String PG_SEARCH = "search   PostgreSQL Store.search";
+  private static final String PG_JDBC_SEARCH = "search   PostgreSQL pgjdbc";
+  private static final String PG_JDBC_SEARCH_PARENT = "search   PostgreSQL pgjdbc + parent";
+  private static final String SQLITE_SEARCH = "search   SQLite     Store.search";
+  private static final String SQLITE_JDBC_SEARCH = "search   SQLite     sqlite-jdbc";
+
+  /** Prints both medians and the median of the per-round ratios (rounds interleave the sides). */
+  private static void ratio(Map<String, List<Double>> times, String store, String jdbc) {
+    List<Double> a = times.get(store);
+    List<Double> b = times.get(jdbc);
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      ratios.add(a.get(i) / b.get(i));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  %-38s %9.1f µs/op%n  %-38s %9.1f µs/op  ratio %.2f (median of rounds' ratios)%n",
+        store,
+        median(a),
+        jdbc,
+        median(b),
+        median(ratios));
+  }
+
+  private static String schema(DataSets onPg) {
+    return onPg.store(Item.class).sql("select current_schema()", String.class).get(0);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int m = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2;
   }
 
   private interface Call {
@@ -150,8 +233,9 @@ public final class PostgresReadBenchmark {
     }
   }
 
-  /** Warms up with {@code ops / 4} calls, then prints the mean of {@code ops} calls in µs. */
-  private static void time(String label, int ops, long keys, LongConsumer op) {
+  /** Warms up with {@code ops / 4} calls, then records and prints the mean of {@code ops} calls. */
+  private static void time(
+      Map<String, List<Double>> times, String label, int ops, long keys, LongConsumer op) {
     Random random = new Random(42);
     for (int i = 0; i < ops / 4; i++) {
       op.accept(1 + (long) (random.nextDouble() * keys));
@@ -161,8 +245,9 @@ public final class PostgresReadBenchmark {
       op.accept(1 + (long) (random.nextDouble() * keys));
     }
     double micros = (System.nanoTime() - t0) / 1e3 / ops;
+    times.computeIfAbsent(label, k -> new ArrayList<>()).add(micros);
     System.out.printf(
-        Locale.ROOT, "%s %9.1f µs/op  (load %s)%n", label, micros, Machine.loadAverage());
+        Locale.ROOT, "  %-38s %9.1f µs/op  (load %s)%n", label, micros, Machine.loadAverage());
   }
 
   /** Uses a result, so that the lookup cannot be left out. */

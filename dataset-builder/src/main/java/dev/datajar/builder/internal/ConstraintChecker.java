@@ -29,11 +29,17 @@ final class ConstraintChecker {
   private final Connection connection;
   private final String dataSet;
   private final FileContext context;
+  private final boolean secondary;
 
-  ConstraintChecker(Connection connection, String dataSet, FileContext context) {
+  /**
+   * @param secondary whether to build the indexes that check nothing (not unique): the file needs
+   *     them, a PostgreSQL build (whose work file is thrown away) does not
+   */
+  ConstraintChecker(Connection connection, String dataSet, FileContext context, boolean secondary) {
     this.connection = connection;
     this.dataSet = dataSet;
     this.context = context;
+    this.secondary = secondary;
   }
 
   /** Creates every index; a unique index that fails reports its duplicates. */
@@ -42,6 +48,9 @@ final class ConstraintChecker {
     List<TableModel.Index> indexes = table.indexes();
     List<String> statements = table.indexStatements();
     for (int i = 0; i < statements.size(); i++) {
+      if (!secondary && !indexes.get(i).unique()) {
+        continue;
+      }
       try (Statement s = connection.createStatement()) {
         s.execute(statements.get(i));
       } catch (SQLiteException e) {
@@ -162,11 +171,12 @@ final class ConstraintChecker {
   }
 
   /** True if an index (or the primary key) of the table starts with these columns. */
-  private static boolean indexed(TableModel table, List<String> columns) {
+  private boolean indexed(TableModel table, List<String> columns) {
     if (startsWith(table.primaryKey(), columns)) {
       return true;
     }
-    return table.indexes().stream().anyMatch(i -> startsWith(i.columns(), columns));
+    return table.indexes().stream()
+        .anyMatch(i -> (secondary || i.unique()) && startsWith(i.columns(), columns));
   }
 
   private static boolean startsWith(List<String> index, List<String> columns) {

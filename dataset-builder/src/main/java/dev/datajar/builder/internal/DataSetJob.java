@@ -5,6 +5,7 @@ import dev.datajar.builder.BuildResult.DataSetResult;
 import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.TableSettings;
 import dev.datajar.builder.internal.postgres.PostgresLoad;
+import dev.datajar.builder.internal.postgres.PostgresOpening;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.EntityShape;
@@ -90,9 +91,20 @@ public final class DataSetJob {
         return new DataSetResult(
             plan.name(), m.tables().size(), m.totalRows(), m.bytes(), 0, sqlite, true);
       }
-      try (HibernateSetup.Booted model = boot()) {
+      // A PostgreSQL target: mapping the entities for it and connecting run beside the boot for
+      // SQLite, and the rows then go into COPY as they are loaded (see PostgresLoad).
+      try (PostgresOpening postgres =
+              request.postgres() == null
+                  ? null
+                  : PostgresOpening.start(
+                      plan.name(),
+                      request.postgres(),
+                      request.log(),
+                      plan.entities(),
+                      request.classLoader());
+          HibernateSetup.Booted model = boot()) {
         phase("hibernate model", start);
-        DataSetResult r = build(model.schema(), start, sqlite, manifestFile, version);
+        DataSetResult r = build(model.schema(), start, sqlite, manifestFile, version, postgres);
         BuildInputs.writeStamp(request.workDirectory(), plan.name(), stamp);
         return r;
       }
@@ -127,7 +139,12 @@ public final class DataSetJob {
   }
 
   private DataSetResult build(
-      SchemaModel schema, long start, Path sqlite, Path manifestFile, String version)
+      SchemaModel schema,
+      long start,
+      Path sqlite,
+      Path manifestFile,
+      String version,
+      PostgresOpening opening)
       throws DataSetBuildException, IOException, SQLException {
     List<TableSource> sources =
         SourceLocator.locate(plan, schema, directory, request.tables(), request.log());
@@ -152,15 +169,18 @@ public final class DataSetJob {
         connection.setAutoCommit(false);
         DataSetFile.createTables(connection, schema);
         long t = System.nanoTime();
-        load(connection, sources, context, rows);
+        PostgresLoad copies = opening == null ? null : opening.get();
+        t = phase("waiting for PostgreSQL", t);
+        load(connection, sources, context, rows, copies);
+        if (copies != null) {
+          copies.keys(); // built by the server while SQLite checks below
+        }
         t = phase("load", t);
         check(connection, sources, context);
         t = phase("indexes and checks", t);
-        if (request.postgres() != null) {
-          postgres =
-              new PostgresLoad(plan.name(), request.postgres(), request.log())
-                  .load(connection, schema, plan.entities(), request.classLoader(), version);
-          phase("PostgreSQL load into " + postgres.schema(), t);
+        if (copies != null) {
+          postgres = copies.finish(version);
+          phase("PostgreSQL keys, indexes and commit of " + postgres.schema(), t);
         } else {
           sqliteVersion =
               DataSetFile.finish(
@@ -253,7 +273,11 @@ public final class DataSetJob {
   }
 
   private void load(
-      Connection connection, List<TableSource> sources, FileContext context, Map<String, Long> rows)
+      Connection connection,
+      List<TableSource> sources,
+      FileContext context,
+      Map<String, Long> rows,
+      PostgresLoad copies)
       throws IOException, SQLException, DataSetBuildException {
     List<Problems> failed = new ArrayList<>();
     for (TableSource source : sources) {
@@ -262,7 +286,12 @@ public final class DataSetJob {
         continue;
       }
       Problems problems = source.problems(plan.name());
-      long n = TableLoader.load(connection, plan.name(), source, context, problems, request.log());
+      PostgresLoad.TableCopy copy = copies == null ? null : copies.table(source.table());
+      long n =
+          TableLoader.load(connection, plan.name(), source, context, problems, request.log(), copy);
+      if (copy != null) {
+        copy.end();
+      }
       rows.put(source.table().name(), n);
       if (!problems.isEmpty()) {
         failed.add(problems);
@@ -273,7 +302,8 @@ public final class DataSetJob {
 
   private void check(Connection connection, List<TableSource> sources, FileContext context)
       throws IOException, SQLException, DataSetBuildException {
-    ConstraintChecker checker = new ConstraintChecker(connection, plan.name(), context);
+    ConstraintChecker checker =
+        new ConstraintChecker(connection, plan.name(), context, request.postgres() == null);
     List<Problems> all = new ArrayList<>();
     for (TableSource source : sources) {
       Problems problems = source.problems(plan.name());

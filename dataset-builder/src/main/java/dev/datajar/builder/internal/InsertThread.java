@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * read and converted, so that reading and parsing overlap with SQLite's work (each takes about half
  * the time of a row).
  *
+ * <p>An optional {@link RowSink} gets each batch once SQLite has taken it (the PostgreSQL load).
+ *
  * <p>Rows travel in a fixed set of reused batches: the reader fills an empty batch, hands it over,
  * and takes the next empty one, so memory stays the same however many rows there are, and a reader
  * that gets ahead simply waits.
@@ -42,6 +44,7 @@ final class InsertThread extends Thread {
   record Refusal(long line, Object[] values, String reason) {}
 
   private final RowWriter writer;
+  private final RowSink sink;
   private final String progressLabel;
   private final BuildLog log;
   private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES);
@@ -54,10 +57,11 @@ final class InsertThread extends Thread {
   private long insertIdleNanos;
   private long readIdleNanos;
 
-  InsertThread(RowWriter writer, int columns, String progressLabel, BuildLog log) {
+  InsertThread(RowWriter writer, RowSink sink, int columns, String progressLabel, BuildLog log) {
     super("datajar-insert");
     setDaemon(true);
     this.writer = writer;
+    this.sink = sink;
     this.progressLabel = progressLabel;
     this.log = log;
     for (int i = 0; i < BATCHES; i++) {
@@ -73,6 +77,9 @@ final class InsertThread extends Thread {
         Batch b = full.take();
         insertIdleNanos += System.nanoTime() - idle;
         write(b);
+        if (sink != null && refusedRows == 0) {
+          sink.accept(b.rows, b.size); // while no row is refused, every row of the batch is in
+        }
         if (b.last) {
           return;
         }

@@ -22,14 +22,19 @@ import java.util.Map;
 final class TableLoader {
   private TableLoader() {}
 
-  /** Loads the table; returns the number of rows written. */
+  /**
+   * Loads the table; returns the number of rows written.
+   *
+   * @param sink also gets the rows SQLite takes, or null
+   */
   static long load(
       Connection connection,
       String dataSet,
       TableSource source,
       FileContext context,
       Problems problems,
-      BuildLog log)
+      BuildLog log,
+      RowSink sink)
       throws IOException, SQLException {
     TableModel table = source.table();
     RowReader reader = new RowReader(source, problems);
@@ -40,6 +45,7 @@ final class TableLoader {
       InsertThread inserts =
           new InsertThread(
               out,
+              sink,
               table.columns().size(),
               "dataset '" + dataSet + "': table '" + table.name() + "'",
               log);

@@ -32,6 +32,14 @@ final class CopyText {
    * Appends {@code value} for a column of {@code ordinal} enum storage ({@code true} when the
    * column holds an enum's ordinal).
    */
+  // Only the fraction of a second is checked against microseconds (the rest is always exact), and
+  // an ordinal is how Hibernate's EnumType.ORDINAL stores an enum.
+  @SuppressWarnings({
+    "JavaLocalTimeGetNano",
+    "JavaLocalDateTimeGetNano",
+    "JavaInstantGetSecondsGetNano",
+    "EnumOrdinal"
+  })
   static void append(StringBuilder out, Object value, boolean ordinal) {
     if (value == null) {
       out.append("\\N");

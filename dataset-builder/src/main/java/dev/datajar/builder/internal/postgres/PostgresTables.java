@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The PostgreSQL DDL of a table mapped through {@code DataJarPostgresDialect}: the table with its
- * primary key (created before the load), then indexes and foreign keys (after it, where one pass
- * over the loaded rows is cheaper than checking every row as it arrives).
+ * The PostgreSQL DDL of a table mapped through {@code DataJarPostgresDialect}: the bare table
+ * (created before the load), then primary key, indexes and foreign keys (after it: one sorted pass
+ * over the loaded rows is cheaper than updating an index for every row as it arrives, and the build
+ * has checked keys and references in its SQLite work file already).
  */
 final class PostgresTables {
   private PostgresTables() {}
@@ -27,15 +28,20 @@ final class PostgresTables {
       }
       parts.add(col.toString());
     }
-    if (!t.primaryKey().isEmpty()) {
-      parts.add("primary key (" + names(t.primaryKey()) + ")");
-    }
     return "create table " + table(schema, t.name()) + " (" + String.join(", ", parts) + ")";
   }
 
-  /** Secondary and unique indexes, then foreign keys (all tables must exist by then). */
+  /** The primary key, secondary and unique indexes (after the load). */
   static List<String> indexes(String schema, TableModel t) {
     List<String> out = new ArrayList<>();
+    if (!t.primaryKey().isEmpty()) {
+      out.add(
+          "alter table "
+              + table(schema, t.name())
+              + " add primary key ("
+              + names(t.primaryKey())
+              + ")");
+    }
     for (TableModel.Index i : t.indexes()) {
       out.add(
           "create "
@@ -51,6 +57,7 @@ final class PostgresTables {
     return out;
   }
 
+  /** Foreign keys (all tables and their keys must exist by then). */
   static List<String> foreignKeys(String schema, TableModel t) {
     List<String> out = new ArrayList<>();
     for (TableModel.ForeignKey f : t.foreignKeys()) {
