@@ -1,5 +1,6 @@
 package dev.datajar.builder.internal;
 
+import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.runtime.format.ColumnModel;
 import dev.datajar.runtime.format.TableModel;
@@ -30,6 +31,33 @@ final class ConstraintChecker {
   private final String dataSet;
   private final FileContext context;
   private final boolean secondary;
+
+  /**
+   * Creates every table's indexes (checking unique constraints), then checks every table's
+   * references, and fails once, listing every table's problems.
+   *
+   * @param secondary also build the non-unique indexes (a shipped SQLite file needs them; a
+   *     PostgreSQL build's work file does not)
+   */
+  static void checkAll(
+      Connection connection,
+      String dataSet,
+      FileContext context,
+      List<TableSource> sources,
+      boolean secondary)
+      throws IOException, SQLException, DataSetBuildException {
+    ConstraintChecker checker = new ConstraintChecker(connection, dataSet, context, secondary);
+    List<Problems> all = new ArrayList<>();
+    for (TableSource source : sources) {
+      Problems problems = source.problems(dataSet);
+      all.add(problems);
+      checker.createIndexes(source, problems);
+    }
+    for (int i = 0; i < sources.size(); i++) {
+      checker.checkForeignKeys(sources.get(i), all.get(i));
+    }
+    Problems.throwIfAny(all);
+  }
 
   /**
    * @param secondary whether to build the indexes that check nothing (not unique): the file needs

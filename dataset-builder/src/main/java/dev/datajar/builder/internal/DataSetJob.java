@@ -6,7 +6,6 @@ import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.TableSettings;
 import dev.datajar.builder.internal.postgres.PostgresLoad;
 import dev.datajar.builder.internal.postgres.PostgresOpening;
-import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.EntityShape;
 import dev.datajar.runtime.format.FileIdentity;
@@ -171,12 +170,13 @@ public final class DataSetJob {
         long t = System.nanoTime();
         PostgresLoad copies = opening == null ? null : opening.get();
         t = phase("waiting for PostgreSQL", t);
-        load(connection, sources, context, rows, copies);
+        TableLoader.loadAll(connection, plan.name(), sources, context, rows, copies, request.log());
         if (copies != null) {
           copies.keys(); // built by the server while SQLite checks below
         }
         t = phase("load", t);
-        check(connection, sources, context);
+        ConstraintChecker.checkAll(
+            connection, plan.name(), context, sources, request.postgres() == null);
         t = phase("indexes and checks", t);
         if (copies != null) {
           postgres = copies.finish(version);
@@ -270,49 +270,5 @@ public final class DataSetJob {
                 + (now - since) / 1_000_000
                 + " ms");
     return now;
-  }
-
-  private void load(
-      Connection connection,
-      List<TableSource> sources,
-      FileContext context,
-      Map<String, Long> rows,
-      PostgresLoad copies)
-      throws IOException, SQLException, DataSetBuildException {
-    List<Problems> failed = new ArrayList<>();
-    for (TableSource source : sources) {
-      if (source.isEmpty()) {
-        rows.put(source.table().name(), 0L);
-        continue;
-      }
-      Problems problems = source.problems(plan.name());
-      PostgresLoad.TableCopy copy = copies == null ? null : copies.table(source.table());
-      long n =
-          TableLoader.load(connection, plan.name(), source, context, problems, request.log(), copy);
-      if (copy != null) {
-        copy.end();
-      }
-      rows.put(source.table().name(), n);
-      if (!problems.isEmpty()) {
-        failed.add(problems);
-      }
-    }
-    Problems.throwIfAny(failed);
-  }
-
-  private void check(Connection connection, List<TableSource> sources, FileContext context)
-      throws IOException, SQLException, DataSetBuildException {
-    ConstraintChecker checker =
-        new ConstraintChecker(connection, plan.name(), context, request.postgres() == null);
-    List<Problems> all = new ArrayList<>();
-    for (TableSource source : sources) {
-      Problems problems = source.problems(plan.name());
-      all.add(problems);
-      checker.createIndexes(source, problems);
-    }
-    for (int i = 0; i < sources.size(); i++) {
-      checker.checkForeignKeys(sources.get(i), all.get(i));
-    }
-    Problems.throwIfAny(all);
   }
 }

@@ -190,16 +190,7 @@ final class InsertThread extends Thread {
   }
 
   private void checkFailure() throws SQLException {
-    Throwable t = failure;
-    if (t instanceof SQLException e) {
-      throw e;
-    } else if (t instanceof RuntimeException e) {
-      throw e;
-    } else if (t instanceof Error e) {
-      throw e;
-    } else if (t != null) {
-      throw new SQLException(t);
-    }
+    WorkerFailure.rethrow(failure);
   }
 
   /** Where the time went: which side waited for the other, for tuning. */

@@ -1,6 +1,8 @@
 package dev.datajar.builder.internal;
 
 import dev.datajar.builder.BuildLog;
+import dev.datajar.builder.DataSetBuildException;
+import dev.datajar.builder.internal.postgres.PostgresLoad;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.builder.internal.source.RowCursor;
 import dev.datajar.runtime.format.ColumnModel;
@@ -21,6 +23,40 @@ import java.util.Map;
  */
 final class TableLoader {
   private TableLoader() {}
+
+  /**
+   * Loads every table of a dataset in order, counting each table's rows into {@code rows} (empty
+   * tables too), and fails once, listing every table's problems, after all were tried; with a
+   * PostgreSQL target, each table's accepted rows are also copied there.
+   */
+  static void loadAll(
+      Connection connection,
+      String dataSet,
+      List<TableSource> sources,
+      FileContext context,
+      Map<String, Long> rows,
+      PostgresLoad copies,
+      BuildLog log)
+      throws IOException, SQLException, DataSetBuildException {
+    List<Problems> failed = new ArrayList<>();
+    for (TableSource source : sources) {
+      if (source.isEmpty()) {
+        rows.put(source.table().name(), 0L);
+        continue;
+      }
+      Problems problems = source.problems(dataSet);
+      PostgresLoad.TableCopy copy = copies == null ? null : copies.table(source.table());
+      long n = load(connection, dataSet, source, context, problems, log, copy);
+      if (copy != null) {
+        copy.end();
+      }
+      rows.put(source.table().name(), n);
+      if (!problems.isEmpty()) {
+        failed.add(problems);
+      }
+    }
+    Problems.throwIfAny(failed);
+  }
 
   /**
    * Loads the table; returns the number of rows written.

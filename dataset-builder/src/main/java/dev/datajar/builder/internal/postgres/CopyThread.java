@@ -1,5 +1,6 @@
 package dev.datajar.builder.internal.postgres;
 
+import dev.datajar.builder.internal.WorkerFailure;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.runtime.format.ColumnModel;
 import dev.datajar.runtime.format.TableModel;
@@ -110,16 +111,7 @@ final class CopyThread extends Thread {
       Thread.currentThread().interrupt();
       throw new SQLException("interrupted while copying into PostgreSQL", e);
     }
-    Throwable t = failure;
-    if (t instanceof SQLException e) {
-      throw e;
-    } else if (t instanceof RuntimeException e) {
-      throw e;
-    } else if (t instanceof Error e) {
-      throw e;
-    } else if (t != null) {
-      throw new SQLException(t);
-    }
+    WorkerFailure.rethrow(failure);
     return rows;
   }
 

@@ -3,6 +3,7 @@ package dev.datajar.builder.internal.postgres;
 import dev.datajar.builder.BuildLog;
 import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.PostgresTarget;
+import dev.datajar.builder.internal.WorkerFailure;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,17 +54,11 @@ public final class PostgresOpening implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new SQLException("interrupted while connecting to PostgreSQL", e);
     } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof SQLException s) {
-        throw s;
-      } else if (c instanceof DataSetBuildException d) {
+      if (e.getCause() instanceof DataSetBuildException d) {
         throw d;
-      } else if (c instanceof RuntimeException r) {
-        throw r;
-      } else if (c instanceof Error r) {
-        throw r;
       }
-      throw new IllegalStateException(c);
+      WorkerFailure.rethrow(e.getCause());
+      throw new IllegalStateException("opening PostgreSQL failed without a cause", e);
     }
   }
 
