@@ -89,7 +89,7 @@ class PostgresStartupFailureTest {
     String schema;
     try (Connection c = TestPostgres.get().connect(url);
         Statement s = c.createStatement()) {
-      var rs = s.executeQuery("select schema_name from datajar.datasets");
+      var rs = s.executeQuery("select schema_name from datajar.datasets where dataset = 'shop'");
       rs.next();
       schema = rs.getString(1);
       s.execute("update " + schema + ".datajar_metadata set value = 'x' where key = 'rows_sha256'");
