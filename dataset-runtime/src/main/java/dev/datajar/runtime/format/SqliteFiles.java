@@ -67,6 +67,22 @@ public final class SqliteFiles {
     return c;
   }
 
+  /**
+   * Opens and closes an in-memory database the way {@link #openReadOnly} opens files, so that the
+   * driver's classes and SQLite's native library (which sqlite-jdbc extracts from its jar and loads
+   * on first use) are ready before the first real connection. Runs on a thread of its own while a
+   * dataset is located or copied; see {@code DriverWarmUp}.
+   */
+  public static void warmUp() throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.enableLoadExtension(false);
+    try (Connection c = config.createConnection("jdbc:sqlite::memory:");
+        Statement s = c.createStatement()) {
+      DecimalText.register(c);
+      s.execute("pragma query_only = 1");
+    }
+  }
+
   /** A {@link DataSource} whose every connection comes from {@link #openReadOnly(Path)}. */
   public static DataSource readOnlyDataSource(Path file) {
     return new ReadOnlyDataSource(file);

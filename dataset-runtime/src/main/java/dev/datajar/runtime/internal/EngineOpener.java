@@ -51,6 +51,9 @@ public final class EngineOpener {
     private Plan(Settings settings) {
       this.settings = settings;
       this.located = DataSetCatalog.locate(settings);
+      if (located.stream().anyMatch(l -> l.jdbc() == null)) {
+        DriverWarmUp.start(); // on a second core, while the entity classes load and files copy
+      }
       for (Located l : located) {
         entities.put(l.name(), entityClasses(l, settings.classLoader()));
       }

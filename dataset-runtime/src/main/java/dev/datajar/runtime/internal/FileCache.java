@@ -1,10 +1,8 @@
 package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.DataSetOpenException;
-import dev.datajar.runtime.format.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,8 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,18 +78,16 @@ final class FileCache {
                   dir, sha256 + ".", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
               : Files.createTempFile(dir, sha256 + ".", ".tmp");
       try {
-        MessageDigest md = Sha256.digest();
-        long n;
-        try (InputStream in = new DigestInputStream(resource.openStream(), md);
-            OutputStream out = Files.newOutputStream(tmp)) {
-          n = in.transferTo(out);
+        HashingCopy.Result copied;
+        try (InputStream in = resource.openStream()) {
+          copied = HashingCopy.copy(in, tmp);
         }
         HASHED.incrementAndGet();
-        String actual = Sha256.hex(md);
-        if (!actual.equals(sha256) || (bytes >= 0 && n != bytes)) {
+        if (!copied.sha256().equals(sha256) || (bytes >= 0 && copied.bytes() != bytes)) {
           throw new DataSetOpenException(
               dataSet,
-              EngineOpener.mismatch(dataSet, resource.toString(), actual, n, sha256, bytes));
+              EngineOpener.mismatch(
+                  dataSet, resource.toString(), copied.sha256(), copied.bytes(), sha256, bytes));
         }
         if (posix) {
           Files.setPosixFilePermissions(tmp, OWNER_READ);
