@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * and takes the next empty one, so memory stays the same however many rows there are, and a reader
  * that gets ahead simply waits.
  */
-final class InsertThread extends Thread {
+final class InsertThread extends WorkerThread {
   static final int BATCH_ROWS = 1024;
   private static final int BATCHES = 8;
   private static final long PROGRESS_EVERY = 1_000_000;
@@ -50,7 +50,6 @@ final class InsertThread extends Thread {
   private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES);
   private final BlockingQueue<Batch> empty = new ArrayBlockingQueue<>(BATCHES);
   private final List<Refusal> refusals = new ArrayList<>();
-  private volatile Throwable failure;
   private long written;
   private long refusedRows;
   private boolean rowByRow;
@@ -59,7 +58,6 @@ final class InsertThread extends Thread {
 
   InsertThread(RowWriter writer, RowSink sink, int columns, String progressLabel, BuildLog log) {
     super("datajar-insert");
-    setDaemon(true);
     this.writer = writer;
     this.sink = sink;
     this.progressLabel = progressLabel;
@@ -87,7 +85,7 @@ final class InsertThread extends Thread {
         empty.put(b);
       }
     } catch (Throwable t) { // handed to the reading thread, which rethrows it
-      failure = t;
+      failed(t);
     }
   }
 
@@ -146,7 +144,7 @@ final class InsertThread extends Thread {
         if (b != null) {
           return b;
         }
-        checkFailure();
+        rethrowFailure();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -158,7 +156,7 @@ final class InsertThread extends Thread {
   void submit(Batch b) throws SQLException {
     try {
       while (!full.offer(b, 100, TimeUnit.MILLISECONDS)) {
-        checkFailure();
+        rethrowFailure();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -170,27 +168,8 @@ final class InsertThread extends Thread {
   void finish(Batch last) throws SQLException {
     last.last = true;
     submit(last);
-    try {
-      join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while loading", e);
-    }
-    checkFailure();
-  }
-
-  /** Stops the thread after a failure of the reading side. */
-  void abort() {
-    interrupt();
-    try {
-      join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void checkFailure() throws SQLException {
-    WorkerFailure.rethrow(failure);
+    awaitEnd("loading");
+    rethrowFailure();
   }
 
   /** Where the time went: which side waited for the other, for tuning. */

@@ -13,8 +13,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -163,7 +161,7 @@ final class RowPath<T> implements ReadPath<T> {
       throw e instanceof SQLException x ? failed("stream", x) : (RuntimeException) e;
     }
     RowSpliterator split = new RowSpliterator(cursor);
-    split.handle = open.register(split, cursor);
+    split.releasedBy(open.register(split, cursor));
     return StreamSupport.stream(split, false).onClose(split::close);
   }
 
@@ -181,48 +179,30 @@ final class RowPath<T> implements ReadPath<T> {
     }
   }
 
-  private final class RowSpliterator extends Spliterators.AbstractSpliterator<T> {
+  private final class RowSpliterator extends ReleasingSpliterator<T> {
     private final Cursor cursor;
-    private OpenStreams.Handle handle;
-    private boolean done;
 
     RowSpliterator(Cursor cursor) {
-      super(Long.MAX_VALUE, ORDERED | NONNULL);
       this.cursor = cursor;
     }
 
     @Override
-    public boolean tryAdvance(Consumer<? super T> action) {
-      if (done) {
-        return false;
-      }
-      T row;
+    T next() {
       try {
         if (!cursor.rs().next()) {
-          close(); // read to the end: release the connection even if the caller forgets to
-          return false;
+          return null;
         }
         @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
         Map<Object, Object> seen = new IdentityHashMap<>();
-        row =
-            mapper.build(
-                mapper.readId(cursor.rs()),
-                mapper.readState(cursor.rs()),
-                seen,
-                streams,
-                cursor.slot());
+        return mapper.build(
+            mapper.readId(cursor.rs()),
+            mapper.readState(cursor.rs()),
+            seen,
+            streams,
+            cursor.slot());
       } catch (SQLException e) {
         close();
         throw failed("stream", e);
-      }
-      action.accept(row);
-      return true;
-    }
-
-    void close() {
-      if (!done) {
-        done = true;
-        handle.close();
       }
     }
   }

@@ -1,9 +1,6 @@
 package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.Query;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.hibernate.ScrollMode;
@@ -20,18 +17,15 @@ import org.hibernate.query.SelectionQuery;
  * associations loaded with them accumulate. Entities handed out earlier stay usable: their lazy
  * parts load through a session of their own.
  */
-final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
+final class RowStream<T> extends ReleasingSpliterator<T> {
   private static final int CLEAR_EVERY = 256;
 
   private final Engine engine;
   private final Session session;
   private final ScrollableResults<T> rows;
-  private OpenStreams.Handle handle;
-  private boolean done;
   private int sinceClear;
 
   private RowStream(Engine engine, Session session, ScrollableResults<T> rows) {
-    super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
     this.engine = engine;
     this.session = session;
     this.rows = rows;
@@ -69,7 +63,7 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
       q.setReadOnly(true);
       q.setFetchSize(CLEAR_EVERY);
       RowStream<T> split = new RowStream<>(engine, s, q.scroll(ScrollMode.FORWARD_ONLY));
-      split.handle = engine.openStreams().register(split, new Held(split.rows, s));
+      split.releasedBy(engine.openStreams().register(split, new Held(split.rows, s)));
       return StreamSupport.stream(split, false).onClose(split::close);
     } catch (RuntimeException e) {
       s.close();
@@ -81,15 +75,11 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
   }
 
   @Override
-  public boolean tryAdvance(Consumer<? super T> action) {
-    if (done) {
-      return false;
-    }
+  T next() {
     T row;
     try {
       if (!rows.next()) {
-        close(); // read to the end: release the connection even if the caller forgets to
-        return false;
+        return null;
       }
       row = rows.get();
     } catch (RuntimeException e) {
@@ -100,14 +90,6 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
       session.clear();
       sinceClear = 0;
     }
-    action.accept(row);
-    return true;
-  }
-
-  private void close() {
-    if (!done) {
-      done = true;
-      handle.close();
-    }
+    return row;
   }
 }

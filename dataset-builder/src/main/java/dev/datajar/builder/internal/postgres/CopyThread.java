@@ -1,6 +1,6 @@
 package dev.datajar.builder.internal.postgres;
 
-import dev.datajar.builder.internal.WorkerFailure;
+import dev.datajar.builder.internal.WorkerThread;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.runtime.format.ColumnModel;
 import dev.datajar.runtime.format.TableModel;
@@ -32,7 +32,7 @@ import org.postgresql.copy.CopyIn;
  * then on rows are dropped, so the build still finishes its own checks and reports data problems
  * first, as it would without PostgreSQL.
  */
-final class CopyThread extends Thread {
+final class CopyThread extends WorkerThread {
   /** Bytes of COPY text gathered before each write to the server. */
   private static final int CHUNK = 1 << 18;
 
@@ -57,14 +57,12 @@ final class CopyThread extends Thread {
   private final Problems problems;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
   private final StringBuilder text = new StringBuilder(CHUNK + 8192);
-  private volatile Throwable failure;
   private Table table;
   private CopyIn copy;
   private long rows;
 
   CopyThread(Connection connection, String schema, MessageDigest digest, Problems problems) {
     super("datajar-copy");
-    setDaemon(true);
     this.connection = connection;
     this.schema = schema;
     this.digest = digest;
@@ -105,24 +103,9 @@ final class CopyThread extends Thread {
    */
   long drain() throws SQLException {
     put(STOP);
-    try {
-      join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while copying into PostgreSQL", e);
-    }
-    WorkerFailure.rethrow(failure);
+    awaitEnd("copying into PostgreSQL");
+    rethrowFailure();
     return rows;
-  }
-
-  /** Stops at once after a failure elsewhere: the transaction is about to be rolled back. */
-  void abort() {
-    interrupt();
-    try {
-      join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private void put(Object message) throws SQLException {
@@ -142,20 +125,20 @@ final class CopyThread extends Thread {
         if (m == STOP) {
           return;
         }
-        if (failure != null) {
+        if (hasFailed()) {
           continue; // drained, so that the loading side never waits for a dead thread
         }
         try {
           handle(m);
         } catch (SQLException | RuntimeException e) {
-          failure = e;
+          failed(e);
           cancel();
         }
       }
     } catch (InterruptedException e) {
       cancel();
     } catch (Throwable t) { // handed to drain()
-      failure = t;
+      failed(t);
       cancel();
     }
   }

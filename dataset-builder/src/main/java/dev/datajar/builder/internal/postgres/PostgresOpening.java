@@ -3,7 +3,7 @@ package dev.datajar.builder.internal.postgres;
 import dev.datajar.builder.BuildLog;
 import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.PostgresTarget;
-import dev.datajar.builder.internal.WorkerFailure;
+import dev.datajar.builder.internal.WorkerThread;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +57,7 @@ public final class PostgresOpening implements AutoCloseable {
       if (e.getCause() instanceof DataSetBuildException d) {
         throw d;
       }
-      WorkerFailure.rethrow(e.getCause());
+      WorkerThread.rethrow(e.getCause());
       throw new IllegalStateException("opening PostgreSQL failed without a cause", e);
     }
   }
