@@ -82,16 +82,23 @@ class ThreadsTest {
     return out;
   }
 
-  @Test
-  void manyThreads_getTheSingleThreadedResults() throws Exception {
+  /** An injector over the geo and oui fixture datasets, built into this test's folder. */
+  private Injector geoAndOui() throws Exception {
     Fixtures.geo(root);
     Fixtures.oui(root);
-    Injector injector =
-        Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
-    Store<Country> countries = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {}));
-    Store<City> cities = injector.getInstance(Key.get(new TypeLiteral<Store<City>>() {}));
-    Store<Assignment> assignments =
-        injector.getInstance(Key.get(new TypeLiteral<Store<Assignment>>() {}));
+    return Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
+  }
+
+  private static <S> S store(Injector injector, TypeLiteral<S> type) {
+    return injector.getInstance(Key.get(type));
+  }
+
+  @Test
+  void manyThreads_getTheSingleThreadedResults() throws Exception {
+    Injector injector = geoAndOui();
+    Store<Country> countries = store(injector, new TypeLiteral<Store<Country>>() {});
+    Store<City> cities = store(injector, new TypeLiteral<Store<City>>() {});
+    Store<Assignment> assignments = store(injector, new TypeLiteral<Store<Assignment>>() {});
     int rounds = 200;
     List<List<String>> expected = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
@@ -134,14 +141,10 @@ class ThreadsTest {
    */
   @Test
   void closeUnderLoad_everyCallCompletesOrFailsWithTheClosedMessage() throws Exception {
-    Fixtures.geo(root);
-    Fixtures.oui(root);
-    Injector injector =
-        Guice.createInjector(DataSetModule.builder().classLoader(Fixtures.loader(root)).build());
-    Store<Country> countries = injector.getInstance(Key.get(new TypeLiteral<Store<Country>>() {}));
-    Store<City> cities = injector.getInstance(Key.get(new TypeLiteral<Store<City>>() {}));
-    Store<Assignment> assignments =
-        injector.getInstance(Key.get(new TypeLiteral<Store<Assignment>>() {}));
+    Injector injector = geoAndOui();
+    Store<Country> countries = store(injector, new TypeLiteral<Store<Country>>() {});
+    Store<City> cities = store(injector, new TypeLiteral<Store<City>>() {});
+    Store<Assignment> assignments = store(injector, new TypeLiteral<Store<Assignment>>() {});
     int threads = 8;
     CountDownLatch warm = new CountDownLatch(threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -70,18 +70,8 @@ final class BigStartup {
         jar,
         BenchPaths.megabytes(jar),
         BenchPaths.megabytes(file));
-    StartupRunner.Measured fill =
-        runner.launch("fill-cache", List.of(), warmEnv, List.of("datajar-get", entity, "long:1"));
-    StartupRunner.print("datajar get (fills cache)", fill, StartupRunner.problem(fill, null));
-    List<String> cached = StartupRunner.sqliteFiles(warmCache);
-    StartupRunner.Measured jdbc =
-        runner.launch(
-            "expected", List.of(), warmEnv, List.of("jdbc", file.toString(), SQL, "long:1"));
-    String expected = jdbc.result("value");
-    if (StartupRunner.problem(jdbc, null) != null || expected == null) {
-      throw new IllegalStateException(
-          "plain JDBC on " + file + " failed: " + StartupRunner.problem(jdbc, null));
-    }
+    List<String> cached = runner.fillCache(warmEnv, warmCache, entity, "long:1");
+    String expected = runner.expected(warmEnv, file, SQL, "long:1");
 
     String warm = "datajar get, warm cache";
     String cold = "datajar get, cold cache";

@@ -48,17 +48,8 @@ final class IsoStartup {
         BenchPaths.megabytes(file),
         cache);
     // Fill the warm cache, and learn the answer every variant must give.
-    StartupRunner.Measured fill =
-        runner.launch("fill-cache", List.of(), env, List.of("datajar-get", ENTITY, "DE"));
-    StartupRunner.print("datajar get (fills cache)", fill, StartupRunner.problem(fill, null));
-    List<String> cached = StartupRunner.sqliteFiles(cache);
-    StartupRunner.Measured jdbc =
-        runner.launch("expected", List.of(), env, List.of("jdbc", file.toString(), SQL, "DE"));
-    String expected = jdbc.result("value");
-    if (StartupRunner.problem(jdbc, null) != null || expected == null) {
-      throw new IllegalStateException(
-          "plain JDBC on " + file + " failed: " + StartupRunner.problem(jdbc, null));
-    }
+    List<String> cached = runner.fillCache(env, cache, ENTITY, "DE");
+    String expected = runner.expected(env, file, SQL, "DE");
 
     String get = "datajar get";
     String plain = "plain JDBC";

@@ -85,6 +85,29 @@ final class StartupRunner {
    * Why {@code m} does not count, or {@code null}: a non-zero exit, no result, or a value other
    * than {@code expected} (when given).
    */
+  /**
+   * Fills a warm cache with one unmeasured datajar run reading {@code key} of {@code entity}, and
+   * returns the dataset files it left there (a warm run must leave exactly these).
+   */
+  List<String> fillCache(Map<String, String> env, Path cache, String entity, String key) {
+    Measured fill = launch("fill-cache", List.of(), env, List.of("datajar-get", entity, key));
+    print("datajar get (fills cache)", fill, problem(fill, null));
+    return sqliteFiles(cache);
+  }
+
+  /**
+   * Runs plain JDBC once on {@code file} ({@code sql} with {@code key}) and returns the value every
+   * variant must then report; fails if plain JDBC does not get one.
+   */
+  String expected(Map<String, String> env, Path file, String sql, String key) {
+    Measured jdbc = launch("expected", List.of(), env, List.of("jdbc", file.toString(), sql, key));
+    String expected = jdbc.result("value");
+    if (problem(jdbc, null) != null || expected == null) {
+      throw new IllegalStateException("plain JDBC on " + file + " failed: " + problem(jdbc, null));
+    }
+    return expected;
+  }
+
   static String problem(Measured m, String expected) {
     if (m.outcome().exitCode() != 0 || m.time() == null) {
       return "exit code " + m.outcome().exitCode() + tail(m.log());
