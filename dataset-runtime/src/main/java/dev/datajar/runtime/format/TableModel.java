@@ -67,12 +67,10 @@ public record TableModel(
   }
 
   /**
-   * The {@code create table} statement. A table whose key is not an integer is made {@code without
-   * rowid}: its rows live in the primary-key tree, so a lookup by key is one search and there is no
-   * hidden rowid column.
+   * Each column as a {@code create table} declares it: quoted name, declared type, {@code not null}
+   * and its checks; the same on every engine the dataset is built into.
    */
-  public String createStatement() {
-    StringBuilder sb = new StringBuilder("create table ").append(quote(name)).append(" (");
+  public List<String> columnDefinitions() {
     List<String> parts = new ArrayList<>();
     for (ColumnModel c : columns) {
       StringBuilder col = new StringBuilder(quote(c.name())).append(' ').append(c.declaredType());
@@ -84,6 +82,17 @@ public record TableModel(
       }
       parts.add(col.toString());
     }
+    return parts;
+  }
+
+  /**
+   * The {@code create table} statement. A table whose key is not an integer is made {@code without
+   * rowid}: its rows live in the primary-key tree, so a lookup by key is one search and there is no
+   * hidden rowid column.
+   */
+  public String createStatement() {
+    StringBuilder sb = new StringBuilder("create table ").append(quote(name)).append(" (");
+    List<String> parts = columnDefinitions();
     if (!primaryKey.isEmpty()) {
       parts.add("primary key (" + quoteAll(primaryKey) + ")");
     }

@@ -2,7 +2,6 @@ package dev.datajar.builder.internal.postgres;
 
 import static dev.datajar.runtime.format.TableModel.quote;
 
-import dev.datajar.runtime.format.ColumnModel;
 import dev.datajar.runtime.format.TableModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +16,11 @@ final class PostgresTables {
   private PostgresTables() {}
 
   static String create(String schema, TableModel t) {
-    List<String> parts = new ArrayList<>();
-    for (ColumnModel c : t.columns()) {
-      StringBuilder col = new StringBuilder(quote(c.name())).append(' ').append(c.declaredType());
-      if (!c.nullable()) {
-        col.append(" not null");
-      }
-      for (String check : c.checks()) {
-        col.append(" check (").append(check).append(')');
-      }
-      parts.add(col.toString());
-    }
-    return "create table " + table(schema, t.name()) + " (" + String.join(", ", parts) + ")";
+    return "create table "
+        + table(schema, t.name())
+        + " ("
+        + String.join(", ", t.columnDefinitions())
+        + ")";
   }
 
   /** The primary key, secondary and unique indexes (after the load). */
