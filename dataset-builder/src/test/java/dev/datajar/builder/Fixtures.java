@@ -29,9 +29,15 @@ final class Fixtures {
 
   /** Every row of a query, each as its columns' text joined by '|'. */
   static List<String> query(Path file, String sql) throws SQLException {
+    try (Connection c = SqliteFiles.openReadOnly(file)) {
+      return query(c, sql);
+    }
+  }
+
+  /** Every row of a query on {@code c} (SQLite or PostgreSQL), as {@link #query(Path, String)}. */
+  static List<String> query(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Connection c = SqliteFiles.openReadOnly(file);
-        Statement s = c.createStatement();
+    try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {

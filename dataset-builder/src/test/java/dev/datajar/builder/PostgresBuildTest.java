@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -340,19 +338,8 @@ class PostgresBuildTest {
   }
 
   private List<String> query(String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = TestPostgres.get().connect(url);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          sb.append(i == 1 ? "" : "|").append(rs.getString(i));
-        }
-        out.add(sb.toString());
-      }
+    try (Connection c = TestPostgres.get().connect(url)) {
+      return Fixtures.query(c, sql);
     }
-    return out;
   }
 }

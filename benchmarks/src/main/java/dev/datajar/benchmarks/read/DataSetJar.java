@@ -33,17 +33,7 @@ final class DataSetJar {
         JarOutputStream out = new JarOutputStream(file);
         Stream<Path> files = Files.list(builderOutput)) {
       for (Class<?> type : classes) {
-        String name = type.getName().replace('.', '/') + ".class";
-        try (InputStream in = type.getClassLoader().getResourceAsStream(name)) {
-          if (in == null) {
-            throw new IOException("class file " + name + " not found");
-          }
-          JarEntry entry = new JarEntry(name);
-          entry.setLastModifiedTime(FileTime.fromMillis(0));
-          out.putNextEntry(entry);
-          in.transferTo(out);
-          out.closeEntry();
-        }
+        putClass(out, type);
       }
       for (Path p : (Iterable<Path>) files.sorted()::iterator) {
         JarEntry entry = new JarEntry(DataSetLayout.RESOURCE_DIR + p.getFileName());
@@ -55,5 +45,20 @@ final class DataSetJar {
     }
     Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return jar;
+  }
+
+  /** Adds {@code type}'s class file to {@code out}, dated 1970 like every entry here. */
+  static void putClass(JarOutputStream out, Class<?> type) throws IOException {
+    String name = type.getName().replace('.', '/') + ".class";
+    try (InputStream in = type.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("class file " + name + " not found");
+      }
+      JarEntry entry = new JarEntry(name);
+      entry.setLastModifiedTime(FileTime.fromMillis(0));
+      out.putNextEntry(entry);
+      in.transferTo(out);
+      out.closeEntry();
+    }
   }
 }

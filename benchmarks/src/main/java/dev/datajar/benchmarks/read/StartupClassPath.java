@@ -3,16 +3,13 @@ package dev.datajar.benchmarks.read;
 import dev.datajar.benchmarks.data.BenchPaths;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 /**
@@ -131,17 +128,7 @@ final class StartupClassPath {
     try (OutputStream file = Files.newOutputStream(tmp);
         JarOutputStream out = new JarOutputStream(file)) {
       for (Class<?> type : StartupProbe.class.getNestMembers()) {
-        String name = type.getName().replace('.', '/') + ".class";
-        try (InputStream in = StartupProbe.class.getClassLoader().getResourceAsStream(name)) {
-          if (in == null) {
-            throw new IOException("class file " + name + " not found");
-          }
-          JarEntry entry = new JarEntry(name);
-          entry.setLastModifiedTime(FileTime.fromMillis(0));
-          out.putNextEntry(entry);
-          in.transferTo(out);
-          out.closeEntry();
-        }
+        DataSetJar.putClass(out, type);
       }
     }
     Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
