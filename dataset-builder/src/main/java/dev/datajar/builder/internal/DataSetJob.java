@@ -208,14 +208,12 @@ public final class DataSetJob {
               .entityShape(EntityShape.fingerprint(plan.entities()))
               .sqliteVersion(sqliteVersion)
               .datajarVersion(version)
-              .sources(sourceChecksums);
+              .sources(sourceChecksums)
+              // Both engines' tables have these columns: the runtime reads plain entities by them.
+              .layouts(schema.layouts());
       Manifest manifest;
       if (file) {
-        manifest =
-            described
-                .checksum(Sha256.of(finished), Files.size(finished))
-                .layouts(schema.layouts())
-                .build();
+        manifest = described.checksum(Sha256.of(finished), Files.size(finished)).build();
         Artifacts.publish(finished, sqlite, manifest, request.workDirectory());
       } else {
         // The dataset lives in PostgreSQL: the jar gets the manifest that names the schema.

@@ -74,6 +74,23 @@ public abstract class Codec {
     return stored;
   }
 
+  /**
+   * How many columns a value takes: 1, or 2 for a PostgreSQL time-zone column pair ({@link
+   * #onPostgres()}), read from {@code index} and the column after it.
+   */
+  public int width() {
+    return 1;
+  }
+
+  /**
+   * This codec as it reads and binds the same attribute in a PostgreSQL table built by datajar,
+   * where values SQLite keeps as text have native types (see {@code PostgresFormat}); the codec
+   * itself where both engines store the same.
+   */
+  public Codec onPostgres() {
+    return this;
+  }
+
   /** True if an {@link AttributeConverter} stands between the column and the attribute. */
   public boolean converted() {
     return false;

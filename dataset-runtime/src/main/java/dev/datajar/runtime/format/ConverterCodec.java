@@ -37,6 +37,13 @@ final class ConverterCodec extends Codec {
     }
   }
 
+  /** {@code of}'s converter over another column form of the same stored type. */
+  private ConverterCodec(ConverterCodec of, Codec stored) {
+    super(of.spec(), of.javaType());
+    this.converter = of.converter;
+    this.stored = stored;
+  }
+
   @Override
   public Class<?> storedType() {
     return stored.storedType();
@@ -61,6 +68,17 @@ final class ConverterCodec extends Codec {
   @Override
   public void bindStored(PreparedStatement ps, int index, Object value) throws SQLException {
     stored.bindStored(ps, index, value);
+  }
+
+  @Override
+  public Codec onPostgres() {
+    Codec column = stored.onPostgres();
+    return column == stored ? this : new ConverterCodec(this, column);
+  }
+
+  @Override
+  public int width() {
+    return stored.width();
   }
 
   @Override

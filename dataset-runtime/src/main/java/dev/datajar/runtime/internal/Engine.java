@@ -3,6 +3,7 @@ package dev.datajar.runtime.internal;
 import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.Manifest;
+import dev.datajar.runtime.format.SqliteFiles;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,12 +49,28 @@ public final class Engine implements AutoCloseable {
    */
   private final ReentrantReadWriteLock hibernateReads = new ReentrantReadWriteLock();
 
+  /**
+   * How the plain reads reach the data: the engine's SQL flavour, and what opens a connection to
+   * the file or schema {@code where} names.
+   */
+  record Reach(SqlFlavour flavour, String where, FastConnections.Connector connector) {
+    /** Read-only connections to a SQLite file. */
+    static Reach sqlite(Path file) {
+      return new Reach(SqlFlavour.SQLITE, file.toString(), () -> SqliteFiles.openReadOnly(file));
+    }
+
+    FastConnections connections(String dataSet, String purpose) {
+      return new FastConnections(dataSet, where, connector, MAX_CONNECTIONS, purpose, WAIT_MILLIS);
+    }
+  }
+
   Engine(
       String name,
       Path file,
       Manifest manifest,
       List<Class<?>> entities,
       ClassLoader loader,
+      Reach reach,
       FastConnections lookups,
       HibernateSide hibernate) {
     this.name = name;
@@ -62,7 +79,8 @@ public final class Engine implements AutoCloseable {
     this.lookups = lookups;
     this.openStreams = new OpenStreams(name);
     this.streams =
-        new FastConnections(name, file, MAX_CONNECTIONS, "streams", WAIT_MILLIS) {
+        new FastConnections(
+            name, reach.where(), reach.connector(), MAX_CONNECTIONS, "streams", WAIT_MILLIS) {
           @Override
           String tooLong() {
             return super.tooLong()
@@ -75,7 +93,7 @@ public final class Engine implements AutoCloseable {
           }
         };
     this.hibernate = hibernate;
-    Map<String, RowMapper<?>> mappers = mappers(manifest, entities, loader);
+    Map<String, RowMapper<?>> mappers = mappers(manifest, entities, loader, reach.flavour());
     for (Class<?> e : entities) {
       readers.put(e, reader(e, mappers.get(e.getName())));
     }
@@ -83,7 +101,7 @@ public final class Engine implements AutoCloseable {
 
   /** The mappers of the entities with layouts, linked to their to-one targets. */
   private static Map<String, RowMapper<?>> mappers(
-      Manifest manifest, List<Class<?>> entities, ClassLoader loader) {
+      Manifest manifest, List<Class<?>> entities, ClassLoader loader, SqlFlavour flavour) {
     Map<String, Class<?>> byName = new HashMap<>();
     entities.forEach(e -> byName.put(e.getName(), e));
     Map<String, EntityLayout> layouts = new HashMap<>();
@@ -120,7 +138,12 @@ public final class Engine implements AutoCloseable {
       mappers.put(
           l.entity(),
           new RowMapper<>(
-              byName.get(l.entity()), l, members.get(l.entity()), loader, models.get(l.entity())));
+              byName.get(l.entity()),
+              l,
+              members.get(l.entity()),
+              loader,
+              models.get(l.entity()),
+              flavour));
     }
     for (EntityLayout l : layouts.values()) {
       mappers.get(l.entity()).link(mappers, l);

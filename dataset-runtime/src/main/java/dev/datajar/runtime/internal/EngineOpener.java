@@ -1,5 +1,6 @@
 package dev.datajar.runtime.internal;
 
+import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.EntityShape;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.internal.logging.QuietStart;
@@ -131,8 +132,8 @@ public final class EngineOpener {
     FileChecks.checkHash(name, source, m);
     boolean shapeMatches =
         m.entityShape() != null && m.entityShape().equals(EntityShape.fingerprint(entities));
-    FastConnections lookups =
-        new FastConnections(name, file, Engine.MAX_CONNECTIONS, "lookups", Engine.WAIT_MILLIS);
+    Engine.Reach reach = Engine.Reach.sqlite(file);
+    FastConnections lookups = reach.connections(name, "lookups");
     HibernateSide hibernate = new HibernateSide(name, file, entities, settings.classLoader());
     try {
       String inFile = FileChecks.checkIdentity(name, source, m, lookups);
@@ -151,7 +152,8 @@ public final class EngineOpener {
       if (settings.startHibernate()) {
         hibernate.startInBackground();
       }
-      return new Engine(name, file, readable, entities, settings.classLoader(), lookups, hibernate);
+      return new Engine(
+          name, file, readable, entities, settings.classLoader(), reach, lookups, hibernate);
     } catch (RuntimeException | Error e) {
       hibernate.close();
       lookups.close();
@@ -160,31 +162,54 @@ public final class EngineOpener {
   }
 
   /**
-   * A dataset bound to PostgreSQL: checked and opened by {@link PostgresOpener}, read through
-   * Hibernate (the row path reads SQLite files, so the engine gets no layouts).
+   * A dataset bound to PostgreSQL: checked and opened by {@link PostgresOpener}, plain entities
+   * read through {@link RowPath} over read-only auto-commit sessions of their own, the others
+   * through Hibernate over its pool.
    */
   private static Engine openPostgres(Located l, Settings settings, List<Class<?>> entities) {
     String name = l.name();
+    Settings.JdbcBinding jdbc = l.jdbc();
+    Manifest m = l.manifest();
     PostgresOpener.Opened o =
         PostgresOpener.open(
             name,
-            l.manifest(),
-            l.jdbc().url(),
-            l.jdbc().user(),
-            l.jdbc().password(),
-            l.jdbc().source(),
+            m,
+            jdbc.url(),
+            jdbc.user(),
+            jdbc.password(),
+            jdbc.source(),
             entities,
             settings.classLoader(),
             Engine.MAX_CONNECTIONS);
     HibernateSide hibernate =
         HibernateSide.started(name, entities, settings.classLoader(), o.booted(), o.pool());
-    return new Engine(
-        name,
-        null,
-        l.manifest().toBuilder().layouts(List.of()).build(),
-        entities,
-        settings.classLoader(),
-        new FastConnections(name, null, 1, "lookups", Engine.WAIT_MILLIS),
-        hibernate);
+    String schema = m.postgres().schema();
+    Engine.Reach reach =
+        new Engine.Reach(
+            SqlFlavour.POSTGRES,
+            "schema " + schema + " in " + jdbc.url(),
+            () -> PostgresOpener.connect(name, jdbc.url(), jdbc.user(), jdbc.password(), schema));
+    // Layouts describe the classes they were recorded from: only use them for those.
+    boolean shapeMatches =
+        m.entityShape() != null && m.entityShape().equals(EntityShape.fingerprint(entities));
+    List<EntityLayout> layouts =
+        shapeMatches
+            ? PostgresOpener.readableLayouts(
+                m.layouts(), o.booted().schema(), settings.classLoader())
+            : List.of();
+    try {
+      return new Engine(
+          name,
+          null,
+          m.toBuilder().layouts(layouts).build(),
+          entities,
+          settings.classLoader(),
+          reach,
+          reach.connections(name, "lookups"),
+          hibernate);
+    } catch (RuntimeException | Error e) {
+      hibernate.close();
+      throw e;
+    }
   }
 }

@@ -1,8 +1,6 @@
 package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.DataSetException;
-import dev.datajar.runtime.format.SqliteFiles;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -29,6 +27,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * ever sees a driver error about a closed statement.
  */
 class FastConnections implements AutoCloseable {
+  /**
+   * Opens one connection: a read-only SQLite connection to the dataset's file, or a read-only
+   * PostgreSQL session in the dataset's schema ({@code PostgresOpener#connect}).
+   */
+  @FunctionalInterface
+  interface Connector {
+    Connection open() throws SQLException;
+  }
+
   /** A connection and the statements prepared on it, used by one thread at a time. */
   static final class Slot {
     private static final int MAX_STATEMENTS = 256;
@@ -58,7 +65,8 @@ class FastConnections implements AutoCloseable {
   }
 
   private final String dataSet;
-  private final Path file;
+  private final String where;
+  private final Connector connector;
   private final int max;
   private final String purpose;
   private final long waitMillis;
@@ -77,10 +85,13 @@ class FastConnections implements AutoCloseable {
   /**
    * @param purpose what the connections are for, in the message of a caller that waited too long
    *     ("lookups", "streams")
+   * @param where the file or database the connections reach, for messages
    */
-  FastConnections(String dataSet, Path file, int max, String purpose, long waitMillis) {
+  FastConnections(
+      String dataSet, String where, Connector connector, int max, String purpose, long waitMillis) {
     this.dataSet = dataSet;
-    this.file = file;
+    this.where = where;
+    this.connector = connector;
     this.max = max;
     this.purpose = purpose;
     this.waitMillis = waitMillis;
@@ -125,7 +136,7 @@ class FastConnections implements AutoCloseable {
   private Slot openSlot() {
     Slot fresh;
     try {
-      fresh = new Slot(SqliteFiles.openReadOnly(file));
+      fresh = new Slot(connector.open());
     } catch (SQLException | RuntimeException e) {
       lock.lock();
       try {
@@ -135,7 +146,7 @@ class FastConnections implements AutoCloseable {
         lock.unlock();
       }
       throw new DataSetException(
-          "dataset '" + dataSet + "': SQLite cannot open " + file + ": " + e.getMessage(), e);
+          "dataset '" + dataSet + "': cannot connect to " + where + ": " + e.getMessage(), e);
     }
     lock.lock();
     try {
@@ -151,6 +162,50 @@ class FastConnections implements AutoCloseable {
     }
   }
 
+  /** What a caller does with a borrowed connection. */
+  @FunctionalInterface
+  interface Work<R> {
+    R run(Slot slot) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} on a borrowed connection and gives it back. A connection whose call failed
+   * with an {@link SQLException} is closed instead (its state is unknown); if the failure says the
+   * connection itself was lost (SQLState class 08, or the server ended the session: 57P01–57P03,
+   * e.g. a restart or {@code pg_terminate_backend}), the read runs once more on a new connection,
+   * so a service does not see one failed call per connection after its database restarted.
+   */
+  <R> R use(Work<R> work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      Slot slot = borrow();
+      R result;
+      try {
+        result = work.run(slot);
+      } catch (SQLException e) {
+        discard(slot);
+        if (attempt == 1 && lost(e)) {
+          continue;
+        }
+        throw e;
+      } catch (RuntimeException | Error e) {
+        giveBack(slot);
+        throw e;
+      }
+      giveBack(slot);
+      return result;
+    }
+  }
+
+  /** True if {@code e} says the connection itself is gone, so a new one may succeed. */
+  static boolean lost(SQLException e) {
+    String state = e.getSQLState();
+    return state != null
+        && (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"));
+  }
+
   /** Message of a caller that waited {@code waitMillis} in vain; overridden for streams. */
   String tooLong() {
     return "dataset '"
@@ -160,7 +215,7 @@ class FastConnections implements AutoCloseable {
         + " connections for "
         + purpose
         + " of "
-        + file
+        + where
         + " stayed in use for "
         + waitMillis / 1000
         + " s";

@@ -29,16 +29,18 @@ final class RowMapper<T> {
   static final int CACHE_SIZE = 8192;
   private static final Object[] NO_ROW = new Object[0];
 
-  /** One selected column: a basic attribute, or the foreign key of a to-one. */
+  /** One selected column (or pair): a basic attribute, or the foreign key of a to-one. */
   private static final class Column {
     final Codec codec;
+    final int index; // in the select list
     final MethodHandle setter; // (Object entity, Object value) -> void
     final boolean primitive;
     final String target; // entity class name of a to-one, else null
     RowMapper<?> targetMapper;
 
-    Column(Codec codec, MethodHandle setter, boolean primitive, String target) {
+    Column(Codec codec, int index, MethodHandle setter, boolean primitive, String target) {
       this.codec = codec;
+      this.index = index;
       this.setter = setter;
       this.primitive = primitive;
       this.target = target;
@@ -51,6 +53,7 @@ final class RowMapper<T> {
   final String selectList;
   final Codec idCodec;
   final EntityModel model;
+  final SqlFlavour flavour;
 
   /** Attribute path -> column, for the SQL writer: attributes, and "toOne.id" foreign keys. */
   final Map<String, SqlWriter.Col> paths = new HashMap<>();
@@ -70,31 +73,40 @@ final class RowMapper<T> {
 
   /**
    * @param members the id's and attributes' setters, by attribute ({@link EntityMembers#of})
+   * @param flavour the engine whose table this mapper reads
    */
   RowMapper(
       Class<T> type,
       EntityLayout layout,
       Map<String, EntityMembers.Member> members,
       ClassLoader loader,
-      EntityModel model) {
+      EntityModel model,
+      SqlFlavour flavour) {
     this.type = type;
     this.model = model;
+    this.flavour = flavour;
     this.table = TableModel.quote(layout.table());
     this.idColumn = TableModel.quote(layout.id().column());
-    this.idCodec = Codec.of(layout.id().codec(), loader);
+    this.idCodec = flavour.codec(Codec.of(layout.id().codec(), loader));
     this.constructor = EntityMembers.constructor(type);
     this.idSetter = members.get(layout.id().attribute()).setter();
     StringBuilder select = new StringBuilder("select ").append(idColumn);
     paths.put(layout.id().attribute(), new SqlWriter.Col(idColumn, idCodec));
     this.columns = new Column[layout.attributes().size()];
     boolean any = false;
+    int index = 2; // after the id
     for (int i = 0; i < columns.length; i++) {
       EntityLayout.Member m = layout.attributes().get(i);
-      Codec codec = Codec.of(m.codec(), loader);
+      Codec codec = flavour.codec(Codec.of(m.codec(), loader));
       EntityMembers.Member set = members.get(m.attribute());
       String column = TableModel.quote(m.column());
       select.append(", ").append(column);
-      columns[i] = new Column(codec, set.setter(), set.primitive(), m.target());
+      if (codec.width() == 2) {
+        // PostgreSQL's offset of a time-zone column pair, named as Hibernate names it
+        select.append(", ").append(TableModel.quote(m.column() + "_tz"));
+      }
+      columns[i] = new Column(codec, index, set.setter(), set.primitive(), m.target());
+      index += codec.width();
       any |= m.target() != null;
       if (m.target() == null) {
         paths.put(m.attribute(), new SqlWriter.Col(column, codec));
@@ -201,7 +213,7 @@ final class RowMapper<T> {
   Object[] readState(ResultSet rs) throws SQLException {
     Object[] state = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      state[i] = columns[i].codec.read(rs, i + 2);
+      state[i] = columns[i].codec.read(rs, columns[i].index);
     }
     return state;
   }
@@ -231,20 +243,19 @@ final class RowMapper<T> {
 
   /** {@code held}: the connection a caller already holds (a stream), or {@code null}. */
   private Object[] read(Object id, FastConnections connections, FastConnections.Slot held) {
-    FastConnections.Slot slot = held == null ? connections.borrow() : held;
     try {
-      PreparedStatement ps = slot.statement(this, byIdSql);
-      idCodec.bind(ps, 1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? readState(rs) : NO_ROW;
-      }
+      return held == null ? connections.use(slot -> read(id, slot)) : read(id, held);
     } catch (SQLException e) {
       throw new DataSetException(
           "cannot read " + type.getSimpleName() + " " + id + ": " + e.getMessage(), e);
-    } finally {
-      if (held == null) {
-        connections.giveBack(slot);
-      }
+    }
+  }
+
+  private Object[] read(Object id, FastConnections.Slot slot) throws SQLException {
+    PreparedStatement ps = slot.statement(this, byIdSql);
+    idCodec.bind(ps, 1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? readState(rs) : NO_ROW;
     }
   }
 }

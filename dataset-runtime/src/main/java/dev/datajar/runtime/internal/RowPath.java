@@ -90,18 +90,18 @@ final class RowPath<T> implements ReadPath<T> {
     if (sql.isEmpty()) {
       return hql.count(query, filter);
     }
-    FastConnections.Slot slot = lookups.borrow();
     try {
-      PreparedStatement ps = slot.statement(sql.get().text(), sql.get().text());
-      bind(ps, sql.get());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
+      return lookups.use(
+          slot -> {
+            PreparedStatement ps = slot.statement(sql.get().text(), sql.get().text());
+            bind(ps, sql.get());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          });
     } catch (SQLException e) {
       throw failed("count", e);
-    } finally {
-      lookups.giveBack(slot);
     }
   }
 
@@ -109,20 +109,23 @@ final class RowPath<T> implements ReadPath<T> {
   private List<T> run(SqlWriter.Sql sql, List<Object> ids) {
     List<Object[]> states = new ArrayList<>();
     List<Object> rowIds = new ArrayList<>();
-    FastConnections.Slot slot = lookups.borrow();
     try {
-      PreparedStatement ps = slot.statement(sql.text(), sql.text());
-      bind(ps, sql);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rowIds.add(mapper.readId(rs));
-          states.add(mapper.readState(rs));
-        }
-      }
+      lookups.use(
+          slot -> {
+            states.clear(); // a second try after a lost connection starts again
+            rowIds.clear();
+            PreparedStatement ps = slot.statement(sql.text(), sql.text());
+            bind(ps, sql);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rowIds.add(mapper.readId(rs));
+                states.add(mapper.readState(rs));
+              }
+            }
+            return null;
+          });
     } catch (SQLException e) {
       throw failed("search", e);
-    } finally {
-      lookups.giveBack(slot);
     }
     // Entities are built after the connection is back: to-ones borrow their own.
     List<T> out = new ArrayList<>(states.size());
@@ -149,16 +152,24 @@ final class RowPath<T> implements ReadPath<T> {
     if (sql.isEmpty()) {
       return hql.stream(query, filter, defaultOrder);
     }
-    FastConnections.Slot slot = streams.borrow();
-    Cursor cursor;
-    try {
-      // A statement of its own: the slot's cached ones are used for to-one lookups meanwhile.
-      PreparedStatement ps = slot.connection.prepareStatement(sql.get().text());
-      bind(ps, sql.get());
-      cursor = new Cursor(streams, slot, ps.executeQuery());
-    } catch (SQLException | RuntimeException e) {
-      streams.discard(slot);
-      throw e instanceof SQLException x ? failed("stream", x) : (RuntimeException) e;
+    Cursor cursor = null;
+    for (int attempt = 1; cursor == null; attempt++) {
+      FastConnections.Slot slot = streams.borrow();
+      try {
+        // A statement of its own: the slot's cached ones are used for to-one lookups meanwhile.
+        PreparedStatement ps = slot.connection.prepareStatement(sql.get().text());
+        mapper.flavour.beginCursor(slot.connection, ps);
+        bind(ps, sql.get());
+        cursor = new Cursor(streams, slot, ps.executeQuery(), mapper.flavour);
+      } catch (SQLException e) {
+        streams.discard(slot);
+        if (attempt > 1 || !FastConnections.lost(e)) { // a lost connection: once more, on a new one
+          throw failed("stream", e);
+        }
+      } catch (RuntimeException e) {
+        streams.discard(slot);
+        throw e;
+      }
     }
     RowSpliterator split = new RowSpliterator(cursor);
     split.releasedBy(open.register(split, cursor));
@@ -166,12 +177,14 @@ final class RowPath<T> implements ReadPath<T> {
   }
 
   /** What an open stream holds; never refers to the spliterator, so that can become garbage. */
-  private record Cursor(FastConnections streams, FastConnections.Slot slot, ResultSet rs)
+  private record Cursor(
+      FastConnections streams, FastConnections.Slot slot, ResultSet rs, SqlFlavour flavour)
       implements AutoCloseable {
     @Override
     public void close() {
       try {
         rs.getStatement().close();
+        flavour.endCursor(slot.connection);
         streams.giveBack(slot);
       } catch (SQLException e) {
         streams.discard(slot); // its state is unknown: do not lend it again

@@ -56,20 +56,14 @@ final class SqlWriter extends ConditionWriter {
     boolean byId = false;
     for (Query.Order o : orders) {
       Col c = m.paths.get(o.attribute());
-      w.sb.append(sep).append(c.expression()).append(o.descending() ? " desc" : " asc");
+      w.sb.append(sep).append(c.expression()).append(m.flavour.direction(o.descending()));
       byId |= c.expression().equals(m.idColumn);
       sep = ", ";
     }
     if (!byId) {
       w.sb.append(sep).append(m.idColumn);
     }
-    if (query.limit().isPresent() || query.offset() > 0) {
-      w.sb
-          .append(" limit ")
-          .append(query.limit().orElse(-1))
-          .append(" offset ")
-          .append(query.offset());
-    }
+    w.sb.append(m.flavour.limit(query.limit(), query.offset()));
     return Optional.of(new Sql(w.sb.toString(), w.params));
   }
 
@@ -160,8 +154,9 @@ final class SqlWriter extends ConditionWriter {
       sb.append(')');
     } else if (c instanceof Criterion.Like x) {
       root.model.coerce(full, x.pattern());
-      sb.append(col.expression()).append(" like ");
+      sb.append(col.expression()).append(root.flavour.like());
       param(col, x.pattern());
+      sb.append(root.flavour.afterPattern());
     } else if (c instanceof Criterion.StartsWith x) {
       root.model.coerce(full, x.prefix());
       sb.append("substr(")

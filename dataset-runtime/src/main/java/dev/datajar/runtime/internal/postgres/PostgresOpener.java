@@ -3,6 +3,8 @@ package dev.datajar.runtime.internal.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.datajar.runtime.DataSetOpenException;
+import dev.datajar.runtime.format.Codec;
+import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SchemaModel;
@@ -10,6 +12,7 @@ import dev.datajar.runtime.format.TableModel;
 import dev.datajar.runtime.postgres.PostgresFormat;
 import dev.datajar.runtime.postgres.PostgresSchemas;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,11 +30,14 @@ import java.util.TreeSet;
  * server answers, the schema the manifest names exists, its recorded checksum of the loaded rows is
  * the manifest's, and its tables and columns are those of the entity classes.
  *
- * <p>Connections come from a HikariCP pool and are read-only twice over: the session default {@code
- * default_transaction_read_only = on} (sent at connect time) and HikariCP's {@code readOnly} on
- * connections that are not in auto-commit mode, which makes pgjdbc begin every transaction {@code
- * READ ONLY}. Each connection's {@code search_path} is the dataset's schema, so HQL and {@code
- * sql()} name tables without it.
+ * <p>Every connection is read-only by its session default {@code default_transaction_read_only =
+ * on}, sent at connect time, and its {@code search_path} is the dataset's schema, so SQL, HQL and
+ * {@code sql()} name tables without it. Hibernate's connections come from a HikariCP pool and are
+ * read-only twice over: they are not in auto-commit mode, and HikariCP's {@code readOnly} makes
+ * pgjdbc begin every transaction {@code READ ONLY}, so even a session whose default {@code sql()}
+ * turned off cannot write. The plain reads' connections ({@link #connect}) run only the selects
+ * datajar writes, in auto-commit mode: one round trip per lookup, no {@code BEGIN} or {@code
+ * ROLLBACK}.
  */
 public final class PostgresOpener {
   /** What an opened dataset needs: its pool and Hibernate, started over it. */
@@ -107,9 +114,70 @@ public final class PostgresOpener {
     }
   }
 
+  /**
+   * The recorded layouts, if the plain reads can select what they name from the dataset's schema:
+   * every table and column (and an offset's or zone's second column, {@code <column>_tz}) is in
+   * Hibernate's PostgreSQL mapping of the entities, which the schema was just checked against, and
+   * no id takes two columns. Otherwise none: every read then goes through Hibernate.
+   */
+  public static List<EntityLayout> readableLayouts(
+      List<EntityLayout> layouts, SchemaModel onPostgres, ClassLoader loader) {
+    for (EntityLayout l : layouts) {
+      TableModel t = onPostgres.table(l.table()).orElse(null);
+      if (t == null || Codec.of(l.id().codec(), loader).onPostgres().width() != 1) {
+        return List.of();
+      }
+      Set<String> columns = new TreeSet<>();
+      t.columns().forEach(c -> columns.add(c.name()));
+      for (EntityLayout.Member m : l.attributes()) {
+        boolean pair = Codec.of(m.codec(), loader).onPostgres().width() == 2;
+        if (!columns.contains(m.column()) || (pair && !columns.contains(m.column() + "_tz"))) {
+          return List.of();
+        }
+      }
+    }
+    return layouts;
+  }
+
   /** {@code DATAJAR_<NAME>_JDBC_<what>}: the environment variable with a credential. */
   public static String variable(String name, String what) {
     return "DATAJAR_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_JDBC_" + what;
+  }
+
+  /**
+   * A read-only session in the dataset's schema for the plain reads: auto-commit, so a lookup is
+   * one round trip; {@code setReadOnly}, so a transaction a stream begins (to read with a cursor)
+   * begins {@code READ ONLY}.
+   */
+  public static Connection connect(
+      String name, String url, String user, String password, String schema) throws SQLException {
+    Properties p = new Properties();
+    p.putAll(session(name, schema));
+    if (user != null) {
+      p.setProperty("user", user);
+    }
+    if (password != null) {
+      p.setProperty("password", password);
+    }
+    Connection c = DriverManager.getConnection(url, p);
+    try {
+      c.setReadOnly(true);
+      return c;
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /** The properties every connection of a dataset gets: its schema, read-only, its name. */
+  private static Map<String, String> session(String name, String schema) {
+    return Map.of(
+        "currentSchema",
+        schema,
+        "options",
+        "-c default_transaction_read_only=on",
+        "ApplicationName",
+        "datajar " + name);
   }
 
   private static HikariDataSource pool(
@@ -123,9 +191,7 @@ public final class PostgresOpener {
     if (password != null) {
       c.setPassword(password);
     }
-    c.addDataSourceProperty("currentSchema", schema);
-    c.addDataSourceProperty("options", "-c default_transaction_read_only=on");
-    c.addDataSourceProperty("ApplicationName", "datajar " + name);
+    session(name, schema).forEach(c::addDataSourceProperty);
     // Not auto-commit, and read-only: pgjdbc then begins every transaction with BEGIN READ ONLY,
     // so even a session whose default was turned off (SET default_transaction_read_only = off,
     // through sql()) cannot write. HikariCP rolls back whatever a returned connection left open.

@@ -1,0 +1,119 @@
+package dev.datajar.runtime.format;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+
+/**
+ * How the types SQLite keeps as text are stored in PostgreSQL, through the same pgjdbc calls
+ * Hibernate's PostgreSQL mapping makes ({@code PostgresFormat}): exact {@code numeric}, {@code
+ * date}, {@code time(6)}, {@code timestamp(6)}, {@code timestamptz}, {@code uuid}. An {@code
+ * OffsetDateTime} or {@code ZonedDateTime} takes two columns, the instant and, in the column after
+ * it, the offset in seconds (Hibernate's {@code COLUMN} time-zone storage); it compares and sorts
+ * by the instant. Every other codec reads and binds the same on both engines ({@link
+ * Codec#onPostgres()}).
+ */
+final class PostgresCodec extends Codec {
+  /** The kinds whose PostgreSQL form differs from SQLite's, by the SQLite codec's spec. */
+  enum Kind {
+    DECIMAL,
+    BIG_INTEGER,
+    DATE,
+    TIME,
+    DATE_TIME,
+    INSTANT,
+    OFFSET,
+    ZONED,
+    UUID_NATIVE;
+
+    static Kind of(String spec) {
+      return switch (spec) {
+        case "decimal" -> DECIMAL;
+        case "biginteger" -> BIG_INTEGER;
+        case "date" -> DATE;
+        case "time" -> TIME;
+        case "datetime" -> DATE_TIME;
+        case "instant" -> INSTANT;
+        case "offset" -> OFFSET;
+        case "zoned" -> ZONED;
+        case "uuid" -> UUID_NATIVE;
+        default -> null;
+      };
+    }
+  }
+
+  private final Kind kind;
+
+  PostgresCodec(Codec onSqlite, Kind kind) {
+    super(onSqlite.spec(), onSqlite.javaType());
+    this.kind = kind;
+  }
+
+  @Override
+  public Class<?> storedType() {
+    return javaType();
+  }
+
+  @Override
+  public int width() {
+    return kind == Kind.OFFSET || kind == Kind.ZONED ? 2 : 1;
+  }
+
+  @Override
+  public Object read(ResultSet rs, int i) throws SQLException {
+    return switch (kind) {
+      case DECIMAL -> rs.getBigDecimal(i);
+      case BIG_INTEGER -> {
+        BigDecimal d = rs.getBigDecimal(i);
+        yield d == null ? null : d.toBigIntegerExact();
+      }
+      case DATE -> rs.getObject(i, LocalDate.class);
+      case TIME -> rs.getObject(i, LocalTime.class);
+      case DATE_TIME -> rs.getObject(i, LocalDateTime.class);
+      case INSTANT -> {
+        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+        yield t == null ? null : t.toInstant();
+      }
+      case OFFSET, ZONED -> {
+        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+        if (t == null) {
+          yield null;
+        }
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(rs.getInt(i + 1));
+        yield kind == Kind.OFFSET ? t.withOffsetSameInstant(offset) : t.atZoneSameInstant(offset);
+      }
+      case UUID_NATIVE -> rs.getObject(i, UUID.class);
+    };
+  }
+
+  @Override
+  public void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.NULL);
+      return;
+    }
+    switch (kind) {
+      case DECIMAL -> ps.setBigDecimal(i, (BigDecimal) v);
+      case BIG_INTEGER -> ps.setBigDecimal(i, new BigDecimal((BigInteger) v));
+      case INSTANT -> ps.setObject(i, ((Instant) v).atOffset(ZoneOffset.UTC));
+      case ZONED -> ps.setObject(i, ((ZonedDateTime) v).toOffsetDateTime());
+      default -> ps.setObject(i, v); // dates, times, offsets and UUIDs as themselves
+    }
+  }
+
+  @Override
+  public void bindStored(PreparedStatement ps, int index, Object value) throws SQLException {
+    bind(ps, index, value);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.datajar.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.datajar.it.shop.Reading;
+import dev.datajar.it.shop.ReadingSource;
+import dev.datajar.runtime.DataSets;
+import dev.datajar.runtime.Query;
+import dev.datajar.runtime.Store;
+import dev.datajar.runtime.Where;
+import dev.datajar.runtime.internal.postgres.PostgresOpener;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sessions of the plain reads on PostgreSQL, observed from the server: read-only, a stream
+ * reads through a cursor in a read-only transaction that ends with the stream, and a session the
+ * server ended (a restart, {@code pg_terminate_backend}) is replaced without a failed read.
+ */
+class PostgresSessionsTest {
+  private static final Query SENSOR = Query.where(Where.eq("sensor", ReadingSource.sensor(7)));
+  private static PostgresDataSets.Built built;
+  private static DataSets dataSets;
+  private static Store<Reading> readings;
+
+  @BeforeAll
+  static void open() {
+    built = PostgresDataSets.build();
+    dataSets =
+        DataSets.builder()
+            .classLoader(built.classLoader())
+            .dataSets("shop")
+            .jdbc("shop", built.url())
+            .open();
+    readings = dataSets.store(Reading.class);
+  }
+
+  @AfterAll
+  static void close() {
+    if (dataSets != null) {
+      dataSets.close();
+    }
+  }
+
+  @Test
+  void sessionsTheServerEnded_areReplaced_withoutAFailedRead() throws Exception {
+    long expected = readings.count(SENSOR);
+    List<Reading> found = readings.search(SENSOR);
+    try (Stream<Reading> s = readings.stream(SENSOR)) {
+      assertEquals(expected, s.count());
+    }
+    assertTrue(expected > 0, "readings of the sensor: " + expected);
+    int ended = endSessions();
+    assertTrue(ended >= 2, "sessions ended: " + ended); // one for lookups, one for streams
+    assertEquals(expected, readings.count(SENSOR));
+    assertEquals(ids(found), ids(readings.search(SENSOR)));
+    endSessions();
+    try (Stream<Reading> s = readings.stream(SENSOR)) {
+      assertEquals(ids(found), s.map(Reading::getId).toList());
+    }
+  }
+
+  @Test
+  void aStream_readsInAReadOnlyTransaction_thatEndsWithIt() throws Exception {
+    try (Stream<Reading> s = readings.stream(Query.all().orderBy("id"))) {
+      Iterator<Reading> it = s.iterator();
+      assertEquals(1L, it.next().getId());
+      assertEquals(
+          List.of(
+              "idle in transaction: select \"id\", \"reading\", \"sensor\" from \"reading\""
+                  + " order by \"id\" asc nulls first"),
+          sessions("state = 'idle in transaction'"));
+    }
+    assertEquals(List.of(), sessions("state = 'idle in transaction'"));
+  }
+
+  @Test
+  void theSessions_cannotWrite_inAutoCommitOrInATransaction() throws Exception {
+    try (Connection c = PostgresOpener.connect("shop", built.url(), null, null, schema());
+        Statement s = c.createStatement()) {
+      assertEquals(ReadingSource.ROWS, count(s));
+      SQLException e =
+          assertThrows(SQLException.class, () -> s.execute("delete from reading where id = 1"));
+      assertEquals("25006", e.getSQLState(), e.getMessage()); // read_only_sql_transaction
+      c.setAutoCommit(false);
+      e = assertThrows(SQLException.class, () -> s.execute("create table x (i int)"));
+      assertEquals("25006", e.getSQLState(), e.getMessage());
+      c.rollback();
+      assertEquals(ReadingSource.ROWS, count(s));
+    }
+  }
+
+  private static long count(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("select count(*) from reading")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static List<Long> ids(List<Reading> rows) {
+    return rows.stream().map(Reading::getId).toList();
+  }
+
+  /** Ends every session of the dataset's plain reads and pool, as a server restart would. */
+  private static int endSessions() throws SQLException {
+    return query(
+            "select pg_terminate_backend(pid) from pg_stat_activity"
+                + " where application_name = 'datajar shop'")
+        .size();
+  }
+
+  /** The dataset's sessions that match {@code condition}: "state: last query". */
+  private static List<String> sessions(String condition) throws SQLException {
+    return query(
+        "select state || ': ' || query from pg_stat_activity where application_name ="
+            + " 'datajar shop' and "
+            + condition);
+  }
+
+  private static String schema() throws SQLException {
+    return query("select nspname from pg_namespace where nspname like 'shop\\_%'").get(0);
+  }
+
+  private static List<String> query(String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(built.url());
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+}
