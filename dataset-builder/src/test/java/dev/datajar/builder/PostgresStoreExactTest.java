@@ -3,6 +3,8 @@ package dev.datajar.builder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.builder.fixtures.catalog.Country;
+import dev.datajar.builder.fixtures.catalog.Warehouse;
 import dev.datajar.builder.fixtures.typed.Value;
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.DataSets;
@@ -67,13 +69,13 @@ class PostgresStoreExactTest {
   static void build() throws Exception {
     new DataSetBuilder()
         .build(
-            Fixtures.request(dir.resolve("sqlite"), "typed")
+            Fixtures.request(dir.resolve("sqlite"), "typed", "catalog")
                 .outputDirectory(dir.resolve("sqlite/META-INF/datasets"))
                 .build());
     url = TestPostgres.get().createDatabase("store_exact");
     new DataSetBuilder()
         .build(
-            Fixtures.request(dir.resolve("pg"), "typed")
+            Fixtures.request(dir.resolve("pg"), "typed", "catalog")
                 .outputDirectory(dir.resolve("pg/META-INF/datasets"))
                 .postgres(new PostgresTarget(url, TestPostgres.get().user(), null, "1"))
                 .build());
@@ -81,13 +83,14 @@ class PostgresStoreExactTest {
         DataSets.builder()
             .classLoader(loader(dir.resolve("sqlite")))
             .cacheDirectory(dir.resolve("cache"))
-            .dataSets("typed")
+            .dataSets("typed", "catalog")
             .open();
     postgres =
         DataSets.builder()
             .classLoader(loader(dir.resolve("pg")))
-            .dataSets("typed")
+            .dataSets("typed", "catalog")
             .jdbc("typed", url + "?user=" + TestPostgres.get().user())
+            .jdbc("catalog", url + "?user=" + TestPostgres.get().user())
             .open();
     onSqlite = sqlite.store(Value.class);
     onPostgres = postgres.store(Value.class);
@@ -137,20 +140,93 @@ class PostgresStoreExactTest {
   @Test
   void plainReads_areOneStatementEach_outsideATransaction() throws Exception {
     assertEquals(1, onPostgres.count(Query.where(Where.eq("named", Value.Level.HIGH))));
+    assertEquals(
+        List.of("select count(*) from \"value\" where \"named\" = $1 | idle | true"),
+        serverQueries("datajar typed", "%count(*)%"));
+  }
+
+  /**
+   * A to-one's target is read in the same statement as its entity on PostgreSQL (a join) and by a
+   * lookup of its own on SQLite: the same objects, and conditions through it select the same rows.
+   */
+  @Test
+  void toOnes_readTheSame_joinedOrLookedUp() throws Exception {
+    List<String> expected = warehouses(sqlite.store(Warehouse.class).search(Query.all()));
+    assertEquals(
+        List.of(
+            "1 Hamburg DE Germany 19.00 1949-05-23 true EUR",
+            "2 Geneva CH Switzerland, Confederation 7.7 1848-09-12 false EUR"),
+        expected);
+    Store<Warehouse> pg = postgres.store(Warehouse.class);
+    assertEquals(expected, warehouses(List.of(pg.get(1).orElseThrow(), pg.get(2).orElseThrow())));
+    // What the server ran for get: the warehouse (t0) and its country (t1) in one statement.
+    assertEquals(
+        List.of(
+            "select t0.\"id\", t0.\"city\", t0.\"country_code\", t1.\"code\","
+                + " t1.\"currency\", t1.\"eu_member\", t1.\"founded\", t1.\"name\","
+                + " t1.\"vat_rate\" from \"warehouse\" t0 left join \"country\" t1 on"
+                + " t1.\"code\" = t0.\"country_code\" where t0.\"id\" = $1 | idle | true"),
+        serverQueries("datajar catalog", "%left join%"));
+    assertEquals(expected, warehouses(pg.search(Query.all())));
+    assertEquals(
+        List.of(expected.get(1)),
+        warehouses(pg.search(Query.where(Where.like("country.name", "%LAND%")))));
+    assertEquals(1, pg.count(Query.where(Where.eq("country.euMember", true))));
+    Query byCity = Query.all().orderByDesc("city");
+    assertEquals(
+        warehouseIds(sqlite.store(Warehouse.class).search(byCity)),
+        warehouseIds(pg.search(byCity)),
+        "desc city");
+    assertEquals(List.of(2), warehouseIds(pg.search(byCity.offset(1).limit(1))), "limit");
+    try (Stream<Warehouse> rows = pg.stream(Query.all())) {
+      assertEquals(expected, warehouses(rows.toList()));
+    }
+  }
+
+  private static List<Integer> warehouseIds(List<Warehouse> rows) {
+    return rows.stream().map(w -> w.id).toList();
+  }
+
+  private static List<String> warehouses(List<Warehouse> rows) {
+    List<String> out = new ArrayList<>();
+    for (Warehouse w : rows) {
+      Country c = w.country;
+      out.add(
+          String.join(
+              " ",
+              String.valueOf(w.id),
+              w.city,
+              c.code,
+              c.name,
+              String.valueOf(c.vatRate),
+              String.valueOf(c.founded),
+              String.valueOf(c.euMember),
+              c.currency));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /**
+   * The last query of each session of {@code application} that matches {@code like}, with its state
+   * and whether it is outside a transaction: {@code "select … | idle | true"}.
+   */
+  private static List<String> serverQueries(String application, String like) throws Exception {
     List<String> seen = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(url + "?user=" + TestPostgres.get().user());
         PreparedStatement ps =
             c.prepareStatement(
                 "select query, state, xact_start is null from pg_stat_activity"
-                    + " where application_name = 'datajar typed' and query like '%count(*)%'")) {
+                    + " where application_name = ? and query like ?")) {
+      ps.setString(1, application);
+      ps.setString(2, like);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           seen.add(rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getBoolean(3));
         }
       }
     }
-    assertEquals(
-        List.of("select count(*) from \"value\" where \"named\" = $1 | idle | true"), seen);
+    return seen;
   }
 
   @Test

@@ -87,6 +87,37 @@ class PostgresSessionsTest {
     assertEquals(List.of(), sessions("state = 'idle in transaction'"));
   }
 
+  /**
+   * A search without an order returns its rows by id, also when the server finds them in another
+   * order: here the table is rewritten in sensor order ({@code CLUSTER}, as the server's
+   * superuser), so the server returns the rows of two sensors sensor by sensor, and the search
+   * sorts them by id after reading them (or asks the server to, with a limit).
+   */
+  @Test
+  void aSearchWithoutAnOrder_returnsItsRowsById_whateverOrderTheServerFindsThemIn()
+      throws Exception {
+    Query two = Query.where(Where.in("sensor", ReadingSource.sensor(3), ReadingSource.sensor(1)));
+    List<Long> expected = new ArrayList<>();
+    for (long id = 1; id <= ReadingSource.ROWS; id++) {
+      if (id % ReadingSource.SENSORS == 1 || id % ReadingSource.SENSORS == 3) {
+        expected.add(id);
+      }
+    }
+    try (Connection c = DriverManager.getConnection(built.url());
+        Statement s = c.createStatement()) {
+      s.execute("cluster " + schema() + ".reading using reading_by_sensor");
+    }
+    assertEquals(
+        List.of("101", "3"), // sensor s-1 before s-3
+        query("select id from " + schema() + ".reading where id in (3, 101) order by ctid"),
+        "the rows are stored by sensor now");
+    assertEquals(expected, ids(readings.search(two)));
+    assertEquals(expected.subList(10, 15), ids(readings.search(two.offset(10).limit(5))));
+    try (Stream<Reading> s = readings.stream(two)) {
+      assertEquals(expected, s.map(Reading::getId).toList());
+    }
+  }
+
   @Test
   void theSessions_cannotWrite_inAutoCommitOrInATransaction() throws Exception {
     try (Connection c = PostgresOpener.connect("shop", built.url(), null, null, schema());

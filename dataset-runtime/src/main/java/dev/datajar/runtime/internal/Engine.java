@@ -145,8 +145,10 @@ public final class Engine implements AutoCloseable {
               models.get(l.entity()),
               flavour));
     }
+    Map<String, Long> rows = new HashMap<>();
+    manifest.tables().forEach(t -> rows.put(t.name(), t.rows()));
     for (EntityLayout l : layouts.values()) {
-      mappers.get(l.entity()).link(mappers, l);
+      mappers.get(l.entity()).link(mappers, l, rows);
     }
     return mappers;
   }

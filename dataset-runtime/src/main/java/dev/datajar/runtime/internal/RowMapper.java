@@ -8,9 +8,11 @@ import java.lang.invoke.MethodHandle;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,13 +22,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * Hibernate uses, objects made with the entity's no-argument constructor. No Hibernate involved.
  *
  * <p>Datasets never change, so what a row holds is cached: the state of up to {@value #CACHE_SIZE}
- * ids is kept as an array of immutable values (emptied when full, which keeps it small and lets hot
- * ids come back), and every call builds new objects from it, so callers never share or see each
- * other's changes. To-ones load eagerly through their target's mapper (its cache makes that cheap);
- * within one call a target is one object, so cycles resolve. Thread-safe.
+ * ids (the whole table, up to {@value #TARGET_CACHE_SIZE} rows, for an entity a to-one points at)
+ * is kept as an array of immutable values (emptied when full, which keeps it small and lets hot ids
+ * come back), and every call builds new objects from it, so callers never share or see each other's
+ * changes. To-ones load eagerly through their target's mapper (its cache makes that cheap); within
+ * one call a target is one object, so cycles resolve. Thread-safe.
  */
 final class RowMapper<T> {
   static final int CACHE_SIZE = 8192;
+
+  /**
+   * The most rows cached of an entity that to-ones point at: such tables (categories, countries)
+   * are usually small and read once per referring row, so all of their rows are kept when they have
+   * at most this many.
+   */
+  static final int TARGET_CACHE_SIZE = 65_536;
+
   private static final Object[] NO_ROW = new Object[0];
 
   /** One selected column (or pair): a basic attribute, or the foreign key of a to-one. */
@@ -49,8 +60,13 @@ final class RowMapper<T> {
 
   final Class<T> type;
   final String table;
+  final String tableName; // unquoted, as the manifest names it
   final String idColumn;
   final String selectList;
+
+  /** The selected columns, quoted, in order: the id, then each attribute's (one or two). */
+  final List<String> selected = new ArrayList<>();
+
   final Codec idCodec;
   final EntityModel model;
   final SqlFlavour flavour;
@@ -65,11 +81,16 @@ final class RowMapper<T> {
   record ToOne(String column, RowMapper<?> target) {}
 
   private final String byIdSql;
+
+  /** On PostgreSQL, the lookup by id that also reads the to-one targets; else {@code null}. */
+  private JoinedLookup joined;
+
   private final MethodHandle constructor; // () -> Object
   private final MethodHandle idSetter;
   private final Column[] columns;
   private final boolean associations;
   private final Map<Object, Object[]> cache = new ConcurrentHashMap<>();
+  private volatile int cacheSize = CACHE_SIZE;
 
   /**
    * @param members the id's and attributes' setters, by attribute ({@link EntityMembers#of})
@@ -85,12 +106,13 @@ final class RowMapper<T> {
     this.type = type;
     this.model = model;
     this.flavour = flavour;
+    this.tableName = layout.table();
     this.table = TableModel.quote(layout.table());
     this.idColumn = TableModel.quote(layout.id().column());
     this.idCodec = flavour.codec(Codec.of(layout.id().codec(), loader));
     this.constructor = EntityMembers.constructor(type);
     this.idSetter = members.get(layout.id().attribute()).setter();
-    StringBuilder select = new StringBuilder("select ").append(idColumn);
+    selected.add(idColumn);
     paths.put(layout.id().attribute(), new SqlWriter.Col(idColumn, idCodec));
     this.columns = new Column[layout.attributes().size()];
     boolean any = false;
@@ -100,10 +122,10 @@ final class RowMapper<T> {
       Codec codec = flavour.codec(Codec.of(m.codec(), loader));
       EntityMembers.Member set = members.get(m.attribute());
       String column = TableModel.quote(m.column());
-      select.append(", ").append(column);
+      selected.add(column);
       if (codec.width() == 2) {
         // PostgreSQL's offset of a time-zone column pair, named as Hibernate names it
-        select.append(", ").append(TableModel.quote(m.column() + "_tz"));
+        selected.add(TableModel.quote(m.column() + "_tz"));
       }
       columns[i] = new Column(codec, index, set.setter(), set.primitive(), m.target());
       index += codec.width();
@@ -113,22 +135,33 @@ final class RowMapper<T> {
       }
     }
     this.associations = any;
-    this.selectList = select.toString();
+    this.selectList = "select " + String.join(", ", selected);
     this.byIdSql = selectList + " from " + table + " where " + idColumn + " = ?";
   }
 
-  /** Links each to-one to its target's mapper and records "toOne.id" as a column path. */
-  void link(Map<String, RowMapper<?>> byEntity, EntityLayout layout) {
+  /**
+   * Links each to-one to its target's mapper and records "toOne.id" as a column path; a target
+   * caches its whole table if it has at most {@link #TARGET_CACHE_SIZE} rows ({@code rows}: the row
+   * count of each table, from the manifest).
+   */
+  void link(Map<String, RowMapper<?>> byEntity, EntityLayout layout, Map<String, Long> rows) {
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
       if (c.target != null) {
         c.targetMapper = byEntity.get(c.target);
+        long n = rows.getOrDefault(c.targetMapper.tableName, 0L);
+        if (n > CACHE_SIZE && n <= TARGET_CACHE_SIZE) {
+          c.targetMapper.cacheSize = (int) n;
+        }
         EntityLayout.Member m = layout.attributes().get(i);
         paths.put(
             m.attribute() + "." + c.targetMapper.model.idAttribute(),
             new SqlWriter.Col(TableModel.quote(m.column()), c.codec));
         toOnes.put(m.attribute(), new ToOne(TableModel.quote(m.column()), c.targetMapper));
       }
+    }
+    if (flavour.joinsToOnes() && !toOnes.isEmpty()) {
+      joined = new JoinedLookup(this);
     }
   }
 
@@ -211,9 +244,14 @@ final class RowMapper<T> {
 
   /** The values of the current row after the id (column 1): attributes, foreign keys as ids. */
   Object[] readState(ResultSet rs) throws SQLException {
+    return readState(rs, 0);
+  }
+
+  /** {@link #readState(ResultSet)} of this mapper's columns {@code base} columns to the right. */
+  Object[] readState(ResultSet rs, int base) throws SQLException {
     Object[] state = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      state[i] = columns[i].codec.read(rs, columns[i].index);
+      state[i] = columns[i].codec.read(rs, base + columns[i].index);
     }
     return state;
   }
@@ -222,9 +260,14 @@ final class RowMapper<T> {
     return idCodec.read(rs, 1);
   }
 
+  /** The id in the current row {@code base} columns to the right, or {@code null}. */
+  Object readId(ResultSet rs, int base) throws SQLException {
+    return idCodec.read(rs, base + 1);
+  }
+
   /** Remembers a row read by a search, while the cache has room. */
   void remember(Object id, Object[] state) {
-    if (cache.size() < CACHE_SIZE) {
+    if (cache.size() < cacheSize) {
       cache.putIfAbsent(id, state);
     }
   }
@@ -233,12 +276,22 @@ final class RowMapper<T> {
     Object[] s = cache.get(id);
     if (s == null) {
       s = read(id, connections, slot);
-      if (cache.size() >= CACHE_SIZE) {
-        cache.clear();
-      }
-      cache.put(id, s);
+      cache(id, s);
     }
     return s;
+  }
+
+  /** True if the state of {@code id} is cached. */
+  boolean cached(Object id) {
+    return cache.containsKey(id);
+  }
+
+  /** Caches a row read by id (or joined to one), emptying a full cache first. */
+  void cache(Object id, Object[] state) {
+    if (cache.size() >= cacheSize) {
+      cache.clear();
+    }
+    cache.put(id, state);
   }
 
   /** {@code held}: the connection a caller already holds (a stream), or {@code null}. */
@@ -252,10 +305,16 @@ final class RowMapper<T> {
   }
 
   private Object[] read(Object id, FastConnections.Slot slot) throws SQLException {
-    PreparedStatement ps = slot.statement(this, byIdSql);
+    PreparedStatement ps = slot.statement(this, joined == null ? byIdSql : joined.sql);
     idCodec.bind(ps, 1, id);
     try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? readState(rs) : NO_ROW;
+      if (!rs.next()) {
+        return NO_ROW;
+      }
+      if (joined != null) {
+        joined.cacheTargets(rs);
+      }
+      return readState(rs);
     }
   }
 }

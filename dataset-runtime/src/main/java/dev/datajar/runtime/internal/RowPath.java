@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ final class RowPath<T> implements ReadPath<T> {
     }
     Map<Object, T> found = new HashMap<>();
     Query q = Query.where(Where.in(mapper.model.idAttribute(), ids));
-    Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, q, filter, List.of());
+    Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, q, filter, List.of(), true);
     if (sql.isEmpty()) {
       return hql.getAll(ids, filter);
     }
@@ -80,7 +81,7 @@ final class RowPath<T> implements ReadPath<T> {
 
   @Override
   public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
-    Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, query, filter, defaultOrder);
+    Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, query, filter, defaultOrder, true);
     return sql.isPresent() ? run(sql.get(), null) : hql.search(query, filter, defaultOrder);
   }
 
@@ -127,6 +128,9 @@ final class RowPath<T> implements ReadPath<T> {
     } catch (SQLException e) {
       throw failed("search", e);
     }
+    if (sql.sortById()) {
+      sortById(rowIds, states);
+    }
     // Entities are built after the connection is back: to-ones borrow their own.
     List<T> out = new ArrayList<>(states.size());
     @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
@@ -141,6 +145,26 @@ final class RowPath<T> implements ReadPath<T> {
     return out;
   }
 
+  /** Sorts the rows by their (integer) ids, keeping each id with its state. */
+  @SuppressWarnings("unchecked")
+  private static void sortById(List<Object> ids, List<Object[]> states) {
+    Integer[] order = new Integer[ids.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> ((Comparable<Object>) ids.get(a)).compareTo(ids.get(b)));
+    List<Object> sortedIds = new ArrayList<>(order.length);
+    List<Object[]> sortedStates = new ArrayList<>(order.length);
+    for (int i : order) {
+      sortedIds.add(ids.get(i));
+      sortedStates.add(states.get(i));
+    }
+    ids.clear();
+    ids.addAll(sortedIds);
+    states.clear();
+    states.addAll(sortedStates);
+  }
+
   /**
    * The rows read lazily over one connection held until the stream is closed or read to its end
    * (or, if its caller drops it, until it is garbage). Nothing read is cached, so memory stays
@@ -148,7 +172,7 @@ final class RowPath<T> implements ReadPath<T> {
    */
   @Override
   public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
-    Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, query, filter, defaultOrder);
+    Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, query, filter, defaultOrder, false);
     if (sql.isEmpty()) {
       return hql.stream(query, filter, defaultOrder);
     }

@@ -26,6 +26,28 @@ enum SqlFlavour {
     return this == POSTGRES ? codec.onPostgres() : codec;
   }
 
+  /**
+   * Whether a lookup by id reads the row's to-one targets in the same statement: on PostgreSQL,
+   * where every statement is a round trip to the server; SQLite reads them from the file in a few
+   * microseconds, mostly from the targets' cache, so a join would only add work.
+   */
+  boolean joinsToOnes() {
+    return this == POSTGRES;
+  }
+
+  /**
+   * Whether a search that reads every row and is ordered by {@code m}'s id alone may sort in memory
+   * instead of asking the server to: on PostgreSQL, for an integer id, whose order is the same in
+   * Java and in SQL. SQLite reads a rowid table in id order anyway; PostgreSQL would sort the rows
+   * it found through another index, which costs it more than sorting them here (see
+   * docs/benchmarks.md).
+   */
+  boolean sortsInMemory(RowMapper<?> m) {
+    Class<?> id = m.idCodec.javaType();
+    return this == POSTGRES
+        && (id == Long.class || id == Integer.class || id == Short.class || id == Byte.class);
+  }
+
   /** The operator of a case-insensitive pattern match, before its parameter. */
   String like() {
     return this == POSTGRES ? " ilike " : " like ";

@@ -24,8 +24,17 @@ final class SqlWriter extends ConditionWriter {
   /** A parameter value (attribute form) and its codec. */
   record Param(Object value, Codec codec) {}
 
-  /** SQL text and its parameters. */
-  record Sql(String text, List<Param> params) {}
+  /**
+   * SQL text and its parameters.
+   *
+   * @param sortById true if the rows come in no order and are to be sorted by id after reading (see
+   *     {@link #select})
+   */
+  record Sql(String text, List<Param> params, boolean sortById) {
+    Sql(String text, List<Param> params) {
+      this(text, params, false);
+    }
+  }
 
   private final RowMapper<?> root;
   private final List<Param> params;
@@ -36,9 +45,19 @@ final class SqlWriter extends ConditionWriter {
     this.params = params;
   }
 
-  /** The select of {@code query}, or empty if an order needs a join that only HQL writes. */
+  /**
+   * The select of {@code query}, or empty if an order needs a join that only HQL writes.
+   *
+   * @param allRead true if the caller reads every row before using any (a search, not a stream):
+   *     then the default order by an integer id may be left to {@link RowPath} ({@link
+   *     SqlFlavour#sortsInMemory})
+   */
   static Optional<Sql> select(
-      RowMapper<?> m, Query query, Criterion filter, List<Query.Order> defaultOrder) {
+      RowMapper<?> m,
+      Query query,
+      Criterion filter,
+      List<Query.Order> defaultOrder,
+      boolean allRead) {
     List<Query.Order> orders = query.orders().isEmpty() ? defaultOrder : query.orders();
     for (Query.Order o : orders) {
       m.model.attribute(o.attribute()); // unknown names fail here, with the list of valid ones
@@ -52,18 +71,27 @@ final class SqlWriter extends ConditionWriter {
     SqlWriter w = new SqlWriter(m, new StringBuilder(128), new ArrayList<>());
     w.sb.append(m.selectList).append(" from ").append(m.table);
     w.where(query, filter);
-    String sep = " order by ";
+    List<String> terms = new ArrayList<>(orders.size() + 1);
     boolean byId = false;
     for (Query.Order o : orders) {
       Col c = m.paths.get(o.attribute());
-      w.sb.append(sep).append(c.expression()).append(m.flavour.direction(o.descending()));
+      terms.add(c.expression() + m.flavour.direction(o.descending()));
       byId |= c.expression().equals(m.idColumn);
-      sep = ", ";
     }
     if (!byId) {
-      w.sb.append(sep).append(m.idColumn);
+      terms.add(m.idColumn);
     }
-    w.sb.append(m.flavour.limit(query.limit(), query.offset()));
+    String limit = m.flavour.limit(query.limit(), query.offset());
+    if (allRead && limit.isEmpty() && !byId && terms.size() == 1 && m.flavour.sortsInMemory(m)) {
+      // Every row is read and the order is the id's alone: sorted after reading, not by the server.
+      return Optional.of(new Sql(w.sb.toString(), w.params, true));
+    }
+    String sep = " order by ";
+    for (String t : terms) {
+      w.sb.append(sep).append(t);
+      sep = ", ";
+    }
+    w.sb.append(limit);
     return Optional.of(new Sql(w.sb.toString(), w.params));
   }
 
