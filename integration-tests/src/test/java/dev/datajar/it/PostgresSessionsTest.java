@@ -111,10 +111,10 @@ class PostgresSessionsTest {
         List.of("101", "3"), // sensor s-1 before s-3
         query("select id from " + schema() + ".reading where id in (3, 101) order by ctid"),
         "the rows are stored by sensor now");
-    assertEquals(expected, ids(readings.search(two)));
+    sameIds(expected, ids(readings.search(two)), "search");
     assertEquals(expected.subList(10, 15), ids(readings.search(two.offset(10).limit(5))));
     try (Stream<Reading> s = readings.stream(two)) {
-      assertEquals(expected, s.map(Reading::getId).toList());
+      sameIds(expected, s.map(Reading::getId).toList(), "stream");
     }
   }
 
@@ -132,6 +132,21 @@ class PostgresSessionsTest {
       c.rollback();
       assertEquals(ReadingSource.ROWS, count(s));
     }
+  }
+
+  /** Equal lists of 2,000 ids, or a message that shows how they start. */
+  private static void sameIds(List<Long> expected, List<Long> actual, String what) {
+    assertTrue(
+        expected.equals(actual),
+        what
+            + ": expected "
+            + expected.size()
+            + " ids starting "
+            + expected.subList(0, 5)
+            + ", got "
+            + actual.size()
+            + " starting "
+            + actual.subList(0, Math.min(5, actual.size())));
   }
 
   private static long count(Statement s) throws SQLException {
