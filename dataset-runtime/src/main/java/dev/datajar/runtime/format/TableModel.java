@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * One table of a dataset as the entities define it: columns, primary key, indexes and the foreign
@@ -71,9 +72,18 @@ public record TableModel(
    * and its checks; the same on every engine the dataset is built into.
    */
   public List<String> columnDefinitions() {
+    return columnDefinitions(UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #columnDefinitions()} with each declared type as {@code type} makes it (PostgreSQL's
+   * text columns add a collation).
+   */
+  public List<String> columnDefinitions(UnaryOperator<String> type) {
     List<String> parts = new ArrayList<>();
     for (ColumnModel c : columns) {
-      StringBuilder col = new StringBuilder(quote(c.name())).append(' ').append(c.declaredType());
+      StringBuilder col =
+          new StringBuilder(quote(c.name())).append(' ').append(type.apply(c.declaredType()));
       if (!c.nullable()) {
         col.append(" not null");
       }

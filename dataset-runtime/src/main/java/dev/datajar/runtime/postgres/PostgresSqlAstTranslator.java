@@ -13,8 +13,8 @@ import org.hibernate.sql.exec.spi.JdbcOperation;
  * PostgreSQL's SQL renderer with SQLite's ordering of NULL and SQLite's {@code LIKE}: NULL sorts
  * before every value unless a query says otherwise, and every {@code like} is written as {@code
  * ilike}, so a pattern matches regardless of case on both engines ({@code Where.like} and HQL
- * alike). SQLite ignores the case of ASCII letters only; PostgreSQL's {@code ilike} ignores it for
- * every letter.
+ * alike). Both then ignore the case of ASCII letters only: datajar builds PostgreSQL's text columns
+ * {@code collate "C"}.
  */
 class PostgresSqlAstTranslator<T extends JdbcOperation> extends PostgreSQLSqlAstTranslator<T> {
   PostgresSqlAstTranslator(SessionFactoryImplementor sessionFactory, Statement statement) {

@@ -87,6 +87,15 @@ public final class TestPostgres {
    * Each call gives another database, so tests never see each other's schemas.
    */
   public String createDatabase(String prefix) {
+    return createDatabase(prefix, "");
+  }
+
+  /**
+   * {@link #createDatabase(String)} with more clauses of {@code create database}, e.g. {@code
+   * locale_provider icu icu_locale 'en'} for a database whose default collation is not the
+   * server's.
+   */
+  public String createDatabase(String prefix, String clauses) {
     String name =
         (prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_")
             + "_"
@@ -95,7 +104,7 @@ public final class TestPostgres {
             + databases.incrementAndGet());
     try (Connection c = connect(url(externalDatabase));
         Statement s = c.createStatement()) {
-      s.execute("create database " + name + " encoding 'UTF8' template template0");
+      s.execute("create database " + name + " encoding 'UTF8' template template0 " + clauses);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot create test database " + name + ": " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import static dev.datajar.runtime.format.TableModel.quote;
 import dev.datajar.runtime.format.TableModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The PostgreSQL DDL of a table mapped through {@code DataJarPostgresDialect}: the bare table
@@ -15,12 +16,28 @@ import java.util.List;
 final class PostgresTables {
   private PostgresTables() {}
 
+  /**
+   * The bare table. Text columns are {@code collate "C"}, whatever the database's default: text
+   * then compares and sorts by code point, as SQLite's binary collation does, and {@code ilike}
+   * folds the case of ASCII letters only, as SQLite's {@code like} does.
+   */
   static String create(String schema, TableModel t) {
     return "create table "
         + table(schema, t.name())
         + " ("
-        + String.join(", ", t.columnDefinitions())
+        + String.join(", ", t.columnDefinitions(PostgresTables::collated))
         + ")";
+  }
+
+  private static String collated(String type) {
+    String t = type.toLowerCase(Locale.ROOT);
+    boolean text =
+        t.startsWith("varchar")
+            || t.startsWith("character")
+            || t.startsWith("char")
+            || t.startsWith("text")
+            || t.startsWith("bpchar");
+    return text ? type + " collate \"C\"" : type;
   }
 
   /** The primary key, secondary and unique indexes (after the load). */
