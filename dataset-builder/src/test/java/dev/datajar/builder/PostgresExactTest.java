@@ -1,6 +1,7 @@
 package dev.datajar.builder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.builder.fixtures.typed.Value;
 import dev.datajar.runtime.format.HibernateSetup;
@@ -92,6 +93,72 @@ class PostgresExactTest {
         }
       }
     }
+  }
+
+  /**
+   * HQL with each stored value as a parameter ({@code where clock = :v}) finds the same rows on
+   * both engines: parameters are bound as exactly as values are stored (a {@code LocalTime} of
+   * 23:59:59.999999 once went through {@code java.sql.Time}, rounded to the millisecond, and
+   * matched midnight).
+   */
+  @Test
+  void everyValue_asAParameter_findsTheSameRows() throws Exception {
+    new DataSetBuilder().build(Fixtures.request(dir.resolve("sqlite"), "typed").build());
+    String url = TestPostgres.get().createDatabase("params");
+    new DataSetBuilder()
+        .build(
+            Fixtures.request(dir.resolve("pg"), "typed")
+                .postgres(new PostgresTarget(url, TestPostgres.get().user(), null, "1"))
+                .build());
+    Manifest m;
+    try (InputStream in = Files.newInputStream(dir.resolve("pg/out/typed.manifest.json"))) {
+      m = Manifest.read(in, "manifest");
+    }
+    PGSimpleDataSource pg = new PGSimpleDataSource();
+    pg.setURL(url);
+    pg.setUser(TestPostgres.get().user());
+    pg.setCurrentSchema(m.postgres().schema());
+    DataSource sqlite = SqliteFiles.readOnlyDataSource(dir.resolve("sqlite/out/typed.sqlite"));
+    try (SessionFactoryImplementor onSqlite = factory(sqlite, Map.of());
+        SessionFactoryImplementor onPg = factory(pg, new HashMap<>(PostgresFormat.settings()))) {
+      List<Value> rows =
+          onSqlite.fromSession(
+              s -> s.createSelectionQuery("from Value order by id", Value.class).getResultList());
+      int checked = 0;
+      for (String attribute :
+          List.of(
+              "amount",
+              "big",
+              "real",
+              "small",
+              "flag",
+              "text",
+              "ref",
+              "day",
+              "clock",
+              "stamp",
+              "instant",
+              "offsetStamp",
+              "duration",
+              "named",
+              "ordinal")) {
+        for (Value row : rows) {
+          Object v = Value.class.getField(attribute).get(row);
+          if (v == null) {
+            continue;
+          }
+          String hql = "select id from Value where " + attribute + " = :v order by id";
+          assertEquals(idsWhere(onSqlite, hql, v), idsWhere(onPg, hql, v), attribute + " = " + v);
+          checked++;
+        }
+      }
+      assertTrue(checked > 40, "values checked: " + checked);
+    }
+  }
+
+  private static List<Long> idsWhere(SessionFactoryImplementor sf, String hql, Object value) {
+    return sf.fromSession(
+        s -> s.createSelectionQuery(hql, Long.class).setParameter("v", value).getResultList());
   }
 
   @Test

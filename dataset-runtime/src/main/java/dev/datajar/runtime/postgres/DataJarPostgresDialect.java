@@ -8,6 +8,7 @@ import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.service.ServiceRegistry;
 import org.hibernate.sql.ast.SqlAstTranslatorFactory;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.jdbc.LocalTimeJdbcType;
 import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
 import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
 
@@ -47,6 +48,9 @@ public class DataJarPostgresDialect extends PostgreSQLDialect {
     // calendar before 1582 moved 0001-01-01T00:00:00Z back two days on the way out.
     JdbcTypeRegistry types = contributions.getTypeConfiguration().getJdbcTypeRegistry();
     types.addDescriptor(TimestampUtcAsOffsetDateTimeJdbcType.INSTANCE);
+    // LocalTime through java.time too: the parent binds TIME through java.sql.Time, rounded to
+    // the millisecond, so a parameter of 23:59:59.999999 became midnight and matched 00:00.
+    types.addDescriptor(SqlTypes.TIME, LocalTimeJdbcType.INSTANCE);
     // @Lob byte[] and @Lob String as values in bytea and text columns (see columnType).
     DataJarDialect.lobsAsValues(types);
   }
