@@ -38,25 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresStoreExactTest {
   /** The attributes that can be compared and ordered (not the byte arrays). */
-  private static final List<String> ORDERED =
-      List.of(
-          "id",
-          "amount",
-          "big",
-          "real",
-          "small",
-          "flag",
-          "text",
-          "ref",
-          "day",
-          "clock",
-          "stamp",
-          "instant",
-          "offsetStamp",
-          "duration",
-          "named",
-          "ordinal",
-          "lobText");
+  private static final List<String> ORDERED = concat("id", Value.COMPARABLE);
 
   @TempDir static Path dir;
   private static String url;
@@ -183,6 +165,12 @@ class PostgresStoreExactTest {
     try (Stream<Warehouse> rows = pg.stream(Query.all())) {
       assertEquals(expected, warehouses(rows.toList()));
     }
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(rest);
+    return all;
   }
 
   private static List<Integer> warehouseIds(List<Warehouse> rows) {
