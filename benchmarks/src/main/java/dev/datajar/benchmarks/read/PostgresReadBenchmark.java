@@ -239,24 +239,34 @@ public final class PostgresReadBenchmark {
     }
   }
 
+  /** The keys of a measurement: {@code ops / 4} to warm up, then {@code ops} (seed 42). */
+  private static long[] keys(int ops, long keys) {
+    Random random = new Random(42);
+    long[] out = new long[ops / 4 + ops];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = 1 + (long) (random.nextDouble() * keys);
+    }
+    return out;
+  }
+
   /** Runs {@code op} untimed over the keys {@link #time} uses: its warm-up's and its own. */
   private static void run(int ops, long keys, LongConsumer op) {
-    Random random = new Random(42);
-    for (int i = 0; i < ops / 4 + ops; i++) {
-      op.accept(1 + (long) (random.nextDouble() * keys));
+    for (long k : keys(ops, keys)) {
+      op.accept(k);
     }
   }
 
   /** Warms up with {@code ops / 4} calls, then records and prints the mean of {@code ops} calls. */
   private static void time(
       Map<String, List<Double>> times, String label, int ops, long keys, LongConsumer op) {
-    Random random = new Random(42);
-    for (int i = 0; i < ops / 4; i++) {
-      op.accept(1 + (long) (random.nextDouble() * keys));
+    long[] all = keys(ops, keys);
+    int warm = ops / 4;
+    for (int i = 0; i < warm; i++) {
+      op.accept(all[i]);
     }
     long t0 = System.nanoTime();
-    for (int i = 0; i < ops; i++) {
-      op.accept(1 + (long) (random.nextDouble() * keys));
+    for (int i = warm; i < all.length; i++) {
+      op.accept(all[i]);
     }
     double micros = (System.nanoTime() - t0) / 1e3 / ops;
     times.computeIfAbsent(label, k -> new ArrayList<>()).add(micros);

@@ -7,9 +7,11 @@ import dev.datajar.runtime.format.SqliteFiles;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -134,6 +136,10 @@ public final class Engine implements AutoCloseable {
       models.put(
           l.entity(), new EntityModel(byName.get(l.entity()), null, l.id().attribute(), attrs));
     }
+    Map<String, Long> rows = new HashMap<>();
+    manifest.tables().forEach(t -> rows.put(t.name(), t.rows()));
+    Set<String> targets = new HashSet<>();
+    layouts.values().forEach(l -> l.attributes().forEach(a -> targets.add(a.target())));
     for (EntityLayout l : layouts.values()) {
       mappers.put(
           l.entity(),
@@ -143,12 +149,11 @@ public final class Engine implements AutoCloseable {
               members.get(l.entity()),
               loader,
               models.get(l.entity()),
-              flavour));
+              flavour,
+              RowMapper.cacheSize(targets.contains(l.entity()), rows.getOrDefault(l.table(), 0L))));
     }
-    Map<String, Long> rows = new HashMap<>();
-    manifest.tables().forEach(t -> rows.put(t.name(), t.rows()));
     for (EntityLayout l : layouts.values()) {
-      mappers.get(l.entity()).link(mappers, l, rows);
+      mappers.get(l.entity()).link(mappers, l);
     }
     return mappers;
   }

@@ -130,8 +130,7 @@ public final class EngineOpener {
     Path file = source.file();
     FileChecks.checkHeader(name, source);
     FileChecks.checkHash(name, source, m);
-    boolean shapeMatches =
-        m.entityShape() != null && m.entityShape().equals(EntityShape.fingerprint(entities));
+    boolean shapeMatches = shapeMatches(m, entities);
     Engine.Reach reach = Engine.Reach.sqlite(file);
     FastConnections lookups = reach.connections(name, "lookups");
     HibernateSide hibernate = new HibernateSide(name, file, entities, settings.classLoader());
@@ -159,6 +158,11 @@ public final class EngineOpener {
       lookups.close();
       throw e;
     }
+  }
+
+  /** True if the entity classes have the shape the manifest recorded with its layouts. */
+  private static boolean shapeMatches(Manifest m, List<Class<?>> entities) {
+    return m.entityShape() != null && m.entityShape().equals(EntityShape.fingerprint(entities));
   }
 
   /**
@@ -190,10 +194,8 @@ public final class EngineOpener {
             "schema " + schema + " in " + jdbc.url(),
             () -> PostgresOpener.connect(name, jdbc.url(), jdbc.user(), jdbc.password(), schema));
     // Layouts describe the classes they were recorded from: only use them for those.
-    boolean shapeMatches =
-        m.entityShape() != null && m.entityShape().equals(EntityShape.fingerprint(entities));
     List<EntityLayout> layouts =
-        shapeMatches
+        shapeMatches(m, entities)
             ? PostgresOpener.readableLayouts(
                 m.layouts(), o.booted().schema(), settings.classLoader())
             : List.of();

@@ -176,6 +176,18 @@ class FastConnections implements AutoCloseable {
    * so a service does not see one failed call per connection after its database restarted.
    */
   <R> R use(Work<R> work) throws SQLException {
+    return run(work, false);
+  }
+
+  /**
+   * {@link #use} for work that keeps the connection after it returns (a stream's cursor, which
+   * gives it back when it closes): the same retry; a failure of any kind closes the connection.
+   */
+  <R> R keep(Work<R> work) throws SQLException {
+    return run(work, true);
+  }
+
+  private <R> R run(Work<R> work, boolean keep) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       Slot slot = borrow();
       R result;
@@ -188,16 +200,22 @@ class FastConnections implements AutoCloseable {
         }
         throw e;
       } catch (RuntimeException | Error e) {
-        giveBack(slot);
+        if (keep) {
+          discard(slot); // the work may have changed the connection's state
+        } else {
+          giveBack(slot);
+        }
         throw e;
       }
-      giveBack(slot);
+      if (!keep) {
+        giveBack(slot);
+      }
       return result;
     }
   }
 
   /** True if {@code e} says the connection itself is gone, so a new one may succeed. */
-  static boolean lost(SQLException e) {
+  private static boolean lost(SQLException e) {
     String state = e.getSQLState();
     return state != null
         && (state.startsWith("08")

@@ -4,6 +4,7 @@ import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.TableModel;
+import dev.datajar.runtime.postgres.PostgresFormat;
 import java.lang.invoke.MethodHandle;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,7 +61,6 @@ final class RowMapper<T> {
 
   final Class<T> type;
   final String table;
-  final String tableName; // unquoted, as the manifest names it
   final String idColumn;
   final String selectList;
 
@@ -90,11 +90,12 @@ final class RowMapper<T> {
   private final Column[] columns;
   private final boolean associations;
   private final Map<Object, Object[]> cache = new ConcurrentHashMap<>();
-  private volatile int cacheSize = CACHE_SIZE;
+  private final int cacheSize;
 
   /**
    * @param members the id's and attributes' setters, by attribute ({@link EntityMembers#of})
    * @param flavour the engine whose table this mapper reads
+   * @param cacheSize how many rows to cache ({@link #cacheSize})
    */
   RowMapper(
       Class<T> type,
@@ -102,11 +103,12 @@ final class RowMapper<T> {
       Map<String, EntityMembers.Member> members,
       ClassLoader loader,
       EntityModel model,
-      SqlFlavour flavour) {
+      SqlFlavour flavour,
+      int cacheSize) {
     this.type = type;
     this.model = model;
     this.flavour = flavour;
-    this.tableName = layout.table();
+    this.cacheSize = cacheSize;
     this.table = TableModel.quote(layout.table());
     this.idColumn = TableModel.quote(layout.id().column());
     this.idCodec = flavour.codec(Codec.of(layout.id().codec(), loader));
@@ -125,7 +127,7 @@ final class RowMapper<T> {
       selected.add(column);
       if (codec.width() == 2) {
         // PostgreSQL's offset of a time-zone column pair, named as Hibernate names it
-        selected.add(TableModel.quote(m.column() + "_tz"));
+        selected.add(TableModel.quote(PostgresFormat.offsetColumn(m.column())));
       }
       columns[i] = new Column(codec, index, set.setter(), set.primitive(), m.target());
       index += codec.width();
@@ -140,19 +142,19 @@ final class RowMapper<T> {
   }
 
   /**
-   * Links each to-one to its target's mapper and records "toOne.id" as a column path; a target
-   * caches its whole table if it has at most {@link #TARGET_CACHE_SIZE} rows ({@code rows}: the row
-   * count of each table, from the manifest).
+   * How many rows of a table with {@code rows} rows to cache: the whole table, if to-ones point at
+   * it and it has at most {@link #TARGET_CACHE_SIZE} rows; else {@link #CACHE_SIZE}.
    */
-  void link(Map<String, RowMapper<?>> byEntity, EntityLayout layout, Map<String, Long> rows) {
+  static int cacheSize(boolean target, long rows) {
+    return target && rows > CACHE_SIZE && rows <= TARGET_CACHE_SIZE ? (int) rows : CACHE_SIZE;
+  }
+
+  /** Links each to-one to its target's mapper and records "toOne.id" as a column path. */
+  void link(Map<String, RowMapper<?>> byEntity, EntityLayout layout) {
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
       if (c.target != null) {
         c.targetMapper = byEntity.get(c.target);
-        long n = rows.getOrDefault(c.targetMapper.tableName, 0L);
-        if (n > CACHE_SIZE && n <= TARGET_CACHE_SIZE) {
-          c.targetMapper.cacheSize = (int) n;
-        }
         EntityLayout.Member m = layout.attributes().get(i);
         paths.put(
             m.attribute() + "." + c.targetMapper.model.idAttribute(),

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -106,21 +105,23 @@ final class RowPath<T> implements ReadPath<T> {
     }
   }
 
+  /** A row read by a search: its id and state (never compared or hashed). */
+  @SuppressWarnings("ArrayRecordComponent")
+  private record Row(Object id, Object[] state) {}
+
   /** Runs a select; adds each row's id to {@code ids} when it is not null. */
+  @SuppressWarnings("unchecked") // ids of integral types compare as themselves (sortById)
   private List<T> run(SqlWriter.Sql sql, List<Object> ids) {
-    List<Object[]> states = new ArrayList<>();
-    List<Object> rowIds = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     try {
       lookups.use(
           slot -> {
-            states.clear(); // a second try after a lost connection starts again
-            rowIds.clear();
+            rows.clear(); // a second try after a lost connection starts again
             PreparedStatement ps = slot.statement(sql.text(), sql.text());
             bind(ps, sql);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                rowIds.add(mapper.readId(rs));
-                states.add(mapper.readState(rs));
+                rows.add(new Row(mapper.readId(rs), mapper.readState(rs)));
               }
             }
             return null;
@@ -129,40 +130,20 @@ final class RowPath<T> implements ReadPath<T> {
       throw failed("search", e);
     }
     if (sql.sortById()) {
-      sortById(rowIds, states);
+      rows.sort((a, b) -> ((Comparable<Object>) a.id()).compareTo(b.id()));
     }
     // Entities are built after the connection is back: to-ones borrow their own.
-    List<T> out = new ArrayList<>(states.size());
+    List<T> out = new ArrayList<>(rows.size());
     @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
     Map<Object, Object> seen = new IdentityHashMap<>();
-    for (int i = 0; i < states.size(); i++) {
-      mapper.remember(rowIds.get(i), states.get(i));
-      out.add(mapper.build(rowIds.get(i), states.get(i), seen, lookups, null));
-    }
-    if (ids != null) {
-      ids.addAll(rowIds);
+    for (Row r : rows) {
+      mapper.remember(r.id(), r.state());
+      out.add(mapper.build(r.id(), r.state(), seen, lookups, null));
+      if (ids != null) {
+        ids.add(r.id());
+      }
     }
     return out;
-  }
-
-  /** Sorts the rows by their (integer) ids, keeping each id with its state. */
-  @SuppressWarnings("unchecked")
-  private static void sortById(List<Object> ids, List<Object[]> states) {
-    Integer[] order = new Integer[ids.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> ((Comparable<Object>) ids.get(a)).compareTo(ids.get(b)));
-    List<Object> sortedIds = new ArrayList<>(order.length);
-    List<Object[]> sortedStates = new ArrayList<>(order.length);
-    for (int i : order) {
-      sortedIds.add(ids.get(i));
-      sortedStates.add(states.get(i));
-    }
-    ids.clear();
-    ids.addAll(sortedIds);
-    states.clear();
-    states.addAll(sortedStates);
   }
 
   /**
@@ -176,24 +157,19 @@ final class RowPath<T> implements ReadPath<T> {
     if (sql.isEmpty()) {
       return hql.stream(query, filter, defaultOrder);
     }
-    Cursor cursor = null;
-    for (int attempt = 1; cursor == null; attempt++) {
-      FastConnections.Slot slot = streams.borrow();
-      try {
-        // A statement of its own: the slot's cached ones are used for to-one lookups meanwhile.
-        PreparedStatement ps = slot.connection.prepareStatement(sql.get().text());
-        mapper.flavour.beginCursor(slot.connection, ps);
-        bind(ps, sql.get());
-        cursor = new Cursor(streams, slot, ps.executeQuery(), mapper.flavour);
-      } catch (SQLException e) {
-        streams.discard(slot);
-        if (attempt > 1 || !FastConnections.lost(e)) { // a lost connection: once more, on a new one
-          throw failed("stream", e);
-        }
-      } catch (RuntimeException e) {
-        streams.discard(slot);
-        throw e;
-      }
+    Cursor cursor;
+    try {
+      cursor =
+          streams.keep(
+              slot -> {
+                // A statement of its own: the slot's cached ones serve to-one lookups meanwhile.
+                PreparedStatement ps = slot.connection.prepareStatement(sql.get().text());
+                mapper.flavour.beginCursor(slot.connection, ps);
+                bind(ps, sql.get());
+                return new Cursor(streams, slot, ps.executeQuery(), mapper.flavour);
+              });
+    } catch (SQLException e) {
+      throw failed("stream", e);
     }
     RowSpliterator split = new RowSpliterator(cursor);
     split.releasedBy(open.register(split, cursor));

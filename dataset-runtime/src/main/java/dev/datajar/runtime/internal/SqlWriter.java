@@ -82,7 +82,7 @@ final class SqlWriter extends ConditionWriter {
       terms.add(m.idColumn);
     }
     String limit = m.flavour.limit(query.limit(), query.offset());
-    if (allRead && limit.isEmpty() && !byId && terms.size() == 1 && m.flavour.sortsInMemory(m)) {
+    if (allRead && orders.isEmpty() && limit.isEmpty() && m.flavour.sortsInMemory(m)) {
       // Every row is read and the order is the id's alone: sorted after reading, not by the server.
       return Optional.of(new Sql(w.sb.toString(), w.params, true));
     }

@@ -15,6 +15,14 @@ import org.hibernate.cfg.AvailableSettings;
 public final class PostgresFormat {
   private PostgresFormat() {}
 
+  /** What Hibernate's {@code COLUMN} time-zone storage appends to a column for its offset. */
+  public static final String OFFSET_SUFFIX = "_tz";
+
+  /** The column holding the offset of the {@code timestamptz} column {@code column}. */
+  public static String offsetColumn(String column) {
+    return column + OFFSET_SUFFIX;
+  }
+
   /** Hibernate settings for a dataset stored in PostgreSQL. */
   public static Map<String, Object> settings() {
     return Map.of(

@@ -4,6 +4,7 @@ import dev.datajar.builder.internal.WorkerThread;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.runtime.format.ColumnModel;
 import dev.datajar.runtime.format.TableModel;
+import dev.datajar.runtime.postgres.PostgresFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -234,8 +235,9 @@ final class CopyThread extends WorkerThread {
       ColumnModel c = to.columns().get(i);
       String name = c.name();
       boolean offset = false;
-      if (from.column(name).isEmpty() && name.endsWith("_tz")) {
-        name = name.substring(0, name.length() - 3); // the offset of a time-zone column
+      if (from.column(name).isEmpty() && name.endsWith(PostgresFormat.OFFSET_SUFFIX)) {
+        // the offset of a time-zone column
+        name = name.substring(0, name.length() - PostgresFormat.OFFSET_SUFFIX.length());
         offset = true;
       }
       ColumnModel s =

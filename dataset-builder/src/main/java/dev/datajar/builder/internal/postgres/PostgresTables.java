@@ -31,9 +31,9 @@ final class PostgresTables {
 
   private static String collated(String type) {
     String t = type.toLowerCase(Locale.ROOT);
+    // varchar(n), char(n) and character varying(n), text, bpchar
     boolean text =
         t.startsWith("varchar")
-            || t.startsWith("character")
             || t.startsWith("char")
             || t.startsWith("text")
             || t.startsWith("bpchar");

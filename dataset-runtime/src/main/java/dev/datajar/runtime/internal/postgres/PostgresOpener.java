@@ -131,7 +131,8 @@ public final class PostgresOpener {
       t.columns().forEach(c -> columns.add(c.name()));
       for (EntityLayout.Member m : l.attributes()) {
         boolean pair = Codec.of(m.codec(), loader).onPostgres().width() == 2;
-        if (!columns.contains(m.column()) || (pair && !columns.contains(m.column() + "_tz"))) {
+        if (!columns.contains(m.column())
+            || (pair && !columns.contains(PostgresFormat.offsetColumn(m.column())))) {
           return List.of();
         }
       }
