@@ -1,34 +1,23 @@
 package dev.datajar.testing.postgres;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A private PostgreSQL server for the tests of one JVM: a new cluster in a temp folder, started on
  * a free loopback port the first time {@link #get()} is called, stopped and deleted when the JVM
  * exits.
  *
- * <p>It runs the machine's own PostgreSQL binaries (Debian's {@code postgresql} package, which
- * {@code .ci/run} installs). PostgreSQL refuses to run as root, so when the tests run as root the
- * cluster belongs to the {@code postgres} user and every server command runs through {@code
- * runuser}. Durability is switched off ({@code fsync}, {@code synchronous_commit}, {@code
+ * <p>The server's programs come through Maven (PostgreSQL 17, see {@link PostgresPrograms}), so the
+ * machine needs no PostgreSQL of its own; {@code -Ddatajar.test.postgres.bin=DIR} (or {@code
+ * DATAJAR_TEST_POSTGRES_BIN}) runs other programs instead. PostgreSQL refuses to run as root, so
+ * when the tests run as root the cluster belongs to the {@code postgres} user, or to {@code nobody}
+ * where there is no such user, and every server command runs through {@code runuser} (see {@link
+ * LocalServer}). Durability is switched off ({@code fsync}, {@code synchronous_commit}, {@code
  * full_page_writes}): the data lives as long as the test run.
  *
  * <p>{@code DATAJAR_TEST_JDBC} (or {@code -Ddatajar.test.jdbc}) names a server to use instead, as a
@@ -36,7 +25,7 @@ import java.util.stream.Stream;
  * DATAJAR_TEST_PASSWORD}. Thread-safe.
  */
 public final class TestPostgres {
-  private static final String SUPERUSER = "postgres";
+  private static final String SUPERUSER = LocalServer.SUPERUSER;
   private static TestPostgres shared;
 
   private final String host;
@@ -131,175 +120,18 @@ public final class TestPostgres {
   }
 
   private static TestPostgres start() {
-    Path bin = binaries();
-    boolean root = "root".equals(System.getProperty("user.name"));
-    try {
-      Path dir = Files.createTempDirectory("datajar-pg");
-      if (root) {
-        UserPrincipal owner =
-            dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(SUPERUSER);
-        Files.setOwner(dir, owner);
-      }
-      Path data = dir.resolve("data");
-      run(
-          root,
-          dir,
-          bin.resolve("initdb").toString(),
-          "-D",
-          data.toString(),
-          "-A",
-          "trust",
-          "-U",
-          SUPERUSER,
-          "-E",
-          "UTF8",
-          "--locale=C.UTF-8",
-          "--no-sync");
-      IllegalStateException last = null;
-      for (int attempt = 0; attempt < 3; attempt++) {
-        int port = freePort();
-        try {
-          run(
-              root,
-              dir,
-              bin.resolve("pg_ctl").toString(),
-              "-D",
-              data.toString(),
-              "-l",
-              dir.resolve("server.log").toString(),
-              "-w",
-              "-t",
-              "60",
-              "-o",
-              "-h 127.0.0.1 -p "
-                  + port
-                  + " -k "
-                  + dir
-                  + " -c fsync=off"
-                  + " -c synchronous_commit=off -c full_page_writes=off"
-                  + " -c max_connections=200",
-              "start");
-          Runtime.getRuntime()
-              .addShutdownHook(
-                  new Thread(() -> stop(root, bin, dir), "datajar-test-postgres-stop"));
-          return new TestPostgres("127.0.0.1", port, SUPERUSER, null, SUPERUSER);
-        } catch (IllegalStateException e) {
-          last = e; // most likely another process took the port in between: try another
-        }
-      }
-      throw last;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot set up a test PostgreSQL cluster", e);
-    }
+    LocalServer server = LocalServer.create(PostgresPrograms.bin(), LocalServer.defaultOsUser());
+    server.initdb();
+    server.start();
+    return of(server);
   }
 
-  private static void stop(boolean root, Path bin, Path dir) {
-    try {
-      run(
-          root,
-          dir,
-          bin.resolve("pg_ctl").toString(),
-          "-D",
-          dir.resolve("data").toString(),
-          "-m",
-          "immediate",
-          "-w",
-          "stop");
-    } catch (RuntimeException e) {
-      System.err.println("datajar test PostgreSQL: " + e.getMessage());
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      System.err.println("datajar test PostgreSQL: cannot delete " + dir + ": " + e);
-    }
+  /** A handle on a server this JVM started (its superuser, trusted on loopback). */
+  static TestPostgres of(LocalServer server) {
+    return new TestPostgres("127.0.0.1", server.port(), SUPERUSER, null, SUPERUSER);
   }
 
-  /** The newest {@code /usr/lib/postgresql/<version>/bin}, or where {@code pg_ctl} is. */
-  static Path binaries() {
-    Path debian = Path.of("/usr/lib/postgresql");
-    if (Files.isDirectory(debian)) {
-      try (Stream<Path> versions = Files.list(debian)) {
-        Path newest =
-            versions
-                .filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
-                .max(Comparator.comparingInt(TestPostgres::majorVersion))
-                .orElse(null);
-        if (newest != null) {
-          return newest.resolve("bin");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!p.isEmpty()
-          && Files.isExecutable(Path.of(p, "initdb"))
-          && Files.isExecutable(Path.of(p, "pg_ctl"))) {
-        return Path.of(p);
-      }
-    }
-    throw new IllegalStateException(
-        "The PostgreSQL tests need a PostgreSQL server's programs"
-            + " (initdb, pg_ctl), and none were found in /usr/lib/postgresql/*/bin or on the PATH."
-            + " Install them (Debian/Ubuntu: apt-get install postgresql; .ci/run does this), or"
-            + " set DATAJAR_TEST_JDBC to the JDBC URL of a server to use.");
-  }
-
-  private static int majorVersion(Path p) {
-    try {
-      return Integer.parseInt(p.getFileName().toString());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static void run(boolean root, Path dir, String... command) {
-    List<String> cmd = new ArrayList<>();
-    if (root) {
-      cmd.addAll(List.of("runuser", "-u", SUPERUSER, "--"));
-    }
-    cmd.addAll(List.of(command));
-    try {
-      Path out = Files.createTempFile("datajar-pg", ".out");
-      try {
-        Process p =
-            new ProcessBuilder(cmd)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile())
-                .start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-          throw new IllegalStateException(String.join(" ", cmd) + " did not finish in 120 s");
-        }
-        if (p.exitValue() != 0) {
-          String log = Files.readString(out, StandardCharsets.UTF_8);
-          Path serverLog = dir.resolve("server.log");
-          if (Files.exists(serverLog)) {
-            log += Files.readString(serverLog, StandardCharsets.UTF_8);
-          }
-          throw new IllegalStateException(
-              String.join(" ", cmd) + " failed (exit " + p.exitValue() + "):\n" + log);
-        }
-      } finally {
-        Files.deleteIfExists(out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + String.join(" ", cmd), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + String.join(" ", cmd), e);
-    }
-  }
-
-  private static String setting(String property, String env) {
+  static String setting(String property, String env) {
     String v = System.getProperty(property);
     return v != null && !v.isBlank() ? v : System.getenv(env);
   }

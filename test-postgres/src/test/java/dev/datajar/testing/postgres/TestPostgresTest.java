@@ -3,7 +3,9 @@ package dev.datajar.testing.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -37,5 +39,42 @@ class TestPostgresTest {
       rs.next();
       assertEquals(0, rs.getInt(1), "a new database is empty");
     }
+  }
+
+  @Test
+  void get_byDefault_runsThePostgreSqlThatComesThroughMaven() throws Exception {
+    assumeTrue(
+        TestPostgres.setting("datajar.test.jdbc", "DATAJAR_TEST_JDBC") == null
+            && TestPostgres.setting(PostgresPrograms.PROPERTY, PostgresPrograms.ENV) == null,
+        "another server or other programs are configured");
+    TestPostgres pg = TestPostgres.get();
+    try (Connection c = pg.connect(pg.url("postgres"));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select current_setting('server_version')")) {
+      rs.next();
+      assertTrue(rs.getString(1).startsWith("17.6"), rs.getString(1));
+    }
+  }
+
+  /** As root, the server runs as 'postgres' where that user exists; this is the other case. */
+  @Test
+  void localServer_asRoot_runsAsNobody_whenThereIsNoPostgresUser() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+    LocalServer server = LocalServer.create(PostgresPrograms.bin(), "nobody");
+    try {
+      server.initdb();
+      server.start();
+      assertEquals("nobody", Files.getOwner(server.data()).getName());
+      TestPostgres pg = TestPostgres.of(server);
+      try (Connection c = pg.connect(pg.createDatabase("as_nobody"));
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select 40 + 2")) {
+        rs.next();
+        assertEquals(42, rs.getInt(1));
+      }
+    } finally {
+      server.destroy();
+    }
+    assertTrue(!Files.exists(server.data()), "destroy deletes the cluster");
   }
 }
