@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -101,6 +103,7 @@ final class PostgresPrograms {
   static Path unpacked(String resource, Path cache) throws IOException {
     String sha = sha256(resource);
     Path done = cache.resolve(resource.replace(".txz", "") + "-" + sha.substring(0, 16));
+    removeAbandoned(cache);
     if (Files.isExecutable(done.resolve("bin/postgres"))) {
       return done;
     }
@@ -132,6 +135,30 @@ final class PostgresPrograms {
       }
     }
     return done;
+  }
+
+  /**
+   * Deletes unpacking folders that a JVM killed while unpacking left behind: those untouched for an
+   * hour (unpacking takes seconds, so none of them is still being written).
+   */
+  private static void removeAbandoned(Path cache) throws IOException {
+    Instant before = Instant.now().minus(Duration.ofHours(1));
+    List<Path> abandoned;
+    try (Stream<Path> all = Files.list(cache)) {
+      abandoned =
+          all.filter(p -> p.getFileName().toString().contains(".unpacking."))
+              .filter(p -> modified(p).isBefore(before))
+              .toList();
+    }
+    abandoned.forEach(PostgresPrograms::delete);
+  }
+
+  private static Instant modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p).toInstant();
+    } catch (IOException e) {
+      return Instant.MAX; // gone already, or not ours to judge
+    }
   }
 
   /** {@code ${java.io.tmpdir}/datajar-test-postgres-<user>}, which only this user may change. */

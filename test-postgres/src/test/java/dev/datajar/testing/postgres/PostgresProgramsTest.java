@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +40,16 @@ class PostgresProgramsTest {
       assertTrue(Files.isSymbolicLink(first.resolve("lib/libpq.so.5")));
       try (Stream<Path> left = Files.list(cache)) {
         assertEquals(List.of(first), left.toList(), "no unpacking folder is left behind");
+      }
+
+      // A JVM killed while unpacking leaves its folder: the next one removes it once it is old.
+      Path abandoned = Files.createDirectories(cache.resolve("x.unpacking.1/bin"));
+      Files.setLastModifiedTime(
+          abandoned.getParent(), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+      Path recent = Files.createDirectory(cache.resolve("x.unpacking.2"));
+      assertEquals(first, PostgresPrograms.unpacked(bundle, cache));
+      try (Stream<Path> left = Files.list(cache)) {
+        assertEquals(Set.of(first, recent), left.collect(Collectors.toSet()));
       }
     } finally {
       pool.shutdownNow();
