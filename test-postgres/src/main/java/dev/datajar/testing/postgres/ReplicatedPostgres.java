@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  * keeps every WAL record a standby has not received, also while that standby is stopped. Standbys
  * are hot: they answer read-only queries.
  *
+ * <p>The servers are always private ones, with the programs {@link TestPostgres} uses ({@code
+ * -Ddatajar.test.postgres.bin} or those from Maven); {@code DATAJAR_TEST_JDBC} does not apply.
+ *
  * <p>Each server keeps its port across {@link #stopStandby(int)} and {@link #startStandby(int)}, so
  * one JDBC URL can name them all, e.g. {@link #url(String)}. Thread-safe.
  */
