@@ -1,5 +1,6 @@
-// Four invocations (invoker.properties): release 1.0; 1.1 with inspect, dump, diff and a
-// passing guard; the guard failing at 10%; a diff against a version that does not exist.
+// Five invocations (invoker.properties): release 1.0; 1.1 with inspect, dump, diff and a
+// passing guard; the guard failing at 10%; a diff against a version that does not exist; 1.0
+// again, diffed and guarded against its own installed version.
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def says = { String text -> log.contains(text) }
 
@@ -53,6 +54,14 @@ Changed (1):
 assert says("dataset 'geo' changed more than the release guard allows against dev.datajar.it:tools-goals:1.0:")
 assert says('  table airport: 2 of 10 previous rows removed or changed (20.0%, more than the 10.0% allowed)')
 assert says('  airport: 10 -> 10 rows, 1 added, 1 removed, 1 changed (name: 1)')
+
+// 5: against the project's own version (1.0, installed by invocation 1): the guard and the diff
+// compared the new rows with the installed jar, so they see the changes (run 2's guard line, again).
+def guardLine = "[INFO] dataset 'geo' passes the release guard against dev.datajar.it:tools-goals:1.0: 1 added, 1 removed, 1 changed"
+assert log.count(guardLine) == 2 : 'the guard against the own version did not see the installed jar'
+assert says('[INFO]       name: "Amsterdam Schiphol" -> "Amsterdam Airport Schiphol"') :
+    'the diff against the own version did not see the installed jar'
+assert !says('no changes')
 
 // 4: an unknown version is one line.
 assert says('dev.datajar.it:tools-goals:9.9 was not found in the local repository or the project\'s remote repositories. Check the version (-Ddataset.diff.against), or install or deploy that version first')

@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.runtime.DataSets;
+import dev.datajar.runtime.Query;
+import dev.datajar.runtime.Store;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.testing.postgres.TestPostgres;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PostgresBuildTest {
   @TempDir Path dir;
   private String url;
+  private int builds;
 
   @BeforeEach
   void database() {
@@ -51,6 +58,7 @@ class PostgresBuildTest {
     assertNull(r.file());
     assertNull(m.file(), "no SQLite file in the jar");
     assertFalse(Files.exists(dir.resolve("out/catalog.sqlite")));
+    assertEquals("catalog\n", Files.readString(dir.resolve("out/index")), "the index lists it");
     assertEquals(21, r.rows());
 
     assertEquals(
@@ -163,6 +171,132 @@ class PostgresBuildTest {
         List.of("Deutschland"),
         query("select name from " + second + ".country" + " where code = 'DE'"));
     assertEquals(2, query("select * from datajar.datasets").size());
+  }
+
+  /**
+   * Issue 19: the same rows under another mapping (a column renamed, an index added) at the same
+   * version get a schema of their own, which the runtime opens with the new classes; the first
+   * schema stays for the jar built with the old ones.
+   */
+  @Test
+  void build_sameRowsWithAnotherMappingGetASchemaTheRuntimeOpens() throws Exception {
+    Path v1 = relabel("v1", "id,title\n1,Amsterdam\n2,Eindhoven\n");
+    String first = manifestIn(v1).postgres().schema();
+    Path v2 = relabel("v2", "id,name\n1,Amsterdam\n2,Eindhoven\n");
+    Manifest second = manifestIn(v2);
+    assertEquals(
+        manifestIn(v1).postgres().rowsSha256(), second.postgres().rowsSha256(), "the same rows");
+    assertNotEquals(first, second.postgres().schema(), "another mapping, another schema");
+    assertTrue(second.postgres().schema().matches("relabel_1_0_[0-9a-f]{10}"));
+    assertEquals(
+        List.of("name"),
+        query(
+            "select column_name from information_schema.columns where table_schema = '"
+                + second.postgres().schema()
+                + "' and table_name = 'place' and column_name <> 'id'"));
+    String jdbc = url + "?user=" + TestPostgres.get().user();
+    try (DataSets sets =
+        DataSets.builder()
+            .classLoader(new URLClassLoader(new URL[] {v2.toUri().toURL()}, loader()))
+            .dataSets("relabel")
+            .jdbc("relabel", jdbc)
+            .open()) {
+      Store<dev.datajar.builder.fixtures.relabel.v2.Place> places =
+          sets.store(dev.datajar.builder.fixtures.relabel.v2.Place.class);
+      assertEquals("Eindhoven", places.get(2L).orElseThrow().name);
+      assertEquals(2, places.count(Query.all()));
+    }
+    try (DataSets sets =
+        DataSets.builder()
+            .classLoader(new URLClassLoader(new URL[] {v1.toUri().toURL()}, loader()))
+            .dataSets("relabel")
+            .jdbc("relabel", jdbc)
+            .open()) {
+      assertEquals(
+          "Amsterdam",
+          sets.store(dev.datajar.builder.fixtures.relabel.v1.Place.class)
+              .get(1L)
+              .orElseThrow()
+              .title,
+          "the jar built with the first mapping still opens its own schema");
+    }
+
+    // The same rows and mapping again: the schema is found (and its metadata checked), not loaded
+    // a second time.
+    relabel("v2", "id,name\n1,Amsterdam\n2,Eindhoven\n");
+    assertEquals(second.postgres().schema(), manifestIn(v2).postgres().schema());
+    assertEquals(2, query("select * from datajar.datasets").size());
+  }
+
+  /** A schema of the build's name that records other rows was changed by hand: never reused. */
+  @Test
+  void build_refusesASchemaOfItsNameThatRecordsSomethingElse() throws Exception {
+    String csv = "id,name\n1,Amsterdam\n";
+    String schema = manifestIn(relabel("v2", csv)).postgres().schema();
+    try (Connection c = TestPostgres.get().connect(url);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "update "
+              + schema
+              + ".datajar_metadata set value = 'edited' where key = 'schema_fingerprint'");
+    }
+    DataSetBuildException e = assertThrows(DataSetBuildException.class, () -> relabel("v2", csv));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "dataset 'relabel': PostgreSQL schema "
+                    + schema
+                    + " already exists but does not record this build's rows and tables"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "It was not made by datajar, or was changed since. Drop it (drop schema "
+                    + schema
+                    + " cascade) and build again."),
+        e.getMessage());
+  }
+
+  /**
+   * Builds dataset 'relabel' from the classes of fixture package {@code relabel.<variant>} alone
+   * (copied to a class folder of their own) and {@code csv} as place.csv, into PostgreSQL at
+   * version 1.0; returns the class-path root whose META-INF/datasets has the manifest.
+   */
+  private Path relabel(String variant, String csv) throws Exception {
+    String pkg = "dev/datajar/builder/fixtures/relabel/" + variant;
+    Path classes = dir.resolve("classes-" + variant);
+    Files.createDirectories(classes.resolve(pkg));
+    try (var files = Files.list(Fixtures.CLASSES.resolve(pkg))) {
+      for (Path f : files.toList()) {
+        Files.copy(
+            f, classes.resolve(pkg).resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Path sources = dir.resolve("sources-" + variant);
+    Files.createDirectories(sources.resolve("relabel"));
+    Files.writeString(sources.resolve("relabel/place.csv"), csv);
+    Path root = dir.resolve("jar-" + variant);
+    new DataSetBuilder()
+        .build(
+            Fixtures.request(dir, "relabel")
+                .classesDirectory(classes)
+                .sourceDirectory(sources)
+                .outputDirectory(root.resolve("META-INF/datasets"))
+                .workDirectory(dir.resolve("work-" + ++builds)) // never up to date: always built
+                .postgres(target("1.0"))
+                .build());
+    return root;
+  }
+
+  private static Manifest manifestIn(Path root) throws Exception {
+    try (InputStream in =
+        Files.newInputStream(root.resolve("META-INF/datasets/relabel.manifest.json"))) {
+      return Manifest.read(in, "manifest");
+    }
+  }
+
+  private static ClassLoader loader() {
+    return PostgresBuildTest.class.getClassLoader();
   }
 
   @Test

@@ -109,6 +109,25 @@ class StartupFailureTest {
         e.getMessage());
   }
 
+  /** Issue 19: an index that is there but lists nothing is not "there is no index". */
+  @Test
+  void emptyIndex_isToldFromAMissingOne() throws IOException {
+    Path index = root.resolve("META-INF/datasets/index");
+    Files.createDirectories(index.getParent());
+    Files.write(index, new byte[0]);
+    DataSetOpenException e = failure(module().build());
+    assertEquals(
+        "no datasets found: the META-INF/datasets/index on the class path is empty ("
+            + index.toUri().toURL()
+            + "): the build of the module that wrote it found no dataset to put in it. Check that"
+            + " the module has an interface annotated @DataSet and entities that implement it,"
+            + " then rebuild it with the current dev.datajar:dataset-maven-plugin (mvn package)."
+            + " Otherwise add a dataset jar as a dependency, or name datasets with"
+            + " DataSets.builder().dataSets(...) (DataSetModule.builder() with Guice) and give their"
+            + " files with -Ddatajar.<name>.path=...",
+        e.getMessage());
+  }
+
   @Test
   void overrideToMissingFile_namesTheSetting() {
     Path nowhere = root.resolve("nowhere.sqlite");

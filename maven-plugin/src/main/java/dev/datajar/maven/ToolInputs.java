@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -122,7 +123,7 @@ final class ToolInputs implements AutoCloseable {
             null);
     List<Version> versions;
     try {
-      versions = repositories.resolveVersionRange(session, request).getVersions();
+      versions = repositories.resolveVersionRange(repositoryOnly(), request).getVersions();
     } catch (VersionRangeResolutionException e) {
       throw new ToolException(
           "the releases of "
@@ -160,7 +161,7 @@ final class ToolInputs implements AutoCloseable {
         List<Version> versions =
             repositories
                 .resolveVersionRange(
-                    session,
+                    repositoryOnly(),
                     new VersionRangeRequest(
                         new DefaultArtifact(parts[0], parts[1], "jar", range), remotes, null))
                 .getVersions();
@@ -185,18 +186,36 @@ final class ToolInputs implements AutoCloseable {
       }
     }
     String[] gav = coordinates.split(":");
+    boolean own =
+        gav[0].equals(project.getGroupId())
+            && gav[1].equals(project.getArtifactId())
+            && gav[2].equals(project.getVersion());
     try {
       ArtifactRequest request =
           new ArtifactRequest(new DefaultArtifact(gav[0], gav[1], "jar", gav[2]), remotes, null);
-      File file = repositories.resolveArtifact(session, request).getArtifact().getFile();
+      File file = repositories.resolveArtifact(repositoryOnly(), request).getArtifact().getFile();
       return new Resolved(file.toPath(), coordinates);
     } catch (ArtifactResolutionException e) {
       throw new ToolException(
           coordinates
+              + (own ? " (this project's own version)" : "")
               + " was not found in the local repository or the"
-              + " project's remote repositories. Check the version (-Ddataset.diff.against), or"
+              + " project's remote repositories"
+              + (own ? ", and this build's own output is never compared with itself" : "")
+              + ". Check the version (-Ddataset.diff.against), or"
               + " install or deploy that version first");
     }
+  }
+
+  /**
+   * The build's session without its reactor: coordinates name what was installed or deployed. With
+   * the reactor, the project's own version (or another module of the build) would resolve to what
+   * this build just made, and a diff against it would show no change.
+   */
+  private RepositorySystemSession repositoryOnly() {
+    DefaultRepositorySystemSession s = new DefaultRepositorySystemSession(session);
+    s.setWorkspaceReader(null);
+    return s;
   }
 
   private interface Opener {

@@ -4,6 +4,7 @@ import dev.datajar.runtime.format.DataSetIndex;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.Manifest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -72,6 +73,14 @@ final class Artifacts {
     }
   }
 
+  /** Whether a manifest describes a dataset built into PostgreSQL (no file: it names a schema). */
+  private static boolean inPostgres(Path manifest) throws IOException {
+    try (InputStream in = Files.newInputStream(manifest)) {
+      Manifest m = Manifest.read(in, manifest.toString());
+      return m.file() == null && m.postgres() != null;
+    }
+  }
+
   /** Writes {@code bytes} to {@code target} through a unique temporary file beside it. */
   static void write(byte[] bytes, Path target, Path work) throws IOException {
     Files.createDirectories(target.getParent());
@@ -84,19 +93,26 @@ final class Artifacts {
     }
   }
 
-  /** Rewrites the output folder's index: every dataset whose file and manifest are there. */
+  /**
+   * Rewrites the output folder's index: every dataset whose manifest is there with what it
+   * describes, its SQLite file beside it or, for a dataset built into PostgreSQL, the schema it
+   * names.
+   */
   static void writeIndex(Path output, Path work) throws IOException {
     List<String> names = new ArrayList<>();
     try (Stream<Path> files = Files.list(output)) {
-      files
-          .map(f -> f.getFileName().toString())
-          .filter(n -> n.endsWith(MANIFEST_SUFFIX))
-          .map(n -> n.substring(0, n.length() - MANIFEST_SUFFIX.length()))
-          .filter(
-              n ->
-                  DataSetLayout.isValidName(n)
-                      && Files.isRegularFile(output.resolve(DataSetLayout.sqliteFileName(n))))
-          .forEach(names::add);
+      for (String n :
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(MANIFEST_SUFFIX))
+              .map(n -> n.substring(0, n.length() - MANIFEST_SUFFIX.length()))
+              .filter(DataSetLayout::isValidName)
+              .toList()) {
+        if (Files.isRegularFile(output.resolve(DataSetLayout.sqliteFileName(n)))
+            || inPostgres(output.resolve(DataSetLayout.manifestFileName(n)))) {
+          names.add(n);
+        }
+      }
     }
     Path index = output.resolve(DataSetLayout.INDEX.substring(DataSetLayout.RESOURCE_DIR.length()));
     byte[] bytes = DataSetIndex.toBytes(names);

@@ -205,13 +205,34 @@ final class DataSetCatalog {
             + " plugin's <executions>: the goal runs in phase process-classes, so 'mvn package'"
             + " builds them (an IDE's own compile does not).";
     if (name == null) {
-      return "no datasets found: there is no "
-          + DataSetLayout.INDEX
-          + " on the class path."
-          + plugin
-          + " Otherwise add a dataset jar as a dependency, or name datasets with"
-          + " DataSets.builder().dataSets(...) (DataSetModule.builder() with Guice) and give their"
-          + " files with -Ddatajar.<name>.path=...";
+      String otherwise =
+          " Otherwise add a dataset jar as a dependency, or name datasets with"
+              + " DataSets.builder().dataSets(...) (DataSetModule.builder() with Guice) and give"
+              + " their files with -Ddatajar.<name>.path=...";
+      if (indexes.isEmpty()) {
+        return "no datasets found: there is no "
+            + DataSetLayout.INDEX
+            + " on the class path."
+            + plugin
+            + otherwise;
+      }
+      // An index that lists nothing: the module's build ran and found no dataset, or the jar was
+      // built by a datajar that left PostgreSQL datasets out of the index.
+      StringBuilder sb =
+          new StringBuilder("no datasets found: ")
+              .append(indexes.size() == 1 ? "the " : "every ")
+              .append(DataSetLayout.INDEX)
+              .append(" on the class path is empty (");
+      for (int i = 0; i < indexes.size(); i++) {
+        sb.append(i == 0 ? "" : ", ").append(indexes.get(i));
+      }
+      return sb.append(
+              "): the build of the module that wrote it found no dataset to put in it. Check"
+                  + " that the module has an interface annotated @DataSet and entities that"
+                  + " implement it, then rebuild it with the current dev.datajar:dataset-maven-plugin"
+                  + " (mvn package).")
+          .append(otherwise)
+          .toString();
     }
     StringBuilder sb =
         new StringBuilder("dataset '")

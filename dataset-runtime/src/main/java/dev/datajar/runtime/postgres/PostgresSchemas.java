@@ -1,5 +1,7 @@
 package dev.datajar.runtime.postgres;
 
+import dev.datajar.runtime.format.DataSetLayout;
+import dev.datajar.runtime.format.Sha256;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,9 +15,10 @@ import java.util.Map;
 
 /**
  * Where datasets live in a PostgreSQL database, written by the builder and read at run time: one
- * schema per build, named {@code <dataset>_<version>_<first 10 hex digits of the rows' SHA-256>};
- * in it the dataset's tables and a {@code datajar_metadata} table (key, value); and one row per
- * schema in {@code datajar.datasets}, the list of what is loaded.
+ * schema per build, named {@code <dataset>_<version>_<first 10 hex digits of its identity>} (see
+ * {@link #finalName}: the rows, the tables' schema fingerprint and the format version); in it the
+ * dataset's tables and a {@code datajar_metadata} table (key, value); and one row per schema in
+ * {@code datajar.datasets}, the list of what is loaded.
  *
  * <p>Names are lower case, with every character other than a letter, digit or {@code _} replaced by
  * {@code _}, and fit PostgreSQL's 63-byte identifiers.
@@ -50,9 +53,24 @@ public final class PostgresSchemas {
     return base + "_loading_" + HexFormat.of().formatHex(r);
   }
 
-  /** The schema's name once loaded: the base and the start of the rows' checksum. */
-  public static String finalName(String base, String rowsSha256) {
-    return base + "_" + rowsSha256.substring(0, 10);
+  /**
+   * The schema's name once loaded: the base and the start of its identity, the SHA-256 of the rows'
+   * checksum, the schema fingerprint of the tables (columns, types, keys, indexes) and the datajar
+   * format version. The same rows with another mapping, or written by another format, get a schema
+   * of their own; only a build with the same rows, tables and format finds its schema already
+   * there.
+   */
+  public static String finalName(String base, String rowsSha256, String schemaFingerprint) {
+    String identity =
+        Sha256.of(
+            "rows "
+                + rowsSha256
+                + "\nschema "
+                + schemaFingerprint
+                + "\nformat "
+                + DataSetLayout.FORMAT_VERSION
+                + "\n");
+    return base + "_" + identity.substring(0, 10);
   }
 
   private static String clean(String s) {

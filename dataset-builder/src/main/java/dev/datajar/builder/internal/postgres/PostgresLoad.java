@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -166,9 +167,10 @@ public final class PostgresLoad implements AutoCloseable {
     problems.throwIfAny();
     Connection c = connection;
     String sha = HexFormat.of().formatHex(rows.digest());
-    String schema = PostgresSchemas.finalName(base, sha);
+    String schema = PostgresSchemas.finalName(base, sha, pg.fingerprint());
     if (PostgresSchemas.exists(c, schema)) {
-      c.rollback(); // the same rows are already there, under the same name
+      checkReused(c, schema, sha);
+      c.rollback(); // the same rows and tables are already there, under the same name
       done = true;
       log.debug(
           "dataset '" + dataSet + "': PostgreSQL schema " + schema + " already holds these rows");
@@ -182,6 +184,39 @@ public final class PostgresLoad implements AutoCloseable {
     c.commit();
     done = true;
     return new Manifest.Postgres(schema, sha, pg.fingerprint());
+  }
+
+  /**
+   * A schema of the same name should hold these rows in these tables (its name hashes both); one
+   * that records anything else was made or changed by hand, and is never reused.
+   */
+  private void checkReused(Connection c, String schema, String sha)
+      throws SQLException, DataSetBuildException {
+    Map<String, String> meta = PostgresSchemas.readMetadata(c, schema);
+    if (sha.equals(meta.get(PostgresSchemas.ROWS_SHA256))
+        && pg.fingerprint().equals(meta.get(PostgresSchemas.SCHEMA_FINGERPRINT))) {
+      return;
+    }
+    c.rollback();
+    done = true;
+    throw new DataSetBuildException(
+        "dataset '"
+            + dataSet
+            + "': PostgreSQL schema "
+            + schema
+            + " already exists but does not record this build's rows and tables (rows_sha256 "
+            + meta.get(PostgresSchemas.ROWS_SHA256)
+            + ", schema_fingerprint "
+            + meta.get(PostgresSchemas.SCHEMA_FINGERPRINT)
+            + " in its "
+            + PostgresSchemas.METADATA_TABLE
+            + "; this build has "
+            + sha
+            + " and "
+            + pg.fingerprint()
+            + "). It was not made by datajar, or was changed since. Drop it (drop schema "
+            + schema
+            + " cascade) and build again.");
   }
 
   /** Rolls back unless {@link #finish} committed, and closes the connection. */
