@@ -202,9 +202,9 @@ class PostgresSqlSafetyTest {
         assertTrue(
             e.getMessage()
                 .startsWith(
-                    "dataset 'shop': sql(): '"
+                    "dataset 'shop': sql() stopped after 2 s, the time limit of one Store call: '"
                         + sql
-                        + "' stopped after 2 s, the time limit of one Store call."),
+                        + "'."),
             e.getMessage());
         assertEquals(List.of(), running(), "still running on the server after " + sql);
       }

@@ -182,10 +182,15 @@ final class QueryTimeLimit {
 
   /** The exception for a call the limit stopped. */
   DataSetException exception(String dataSet, String call, String statement, Throwable cause) {
-    return exception(dataSet, call + ": '" + statement + "'", limit, cause);
+    return exception(dataSet, call, limit, ": '" + statement + "'", cause);
   }
 
   static DataSetException exception(String dataSet, String call, Duration limit, Throwable cause) {
+    return exception(dataSet, call, limit, "", cause);
+  }
+
+  private static DataSetException exception(
+      String dataSet, String call, Duration limit, String statement, Throwable cause) {
     return new DataSetException(
         "dataset '"
             + dataSet
@@ -193,7 +198,9 @@ final class QueryTimeLimit {
             + call
             + " stopped after "
             + describe(limit)
-            + ", the time limit of one Store call. Narrow the query, or raise the limit with -D"
+            + ", the time limit of one Store call"
+            + statement
+            + ". Narrow the query, or raise the limit with -D"
             + PROPERTY
             + "=<seconds> (or "
             + ENVIRONMENT
