@@ -1,5 +1,6 @@
 package dev.datajar.builder;
 
+import dev.datajar.runtime.postgres.JdbcUrls;
 import java.util.Objects;
 
 /**
@@ -20,10 +21,15 @@ public record PostgresTarget(String url, String user, String password, String ve
     if (!url.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
           "'"
-              + url
+              + JdbcUrls.redact(url)
               + "' is not a PostgreSQL JDBC URL: expected"
               + " jdbc:postgresql://host:port/database");
     }
+    // A password in the URL is taken out of it (and wins, as it would in pgjdbc): the URL is
+    // shown in messages and logs, the password never.
+    JdbcUrls.Split split = JdbcUrls.split(url);
+    url = split.url();
+    password = split.password() != null ? split.password() : password;
     version = version == null || version.isBlank() ? "0" : version;
   }
 

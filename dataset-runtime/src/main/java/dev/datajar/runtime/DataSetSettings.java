@@ -2,6 +2,7 @@ package dev.datajar.runtime;
 
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.internal.Settings;
+import dev.datajar.runtime.postgres.JdbcUrls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
           "dataset '"
               + name
               + "': '"
-              + url
+              + JdbcUrls.redact(url)
               + "' is not a"
               + " PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database");
     }

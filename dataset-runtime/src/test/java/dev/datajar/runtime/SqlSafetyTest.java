@@ -115,8 +115,8 @@ class SqlSafetyTest {
             + " where x < 30000000) select count(*) from c";
     DataSetException e = assertThrows(DataSetException.class, () -> countries.sql(sql, Long.class));
     assertEquals(
-        "dataset 'geo': sql() stopped after 200 ms, the time limit of one query() or"
-            + " sql() call: '"
+        "dataset 'geo': sql() stopped after 200 ms, the time limit of one Store"
+            + " call: '"
             + sql
             + "'. Narrow the query, or raise the limit with"
             + " -Ddatajar.query.timeout=<seconds> (or DATAJAR_QUERY_TIMEOUT; 0 for none; default"
@@ -127,8 +127,8 @@ class SqlSafetyTest {
             + " Country f, Country g, Country h, Country i";
     e = assertThrows(DataSetException.class, () -> countries.query(hql, Long.class));
     assertEquals(
-        "dataset 'geo': query() stopped after 200 ms, the time limit of one query() or"
-            + " sql() call: '"
+        "dataset 'geo': query() stopped after 200 ms, the time limit of one Store"
+            + " call: '"
             + hql
             + "'. Narrow the query, or raise the limit with"
             + " -Ddatajar.query.timeout=<seconds> (or DATAJAR_QUERY_TIMEOUT; 0 for none; default"

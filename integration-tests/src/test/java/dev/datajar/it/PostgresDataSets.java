@@ -51,7 +51,12 @@ final class PostgresDataSets {
 
   static Built build() {
     TestPostgres pg = TestPostgres.get();
-    String url = pg.createDatabase("it");
+    return build(pg.createDatabase("it"), pg.user());
+  }
+
+  /** {@link #build()} into the database {@code url}, built by (and read as) {@code user}. */
+  static Built build(String url, String user) {
+    TestPostgres pg = TestPostgres.get();
     try {
       Path out = Files.createTempDirectory("datajar-it-pg");
       new DataSetBuilder()
@@ -75,11 +80,10 @@ final class PostgresDataSets {
                           new TableSettings(
                               "shop", "product", null, null, null, Map.of("currency", "EUR"))))
                   .force(true)
-                  .postgres(new PostgresTarget(url, pg.user(), pg.password(), "1.0"))
+                  .postgres(new PostgresTarget(url, user, pg.password(), "1.0"))
                   .build());
       return new Built(
-          url + "?user=" + pg.user(),
-          new ManifestsFirst(out, PostgresDataSets.class.getClassLoader()));
+          url + "?user=" + user, new ManifestsFirst(out, PostgresDataSets.class.getClassLoader()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {

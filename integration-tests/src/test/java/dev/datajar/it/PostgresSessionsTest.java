@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.it.shop.Product;
 import dev.datajar.it.shop.Reading;
 import dev.datajar.it.shop.ReadingSource;
 import dev.datajar.runtime.DataSets;
@@ -20,6 +21,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +75,60 @@ class PostgresSessionsTest {
     endSessions();
     try (Stream<Reading> s = readings.stream(SENSOR)) {
       assertEquals(ids(found), s.map(Reading::getId).toList());
+    }
+  }
+
+  /**
+   * Issue 19: with warm pools (several idle connections on each path: lookups, streams,
+   * Hibernate's), ending every session costs no failed call: the retry after a lost connection runs
+   * on a new one, not on the next idle one, which went the same way.
+   */
+  @Test
+  void sessionsTheServerEnded_withWarmPools_costNoFailedCall() throws Exception {
+    Store<Product> products = dataSets.store(Product.class);
+    int threads = 8;
+    CyclicBarrier together = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> warm = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        warm.add(
+            pool.submit(
+                () -> {
+                  // Streams held open at once: one connection each, on both stream paths.
+                  try (Stream<Reading> r = readings.stream(SENSOR);
+                      Stream<Product> p = products.stream()) {
+                    r.iterator().next();
+                    p.iterator().next();
+                    together.await();
+                  }
+                  for (long id = 1; id <= 300; id++) {
+                    readings.get(id).orElseThrow();
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : warm) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    int ended = endSessions();
+    assertTrue(ended >= 2 * threads, "sessions ended: " + ended);
+    for (int round = 0; round < 3; round++) {
+      assertEquals(7L, readings.get(7L).orElseThrow().getId());
+      assertEquals(ReadingSource.ROWS / ReadingSource.SENSORS, readings.count(SENSOR));
+      assertEquals(ReadingSource.ROWS / ReadingSource.SENSORS, readings.search(SENSOR).size());
+      try (Stream<Reading> s = readings.stream(SENSOR)) {
+        assertEquals(ReadingSource.ROWS / ReadingSource.SENSORS, s.count());
+      }
+      assertEquals("Laptop 13", products.get(1L).orElseThrow().getName());
+      assertEquals(11, products.query("select p from Product p", Product.class).size());
+      assertEquals(List.of(11L), products.sql("select count(*) from product", Long.class));
+      try (Stream<Product> s = products.stream()) {
+        assertEquals(11, s.count());
+      }
     }
   }
 

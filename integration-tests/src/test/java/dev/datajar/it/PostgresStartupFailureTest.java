@@ -1,6 +1,7 @@
 package dev.datajar.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
@@ -11,6 +12,8 @@ import dev.datajar.runtime.DataSetOpenException;
 import dev.datajar.testing.postgres.TestPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +66,59 @@ class PostgresStartupFailureTest {
                     + " database \\(mvn package -Ddataset.jdbc.url=\\.\\.\\.\\), or bind the dataset to the"
                     + " database it was built into\\."),
         e.getMessage());
+  }
+
+  /**
+   * Issue 19: a password in the URL appears in no message and no log record, whatever fails: no
+   * schema in the database, a database that does not exist, a server that does not answer.
+   */
+  @Test
+  void aPasswordInTheUrl_isInNoMessageAndNoLog() throws Exception {
+    String secret = "s3cret-pw";
+    TestPostgres pg = TestPostgres.get();
+    List<String> urls =
+        List.of(
+            pg.createDatabase("other") + "?user=" + pg.user() + "&password=" + secret,
+            pg.url("no_such_database") + "?password=" + secret + "&user=" + pg.user(),
+            "jdbc:postgresql://127.0.0.1:1/x?password=" + secret);
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    java.util.logging.Level level = root.getLevel();
+    List<String> records = new ArrayList<>();
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            records.add(
+                r.getMessage()
+                    + " "
+                    + java.util.Arrays.toString(r.getParameters())
+                    + " "
+                    + r.getThrown());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    root.setLevel(java.util.logging.Level.ALL);
+    root.addHandler(handler);
+    try {
+      for (String url : urls) {
+        DataSetOpenException e = Injectors.startFailure(module().jdbc("shop", url).build());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          assertFalse(String.valueOf(t.getMessage()).contains(secret), t.toString());
+        }
+        assertFalse(e.getMessage().contains("password="), e.getMessage());
+      }
+    } finally {
+      root.removeHandler(handler);
+      root.setLevel(level);
+    }
+    for (String r : records) {
+      assertFalse(r.contains(secret), r);
+    }
   }
 
   @Test

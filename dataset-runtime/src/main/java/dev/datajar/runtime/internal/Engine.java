@@ -5,6 +5,7 @@ import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SqliteFiles;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.hibernate.Session;
 
 /**
@@ -36,6 +38,7 @@ public final class Engine implements AutoCloseable {
   private final String name;
   private final Path file;
   private final Manifest manifest;
+  private final SqlFlavour flavour;
   private final FastConnections lookups;
   private final FastConnections streams;
   private final OpenStreams openStreams;
@@ -78,6 +81,7 @@ public final class Engine implements AutoCloseable {
     this.name = name;
     this.file = file;
     this.manifest = manifest;
+    this.flavour = reach.flavour();
     this.lookups = lookups;
     this.openStreams = new OpenStreams(name);
     this.streams =
@@ -184,6 +188,11 @@ public final class Engine implements AutoCloseable {
     return manifest;
   }
 
+  /** The engine the dataset lives in. */
+  SqlFlavour flavour() {
+    return flavour;
+  }
+
   /** The entity classes of this dataset. */
   public Collection<Class<?>> entities() {
     return readers.keySet();
@@ -222,20 +231,81 @@ public final class Engine implements AutoCloseable {
 
   /** A read-only Hibernate session holding one pooled connection until it is closed. */
   Session openSession() {
-    return hibernate().openSession();
+    return hibernate().openSession(null);
+  }
+
+  /** {@link #inSession(String, String, UnaryOperator, Function)} of a Store call. */
+  <R> R inSession(String call, Function<Session, R> read) {
+    return inSession(call, null, null, read);
   }
 
   /**
    * Runs one read in a read-only session of its own (see {@link #openSession()}), closed after it;
-   * {@link #close()} waits for it.
+   * {@link #close()} waits for it. The read runs under the {@link QueryTimeLimit} and ends by
+   * rolling back its transaction (on PostgreSQL, where the pool's connections are not in
+   * auto-commit mode), so nothing it did to its session outlives it. If its connection was lost
+   * (see {@link FastConnections#lost}), the pool's connections are replaced and it runs once more.
+   *
+   * @param call what the read is, for the time limit's message ({@code "search of Airport"})
+   * @param statement the caller's statement, for that message, or {@code null}
+   * @param inspector sees every SQL statement before it is prepared, or {@code null}
    */
-  <R> R inSession(Function<Session, R> read) {
-    return beforeClose(
-        () -> {
-          try (Session s = openSession()) {
-            return read.apply(s);
-          }
-        });
+  <R> R inSession(
+      String call, String statement, UnaryOperator<String> inspector, Function<Session, R> read) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return beforeClose(
+            () -> {
+              try (Session s = hibernate().openSession(inspector)) {
+                return timed(s, call, statement, read);
+              }
+            });
+      } catch (RuntimeException e) {
+        if (attempt == 1 && !closed && connectionLost(e)) {
+          hibernate.replaceConnections();
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private <R> R timed(Session s, String call, String statement, Function<Session, R> read) {
+    QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
+    try {
+      return read.apply(s);
+    } catch (RuntimeException e) {
+      if (limit.fired()) {
+        throw statement == null
+            ? QueryTimeLimit.exception(name, call, QueryTimeLimit.configured(), e)
+            : limit.exception(name, call, statement, e);
+      }
+      throw e;
+    } finally {
+      s.doWork(
+          c -> {
+            try {
+              limit.close();
+              if (!c.getAutoCommit()) {
+                c.rollback();
+              }
+            } catch (SQLException e) {
+              // A lost or broken connection: the pool closes it; the call's outcome stands.
+            }
+          });
+    }
+  }
+
+  /**
+   * True if {@code e} or a cause says the connection was lost (a restart, a terminated session).
+   */
+  static boolean connectionLost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && FastConnections.lost(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Runs a Hibernate read that {@link #close()} waits for (a stream: while it opens). */

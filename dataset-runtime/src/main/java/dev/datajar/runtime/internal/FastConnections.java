@@ -41,10 +41,15 @@ class FastConnections implements AutoCloseable {
     private static final int MAX_STATEMENTS = 256;
 
     final Connection connection;
+
+    /** The time limit of the calls on this connection. */
+    final QueryTimeLimit limit;
+
     private final Map<Object, PreparedStatement> statements = new HashMap<>();
 
-    Slot(Connection connection) {
+    Slot(Connection connection) throws SQLException {
       this.connection = connection;
+      this.limit = QueryTimeLimit.on(connection);
     }
 
     PreparedStatement statement(Object key, String sql) throws SQLException {
@@ -132,11 +137,56 @@ class FastConnections implements AutoCloseable {
     return openSlot();
   }
 
+  /**
+   * A connection opened now, never one that was idle: for the second try of a read whose connection
+   * was lost. Idle ones are closed first (they most likely went with it, e.g. a server restart),
+   * which also makes room when all places are taken.
+   */
+  private Slot borrowNew() {
+    List<Slot> idle;
+    lock.lock();
+    try {
+      idle = new ArrayList<>(free);
+      free.clear();
+      all.removeAll(idle);
+    } finally {
+      lock.unlock();
+    }
+    idle.forEach(FastConnections::closeQuietly);
+    lock.lock();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+      while (all.size() + opening >= max) {
+        checkOpen();
+        Slot s = free.pollFirst();
+        if (s != null) {
+          all.remove(s); // given back meanwhile: it may be dead too; its place serves
+          closeQuietly(s);
+          break;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new DataSetException(tooLong());
+        }
+        returned.awaitNanos(left);
+      }
+      checkOpen();
+      opening++;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataSetException(
+          "dataset '" + dataSet + "': interrupted while waiting for a" + " connection", e);
+    } finally {
+      lock.unlock();
+    }
+    return openSlot();
+  }
+
   /** Opens the connection whose place {@link #borrow} took. */
   private Slot openSlot() {
     Slot fresh;
     try {
-      fresh = new Slot(connector.open());
+      fresh = slot(connector.open());
     } catch (SQLException | RuntimeException e) {
       lock.lock();
       try {
@@ -162,6 +212,15 @@ class FastConnections implements AutoCloseable {
     }
   }
 
+  private static Slot slot(Connection c) throws SQLException {
+    try {
+      return new Slot(c);
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
   /** What a caller does with a borrowed connection. */
   @FunctionalInterface
   interface Work<R> {
@@ -169,11 +228,13 @@ class FastConnections implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} on a borrowed connection and gives it back. A connection whose call failed
-   * with an {@link SQLException} is closed instead (its state is unknown); if the failure says the
-   * connection itself was lost (SQLState class 08, or the server ended the session: 57P01–57P03,
-   * e.g. a restart or {@code pg_terminate_backend}), the read runs once more on a new connection,
-   * so a service does not see one failed call per connection after its database restarted.
+   * Runs {@code work} on a borrowed connection under the call's {@link QueryTimeLimit} and gives it
+   * back. A connection whose call failed with an {@link SQLException} is closed instead (its state
+   * is unknown); if the failure says the connection itself was lost (SQLState class 08, or the
+   * server ended the session: 57P01–57P03, e.g. a restart or {@code pg_terminate_backend}), the
+   * idle connections are closed too (they went the same way) and the read runs once more on a
+   * connection opened for it, so a service sees no failed call after its database restarted. A call
+   * the time limit stopped fails with {@link QueryTimeLimit.Reached}.
    */
   <R> R use(Work<R> work) throws SQLException {
     return run(work, false);
@@ -189,17 +250,20 @@ class FastConnections implements AutoCloseable {
 
   private <R> R run(Work<R> work, boolean keep) throws SQLException {
     for (int attempt = 1; ; attempt++) {
-      Slot slot = borrow();
+      Slot slot = attempt == 1 ? borrow() : borrowNew();
       R result;
+      slot.limit.begin();
       try {
         result = work.run(slot);
       } catch (SQLException e) {
+        slot.limit.end();
         discard(slot);
         if (attempt == 1 && lost(e)) {
           continue;
         }
-        throw e;
+        throw slot.limit.reached(dataSet, e);
       } catch (RuntimeException | Error e) {
+        slot.limit.end();
         if (keep) {
           discard(slot); // the work may have changed the connection's state
         } else {
@@ -207,6 +271,7 @@ class FastConnections implements AutoCloseable {
         }
         throw e;
       }
+      slot.limit.end();
       if (!keep) {
         giveBack(slot);
       }
@@ -215,7 +280,7 @@ class FastConnections implements AutoCloseable {
   }
 
   /** True if {@code e} says the connection itself is gone, so a new one may succeed. */
-  private static boolean lost(SQLException e) {
+  static boolean lost(SQLException e) {
     String state = e.getSQLState();
     return state != null
         && (state.startsWith("08")

@@ -34,7 +34,8 @@ final class HibernatePath<T> implements ReadPath<T> {
 
   @Override
   public Optional<T> get(Object id) {
-    return engine.inSession(s -> Optional.ofNullable(s.find(type, id)));
+    return engine.inSession(
+        "get of " + type.getSimpleName() + " " + id, s -> Optional.ofNullable(s.find(type, id)));
   }
 
   @Override
@@ -49,6 +50,7 @@ final class HibernatePath<T> implements ReadPath<T> {
                 + " getAll() of a store with a defaultFilter() needs a single id attribute");
       }
       return engine.inSession(
+          "getAll of " + type.getSimpleName(),
           s -> {
             for (Object k : ids) {
               out.add(Optional.ofNullable(s.find(type, k)));
@@ -59,6 +61,7 @@ final class HibernatePath<T> implements ReadPath<T> {
     Map<Object, T> found = new HashMap<>();
     Query q = Query.where(Where.in(model.idAttribute(), ids));
     engine.inSession(
+        "getAll of " + type.getSimpleName(),
         s -> {
           for (T row : search(q, filter, List.of(), s)) {
             found.put(s.getIdentifier(row), row);
@@ -73,7 +76,8 @@ final class HibernatePath<T> implements ReadPath<T> {
 
   @Override
   public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
-    return engine.inSession(s -> search(query, filter, defaultOrder, s));
+    return engine.inSession(
+        "search of " + type.getSimpleName(), s -> search(query, filter, defaultOrder, s));
   }
 
   private List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder, Session s) {
@@ -88,6 +92,7 @@ final class HibernatePath<T> implements ReadPath<T> {
   public long count(Query query, Criterion filter) {
     HqlWriter.Hql hql = HqlWriter.count(model(), query, filter);
     return engine.inSession(
+        "count of " + type.getSimpleName(),
         s ->
             EntityReader.bind(s.createSelectionQuery(hql.text(), Long.class), hql.params())
                 .getSingleResult());

@@ -12,9 +12,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.SessionBuilder;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.resource.jdbc.spi.PhysicalConnectionHandlingMode;
 
@@ -111,19 +113,37 @@ final class HibernateSide implements AutoCloseable {
   }
 
   /**
-   * A read-only session that holds one pooled connection from its first statement until it is
-   * closed (a session outside a transaction would otherwise fetch a connection per statement).
+   * Replaces the pool's connections after one was found lost: idle ones are closed now, those in
+   * use when they come back, so the next session gets a new one.
    */
-  Session openSession() {
+  void replaceConnections() {
+    HikariDataSource p;
+    synchronized (this) {
+      p = pool;
+    }
+    if (p != null && p.getHikariPoolMXBean() != null) {
+      p.getHikariPoolMXBean().softEvictConnections();
+    }
+  }
+
+  /**
+   * A read-only session (seen by {@code inspector}, if not null) that holds one pooled connection
+   * from its first statement until it is closed (a session outside a transaction would otherwise
+   * fetch a connection per statement).
+   */
+  Session openSession(UnaryOperator<String> inspector) {
     // Not SessionBuilder.readOnly(true): that flips the JDBC connection's read-only flag on
     // acquire and release, which sqlite-jdbc refuses on an open connection. The connections are
     // read-only already; the session only needs to load entities read-only (no snapshots).
-    Session s =
+    SessionBuilder b =
         sessionFactory()
             .withOptions()
             .flushMode(FlushMode.MANUAL)
-            .connectionHandlingMode(PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD)
-            .openSession();
+            .connectionHandlingMode(PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD);
+    if (inspector != null) {
+      b.statementInspector(inspector);
+    }
+    Session s = b.openSession();
     s.setDefaultReadOnly(true);
     return s;
   }

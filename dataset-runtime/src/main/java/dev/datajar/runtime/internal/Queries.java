@@ -6,7 +6,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.query.IllegalSelectQueryException;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.query.SelectionQuery;
+import org.postgresql.PGConnection;
+import org.postgresql.jdbc.PreferQueryMode;
 
 /**
  * Arbitrary read-only HQL and SQL queries whose rows become records, entities or basic values.
@@ -37,10 +40,10 @@ final class Queries {
 
   static <R> List<R> hql(Engine engine, String hql, Class<R> type, Object[] params) {
     try {
-      return timed(
-          engine,
+      return engine.inSession(
           "query()",
           hql,
+          null,
           s -> {
             SelectionQuery<R> q = s.createSelectionQuery(hql, type);
             EntityReader.bind(q, Arrays.asList(params));
@@ -56,12 +59,18 @@ final class Queries {
               + "'. Change the dataset's sources and"
               + " rebuild it instead.",
           e);
+    } catch (DataSetException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw failed(engine, "query()", hql, e);
     }
   }
 
   static <R> List<R> sql(Engine engine, String sql, Class<R> type, Object[] params) {
-    // Checked before SQLite sees the text: SQLite carries out a pragma while preparing it.
-    Optional<String> refused = SqlGuard.refusal(sql);
+    // Checked before the database sees the text: SQLite carries out a pragma while preparing it;
+    // pgjdbc would send each statement it finds.
+    boolean postgres = engine.flavour() == SqlFlavour.POSTGRES;
+    Optional<String> refused = postgres ? SqlGuard.refusalOnPostgres(sql) : SqlGuard.refusal(sql);
     if (refused.isPresent()) {
       throw sqlRefused(
           engine,
@@ -73,14 +82,61 @@ final class Queries {
           null);
     }
     try {
-      return timed(engine, "sql()", sql, s -> run(s, sql, type, params));
+      return engine.inSession(
+          "sql()",
+          sql,
+          postgres ? prepared -> oneStatement(engine, sql, prepared) : null,
+          s -> {
+            if (postgres) {
+              s.doWork(c -> readOnlyTransaction(engine, c));
+            }
+            return run(s, sql, type, params);
+          });
     } catch (DataSetException e) {
       throw e;
     } catch (RuntimeException e) {
       if (isReadOnlyRefusal(e)) {
         throw sqlRefused(engine, sql, ". Change the dataset's sources and rebuild it instead.", e);
       }
-      throw e;
+      throw failed(engine, "sql()", sql, e);
+    }
+  }
+
+  /**
+   * What pgjdbc is about to prepare for an {@code sql()} call (the caller's text after Hibernate
+   * bound its parameters), checked again as the caller's was: one statement, a query.
+   */
+  private static String oneStatement(Engine engine, String sql, String prepared) {
+    Optional<String> refused = SqlGuard.refusalOnPostgres(prepared);
+    if (refused.isPresent()) {
+      throw sqlRefused(
+          engine,
+          sql,
+          ": as prepared ('" + prepared + "'), " + refused.get() + ". Nothing was run.",
+          null);
+    }
+    return prepared;
+  }
+
+  /**
+   * Makes the transaction of an {@code sql()} call on PostgreSQL read-only, whatever the URL asked
+   * of pgjdbc ({@code readOnlyMode}) and whatever the session's default: {@code SET TRANSACTION
+   * READ ONLY}, which no statement of the transaction can undo (PostgreSQL refuses to make a
+   * read-only transaction writable), and the call ends with a rollback. The statement must reach
+   * the server through the extended protocol, whose parse message refuses a second command; a URL
+   * with {@code preferQueryMode=simple} would send the text as it is, so the call is refused.
+   */
+  private static void readOnlyTransaction(Engine engine, Connection c) throws SQLException {
+    if (c.unwrap(PGConnection.class).getPreferQueryMode() == PreferQueryMode.SIMPLE) {
+      throw new DataSetException(
+          "dataset '"
+              + engine.name()
+              + "': sql() is refused on a connection with preferQueryMode=simple, which sends the"
+              + " text to PostgreSQL as it is (several statements included). Remove"
+              + " preferQueryMode from the dataset's JDBC URL.");
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("set transaction read only");
     }
   }
 
@@ -99,25 +155,33 @@ final class Queries {
   }
 
   /**
-   * Runs {@code work} in a new session under the query time limit; a statement the limit stopped
-   * fails with the limit's message, naming {@code call} and {@code statement}.
+   * A {@code query()} or {@code sql()} call that failed for another reason than the ones above (a
+   * syntax error, an unknown column, a parameter that does not fit): datajar's exception, naming
+   * the dataset and the statement, with the driver's or Hibernate's as its cause.
    */
-  private static <R> List<R> timed(
-      Engine engine, String call, String statement, Function<Session, List<R>> work) {
-    return engine.inSession(
-        s -> {
-          QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
-          try {
-            return work.apply(s);
-          } catch (RuntimeException e) {
-            if (limit.fired()) {
-              throw limit.exception(engine.name(), call, statement, e);
-            }
-            throw e;
-          } finally {
-            s.doWork(c -> limit.close());
-          }
-        });
+  private static DataSetException failed(
+      Engine engine, String call, String statement, RuntimeException e) {
+    if (engine.isClosed()) {
+      return Engine.closedException(engine.name(), e);
+    }
+    return new DataSetException(
+        "dataset '"
+            + engine.name()
+            + "': "
+            + call
+            + " failed for '"
+            + statement
+            + "': "
+            + rootMessage(e),
+        e);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() != null ? root.getMessage() : root.toString();
   }
 
   private static <R> List<R> run(Session s, String sql, Class<R> type, Object[] params) {

@@ -4,24 +4,41 @@ import dev.datajar.runtime.DataSetException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
 import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConnection;
 
 /**
- * The time one {@code Store.query()} or {@code Store.sql()} call may run, enforced inside SQLite: a
- * progress handler on the call's connection interrupts the statement once the time is up (a
- * recursive CTE of millions of rows would otherwise run unbounded and hold a pooled connection the
- * whole time).
+ * The time one {@code Store} call may keep the database working, on one connection: every {@code
+ * get}, {@code getAll}, {@code search}, {@code count}, the opening of a {@code stream} (the query
+ * and its first rows; the rest is read at the caller's pace), {@code query()} and {@code sql()}.
+ *
+ * <p>How it stops a statement, from outside the statement (nothing the statement's text does can
+ * lift it):
+ *
+ * <ul>
+ *   <li>SQLite: a progress handler on the connection looks at the clock every {@value #STEPS}
+ *       virtual-machine steps and interrupts the statement once the time is up.
+ *   <li>PostgreSQL: a timer thread of this JVM asks the server to cancel the running statement
+ *       (pgjdbc's {@link PGConnection#cancelQuery()}, which sends the cancel over a connection of
+ *       its own), the way {@code Statement.setQueryTimeout} does. A {@code SET statement_timeout}
+ *       would not do: the text of an {@code sql()} call could change it.
+ * </ul>
  *
  * <p>Set with the system property {@value #PROPERTY} or the environment variable {@value
  * #ENVIRONMENT}: seconds ({@code 5}, {@code 0.5}) or an ISO-8601 duration ({@code PT2M}); {@code 0}
- * turns the limit off. Default 30 seconds. Read at each call (the calls it guards boot a Hibernate
- * session anyway), so it can be changed while running.
+ * turns the limit off. Default 30 seconds. Read at each call, so it can be changed while running.
+ *
+ * <p>A limit belongs to one connection and serves one call at a time: {@link #begin()} before the
+ * call, {@link #end()} after it. A connection of the plain reads keeps its limit (and SQLite's
+ * handler) for its life; a pooled connection of Hibernate's gets one per call ({@link #start}).
  */
-final class QueryTimeLimit implements AutoCloseable {
+final class QueryTimeLimit {
   static final String PROPERTY = "datajar.query.timeout";
   static final String ENVIRONMENT = "DATAJAR_QUERY_TIMEOUT";
   static final Duration DEFAULT = Duration.ofSeconds(30);
@@ -29,50 +46,120 @@ final class QueryTimeLimit implements AutoCloseable {
   /** SQLite virtual-machine steps between two looks at the clock: a few microseconds apart. */
   private static final int STEPS = 10_000;
 
-  private final SQLiteConnection connection;
-  private final Duration limit;
+  /** Sends PostgreSQL's cancel requests; one daemon thread, idle but for calls that run long. */
+  private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+  /**
+   * The last setting read and what it means, so that a call parses nothing when it is unchanged.
+   */
+  private static volatile Parsed lastParsed = new Parsed(null, DEFAULT);
+
+  private record Parsed(String text, Duration limit) {}
+
+  private final SQLiteConnection sqlite;
+  private final PGConnection postgres;
+  private Duration limit = DEFAULT;
+
+  /** SQLite: when the running call must stop ({@link System#nanoTime()}), if {@code active}. */
+  private volatile long deadline;
+
+  private volatile boolean active;
   private volatile boolean fired;
 
-  private QueryTimeLimit(SQLiteConnection connection, Duration limit) {
-    this.connection = connection;
-    this.limit = limit;
+  /** PostgreSQL: the pending cancel of the running call; guarded by {@code this}. */
+  private ScheduledFuture<?> cancel;
+
+  private boolean ended = true;
+
+  private QueryTimeLimit(SQLiteConnection sqlite, PGConnection postgres) {
+    this.sqlite = sqlite;
+    this.postgres = postgres;
   }
 
   /**
-   * Starts the clock for a call on {@code jdbc} (a pooled connection is unwrapped to the driver's);
-   * {@link #close()} removes the handler before the connection goes back.
+   * The limit of calls on {@code jdbc} (a pooled connection is unwrapped to the driver's): on
+   * SQLite its progress handler is installed now, for as long as the connection lives or until
+   * {@link #remove()}.
    */
-  static QueryTimeLimit start(Connection jdbc) throws SQLException {
-    Duration limit = configured();
-    if (!jdbc.isWrapperFor(SQLiteConnection.class)) {
-      // PostgreSQL: the server's own statement_timeout, for this call's transaction only (the
-      // pool's connections are not in auto-commit mode). A timeout there surfaces as the
-      // server's "canceling statement due to statement timeout".
-      if (!limit.isZero()) {
-        try (Statement s = jdbc.createStatement()) {
-          s.execute("set local statement_timeout = " + limit.toMillis());
-        }
-      }
-      return new QueryTimeLimit(null, limit);
-    }
-    QueryTimeLimit t = new QueryTimeLimit(jdbc.unwrap(SQLiteConnection.class), limit);
-    if (!limit.isZero()) {
-      long deadline = System.nanoTime() + limit.toNanos();
+  static QueryTimeLimit on(Connection jdbc) throws SQLException {
+    if (jdbc.isWrapperFor(SQLiteConnection.class)) {
+      QueryTimeLimit t = new QueryTimeLimit(jdbc.unwrap(SQLiteConnection.class), null);
       ProgressHandler.setHandler(
-          t.connection,
+          t.sqlite,
           STEPS,
           new ProgressHandler() {
             @Override
             protected int progress() {
-              if (System.nanoTime() - deadline > 0) {
+              if (t.active && System.nanoTime() - t.deadline > 0) {
                 t.fired = true;
                 return 1; // non-zero: SQLite stops the statement with SQLITE_INTERRUPT
               }
               return 0;
             }
           });
+      return t;
     }
+    if (jdbc.isWrapperFor(PGConnection.class)) {
+      return new QueryTimeLimit(null, jdbc.unwrap(PGConnection.class));
+    }
+    return new QueryTimeLimit(null, null); // another driver: no limit
+  }
+
+  /**
+   * The limit of one call on a pooled connection that other code uses too: started now; {@link
+   * #close()} ends it and removes SQLite's handler before the connection goes back.
+   */
+  static QueryTimeLimit start(Connection jdbc) throws SQLException {
+    QueryTimeLimit t = on(jdbc);
+    t.begin();
     return t;
+  }
+
+  /** Starts the clock of a call. */
+  void begin() {
+    limit = configured();
+    fired = false;
+    if (limit.isZero()) {
+      return;
+    }
+    if (sqlite != null) {
+      deadline = System.nanoTime() + limit.toNanos();
+      active = true;
+    } else if (postgres != null) {
+      synchronized (this) {
+        ended = false;
+        cancel = TIMER.schedule(this::fire, limit.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+
+  /**
+   * Stops the clock. If the cancel is being sent at this moment, waits until it has been sent, so
+   * that it can never reach the connection's next call.
+   */
+  void end() {
+    active = false;
+    if (postgres != null) {
+      synchronized (this) {
+        ended = true;
+        if (cancel != null) {
+          cancel.cancel(false);
+          cancel = null;
+        }
+      }
+    }
+  }
+
+  private synchronized void fire() {
+    if (ended) {
+      return;
+    }
+    fired = true;
+    try {
+      postgres.cancelQuery();
+    } catch (SQLException e) {
+      // The server could not be reached to cancel: the call ends when the server answers.
+    }
   }
 
   /** Whether the limit stopped the call. */
@@ -80,8 +167,30 @@ final class QueryTimeLimit implements AutoCloseable {
     return fired;
   }
 
+  /** {@link #end()}, and on SQLite the handler removed: the connection goes back to a pool. */
+  void close() throws SQLException {
+    end();
+    remove();
+  }
+
+  /** Removes SQLite's progress handler. */
+  void remove() throws SQLException {
+    if (sqlite != null) {
+      ProgressHandler.clearHandler(sqlite);
+    }
+  }
+
   /** The exception for a call the limit stopped. */
   DataSetException exception(String dataSet, String call, String statement, Throwable cause) {
+    return exception(dataSet, call, limit, ": '" + statement + "'", cause);
+  }
+
+  static DataSetException exception(String dataSet, String call, Duration limit, Throwable cause) {
+    return exception(dataSet, call, limit, "", cause);
+  }
+
+  private static DataSetException exception(
+      String dataSet, String call, Duration limit, String statement, Throwable cause) {
     return new DataSetException(
         "dataset '"
             + dataSet
@@ -89,9 +198,9 @@ final class QueryTimeLimit implements AutoCloseable {
             + call
             + " stopped after "
             + describe(limit)
-            + ", the time limit of one query() or sql() call: '"
+            + ", the time limit of one Store call"
             + statement
-            + "'. Narrow the query, or raise the limit with -D"
+            + ". Narrow the query, or raise the limit with -D"
             + PROPERTY
             + "=<seconds> (or "
             + ENVIRONMENT
@@ -101,11 +210,37 @@ final class QueryTimeLimit implements AutoCloseable {
         cause);
   }
 
-  @Override
-  public void close() throws SQLException {
-    if (connection != null && !limit.isZero()) {
-      ProgressHandler.clearHandler(connection);
+  /**
+   * The failure of a call on a connection of the plain reads whose limit stopped it: an {@link
+   * SQLException} so that it travels where the driver's would, turned into the limit's message by
+   * {@link #failure}.
+   */
+  static final class Reached extends SQLException {
+    private static final long serialVersionUID = 1L;
+    private final String dataSet;
+    private final transient Duration limit;
+
+    Reached(String dataSet, Duration limit, SQLException cause) {
+      super(cause.getMessage(), cause.getSQLState(), cause);
+      this.dataSet = dataSet;
+      this.limit = limit;
     }
+  }
+
+  /** {@link Reached} of a call this limit stopped, or {@code e} itself. */
+  SQLException reached(String dataSet, SQLException e) {
+    return fired ? new Reached(dataSet, limit, e) : e;
+  }
+
+  /**
+   * The exception of a plain read that failed with {@code e}: the limit's message if the limit
+   * stopped it, else {@code otherwise}'s, e.g. {@code cannot read Airport 5: …}.
+   */
+  static DataSetException failure(String call, SQLException e, String otherwise) {
+    if (e instanceof Reached r) {
+      return exception(r.dataSet, call, r.limit, e.getCause());
+    }
+    return new DataSetException(otherwise, e);
   }
 
   static Duration configured() {
@@ -118,6 +253,10 @@ final class QueryTimeLimit implements AutoCloseable {
     if (text == null || text.isBlank()) {
       return DEFAULT;
     }
+    Parsed last = lastParsed;
+    if (text.equals(last.text())) {
+      return last.limit();
+    }
     try {
       Duration d =
           text.strip().matches("\\d+(\\.\\d+)?")
@@ -126,6 +265,7 @@ final class QueryTimeLimit implements AutoCloseable {
       if (d.isNegative()) {
         throw new DateTimeParseException("negative", text, 0);
       }
+      lastParsed = new Parsed(text, d);
       return d;
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new DataSetException(
@@ -141,5 +281,18 @@ final class QueryTimeLimit implements AutoCloseable {
   private static String describe(Duration d) {
     long millis = d.toMillis();
     return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  private static ScheduledThreadPoolExecutor timer() {
+    ScheduledThreadPoolExecutor t =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread thread = new Thread(r, "datajar-time-limit");
+              thread.setDaemon(true);
+              return thread;
+            });
+    t.setRemoveOnCancelPolicy(true); // a call that ends in time leaves nothing queued
+    return t;
   }
 }

@@ -301,8 +301,10 @@ final class RowMapper<T> {
     try {
       return held == null ? connections.use(slot -> read(id, slot)) : read(id, held);
     } catch (SQLException e) {
-      throw new DataSetException(
-          "cannot read " + type.getSimpleName() + " " + id + ": " + e.getMessage(), e);
+      throw QueryTimeLimit.failure(
+          "get of " + type.getSimpleName() + " " + id,
+          e,
+          "cannot read " + type.getSimpleName() + " " + id + ": " + e.getMessage());
     }
   }
 

@@ -228,7 +228,9 @@ final class RowPath<T> implements ReadPath<T> {
   }
 
   private DataSetException failed(String what, SQLException e) {
-    return new DataSetException(
-        "cannot " + what + " " + mapper.type.getSimpleName() + ": " + e.getMessage(), e);
+    return QueryTimeLimit.failure(
+        what + " of " + mapper.type.getSimpleName(),
+        e,
+        "cannot " + what + " " + mapper.type.getSimpleName() + ": " + e.getMessage());
   }
 }

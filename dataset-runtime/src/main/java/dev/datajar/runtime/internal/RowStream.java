@@ -55,6 +55,7 @@ final class RowStream<T> extends ReleasingSpliterator<T> {
   private static <T> Stream<T> openNow(
       Engine engine, HqlWriter.Hql hql, Class<T> type, Query query) {
     Session s = engine.openSession();
+    QueryTimeLimit limit = null;
     try {
       SelectionQuery<T> q =
           EntityReader.bind(s.createSelectionQuery(hql.text(), type), hql.params());
@@ -62,11 +63,24 @@ final class RowStream<T> extends ReleasingSpliterator<T> {
       query.limit().ifPresent(q::setMaxResults);
       q.setReadOnly(true);
       q.setFetchSize(CLEAR_EVERY);
-      RowStream<T> split = new RowStream<>(engine, s, q.scroll(ScrollMode.FORWARD_ONLY));
+      // The time limit covers opening the stream (the query and its first rows), not reading it.
+      limit = s.doReturningWork(QueryTimeLimit::start);
+      ScrollableResults<T> scrolled;
+      try {
+        scrolled = q.scroll(ScrollMode.FORWARD_ONLY);
+      } finally {
+        QueryTimeLimit opened = limit;
+        s.doWork(c -> opened.close());
+      }
+      RowStream<T> split = new RowStream<>(engine, s, scrolled);
       split.releasedBy(engine.openStreams().register(split, new Held(split.rows, s)));
       return StreamSupport.stream(split, false).onClose(split::close);
     } catch (RuntimeException e) {
       s.close();
+      if (limit != null && limit.fired()) {
+        throw QueryTimeLimit.exception(
+            engine.name(), "stream of " + type.getSimpleName(), QueryTimeLimit.configured(), e);
+      }
       throw engine.isClosed() ? Engine.closedException(engine.name(), e) : e;
     } catch (Error e) {
       s.close();

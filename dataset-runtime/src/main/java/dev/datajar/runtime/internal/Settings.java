@@ -1,5 +1,6 @@
 package dev.datajar.runtime.internal;
 
+import dev.datajar.runtime.postgres.JdbcUrls;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -67,10 +68,13 @@ public record Settings(
     if (url == null || url.isBlank()) {
       return null;
     }
+    // A password in the URL is taken out of it (and wins, as it would in pgjdbc): the URL is
+    // shown in messages and logs, the password never.
+    JdbcUrls.Split split = JdbcUrls.split(url.strip());
     return new JdbcBinding(
-        url.strip(),
+        split.url(),
         credential(dataSet, "user", "USER"),
-        credential(dataSet, "password", "PASSWORD"),
+        split.password() != null ? split.password() : credential(dataSet, "password", "PASSWORD"),
         source);
   }
 

@@ -78,11 +78,15 @@ public final class LookupServer implements AutoCloseable {
             return true;
           }
         });
-    // What Jetty answers itself (a malformed path, a bad request line) is JSON too.
+    // What Jetty answers itself (a malformed path, a bad request line, a URI too long) is JSON
+    // too. Jetty closes the connection after such an answer (it could not read the request, so
+    // it cannot tell where the next one starts): the answer says so, or a keep-alive client would
+    // send its next request into a closed connection.
     server.setErrorHandler(
         (request, response, callback) -> {
           Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
           int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+          response.getHeaders().put(HttpHeader.CONNECTION, "close");
           send(
               request,
               response,

@@ -214,6 +214,31 @@ class LookupServerTest {
     }
   }
 
+  /**
+   * Jetty closes the connection after an answer of its own (it could not read the request): the
+   * answer says {@code Connection: close}, so a keep-alive client does not send its next request
+   * into a closed connection. The service's own 400s keep the connection.
+   */
+  @Test
+  void jettysOwnErrors_sayConnectionClose_andClose() throws Exception {
+    for (String requestLine :
+        List.of("GET /countries/% HTTP/1.1", "GET /" + "a".repeat(20_000) + " HTTP/1.1")) {
+      try (RawConnection c = new RawConnection()) {
+        String answer = c.exchange(requestLine);
+        String what = requestLine.substring(0, Math.min(30, requestLine.length())) + ": " + answer;
+        assertTrue(answer.startsWith("HTTP/1.1 4"), what);
+        assertTrue(answer.contains("\r\nConnection: close\r\n"), what);
+        assertTrue(c.closedByServer(), what);
+      }
+    }
+    try (RawConnection c = new RawConnection()) {
+      String answer = c.exchange("GET /countries/XYZW HTTP/1.1");
+      assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+      assertFalse(answer.contains("Connection: close"), answer);
+      assertTrue(c.exchange("GET /currencies/978 HTTP/1.1").startsWith("HTTP/1.1 200 "));
+    }
+  }
+
   @Test
   void keepAliveConnections_sendWithoutNagleDelay() throws Exception {
     try (RawConnection c = new RawConnection()) {
@@ -266,6 +291,12 @@ class LookupServerTest {
       int n =
           length.find() && !requestLine.startsWith("HEAD") ? Integer.parseInt(length.group(1)) : 0;
       return headers + new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+
+    /** True if the server closed the connection: the next read finds its end. */
+    boolean closedByServer() throws IOException {
+      socket.setSoTimeout(10_000);
+      return in.read() < 0;
     }
 
     @Override
