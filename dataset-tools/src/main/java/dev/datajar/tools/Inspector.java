@@ -9,7 +9,6 @@ import dev.datajar.tools.internal.FileSchema;
 import dev.datajar.tools.internal.StorageFormat;
 import java.io.IOException;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -148,18 +147,28 @@ public final class Inspector {
     if (dot < 0 || owner.contains(" ")) {
       return stored;
     }
-    Class<?> entity = entityClasses.get(owner.substring(0, dot));
-    String attribute = owner.substring(dot + 1);
-    for (Class<?> k = entity; k != null && k != Object.class; k = k.getSuperclass()) {
+    // The owner is an attribute path (Country.capital.lat): follow it through embeddables.
+    Class<?> type = entityClasses.get(owner.substring(0, dot));
+    for (String attribute : owner.substring(dot + 1).split("\\.")) {
+      type = type == null ? null : fieldType(type, attribute);
+    }
+    if (type == null) {
+      return stored;
+    }
+    Class<?> boxed = type.isPrimitive() ? boxed(type) : type;
+    return boxed == c.valueType() ? stored : type.getSimpleName() + " as " + stored;
+  }
+
+  /** The declared type of a field of {@code k} or its superclasses, or null. */
+  private static Class<?> fieldType(Class<?> k, String name) {
+    for (; k != null && k != Object.class; k = k.getSuperclass()) {
       try {
-        Field f = k.getDeclaredField(attribute);
-        Class<?> type = f.getType().isPrimitive() ? boxed(f.getType()) : f.getType();
-        return type == c.valueType() ? stored : f.getType().getSimpleName() + " as " + stored;
+        return k.getDeclaredField(name).getType();
       } catch (NoSuchFieldException e) {
         // declared higher up, or a property without a field: try the superclass
       }
     }
-    return stored;
+    return null;
   }
 
   private static Class<?> boxed(Class<?> p) {

@@ -4,6 +4,7 @@ import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.builder.internal.source.RowCursor;
 import dev.datajar.builder.internal.source.ValueKind;
 import dev.datajar.runtime.format.ColumnModel;
+import java.lang.invoke.MethodType;
 
 /**
  * Turns one source field into the value of its column, or reports why it cannot: text is parsed
@@ -37,7 +38,9 @@ final class FieldValues {
                   + " column ("
                   + column.owner()
                   + "). "
-                  + (key ? "Give the row its key." : "Give a value, or make the field nullable."));
+                  + (key
+                      ? "Give the row its key."
+                      : "Give a value, or " + allowNull(column) + "."));
           return INVALID;
         }
         return null;
@@ -133,9 +136,27 @@ final class FieldValues {
     return rows.where(field) + ": " + (path == null ? "" : path + ": ");
   }
 
-  /** The fix for a value that is there but wrong: NULL is only offered where it is allowed. */
+  /**
+   * How the entity would allow NULL in the column: a primitive ({@code int}) cannot hold it
+   * whatever the column says, so its fix is the wrapper type ({@code Integer}).
+   */
+  static String allowNull(ColumnModel column) {
+    return column.primitive()
+        ? "declare the field as " + column.valueType().getSimpleName() + " to allow NULL"
+        : "make the field nullable";
+  }
+
+  /** The primitive type of a column that {@link ColumnModel#primitive()} holds: {@code double}. */
+  static String primitiveName(ColumnModel column) {
+    return MethodType.methodType(column.valueType()).unwrap().returnType().getName();
+  }
+
+  /**
+   * The fix for a value that is there but wrong: NULL is only offered where it is allowed, never
+   * for a primitive (inside an embeddable its column is nullable, its field is not).
+   */
   private static String fix(RowCursor rows, int field, ColumnModel column) {
-    if (!column.nullable()) {
+    if (!column.nullable() || column.primitive()) {
       return "Fix the value.";
     }
     return rows.jsonPath(field) != null

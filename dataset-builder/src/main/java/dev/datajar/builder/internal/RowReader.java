@@ -4,10 +4,12 @@ import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.builder.internal.source.RowCursor;
 import dev.datajar.runtime.format.ColumnModel;
 import dev.datajar.runtime.format.TableModel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Maps the fields of a source to the columns of its table and reads each row into an array of
@@ -27,6 +29,15 @@ final class RowReader {
   private final Object[] defaults;
   private final boolean[] hasDefault;
   private final boolean[] key;
+  private final List<TableModel> collections;
+
+  /**
+   * For a primitive in an embeddable, the columns of that embeddable: NULL is only readable there
+   * when all of them are NULL (the embedded object itself is then null). For any other primitive
+   * whose column allows NULL, an empty array: NULL is never readable.
+   */
+  private final int[][] embeddable;
+
   private int mapped;
 
   RowReader(TableSource source, Problems problems) {
@@ -42,7 +53,26 @@ final class RowReader {
       String name = columns[c].name();
       key[c] = table.primaryKey().stream().anyMatch(name::equalsIgnoreCase);
     }
+    this.collections = source.collections();
+    this.embeddable = new int[columns.length][];
+    for (int c = 0; c < columns.length; c++) {
+      if (columns[c].primitive() && columns[c].nullable()) {
+        embeddable[c] = embeddableOf(c);
+      }
+    }
     readDefaults(source.defaults());
+  }
+
+  /** The columns of the embeddable holding column {@code c}, by their owners' common path. */
+  private int[] embeddableOf(int c) {
+    String owner = columns[c].owner();
+    String parent = owner.substring(0, Math.max(owner.lastIndexOf('.'), 0));
+    if (parent.indexOf('.') < 0) {
+      return new int[0]; // an attribute of the entity itself, e.g. Runway.metres
+    }
+    return IntStream.range(0, columns.length)
+        .filter(i -> columns[i].owner().startsWith(parent + "."))
+        .toArray();
   }
 
   private void readDefaults(Map<String, String> settings) {
@@ -131,15 +161,7 @@ final class RowReader {
       String where =
           fixedHeader ? rows.source() + ":" + rows.line() + ":" + (f + 1) : rows.where(f);
       if (column.isEmpty()) {
-        problems.add(
-            where
-                + ": unknown column '"
-                + name
-                + "': table '"
-                + table.name()
-                + "' has no column or attribute of that name. Columns: "
-                + columnNames()
-                + ". Rename it, or remove it from the source.");
+        problems.add(where + ": unknown column '" + name + "': " + unknown(name));
         continue;
       }
       int c = table.columns().indexOf(column.get());
@@ -179,7 +201,9 @@ final class RowReader {
                 + " it and it has no default. "
                 + (key[c]
                     ? "Add the column, or set a default for it."
-                    : "Add the column, set a default for it, or make the field nullable."));
+                    : "Add the column, set a default for it, or "
+                        + FieldValues.allowNull(columns[c])
+                        + "."));
         ok = false;
       }
     }
@@ -218,13 +242,116 @@ final class RowReader {
                 + "): the row has no value for it and it has no default. "
                 + (key[c]
                     ? "Add it, or set a default for it."
-                    : "Add it, set a default for it, or make the field nullable."));
+                    : "Add it, set a default for it, or "
+                        + FieldValues.allowNull(columns[c])
+                        + "."));
         ok = false;
         v = null;
       }
       values[c] = v;
     }
+    for (int c = 0; c < columns.length; c++) {
+      if (values[c] == null && embeddable[c] != null && !absent(embeddable[c], values)) {
+        problems.add(primitiveNull(rows, c));
+        ok = false;
+      }
+    }
     return ok;
+  }
+
+  /** Whether every column of an embeddable is NULL in the row: the embedded object is null. */
+  private static boolean absent(int[] embeddable, Object[] values) {
+    for (int i : embeddable) {
+      if (values[i] != null) {
+        return false;
+      }
+    }
+    return embeddable.length > 0;
+  }
+
+  /**
+   * NULL for a primitive: the build would pass, and the first read of the row fail (Hibernate
+   * cannot set NULL into an {@code int}), so it is refused here, where the field is.
+   */
+  private String primitiveNull(RowCursor rows, int c) {
+    ColumnModel column = columns[c];
+    int f = fieldOf[c];
+    String where = f >= 0 && rows.has(f) ? FieldValues.at(rows, f) : rows.where() + ": ";
+    String owner = column.owner();
+    String type = FieldValues.primitiveName(column);
+    String text =
+        where
+            + "column '"
+            + column.name()
+            + "': NULL for "
+            + owner
+            + ", a "
+            + type
+            + ", which cannot hold NULL";
+    if (embeddable[c].length == 0) {
+      return text + ". Give a value, or " + FieldValues.allowNull(column) + ".";
+    }
+    String parent = owner.substring(0, owner.lastIndexOf('.'));
+    String attribute = parent.substring(parent.lastIndexOf('.') + 1);
+    return text
+        + ", while other columns of "
+        + parent
+        + " have values. Give a value, leave every column of "
+        + parent
+        + " NULL for a null "
+        + attribute
+        + ", or "
+        + FieldValues.allowNull(column)
+        + ".";
+  }
+
+  /**
+   * Why a header name is unknown, with the fix: a nested value for an embeddable goes in its own
+   * columns of this table, a collection's elements in the collection's own table file.
+   */
+  private String unknown(String name) {
+    String entityName = table.entity();
+    List<String> embedded = new ArrayList<>();
+    for (ColumnModel c : columns) {
+      if (c.attribute() != null
+          && c.attribute().regionMatches(true, 0, name + ".", 0, name.length() + 1)) {
+        embedded.add(c.name() + " (" + c.attribute() + ")");
+      }
+    }
+    if (!embedded.isEmpty()) {
+      return entityName
+          + "."
+          + name
+          + " is an embeddable, stored flat in columns of table '"
+          + table.name()
+          + "': "
+          + String.join(", ", embedded)
+          + ". Give each a field of its own, named by its column or its attribute path, instead of"
+          + " one '"
+          + name
+          + "' value.";
+    }
+    for (TableModel t : collections) {
+      if (t.collection().equalsIgnoreCase(entityName + "." + name)) {
+        List<String> header = new ArrayList<>();
+        t.columns().forEach(c -> header.add(c.name()));
+        return t.collection()
+            + " is a collection, loaded from a table of its own, '"
+            + t.name()
+            + "': put its elements in "
+            + t.name()
+            + ".csv, .json or .jsonl beside this source, one row per element with the columns "
+            + String.join(", ", header)
+            + ", and remove '"
+            + name
+            + "' from this source.";
+      }
+    }
+    return "table '"
+        + table.name()
+        + "' has no column or attribute of that name. Columns: "
+        + columnNames()
+        + ". Rename it, or remove it from the source.";
   }
 
   private String columnNames() {

@@ -24,8 +24,10 @@ import java.util.TreeMap;
  * or files its settings name, or by convention {@code <dataset folder>/<table>.csv|.json|.jsonl} or
  * the files of a folder {@code <dataset folder>/<table>/}, read in name order.
  *
- * <p>All problems (two sources for one table, no source for an entity's table, settings for a table
- * that does not exist) are collected and reported together.
+ * <p>Every table needs a source, a collection's table (an {@code @ElementCollection}'s, a
+ * many-to-many's join table) as much as an entity's: a file with only a header gives an empty one.
+ * All problems (two sources for one table, no source for a table, settings for a table that does
+ * not exist) are collected and reported together.
  */
 final class SourceLocator {
   private SourceLocator() {}
@@ -101,23 +103,8 @@ final class SourceLocator {
       }
       Map<String, String> defaults = s == null ? Map.of() : s.defaults();
       RowSource r = rowSources.isEmpty() ? null : rowSources.get(0);
-      if (r == null && parts.isEmpty() && folder == null && t.entity() != null) {
-        problems.add(
-            "table '"
-                + t.name()
-                + "' (entity "
-                + t.entity()
-                + ") has no source."
-                + " Looked for "
-                + DisplayPath.of(directory.resolve(t.name()))
-                + ".csv, .json and"
-                + " .jsonl, a folder "
-                + DisplayPath.of(directory.resolve(t.name()))
-                + "/ of such"
-                + " files, a table setting with a <file> or <files> for it, and a RowSource whose"
-                + " table() is '"
-                + t.name()
-                + "'. Add one of them.");
+      if (r == null && parts.isEmpty() && folder == null) {
+        problems.add(noSource(t, directory));
         continue;
       }
       Integer max = s == null ? null : s.maxFieldSize();
@@ -138,6 +125,7 @@ final class SourceLocator {
           new TableSource(
               t,
               r == null ? parts : List.of(),
+              collectionsOf(t, schema),
               s == null ? null : s.format(),
               s == null ? null : s.jsonPointer(),
               r,
@@ -158,6 +146,54 @@ final class SourceLocator {
       }
     }
     problems.throwIfAny();
+    return out;
+  }
+
+  /**
+   * An entity's table and a collection's (an {@code @ElementCollection}'s table, a many-to-many's
+   * join table) both need a source: a collection without one would load silently empty.
+   */
+  private static String noSource(TableModel t, Path directory) {
+    String base = DisplayPath.of(directory.resolve(t.name()));
+    String looked =
+        " has no source. Looked for "
+            + base
+            + ".csv, .json and .jsonl, a folder "
+            + base
+            + "/ of such files, a table setting with a <file> or <files> for it, and a RowSource"
+            + " whose table() is '"
+            + t.name()
+            + "'. Add one of them";
+    if (t.entity() != null) {
+      return "table '" + t.name() + "' (entity " + t.entity() + ")" + looked + ".";
+    }
+    List<String> header = new ArrayList<>();
+    t.columns().forEach(c -> header.add(c.name()));
+    return "table '"
+        + t.name()
+        + "' (the table of collection "
+        + (t.collection() == null ? "?" : t.collection())
+        + ")"
+        + looked
+        + ": one row per element, e.g. "
+        + t.name()
+        + ".csv with the header line '"
+        + String.join(",", header)
+        + "' (a file with only that line leaves the collection empty for every row).";
+  }
+
+  /** The tables of the collections of {@code t}'s entity, for hints about nested values. */
+  private static List<TableModel> collectionsOf(TableModel t, SchemaModel schema) {
+    List<TableModel> out = new ArrayList<>();
+    if (t.entity() == null) {
+      return out;
+    }
+    for (TableModel other : schema.tables()) {
+      String collection = other.collection();
+      if (collection != null && collection.startsWith(t.entity() + ".")) {
+        out.add(other);
+      }
+    }
     return out;
   }
 

@@ -17,20 +17,22 @@ import java.util.Map;
 
 /**
  * Where the rows of one table come from: one or more source files read one after the other (the
- * parts, each with the same format settings), a code source, or nothing (a collection or join table
- * without a file is empty).
+ * parts, each with the same format settings) or a code source.
  *
  * <p>A row's place is one {@code long}, its <em>position</em>: the part's index in the high bits
  * and the line (or a code source's row number) in the low {@value #LINE_BITS} bits, so positions
  * keep source order across parts and cost no more per row than a line did.
  *
  * @param files the parts, in the order they are read; empty for a code source or no source
+ * @param collections the tables of the collections of the table's entity (element collections,
+ *     many-to-many join tables), named in hints when a source nests a collection's values
  * @param defaults column or attribute name to default text, from the table's settings
  * @param maxFieldSize the longest CSV field read, in characters
  */
 record TableSource(
     TableModel table,
     List<Path> files,
+    List<TableModel> collections,
     String format,
     String jsonPointer,
     RowSource code,
@@ -40,6 +42,7 @@ record TableSource(
 
   TableSource {
     files = List.copyOf(files);
+    collections = List.copyOf(collections);
     defaults = Map.copyOf(defaults);
   }
 

@@ -20,6 +20,9 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
  * #valueType()}; {@link #bind} writes such a value (or a typed value from a code source).
  */
 public final class ColumnModel {
+  /** Ends the {@link #owner()} of a collection or join table's key and basic element columns. */
+  static final String COLLECTION_TABLE = " (collection table)";
+
   private final String name;
   private final String attribute;
   private final String owner;
@@ -32,6 +35,7 @@ public final class ColumnModel {
   private final Codec codec;
   private final String jdbcDescription;
   private final String defaultText;
+  private final boolean primitive;
 
   ColumnModel(
       String name,
@@ -44,8 +48,10 @@ public final class ColumnModel {
       List<String> checks,
       JdbcMapping mapping,
       Codec codec,
-      String sqlDefault) {
+      String sqlDefault,
+      boolean primitive) {
     this.name = name;
+    this.primitive = primitive;
     this.attribute = attribute;
     this.owner = owner;
     this.declaredType = declaredType;
@@ -69,14 +75,32 @@ public final class ColumnModel {
     return name;
   }
 
-  /** The entity attribute this column holds, or {@code null} (collection tables, composite). */
+  /**
+   * The entity attribute this column holds, by its path within the entity ({@code elevationFt},
+   * {@code capital.lat}), or {@code null} (collection tables, an association with several columns).
+   */
   public String attribute() {
     return attribute;
   }
 
-  /** Where the column comes from in the entities, e.g. {@code Airport.elevationFt}. */
+  /**
+   * Where the column comes from in the entities, by attribute path: {@code Airport.elevationFt},
+   * {@code Country.capital.lat} (an embeddable), {@code Runway.airport} (an {@code @IdClass} key),
+   * {@code Supplier.tags (collection table)}.
+   */
   public String owner() {
     return owner;
+  }
+
+  /**
+   * The collection whose table holds this column, as {@code Entity.attribute} (e.g. {@code
+   * Supplier.tags}), for a collection or join table's key and basic element columns; else {@code
+   * null}.
+   */
+  public String collection() {
+    return owner.endsWith(COLLECTION_TABLE)
+        ? owner.substring(0, owner.length() - COLLECTION_TABLE.length())
+        : null;
   }
 
   /** The type in the {@code create table} statement, e.g. {@code integer}. */
@@ -86,6 +110,14 @@ public final class ColumnModel {
 
   public boolean nullable() {
     return nullable;
+  }
+
+  /**
+   * Whether the attribute is a Java primitive ({@code int}, {@code double}, {@code boolean}...),
+   * which cannot hold NULL; its column may still be nullable when an embeddable holds it.
+   */
+  public boolean primitive() {
+    return primitive;
   }
 
   /**

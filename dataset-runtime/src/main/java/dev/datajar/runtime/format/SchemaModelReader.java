@@ -14,6 +14,7 @@ import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Table;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.CollectionPart;
+import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
@@ -27,7 +28,8 @@ import org.hibernate.persister.entity.EntityPersister;
  */
 final class SchemaModelReader {
   /** What the run-time mapping says about one column. */
-  private record Binding(JdbcMapping mapping, String attribute, String owner, String entity) {}
+  private record Binding(
+      JdbcMapping mapping, String attribute, String owner, String entity, boolean primitive) {}
 
   private final Metadata metadata;
   private final SessionFactoryImplementor sf;
@@ -72,37 +74,66 @@ final class SchemaModelReader {
     for (String table : p.getTableNames()) {
       entityOfTable.putIfAbsent(TableModel.unquote(table).toLowerCase(Locale.ROOT), entity);
     }
-    String idName = p.getIdentifierMapping().getAttributeName();
-    collect(p.getIdentifierMapping(), idName, entity + "." + idName, entity);
+    // An @IdClass key has no attribute of its own (its name is null): its columns are named by
+    // the entity's @Id attributes, Runway.airport, as an @EmbeddedId's are by Runway.id.code.
+    collect(p.getIdentifierMapping(), p.getIdentifierMapping().getAttributeName(), entity, null);
     p.forEachAttributeMapping(a -> readAttribute(entity, a));
   }
 
   private void readAttribute(String entity, AttributeMapping a) {
-    String owner = entity + "." + a.getAttributeName();
     if (a instanceof PluralAttributeMapping plural) {
-      String label = owner + " (collection table)";
-      collect(plural.getKeyDescriptor().getKeyPart(), null, label, null);
+      String name = entity + "." + a.getAttributeName();
+      String label = name + ColumnModel.COLLECTION_TABLE;
+      collect(plural.getKeyDescriptor().getKeyPart(), null, name, label);
       CollectionPart index = plural.getIndexDescriptor();
       if (index != null) {
-        collect(index, null, label, null);
+        collect(index, null, name, label);
       }
-      collect(plural.getElementDescriptor(), null, label, null);
+      // An embeddable element's columns are named by their paths: Supplier.addresses.city.
+      collect(plural.getElementDescriptor(), null, name, label);
     } else {
-      collect(a, a.getAttributeName(), owner, entity);
+      collect(a, a.getAttributeName(), entity, null);
     }
   }
 
-  private void collect(ModelPart part, String attribute, String owner, String entity) {
+  /**
+   * Binds the columns of a part. An embeddable (an {@code @EmbeddedId} or {@code @IdClass} key too)
+   * is followed down to its own attributes, so that each column is named by its attribute's path:
+   * {@code Country.capital.lat}, and {@code capital.lat} names it in a source's header.
+   *
+   * @param path the attribute path within the entity or collection element, or null
+   * @param prefix the entity's simple name, or {@code Entity.collection} for a collection's parts
+   * @param collection the label of a collection table's key, index and basic element, or null for
+   *     an entity's own columns
+   */
+  private void collect(ModelPart part, String path, String prefix, String collection) {
+    if (part instanceof EmbeddableValuedModelPart embeddable) {
+      embeddable
+          .getEmbeddableTypeDescriptor()
+          .forEachAttributeMapping(
+              (AttributeMapping a) -> {
+                String name = a.getAttributeName();
+                collect(a, path == null ? name : path + "." + name, prefix, collection);
+              });
+      return;
+    }
     List<SelectableMapping> selectables = new ArrayList<>();
     part.forEachSelectable((i, s) -> selectables.add(s));
+    boolean primitive =
+        part instanceof AttributeMapping a
+            && a.getPropertyAccess() != null
+            && a.getPropertyAccess().getGetter().getReturnTypeClass().isPrimitive();
+    String owner = path == null ? (collection != null ? collection : prefix) : prefix + "." + path;
     for (SelectableMapping s : selectables) {
       if (s.isFormula()) {
         continue;
       }
-      String name = selectables.size() == 1 ? attribute : null;
+      // A collection table's columns hold no attribute of the entity a source row could name.
+      String attribute = collection == null && selectables.size() == 1 ? path : null;
       bindings.putIfAbsent(
           key(s.getContainingTableExpression(), s.getSelectionExpression()),
-          new Binding(s.getJdbcMapping(), name, owner, entity));
+          new Binding(
+              s.getJdbcMapping(), attribute, owner, collection == null ? prefix : null, primitive));
     }
   }
 
@@ -188,7 +219,8 @@ final class SchemaModelReader {
         checks,
         b.mapping(),
         codec,
-        c.getDefaultValue());
+        c.getDefaultValue(),
+        b.primitive());
   }
 
   private boolean isPrimaryKeyPart(String table, String column) {

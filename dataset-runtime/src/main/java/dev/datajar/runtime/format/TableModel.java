@@ -59,6 +59,23 @@ public record TableModel(
   }
 
   /**
+   * The collection this table holds the elements of, as {@code Entity.attribute} (an
+   * {@code @ElementCollection}'s table or a many-to-many's join table), or {@code null} for an
+   * entity's table.
+   */
+  public String collection() {
+    if (entity != null) {
+      return null;
+    }
+    for (ColumnModel c : columns) {
+      if (c.collection() != null) {
+        return c.collection();
+      }
+    }
+    return null;
+  }
+
+  /**
    * True if the primary key is one {@code integer} column, which SQLite then stores as the rowid
    * itself: no second b-tree, and lookups by key walk one tree instead of two.
    */
