@@ -28,7 +28,8 @@ import org.eclipse.aether.version.Version;
 /**
  * Where the tool goals get their datasets: the module's own build output, a jar file, or Maven
  * coordinates resolved through Maven's repository system (the build's local repository and remote
- * repositories, with its settings, mirrors and offline mode). Closes what it opened.
+ * repositories, with its settings, mirrors and offline mode; not the reactor, see {@link
+ * #repositoryOnly}). Closes what it opened.
  */
 final class ToolInputs implements AutoCloseable {
   private final MavenProject project;
