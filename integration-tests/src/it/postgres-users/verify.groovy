@@ -16,8 +16,8 @@ try {
   jar.close()
 }
 
-for (test in ['CodeNamesDatabaseTest', 'JvmPropertyTest']) {
-  assert (log =~ /Tests run: 3, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [0-9.]+ s -- in com\.example\.service\.${test}/).find() :
-      "$test did not run its 3 tests"
+for (test in [CodeNamesDatabaseTest: 4, JvmPropertyTest: 3]) {
+  assert (log =~ /Tests run: ${test.value}, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [0-9.]+ s -- in com\.example\.service\.${test.key}/).find() :
+      "${test.key} did not run its ${test.value} tests"
 }
 return true

@@ -1,5 +1,5 @@
 // mvn package with a JDBC URL: the rows are in a new PostgreSQL schema, the jar has the manifest
-// (which names the schema) but no SQLite file.
+// (which names the schema) and the index but no SQLite file; dataset:inspect skips the dataset.
 import java.util.jar.JarFile
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
@@ -10,11 +10,17 @@ def schema = m.group(1)
 def jar = new JarFile(new File(basedir, 'target/postgres-target-2.1.0.jar'))
 try {
   assert jar.getEntry('META-INF/datasets/geo.sqlite') == null : 'the jar still carries a SQLite file'
+  // The index lists it, so that a service depending on the jar finds it (integration-tests'
+  // postgres-users case opens such a jar through the runtime).
+  assert jar.getInputStream(jar.getEntry('META-INF/datasets/index')).getText('UTF-8') == 'geo\n'
   def manifest = jar.getInputStream(jar.getEntry('META-INF/datasets/geo.manifest.json')).getText('UTF-8')
   assert manifest.contains('"schema" : "' + schema + '"') : manifest
 } finally {
   jar.close()
 }
+
+assert log.contains("[INFO] dataset 'geo' was built into PostgreSQL (schema " + schema +
+    '): skipped, the tool goals read datasets built into SQLite files only')
 
 def pg = dev.datajar.testing.postgres.TestPostgres.get()
 def connection = pg.connect(new File(basedir, 'jdbc.url').getText('UTF-8'))

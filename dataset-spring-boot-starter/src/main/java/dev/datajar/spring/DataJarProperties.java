@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <pre>
  * datajar.datasets=geo,oui                  # default: every dataset on the class path
  * datajar.paths.geo=/srv/data/geo.sqlite    # read dataset 'geo' from this file
+ * datajar.jdbc.geo=jdbc:postgresql://db/ref # read dataset 'geo' from PostgreSQL (user, password
+ *                                          # in the URL or DATAJAR_GEO_JDBC_USER/_PASSWORD)
  * datajar.cache-directory=/var/cache/app    # where datasets inside jars are copied
  * </pre>
  *
  * <p>Unset, the runtime's own defaults apply, including its system properties ({@code
- * datajar.<name>.path}, {@code datajar.cache.dir}) and environment variables.
+ * datajar.<name>.path}, {@code datajar.<name>.jdbc}, {@code datajar.cache.dir}) and environment
+ * variables.
  */
 @ConfigurationProperties(prefix = DataJarProperties.PREFIX)
 public class DataJarProperties {
@@ -25,6 +28,7 @@ public class DataJarProperties {
 
   private List<String> datasets = new ArrayList<>();
   private Map<String, Path> paths = new LinkedHashMap<>();
+  private Map<String, String> jdbc = new LinkedHashMap<>();
   private Path cacheDirectory;
 
   /** The datasets to open; empty for every dataset on the class path. */
@@ -43,6 +47,15 @@ public class DataJarProperties {
 
   public void setPaths(Map<String, Path> paths) {
     this.paths = paths;
+  }
+
+  /** A PostgreSQL JDBC URL per dataset name, for datasets built into PostgreSQL. */
+  public Map<String, String> getJdbc() {
+    return jdbc;
+  }
+
+  public void setJdbc(Map<String, String> jdbc) {
+    this.jdbc = jdbc;
   }
 
   /** Where datasets inside jars are copied to; unset for the runtime's default. */

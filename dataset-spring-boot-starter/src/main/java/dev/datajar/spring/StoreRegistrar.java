@@ -45,6 +45,9 @@ public final class StoreRegistrar implements BeanDefinitionRegistryPostProcessor
     for (Map.Entry<String, Path> e : properties.getPaths().entrySet()) {
       b.path(e.getKey(), e.getValue());
     }
+    for (Map.Entry<String, String> e : properties.getJdbc().entrySet()) {
+      b.jdbc(e.getKey(), e.getValue());
+    }
     if (properties.getCacheDirectory() != null) {
       b.cacheDirectory(properties.getCacheDirectory());
     }

@@ -171,6 +171,7 @@ public final class DataSetInput implements AutoCloseable {
     Path sqlite = datasets.resolve(StorageFormat.sqliteFileName(chosen));
     Manifest manifest =
         readManifest(datasets.resolve(StorageFormat.manifestFileName(chosen)), shown);
+    refuseIfInPostgres(chosen, shown, manifest);
     DataSetFiles.check(sqlite, shown);
     URLClassLoader own = null;
     if (loader == null && root != null) {
@@ -202,6 +203,12 @@ public final class DataSetInput implements AutoCloseable {
           zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.sqliteFileName(chosen));
       ZipEntry man =
           zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.manifestFileName(chosen));
+      if (man != null) {
+        try (InputStream in = zip.getInputStream(man)) {
+          refuseIfInPostgres(
+              chosen, shown, StorageFormat.readManifest(in, shown + "!/" + man.getName()));
+        }
+      }
       if (sqlite == null || man == null) {
         throw new ToolException(
             shown
@@ -262,6 +269,38 @@ public final class DataSetInput implements AutoCloseable {
         "datajar dataset classes",
         new URL[] {jarOrFolder.toUri().toURL()},
         DataSetInput.class.getClassLoader());
+  }
+
+  /**
+   * The schema of dataset {@code name} in a class folder (its {@code META-INF/datasets}) if it was
+   * built into PostgreSQL, else empty (a SQLite file, or no manifest).
+   */
+  public static Optional<String> postgresSchema(Path folder, String name)
+      throws IOException, ToolException {
+    Path file =
+        folder.resolve(StorageFormat.RESOURCE_DIR).resolve(StorageFormat.manifestFileName(name));
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Manifest m = readManifest(file, folder.toString());
+    return m.file() == null && m.postgres() != null
+        ? Optional.of(m.postgres().schema())
+        : Optional.empty();
+  }
+
+  /** The tools read dataset files: a dataset that lives in a PostgreSQL schema is refused. */
+  private static void refuseIfInPostgres(String name, String shown, Manifest m)
+      throws ToolException {
+    if (m.file() == null && m.postgres() != null) {
+      throw new ToolException(
+          shown
+              + ": dataset '"
+              + name
+              + "' was built into PostgreSQL (schema "
+              + m.postgres().schema()
+              + "), and inspect, dump, diff and guard read datasets built into SQLite files only."
+              + " Build it without dataset.jdbc.url to use them on it");
+    }
   }
 
   private static Manifest readManifest(Path file, String shown) throws IOException, ToolException {

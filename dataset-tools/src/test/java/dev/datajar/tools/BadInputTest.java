@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.datajar.runtime.format.CorpusFixture;
 import dev.datajar.runtime.format.CorpusJar;
+import dev.datajar.runtime.format.Manifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -59,6 +60,40 @@ class BadInputTest {
             + " holds no dataset: META-INF/datasets/index is missing. Expected a jar"
             + " of a module built with the dataset-maven-plugin's build goal",
         message(plain));
+  }
+
+  /** Issue 19: the index of a module built into PostgreSQL lists a dataset that has no file. */
+  @Test
+  void open_refusesADatasetBuiltIntoPostgres_inAFolderAndInAJar() throws Exception {
+    Path folder = dir.resolve("pg-classes");
+    Path datasets = Files.createDirectories(folder.resolve("META-INF/datasets"));
+    Files.writeString(datasets.resolve("index"), "geo\n");
+    Files.write(
+        datasets.resolve("geo.manifest.json"),
+        Manifest.builder("geo")
+            .file(null)
+            .checksum(null, 0)
+            .postgres(new Manifest.Postgres("geo_1_0_0123456789", "a".repeat(64), "b".repeat(64)))
+            .build()
+            .toJson());
+    assertEquals(
+        java.util.Optional.of("geo_1_0_0123456789"), DataSetInput.postgresSchema(folder, "geo"));
+    assertEquals(java.util.Optional.empty(), DataSetInput.postgresSchema(built, "edges"));
+    String refused =
+        ": dataset 'geo' was built into PostgreSQL (schema geo_1_0_0123456789), and inspect,"
+            + " dump, diff and guard read datasets built into SQLite files only. Build it without"
+            + " dataset.jdbc.url to use them on it";
+    assertEquals(folder + refused, message(folder));
+
+    Path pgJar = dir.resolve("pg.jar");
+    try (JarOutputStream zip = new JarOutputStream(Files.newOutputStream(pgJar))) {
+      for (String f : new String[] {"index", "geo.manifest.json"}) {
+        zip.putNextEntry(new JarEntry("META-INF/datasets/" + f));
+        zip.write(Files.readAllBytes(datasets.resolve(f)));
+        zip.closeEntry();
+      }
+    }
+    assertEquals(pgJar + refused, message(pgJar));
   }
 
   @Test

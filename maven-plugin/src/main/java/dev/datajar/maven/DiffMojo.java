@@ -20,7 +20,8 @@ public class DiffMojo extends ToolMojo {
 
   /**
    * The version to compare with, or {@code group:artifact:version}; the latest release when empty;
-   * user property {@code dataset.diff.against}.
+   * user property {@code dataset.diff.against}. Always the jar in the local or a remote repository
+   * (installed or deployed), never this build's own output, even for the project's own version.
    */
   @Parameter(property = "dataset.diff.against")
   String against;

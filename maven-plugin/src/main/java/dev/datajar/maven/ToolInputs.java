@@ -4,7 +4,6 @@ import dev.datajar.tools.DataSetInput;
 import dev.datajar.tools.ToolException;
 import java.io.File;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,8 @@ import org.eclipse.aether.version.Version;
 /**
  * Where the tool goals get their datasets: the module's own build output, a jar file, or Maven
  * coordinates resolved through Maven's repository system (the build's local repository and remote
- * repositories, with its settings, mirrors and offline mode). Closes what it opened.
+ * repositories, with its settings, mirrors and offline mode; not the reactor, see {@link
+ * #repositoryOnly}). Closes what it opened.
  */
 final class ToolInputs implements AutoCloseable {
   private final MavenProject project;
@@ -61,7 +61,7 @@ final class ToolInputs implements AutoCloseable {
    * only one (of a jar).
    */
   List<DataSetInput> open(File jar, String coordinates, List<String> names)
-      throws ToolException, MalformedURLException {
+      throws ToolException, IOException {
     if (jar != null) {
       return each(names, n -> DataSetInput.open(jar.toPath(), n, null, null));
     }
@@ -73,7 +73,7 @@ final class ToolInputs implements AutoCloseable {
   }
 
   /** The module's freshly built datasets (all, or those named). */
-  List<DataSetInput> module(List<String> names) throws ToolException, MalformedURLException {
+  List<DataSetInput> module(List<String> names) throws ToolException, IOException {
     File classes = new File(project.getBuild().getOutputDirectory());
     Path index = classes.toPath().resolve("META-INF/datasets/index");
     if (!Files.isRegularFile(index)) {
@@ -83,7 +83,24 @@ final class ToolInputs implements AutoCloseable {
               + " missing). Build it first: run 'mvn package', or put the goal after 'package' on"
               + " the command line");
     }
-    List<String> wanted = names == null || names.isEmpty() ? indexNames(index) : names;
+    List<String> wanted = names;
+    if (names == null || names.isEmpty()) {
+      // All of the module's datasets: those built into PostgreSQL have no file to read.
+      wanted = new ArrayList<>();
+      for (String n : indexNames(index)) {
+        Optional<String> schema = DataSetInput.postgresSchema(classes.toPath(), n);
+        if (schema.isPresent()) {
+          log.info(
+              "dataset '"
+                  + n
+                  + "' was built into PostgreSQL (schema "
+                  + schema.get()
+                  + "): skipped, the tool goals read datasets built into SQLite files only");
+        } else {
+          wanted.add(n);
+        }
+      }
+    }
     if (projectLoader == null) {
       projectLoader =
           ProjectClassLoader.create(

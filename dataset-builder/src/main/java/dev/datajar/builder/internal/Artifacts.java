@@ -73,11 +73,16 @@ final class Artifacts {
     }
   }
 
-  /** Whether a manifest describes a dataset built into PostgreSQL (no file: it names a schema). */
-  private static boolean inPostgres(Path manifest) throws IOException {
+  /**
+   * Whether a manifest describes a dataset built into PostgreSQL (no file: it names a schema). One
+   * that cannot be read describes nothing the index could list.
+   */
+  private static boolean inPostgres(Path manifest) {
     try (InputStream in = Files.newInputStream(manifest)) {
       Manifest m = Manifest.read(in, manifest.toString());
       return m.file() == null && m.postgres() != null;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -1,10 +1,13 @@
 package com.example.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.geo.Airport;
+import com.example.service.app.AirportNames;
+import com.example.service.app.GeoApp;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
@@ -14,8 +17,12 @@ import dev.datajar.runtime.DataSetOpenException;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Store;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** This JVM has no -Ddatajar.geo.jdbc: the code names the database. */
+/** This JVM has no -Ddatajar.geo.jdbc: the code, or the application's properties, names the database. */
 class CodeNamesDatabaseTest {
   /** The service's own setting, with the user to connect as in the URL. */
   private static String url() {
@@ -38,6 +45,22 @@ class CodeNamesDatabaseTest {
       Airports.check(injector.getInstance(Key.get(new TypeLiteral<Store<Airport>>() {})));
     } finally {
       injector.getInstance(DataSets.class).close();
+    }
+  }
+
+  /** Spring Boot: the application's own properties name the database (datajar.jdbc.geo). */
+  @Test
+  void springBootProperty() {
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(GeoApp.class)
+            .web(WebApplicationType.NONE)
+            .bannerMode(Banner.Mode.OFF)
+            .logStartupInfo(false)
+            .properties("datajar.jdbc.geo=" + url())
+            .run()) {
+      AirportNames names = context.getBean(AirportNames.class);
+      Airports.check(names.airports());
+      assertEquals("Eindhoven", names.nameOf("EIN"));
     }
   }
 
