@@ -2,6 +2,7 @@ package dev.datajar.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -140,6 +141,40 @@ class SqlSafetyTest {
     assertEquals(List.of(10L), countries.sql("select count(*) from country", Long.class));
     assertEquals(List.of(10L), countries.query("select count(*) from Country", Long.class));
     assertEquals(10, countries.count());
+  }
+
+  /**
+   * Issue 18, item 5: a query() or sql() that fails (a syntax error, an unknown name, a parameter
+   * that does not fit) fails with datajar's exception, naming the statement, the cause kept.
+   */
+  @Test
+  void failingQueries_throwDataSetException_withTheCause() {
+    for (String hql :
+        List.of(
+            "select x from Nowhere x",
+            "select c from Country c where c.nosuch = 1",
+            "select c from Country c where c.name = ?1")) {
+      DataSetException e =
+          assertThrows(DataSetException.class, () -> countries.query(hql, Country.class), hql);
+      assertEquals(DataSetException.class, e.getClass(), hql);
+      assertTrue(
+          e.getMessage().startsWith("dataset 'geo': query() failed for '" + hql + "': "),
+          e.getMessage());
+      assertTrue(e.getCause() != null, hql);
+    }
+    for (String sql :
+        List.of(
+            "select nosuch from country",
+            "select * from nowhere",
+            "select name from country where alpha2 = ?2")) {
+      DataSetException e =
+          assertThrows(DataSetException.class, () -> countries.sql(sql, String.class, "FR"), sql);
+      assertEquals(DataSetException.class, e.getClass(), sql);
+      assertTrue(
+          e.getMessage().startsWith("dataset 'geo': sql() failed for '" + sql + "': "),
+          e.getMessage());
+      assertTrue(e.getCause() != null, sql);
+    }
   }
 
   @Test

@@ -174,6 +174,22 @@ public final class EngineOpener {
     String name = l.name();
     Settings.JdbcBinding jdbc = l.jdbc();
     Manifest m = l.manifest();
+    if (!settings.fullCheck() && shapeMatches(m, entities)) {
+      // As for a SQLite file: classes of the recorded shape and a schema recording the manifest's
+      // fingerprint vouch for each other, and Hibernate starts only when a read needs it.
+      List<EntityLayout> layouts =
+          PostgresOpener.checkWithoutHibernate(
+              name,
+              m,
+              jdbc.url(),
+              jdbc.user(),
+              jdbc.password(),
+              jdbc.source(),
+              settings.classLoader());
+      if (layouts != null) {
+        return postgresEngine(l, settings, entities, layouts);
+      }
+    }
     PostgresOpener.Opened o =
         PostgresOpener.open(
             name,
@@ -209,6 +225,50 @@ public final class EngineOpener {
           reach,
           reach.connections(name, "lookups"),
           hibernate);
+    } catch (RuntimeException | Error e) {
+      hibernate.close();
+      throw e;
+    }
+  }
+
+  /** A dataset in PostgreSQL whose checks passed without Hibernate: it starts on first need. */
+  private static Engine postgresEngine(
+      Located l, Settings settings, List<Class<?>> entities, List<EntityLayout> layouts) {
+    String name = l.name();
+    Settings.JdbcBinding jdbc = l.jdbc();
+    Manifest m = l.manifest();
+    String schema = m.postgres().schema();
+    String where = "schema " + schema + " in " + jdbc.url();
+    HibernateSide hibernate =
+        new HibernateSide(
+            name,
+            where,
+            () ->
+                PostgresOpener.pool(
+                    name, jdbc.url(), jdbc.user(), jdbc.password(), schema, Engine.MAX_CONNECTIONS),
+            PostgresOpener.hibernateSettings(),
+            entities,
+            settings.classLoader());
+    Engine.Reach reach =
+        new Engine.Reach(
+            SqlFlavour.POSTGRES,
+            where,
+            () -> PostgresOpener.connect(name, jdbc.url(), jdbc.user(), jdbc.password(), schema));
+    try {
+      Engine engine =
+          new Engine(
+              name,
+              null,
+              m.toBuilder().layouts(layouts).build(),
+              entities,
+              settings.classLoader(),
+              reach,
+              reach.connections(name, "lookups"),
+              hibernate);
+      if (settings.startHibernate()) {
+        hibernate.startInBackground();
+      }
+      return engine;
     } catch (RuntimeException | Error e) {
       hibernate.close();
       throw e;

@@ -258,7 +258,9 @@ class FastConnections implements AutoCloseable {
       } catch (SQLException e) {
         slot.limit.end();
         discard(slot);
-        if (attempt == 1 && lost(e)) {
+        // Cancelled though its own limit did not fire (an administrator's pg_cancel_backend):
+        // read once more too, as for a lost connection.
+        if (attempt == 1 && (lost(e) || ("57014".equals(e.getSQLState()) && !slot.limit.fired()))) {
           continue;
         }
         throw slot.limit.reached(dataSet, e);

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.hibernate.FlushMode;
@@ -34,7 +35,12 @@ final class HibernateSide implements AutoCloseable {
   private static final int POOL_SIZE = Math.max(4, Runtime.getRuntime().availableProcessors());
 
   private final String name;
-  private final Path file;
+
+  /** The file or schema Hibernate reads, for messages. */
+  private final String where;
+
+  private final Supplier<HikariDataSource> poolFactory;
+  private final Map<String, Object> settings;
   private final List<Class<?>> entities;
   private final ClassLoader loader;
   private final Map<Class<?>, EntityModel> models = new ConcurrentHashMap<>();
@@ -43,9 +49,34 @@ final class HibernateSide implements AutoCloseable {
   private RuntimeException failure;
   private boolean closed;
 
+  /** Hibernate over a SQLite file, started on first use. */
   HibernateSide(String name, Path file, List<Class<?>> entities, ClassLoader loader) {
+    this(
+        name,
+        String.valueOf(file),
+        () -> pool(name, file),
+        Map.of(
+            "hibernate.enable_lazy_load_no_trans", "true",
+            "hibernate.query.plan_cache_enabled", "true"),
+        entities,
+        loader);
+  }
+
+  /**
+   * Hibernate over the pool {@code poolFactory} opens (a dataset in PostgreSQL), started on first
+   * use with {@code settings}.
+   */
+  HibernateSide(
+      String name,
+      String where,
+      Supplier<HikariDataSource> poolFactory,
+      Map<String, Object> settings,
+      List<Class<?>> entities,
+      ClassLoader loader) {
     this.name = name;
-    this.file = file;
+    this.where = where;
+    this.poolFactory = poolFactory;
+    this.settings = Map.copyOf(settings);
     this.entities = List.copyOf(entities);
     this.loader = loader;
   }
@@ -60,7 +91,7 @@ final class HibernateSide implements AutoCloseable {
       ClassLoader loader,
       HibernateSetup.Booted booted,
       HikariDataSource pool) {
-    HibernateSide h = new HibernateSide(name, null, entities, loader);
+    HibernateSide h = new HibernateSide(name, "PostgreSQL", () -> pool, Map.of(), entities, loader);
     h.booted = booted;
     h.pool = pool;
     return h;
@@ -160,18 +191,8 @@ final class HibernateSide implements AutoCloseable {
     }
     HikariDataSource p = null;
     try {
-      p = pool(name, file);
-      booted =
-          HibernateSetup.boot(
-              name,
-              entities,
-              p,
-              loader,
-              Map.of(
-                  "hibernate.enable_lazy_load_no_trans",
-                  "true",
-                  "hibernate.query.plan_cache_enabled",
-                  "true"));
+      p = poolFactory.get();
+      booted = HibernateSetup.boot(name, entities, p, loader, settings);
       pool = p;
       return booted;
     } catch (RuntimeException e) {
@@ -183,7 +204,7 @@ final class HibernateSide implements AutoCloseable {
               "dataset '"
                   + name
                   + "': Hibernate could not start over "
-                  + file
+                  + where
                   + ": "
                   + e.getMessage(),
               e);

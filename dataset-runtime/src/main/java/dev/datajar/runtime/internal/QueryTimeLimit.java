@@ -26,8 +26,10 @@ import org.sqlite.SQLiteConnection;
  *       virtual-machine steps and interrupts the statement once the time is up.
  *   <li>PostgreSQL: a timer thread of this JVM asks the server to cancel the running statement
  *       (pgjdbc's {@link PGConnection#cancelQuery()}, which sends the cancel over a connection of
- *       its own), the way {@code Statement.setQueryTimeout} does. A {@code SET statement_timeout}
- *       would not do: the text of an {@code sql()} call could change it.
+ *       its own), the way {@code Statement.setQueryTimeout} does, and asks again every {@value
+ *       #AGAIN_MILLIS} ms while the call runs (the server drops a cancel that arrives before the
+ *       statement). A {@code SET statement_timeout} would not do: the text of an {@code sql()} call
+ *       could change it.
  * </ul>
  *
  * <p>Set with the system property {@value #PROPERTY} or the environment variable {@value
@@ -45,6 +47,9 @@ final class QueryTimeLimit {
 
   /** SQLite virtual-machine steps between two looks at the clock: a few microseconds apart. */
   private static final int STEPS = 10_000;
+
+  /** How long after a cancel the next one is sent if the call is still running. */
+  private static final long AGAIN_MILLIS = 250;
 
   /** Sends PostgreSQL's cancel requests; one daemon thread, idle but for calls that run long. */
   private static final ScheduledThreadPoolExecutor TIMER = timer();
@@ -158,8 +163,11 @@ final class QueryTimeLimit {
     try {
       postgres.cancelQuery();
     } catch (SQLException e) {
-      // The server could not be reached to cancel: the call ends when the server answers.
+      // The server could not be reached to cancel: the next try may reach it.
     }
+    // A cancel that reaches the server before the statement does (a busy client) is dropped
+    // there: ask again until the call ends.
+    cancel = TIMER.schedule(this::fire, AGAIN_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** Whether the limit stopped the call. */

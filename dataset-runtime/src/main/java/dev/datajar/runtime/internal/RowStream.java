@@ -49,7 +49,16 @@ final class RowStream<T> extends ReleasingSpliterator<T> {
    * fails with the closed message.
    */
   static <T> Stream<T> open(Engine engine, HqlWriter.Hql hql, Class<T> type, Query query) {
-    return engine.beforeClose(() -> openNow(engine, hql, type, query));
+    try {
+      return engine.beforeClose(() -> openNow(engine, hql, type, query));
+    } catch (RuntimeException e) {
+      if (engine.isClosed() || !Engine.connectionLost(e)) {
+        throw e;
+      }
+      // As Engine.inSession: the pool's connections went with this one; once more on a new one.
+      engine.hibernate().replaceConnections();
+      return engine.beforeClose(() -> openNow(engine, hql, type, query));
+    }
   }
 
   private static <T> Stream<T> openNow(

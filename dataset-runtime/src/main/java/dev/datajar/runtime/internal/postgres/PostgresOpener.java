@@ -62,47 +62,17 @@ public final class PostgresOpener {
       int poolSize) {
     Manifest.Postgres where = manifest.postgres();
     if (where == null) {
-      throw DataSetOpenException.withMessage(
-          name,
-          "dataset '"
-              + name
-              + "' is bound to PostgreSQL ("
-              + url
-              + ", from "
-              + source
-              + "), but its manifest names no PostgreSQL schema: the dataset was"
-              + " built into a SQLite file. Build it into that database (mvn package"
-              + " -Ddataset.jdbc.url="
-              + url
-              + "), or remove the binding to read the file.",
-          null);
+      throw noSchemaInManifest(name, url, source);
     }
     HikariDataSource pool;
     try {
       pool = pool(name, url, user, password, where.schema(), poolSize);
     } catch (RuntimeException e) {
-      throw new DataSetOpenException(
-          name,
-          "cannot connect to "
-              + url
-              + " (from "
-              + source
-              + "): "
-              + rootMessage(e)
-              + ". Check the URL and the credentials"
-              + " (user and password in the URL, or "
-              + variable(name, "USER")
-              + "/"
-              + variable(name, "PASSWORD")
-              + ").",
-          e);
+      throw cannotConnect(name, url, source, e);
     }
     HibernateSetup.Booted booted = null;
     try {
-      Map<String, Object> settings = new HashMap<>(PostgresFormat.settings());
-      settings.put("hibernate.enable_lazy_load_no_trans", "true");
-      settings.put("hibernate.query.plan_cache_enabled", "true");
-      booted = HibernateSetup.boot(name, entities, pool, classLoader, settings);
+      booted = HibernateSetup.boot(name, entities, pool, classLoader, hibernateSettings());
       check(name, url, where, booted.schema(), pool);
       return new Opened(pool, booted);
     } catch (RuntimeException | Error e) {
@@ -181,7 +151,70 @@ public final class PostgresOpener {
         "datajar " + name);
   }
 
-  private static HikariDataSource pool(
+  /** The settings Hibernate starts with over a dataset in PostgreSQL. */
+  public static Map<String, Object> hibernateSettings() {
+    Map<String, Object> settings = new HashMap<>(PostgresFormat.settings());
+    settings.put("hibernate.enable_lazy_load_no_trans", "true");
+    settings.put("hibernate.query.plan_cache_enabled", "true");
+    return settings;
+  }
+
+  /**
+   * Checks a dataset without starting Hibernate, as a SQLite file is checked, when the entity
+   * classes have the shape the manifest recorded (the caller's check): the schema exists, holds the
+   * manifest's rows, and records the schema fingerprint the manifest does, i.e. it was built from
+   * these classes. Returns the recorded layouts the plain reads can use (every table and column
+   * they name is in the schema, no id takes two columns; otherwise none), or {@code null} if the
+   * fingerprints differ (or either is missing): then {@link #open} compares the schema with
+   * Hibernate's mapping column by column and says what differs.
+   */
+  public static List<EntityLayout> checkWithoutHibernate(
+      String name,
+      Manifest manifest,
+      String url,
+      String user,
+      String password,
+      String source,
+      ClassLoader loader) {
+    Manifest.Postgres where = manifest.postgres();
+    if (where == null) {
+      throw noSchemaInManifest(name, url, source);
+    }
+    Connection opened;
+    try {
+      opened = connect(name, url, user, password, where.schema());
+    } catch (SQLException e) {
+      throw cannotConnect(name, url, source, e);
+    }
+    try (Connection c = opened) {
+      Map<String, String> meta = checkSchema(name, url, where, c);
+      String recorded = meta.get(PostgresSchemas.SCHEMA_FINGERPRINT);
+      if (where.schemaFingerprint() == null || !where.schemaFingerprint().equals(recorded)) {
+        return null;
+      }
+      Map<String, Set<String>> columns = columns(c, where.schema());
+      for (EntityLayout l : manifest.layouts()) {
+        Set<String> in = columns.get(l.table());
+        if (in == null || Codec.of(l.id().codec(), loader).onPostgres().width() != 1) {
+          return List.of();
+        }
+        for (EntityLayout.Member m : l.attributes()) {
+          boolean pair = Codec.of(m.codec(), loader).onPostgres().width() == 2;
+          if (!in.contains(m.column())
+              || (pair && !in.contains(PostgresFormat.offsetColumn(m.column())))) {
+            return List.of();
+          }
+        }
+      }
+      return manifest.layouts();
+    } catch (SQLException e) {
+      throw new DataSetOpenException(
+          name, "cannot read schema " + where.schema() + " in " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Hibernate's read-only pool over the dataset's schema (see the class comment). */
+  public static HikariDataSource pool(
       String name, String url, String user, String password, String schema, int size) {
     HikariConfig c = new HikariConfig();
     c.setPoolName("datajar-" + name);
@@ -205,60 +238,51 @@ public final class PostgresOpener {
     return new HikariDataSource(c);
   }
 
+  private static DataSetOpenException noSchemaInManifest(String name, String url, String source) {
+    return DataSetOpenException.withMessage(
+        name,
+        "dataset '"
+            + name
+            + "' is bound to PostgreSQL ("
+            + url
+            + ", from "
+            + source
+            + "), but its manifest names no PostgreSQL schema: the dataset was"
+            + " built into a SQLite file. Build it into that database (mvn package"
+            + " -Ddataset.jdbc.url="
+            + url
+            + "), or remove the binding to read the file.",
+        null);
+  }
+
+  private static DataSetOpenException cannotConnect(
+      String name, String url, String source, Exception e) {
+    return new DataSetOpenException(
+        name,
+        "cannot connect to "
+            + url
+            + " (from "
+            + source
+            + "): "
+            + rootMessage(e)
+            + ". Check the URL and the credentials"
+            + " (user and password in the URL, or "
+            + variable(name, "USER")
+            + "/"
+            + variable(name, "PASSWORD")
+            + ").",
+        e);
+  }
+
   private static void check(
       String name, String url, Manifest.Postgres where, SchemaModel model, HikariDataSource pool) {
     String schema = where.schema();
     try (Connection c = pool.getConnection()) {
-      if (!PostgresSchemas.exists(c, schema)) {
-        throw new DataSetOpenException(
-            name,
-            "schema "
-                + schema
-                + " (named"
-                + " by its manifest) does not exist in "
-                + url
-                + ". Build the dataset into this"
-                + " database (mvn package -Ddataset.jdbc.url=...), or bind the dataset to the"
-                + " database it was built into.");
-      }
-      Map<String, String> meta = PostgresSchemas.readMetadata(c, schema);
-      String rows = meta.get(PostgresSchemas.ROWS_SHA256);
-      if (!where.rowsSha256().equals(rows)) {
-        throw new DataSetOpenException(
-            name,
-            "schema "
-                + schema
-                + " in "
-                + url
-                + " records rows with sha256 "
-                + rows
-                + ", but the manifest says "
-                + where.rowsSha256()
-                + ": the schema does not hold the rows this jar was built"
-                + " with. Build the dataset again, or drop the schema and build it again.");
-      }
+      Map<String, String> meta = checkSchema(name, url, where, c);
       List<String> differences = differences(c, schema, model);
       if (!differences.isEmpty()
           || !model.fingerprint().equals(meta.get(PostgresSchemas.SCHEMA_FINGERPRINT))) {
-        StringBuilder sb =
-            new StringBuilder(
-                "schema "
-                    + schema
-                    + " in "
-                    + url
-                    + " was built from other entity classes than those on the class path (schema"
-                    + " fingerprint in the database "
-                    + meta.get(PostgresSchemas.SCHEMA_FINGERPRINT)
-                    + ", of the entities "
-                    + model.fingerprint()
-                    + ")");
-        for (int i = 0; i < differences.size(); i++) {
-          sb.append("\n  ").append(i + 1).append(") ").append(differences.get(i));
-        }
-        sb.append(
-            "\nRebuild the dataset with the current entity classes, or use the classes of"
-                + " the version it was built with.");
-        throw new DataSetOpenException(name, sb.toString());
+        throw otherEntities(name, url, schema, model, meta, differences);
       }
     } catch (SQLException e) {
       throw new DataSetOpenException(
@@ -266,21 +290,73 @@ public final class PostgresOpener {
     }
   }
 
+  /** The schema exists and holds the manifest's rows; returns its metadata. */
+  private static Map<String, String> checkSchema(
+      String name, String url, Manifest.Postgres where, Connection c) throws SQLException {
+    String schema = where.schema();
+    if (!PostgresSchemas.exists(c, schema)) {
+      throw new DataSetOpenException(
+          name,
+          "schema "
+              + schema
+              + " (named"
+              + " by its manifest) does not exist in "
+              + url
+              + ". Build the dataset into this"
+              + " database (mvn package -Ddataset.jdbc.url=...), or bind the dataset to the"
+              + " database it was built into.");
+    }
+    Map<String, String> meta = PostgresSchemas.readMetadata(c, schema);
+    String rows = meta.get(PostgresSchemas.ROWS_SHA256);
+    if (!where.rowsSha256().equals(rows)) {
+      throw new DataSetOpenException(
+          name,
+          "schema "
+              + schema
+              + " in "
+              + url
+              + " records rows with sha256 "
+              + rows
+              + ", but the manifest says "
+              + where.rowsSha256()
+              + ": the schema does not hold the rows this jar was built"
+              + " with. Build the dataset again, or drop the schema and build it again.");
+    }
+    return meta;
+  }
+
+  private static DataSetOpenException otherEntities(
+      String name,
+      String url,
+      String schema,
+      SchemaModel model,
+      Map<String, String> meta,
+      List<String> differences) {
+    StringBuilder sb =
+        new StringBuilder(
+            "schema "
+                + schema
+                + " in "
+                + url
+                + " was built from other entity classes than those on the class path (schema"
+                + " fingerprint in the database "
+                + meta.get(PostgresSchemas.SCHEMA_FINGERPRINT)
+                + ", of the entities "
+                + model.fingerprint()
+                + ")");
+    for (int i = 0; i < differences.size(); i++) {
+      sb.append("\n  ").append(i + 1).append(") ").append(differences.get(i));
+    }
+    sb.append(
+        "\nRebuild the dataset with the current entity classes, or use the classes of"
+            + " the version it was built with.");
+    return new DataSetOpenException(name, sb.toString());
+  }
+
   /** Missing tables and columns, e.g. {@code table 'country': column 'alpha3' is missing}. */
   private static List<String> differences(Connection c, String schema, SchemaModel model)
       throws SQLException {
-    Map<String, Set<String>> actual = new HashMap<>();
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "select table_name, column_name from"
-                + " information_schema.columns where table_schema = ?")) {
-      p.setString(1, schema);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          actual.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
-        }
-      }
-    }
+    Map<String, Set<String>> actual = columns(c, schema);
     List<String> out = new ArrayList<>();
     for (TableModel t : model.tables()) {
       Set<String> columns = actual.get(t.name());
@@ -302,6 +378,23 @@ public final class PostgresOpener {
                           + ") is missing"));
     }
     return out;
+  }
+
+  /** The columns of each table of {@code schema}, as the server lists them. */
+  private static Map<String, Set<String>> columns(Connection c, String schema) throws SQLException {
+    Map<String, Set<String>> actual = new HashMap<>();
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "select table_name, column_name from"
+                + " information_schema.columns where table_schema = ?")) {
+      p.setString(1, schema);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          actual.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+        }
+      }
+    }
+    return actual;
   }
 
   private static String rootMessage(Throwable e) {
