@@ -126,6 +126,11 @@ class QuerySemanticsTest {
             List.of(1L, 9L, 3L, 5L, 7L),
             ids(devices.search(q.orderByDesc("vendor.country.name"))),
             on);
+        // By the to-one itself (its key): DE, DE, FR, then no country (3) and no vendor (7)
+        assertEquals(
+            List.of(1L, 9L, 5L, 3L, 7L), ids(devices.search(q.orderByDesc("vendor.country"))), on);
+        assertEquals(
+            List.of(3L, 7L, 1L, 9L, 5L), ids(devices.search(q.orderBy("vendor.country"))), on);
         try (Stream<Device> s = devices.stream(q.orderBy("vendor.name"))) {
           assertEquals(List.of(5L, 7L, 1L, 3L, 9L), ids(s.toList()), on);
         }
