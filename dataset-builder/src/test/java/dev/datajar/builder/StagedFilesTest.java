@@ -2,6 +2,7 @@ package dev.datajar.builder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -108,6 +109,45 @@ class StagedFilesTest {
     assertEquals(
         List.of("catalog.manifest.json", "catalog.sqlite", "marker"),
         created.stream().distinct().sorted().toList());
+  }
+
+  /**
+   * A work folder on another file system (here tmpfs) cannot rename into the output folder: each
+   * file is copied beside its target first, then renamed, and no copy is left behind.
+   */
+  @Test
+  void build_withTheWorkFolderOnAnotherFileSystem_publishesWholeFilesAndLeavesNoCopies()
+      throws Exception {
+    Path shm = Path.of("/dev/shm");
+    assumeTrue(
+        Files.isDirectory(shm)
+            && Files.isWritable(shm)
+            && !Files.getFileStore(shm).equals(Files.getFileStore(dir)),
+        "no second file system to put the work folder on");
+    Path work = Files.createTempDirectory(shm, "datajar-work");
+    try {
+      BuildResult r =
+          new DataSetBuilder()
+              .build(request(new Fixtures.RecordingLog()).workDirectory(work).force(true).build());
+      Path out = dir.resolve("out");
+      assertEquals(List.of("catalog.manifest.json", "catalog.sqlite", "index"), names(out));
+      assertEquals(
+          List.of(Long.toString(r.dataSets().get(0).rows())),
+          Fixtures.query(
+              out.resolve("catalog.sqlite"),
+              "select (select count(*) from country) + (select count(*) from part)"
+                  + " + (select count(*) from supplier) + (select count(*) from warehouse)"
+                  + " + (select count(*) from part_supplier)"
+                  + " + (select count(*) from supplier_tags)"));
+      assertEquals(List.of("catalog.inputs", "catalog.lock"), names(work));
+    } finally {
+      try (Stream<Path> files = Files.list(work)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(work);
+    }
   }
 
   private static List<String> names(Path folder) throws IOException {
