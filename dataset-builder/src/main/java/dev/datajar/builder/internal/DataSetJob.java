@@ -71,6 +71,18 @@ public final class DataSetJob {
     Path sqlite = output.resolve(DataSetLayout.sqliteFileName(plan.name()));
     Path manifestFile = output.resolve(DataSetLayout.manifestFileName(plan.name()));
     try (BuildLock lock = BuildLock.acquire(request.workDirectory(), plan.name(), request.log())) {
+      // First, even when the dataset is up to date: a staged file in the output folder would
+      // otherwise go into the next jar.
+      for (Path stale : Artifacts.removeStale(plan.name(), output, request.workDirectory())) {
+        request
+            .log()
+            .info(
+                "dataset '"
+                    + plan.name()
+                    + "': removed "
+                    + stale
+                    + ", left by a build that was stopped before it finished");
+      }
       String version = DataJarVersion.get();
       List<TableSettings> settings =
           request.tables().stream().filter(t -> t.dataSet().equals(plan.name())).toList();

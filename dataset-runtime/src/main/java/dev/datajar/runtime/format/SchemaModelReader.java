@@ -84,10 +84,11 @@ final class SchemaModelReader {
     if (a instanceof PluralAttributeMapping plural) {
       String name = entity + "." + a.getAttributeName();
       String label = name + ColumnModel.COLLECTION_TABLE;
-      collect(plural.getKeyDescriptor().getKeyPart(), null, name, label);
+      // The owner's key (several columns for a composite one) and a list's or map's index.
+      bind(plural.getKeyDescriptor().getKeyPart(), null, label, null, false);
       CollectionPart index = plural.getIndexDescriptor();
       if (index != null) {
-        collect(index, null, name, label);
+        bind(index, null, label, null, false);
       }
       // An embeddable element's columns are named by their paths: Supplier.addresses.city.
       collect(plural.getElementDescriptor(), null, name, label);
@@ -103,8 +104,8 @@ final class SchemaModelReader {
    *
    * @param path the attribute path within the entity or collection element, or null
    * @param prefix the entity's simple name, or {@code Entity.collection} for a collection's parts
-   * @param collection the label of a collection table's key, index and basic element, or null for
-   *     an entity's own columns
+   * @param collection the label of a collection table's basic element, or null for an entity's own
+   *     columns
    */
   private void collect(ModelPart part, String path, String prefix, String collection) {
     if (part instanceof EmbeddableValuedModelPart embeddable) {
@@ -117,23 +118,37 @@ final class SchemaModelReader {
               });
       return;
     }
-    List<SelectableMapping> selectables = new ArrayList<>();
-    part.forEachSelectable((i, s) -> selectables.add(s));
     boolean primitive =
         part instanceof AttributeMapping a
             && a.getPropertyAccess() != null
             && a.getPropertyAccess().getGetter().getReturnTypeClass().isPrimitive();
     String owner = path == null ? (collection != null ? collection : prefix) : prefix + "." + path;
+    // A collection table's columns hold no attribute of the entity a source row could name.
+    bind(
+        part,
+        collection == null ? path : null,
+        owner,
+        collection == null ? prefix : null,
+        primitive);
+  }
+
+  /** Binds each column of {@code part}; {@code attribute} only where it has one column. */
+  private void bind(
+      ModelPart part, String attribute, String owner, String entity, boolean primitive) {
+    List<SelectableMapping> selectables = new ArrayList<>();
+    part.forEachSelectable((i, s) -> selectables.add(s));
     for (SelectableMapping s : selectables) {
       if (s.isFormula()) {
         continue;
       }
-      // A collection table's columns hold no attribute of the entity a source row could name.
-      String attribute = collection == null && selectables.size() == 1 ? path : null;
       bindings.putIfAbsent(
           key(s.getContainingTableExpression(), s.getSelectionExpression()),
           new Binding(
-              s.getJdbcMapping(), attribute, owner, collection == null ? prefix : null, primitive));
+              s.getJdbcMapping(),
+              selectables.size() == 1 ? attribute : null,
+              owner,
+              entity,
+              primitive));
     }
   }
 
