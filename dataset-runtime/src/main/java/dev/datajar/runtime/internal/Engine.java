@@ -276,9 +276,7 @@ public final class Engine implements AutoCloseable {
       return read.apply(s);
     } catch (RuntimeException e) {
       if (limit.fired()) {
-        throw statement == null
-            ? QueryTimeLimit.exception(name, call, QueryTimeLimit.configured(), e)
-            : limit.exception(name, call, statement, e);
+        throw limit.exception(name, call, statement, e);
       }
       throw e;
     } finally {

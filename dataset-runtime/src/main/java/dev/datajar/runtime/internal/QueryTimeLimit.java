@@ -190,7 +190,7 @@ final class QueryTimeLimit {
 
   /** The exception for a call the limit stopped. */
   DataSetException exception(String dataSet, String call, String statement, Throwable cause) {
-    return exception(dataSet, call, limit, ": '" + statement + "'", cause);
+    return exception(dataSet, call, limit, statement == null ? "" : ": '" + statement + "'", cause);
   }
 
   static DataSetException exception(String dataSet, String call, Duration limit, Throwable cause) {

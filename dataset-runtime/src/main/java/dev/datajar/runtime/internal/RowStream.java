@@ -87,8 +87,7 @@ final class RowStream<T> extends ReleasingSpliterator<T> {
     } catch (RuntimeException e) {
       s.close();
       if (limit != null && limit.fired()) {
-        throw QueryTimeLimit.exception(
-            engine.name(), "stream of " + type.getSimpleName(), QueryTimeLimit.configured(), e);
+        throw limit.exception(engine.name(), "stream of " + type.getSimpleName(), (String) null, e);
       }
       throw engine.isClosed() ? Engine.closedException(engine.name(), e) : e;
     } catch (Error e) {

@@ -13,9 +13,8 @@ import java.util.regex.Pattern;
  * Used by the runtime and by the builder.
  */
 public final class JdbcUrls {
-  /** A {@code password} parameter: its separator, name and value. */
-  private static final Pattern PASSWORD =
-      Pattern.compile("([?&])password=([^&]*)", Pattern.CASE_INSENSITIVE);
+  /** A {@code password} parameter (pgjdbc's names are case-sensitive): separator and value. */
+  private static final Pattern PASSWORD = Pattern.compile("([?&])password=([^&]*)");
 
   /** Any parameter whose name ends in {@code password}, for masking. */
   private static final Pattern ANY_PASSWORD =
