@@ -37,6 +37,7 @@ public final class Fuzzer {
       int checked,
       Map<Exclusion, Integer> skipped,
       Map<String, Integer> perEntity,
+      Map<String, Long> millisPerStep,
       int failed,
       List<Mismatch> mismatches) {}
 
@@ -62,7 +63,7 @@ public final class Fuzzer {
     Map<Model.Entity, Checks> checks = new LinkedHashMap<>();
     for (Model.Entity e : weights.keySet()) {
       generators.put(e, new QueryGenerator(e));
-      checks.put(e, new Checks(e, stores.apply(e.type)));
+      checks.put(e, new Checks(e, stores.apply(e.type), engine.equals("postgres")));
     }
     int total = weights.values().stream().mapToInt(Integer::intValue).sum();
     Map<Exclusion, Integer> skipped = new EnumMap<>(Exclusion.class);
@@ -98,8 +99,22 @@ public final class Fuzzer {
         mismatches.putIfAbsent(key, new Mismatch(e.name(), i, q, minimal, c.failure(minimal)));
       }
     }
+    Map<String, Long> millis = new LinkedHashMap<>();
+    checks.forEach(
+        (e, c) -> c.nanos.forEach((step, n) -> millis.merge(step, n / 1_000_000, Long::sum)));
+    checks.forEach(
+        (e, c) ->
+            millis.put(
+                e.name(), c.nanos.values().stream().mapToLong(Long::longValue).sum() / 1_000_000));
     return new Result(
-        engine, seed, checked, skipped, perEntity, failed, new ArrayList<>(mismatches.values()));
+        engine,
+        seed,
+        checked,
+        skipped,
+        perEntity,
+        millis,
+        failed,
+        new ArrayList<>(mismatches.values()));
   }
 
   private Model.Entity pick(Random r, int total) {

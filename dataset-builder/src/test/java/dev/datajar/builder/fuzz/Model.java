@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -37,7 +38,10 @@ public final class Model {
    */
   public record Attr(String path, Kind kind, Class<?> type, boolean ordinal, Entity target) {}
 
-  /** One entity: its attributes in declaration order, its id attributes, and its rows. */
+  /**
+   * One entity: its attributes in declaration order, its id attributes (in alphabetical order), and
+   * its rows.
+   */
   public static final class Entity {
     public final Class<?> type;
     public final Class<?> idClass;
@@ -55,6 +59,16 @@ public final class Model {
 
     public String name() {
       return type.getSimpleName();
+    }
+
+    /**
+     * Whether datajar reads this entity through Hibernate today rather than by its own SQL: a
+     * composite id, an embeddable or a collection.
+     */
+    public boolean readByHibernate() {
+      return idClass != null
+          || attributes.values().stream()
+              .anyMatch(a -> a.kind() == Kind.COLLECTION || a.path().contains("."));
     }
 
     /** A row's id as the fuzzer compares it: the value, or a list of the values (composite). */
@@ -91,11 +105,11 @@ public final class Model {
     /** The id, as {@link #id}, of an entity object read from a store. */
     public Object idOf(Object entity) throws ReflectiveOperationException {
       if (ids.size() == 1) {
-        return type.getField(ids.get(0)).get(entity);
+        return field(type, ids.get(0)).get(entity);
       }
       List<Object> key = new ArrayList<>();
       for (String i : ids) {
-        key.add(type.getField(i).get(entity));
+        key.add(field(type, i).get(entity));
       }
       return key;
     }
@@ -105,9 +119,9 @@ public final class Model {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Attr a : attributes.values()) {
         String[] parts = a.path().split("\\.");
-        Object v = type.getField(parts[0]).get(entity);
+        Object v = field(type, parts[0]).get(entity);
         if (parts.length == 2 && v != null) {
-          v = v.getClass().getField(parts[1]).get(v);
+          v = field(v.getClass(), parts[1]).get(v);
         }
         if (a.kind() == Kind.TO_ONE && v != null) {
           v = a.target().idOf(v);
@@ -119,6 +133,18 @@ public final class Model {
   }
 
   private final Map<Class<?>, Entity> entities = new LinkedHashMap<>();
+
+  /** Public fields looked up once (the fuzzer reads them for every row it gets back). */
+  private static final Map<Class<?>, Map<String, Field>> FIELDS = new ConcurrentHashMap<>();
+
+  static Field field(Class<?> type, String name) throws NoSuchFieldException {
+    Field f = FIELDS.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).get(name);
+    if (f == null) {
+      f = type.getField(name);
+      FIELDS.get(type).put(name, f);
+    }
+    return f;
+  }
 
   /** The model of {@code types}, whose rows {@code rows} gives. */
   public Model(List<Class<?>> types, Function<Class<?>, List<Map<String, Object>>> rows) {
@@ -149,6 +175,8 @@ public final class Model {
           e.attributes.put(f.getName(), basic(f.getName(), f));
         }
       }
+      // S3: a composite id breaks ties by its attributes in the alphabetical order of their names.
+      e.ids.sort(null);
       for (Map<String, Object> row : e.rows) {
         e.byId.put(e.id(row), row);
       }

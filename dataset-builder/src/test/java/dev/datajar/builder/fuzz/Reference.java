@@ -161,11 +161,10 @@ public final class Reference {
     return out;
   }
 
-  /** The rows {@code q} returns: {@link #matching} after its offset and limit. */
-  static List<Map<String, Object>> answer(Model.Entity e, Query q) {
-    List<Map<String, Object>> all = matching(e, q);
-    int from = (int) Math.min(all.size(), q.offset());
-    int to = q.limit().isPresent() ? Math.min(all.size(), from + q.limit().getAsInt()) : all.size();
+  /** The rows a query returns: {@link #matching}'s after an offset and a limit (-1: none). */
+  static List<Map<String, Object>> window(List<Map<String, Object>> all, long offset, int limit) {
+    int from = (int) Math.min(all.size(), offset);
+    int to = limit >= 0 ? Math.min(all.size(), from + limit) : all.size();
     return all.subList(from, to);
   }
 
