@@ -15,6 +15,8 @@ import dev.datajar.builder.fuzz.Exclusion;
 import dev.datajar.builder.fuzz.Fuzzer;
 import dev.datajar.builder.fuzz.Model;
 import dev.datajar.runtime.DataSets;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -99,16 +101,21 @@ class QueryFuzzTest {
     weights.put(Rack.class, 12);
     weights.put(Site.class, 12);
     weights.put(Feed.class, 11);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long start = System.nanoTime();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     Fuzzer.Result result =
         new Fuzzer(model, weights).run(engine, dataSets::store, seed, queries, only, exclusions());
     long millis = (System.nanoTime() - start) / 1_000_000;
+    long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
+    // Wall time depends on the machine's load; the test thread's CPU time much less so.
     System.out.printf(
-        "query fuzzer, %s: %,d queries checked in %,d ms (seed %d), per entity %s, skipped %s,"
-            + " %d failed; ms per step and per entity %s%n",
+        "query fuzzer, %s: %,d queries checked in %,d ms (%,d ms CPU on the test thread, seed %d),"
+            + " per entity %s, skipped %s, %d failed; ms per step and per entity %s%n",
         engine,
         result.checked(),
         millis,
+        cpuMillis,
         seed,
         result.perEntity(),
         result.skipped(),

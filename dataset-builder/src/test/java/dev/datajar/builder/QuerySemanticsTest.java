@@ -126,6 +126,11 @@ class QuerySemanticsTest {
             List.of(1L, 9L, 3L, 5L, 7L),
             ids(devices.search(q.orderByDesc("vendor.country.name"))),
             on);
+        // By the to-one itself (its key): DE, DE, FR, then no country (3) and no vendor (7)
+        assertEquals(
+            List.of(1L, 9L, 5L, 3L, 7L), ids(devices.search(q.orderByDesc("vendor.country"))), on);
+        assertEquals(
+            List.of(3L, 7L, 1L, 9L, 5L), ids(devices.search(q.orderBy("vendor.country"))), on);
         try (Stream<Device> s = devices.stream(q.orderBy("vendor.name"))) {
           assertEquals(List.of(5L, 7L, 1L, 3L, 9L), ids(s.toList()), on);
         }
@@ -234,40 +239,45 @@ class QuerySemanticsTest {
 
   // S5: an OffsetDateTime compares and sorts by its instant; the entity keeps its offset.
   @Test
-  void offsetDateTimes_compareByInstant_onBothEngines() {
+  void offsetDateTimes_compareByInstant_onBothEnginesAndPaths() {
     OffsetDateTime sameInstant = OffsetDateTime.parse("2024-01-02T04:04:05+01:00");
     OffsetDateTime earlier = OffsetDateTime.parse("2024-01-02T03:00:00Z");
+    // TRUE for every stamp, through a to-one that is not a column: Hibernate's path
+    Criterion hql = Where.or(Where.isNull("land"), Where.isNotNull("land"));
     for (var e : engines().entrySet()) {
       Store<Stamp> stamps = e.getValue().store(Stamp.class);
-      String on = e.getKey();
+      for (Function<Criterion, Criterion> path :
+          List.<Function<Criterion, Criterion>>of(c -> c, c -> Where.and(c, hql))) {
+        String on = e.getKey() + " " + path.apply(Where.isNotNull("id"));
+        Function<Criterion, List<Long>> rows = c -> ids(stamps.search(Query.where(path.apply(c))));
+        assertEquals(List.of(1L, 2L), rows.apply(Where.eq("at", sameInstant)), on);
+        assertEquals(List.of(3L), rows.apply(Where.ne("at", sameInstant)), on);
+        assertEquals(List.of(3L), rows.apply(Where.lt("at", sameInstant)), on);
+        assertEquals(List.of(1L, 2L, 3L), rows.apply(Where.le("at", sameInstant)), on);
+        assertEquals(List.of(), rows.apply(Where.gt("at", sameInstant)), on);
+        assertEquals(List.of(1L, 2L), rows.apply(Where.ge("at", sameInstant)), on);
+        assertEquals(List.of(1L, 2L, 3L), rows.apply(Where.gt("at", earlier.minusSeconds(1))), on);
+        assertEquals(
+            List.of(1L, 2L, 3L), rows.apply(Where.between("at", earlier, sameInstant)), on);
+        assertEquals(
+            List.of(1L, 2L),
+            rows.apply(Where.in("at", List.of(sameInstant, earlier.plusDays(1)))),
+            on);
+        assertEquals(List.of(4L), rows.apply(Where.isNull("at")), on);
+        assertEquals(
+            1, stamps.count(Query.where(path.apply(Where.not(Where.ge("at", sameInstant))))), on);
+        Query all = Query.where(path.apply(Where.isNotNull("id")));
+        assertEquals(List.of(4L, 3L, 1L, 2L), ids(stamps.search(all.orderBy("at"))), on);
+        assertEquals(List.of(1L, 2L, 3L, 4L), ids(stamps.search(all.orderByDesc("at"))), on);
+        assertEquals(
+            OffsetDateTime.parse("2024-01-02T08:49:05+05:45"),
+            stamps.search(all.orderBy("id")).get(0).at,
+            on);
+      }
       assertEquals(
-          List.of(1L, 2L), ids(stamps.search(Query.where(Where.eq("at", sameInstant)))), on);
-      assertEquals(List.of(3L), ids(stamps.search(Query.where(Where.ne("at", sameInstant)))), on);
-      assertEquals(List.of(3L), ids(stamps.search(Query.where(Where.lt("at", sameInstant)))), on);
-      assertEquals(
-          List.of(1L, 2L, 3L), ids(stamps.search(Query.where(Where.le("at", sameInstant)))), on);
-      assertEquals(List.of(), ids(stamps.search(Query.where(Where.gt("at", sameInstant)))), on);
-      assertEquals(
-          List.of(1L, 2L), ids(stamps.search(Query.where(Where.ge("at", sameInstant)))), on);
-      assertEquals(
-          List.of(1L, 2L, 3L),
-          ids(stamps.search(Query.where(Where.gt("at", earlier.minusSeconds(1))))),
-          on);
-      assertEquals(
-          List.of(1L, 2L, 3L),
-          ids(stamps.search(Query.where(Where.between("at", earlier, sameInstant)))),
-          on);
-      assertEquals(
-          List.of(1L, 2L),
-          ids(
-              stamps.search(
-                  Query.where(Where.in("at", List.of(sameInstant, earlier.plusDays(1)))))),
-          on);
-      assertEquals(1, stamps.count(Query.where(Where.not(Where.ge("at", sameInstant)))), on);
-      assertEquals(List.of(4L, 3L, 1L, 2L), ids(stamps.search(Query.all().orderBy("at"))), on);
-      assertEquals(List.of(1L, 2L, 3L, 4L), ids(stamps.search(Query.all().orderByDesc("at"))), on);
-      assertEquals(
-          OffsetDateTime.parse("2024-01-02T08:49:05+05:45"), stamps.get(1L).orElseThrow().at, on);
+          OffsetDateTime.parse("2024-01-02T08:49:05+05:45"),
+          stamps.get(1L).orElseThrow().at,
+          e.getKey());
     }
   }
 
@@ -352,6 +362,9 @@ class QuerySemanticsTest {
     List<String> texts = LongStream.rangeClosed(1, 100_000).mapToObj(i -> "L" + i).toList();
     List<String> withFrance = new ArrayList<>(texts);
     withFrance.add("FR");
+    OffsetDateTime start = OffsetDateTime.parse("2024-01-02T08:49:05+05:45");
+    List<OffsetDateTime> times =
+        LongStream.range(0, 100_000).mapToObj(i -> start.plusSeconds(i * 7)).toList();
     for (var e : engines().entrySet()) {
       assertEquals(
           SemanticsRows.CODES,
@@ -362,6 +375,10 @@ class QuerySemanticsTest {
           e.getValue().store(Land.class).search(Query.where(Where.in("code", withFrance))).stream()
               .map(l -> l.code)
               .toList(),
+          e.getKey());
+      assertEquals(
+          List.of(1L, 2L),
+          ids(e.getValue().store(Stamp.class).search(Query.where(Where.in("at", times)))),
           e.getKey());
       assertEquals(
           12 - 5,
