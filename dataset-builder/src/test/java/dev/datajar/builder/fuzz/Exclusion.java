@@ -2,8 +2,6 @@ package dev.datajar.builder.fuzz;
 
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,20 +13,12 @@ import java.util.Set;
  * fuzzer then covers that class again.
  */
 public enum Exclusion {
-  /**
-   * S5 holds for a plain entity's own {@code OffsetDateTime}/{@code ZonedDateTime} attributes read
-   * by datajar's SQL, but not once the query also names a to-one (a path through it, a test or an
-   * order on it) or the entity is read through Hibernate (composite id, embeddable, collection):
-   * then the same instant at another offset is not equal, and equal instants sort by their stored
-   * text rather than as ties broken by the id. On both engines; issue 18 items 1-2.
-   */
-  INSTANTS_IN_JOINED_QUERIES(
-      "OffsetDateTime/ZonedDateTime compared or ordered in a query that names a to-one, or on an"
-          + " entity read through Hibernate: not by instant (S5)",
-      (engine, entity, q) ->
-          paths(q).stream().anyMatch(p -> isInstant(entity, p))
-              && (entity.readByHibernate()
-                  || paths(q).stream().anyMatch(p -> throughToOne(entity, p))));
+// None today. The last one, INSTANTS_IN_JOINED_QUERIES (OffsetDateTime/ZonedDateTime compared
+// or ordered in a query that names a to-one, or on an entity read through Hibernate, were not
+// compared by instant: S5), was fixed by the semantics work (976ddbf). Add a constant as
+//   NAME("why, and whose work removes it", (engine, entity, q) -> ...),
+// using paths(q), so that the default run stays green while the cause is open.
+;
 
   /** Whether a query is in an excluded class. */
   interface Matcher {
@@ -40,6 +30,7 @@ public enum Exclusion {
   @SuppressWarnings("ImmutableEnumChecker") // every matcher is a stateless lambda
   private final Matcher matcher;
 
+  @SuppressWarnings("UnusedMethod") // for the constants, when there are exclusions
   Exclusion(String reason, Matcher matcher) {
     this.reason = reason;
     this.matcher = matcher;
@@ -80,16 +71,5 @@ public enum Exclusion {
     } else {
       out.add(Reference.attribute(c));
     }
-  }
-
-  private static boolean isInstant(Model.Entity entity, String path) {
-    Class<?> t = Reference.attr(entity, path).type();
-    return t == OffsetDateTime.class || t == ZonedDateTime.class;
-  }
-
-  /** A to-one itself ({@code "vendor"}) or a path through one ({@code "vendor.name"}). */
-  private static boolean throughToOne(Model.Entity entity, String path) {
-    Model.Attr first = entity.attributes.get(path.split("\\.")[0]);
-    return first != null && first.kind() == Model.Kind.TO_ONE;
   }
 }
