@@ -1,6 +1,10 @@
 package dev.datajar.builder;
 
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.format.SqliteFiles;
+import dev.datajar.testing.postgres.TestPostgres;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,6 +29,61 @@ final class Fixtures {
         .outputDirectory(dir.resolve("out"))
         .workDirectory(dir.resolve("work"))
         .dataSets(Set.of(dataSets));
+  }
+
+  /**
+   * The fixture datasets {@code dataSets} built by the real builder into SQLite (under {@code
+   * dir/sqlite}) and into a new PostgreSQL database of {@link TestPostgres} (created with {@code
+   * clauses}, see {@link TestPostgres#createDatabase(String, String)}), each opened through {@link
+   * DataSets} as a service would open it. Close it to close both.
+   */
+  static BothEngines bothEngines(Path dir, String database, String clauses, String... dataSets)
+      throws Exception {
+    new DataSetBuilder()
+        .build(
+            request(dir.resolve("sqlite"), dataSets)
+                .outputDirectory(dir.resolve("sqlite/META-INF/datasets"))
+                .build());
+    String url = TestPostgres.get().createDatabase(database, clauses);
+    new DataSetBuilder()
+        .build(
+            request(dir.resolve("pg"), dataSets)
+                .outputDirectory(dir.resolve("pg/META-INF/datasets"))
+                .postgres(new PostgresTarget(url, TestPostgres.get().user(), null, "1"))
+                .build());
+    DataSets sqlite =
+        DataSets.builder()
+            .classLoader(loader(dir.resolve("sqlite")))
+            .cacheDirectory(dir.resolve("cache"))
+            .dataSets(dataSets)
+            .open();
+    try {
+      DataSets.Builder pg =
+          DataSets.builder().classLoader(loader(dir.resolve("pg"))).dataSets(dataSets);
+      for (String name : dataSets) {
+        pg.jdbc(name, url + "?user=" + TestPostgres.get().user());
+      }
+      return new BothEngines(sqlite, pg.open(), url);
+    } catch (RuntimeException e) {
+      sqlite.close();
+      throw e;
+    }
+  }
+
+  /** What {@link #bothEngines} opened, and the PostgreSQL database's URL. */
+  record BothEngines(DataSets sqlite, DataSets postgres, String url) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        postgres.close();
+      } finally {
+        sqlite.close();
+      }
+    }
+  }
+
+  private static ClassLoader loader(Path root) throws Exception {
+    return new URLClassLoader(new URL[] {root.toUri().toURL()}, Fixtures.class.getClassLoader());
   }
 
   /** Every row of a query, each as its columns' text joined by '|'. */

@@ -13,8 +13,6 @@ import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
 import dev.datajar.testing.postgres.TestPostgres;
 import java.lang.reflect.Field;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,6 +39,7 @@ class PostgresStoreExactTest {
   private static final List<String> ORDERED = concat("id", Value.COMPARABLE);
 
   @TempDir static Path dir;
+  private static Fixtures.BothEngines engines;
   private static String url;
   private static DataSets sqlite;
   private static DataSets postgres;
@@ -49,50 +48,23 @@ class PostgresStoreExactTest {
 
   @BeforeAll
   static void build() throws Exception {
-    new DataSetBuilder()
-        .build(
-            Fixtures.request(dir.resolve("sqlite"), "typed", "catalog")
-                .outputDirectory(dir.resolve("sqlite/META-INF/datasets"))
-                .build());
     // Its default collation orders text case-insensitively ("a" < "B" < "Z"), unlike SQLite's
     // binary one: the text columns' own collation ("C") must decide.
-    url = TestPostgres.get().createDatabase("store_exact", "locale_provider icu icu_locale 'en'");
-    new DataSetBuilder()
-        .build(
-            Fixtures.request(dir.resolve("pg"), "typed", "catalog")
-                .outputDirectory(dir.resolve("pg/META-INF/datasets"))
-                .postgres(new PostgresTarget(url, TestPostgres.get().user(), null, "1"))
-                .build());
-    sqlite =
-        DataSets.builder()
-            .classLoader(loader(dir.resolve("sqlite")))
-            .cacheDirectory(dir.resolve("cache"))
-            .dataSets("typed", "catalog")
-            .open();
-    postgres =
-        DataSets.builder()
-            .classLoader(loader(dir.resolve("pg")))
-            .dataSets("typed", "catalog")
-            .jdbc("typed", url + "?user=" + TestPostgres.get().user())
-            .jdbc("catalog", url + "?user=" + TestPostgres.get().user())
-            .open();
+    engines =
+        Fixtures.bothEngines(
+            dir, "store_exact", "locale_provider icu icu_locale 'en'", "typed", "catalog");
+    url = engines.url();
+    sqlite = engines.sqlite();
+    postgres = engines.postgres();
     onSqlite = sqlite.store(Value.class);
     onPostgres = postgres.store(Value.class);
   }
 
   @AfterAll
   static void close() {
-    if (postgres != null) {
-      postgres.close();
+    if (engines != null) {
+      engines.close();
     }
-    if (sqlite != null) {
-      sqlite.close();
-    }
-  }
-
-  private static ClassLoader loader(Path root) throws Exception {
-    return new URLClassLoader(
-        new URL[] {root.toUri().toURL()}, PostgresStoreExactTest.class.getClassLoader());
   }
 
   @Test
