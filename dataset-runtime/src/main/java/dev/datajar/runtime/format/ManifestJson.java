@@ -55,21 +55,12 @@ final class ManifestJson {
       g.writeEndArray();
       g.writeStringField("schemaFingerprint", m.schemaFingerprint());
       g.writeStringField("entityShape", m.entityShape());
-      g.writeArrayFieldStart("layouts");
-      for (EntityLayout l : m.layouts()) {
-        g.writeStartObject();
-        g.writeStringField("entity", l.entity());
-        g.writeStringField("table", l.table());
-        g.writeFieldName("id");
-        member(g, l.id());
-        g.writeArrayFieldStart("attributes");
-        for (EntityLayout.Member a : l.attributes()) {
-          member(g, a);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+      layouts(g, "layouts", m.layouts().stream().filter(EntityLayout::plain).toList());
+      List<EntityLayout> extended = m.layouts().stream().filter(l -> !l.plain()).toList();
+      if (!extended.isEmpty()) {
+        // A key of its own: runtimes that predate composite ids and embeddables ignore it.
+        layouts(g, "extendedLayouts", extended);
       }
-      g.writeEndArray();
       g.writeStringField("sqliteVersion", m.sqliteVersion());
       g.writeStringField("datajarVersion", m.datajarVersion());
       g.writeArrayFieldStart("sources");
@@ -96,17 +87,52 @@ final class ManifestJson {
     return out.toByteArray();
   }
 
+  private static void layouts(JsonGenerator g, String key, List<EntityLayout> layouts)
+      throws IOException {
+    g.writeArrayFieldStart(key);
+    for (EntityLayout l : layouts) {
+      g.writeStartObject();
+      g.writeStringField("entity", l.entity());
+      g.writeStringField("table", l.table());
+      g.writeFieldName("id");
+      member(g, l.id());
+      g.writeArrayFieldStart("attributes");
+      for (EntityLayout.Member a : l.attributes()) {
+        member(g, a);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   private static void member(JsonGenerator g, EntityLayout.Member a) throws IOException {
     // One line per attribute keeps the manifest readable in a diff.
     g.writeStartObject();
-    g.writeStringField("attribute", a.attribute());
-    g.writeStringField("column", a.column());
-    g.writeStringField("codec", a.codec());
+    if (a.attribute() != null) {
+      g.writeStringField("attribute", a.attribute());
+    }
+    if (a.isComposite()) {
+      // an @IdClass has no attribute of its own: its parts are the entity's @Id attributes
+      g.writeStringField(a.attribute() == null ? "idClass" : "embeddable", a.embeddable());
+    } else {
+      g.writeStringField("column", a.column());
+      g.writeStringField("codec", a.codec());
+    }
     if (a.target() != null) {
       g.writeStringField("target", a.target());
     }
-    g.writeStringField("declaredBy", a.declaringClass());
-    g.writeStringField(a.field() ? "field" : "setter", a.setter());
+    if (a.declaringClass() != null) {
+      g.writeStringField("declaredBy", a.declaringClass());
+      g.writeStringField(a.field() ? "field" : "setter", a.setter());
+    }
+    if (a.isComposite()) {
+      g.writeArrayFieldStart("parts");
+      for (EntityLayout.Member p : a.parts()) {
+        member(g, p);
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 
@@ -155,7 +181,9 @@ final class ManifestJson {
       entities.add((String) e);
     }
     List<EntityLayout> layouts = new ArrayList<>();
-    for (Map<String, Object> l : objects(root, "layouts")) {
+    List<Map<String, Object>> recorded = objects(root, "layouts");
+    recorded.addAll(objects(root, "extendedLayouts"));
+    for (Map<String, Object> l : recorded) {
       List<EntityLayout.Member> attributes = new ArrayList<>();
       for (Map<String, Object> a : objects(l, "attributes")) {
         attributes.add(member(a));
@@ -164,6 +192,7 @@ final class ManifestJson {
           new EntityLayout(
               text(l, "entity"), text(l, "table"), member(object(l, "id")), attributes));
     }
+    layouts.sort((a, b) -> a.entity().compareTo(b.entity()));
     List<Manifest.Source> sources = new ArrayList<>();
     for (Map<String, Object> s : objects(root, "sources")) {
       sources.add(new Manifest.Source(text(s, "path"), text(s, "sha256"), number(s, "bytes", -1)));
@@ -186,6 +215,11 @@ final class ManifestJson {
 
   private static EntityLayout.Member member(Map<String, Object> a) {
     boolean field = a.containsKey("field");
+    String embeddable = a.containsKey("idClass") ? text(a, "idClass") : text(a, "embeddable");
+    List<EntityLayout.Member> parts = new ArrayList<>();
+    for (Map<String, Object> p : objects(a, "parts")) {
+      parts.add(member(p));
+    }
     return new EntityLayout.Member(
         text(a, "attribute"),
         text(a, "column"),
@@ -193,7 +227,9 @@ final class ManifestJson {
         text(a, "target"),
         text(a, "declaredBy"),
         text(a, field ? "field" : "setter"),
-        field);
+        field,
+        embeddable,
+        parts);
   }
 
   // A small tree of the document: objects, arrays, strings, numbers (as long), booleans, null.

@@ -53,9 +53,8 @@ final class JoinedLookup {
             + root.table
             + " t0"
             + from
-            + " where t0."
-            + root.idColumn
-            + " = ?";
+            + " where "
+            + root.idCondition("t0.");
   }
 
   private static void appendColumns(StringBuilder sb, String alias, List<String> columns) {

@@ -23,6 +23,9 @@ import java.util.stream.StreamSupport;
  * entity's {@link HibernatePath}, which starts Hibernate then. Thread-safe.
  */
 final class RowPath<T> implements ReadPath<T> {
+  /** How many composite ids one statement of {@link #getAll} looks up. */
+  private static final int COMPOSITE_BATCH = 200;
+
   private final RowMapper<T> mapper;
   private final FastConnections lookups;
   private final FastConnections streams;
@@ -62,6 +65,9 @@ final class RowPath<T> implements ReadPath<T> {
       return out;
     }
     Map<Object, T> found = new HashMap<>();
+    if (mapper.key != null) {
+      return getAllComposite(ids, filter);
+    }
     Query q = Query.where(Where.in(mapper.model.idAttribute(), ids));
     Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, q, filter, List.of(), true);
     if (sql.isEmpty()) {
@@ -76,6 +82,47 @@ final class RowPath<T> implements ReadPath<T> {
       out.add(Optional.ofNullable(found.get(k)));
     }
     return out;
+  }
+
+  /** Composite ids read per batch, each id as the {@code and} of its columns' equalities. */
+  private List<Optional<T>> getAllComposite(List<Object> ids, Criterion filter) {
+    List<Object> keys = new ArrayList<>(ids.size());
+    for (Object id : ids) {
+      keys.add(mapper.internalId(id));
+    }
+    Map<Object, T> found = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += COMPOSITE_BATCH) {
+      List<Object> batch = keys.subList(from, Math.min(keys.size(), from + COMPOSITE_BATCH));
+      Criterion[] any = new Criterion[batch.size()];
+      for (int i = 0; i < any.length; i++) {
+        List<?> key = (List<?>) batch.get(i);
+        Criterion[] all = new Criterion[key.size()];
+        for (int k = 0; k < all.length; k++) {
+          all[k] = Where.eq(mapper.idPaths.get(k), key.get(k));
+        }
+        any[i] = Where.and(all);
+      }
+      Query q = Query.where(any.length == 1 ? any[0] : Where.or(any));
+      Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, q, filter, List.of(), true);
+      if (sql.isEmpty()) {
+        return hql.getAll(ids, filter);
+      }
+      List<Object> foundIds = new ArrayList<>();
+      List<T> rows = run(sql.get(), foundIds);
+      for (int i = 0; i < rows.size(); i++) {
+        found.put(foundIds.get(i), rows.get(i));
+      }
+    }
+    List<Optional<T>> out = new ArrayList<>(ids.size());
+    for (Object k : keys) {
+      out.add(Optional.ofNullable(found.get(k)));
+    }
+    return out;
+  }
+
+  /** True if the id is composite ({@code @IdClass} or {@code @EmbeddedId}). */
+  boolean compositeId() {
+    return mapper.key != null;
   }
 
   @Override

@@ -71,15 +71,17 @@ final class SqlWriter extends ConditionWriter {
     SqlWriter w = new SqlWriter(m, new StringBuilder(128), new ArrayList<>());
     w.sb.append(m.selectList).append(" from ").append(m.table);
     w.where(query, filter);
-    List<String> terms = new ArrayList<>(orders.size() + 1);
-    boolean byId = false;
+    List<String> terms = new ArrayList<>(orders.size() + m.idColumns.size());
+    List<String> ordered = new ArrayList<>(orders.size());
     for (Query.Order o : orders) {
       Col c = m.paths.get(o.attribute());
       terms.add(c.expression() + m.flavour.direction(o.descending()));
-      byId |= c.expression().equals(m.idColumn);
+      ordered.add(c.expression());
     }
-    if (!byId) {
-      terms.add(m.idColumn);
+    for (String k : m.idColumns) { // every id column, in order, breaks the remaining ties
+      if (!ordered.contains(k)) {
+        terms.add(k);
+      }
     }
     String limit = m.flavour.limit(query.limit(), query.offset());
     if (allRead && orders.isEmpty() && limit.isEmpty() && m.flavour.sortsInMemory(m)) {

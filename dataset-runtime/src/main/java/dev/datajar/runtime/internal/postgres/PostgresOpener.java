@@ -124,12 +124,17 @@ public final class PostgresOpener {
       List<EntityLayout> layouts, SchemaModel onPostgres, ClassLoader loader) {
     for (EntityLayout l : layouts) {
       TableModel t = onPostgres.table(l.table()).orElse(null);
-      if (t == null || Codec.of(l.id().codec(), loader).onPostgres().width() != 1) {
+      if (t == null) {
         return List.of();
+      }
+      for (EntityLayout.Member k : l.id().isComposite() ? l.id().parts() : List.of(l.id())) {
+        if (k.isComposite() || Codec.of(k.codec(), loader).onPostgres().width() != 1) {
+          return List.of();
+        }
       }
       Set<String> columns = new TreeSet<>();
       t.columns().forEach(c -> columns.add(c.name()));
-      for (EntityLayout.Member m : l.attributes()) {
+      for (EntityLayout.Member m : l.columns()) {
         boolean pair = Codec.of(m.codec(), loader).onPostgres().width() == 2;
         if (!columns.contains(m.column())
             || (pair && !columns.contains(PostgresFormat.offsetColumn(m.column())))) {
