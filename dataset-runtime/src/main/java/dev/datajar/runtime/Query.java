@@ -18,7 +18,10 @@ import java.util.OptionalInt;
  * }</pre>
  *
  * <p>Without {@code orderBy} a search uses the store's default order (by primary key unless the
- * store overrides {@link Store#defaultOrder()}).
+ * store overrides {@link Store#defaultOrder()}). Every order ends with the id ascending, so pages
+ * are stable; NULL sorts first ascending and last descending; an order through a to-one never
+ * removes rows; offset and limit apply after the order, and {@code count} ignores them. The full
+ * rules, the same on SQLite and PostgreSQL, are in {@code docs/queries.md}.
  */
 public final class Query {
   /** One ordering term. */

@@ -19,6 +19,13 @@ import java.util.Objects;
  *
  * <p>{@code eq(a, null)} means {@code a is null} and {@code ne(a, null)} means {@code a is not
  * null}; the other comparisons refuse null.
+ *
+ * <p>What a criterion means is written down in {@code docs/queries.md} and is the same on SQLite
+ * and PostgreSQL: a path through a to-one ({@code "vendor.name"}) is NULL where the to-one is (a
+ * left join, never removing rows), a comparison with NULL is unknown (so {@code p}, {@code not(p)}
+ * and {@code isNull(a)} partition the rows), {@code OffsetDateTime}s compare by instant and
+ * decimals by value. A criterion may nest and/or/not at most 32 levels deep and hold at most 1,000
+ * conditions; an {@code in} is one condition, whatever the number of its values.
  */
 public final class Where {
   private Where() {}

@@ -2,6 +2,7 @@ package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
+import java.util.List;
 
 /**
  * What the HQL and the SQL writers share: a text being written, and/or/not, and how a query's
@@ -20,13 +21,7 @@ abstract class ConditionWriter {
   /** Writes one criterion: and/or/not here, the rest through {@link #writeLeaf}. */
   final void write(Criterion c) {
     if (c instanceof Criterion.Junction x) {
-      String sep = "";
-      for (Criterion part : x.parts()) {
-        sb.append(sep).append('(');
-        write(part);
-        sb.append(')');
-        sep = x.and() ? " and " : " or ";
-      }
+      junction(x.and(), x.parts(), 0, x.parts().size());
     } else if (c instanceof Criterion.Not x) {
       sb.append("not (");
       write(x.part());
@@ -34,6 +29,25 @@ abstract class ConditionWriter {
     } else {
       writeLeaf(c);
     }
+  }
+
+  /**
+   * Parts {@code from} to {@code to} (exclusive) of an and/or, grouped in halves: {@code ((a and b)
+   * and (c and d))}. And/or are associative in three-valued logic too, so the meaning is that of
+   * the flat list, and the nesting the database parses grows with the logarithm of the parts, not
+   * with their number (SQLite refuses an expression nested 1,000 deep).
+   */
+  private void junction(boolean and, List<Criterion> parts, int from, int to) {
+    if (to - from == 1) {
+      write(parts.get(from));
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    sb.append('(');
+    junction(and, parts, from, mid);
+    sb.append(and ? ") and (" : ") or (");
+    junction(and, parts, mid, to);
+    sb.append(')');
   }
 
   /** {@code where (filter) and (criterion)}, either alone, or nothing. */

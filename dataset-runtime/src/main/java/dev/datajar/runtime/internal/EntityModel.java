@@ -8,6 +8,7 @@ import jakarta.persistence.metamodel.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,7 @@ public final class EntityModel {
   private final Class<?> javaType;
   private final String hqlName;
   private final String idAttribute;
+  private final List<String> idOrder;
   private final Map<String, Attr> attributes;
   private final Map<String, Attr> resolved = new ConcurrentHashMap<>();
 
@@ -43,10 +45,28 @@ public final class EntityModel {
    * @param idAttribute the single id attribute, or {@code null} (composite id, embeddable)
    */
   EntityModel(Class<?> javaType, String hqlName, String idAttribute, Map<String, Attr> attributes) {
+    this(
+        javaType,
+        hqlName,
+        idAttribute,
+        attributes,
+        idAttribute == null ? List.of() : List.of(idAttribute));
+  }
+
+  /**
+   * @param idOrder the id attributes by which rows are ordered last ({@link #idOrder()})
+   */
+  private EntityModel(
+      Class<?> javaType,
+      String hqlName,
+      String idAttribute,
+      Map<String, Attr> attributes,
+      List<String> idOrder) {
     this.javaType = javaType;
     this.hqlName = hqlName;
     this.idAttribute = idAttribute;
     this.attributes = Map.copyOf(attributes);
+    this.idOrder = List.copyOf(idOrder);
   }
 
   /** The model of a JPA entity or embeddable type, from Hibernate's metamodel. */
@@ -63,11 +83,17 @@ public final class EntityModel {
     }
     String hql = null;
     String id = null;
+    List<String> idOrder = List.of();
     if (type instanceof EntityType<?> e) {
       hql = e.getName();
-      id = e.hasSingleIdAttribute() ? e.getId(e.getIdType().getJavaType()).getName() : null;
+      if (e.hasSingleIdAttribute()) {
+        id = e.getId(e.getIdType().getJavaType()).getName();
+        idOrder = List.of(id);
+      } else {
+        idOrder = e.getIdClassAttributes().stream().map(Attribute::getName).sorted().toList();
+      }
     }
-    return new EntityModel(type.getJavaType(), hql, id, attrs);
+    return new EntityModel(type.getJavaType(), hql, id, attrs, idOrder);
   }
 
   public Class<?> javaType() {
@@ -82,6 +108,14 @@ public final class EntityModel {
   /** The single id attribute's name, or {@code null} for a composite id. */
   public String idAttribute() {
     return idAttribute;
+  }
+
+  /**
+   * The id attributes that break ties last in every order (docs/queries.md): the id, or the
+   * attributes of an {@code @IdClass} by name; empty for an embeddable.
+   */
+  List<String> idOrder() {
+    return idOrder;
   }
 
   /**
@@ -191,6 +225,24 @@ public final class EntityModel {
         || t == Byte.class
         || t == BigInteger.class
         || t == BigDecimal.class;
+  }
+
+  /**
+   * What identifies the row an id value selects, for maps keyed by id: ids that SQL finds equal are
+   * equal keys. A {@code BigDecimal} without trailing zeros ({@code 1.50} and {@code 1.5} are the
+   * same row), {@code 0.0} for {@code -0.0}; any other id as itself.
+   */
+  static Object idKey(Object id) {
+    if (id instanceof BigDecimal d) {
+      return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+    }
+    if (id instanceof Double d && d == 0.0) {
+      return 0.0;
+    }
+    if (id instanceof Float f && f == 0.0f) {
+      return 0.0f;
+    }
+    return id;
   }
 
   static Class<?> box(Class<?> t) {

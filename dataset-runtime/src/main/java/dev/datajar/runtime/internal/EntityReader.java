@@ -58,6 +58,7 @@ public final class EntityReader<T> {
 
   public List<Optional<T>> getAll(Collection<?> ids, Criterion filter) {
     engine.checkOpen();
+    Criteria.check(filter, "getAll of " + type.getSimpleName() + " (its defaultFilter)");
     List<Object> keys = new ArrayList<>(ids.size());
     for (Object id : ids) {
       keys.add(coerceId(id));
@@ -67,6 +68,7 @@ public final class EntityReader<T> {
 
   public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
     engine.checkOpen();
+    check(query, filter, "search");
     return path.search(query, filter, defaultOrder);
   }
 
@@ -89,11 +91,13 @@ public final class EntityReader<T> {
 
   public long count(Query query, Criterion filter) {
     engine.checkOpen();
+    check(query, filter, "count");
     return path.count(query, filter);
   }
 
   public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
     engine.checkOpen();
+    check(query, filter, "stream");
     return path.stream(query, filter, defaultOrder);
   }
 
@@ -105,6 +109,12 @@ public final class EntityReader<T> {
   public <R> List<R> sql(String sql, Class<R> resultType, Object[] params) {
     engine.checkOpen();
     return Queries.sql(engine, sql, resultType, params);
+  }
+
+  /** Refuses a criterion too deep or too large (docs/queries.md), naming the call. */
+  private void check(Query query, Criterion filter, String call) {
+    Criteria.check(query.criterion().orElse(null), call + " of " + type.getSimpleName());
+    Criteria.check(filter, call + " of " + type.getSimpleName() + " (its defaultFilter)");
   }
 
   private Object coerceId(Object id) {

@@ -61,12 +61,12 @@ final class HibernatePath<T> implements ReadPath<T> {
     engine.inSession(
         s -> {
           for (T row : search(q, filter, List.of(), s)) {
-            found.put(s.getIdentifier(row), row);
+            found.put(EntityModel.idKey(s.getIdentifier(row)), row);
           }
           return found;
         });
     for (Object k : ids) {
-      out.add(Optional.ofNullable(found.get(k)));
+      out.add(Optional.ofNullable(found.get(EntityModel.idKey(k))));
     }
     return out;
   }

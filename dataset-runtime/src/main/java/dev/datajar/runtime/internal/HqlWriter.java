@@ -3,7 +3,9 @@ package dev.datajar.runtime.internal;
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a {@link Query} into HQL text with positional parameters.
@@ -11,6 +13,11 @@ import java.util.List;
  * <p>Attribute paths are checked against the {@link EntityModel} before they are written, so the
  * text only ever contains the entity's own attribute names; values travel as parameters. The same
  * query shape gives the same text, so Hibernate's query plan cache does the parsing once.
+ *
+ * <p>The semantics are those of docs/queries.md, as {@link SqlWriter} writes them: a path through a
+ * to-one ({@code "vendor.name"}) goes through an explicit {@code left join} (HQL's implicit join of
+ * {@code e.vendor.name} is an inner one, which drops rows), and orders end with every id attribute.
+ * The dialects sort NULL first ascending and last descending.
  */
 final class HqlWriter extends ConditionWriter {
   /** HQL text and its parameters ({@code ?1} is {@code params.get(0)}). */
@@ -18,6 +25,11 @@ final class HqlWriter extends ConditionWriter {
 
   private final EntityModel model;
   private final List<Object> params = new ArrayList<>();
+
+  /** Path of to-ones from the root ({@code "vendor.country"}) -> its alias. */
+  private final Map<String, String> aliases = new LinkedHashMap<>();
+
+  private final StringBuilder joins = new StringBuilder();
 
   private HqlWriter(EntityModel model) {
     super(new StringBuilder(96));
@@ -28,30 +40,31 @@ final class HqlWriter extends ConditionWriter {
   static Hql select(
       EntityModel model, Query query, Criterion filter, List<Query.Order> defaultOrder) {
     HqlWriter w = new HqlWriter(model);
-    w.sb.append("select e from ").append(model.hqlName()).append(" e");
     w.where(query, filter);
     List<Query.Order> orders = query.orders().isEmpty() ? defaultOrder : query.orders();
     String sep = " order by ";
-    boolean byId = false;
+    List<String> ordered = new ArrayList<>();
     for (Query.Order o : orders) {
-      model.attribute(o.attribute());
-      w.sb.append(sep).append("e.").append(o.attribute()).append(o.descending() ? " desc" : " asc");
-      byId |= o.attribute().equals(model.idAttribute());
+      w.sb.append(sep);
+      w.path(o.attribute()).append(o.descending() ? " desc" : " asc");
+      ordered.add(o.attribute());
       sep = ", ";
     }
-    if (!byId && model.idAttribute() != null) {
-      // A stable order makes offset/limit pages reproducible; on a rowid key it costs nothing.
-      w.sb.append(sep).append("e.").append(model.idAttribute());
+    // Ties broken by the id: offset/limit pages are stable; on a rowid key it costs nothing.
+    for (String id : model.idOrder()) {
+      if (!ordered.contains(id)) {
+        w.sb.append(sep).append("e.").append(id);
+        sep = ", ";
+      }
     }
-    return new Hql(w.sb.toString(), w.params);
+    return new Hql("select e from " + model.hqlName() + " e" + w.joins + w.sb, w.params);
   }
 
   /** {@code select count(e) from Entity e where ...}. */
   static Hql count(EntityModel model, Query query, Criterion filter) {
     HqlWriter w = new HqlWriter(model);
-    w.sb.append("select count(e) from ").append(model.hqlName()).append(" e");
     w.where(query, filter);
-    return new Hql(w.sb.toString(), w.params);
+    return new Hql("select count(e) from " + model.hqlName() + " e" + w.joins + w.sb, w.params);
   }
 
   @Override
@@ -97,9 +110,41 @@ final class HqlWriter extends ConditionWriter {
     }
   }
 
+  /**
+   * Appends {@code attribute} as HQL: each to-one on the way joined once ({@code left join}), an
+   * embeddable's attributes navigated, a to-one's id read from the foreign key as the row path
+   * does.
+   */
   private StringBuilder path(String attribute) {
-    model.attribute(attribute);
-    return sb.append("e.").append(attribute);
+    model.attribute(attribute); // unknown names fail here, with the list of valid ones
+    String[] segments = attribute.split("\\.", -1);
+    String alias = "e";
+    String walked = ""; // the to-ones joined so far, from the root
+    String rest = ""; // navigation from alias: embeddables, or a to-one whose id ends the path
+    EntityModel m = model;
+    for (int i = 0; i < segments.length - 1; i++) {
+      String nav = rest.isEmpty() ? segments[i] : rest + "." + segments[i];
+      EntityModel t = m.attribute(segments[i]).target();
+      boolean entity = t != null && t.hqlName() != null;
+      boolean fkOnly =
+          i == segments.length - 2 && segments[i + 1].equals(t == null ? null : t.idAttribute());
+      if (entity && !fkOnly) {
+        walked = walked.isEmpty() ? nav : walked + "." + nav;
+        String to = aliases.get(walked);
+        if (to == null) {
+          to = "j" + (aliases.size() + 1);
+          aliases.put(walked, to);
+          joins.append(" left join ").append(alias).append('.').append(nav).append(' ').append(to);
+        }
+        alias = to;
+        rest = "";
+      } else {
+        rest = nav;
+      }
+      m = t;
+    }
+    String last = segments[segments.length - 1];
+    return sb.append(alias).append('.').append(rest.isEmpty() ? last : rest + "." + last);
   }
 
   private void param(Object value) {

@@ -6,6 +6,7 @@ import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.TableModel;
 import dev.datajar.runtime.postgres.PostgresFormat;
 import java.lang.invoke.MethodHandle;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,8 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * ids (the whole table, up to {@value #TARGET_CACHE_SIZE} rows, for an entity a to-one points at)
  * is kept as an array of immutable values (emptied when full, which keeps it small and lets hot ids
  * come back), and every call builds new objects from it, so callers never share or see each other's
- * changes. To-ones load eagerly through their target's mapper (its cache makes that cheap); within
- * one call a target is one object, so cycles resolve. Thread-safe.
+ * changes. Ids found to have no row are remembered apart (up to {@value #MISS_CACHE_SIZE}), so a
+ * stream of lookups of missing ids never empties the rows' cache. The cache is keyed by {@link
+ * EntityModel#idKey}: {@code 1.5} finds the row stored as {@code 1.50}, and the entity carries the
+ * stored id. To-ones load eagerly through their target's mapper (its cache makes that cheap);
+ * within one call a target is one object, so cycles resolve. Thread-safe.
  */
 final class RowMapper<T> {
   static final int CACHE_SIZE = 8192;
@@ -38,6 +43,9 @@ final class RowMapper<T> {
    * at most this many.
    */
   static final int TARGET_CACHE_SIZE = 65_536;
+
+  /** The most ids remembered as having no row (emptied when full). */
+  static final int MISS_CACHE_SIZE = 1024;
 
   private static final Object[] NO_ROW = new Object[0];
 
@@ -118,7 +126,14 @@ final class RowMapper<T> {
   private final Column[] columns;
   private final boolean associations;
   private final Map<Object, Object[]> cache = new ConcurrentHashMap<>();
+  private final Set<Object> misses = ConcurrentHashMap.newKeySet();
   private final int cacheSize;
+
+  /**
+   * True if ids that differ in Java select the same row ({@code BigDecimal} scale, {@code -0.0}):
+   * then a row's state ends with the id as stored, which its entity carries.
+   */
+  private final boolean storedId;
 
   /**
    * @param members the id's and attributes' setters, by attribute ({@link EntityMembers#of})
@@ -149,6 +164,7 @@ final class RowMapper<T> {
       this.key = composite;
       this.idClass = layout.idClass();
       this.idCodec = null;
+      this.storedId = false;
       this.idSetter = idClass ? null : members.get(id.attribute()).setter();
       this.idColumns = List.copyOf(key.columns);
       String prefix = idClass ? "" : id.attribute() + ".";
@@ -161,6 +177,8 @@ final class RowMapper<T> {
       this.key = null;
       this.idClass = false;
       this.idCodec = flavour.codec(Codec.of(id.codec(), loader));
+      Class<?> idType = idCodec.javaType();
+      this.storedId = idType == BigDecimal.class || idType == Double.class || idType == Float.class;
       this.idSetter = members.get(id.attribute()).setter();
       this.idColumns = List.of(TableModel.quote(id.column()));
       idPaths.add(id.attribute());
@@ -266,6 +284,9 @@ final class RowMapper<T> {
     if (state == NO_ROW) {
       return null;
     }
+    if (storedId) {
+      id = state[columns.length];
+    }
     if (seen == null && associations) {
       seen = new IdentityHashMap<>(); // one per call: a cycle of to-ones resolves to one object
     }
@@ -286,12 +307,13 @@ final class RowMapper<T> {
       }
       Map<Object, Object> ofType =
           (Map<Object, Object>) seen.computeIfAbsent(type, t -> new HashMap<>());
-      Object done = ofType.get(id);
+      Object key = EntityModel.idKey(id);
+      Object done = ofType.get(key);
       if (done != null) {
         return (T) done;
       }
       T e = (T) constructor.invokeExact();
-      ofType.put(id, e);
+      ofType.put(key, e);
       return fill(e, id, state, seen, connections, slot);
     } catch (RuntimeException | Error e) {
       throw e;
@@ -355,13 +377,16 @@ final class RowMapper<T> {
 
   /** {@link #readState(ResultSet)} of this mapper's columns {@code base} columns to the right. */
   Object[] readState(ResultSet rs, int base) throws SQLException {
-    Object[] state = new Object[columns.length];
+    Object[] state = new Object[storedId ? columns.length + 1 : columns.length];
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
       state[i] =
           c.embedded == null
               ? c.codec.read(rs, base + c.index)
               : c.embedded.read(rs, base + c.index);
+    }
+    if (storedId) {
+      state[columns.length] = readId(rs, base);
     }
     return state;
   }
@@ -388,30 +413,49 @@ final class RowMapper<T> {
   /** Remembers a row read by a search, while the cache has room. */
   void remember(Object id, Object[] state) {
     if (cache.size() < cacheSize) {
-      cache.putIfAbsent(id, state);
+      cache.putIfAbsent(EntityModel.idKey(id), state);
     }
   }
 
+  /** The state of {@code id}'s row, or {@link #NO_ROW}: from the caches, else read and cached. */
   private Object[] state(Object id, FastConnections connections, FastConnections.Slot slot) {
-    Object[] s = cache.get(id);
+    Object key = EntityModel.idKey(id);
+    Object[] s = cache.get(key);
     if (s == null) {
+      if (misses.contains(key)) {
+        return NO_ROW;
+      }
       s = read(id, connections, slot);
-      cache(id, s);
+      if (s == NO_ROW) {
+        // Kept apart: lookups of missing ids (404s) never push rows out of the cache.
+        if (misses.size() >= MISS_CACHE_SIZE) {
+          misses.clear();
+        }
+        misses.add(key);
+      } else {
+        cache(id, s);
+      }
     }
     return s;
   }
 
   /** True if the state of {@code id} is cached. */
   boolean cached(Object id) {
-    return cache.containsKey(id);
+    return cache.containsKey(EntityModel.idKey(id));
   }
 
   /** Caches a row read by id (or joined to one), emptying a full cache first. */
   void cache(Object id, Object[] state) {
-    if (cache.size() >= cacheSize) {
+    Object key = EntityModel.idKey(id);
+    if (cache.size() >= cacheSize && !cache.containsKey(key)) {
       cache.clear();
     }
-    cache.put(id, state);
+    cache.put(key, state);
+  }
+
+  /** The id a row read by a search carries: the stored one where ids of other forms match it. */
+  Object storedId(Object id, Object[] state) {
+    return storedId ? state[columns.length] : id;
   }
 
   /** {@code held}: the connection a caller already holds (a stream), or {@code null}. */

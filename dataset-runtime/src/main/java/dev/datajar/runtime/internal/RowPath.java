@@ -76,10 +76,10 @@ final class RowPath<T> implements ReadPath<T> {
     List<Object> foundIds = new ArrayList<>();
     List<T> rows = run(sql.get(), foundIds);
     for (int i = 0; i < rows.size(); i++) {
-      found.put(foundIds.get(i), rows.get(i));
+      found.put(EntityModel.idKey(foundIds.get(i)), rows.get(i));
     }
     for (Object k : ids) {
-      out.add(Optional.ofNullable(found.get(k)));
+      out.add(Optional.ofNullable(found.get(EntityModel.idKey(k))));
     }
     return out;
   }
@@ -270,7 +270,7 @@ final class RowPath<T> implements ReadPath<T> {
   private static void bind(PreparedStatement ps, SqlWriter.Sql q) throws SQLException {
     for (int i = 0; i < q.params().size(); i++) {
       SqlWriter.Param p = q.params().get(i);
-      p.codec().bind(ps, i + 1, p.value());
+      SqlFlavour.bind(ps, i + 1, p.value(), p.codec());
     }
   }
 

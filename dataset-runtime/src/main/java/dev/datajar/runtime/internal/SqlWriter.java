@@ -3,19 +3,26 @@ package dev.datajar.runtime.internal;
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.format.Codec;
+import dev.datajar.runtime.format.TemporalText;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a {@link Query} on a plain entity into SQL for {@link RowPath}, bypassing Hibernate.
+ * Turns a {@link Query} on a plain entity into SQL for {@link RowPath}, bypassing Hibernate, with
+ * the semantics of docs/queries.md.
  *
  * <p>Attribute names are checked by {@link EntityModel} first; values travel as parameters bound
- * with the column's {@link Codec}, so comparisons and collations are those Hibernate would use. A
- * condition through a to-one ({@code "region.country.alpha2"}) becomes {@code region_code in
- * (select code from region where ...)}, which keeps exactly the rows HQL's implicit inner join
- * keeps. An order through a to-one is left to HQL: {@link #select} then says so with an empty
- * result. Column names come from the recorded layout, never from input.
+ * with the column's {@link Codec}. A path through to-ones ({@code "vendor.country.code"}), in a
+ * condition or an order, joins each to-one on the way once ({@code left join}), so it reads as a
+ * column that is NULL where a to-one is: conditions keep three-valued logic and orders never drop
+ * rows. Without such a path the SQL names the table alone, as before. Column names come from the
+ * recorded layout, never from input.
  */
 final class SqlWriter extends ConditionWriter {
   /** A selectable column (quoted) and how its values are bound. */
@@ -36,17 +43,133 @@ final class SqlWriter extends ConditionWriter {
     }
   }
 
-  private final RowMapper<?> root;
-  private final List<Param> params;
+  /** The root table's alias when the statement joins to-ones. */
+  private static final String ROOT = "t0";
 
-  private SqlWriter(RowMapper<?> root, StringBuilder sb, List<Param> params) {
-    super(sb);
+  private static final Codec TEXT = Codec.basicFor(String.class);
+
+  private final RowMapper<?> root;
+  private final List<Param> params = new ArrayList<>();
+
+  /** Path of to-ones from the root ({@code "vendor.country"}) -> its alias. */
+  private final Map<String, String> aliases = new LinkedHashMap<>();
+
+  /** The {@code left join}s, in the order their aliases were made. */
+  private final StringBuilder joins = new StringBuilder();
+
+  /** Attribute path -> its column, qualified by its table's alias once the joins are known. */
+  private final Map<String, Col> resolved = new HashMap<>();
+
+  private SqlWriter(RowMapper<?> root) {
+    super(new StringBuilder(128));
     this.root = root;
-    this.params = params;
   }
 
   /**
-   * The select of {@code query}, or empty if an order needs a join that only HQL writes.
+   * A writer for {@code query} and {@code filter} with every path they name resolved, or empty if a
+   * path is not a column directly or through to-ones (an entity as a value), which only HQL says.
+   */
+  private static Optional<SqlWriter> prepare(
+      RowMapper<?> m, Query query, Criterion filter, List<Query.Order> orders) {
+    SqlWriter w = new SqlWriter(m);
+    List<String> paths = new ArrayList<>();
+    query.criterion().ifPresent(c -> Criteria.attributes(c, paths));
+    if (filter != null) {
+      Criteria.attributes(filter, paths);
+    }
+    for (Query.Order o : orders) {
+      paths.add(o.attribute());
+    }
+    Map<String, Col> bare = new HashMap<>();
+    Map<String, String> tableOf = new HashMap<>();
+    for (String p : paths) {
+      if (bare.containsKey(p)) {
+        continue;
+      }
+      m.model.attribute(p); // unknown names fail here, with the list of valid ones
+      Col c = w.resolve(p, tableOf);
+      if (c == null) {
+        return Optional.empty();
+      }
+      bare.put(p, c);
+    }
+    boolean joined = !w.aliases.isEmpty();
+    for (Map.Entry<String, Col> e : bare.entrySet()) {
+      Col c = e.getValue();
+      w.resolved.put(
+          e.getKey(),
+          joined ? new Col(tableOf.get(e.getKey()) + "." + c.expression(), c.codec()) : c);
+    }
+    return Optional.of(w);
+  }
+
+  /**
+   * The column at {@code path}, unqualified, adding a join per to-one on the way; records the alias
+   * of its table in {@code tableOf}. {@code null} if the path ends in no column.
+   */
+  private Col resolve(String path, Map<String, String> tableOf) {
+    RowMapper<?> m = root;
+    String alias = ROOT;
+    String walked = "";
+    String rest = path;
+    while (true) {
+      Col c = m.paths.get(rest); // also "toOne.id": the foreign key, no join needed
+      if (c != null) {
+        tableOf.put(path, alias);
+        return c;
+      }
+      int dot = rest.indexOf('.');
+      RowMapper.ToOne via = dot > 0 ? m.toOnes.get(rest.substring(0, dot)) : null;
+      if (via == null) {
+        return null;
+      }
+      walked = walked.isEmpty() ? rest.substring(0, dot) : walked + "." + rest.substring(0, dot);
+      String from = alias;
+      String to = aliases.get(walked);
+      if (to == null) {
+        to = "t" + (aliases.size() + 1);
+        aliases.put(walked, to);
+        RowMapper<?> t = via.target();
+        joins
+            .append(" left join ")
+            .append(t.table)
+            .append(' ')
+            .append(to)
+            .append(" on ")
+            .append(to)
+            .append('.')
+            .append(t.idColumn)
+            .append(" = ")
+            .append(from)
+            .append('.')
+            .append(via.column());
+      }
+      alias = to;
+      m = via.target();
+      rest = rest.substring(dot + 1);
+    }
+  }
+
+  /** {@code select ... from table [t0 left join ...]}: the root's columns, qualified if joined. */
+  private void head(StringBuilder out, boolean count) {
+    if (aliases.isEmpty()) {
+      out.append(count ? "select count(*)" : root.selectList).append(" from ").append(root.table);
+      return;
+    }
+    if (count) {
+      out.append("select count(*)");
+    } else {
+      String sep = "select ";
+      for (String c : root.selected) {
+        out.append(sep).append(ROOT).append('.').append(c);
+        sep = ", ";
+      }
+    }
+    out.append(" from ").append(root.table).append(' ').append(ROOT).append(joins);
+  }
+
+  /**
+   * The select of {@code query}, or empty if a condition or an order needs what only HQL writes.
    *
    * @param allRead true if the caller reads every row before using any (a search, not a stream):
    *     then the default order by an integer id may be left to {@link RowPath} ({@link
@@ -59,108 +182,67 @@ final class SqlWriter extends ConditionWriter {
       List<Query.Order> defaultOrder,
       boolean allRead) {
     List<Query.Order> orders = query.orders().isEmpty() ? defaultOrder : query.orders();
-    for (Query.Order o : orders) {
-      m.model.attribute(o.attribute()); // unknown names fail here, with the list of valid ones
-      if (!m.paths.containsKey(o.attribute())) {
-        return Optional.empty();
-      }
-    }
-    if (!expressible(m, query, filter)) {
+    Optional<SqlWriter> prepared = prepare(m, query, filter, orders);
+    if (prepared.isEmpty()) {
       return Optional.empty();
     }
-    SqlWriter w = new SqlWriter(m, new StringBuilder(128), new ArrayList<>());
-    w.sb.append(m.selectList).append(" from ").append(m.table);
+    SqlWriter w = prepared.get();
     w.where(query, filter);
-    List<String> terms = new ArrayList<>(orders.size() + m.idColumns.size());
+    StringBuilder out = new StringBuilder(w.sb.length() + 128);
+    w.head(out, false);
+    out.append(w.sb);
+    List<String> terms = new ArrayList<>(orders.size() + m.idPaths.size());
     List<String> ordered = new ArrayList<>(orders.size());
     for (Query.Order o : orders) {
-      Col c = m.paths.get(o.attribute());
-      terms.add(c.expression() + m.flavour.direction(o.descending()));
-      ordered.add(c.expression());
+      Col c = w.resolved.get(o.attribute());
+      terms.add(m.flavour.orderKey(c) + m.flavour.direction(o.descending()));
+      ordered.add(o.attribute());
     }
-    for (String k : m.idColumns) { // every id column, in order, breaks the remaining ties
+    String prefix = w.aliases.isEmpty() ? "" : ROOT + ".";
+    for (String k : m.idPaths) { // every id column, in order, breaks the remaining ties
       if (!ordered.contains(k)) {
-        terms.add(k);
+        Col c = m.paths.get(k);
+        terms.add(m.flavour.orderKey(new Col(prefix + c.expression(), c.codec())));
       }
     }
     String limit = m.flavour.limit(query.limit(), query.offset());
     if (allRead && orders.isEmpty() && limit.isEmpty() && m.flavour.sortsInMemory(m)) {
       // Every row is read and the order is the id's alone: sorted after reading, not by the server.
-      return Optional.of(new Sql(w.sb.toString(), w.params, true));
+      return Optional.of(new Sql(out.toString(), w.params, true));
     }
     String sep = " order by ";
     for (String t : terms) {
-      w.sb.append(sep).append(t);
+      out.append(sep).append(t);
       sep = ", ";
     }
-    w.sb.append(limit);
-    return Optional.of(new Sql(w.sb.toString(), w.params));
-  }
-
-  /** The count of {@code query}, or empty if a condition needs HQL. */
-  static Optional<Sql> count(RowMapper<?> m, Query query, Criterion filter) {
-    if (!expressible(m, query, filter)) {
-      return Optional.empty();
-    }
-    SqlWriter w = new SqlWriter(m, new StringBuilder(128), new ArrayList<>());
-    w.sb.append("select count(*) from ").append(m.table);
-    w.where(query, filter);
-    return Optional.of(new Sql(w.sb.toString(), w.params));
+    out.append(limit);
+    return Optional.of(new Sql(out.toString(), w.params));
   }
 
   /**
-   * True if every condition names a column, directly or through to-ones; false for what only HQL
-   * can say (an entity as a value, a path into a collection or embeddable).
+   * The count of {@code query} (its offset, limit and order ignored), or empty if HQL is needed.
    */
-  private static boolean expressible(RowMapper<?> m, Query query, Criterion filter) {
-    List<String> paths = new ArrayList<>();
-    query.criterion().ifPresent(c -> Criteria.attributes(c, paths));
-    if (filter != null) {
-      Criteria.attributes(filter, paths);
+  static Optional<Sql> count(RowMapper<?> m, Query query, Criterion filter) {
+    Optional<SqlWriter> prepared = prepare(m, query, filter, List.of());
+    if (prepared.isEmpty()) {
+      return Optional.empty();
     }
-    for (String p : paths) {
-      m.model.attribute(p); // unknown names fail here, with the list of valid ones
-      if (!column(m, p)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean column(RowMapper<?> m, String path) {
-    if (m.paths.containsKey(path)) {
-      return true;
-    }
-    int dot = path.indexOf('.');
-    RowMapper.ToOne via = dot > 0 ? m.toOnes.get(path.substring(0, dot)) : null;
-    return via != null && column(via.target(), path.substring(dot + 1));
+    SqlWriter w = prepared.get();
+    w.where(query, filter);
+    StringBuilder out = new StringBuilder(w.sb.length() + 64);
+    w.head(out, true);
+    out.append(w.sb);
+    return Optional.of(new Sql(out.toString(), w.params));
   }
 
   @Override
   void writeLeaf(Criterion c) {
-    leaf(root, Criteria.attribute(c), c);
-  }
-
-  /** Writes {@code c} on {@code path} of {@code m}'s table, through to-ones as subqueries. */
-  private void leaf(RowMapper<?> m, String path, Criterion c) {
-    Col col = m.paths.get(path);
-    int dot = path.indexOf('.');
-    if (col == null && dot > 0) {
-      RowMapper.ToOne via = m.toOnes.get(path.substring(0, dot));
-      if (via != null) {
-        RowMapper<?> t = via.target();
-        sb.append(via.column())
-            .append(" in (select ")
-            .append(t.idColumn)
-            .append(" from ")
-            .append(t.table)
-            .append(" where ");
-        leaf(t, path.substring(dot + 1), c);
-        sb.append(')');
-        return;
-      }
-    }
     String full = Criteria.attribute(c);
+    Col col = resolved.get(full);
+    if (root.flavour.instantText(col.codec())) {
+      instantLeaf(col, full, c);
+      return;
+    }
     if (c instanceof Criterion.Compare x) {
       sb.append(col.expression()).append(' ').append(x.op().sql()).append(' ');
       param(col, root.model.coerce(full, x.value()));
@@ -174,11 +256,22 @@ final class SqlWriter extends ConditionWriter {
         sb.append("1 = 0");
         return;
       }
+      List<Object> values = new ArrayList<>(x.values().size());
+      for (Object v : x.values()) {
+        values.add(root.model.coerce(full, v));
+      }
+      Optional<SqlFlavour.ArrayValue> array = root.flavour.array(col.codec(), values);
+      if (array.isPresent()) {
+        // One parameter for any number of values: PostgreSQL takes at most 65,535 per statement.
+        sb.append(col.expression()).append(" = any(?)");
+        params.add(new Param(array.get(), col.codec()));
+        return;
+      }
       sb.append(col.expression()).append(" in (");
       String sep = "";
-      for (Object v : x.values()) {
+      for (Object v : values) {
         sb.append(sep);
-        param(col, root.model.coerce(full, v));
+        param(col, v);
         sep = ", ";
       }
       sb.append(')');
@@ -200,6 +293,75 @@ final class SqlWriter extends ConditionWriter {
     } else {
       throw new IllegalArgumentException("unknown criterion " + c);
     }
+  }
+
+  /**
+   * A condition on an {@code OffsetDateTime}/{@code ZonedDateTime} stored as text ({@code <UTC
+   * instant>Z [<offset or zone>]}, docs/storage.md): compared by the instant alone, as ranges on
+   * the text where that is exact, so an index on the column still serves. Every stored text of
+   * instant {@code X} lies in {@code [X, X + "!")}: the instant has a fixed width and is followed
+   * by {@code " ["}, and {@code ' ' < '!'}.
+   */
+  private void instantLeaf(Col col, String full, Criterion c) {
+    String e = col.expression();
+    if (c instanceof Criterion.Compare x) {
+      String v = instant(root.model.coerce(full, x.value()));
+      switch (x.op()) {
+        case EQ -> range(e, v, v);
+        case NE -> {
+          sb.append("not (");
+          range(e, v, v);
+          sb.append(')');
+        }
+        case LT -> text(e + " < ", v);
+        case LE -> text(e + " < ", v + "!");
+        case GT -> text(e + " >= ", v + "!");
+        case GE -> text(e + " >= ", v);
+      }
+    } else if (c instanceof Criterion.Between x) {
+      range(
+          e, instant(root.model.coerce(full, x.low())), instant(root.model.coerce(full, x.high())));
+    } else if (c instanceof Criterion.In x) {
+      if (x.values().isEmpty()) {
+        sb.append("1 = 0");
+        return;
+      }
+      sb.append(root.flavour.orderKey(col)).append(" in (");
+      String sep = "";
+      for (Object v : x.values()) {
+        sb.append(sep);
+        text("", instant(root.model.coerce(full, v)));
+        sep = ", ";
+      }
+      sb.append(')');
+    } else if (c instanceof Criterion.Null x) {
+      sb.append(e).append(x.negated() ? " is not null" : " is null");
+    } else {
+      // like / startsWith: the model refuses a pattern for a date-time attribute
+      root.model.coerce(full, c instanceof Criterion.Like l ? l.pattern() : "");
+      throw new IllegalArgumentException("unknown criterion " + c);
+    }
+  }
+
+  /** {@code (e >= low and e < high + "!")}: the instants from {@code low} to {@code high}. */
+  private void range(String e, String low, String high) {
+    sb.append('(');
+    text(e + " >= ", low);
+    sb.append(" and ");
+    text(e + " < ", high + "!");
+    sb.append(')');
+  }
+
+  private void text(String before, String value) {
+    sb.append(before).append('?');
+    params.add(new Param(value, TEXT));
+  }
+
+  private static String instant(Object v) {
+    if (v instanceof OffsetDateTime o) {
+      return TemporalText.format(o.toInstant());
+    }
+    return TemporalText.format(((ZonedDateTime) v).toInstant());
   }
 
   private void param(Col col, Object value) {
