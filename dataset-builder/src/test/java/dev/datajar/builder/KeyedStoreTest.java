@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.builder.fixtures.keyed.Library;
 import dev.datajar.builder.fixtures.keyed.Printing;
 import dev.datajar.builder.fixtures.keyed.Runway;
 import dev.datajar.builder.fixtures.keyed.Town;
@@ -115,6 +116,7 @@ class KeyedStoreTest {
     assertTrue(HibernateProbe.rowPath(rows, Runway.class));
     assertTrue(HibernateProbe.rowPath(rows, Printing.class));
     assertTrue(HibernateProbe.rowPath(rows, Town.class));
+    assertTrue(HibernateProbe.rowPath(rows, Library.class));
   }
 
   // ---- @IdClass
@@ -263,6 +265,39 @@ class KeyedStoreTest {
     assertEquals(List.of(4L), ids.apply(Query.where(Where.eq("hall.street", "Place"))));
   }
 
+  // ---- collections
+
+  private static final List<String> LIBRARIES =
+      List.of(
+          "1 Central [Big, Cent, Main] [4.0,4.0] [3, 2, 1] [big, old]",
+          "2 Empty [] [] [] []",
+          "3 Branchy [B] [9.0,1.0, 5.0,null, 1.5,2.5] [4] [new]");
+
+  @Test
+  void collections_get_search_stream_inTheirOrder() {
+    Store<Library> libraries = rows.store(Library.class);
+    assertEquals(LIBRARIES.get(0), libraries.get(1L).orElseThrow() + "");
+    assertEquals(LIBRARIES.get(1), libraries.get(2L).orElseThrow() + "");
+    assertEquals(LIBRARIES, strings(libraries.search(Query.all())));
+    assertEquals(
+        List.of(LIBRARIES.get(0), LIBRARIES.get(2)),
+        strings(libraries.search(Query.where(Where.ne("id", 2L)).orderByDesc("name"))));
+    assertEquals(2, libraries.count(Query.where(Where.like("name", "%n%"))));
+    try (Stream<Library> s = libraries.stream(Query.all())) {
+      assertEquals(LIBRARIES, s.map(String::valueOf).toList());
+    }
+    assertEquals(
+        List.of(Optional.empty(), Optional.of(LIBRARIES.get(2))),
+        libraries.getAll(List.of(9L, 3L)).stream().map(o -> o.map(String::valueOf)).toList());
+    // Targets are whole entities; each call gets collections of its own.
+    Library central = libraries.get(1L).orElseThrow();
+    assertEquals("Paris", central.towns.get(2).name);
+    assertEquals("Rue de Rivoli @48.856,2.352", central.towns.get(2).hall + "");
+    central.aliases.add("changed");
+    central.tags.clear();
+    assertEquals(LIBRARIES.get(0), libraries.get(1L).orElseThrow() + "");
+  }
+
   // ---- the same answers as Hibernate
 
   @Test
@@ -280,12 +315,16 @@ class KeyedStoreTest {
     assertEquals(
         strings(hql.store(Town.class).query("select t from Town t order by t.id", Town.class)),
         strings(rows.store(Town.class).search(Query.all())));
+    assertEquals(
+        strings(
+            hql.store(Library.class).query("select l from Library l order by l.id", Library.class)),
+        strings(rows.store(Library.class).search(Query.all())));
     assertTrue(HibernateProbe.started(hql, "keyed"));
   }
 
   @Test
   void onPostgres_theSameAnswers_withoutHibernate() {
-    for (Class<?> type : List.of(Runway.class, Printing.class, Town.class)) {
+    for (Class<?> type : List.of(Runway.class, Printing.class, Town.class, Library.class)) {
       assertTrue(HibernateProbe.rowPath(postgres, type), type.getName());
       assertEquals(
           strings(rows.store(type).search(Query.all())),

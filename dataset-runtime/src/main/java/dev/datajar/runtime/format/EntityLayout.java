@@ -25,15 +25,32 @@ import java.util.List;
  *     attribute whose {@link Member#embeddable()} is the id class and whose parts are the entity's
  *     {@code @Id} attributes
  * @param attributes the other attributes, in Hibernate's order
+ * @param collections the {@code @ElementCollection} and {@code @ManyToMany} attributes, each read
+ *     from its own table by a second query per batch of entities
  */
-public record EntityLayout(String entity, String table, Member id, List<Member> attributes) {
+public record EntityLayout(
+    String entity,
+    String table,
+    Member id,
+    List<Member> attributes,
+    List<CollectionLayout> collections) {
   public EntityLayout {
     attributes = List.copyOf(attributes);
+    collections = List.copyOf(collections);
   }
 
-  /** True if the id is basic and no attribute is embedded: what every runtime reads. */
+  /** A layout without collections. */
+  public EntityLayout(String entity, String table, Member id, List<Member> attributes) {
+    this(entity, table, id, attributes, List.of());
+  }
+
+  /**
+   * True if the id is basic and no attribute is embedded or a collection: what every runtime reads.
+   */
   public boolean plain() {
-    return !id.isComposite() && attributes.stream().noneMatch(Member::isComposite);
+    return !id.isComposite()
+        && attributes.stream().noneMatch(Member::isComposite)
+        && collections.isEmpty();
   }
 
   /** True if the id is an {@code @IdClass}: its parts are attributes of the entity itself. */
@@ -47,6 +64,41 @@ public record EntityLayout(String entity, String table, Member id, List<Member> 
     id.addColumns(out);
     attributes.forEach(a -> a.addColumns(out));
     return out;
+  }
+
+  /**
+   * A collection attribute of an entity with a basic id: its rows in {@code table}, found by {@code
+   * keyColumn} (the owner's id), in the order Hibernate gives them.
+   *
+   * @param attribute its name
+   * @param declaringClass the class that declares the field or setter
+   * @param setter the field's name, or the setter method's name
+   * @param field true if set through the field
+   * @param kind {@code "set"} (a {@code LinkedHashSet}, in the order read) or {@code "list"} (an
+   *     {@code ArrayList})
+   * @param table the collection or join table
+   * @param keyColumn its column holding the owner's id
+   * @param keyCodec that column's codec
+   * @param element the element (no attribute): a column, an embeddable of parts, or for a {@code
+   *     ManyToMany} the join table's column holding the target's id ({@link Member#target()})
+   * @param orderBy the columns of {@code table} the elements are ordered by, each optionally
+   *     followed by {@code " desc"}: an {@code @OrderColumn}, the columns an {@code @OrderBy}
+   *     names, else the element's columns
+   */
+  public record CollectionLayout(
+      String attribute,
+      String declaringClass,
+      String setter,
+      boolean field,
+      String kind,
+      String table,
+      String keyColumn,
+      String keyCodec,
+      Member element,
+      List<String> orderBy) {
+    public CollectionLayout {
+      orderBy = List.copyOf(orderBy);
+    }
   }
 
   /**
@@ -94,6 +146,15 @@ public record EntityLayout(String entity, String table, Member id, List<Member> 
     /** True for an embeddable or a composite id: {@link #parts()} instead of a column. */
     public boolean isComposite() {
       return embeddable != null;
+    }
+
+    /** The column names of this member (its parts', depth first). */
+    public void columns(List<String> out) {
+      if (isComposite()) {
+        parts.forEach(p -> p.columns(out));
+      } else {
+        out.add(column);
+      }
     }
 
     private void addColumns(List<Member> out) {

@@ -95,18 +95,46 @@ final class ManifestJson {
       g.writeStringField("entity", l.entity());
       g.writeStringField("table", l.table());
       g.writeFieldName("id");
-      member(g, l.id());
+      member(g, l.id(), l.idClass());
       g.writeArrayFieldStart("attributes");
       for (EntityLayout.Member a : l.attributes()) {
         member(g, a);
       }
       g.writeEndArray();
+      if (!l.collections().isEmpty()) {
+        g.writeArrayFieldStart("collections");
+        for (EntityLayout.CollectionLayout c : l.collections()) {
+          g.writeStartObject();
+          g.writeStringField("attribute", c.attribute());
+          g.writeStringField("declaredBy", c.declaringClass());
+          g.writeStringField(c.field() ? "field" : "setter", c.setter());
+          g.writeStringField("kind", c.kind());
+          g.writeStringField("table", c.table());
+          g.writeStringField("keyColumn", c.keyColumn());
+          g.writeStringField("keyCodec", c.keyCodec());
+          g.writeFieldName("element");
+          member(g, c.element());
+          g.writeArrayFieldStart("orderBy");
+          for (String o : c.orderBy()) {
+            g.writeString(o);
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
   }
 
   private static void member(JsonGenerator g, EntityLayout.Member a) throws IOException {
+    member(g, a, false);
+  }
+
+  /** {@code idClass}: the member is an {@code @IdClass} id (else an element has no attribute). */
+  private static void member(JsonGenerator g, EntityLayout.Member a, boolean idClass)
+      throws IOException {
     // One line per attribute keeps the manifest readable in a diff.
     g.writeStartObject();
     if (a.attribute() != null) {
@@ -114,7 +142,7 @@ final class ManifestJson {
     }
     if (a.isComposite()) {
       // an @IdClass has no attribute of its own: its parts are the entity's @Id attributes
-      g.writeStringField(a.attribute() == null ? "idClass" : "embeddable", a.embeddable());
+      g.writeStringField(idClass ? "idClass" : "embeddable", a.embeddable());
     } else {
       g.writeStringField("column", a.column());
       g.writeStringField("codec", a.codec());
@@ -188,9 +216,31 @@ final class ManifestJson {
       for (Map<String, Object> a : objects(l, "attributes")) {
         attributes.add(member(a));
       }
+      List<EntityLayout.CollectionLayout> collections = new ArrayList<>();
+      for (Map<String, Object> c : objects(l, "collections")) {
+        boolean field = c.containsKey("field");
+        List<String> orderBy = new ArrayList<>();
+        list(c, "orderBy").forEach(o -> orderBy.add((String) o));
+        collections.add(
+            new EntityLayout.CollectionLayout(
+                text(c, "attribute"),
+                text(c, "declaredBy"),
+                text(c, field ? "field" : "setter"),
+                field,
+                text(c, "kind"),
+                text(c, "table"),
+                text(c, "keyColumn"),
+                text(c, "keyCodec"),
+                member(object(c, "element")),
+                orderBy));
+      }
       layouts.add(
           new EntityLayout(
-              text(l, "entity"), text(l, "table"), member(object(l, "id")), attributes));
+              text(l, "entity"),
+              text(l, "table"),
+              member(object(l, "id")),
+              attributes,
+              collections));
     }
     layouts.sort((a, b) -> a.entity().compareTo(b.entity()));
     List<Manifest.Source> sources = new ArrayList<>();

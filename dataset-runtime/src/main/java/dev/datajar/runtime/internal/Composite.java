@@ -70,12 +70,17 @@ final class Composite {
 
   private final int width; // columns read (a PostgreSQL time-zone pair counts two)
 
-  /**
-   * @param m an embedded member, or the id of an {@code @IdClass} (no attribute)
-   */
+  /** An embeddable: an attribute, an {@code @EmbeddedId}, or a collection's element. */
   Composite(EntityLayout.Member m, ClassLoader loader, SqlFlavour flavour) {
+    this(m, loader, flavour, false);
+  }
+
+  /**
+   * @param m an embedded member, or the id of an {@code @IdClass}
+   * @param idClass true for the id of an {@code @IdClass}
+   */
+  Composite(EntityLayout.Member m, ClassLoader loader, SqlFlavour flavour, boolean idClass) {
     this.type = load(m.embeddable(), loader);
-    boolean idClass = m.attribute() == null;
     this.constructor = idClass ? null : EntityMembers.constructor(type);
     this.parts = new Part[m.parts().size()];
     Map<String, EntityModel.Attr> attrs = new HashMap<>();

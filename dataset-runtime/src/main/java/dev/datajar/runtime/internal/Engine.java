@@ -130,7 +130,8 @@ public final class Engine implements AutoCloseable {
           embedded.put(a.attribute(), new Composite(a, loader, flavour));
         }
       }
-      Composite key = l.id().isComposite() ? new Composite(l.id(), loader, flavour) : null;
+      Composite key =
+          l.id().isComposite() ? new Composite(l.id(), loader, flavour, l.idClass()) : null;
       if (key != null && !l.idClass()) {
         embedded.put(l.id().attribute(), key);
       } else if (key != null) {
@@ -149,6 +150,16 @@ public final class Engine implements AutoCloseable {
                     c != null ? x -> c.model : target == null ? null : t -> models.get(target);
                 attrs.put(attribute, new EntityModel.Attr(attribute, member.type(), next));
               });
+      for (EntityLayout.CollectionLayout c : l.collections()) {
+        // for the names' check; a path into a collection is left to HQL, as Hibernate's model says
+        Class<?> type =
+            EntityMembers.member(
+                    new EntityLayout.Member(
+                        c.attribute(), null, null, null, c.declaringClass(), c.setter(), c.field()),
+                    loader)
+                .type();
+        attrs.put(c.attribute(), new EntityModel.Attr(c.attribute(), type, null));
+      }
       models.put(
           l.entity(), new EntityModel(byName.get(l.entity()), null, l.id().attribute(), attrs));
     }
@@ -156,6 +167,7 @@ public final class Engine implements AutoCloseable {
     manifest.tables().forEach(t -> rows.put(t.name(), t.rows()));
     Set<String> targets = new HashSet<>();
     layouts.values().forEach(l -> l.columns().forEach(a -> targets.add(a.target())));
+    layouts.values().forEach(l -> l.collections().forEach(c -> targets.add(c.element().target())));
     for (EntityLayout l : layouts.values()) {
       mappers.put(
           l.entity(),

@@ -72,7 +72,8 @@ final class JoinedLookup {
   void cacheTargets(ResultSet rs) throws SQLException {
     for (Join j : joins) {
       Object id = j.target().readId(rs, j.base());
-      if (id != null && !j.target().cached(id)) {
+      // A target with collections is left to its own lookup, which reads them too.
+      if (id != null && !j.target().hasCollections() && !j.target().cached(id)) {
         j.target().cache(id, j.target().readState(rs, j.base()));
       }
     }

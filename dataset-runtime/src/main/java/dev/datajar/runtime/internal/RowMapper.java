@@ -124,6 +124,11 @@ final class RowMapper<T> {
   private final MethodHandle constructor; // () -> Object
   private final MethodHandle idSetter;
   private final Column[] columns;
+
+  /** The collections, loaded per batch of rows into the state after {@link #collectionBase}. */
+  private final CollectionReader[] collections;
+
+  private final int collectionBase;
   private final boolean associations;
   private final Map<Object, Object[]> cache = new ConcurrentHashMap<>();
   private final Set<Object> misses = ConcurrentHashMap.newKeySet();
@@ -206,6 +211,12 @@ final class RowMapper<T> {
       index += codec.width();
       any |= m.target() != null;
     }
+    this.collections = new CollectionReader[layout.collections().size()];
+    for (int i = 0; i < collections.length; i++) {
+      collections[i] = new CollectionReader(layout.collections().get(i), loader, flavour);
+      any |= collections[i].target != null;
+    }
+    this.collectionBase = columns.length + (storedId ? 1 : 0);
     this.associations = any;
     this.selectList = "select " + String.join(", ", selected);
     this.byIdSql = selectList + " from " + table + " where " + idCondition("");
@@ -259,6 +270,11 @@ final class RowMapper<T> {
         toOnes.put(m.attribute(), new ToOne(TableModel.quote(m.column()), c.targetMapper));
       }
     }
+    for (CollectionReader c : collections) {
+      if (c.target != null) {
+        c.targetMapper = byEntity.get(c.target);
+      }
+    }
     if (flavour.joinsToOnes() && !toOnes.isEmpty()) {
       joined = new JoinedLookup(this);
     }
@@ -275,6 +291,12 @@ final class RowMapper<T> {
   /** A caller's id in the form rows are cached and looked up by (see {@link #key}). */
   Object internalId(Object id) {
     return key == null ? id : key.keyOf(id, type);
+  }
+
+  /** A target's entity within a call ({@code seen} its identity map), or null if no row. */
+  T loadInCall(
+      Object id, Map<Object, Object> seen, FastConnections connections, FastConnections.Slot slot) {
+    return load(id, seen, connections, slot);
   }
 
   @SuppressWarnings("IdentityHashMapUsage") // 'seen' is keyed by class: identity is equality
@@ -356,7 +378,28 @@ final class RowMapper<T> {
       }
       c.setter.invokeExact((Object) e, v);
     }
+    for (int i = 0; i < collections.length; i++) {
+      CollectionReader c = collections[i];
+      Object built = c.build((Object[]) state[collectionBase + i], seen, connections, slot);
+      c.setter.invokeExact((Object) e, built);
+    }
     return e;
+  }
+
+  /** True if rows of this entity need {@link #loadCollections} before they are built. */
+  boolean hasCollections() {
+    return collections.length > 0;
+  }
+
+  /**
+   * Reads the collections of the rows {@code ids} (internal form) with their {@code states}: one
+   * statement per collection and batch of rows, on {@code slot}.
+   */
+  void loadCollections(FastConnections.Slot slot, List<Object> ids, List<Object[]> states)
+      throws SQLException {
+    for (int i = 0; i < collections.length; i++) {
+      collections[i].load(slot, ids, states, collectionBase + i);
+    }
   }
 
   /** A copy of a mutable value read ({@code byte[]}, {@code Date}), else the value itself. */
@@ -377,7 +420,7 @@ final class RowMapper<T> {
 
   /** {@link #readState(ResultSet)} of this mapper's columns {@code base} columns to the right. */
   Object[] readState(ResultSet rs, int base) throws SQLException {
-    Object[] state = new Object[storedId ? columns.length + 1 : columns.length];
+    Object[] state = new Object[collectionBase + collections.length];
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
       state[i] =
@@ -471,6 +514,7 @@ final class RowMapper<T> {
   private Object[] read(Object id, FastConnections.Slot slot) throws SQLException {
     PreparedStatement ps = slot.statement(this, joined == null ? byIdSql : joined.sql);
     bindId(ps, 1, id);
+    Object[] state;
     try (ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         return NO_ROW;
@@ -478,7 +522,11 @@ final class RowMapper<T> {
       if (joined != null) {
         joined.cacheTargets(rs);
       }
-      return readState(rs);
+      state = readState(rs);
     }
+    if (collections.length > 0) {
+      loadCollections(slot, List.of(id), List.<Object[]>of(state));
+    }
+    return state;
   }
 }

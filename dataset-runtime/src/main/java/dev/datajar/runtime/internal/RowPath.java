@@ -7,6 +7,7 @@ import dev.datajar.runtime.Where;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -25,6 +26,9 @@ import java.util.stream.StreamSupport;
 final class RowPath<T> implements ReadPath<T> {
   /** How many composite ids one statement of {@link #getAll} looks up. */
   private static final int COMPOSITE_BATCH = 200;
+
+  /** How many rows a stream of an entity with collections reads ahead to load theirs at once. */
+  private static final int STREAM_BATCH = 128;
 
   private final RowMapper<T> mapper;
   private final FastConnections lookups;
@@ -171,6 +175,13 @@ final class RowPath<T> implements ReadPath<T> {
                 rows.add(new Row(mapper.readId(rs), mapper.readState(rs)));
               }
             }
+            if (mapper.hasCollections()) { // a statement per collection and batch of rows
+              List<Object> owners = new ArrayList<>(rows.size());
+              List<Object[]> states = new ArrayList<>(rows.size());
+              rows.forEach(r -> owners.add(r.id()));
+              rows.forEach(r -> states.add(r.state()));
+              mapper.loadCollections(slot, owners, states);
+            }
             return null;
           });
     } catch (SQLException e) {
@@ -242,6 +253,11 @@ final class RowPath<T> implements ReadPath<T> {
   private final class RowSpliterator extends ReleasingSpliterator<T> {
     private final Cursor cursor;
 
+    /** Rows read ahead (ids, states) for an entity with collections, loaded per batch. */
+    private final ArrayDeque<Object> aheadIds = new ArrayDeque<>();
+
+    private final ArrayDeque<Object[]> aheadStates = new ArrayDeque<>();
+
     RowSpliterator(Cursor cursor) {
       this.cursor = cursor;
     }
@@ -249,6 +265,9 @@ final class RowPath<T> implements ReadPath<T> {
     @Override
     T next() {
       try {
+        if (mapper.hasCollections()) {
+          return nextWithCollections();
+        }
         if (!cursor.rs().next()) {
           return null;
         }
@@ -264,6 +283,27 @@ final class RowPath<T> implements ReadPath<T> {
         close();
         throw failed("stream", e);
       }
+    }
+
+    /** Reads up to {@link #STREAM_BATCH} rows ahead and their collections, then hands out one. */
+    private T nextWithCollections() throws SQLException {
+      if (aheadIds.isEmpty()) {
+        List<Object> ids = new ArrayList<>(STREAM_BATCH);
+        List<Object[]> states = new ArrayList<>(STREAM_BATCH);
+        while (ids.size() < STREAM_BATCH && cursor.rs().next()) {
+          ids.add(mapper.readId(cursor.rs()));
+          states.add(mapper.readState(cursor.rs()));
+        }
+        if (ids.isEmpty()) {
+          return null;
+        }
+        mapper.loadCollections(cursor.slot(), ids, states);
+        aheadIds.addAll(ids);
+        aheadStates.addAll(states);
+      }
+      @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
+      Map<Object, Object> seen = new IdentityHashMap<>();
+      return mapper.build(aheadIds.poll(), aheadStates.poll(), seen, streams, cursor.slot());
     }
   }
 

@@ -134,6 +134,21 @@ public final class PostgresOpener {
       }
       Set<String> columns = new TreeSet<>();
       t.columns().forEach(c -> columns.add(c.name()));
+      for (EntityLayout.CollectionLayout c : l.collections()) {
+        TableModel ct = onPostgres.table(c.table()).orElse(null);
+        if (ct == null) {
+          return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        ct.columns().forEach(x -> names.add(x.name()));
+        List<String> needed = new ArrayList<>(List.of(c.keyColumn()));
+        c.element().columns(needed);
+        for (String n : needed) {
+          if (!names.contains(n)) {
+            return List.of();
+          }
+        }
+      }
       for (EntityLayout.Member m : l.columns()) {
         boolean pair = Codec.of(m.codec(), loader).onPostgres().width() == 2;
         if (!columns.contains(m.column())
