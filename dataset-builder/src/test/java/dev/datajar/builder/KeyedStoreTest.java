@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.builder.fixtures.keyed.Library;
+import dev.datajar.builder.fixtures.keyed.Mention;
 import dev.datajar.builder.fixtures.keyed.Printing;
 import dev.datajar.builder.fixtures.keyed.Runway;
 import dev.datajar.builder.fixtures.keyed.Town;
@@ -117,6 +118,7 @@ class KeyedStoreTest {
     assertTrue(HibernateProbe.rowPath(rows, Printing.class));
     assertTrue(HibernateProbe.rowPath(rows, Town.class));
     assertTrue(HibernateProbe.rowPath(rows, Library.class));
+    assertTrue(HibernateProbe.rowPath(rows, Mention.class));
   }
 
   // ---- @IdClass
@@ -298,6 +300,25 @@ class KeyedStoreTest {
     assertEquals(LIBRARIES.get(0), libraries.get(1L).orElseThrow() + "");
   }
 
+  // ---- to-ones to composite keys
+
+  @Test
+  void toOnes_toCompositeKeys_loadAndFilterAndOrder() {
+    Store<Mention> mentions = rows.store(Mention.class);
+    assertEquals(
+        "1 long LHR/27 3902 asphalt 978-0#1 Dune null", mentions.get(1L).orElseThrow() + "");
+    assertEquals("2 none null null", mentions.get(2L).orElseThrow() + "");
+    Function<Query, List<Long>> ids = q -> mentions.search(q).stream().map(m -> m.id).toList();
+    assertEquals(List.of(1L), ids.apply(Query.where(Where.eq("runway.airport", "LHR"))));
+    assertEquals(List.of(1L, 3L), ids.apply(Query.where(Where.isNotNull("runway.surface"))));
+    assertEquals(List.of(4L, 3L, 1L, 2L), ids.apply(Query.all().orderByDesc("printing.copies")));
+    assertEquals(List.of(2L, 4L), ids.apply(Query.where(Where.isNull("runway.number"))));
+    assertEquals(2, mentions.count(Query.where(Where.eq("printing.id.isbn", "978-0"))));
+    try (Stream<Mention> s = mentions.stream(Query.where(Where.eq("printing.title", "Dune")))) {
+      assertEquals(List.of(1L, 4L), s.map(m -> m.id).toList());
+    }
+  }
+
   // ---- the same answers as Hibernate
 
   @Test
@@ -319,12 +340,17 @@ class KeyedStoreTest {
         strings(
             hql.store(Library.class).query("select l from Library l order by l.id", Library.class)),
         strings(rows.store(Library.class).search(Query.all())));
+    assertEquals(
+        strings(
+            hql.store(Mention.class).query("select m from Mention m order by m.id", Mention.class)),
+        strings(rows.store(Mention.class).search(Query.all())));
     assertTrue(HibernateProbe.started(hql, "keyed"));
   }
 
   @Test
   void onPostgres_theSameAnswers_withoutHibernate() {
-    for (Class<?> type : List.of(Runway.class, Printing.class, Town.class, Library.class)) {
+    for (Class<?> type :
+        List.of(Runway.class, Printing.class, Town.class, Library.class, Mention.class)) {
       assertTrue(HibernateProbe.rowPath(postgres, type), type.getName());
       assertEquals(
           strings(rows.store(type).search(Query.all())),

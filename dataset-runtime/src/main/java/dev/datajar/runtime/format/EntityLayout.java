@@ -49,7 +49,7 @@ public record EntityLayout(
    */
   public boolean plain() {
     return !id.isComposite()
-        && attributes.stream().noneMatch(Member::isComposite)
+        && attributes.stream().allMatch(m -> m.parts().isEmpty())
         && collections.isEmpty();
   }
 
@@ -115,7 +115,8 @@ public record EntityLayout(
    * @param embeddable for an embeddable (or the id class of an {@code @IdClass}), its class's name;
    *     else {@code null}
    * @param parts an embeddable's attributes, in Hibernate's order (each declared by the embeddable,
-   *     or for an {@code @IdClass} by the entity); empty for a column
+   *     or for an {@code @IdClass} by the entity); for a to-one to a composite key, its foreign key
+   *     columns (no attribute) in the order of the target's id columns; empty for a column
    */
   public record Member(
       String attribute,
@@ -148,9 +149,14 @@ public record EntityLayout(
       return embeddable != null;
     }
 
+    /** True for a to-one whose target has a composite id: its key columns are {@link #parts()}. */
+    public boolean isCompositeReference() {
+      return target != null && !parts.isEmpty();
+    }
+
     /** The column names of this member (its parts', depth first). */
     public void columns(List<String> out) {
-      if (isComposite()) {
+      if (isComposite() || isCompositeReference()) {
         parts.forEach(p -> p.columns(out));
       } else {
         out.add(column);
@@ -158,7 +164,9 @@ public record EntityLayout(
     }
 
     private void addColumns(List<Member> out) {
-      if (isComposite()) {
+      if (isCompositeReference()) {
+        parts.forEach(p -> out.add(new Member(null, p.column, p.codec, target, null, null, false)));
+      } else if (isComposite()) {
         parts.forEach(p -> p.addColumns(out));
       } else {
         out.add(this);

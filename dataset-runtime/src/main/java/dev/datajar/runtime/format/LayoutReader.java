@@ -25,6 +25,7 @@ import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.NonAggregatedIdentifierMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.metamodel.mapping.VirtualModelPart;
 import org.hibernate.metamodel.mapping.internal.EmbeddedAttributeMapping;
 import org.hibernate.metamodel.mapping.internal.ManyToManyCollectionPart;
@@ -386,10 +387,11 @@ final class LayoutReader {
     BasicValuedModelPart part;
     String target = null;
     if (a instanceof ToOneAttributeMapping t) {
-      if (t.getSideNature() != ForeignKeyDescriptor.Nature.KEY
-          || !t.isReferenceToPrimaryKey()
-          || !(t.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart k)) {
+      if (t.getSideNature() != ForeignKeyDescriptor.Nature.KEY || !t.isReferenceToPrimaryKey()) {
         return Optional.empty();
+      }
+      if (!(t.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart k)) {
+        return compositeReference(t, table, codecOf);
       }
       part = k;
       target = t.getAssociatedEntityMappingType().getMappedJavaType().getJavaTypeClass().getName();
@@ -403,6 +405,51 @@ final class LayoutReader {
     }
     return member(
         a.getAttributeName(), part, target, a.getPropertyAccess().getSetter(), table, codecOf);
+  }
+
+  /**
+   * A to-one to a composite primary key: its foreign key columns, in the order of the target's id
+   * columns (the descriptor pairs key and target columns by position); empty if one is a formula or
+   * in another table.
+   */
+  // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
+  @SuppressWarnings("removal")
+  private static Optional<EntityLayout.Member> compositeReference(
+      ToOneAttributeMapping t, String table, BiFunction<String, String, Codec> codecOf) {
+    List<SelectableMapping> keys = new ArrayList<>();
+    t.getForeignKeyDescriptor().getKeyPart().forEachSelectable((i, s) -> keys.add(s));
+    List<EntityLayout.Member> parts = new ArrayList<>();
+    for (SelectableMapping s : keys) {
+      Codec codec = codecOf.apply(table, s.getSelectionExpression());
+      if (s.isFormula() || !table.equals(s.getContainingTableExpression()) || codec == null) {
+        return Optional.empty();
+      }
+      parts.add(
+          new EntityLayout.Member(
+              null,
+              TableModel.unquote(s.getSelectionExpression()),
+              codec.spec(),
+              null,
+              null,
+              null,
+              false));
+    }
+    Member m =
+        t.getPropertyAccess() == null ? null : setterMember(t.getPropertyAccess().getSetter());
+    if (m == null || parts.size() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new EntityLayout.Member(
+            t.getAttributeName(),
+            null,
+            null,
+            t.getAssociatedEntityMappingType().getMappedJavaType().getJavaTypeClass().getName(),
+            m.getDeclaringClass().getName(),
+            m.getName(),
+            m instanceof Field,
+            null,
+            parts));
   }
 
   /**

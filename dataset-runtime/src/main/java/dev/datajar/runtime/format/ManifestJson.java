@@ -143,7 +143,7 @@ final class ManifestJson {
     if (a.isComposite()) {
       // an @IdClass has no attribute of its own: its parts are the entity's @Id attributes
       g.writeStringField(idClass ? "idClass" : "embeddable", a.embeddable());
-    } else {
+    } else if (a.parts().isEmpty()) {
       g.writeStringField("column", a.column());
       g.writeStringField("codec", a.codec());
     }
@@ -154,7 +154,7 @@ final class ManifestJson {
       g.writeStringField("declaredBy", a.declaringClass());
       g.writeStringField(a.field() ? "field" : "setter", a.setter());
     }
-    if (a.isComposite()) {
+    if (!a.parts().isEmpty()) { // an embeddable's, or the key columns of a to-one
       g.writeArrayFieldStart("parts");
       for (EntityLayout.Member p : a.parts()) {
         member(g, p);

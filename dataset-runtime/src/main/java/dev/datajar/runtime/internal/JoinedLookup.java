@@ -38,11 +38,7 @@ final class JoinedLookup {
           .append(' ')
           .append(alias)
           .append(" on ")
-          .append(alias)
-          .append('.')
-          .append(t.idColumn)
-          .append(" = t0.")
-          .append(to.column());
+          .append(to.joinCondition(alias, "t0"));
       joins.add(new Join(t, base));
       base += t.selected.size();
     }

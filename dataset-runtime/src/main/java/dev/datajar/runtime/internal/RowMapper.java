@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -57,6 +59,8 @@ final class RowMapper<T> {
     final boolean primitive;
     final String target; // entity class name of a to-one, else null
     final Composite embedded; // an embeddable's columns (codec null), else null
+    Codec[] keyCodecs; // a to-one to a composite id: its key columns' (codec null), else null
+    List<String> keyColumns; // and those columns, quoted
     RowMapper<?> targetMapper;
 
     Column(
@@ -113,8 +117,29 @@ final class RowMapper<T> {
   /** To-one attribute -> its foreign key column and target, for conditions through it. */
   final Map<String, ToOne> toOnes = new HashMap<>();
 
-  /** A to-one: the quoted foreign key column here, and the target's mapper. */
-  record ToOne(String column, RowMapper<?> target) {}
+  /**
+   * A to-one: the quoted foreign key columns here (one, or a composite id's, in the order of the
+   * target's {@link #idColumns}), and the target's mapper.
+   */
+  record ToOne(List<String> columns, RowMapper<?> target) {
+    /**
+     * {@code t1."a" = t0."fa" and …}: the join of the target (alias {@code to}) to {@code from}.
+     */
+    String joinCondition(String to, String from) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < columns.size(); i++) {
+        sb.append(i == 0 ? "" : " and ")
+            .append(to)
+            .append('.')
+            .append(target.idColumns.get(i))
+            .append(" = ")
+            .append(from)
+            .append('.')
+            .append(columns.get(i));
+      }
+      return sb.toString();
+    }
+  }
 
   private final String byIdSql;
 
@@ -205,6 +230,21 @@ final class RowMapper<T> {
         index += c.width();
         continue;
       }
+      if (m.isCompositeReference()) {
+        Column c = new Column(null, index, set.setter(), false, m.target(), null);
+        c.keyCodecs = new Codec[m.parts().size()];
+        c.keyColumns = new ArrayList<>();
+        for (int k = 0; k < c.keyCodecs.length; k++) {
+          EntityLayout.Member p = m.parts().get(k);
+          c.keyCodecs[k] = flavour.codec(Codec.of(p.codec(), loader));
+          c.keyColumns.add(TableModel.quote(p.column()));
+          addColumn(null, p.column(), c.keyCodecs[k]);
+          index += c.keyCodecs[k].width();
+        }
+        columns[i] = c;
+        any = true;
+        continue;
+      }
       Codec codec = flavour.codec(Codec.of(m.codec(), loader));
       columns[i] = new Column(codec, index, set.setter(), set.primitive(), m.target(), null);
       addColumn(m.target() == null ? m.attribute() : null, m.column(), codec);
@@ -261,13 +301,22 @@ final class RowMapper<T> {
   void link(Map<String, RowMapper<?>> byEntity, EntityLayout layout) {
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
-      if (c.target != null) {
+      if (c.keyCodecs != null) {
+        c.targetMapper = byEntity.get(c.target);
+        EntityLayout.Member m = layout.attributes().get(i);
+        for (int k = 0; k < c.keyCodecs.length; k++) {
+          paths.put(
+              m.attribute() + "." + c.targetMapper.idPaths.get(k),
+              new SqlWriter.Col(c.keyColumns.get(k), c.keyCodecs[k]));
+        }
+        toOnes.put(m.attribute(), new ToOne(c.keyColumns, c.targetMapper));
+      } else if (c.target != null) {
         c.targetMapper = byEntity.get(c.target);
         EntityLayout.Member m = layout.attributes().get(i);
         paths.put(
             m.attribute() + "." + c.targetMapper.model.idAttribute(),
             new SqlWriter.Col(TableModel.quote(m.column()), c.codec));
-        toOnes.put(m.attribute(), new ToOne(TableModel.quote(m.column()), c.targetMapper));
+        toOnes.put(m.attribute(), new ToOne(List.of(TableModel.quote(m.column())), c.targetMapper));
       }
     }
     for (CollectionReader c : collections) {
@@ -424,14 +473,28 @@ final class RowMapper<T> {
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
       state[i] =
-          c.embedded == null
+          c.codec != null
               ? c.codec.read(rs, base + c.index)
-              : c.embedded.read(rs, base + c.index);
+              : c.embedded != null ? c.embedded.read(rs, base + c.index) : readKey(c, rs, base);
     }
     if (storedId) {
       state[columns.length] = readId(rs, base);
     }
     return state;
+  }
+
+  /** A to-one's composite key as its target's internal form, or null if a column is NULL. */
+  private static Object readKey(Column c, ResultSet rs, int base) throws SQLException {
+    Object[] values = new Object[c.keyCodecs.length];
+    int at = base + c.index;
+    for (int k = 0; k < values.length; k++) {
+      values[k] = c.keyCodecs[k].read(rs, at);
+      if (values[k] == null) {
+        return null;
+      }
+      at += c.keyCodecs[k].width();
+    }
+    return Collections.unmodifiableList(Arrays.asList(values));
   }
 
   Object readId(ResultSet rs) throws SQLException {

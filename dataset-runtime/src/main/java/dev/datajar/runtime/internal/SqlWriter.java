@@ -136,13 +136,7 @@ final class SqlWriter extends ConditionWriter {
             .append(' ')
             .append(to)
             .append(" on ")
-            .append(to)
-            .append('.')
-            .append(t.idColumn)
-            .append(" = ")
-            .append(from)
-            .append('.')
-            .append(via.column());
+            .append(via.joinCondition(to, from));
       }
       alias = to;
       m = via.target();
