@@ -10,6 +10,7 @@ import dev.datajar.builder.fixtures.semantics.Land;
 import dev.datajar.builder.fixtures.semantics.Price;
 import dev.datajar.builder.fixtures.semantics.SemanticsRows;
 import dev.datajar.builder.fixtures.semantics.Stamp;
+import dev.datajar.builder.fixtures.semantics.Vendor;
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.DataSets;
@@ -22,6 +23,10 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +49,7 @@ class QuerySemanticsTest {
   @TempDir static Path dir;
   private static DataSets sqlite;
   private static DataSets postgres;
+  private static String url;
 
   @BeforeAll
   static void build() throws Exception {
@@ -52,7 +58,7 @@ class QuerySemanticsTest {
             Fixtures.request(dir.resolve("sqlite"), "semantics")
                 .outputDirectory(dir.resolve("sqlite/META-INF/datasets"))
                 .build());
-    String url = TestPostgres.get().createDatabase("query_semantics", "");
+    url = TestPostgres.get().createDatabase("query_semantics", "");
     new DataSetBuilder()
         .build(
             Fixtures.request(dir.resolve("pg"), "semantics")
@@ -94,11 +100,13 @@ class QuerySemanticsTest {
   }
 
   /**
-   * {@code c} with a condition that is TRUE for every row and that only Hibernate writes (a to-one
-   * itself is not a column): the same truth value as {@code c}, through the HQL path.
+   * {@code c} with a condition that is TRUE for every device and that only Hibernate writes (an
+   * entity as a value): the same truth value as {@code c}, through the HQL path.
    */
-  private static Criterion viaHql(Criterion c) {
-    return Where.and(c, Where.or(Where.isNull("vendor"), Where.isNotNull("vendor")));
+  private static Criterion viaHql(Criterion c, DataSets on) {
+    Vendor acme = on.store(Vendor.class).get(1L).orElseThrow();
+    Criterion isAcme = Where.eq("vendor", acme);
+    return Where.and(c, Where.or(isAcme, Where.not(isAcme), Where.isNull("vendor")));
   }
 
   // S1, S3: an order through a to-one keeps every row; NULL first ascending, last descending,
@@ -109,7 +117,7 @@ class QuerySemanticsTest {
     for (var e : engines().entrySet()) {
       Store<Device> devices = e.getValue().store(Device.class);
       for (Function<Criterion, Criterion> path :
-          List.<Function<Criterion, Criterion>>of(c -> c, QuerySemanticsTest::viaHql)) {
+          List.<Function<Criterion, Criterion>>of(c -> c, c -> viaHql(c, e.getValue()))) {
         Query q = Query.where(path.apply(Where.eq("ports", 4)));
         String on = e.getKey() + " " + q;
         assertEquals(List.of(1L, 3L, 5L, 7L, 9L), ids(devices.search(q)), on);
@@ -126,6 +134,11 @@ class QuerySemanticsTest {
             List.of(1L, 9L, 3L, 5L, 7L),
             ids(devices.search(q.orderByDesc("vendor.country.name"))),
             on);
+        // By the to-one itself (its key): FR, DE, DE, then no country (3) and no vendor (7)
+        assertEquals(
+            List.of(5L, 1L, 9L, 3L, 7L), ids(devices.search(q.orderByDesc("vendor.country"))), on);
+        assertEquals(
+            List.of(3L, 7L, 1L, 9L, 5L), ids(devices.search(q.orderBy("vendor.country"))), on);
         try (Stream<Device> s = devices.stream(q.orderBy("vendor.name"))) {
           assertEquals(List.of(5L, 7L, 1L, 3L, 9L), ids(s.toList()), on);
         }
@@ -135,6 +148,60 @@ class QuerySemanticsTest {
       }
       assertEquals(5, devices.search(fourPorts.orderBy("vendor.name")).size(), e.getKey());
     }
+  }
+
+  /**
+   * Conditions and orders through to-ones, and on a to-one's key, are SQL datajar writes (the plain
+   * row path, no Hibernate): on PostgreSQL the server saw datajar's own statement, with its {@code
+   * t0}/{@code t1} aliases and outside a transaction (Hibernate aliases {@code d1_0} and runs in a
+   * {@code READ ONLY} transaction).
+   */
+  @Test
+  void pathsThroughToOnes_areReadByTheRowPath() throws Exception {
+    for (var e : engines().entrySet()) {
+      Store<Device> devices = e.getValue().store(Device.class);
+      Query q = Query.where(Where.eq("ports", 4));
+      for (int twice = 0; twice < 2; twice++) { // the second time, every vendor is cached
+        assertEquals(
+            List.of(5L, 1L, 9L, 3L, 7L),
+            ids(devices.search(q.and(Where.isNotNull("id")).orderByDesc("vendor.country"))),
+            e.getKey());
+      }
+      if (e.getKey().equals("postgres")) {
+        List<String> all = serverQueries();
+        List<String> seen =
+            all.stream()
+                .filter(x -> x.contains("\"id\" is not null") && x.contains("desc nulls last"))
+                .toList();
+        assertEquals(1, seen.size(), all.toString());
+        assertTrue(
+            seen.get(0).contains(" left join \"vendor\" t1 on t1.\"id\" = t0.\"vendor_id\""),
+            seen.get(0));
+        assertTrue(seen.get(0).endsWith(" | true"), seen.get(0));
+      }
+      assertEquals(List.of(7L), ids(devices.search(q.and(Where.isNull("vendor")))), e.getKey());
+      assertEquals(4, devices.count(q.and(Where.isNotNull("vendor"))), e.getKey());
+      try (Stream<Device> s = devices.stream(q.orderBy("vendor.country.name"))) {
+        assertEquals(List.of(3L, 5L, 7L, 1L, 9L), ids(s.toList()), e.getKey());
+      }
+    }
+  }
+
+  /** The last query of each session of the dataset, and whether it is outside a transaction. */
+  private static List<String> serverQueries() throws Exception {
+    List<String> seen = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url + "?user=" + TestPostgres.get().user());
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select query, xact_start is null from pg_stat_activity"
+                    + " where application_name like 'datajar semantics%'")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          seen.add(rs.getString(1) + " | " + rs.getBoolean(2));
+        }
+      }
+    }
+    return seen;
   }
 
   // S1, S2: p, not p and isNull partition the table, through to-ones as well.
@@ -202,7 +269,7 @@ class QuerySemanticsTest {
       Store<Device> devices = e.getValue().store(Device.class);
       for (Case c : cases) {
         for (Function<Criterion, Criterion> path :
-            List.<Function<Criterion, Criterion>>of(x -> x, QuerySemanticsTest::viaHql)) {
+            List.<Function<Criterion, Criterion>>of(x -> x, x -> viaHql(x, e.getValue()))) {
           String on = e.getKey() + " " + path.apply(c.p());
           assertEquals(c.yes(), ids(devices.search(Query.where(path.apply(c.p())))), on);
           assertEquals(
@@ -234,40 +301,46 @@ class QuerySemanticsTest {
 
   // S5: an OffsetDateTime compares and sorts by its instant; the entity keeps its offset.
   @Test
-  void offsetDateTimes_compareByInstant_onBothEngines() {
+  void offsetDateTimes_compareByInstant_onBothEnginesAndPaths() {
     OffsetDateTime sameInstant = OffsetDateTime.parse("2024-01-02T04:04:05+01:00");
     OffsetDateTime earlier = OffsetDateTime.parse("2024-01-02T03:00:00Z");
     for (var e : engines().entrySet()) {
       Store<Stamp> stamps = e.getValue().store(Stamp.class);
-      String on = e.getKey();
+      // TRUE for every stamp (none has a land), with an entity as a value: Hibernate's path
+      Land de = e.getValue().store(Land.class).get("DE").orElseThrow();
+      Criterion hql = Where.or(Where.isNull("land"), Where.eq("land", de));
+      for (Function<Criterion, Criterion> path :
+          List.<Function<Criterion, Criterion>>of(c -> c, c -> Where.and(c, hql))) {
+        String on = e.getKey() + " " + path.apply(Where.isNotNull("id"));
+        Function<Criterion, List<Long>> rows = c -> ids(stamps.search(Query.where(path.apply(c))));
+        assertEquals(List.of(1L, 2L), rows.apply(Where.eq("at", sameInstant)), on);
+        assertEquals(List.of(3L), rows.apply(Where.ne("at", sameInstant)), on);
+        assertEquals(List.of(3L), rows.apply(Where.lt("at", sameInstant)), on);
+        assertEquals(List.of(1L, 2L, 3L), rows.apply(Where.le("at", sameInstant)), on);
+        assertEquals(List.of(), rows.apply(Where.gt("at", sameInstant)), on);
+        assertEquals(List.of(1L, 2L), rows.apply(Where.ge("at", sameInstant)), on);
+        assertEquals(List.of(1L, 2L, 3L), rows.apply(Where.gt("at", earlier.minusSeconds(1))), on);
+        assertEquals(
+            List.of(1L, 2L, 3L), rows.apply(Where.between("at", earlier, sameInstant)), on);
+        assertEquals(
+            List.of(1L, 2L),
+            rows.apply(Where.in("at", List.of(sameInstant, earlier.plusDays(1)))),
+            on);
+        assertEquals(List.of(4L), rows.apply(Where.isNull("at")), on);
+        assertEquals(
+            1, stamps.count(Query.where(path.apply(Where.not(Where.ge("at", sameInstant))))), on);
+        Query all = Query.where(path.apply(Where.isNotNull("id")));
+        assertEquals(List.of(4L, 3L, 1L, 2L), ids(stamps.search(all.orderBy("at"))), on);
+        assertEquals(List.of(1L, 2L, 3L, 4L), ids(stamps.search(all.orderByDesc("at"))), on);
+        assertEquals(
+            OffsetDateTime.parse("2024-01-02T08:49:05+05:45"),
+            stamps.search(all.orderBy("id")).get(0).at,
+            on);
+      }
       assertEquals(
-          List.of(1L, 2L), ids(stamps.search(Query.where(Where.eq("at", sameInstant)))), on);
-      assertEquals(List.of(3L), ids(stamps.search(Query.where(Where.ne("at", sameInstant)))), on);
-      assertEquals(List.of(3L), ids(stamps.search(Query.where(Where.lt("at", sameInstant)))), on);
-      assertEquals(
-          List.of(1L, 2L, 3L), ids(stamps.search(Query.where(Where.le("at", sameInstant)))), on);
-      assertEquals(List.of(), ids(stamps.search(Query.where(Where.gt("at", sameInstant)))), on);
-      assertEquals(
-          List.of(1L, 2L), ids(stamps.search(Query.where(Where.ge("at", sameInstant)))), on);
-      assertEquals(
-          List.of(1L, 2L, 3L),
-          ids(stamps.search(Query.where(Where.gt("at", earlier.minusSeconds(1))))),
-          on);
-      assertEquals(
-          List.of(1L, 2L, 3L),
-          ids(stamps.search(Query.where(Where.between("at", earlier, sameInstant)))),
-          on);
-      assertEquals(
-          List.of(1L, 2L),
-          ids(
-              stamps.search(
-                  Query.where(Where.in("at", List.of(sameInstant, earlier.plusDays(1)))))),
-          on);
-      assertEquals(1, stamps.count(Query.where(Where.not(Where.ge("at", sameInstant)))), on);
-      assertEquals(List.of(4L, 3L, 1L, 2L), ids(stamps.search(Query.all().orderBy("at"))), on);
-      assertEquals(List.of(1L, 2L, 3L, 4L), ids(stamps.search(Query.all().orderByDesc("at"))), on);
-      assertEquals(
-          OffsetDateTime.parse("2024-01-02T08:49:05+05:45"), stamps.get(1L).orElseThrow().at, on);
+          OffsetDateTime.parse("2024-01-02T08:49:05+05:45"),
+          stamps.get(1L).orElseThrow().at,
+          e.getKey());
     }
   }
 
@@ -352,6 +425,9 @@ class QuerySemanticsTest {
     List<String> texts = LongStream.rangeClosed(1, 100_000).mapToObj(i -> "L" + i).toList();
     List<String> withFrance = new ArrayList<>(texts);
     withFrance.add("FR");
+    OffsetDateTime start = OffsetDateTime.parse("2024-01-02T08:49:05+05:45");
+    List<OffsetDateTime> times =
+        LongStream.range(0, 100_000).mapToObj(i -> start.plusSeconds(i * 7)).toList();
     for (var e : engines().entrySet()) {
       assertEquals(
           SemanticsRows.CODES,
@@ -362,6 +438,10 @@ class QuerySemanticsTest {
           e.getValue().store(Land.class).search(Query.where(Where.in("code", withFrance))).stream()
               .map(l -> l.code)
               .toList(),
+          e.getKey());
+      assertEquals(
+          List.of(1L, 2L),
+          ids(e.getValue().store(Stamp.class).search(Query.where(Where.in("at", times)))),
           e.getKey());
       assertEquals(
           12 - 5,

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.TimeZone;
+import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.dialect.DatabaseVersion;
@@ -17,6 +18,7 @@ import org.hibernate.service.ServiceRegistry;
 import org.hibernate.sql.ast.SqlAstTranslatorFactory;
 import org.hibernate.sql.ast.spi.SqlAppender;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.StandardBasicTypes;
 import org.hibernate.type.descriptor.jdbc.BlobJdbcType;
 import org.hibernate.type.descriptor.jdbc.ClobJdbcType;
 import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
@@ -131,6 +133,30 @@ public class DataJarDialect extends SQLiteDialect {
     types.addDescriptor(SqlTypes.CLOB, ClobJdbcType.MATERIALIZED);
     // Not NClobJdbcType: neither driver implements setNString/getNString.
     types.addDescriptor(SqlTypes.NCLOB, ClobJdbcType.MATERIALIZED);
+  }
+
+  /** The HQL function that gives the UTC instant at the start of a zoned value's stored text. */
+  public static final String INSTANT_FUNCTION = "datajar_instant";
+
+  /**
+   * Registers {@value #INSTANT_FUNCTION}{@code (x)}: the text of the UTC instant an {@code
+   * OffsetDateTime} or {@code ZonedDateTime} column starts with, by which datajar's own queries
+   * compare and order such values (docs/queries.md, S5).
+   */
+  @Override
+  public void initializeFunctionRegistry(FunctionContributions functions) {
+    super.initializeFunctionRegistry(functions);
+    functions
+        .getFunctionRegistry()
+        .patternDescriptorBuilder(
+            INSTANT_FUNCTION, "substr(?1,1," + TemporalText.INSTANT_LENGTH + ")")
+        .setExactArgumentCount(1)
+        .setInvariantType(
+            functions
+                .getTypeConfiguration()
+                .getBasicTypeRegistry()
+                .resolve(StandardBasicTypes.STRING))
+        .register();
   }
 
   @Override

@@ -77,7 +77,7 @@ final class HibernatePath<T> implements ReadPath<T> {
   }
 
   private List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder, Session s) {
-    HqlWriter.Hql hql = HqlWriter.select(model(), query, filter, defaultOrder);
+    HqlWriter.Hql hql = HqlWriter.select(model(), engine.flavour(), query, filter, defaultOrder);
     SelectionQuery<T> q = EntityReader.bind(s.createSelectionQuery(hql.text(), type), hql.params());
     q.setFirstResult(Math.toIntExact(query.offset()));
     query.limit().ifPresent(q::setMaxResults);
@@ -86,7 +86,7 @@ final class HibernatePath<T> implements ReadPath<T> {
 
   @Override
   public long count(Query query, Criterion filter) {
-    HqlWriter.Hql hql = HqlWriter.count(model(), query, filter);
+    HqlWriter.Hql hql = HqlWriter.count(model(), engine.flavour(), query, filter);
     return engine.inSession(
         s ->
             EntityReader.bind(s.createSelectionQuery(hql.text(), Long.class), hql.params())
@@ -96,6 +96,9 @@ final class HibernatePath<T> implements ReadPath<T> {
   @Override
   public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
     return RowStream.open(
-        engine, HqlWriter.select(model(), query, filter, defaultOrder), type, query);
+        engine,
+        HqlWriter.select(model(), engine.flavour(), query, filter, defaultOrder),
+        type,
+        query);
   }
 }

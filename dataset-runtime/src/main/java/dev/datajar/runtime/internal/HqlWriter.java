@@ -2,6 +2,11 @@ package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
+import dev.datajar.runtime.format.DataJarDialect;
+import dev.datajar.runtime.format.TemporalText;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +29,7 @@ final class HqlWriter extends ConditionWriter {
   record Hql(String text, List<Object> params) {}
 
   private final EntityModel model;
+  private final SqlFlavour flavour;
   private final List<Object> params = new ArrayList<>();
 
   /** Path of to-ones from the root ({@code "vendor.country"}) -> its alias. */
@@ -31,22 +37,27 @@ final class HqlWriter extends ConditionWriter {
 
   private final StringBuilder joins = new StringBuilder();
 
-  private HqlWriter(EntityModel model) {
+  private HqlWriter(EntityModel model, SqlFlavour flavour) {
     super(new StringBuilder(96));
     this.model = model;
+    this.flavour = flavour;
   }
 
   /** {@code select e from Entity e where ... order by ...}. */
   static Hql select(
-      EntityModel model, Query query, Criterion filter, List<Query.Order> defaultOrder) {
-    HqlWriter w = new HqlWriter(model);
+      EntityModel model,
+      SqlFlavour flavour,
+      Query query,
+      Criterion filter,
+      List<Query.Order> defaultOrder) {
+    HqlWriter w = new HqlWriter(model, flavour);
     w.where(query, filter);
     List<Query.Order> orders = query.orders().isEmpty() ? defaultOrder : query.orders();
     String sep = " order by ";
     List<String> ordered = new ArrayList<>();
     for (Query.Order o : orders) {
       w.sb.append(sep);
-      w.path(o.attribute()).append(o.descending() ? " desc" : " asc");
+      w.operand(o.attribute()).append(o.descending() ? " desc" : " asc");
       ordered.add(o.attribute());
       sep = ", ";
     }
@@ -61,8 +72,8 @@ final class HqlWriter extends ConditionWriter {
   }
 
   /** {@code select count(e) from Entity e where ...}. */
-  static Hql count(EntityModel model, Query query, Criterion filter) {
-    HqlWriter w = new HqlWriter(model);
+  static Hql count(EntityModel model, SqlFlavour flavour, Query query, Criterion filter) {
+    HqlWriter w = new HqlWriter(model, flavour);
     w.where(query, filter);
     return new Hql("select count(e) from " + model.hqlName() + " e" + w.joins + w.sb, w.params);
   }
@@ -70,13 +81,13 @@ final class HqlWriter extends ConditionWriter {
   @Override
   void writeLeaf(Criterion c) {
     if (c instanceof Criterion.Compare x) {
-      path(x.attribute()).append(' ').append(x.op().sql()).append(' ');
-      param(model.coerce(x.attribute(), x.value()));
+      operand(x.attribute()).append(' ').append(x.op().sql()).append(' ');
+      param(value(x.attribute(), x.value()));
     } else if (c instanceof Criterion.Between x) {
-      path(x.attribute()).append(" between ");
-      param(model.coerce(x.attribute(), x.low()));
+      operand(x.attribute()).append(" between ");
+      param(value(x.attribute(), x.low()));
       sb.append(" and ");
-      param(model.coerce(x.attribute(), x.high()));
+      param(value(x.attribute(), x.high()));
     } else if (c instanceof Criterion.In x) {
       if (x.values().isEmpty()) {
         model.attribute(x.attribute());
@@ -85,9 +96,9 @@ final class HqlWriter extends ConditionWriter {
       }
       List<Object> values = new ArrayList<>(x.values().size());
       for (Object v : x.values()) {
-        values.add(model.coerce(x.attribute(), v));
+        values.add(value(x.attribute(), v));
       }
-      path(x.attribute()).append(" in (");
+      operand(x.attribute()).append(" in (");
       param(values);
       sb.append(')');
     } else if (c instanceof Criterion.Like x) {
@@ -108,6 +119,45 @@ final class HqlWriter extends ConditionWriter {
     } else {
       throw new IllegalArgumentException("unknown criterion " + c);
     }
+  }
+
+  /**
+   * True if {@code attribute} is an {@code OffsetDateTime}/{@code ZonedDateTime}: compared and
+   * ordered by its instant alone (docs/queries.md, S5), which HQL's own comparison does not do on
+   * either engine (it compares the offset or zone too).
+   */
+  private boolean zoned(String attribute) {
+    Class<?> t = model.typeOf(attribute);
+    return t == OffsetDateTime.class || t == ZonedDateTime.class;
+  }
+
+  /**
+   * {@code attribute} as compared and ordered: its path, or for {@link #zoned} its instant: on
+   * SQLite the UTC instant its stored text starts with ({@link DataJarDialect#INSTANT_FUNCTION}),
+   * on PostgreSQL the {@code timestamptz} column of Hibernate's column pair ({@code .instant}).
+   */
+  private StringBuilder operand(String attribute) {
+    if (!zoned(attribute)) {
+      return path(attribute);
+    }
+    if (flavour == SqlFlavour.POSTGRES) {
+      return path(attribute).append(".instant");
+    }
+    sb.append(DataJarDialect.INSTANT_FUNCTION).append('(');
+    return path(attribute).append(')');
+  }
+
+  /**
+   * A parameter compared with {@link #operand}: the value, or its instant in the operand's form.
+   */
+  private Object value(String attribute, Object v) {
+    Object x = model.coerce(attribute, v);
+    if (!zoned(attribute)) {
+      return x;
+    }
+    Instant instant =
+        x instanceof OffsetDateTime o ? o.toInstant() : ((ZonedDateTime) x).toInstant();
+    return flavour == SqlFlavour.POSTGRES ? instant : TemporalText.format(instant);
   }
 
   /**

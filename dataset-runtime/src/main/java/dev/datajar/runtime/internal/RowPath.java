@@ -19,9 +19,10 @@ import java.util.stream.StreamSupport;
 
 /**
  * The reads of a plain entity as SQL over the dataset's own connections, rows turned into entities
- * by its {@link RowMapper}: no Hibernate, no session, statements prepared once per connection. A
- * query SQL cannot say without a join (an order through a to-one, an entity as a value) goes to the
- * entity's {@link HibernatePath}, which starts Hibernate then. Thread-safe.
+ * by its {@link RowMapper}: no Hibernate, no session, statements prepared once per connection.
+ * Conditions and orders through to-ones are joins {@link SqlWriter} writes; a query that names a
+ * to-one itself (an entity as a value) goes to the entity's {@link HibernatePath}, which starts
+ * Hibernate then. Thread-safe.
  */
 final class RowPath<T> implements ReadPath<T> {
   /** How many composite ids one statement of {@link #getAll} looks up. */

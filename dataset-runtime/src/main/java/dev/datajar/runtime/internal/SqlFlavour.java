@@ -99,17 +99,35 @@ enum SqlFlavour {
    * (?)}, on PostgreSQL for the types listed in docs/queries.md; empty elsewhere, where each value
    * is a parameter of its own.
    */
+  @SuppressWarnings("EnumOrdinal") // an enum stored by ordinal is compared by its ordinal
   Optional<ArrayValue> array(Codec codec, List<Object> values) {
-    if (this != POSTGRES || codec.converted() || codec.width() != 1) {
+    if (this != POSTGRES || codec.converted()) {
       return Optional.empty();
     }
     String type;
     Function<Object, Object> element;
-    String spec = codec.spec().startsWith("enum-name:") ? "enum-name" : codec.spec();
-    switch (spec) {
+    String spec = codec.spec();
+    int colon = spec.indexOf(':');
+    switch (colon < 0 ? spec : spec.substring(0, colon)) {
       case "enum-name" -> {
         type = "text";
         element = v -> ((Enum<?>) v).name();
+      }
+      case "enum-ordinal" -> {
+        type = "int4";
+        element = v -> ((Enum<?>) v).ordinal();
+      }
+      case "offset" -> {
+        // the pair's first column, the instant: compared by instant (docs/queries.md, S5)
+        type = "timestamptz";
+        element = v -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) v);
+      }
+      case "zoned" -> {
+        type = "timestamptz";
+        element =
+            v ->
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    ((ZonedDateTime) v).toOffsetDateTime());
       }
       case "long" -> {
         type = "int8";

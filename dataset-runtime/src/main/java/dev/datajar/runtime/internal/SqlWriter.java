@@ -67,31 +67,40 @@ final class SqlWriter extends ConditionWriter {
 
   /**
    * A writer for {@code query} and {@code filter} with every path they name resolved, or empty if a
-   * path is not a column directly or through to-ones (an entity as a value), which only HQL says.
+   * path is not a column directly or through to-ones (an entity as a value), which only HQL says. A
+   * to-one itself ({@code "vendor"}) is its foreign key where only the key matters: in an order and
+   * in a null test.
    */
   private static Optional<SqlWriter> prepare(
       RowMapper<?> m, Query query, Criterion filter, List<Query.Order> orders) {
     SqlWriter w = new SqlWriter(m);
-    List<String> paths = new ArrayList<>();
-    query.criterion().ifPresent(c -> Criteria.attributes(c, paths));
+    List<Criterion> leaves = new ArrayList<>();
+    query.criterion().ifPresent(c -> leaves(c, leaves));
     if (filter != null) {
-      Criteria.attributes(filter, paths);
+      leaves(filter, leaves);
+    }
+    List<String> valued = new ArrayList<>(); // compared with values: columns only
+    List<String> keyed = new ArrayList<>(); // null tests and orders: a to-one's key will do
+    for (Criterion c : leaves) {
+      (c instanceof Criterion.Null ? keyed : valued).add(Criteria.attribute(c));
     }
     for (Query.Order o : orders) {
-      paths.add(o.attribute());
+      keyed.add(o.attribute());
     }
     Map<String, Col> bare = new HashMap<>();
     Map<String, String> tableOf = new HashMap<>();
-    for (String p : paths) {
-      if (bare.containsKey(p)) {
-        continue;
+    for (List<String> paths : List.of(valued, keyed)) {
+      for (String p : paths) {
+        if (bare.containsKey(p)) {
+          continue;
+        }
+        m.model.attribute(p); // unknown names fail here, with the list of valid ones
+        Col c = w.resolve(p, tableOf, paths == keyed);
+        if (c == null) {
+          return Optional.empty();
+        }
+        bare.put(p, c);
       }
-      m.model.attribute(p); // unknown names fail here, with the list of valid ones
-      Col c = w.resolve(p, tableOf);
-      if (c == null) {
-        return Optional.empty();
-      }
-      bare.put(p, c);
     }
     boolean joined = !w.aliases.isEmpty();
     for (Map.Entry<String, Col> e : bare.entrySet()) {
@@ -103,11 +112,24 @@ final class SqlWriter extends ConditionWriter {
     return Optional.of(w);
   }
 
+  /** Adds the leaves of {@code c} (not and/or/not) to {@code out}. */
+  private static void leaves(Criterion c, List<Criterion> out) {
+    if (c instanceof Criterion.Junction x) {
+      x.parts().forEach(p -> leaves(p, out));
+    } else if (c instanceof Criterion.Not x) {
+      leaves(x.part(), out);
+    } else {
+      out.add(c);
+    }
+  }
+
   /**
    * The column at {@code path}, unqualified, adding a join per to-one on the way; records the alias
    * of its table in {@code tableOf}. {@code null} if the path ends in no column.
+   *
+   * @param key true if a path ending in a to-one may stand for its foreign key
    */
-  private Col resolve(String path, Map<String, String> tableOf) {
+  private Col resolve(String path, Map<String, String> tableOf, boolean key) {
     RowMapper<?> m = root;
     String alias = ROOT;
     String walked = "";
@@ -119,6 +141,12 @@ final class SqlWriter extends ConditionWriter {
         return c;
       }
       int dot = rest.indexOf('.');
+      if (dot < 0 && key && m.toOnes.containsKey(rest)) {
+        // the to-one itself: its foreign key, recorded as the path "toOne.<target id>"
+        c = m.paths.get(rest + "." + m.toOnes.get(rest).target().model.idAttribute());
+        tableOf.put(path, alias);
+        return c;
+      }
       RowMapper.ToOne via = dot > 0 ? m.toOnes.get(rest.substring(0, dot)) : null;
       if (via == null) {
         return null;
