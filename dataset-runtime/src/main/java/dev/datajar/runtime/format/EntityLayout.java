@@ -1,5 +1,6 @@
 package dev.datajar.runtime.format;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -7,30 +8,115 @@ import java.util.List;
  * manifest: its table, and for its id and each attribute the column, the {@link Codec} and how the
  * value is set on an instance.
  *
- * <p>Only plain entities have a layout: one table, a single basic id, basic attributes and to-one
- * references to the primary key of another plain entity, no collections, embeddables, inheritance,
- * formulas, versions or {@code @PostLoad} callbacks. Hibernate reads the others.
+ * <p>Entities with a layout: one table, no inheritance, formulas, versions, collections or {@code
+ * PostLoad} callbacks; an id that is basic, an {@code @EmbeddedId} or an {@code @IdClass} of basic
+ * parts; basic attributes, {@code @Embeddable} attributes of basic parts (nested too), and to-one
+ * references to the primary key of another entity with a layout. Hibernate reads the others.
+ *
+ * <p>An entity is <em>plain</em> when its id is basic and it has no embeddables: the layouts every
+ * runtime since the first one reads. The others use {@link Member#parts()}, which older runtimes do
+ * not know; the manifest keeps them apart so those runtimes read such entities through Hibernate,
+ * as before ({@code ManifestJson}).
  *
  * @param entity the entity class's name
  * @param table its table in the file
- * @param id the id attribute
+ * @param id the id attribute: basic, or composite ({@link Member#isComposite()}): an
+ *     {@code @EmbeddedId} (an embedded member), or for an {@code @IdClass} a member without an
+ *     attribute whose {@link Member#embeddable()} is the id class and whose parts are the entity's
+ *     {@code @Id} attributes
  * @param attributes the other attributes, in Hibernate's order
+ * @param collections the {@code @ElementCollection} and {@code @ManyToMany} attributes, each read
+ *     from its own table by a second query per batch of entities
  */
-public record EntityLayout(String entity, String table, Member id, List<Member> attributes) {
+public record EntityLayout(
+    String entity,
+    String table,
+    Member id,
+    List<Member> attributes,
+    List<CollectionLayout> collections) {
   public EntityLayout {
     attributes = List.copyOf(attributes);
+    collections = List.copyOf(collections);
+  }
+
+  /** A layout without collections. */
+  public EntityLayout(String entity, String table, Member id, List<Member> attributes) {
+    this(entity, table, id, attributes, List.of());
   }
 
   /**
-   * One attribute.
+   * True if the id is basic and no attribute is embedded or a collection: what every runtime reads.
+   */
+  public boolean plain() {
+    return !id.isComposite()
+        && attributes.stream().allMatch(m -> m.parts().isEmpty())
+        && collections.isEmpty();
+  }
+
+  /** True if the id is an {@code @IdClass}: its parts are attributes of the entity itself. */
+  public boolean idClass() {
+    return id.isComposite() && id.attribute() == null;
+  }
+
+  /** Every member that names a column: the id's parts and the attributes', depth first. */
+  public List<Member> columns() {
+    List<Member> out = new ArrayList<>();
+    id.addColumns(out);
+    attributes.forEach(a -> a.addColumns(out));
+    return out;
+  }
+
+  /**
+   * A collection attribute of an entity with a basic id: its rows in {@code table}, found by {@code
+   * keyColumn} (the owner's id), in the order Hibernate gives them.
    *
    * @param attribute its name
-   * @param column its column (for a to-one, the foreign key column)
-   * @param codec the {@link Codec#spec()} of the column (for a to-one, the target's id codec)
+   * @param declaringClass the class that declares the field or setter
+   * @param setter the field's name, or the setter method's name
+   * @param field true if set through the field
+   * @param kind {@code "set"} (a {@code LinkedHashSet}, in the order read) or {@code "list"} (an
+   *     {@code ArrayList})
+   * @param table the collection or join table
+   * @param keyColumn its column holding the owner's id
+   * @param keyCodec that column's codec
+   * @param element the element (no attribute): a column, an embeddable of parts, or for a {@code
+   *     ManyToMany} the join table's column holding the target's id ({@link Member#target()})
+   * @param orderBy the columns of {@code table} the elements are ordered by, each optionally
+   *     followed by {@code " desc"}: an {@code @OrderColumn}, the columns an {@code @OrderBy}
+   *     names, else the element's columns
+   */
+  public record CollectionLayout(
+      String attribute,
+      String declaringClass,
+      String setter,
+      boolean field,
+      String kind,
+      String table,
+      String keyColumn,
+      String keyCodec,
+      Member element,
+      List<String> orderBy) {
+    public CollectionLayout {
+      orderBy = List.copyOf(orderBy);
+    }
+  }
+
+  /**
+   * One attribute: a column, or an embeddable of {@link #parts()}.
+   *
+   * @param attribute its name ({@code null} for the virtual id of an {@code @IdClass})
+   * @param column its column (for a to-one, the foreign key column); {@code null} for an embeddable
+   * @param codec the {@link Codec#spec()} of the column (for a to-one, the target's id codec);
+   *     {@code null} for an embeddable
    * @param target for a to-one, the target entity class's name; else {@code null}
    * @param declaringClass the class that declares the field or setter
    * @param setter the field's name, or the setter method's name
    * @param field true if set through the field, false through the setter method
+   * @param embeddable for an embeddable (or the id class of an {@code @IdClass}), its class's name;
+   *     else {@code null}
+   * @param parts an embeddable's attributes, in Hibernate's order (each declared by the embeddable,
+   *     or for an {@code @IdClass} by the entity); for a to-one to a composite key, its foreign key
+   *     columns (no attribute) in the order of the target's id columns; empty for a column
    */
   public record Member(
       String attribute,
@@ -39,5 +125,52 @@ public record EntityLayout(String entity, String table, Member id, List<Member> 
       String target,
       String declaringClass,
       String setter,
-      boolean field) {}
+      boolean field,
+      String embeddable,
+      List<Member> parts) {
+    public Member {
+      parts = List.copyOf(parts);
+    }
+
+    /** A column. */
+    public Member(
+        String attribute,
+        String column,
+        String codec,
+        String target,
+        String declaringClass,
+        String setter,
+        boolean field) {
+      this(attribute, column, codec, target, declaringClass, setter, field, null, List.of());
+    }
+
+    /** True for an embeddable or a composite id: {@link #parts()} instead of a column. */
+    public boolean isComposite() {
+      return embeddable != null;
+    }
+
+    /** True for a to-one whose target has a composite id: its key columns are {@link #parts()}. */
+    public boolean isCompositeReference() {
+      return target != null && !parts.isEmpty();
+    }
+
+    /** The column names of this member (its parts', depth first). */
+    public void columns(List<String> out) {
+      if (isComposite() || isCompositeReference()) {
+        parts.forEach(p -> p.columns(out));
+      } else {
+        out.add(column);
+      }
+    }
+
+    private void addColumns(List<Member> out) {
+      if (isCompositeReference()) {
+        parts.forEach(p -> out.add(new Member(null, p.column, p.codec, target, null, null, false)));
+      } else if (isComposite()) {
+        parts.forEach(p -> p.addColumns(out));
+      } else {
+        out.add(this);
+      }
+    }
+  }
 }

@@ -1,9 +1,15 @@
 package dev.datajar.runtime.format;
 
+import jakarta.persistence.OrderBy;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -11,104 +17,517 @@ import org.hibernate.jpa.event.spi.CallbackType;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicEntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.CollectionPart;
+import org.hibernate.metamodel.mapping.CompositeIdentifierMapping;
+import org.hibernate.metamodel.mapping.EmbeddableMappingType;
+import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
+import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
+import org.hibernate.metamodel.mapping.NonAggregatedIdentifierMapping;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.mapping.SelectableMapping;
+import org.hibernate.metamodel.mapping.VirtualModelPart;
+import org.hibernate.metamodel.mapping.internal.EmbeddedAttributeMapping;
+import org.hibernate.metamodel.mapping.internal.ManyToManyCollectionPart;
+import org.hibernate.metamodel.mapping.internal.SingleAttributeIdentifierMapping;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
+import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.property.access.spi.PropertyAccess;
 import org.hibernate.property.access.spi.Setter;
 import org.hibernate.property.access.spi.SetterFieldImpl;
 
 /**
- * Reads the {@link EntityLayout} of each plain entity out of Hibernate's run-time mapping, on the
- * build side, so that the runtime can read those entities without Hibernate.
+ * Reads the {@link EntityLayout} of each entity the runtime can read alone out of Hibernate's
+ * run-time mapping, on the build side, so that the runtime can read those entities without
+ * Hibernate.
  *
- * <p>Plain means what the runtime's reader can do alone: a single table, a basic id, basic
- * attributes and to-one references to the primary key of another plain entity; no collections,
- * embeddables, inheritance, formulas, versions, bytecode enhancement or {@code @PostLoad}. Every
- * attribute is set through the same field or setter Hibernate uses.
+ * <p>That is: a single table; a basic id, an {@code @EmbeddedId} or an {@code @IdClass} of basic
+ * parts; basic attributes, embeddables of basic parts (nested too) and to-one references to the
+ * primary key of another such entity; no collections, inheritance, formulas, versions, bytecode
+ * enhancement or {@code @PostLoad}. Every attribute is set through the same field or setter
+ * Hibernate uses.
  */
 final class LayoutReader {
   private LayoutReader() {}
 
   /**
-   * The layouts of the plain entities; an entity whose to-one target is not plain is left out too,
-   * repeatedly, so every layout's targets have layouts.
+   * The layouts of the entities the runtime can read; an entity whose to-one target has none is
+   * left out too, repeatedly, so every layout's targets have layouts.
    *
    * @param codecOf the codec of a (table, column), as the schema model chose it
    */
   static List<EntityLayout> read(
       SessionFactoryImplementor sf, BiFunction<String, String, Codec> codecOf) {
+    Map<String, String> ids = new HashMap<>(); // each entity's id attribute, by class name
+    sf.getMappingMetamodel()
+        .forEachEntityDescriptor(
+            p ->
+                ids.put(p.getMappedClass().getName(), p.getIdentifierMapping().getAttributeName()));
     List<EntityLayout> layouts = new ArrayList<>();
     sf.getMappingMetamodel()
-        .forEachEntityDescriptor(p -> layout(sf, p, codecOf).ifPresent(layouts::add));
+        .forEachEntityDescriptor(p -> layout(sf, p, codecOf, ids).ifPresent(layouts::add));
     boolean changed = true;
     while (changed) {
-      List<String> plain = layouts.stream().map(EntityLayout::entity).toList();
+      List<String> readable = layouts.stream().map(EntityLayout::entity).toList();
       changed =
           layouts.removeIf(
               l ->
-                  l.attributes().stream()
-                      .anyMatch(a -> a.target() != null && !plain.contains(a.target())));
+                  l.columns().stream()
+                          .anyMatch(a -> a.target() != null && !readable.contains(a.target()))
+                      || l.collections().stream()
+                          .anyMatch(
+                              c ->
+                                  c.element().target() != null
+                                      && !readable.contains(c.element().target())));
     }
     layouts.sort((a, b) -> a.entity().compareTo(b.entity()));
     return layouts;
   }
 
   private static Optional<EntityLayout> layout(
-      SessionFactoryImplementor sf, EntityPersister p, BiFunction<String, String, Codec> codecOf) {
+      SessionFactoryImplementor sf,
+      EntityPersister p,
+      BiFunction<String, String, Codec> codecOf,
+      Map<String, String> ids) {
     if (p.hasSubclasses()
         || p.getSuperMappingType() != null
-        || p.hasCollections()
         || p.isInstrumented()
         || p.getVersionMapping() != null
-        || !(p.getIdentifierMapping() instanceof BasicEntityIdentifierMapping id)
         || sf.getEventEngine()
             .getCallbackRegistry()
             .hasRegisteredCallbacks(p.getMappedClass(), CallbackType.POST_LOAD)) {
       return Optional.empty();
     }
     String table = p.getTableName();
-    if (id.isFormula() || !table.equals(id.getContainingTableExpression())) {
+    Optional<EntityLayout.Member> idMember = id(p.getIdentifierMapping(), table, codecOf);
+    if (idMember.isEmpty()) {
       return Optional.empty();
     }
-    Optional<EntityLayout.Member> idMember =
-        member(id.getAttributeName(), id, null, id.getPropertyAccess().getSetter(), table, codecOf);
+    List<String> idParts = new ArrayList<>();
+    idMember.get().parts().forEach(x -> idParts.add(x.attribute()));
     List<EntityLayout.Member> members = new ArrayList<>();
+    List<EntityLayout.CollectionLayout> collections = new ArrayList<>();
     for (int i = 0; i < p.getNumberOfAttributeMappings(); i++) {
       AttributeMapping a = p.getAttributeMapping(i);
-      BasicValuedModelPart part;
-      String target = null;
-      if (a instanceof ToOneAttributeMapping t) {
-        if (t.getSideNature() != ForeignKeyDescriptor.Nature.KEY
-            || !t.isReferenceToPrimaryKey()
-            || !(t.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart k)) {
+      if (a instanceof PluralAttributeMapping plural) {
+        Optional<EntityLayout.CollectionLayout> c =
+            idMember.get().isComposite() ? Optional.empty() : collection(plural, codecOf, ids);
+        if (c.isEmpty()) {
           return Optional.empty();
         }
-        part = k;
-        target =
-            t.getAssociatedEntityMappingType().getMappedJavaType().getJavaTypeClass().getName();
-      } else if (a instanceof BasicValuedModelPart b && a.getPropertyAccess() != null) {
-        part = b;
-      } else {
-        return Optional.empty();
+        collections.add(c.get());
+        continue;
       }
-      if (part.isFormula() || !table.equals(part.getContainingTableExpression())) {
-        return Optional.empty();
+      if (idMember.get().attribute() == null
+          && (a instanceof VirtualModelPart || idParts.contains(a.getAttributeName()))) {
+        continue; // an @IdClass's parts (and Hibernate's virtual mapper of them): with the id
       }
-      Optional<EntityLayout.Member> m =
-          member(
-              a.getAttributeName(),
-              part,
-              target,
-              a.getPropertyAccess().getSetter(),
-              table,
-              codecOf);
+      Optional<EntityLayout.Member> m = attribute(a, table, codecOf);
       if (m.isEmpty()) {
         return Optional.empty();
       }
       members.add(m.get());
     }
-    return idMember.map(
-        i -> new EntityLayout(p.getMappedClass().getName(), TableModel.unquote(table), i, members));
+    return Optional.of(
+        new EntityLayout(
+            p.getMappedClass().getName(),
+            TableModel.unquote(table),
+            idMember.get(),
+            members,
+            collections));
+  }
+
+  /**
+   * An {@code @ElementCollection} (of basic values or embeddables) or a {@code @ManyToMany} (owning
+   * side, to a primary key) as a set or list, keyed by one column; its order from an {@code
+   * OrderColumn}, an {@code @OrderBy} on the element's own columns, else the element's columns.
+   * Empty for any other (maps, sorted sets, inverse sides, {@code @OneToMany}).
+   */
+  // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
+  @SuppressWarnings("removal")
+  private static Optional<EntityLayout.CollectionLayout> collection(
+      PluralAttributeMapping a,
+      BiFunction<String, String, Codec> codecOf,
+      Map<String, String> ids) {
+    CollectionPersister persister = a.getCollectionDescriptor();
+    if (persister.isInverse()
+        || persister.isOneToMany()
+        || a.getPropertyAccess() == null
+        || !(a.getKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart key)) {
+      return Optional.empty();
+    }
+    String kind =
+        switch (persister.getCollectionSemantics().getCollectionClassification()) {
+          case SET, ORDERED_SET -> "set";
+          case LIST, BAG -> "list";
+          default -> null;
+        };
+    Member m = setterMember(a.getPropertyAccess().getSetter());
+    Class<?> type =
+        m instanceof Field f ? f.getType() : m == null ? null : ((Method) m).getParameterTypes()[0];
+    if (kind == null
+        || type == null
+        || !type.isAssignableFrom(kind.equals("set") ? LinkedHashSet.class : ArrayList.class)) {
+      return Optional.empty();
+    }
+    String table = persister.getTableName();
+    if (!table.equals(key.getContainingTableExpression()) || key.isFormula()) {
+      return Optional.empty();
+    }
+    Codec keyCodec = codecOf.apply(table, key.getSelectionExpression());
+    Optional<EntityLayout.Member> element = element(a.getElementDescriptor(), table, codecOf);
+    if (keyCodec == null || element.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> orderBy = new ArrayList<>();
+    if (a.getIndexDescriptor() != null) {
+      if (!kind.equals("list")
+          || !(a.getIndexDescriptor() instanceof BasicValuedModelPart index)
+          || index.isFormula()) {
+        return Optional.empty();
+      }
+      orderBy.add(TableModel.unquote(index.getSelectionExpression()));
+    } else if (a.getOrderByFragment() != null || a.getManyToManyOrderByFragment() != null) {
+      String spec = orderBy(m.getDeclaringClass(), a.getAttributeName());
+      if (spec == null || !orderColumns(spec, element.get(), ids, orderBy)) {
+        return Optional.empty();
+      }
+    } else {
+      element.get().columns(orderBy);
+    }
+    return Optional.of(
+        new EntityLayout.CollectionLayout(
+            a.getAttributeName(),
+            m.getDeclaringClass().getName(),
+            m.getName(),
+            m instanceof Field,
+            kind,
+            TableModel.unquote(table),
+            TableModel.unquote(key.getSelectionExpression()),
+            keyCodec.spec(),
+            element.get(),
+            orderBy));
+  }
+
+  /** A collection's element: a basic column, an embeddable, or a many-to-many's target key. */
+  private static Optional<EntityLayout.Member> element(
+      CollectionPart part, String table, BiFunction<String, String, Codec> codecOf) {
+    if (part instanceof ManyToManyCollectionPart e) {
+      if (!e.isReferenceToPrimaryKey()
+          || !(e.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart k)
+          || k.isFormula()
+          || !table.equals(k.getContainingTableExpression())) {
+        return Optional.empty();
+      }
+      Codec codec = codecOf.apply(table, k.getSelectionExpression());
+      return codec == null
+          ? Optional.empty()
+          : Optional.of(
+              new EntityLayout.Member(
+                  null,
+                  TableModel.unquote(k.getSelectionExpression()),
+                  codec.spec(),
+                  e.getAssociatedEntityMappingType()
+                      .getMappedJavaType()
+                      .getJavaTypeClass()
+                      .getName(),
+                  null,
+                  null,
+                  false));
+    }
+    if (part instanceof EmbeddableValuedModelPart e) {
+      EmbeddableMappingType type = e.getEmbeddableTypeDescriptor();
+      Class<?> c = type.getMappedJavaType().getJavaTypeClass();
+      if (type.isPolymorphic()
+          || type.getAggregateMapping() != null
+          || e.getParentInjectionAttributePropertyAccess() != null
+          || !constructible(c)) {
+        return Optional.empty();
+      }
+      return parts(type, table, codecOf, true)
+          .map(
+              x ->
+                  new EntityLayout.Member(
+                      null, null, null, null, null, null, false, c.getName(), x));
+    }
+    if (part instanceof BasicValuedModelPart b
+        && !b.isFormula()
+        && table.equals(b.getContainingTableExpression())) {
+      Codec codec = codecOf.apply(table, b.getSelectionExpression());
+      return codec == null
+          ? Optional.empty()
+          : Optional.of(
+              new EntityLayout.Member(
+                  null,
+                  TableModel.unquote(b.getSelectionExpression()),
+                  codec.spec(),
+                  null,
+                  null,
+                  null,
+                  false));
+    }
+    return Optional.empty();
+  }
+
+  /** The {@code @OrderBy} value on the field or getter of {@code attribute}, or null. */
+  private static String orderBy(Class<?> declaring, String attribute) {
+    for (Class<?> c = declaring; c != null && c != Object.class; c = c.getSuperclass()) {
+      try {
+        OrderBy o = c.getDeclaredField(attribute).getAnnotation(OrderBy.class);
+        if (o != null) {
+          return o.value();
+        }
+      } catch (NoSuchFieldException e) {
+        // a getter, or a superclass
+      }
+      String cap = Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1);
+      for (Method g : c.getDeclaredMethods()) {
+        if ((g.getName().equals("get" + cap) || g.getName().equals("is" + cap))
+            && g.getParameterCount() == 0
+            && g.getAnnotation(OrderBy.class) != null) {
+          return g.getAnnotation(OrderBy.class).value();
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The columns of an {@code @OrderBy} ({@code "", "lat desc, lon"}) over the element's own
+   * columns: a basic element's value, an embeddable's parts, a many-to-many target's id (the join
+   * table's column). False for anything else (a target's other attributes need a join).
+   */
+  private static boolean orderColumns(
+      String spec, EntityLayout.Member element, Map<String, String> ids, List<String> out) {
+    for (String item : spec.isBlank() ? new String[] {""} : spec.split(",", -1)) {
+      String[] words = item.trim().split("\\s+");
+      String path = words[0];
+      String direction = "";
+      if (words.length == 2 && words[1].equalsIgnoreCase("desc")) {
+        direction = " desc";
+      } else if (words.length > 2 || (words.length == 2 && !words[1].equalsIgnoreCase("asc"))) {
+        return false;
+      }
+      String column = null;
+      if (element.isComposite()) {
+        column = partColumn(element, path);
+      } else if (path.isEmpty() || element.target() != null) {
+        // a basic element by its value; a target by its id (what an empty @OrderBy means)
+        column = path.isEmpty() || path.equals(ids.get(element.target())) ? element.column() : null;
+      }
+      if (column == null) {
+        return false;
+      }
+      out.add(column + direction);
+    }
+    return true;
+  }
+
+  private static String partColumn(EntityLayout.Member m, String path) {
+    int dot = path.indexOf('.');
+    String head = dot < 0 ? path : path.substring(0, dot);
+    for (EntityLayout.Member p : m.parts()) {
+      if (p.attribute().equals(head)) {
+        if (dot < 0) {
+          return p.isComposite() ? null : p.column();
+        }
+        return p.isComposite() ? partColumn(p, path.substring(dot + 1)) : null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The id: basic, an {@code @EmbeddedId} (an embedded member) or an {@code @IdClass} (a member
+   * without an attribute, its parts set on the entity); empty for any other (derived identities, a
+   * to-one in the key, several {@code @Id}s without an id class).
+   */
+  private static Optional<EntityLayout.Member> id(
+      EntityIdentifierMapping id, String table, BiFunction<String, String, Codec> codecOf) {
+    if (id instanceof BasicEntityIdentifierMapping b) {
+      if (b.isFormula() || !table.equals(b.getContainingTableExpression())) {
+        return Optional.empty();
+      }
+      return member(
+          b.getAttributeName(), b, null, b.getPropertyAccess().getSetter(), table, codecOf);
+    }
+    if (id instanceof NonAggregatedIdentifierMapping n) {
+      if (n.getIdClassEmbeddable() == null) {
+        return Optional.empty();
+      }
+      EmbeddableMappingType onEntity = n.getVirtualIdEmbeddable();
+      Optional<List<EntityLayout.Member>> parts = parts(onEntity, table, codecOf, false);
+      return parts.map(
+          x ->
+              new EntityLayout.Member(
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  false,
+                  n.getIdClassEmbeddable().getMappedJavaType().getJavaTypeClass().getName(),
+                  x));
+    }
+    if (id instanceof CompositeIdentifierMapping c
+        && id instanceof SingleAttributeIdentifierMapping s) {
+      return embedded(s.getAttributeName(), c, s.getPropertyAccess(), table, codecOf);
+    }
+    return Optional.empty();
+  }
+
+  /** A basic attribute, a to-one to a primary key, or an embeddable of those; else empty. */
+  private static Optional<EntityLayout.Member> attribute(
+      AttributeMapping a, String table, BiFunction<String, String, Codec> codecOf) {
+    if (a instanceof EmbeddedAttributeMapping e) {
+      return embedded(a.getAttributeName(), e, a.getPropertyAccess(), table, codecOf);
+    }
+    BasicValuedModelPart part;
+    String target = null;
+    if (a instanceof ToOneAttributeMapping t) {
+      if (t.getSideNature() != ForeignKeyDescriptor.Nature.KEY || !t.isReferenceToPrimaryKey()) {
+        return Optional.empty();
+      }
+      if (!(t.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart k)) {
+        return compositeReference(t, table, codecOf);
+      }
+      part = k;
+      target = t.getAssociatedEntityMappingType().getMappedJavaType().getJavaTypeClass().getName();
+    } else if (a instanceof BasicValuedModelPart b && a.getPropertyAccess() != null) {
+      part = b;
+    } else {
+      return Optional.empty();
+    }
+    if (part.isFormula() || !table.equals(part.getContainingTableExpression())) {
+      return Optional.empty();
+    }
+    return member(
+        a.getAttributeName(), part, target, a.getPropertyAccess().getSetter(), table, codecOf);
+  }
+
+  /**
+   * A to-one to a composite primary key: its foreign key columns, in the order of the target's id
+   * columns (the descriptor pairs key and target columns by position); empty if one is a formula or
+   * in another table.
+   */
+  // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
+  @SuppressWarnings("removal")
+  private static Optional<EntityLayout.Member> compositeReference(
+      ToOneAttributeMapping t, String table, BiFunction<String, String, Codec> codecOf) {
+    List<SelectableMapping> keys = new ArrayList<>();
+    t.getForeignKeyDescriptor().getKeyPart().forEachSelectable((i, s) -> keys.add(s));
+    List<EntityLayout.Member> parts = new ArrayList<>();
+    for (SelectableMapping s : keys) {
+      Codec codec = codecOf.apply(table, s.getSelectionExpression());
+      if (s.isFormula() || !table.equals(s.getContainingTableExpression()) || codec == null) {
+        return Optional.empty();
+      }
+      parts.add(
+          new EntityLayout.Member(
+              null,
+              TableModel.unquote(s.getSelectionExpression()),
+              codec.spec(),
+              null,
+              null,
+              null,
+              false));
+    }
+    Member m =
+        t.getPropertyAccess() == null ? null : setterMember(t.getPropertyAccess().getSetter());
+    if (m == null || parts.size() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new EntityLayout.Member(
+            t.getAttributeName(),
+            null,
+            null,
+            t.getAssociatedEntityMappingType().getMappedJavaType().getJavaTypeClass().getName(),
+            m.getDeclaringClass().getName(),
+            m.getName(),
+            m instanceof Field,
+            null,
+            parts));
+  }
+
+  /**
+   * An embeddable the runtime can make: a class with a no-argument constructor (not a record), not
+   * polymorphic, not stored as one aggregate column, without a {@code @Parent}, its parts basic
+   * columns of {@code table} or embeddables of those.
+   */
+  // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
+  @SuppressWarnings("removal")
+  private static Optional<EntityLayout.Member> embedded(
+      String attribute,
+      EmbeddableValuedModelPart e,
+      PropertyAccess access,
+      String table,
+      BiFunction<String, String, Codec> codecOf) {
+    EmbeddableMappingType type = e.getEmbeddableTypeDescriptor();
+    Class<?> c = type.getMappedJavaType().getJavaTypeClass();
+    if (access == null
+        || type.isPolymorphic()
+        || type.getAggregateMapping() != null
+        || e.getParentInjectionAttributePropertyAccess() != null
+        || !constructible(c)) {
+      return Optional.empty();
+    }
+    Member m = setterMember(access.getSetter());
+    Optional<List<EntityLayout.Member>> parts = parts(type, table, codecOf, true);
+    if (m == null || parts.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new EntityLayout.Member(
+            attribute,
+            null,
+            null,
+            null,
+            m.getDeclaringClass().getName(),
+            m.getName(),
+            m instanceof Field,
+            c.getName(),
+            parts.get()));
+  }
+
+  /** The parts of an embeddable: basic (and, if {@code nested}, embedded) attributes. */
+  private static Optional<List<EntityLayout.Member>> parts(
+      EmbeddableMappingType type,
+      String table,
+      BiFunction<String, String, Codec> codecOf,
+      boolean nested) {
+    List<EntityLayout.Member> parts = new ArrayList<>();
+    for (int i = 0; i < type.getNumberOfAttributeMappings(); i++) {
+      AttributeMapping a = type.getAttributeMapping(i);
+      if (a instanceof ToOneAttributeMapping
+          || (!nested && a instanceof EmbeddedAttributeMapping)) {
+        return Optional.empty();
+      }
+      Optional<EntityLayout.Member> m = attribute(a, table, codecOf);
+      if (m.isEmpty()) {
+        return Optional.empty();
+      }
+      parts.add(m.get());
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(parts);
+  }
+
+  private static boolean constructible(Class<?> c) {
+    if (c.isRecord() || c.isInterface() || Modifier.isAbstract(c.getModifiers())) {
+      return false;
+    }
+    try {
+      return c.getDeclaredConstructor() != null;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  @SuppressWarnings("removal")
+  private static Member setterMember(Setter setter) {
+    return setter instanceof SetterFieldImpl f ? f.getField() : setter.getMethod();
   }
 
   // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
@@ -125,7 +544,7 @@ final class LayoutReader {
       return Optional.empty();
     }
     String column = TableModel.unquote(part.getSelectionExpression());
-    Member m = setter instanceof SetterFieldImpl f ? f.getField() : setter.getMethod();
+    Member m = setterMember(setter);
     if (m == null) {
       return Optional.empty();
     }

@@ -55,21 +55,12 @@ final class ManifestJson {
       g.writeEndArray();
       g.writeStringField("schemaFingerprint", m.schemaFingerprint());
       g.writeStringField("entityShape", m.entityShape());
-      g.writeArrayFieldStart("layouts");
-      for (EntityLayout l : m.layouts()) {
-        g.writeStartObject();
-        g.writeStringField("entity", l.entity());
-        g.writeStringField("table", l.table());
-        g.writeFieldName("id");
-        member(g, l.id());
-        g.writeArrayFieldStart("attributes");
-        for (EntityLayout.Member a : l.attributes()) {
-          member(g, a);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+      layouts(g, "layouts", m.layouts().stream().filter(EntityLayout::plain).toList());
+      List<EntityLayout> extended = m.layouts().stream().filter(l -> !l.plain()).toList();
+      if (!extended.isEmpty()) {
+        // A key of its own: runtimes that predate composite ids and embeddables ignore it.
+        layouts(g, "extendedLayouts", extended);
       }
-      g.writeEndArray();
       g.writeStringField("sqliteVersion", m.sqliteVersion());
       g.writeStringField("datajarVersion", m.datajarVersion());
       g.writeArrayFieldStart("sources");
@@ -96,17 +87,80 @@ final class ManifestJson {
     return out.toByteArray();
   }
 
+  private static void layouts(JsonGenerator g, String key, List<EntityLayout> layouts)
+      throws IOException {
+    g.writeArrayFieldStart(key);
+    for (EntityLayout l : layouts) {
+      g.writeStartObject();
+      g.writeStringField("entity", l.entity());
+      g.writeStringField("table", l.table());
+      g.writeFieldName("id");
+      member(g, l.id(), l.idClass());
+      g.writeArrayFieldStart("attributes");
+      for (EntityLayout.Member a : l.attributes()) {
+        member(g, a);
+      }
+      g.writeEndArray();
+      if (!l.collections().isEmpty()) {
+        g.writeArrayFieldStart("collections");
+        for (EntityLayout.CollectionLayout c : l.collections()) {
+          g.writeStartObject();
+          g.writeStringField("attribute", c.attribute());
+          g.writeStringField("declaredBy", c.declaringClass());
+          g.writeStringField(c.field() ? "field" : "setter", c.setter());
+          g.writeStringField("kind", c.kind());
+          g.writeStringField("table", c.table());
+          g.writeStringField("keyColumn", c.keyColumn());
+          g.writeStringField("keyCodec", c.keyCodec());
+          g.writeFieldName("element");
+          member(g, c.element());
+          g.writeArrayFieldStart("orderBy");
+          for (String o : c.orderBy()) {
+            g.writeString(o);
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   private static void member(JsonGenerator g, EntityLayout.Member a) throws IOException {
+    member(g, a, false);
+  }
+
+  /** {@code idClass}: the member is an {@code @IdClass} id (else an element has no attribute). */
+  private static void member(JsonGenerator g, EntityLayout.Member a, boolean idClass)
+      throws IOException {
     // One line per attribute keeps the manifest readable in a diff.
     g.writeStartObject();
-    g.writeStringField("attribute", a.attribute());
-    g.writeStringField("column", a.column());
-    g.writeStringField("codec", a.codec());
+    if (a.attribute() != null) {
+      g.writeStringField("attribute", a.attribute());
+    }
+    if (a.isComposite()) {
+      // an @IdClass has no attribute of its own: its parts are the entity's @Id attributes
+      g.writeStringField(idClass ? "idClass" : "embeddable", a.embeddable());
+    } else if (a.parts().isEmpty()) {
+      g.writeStringField("column", a.column());
+      g.writeStringField("codec", a.codec());
+    }
     if (a.target() != null) {
       g.writeStringField("target", a.target());
     }
-    g.writeStringField("declaredBy", a.declaringClass());
-    g.writeStringField(a.field() ? "field" : "setter", a.setter());
+    if (a.declaringClass() != null) {
+      g.writeStringField("declaredBy", a.declaringClass());
+      g.writeStringField(a.field() ? "field" : "setter", a.setter());
+    }
+    if (!a.parts().isEmpty()) { // an embeddable's, or the key columns of a to-one
+      g.writeArrayFieldStart("parts");
+      for (EntityLayout.Member p : a.parts()) {
+        member(g, p);
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 
@@ -155,15 +209,40 @@ final class ManifestJson {
       entities.add((String) e);
     }
     List<EntityLayout> layouts = new ArrayList<>();
-    for (Map<String, Object> l : objects(root, "layouts")) {
+    List<Map<String, Object>> recorded = objects(root, "layouts");
+    recorded.addAll(objects(root, "extendedLayouts"));
+    for (Map<String, Object> l : recorded) {
       List<EntityLayout.Member> attributes = new ArrayList<>();
       for (Map<String, Object> a : objects(l, "attributes")) {
         attributes.add(member(a));
       }
+      List<EntityLayout.CollectionLayout> collections = new ArrayList<>();
+      for (Map<String, Object> c : objects(l, "collections")) {
+        boolean field = c.containsKey("field");
+        List<String> orderBy = new ArrayList<>();
+        list(c, "orderBy").forEach(o -> orderBy.add((String) o));
+        collections.add(
+            new EntityLayout.CollectionLayout(
+                text(c, "attribute"),
+                text(c, "declaredBy"),
+                text(c, field ? "field" : "setter"),
+                field,
+                text(c, "kind"),
+                text(c, "table"),
+                text(c, "keyColumn"),
+                text(c, "keyCodec"),
+                member(object(c, "element")),
+                orderBy));
+      }
       layouts.add(
           new EntityLayout(
-              text(l, "entity"), text(l, "table"), member(object(l, "id")), attributes));
+              text(l, "entity"),
+              text(l, "table"),
+              member(object(l, "id")),
+              attributes,
+              collections));
     }
+    layouts.sort((a, b) -> a.entity().compareTo(b.entity()));
     List<Manifest.Source> sources = new ArrayList<>();
     for (Map<String, Object> s : objects(root, "sources")) {
       sources.add(new Manifest.Source(text(s, "path"), text(s, "sha256"), number(s, "bytes", -1)));
@@ -186,6 +265,11 @@ final class ManifestJson {
 
   private static EntityLayout.Member member(Map<String, Object> a) {
     boolean field = a.containsKey("field");
+    String embeddable = a.containsKey("idClass") ? text(a, "idClass") : text(a, "embeddable");
+    List<EntityLayout.Member> parts = new ArrayList<>();
+    for (Map<String, Object> p : objects(a, "parts")) {
+      parts.add(member(p));
+    }
     return new EntityLayout.Member(
         text(a, "attribute"),
         text(a, "column"),
@@ -193,7 +277,9 @@ final class ManifestJson {
         text(a, "target"),
         text(a, "declaredBy"),
         text(a, field ? "field" : "setter"),
-        field);
+        field,
+        embeddable,
+        parts);
   }
 
   // A small tree of the document: objects, arrays, strings, numbers (as long), booleans, null.

@@ -122,28 +122,56 @@ public final class Engine implements AutoCloseable {
       }
     }
     Map<String, Map<String, EntityMembers.Member>> members = new HashMap<>();
+    Map<String, Composite> keys = new HashMap<>();
+    Map<String, Map<String, Composite>> embeddables = new HashMap<>();
     for (EntityLayout l : layouts.values()) {
       Map<String, EntityModel.Attr> attrs = new HashMap<>();
       Map<String, String> targets = new HashMap<>();
+      Map<String, Composite> embedded = new HashMap<>();
       l.attributes().forEach(a -> targets.put(a.attribute(), a.target()));
+      for (EntityLayout.Member a : l.attributes()) {
+        if (a.isComposite()) {
+          embedded.put(a.attribute(), new Composite(a, loader, flavour));
+        }
+      }
+      Composite key =
+          l.id().isComposite() ? new Composite(l.id(), loader, flavour, l.idClass()) : null;
+      if (key != null && !l.idClass()) {
+        embedded.put(l.id().attribute(), key);
+      } else if (key != null) {
+        attrs.putAll(key.attributes());
+      }
+      keys.put(l.entity(), key);
+      embeddables.put(l.entity(), embedded);
       members.put(l.entity(), EntityMembers.of(l, loader));
       members
           .get(l.entity())
           .forEach(
               (attribute, member) -> {
                 String target = targets.get(attribute);
-                attrs.put(
-                    attribute,
-                    new EntityModel.Attr(
-                        attribute, member.type(), target == null ? null : t -> models.get(target)));
+                Composite c = embedded.get(attribute);
+                Function<Class<?>, EntityModel> next =
+                    c != null ? x -> c.model : target == null ? null : t -> models.get(target);
+                attrs.put(attribute, new EntityModel.Attr(attribute, member.type(), next));
               });
+      for (EntityLayout.CollectionLayout c : l.collections()) {
+        // for the names' check; a path into a collection is left to HQL, as Hibernate's model says
+        Class<?> type =
+            EntityMembers.member(
+                    new EntityLayout.Member(
+                        c.attribute(), null, null, null, c.declaringClass(), c.setter(), c.field()),
+                    loader)
+                .type();
+        attrs.put(c.attribute(), new EntityModel.Attr(c.attribute(), type, null));
+      }
       models.put(
           l.entity(), new EntityModel(byName.get(l.entity()), null, l.id().attribute(), attrs));
     }
     Map<String, Long> rows = new HashMap<>();
     manifest.tables().forEach(t -> rows.put(t.name(), t.rows()));
     Set<String> targets = new HashSet<>();
-    layouts.values().forEach(l -> l.attributes().forEach(a -> targets.add(a.target())));
+    layouts.values().forEach(l -> l.columns().forEach(a -> targets.add(a.target())));
+    layouts.values().forEach(l -> l.collections().forEach(c -> targets.add(c.element().target())));
     for (EntityLayout l : layouts.values()) {
       mappers.put(
           l.entity(),
@@ -154,7 +182,9 @@ public final class Engine implements AutoCloseable {
               loader,
               models.get(l.entity()),
               flavour,
-              RowMapper.cacheSize(targets.contains(l.entity()), rows.getOrDefault(l.table(), 0L))));
+              RowMapper.cacheSize(targets.contains(l.entity()), rows.getOrDefault(l.table(), 0L)),
+              keys.get(l.entity()),
+              embeddables.get(l.entity())));
     }
     for (EntityLayout l : layouts.values()) {
       mappers.get(l.entity()).link(mappers, l);

@@ -29,10 +29,15 @@ final class EntityMembers {
 
   private EntityMembers() {}
 
-  /** The id and every attribute of {@code layout}, by attribute name, id first. */
+  /**
+   * The id (unless an {@code @IdClass}) and every attribute of {@code layout}, by attribute name,
+   * id first; an embeddable's own parts are its {@link Composite}'s.
+   */
   static Map<String, Member> of(EntityLayout layout, ClassLoader loader) {
     Map<String, Member> out = new LinkedHashMap<>();
-    out.put(layout.id().attribute(), member(layout.id(), loader));
+    if (!layout.idClass()) { // an @IdClass's parts are set by its Composite
+      out.put(layout.id().attribute(), member(layout.id(), loader));
+    }
     for (EntityLayout.Member m : layout.attributes()) {
       out.put(m.attribute(), member(m, loader));
     }
@@ -52,7 +57,7 @@ final class EntityMembers {
     }
   }
 
-  private static Member member(EntityLayout.Member m, ClassLoader loader) {
+  static Member member(EntityLayout.Member m, ClassLoader loader) {
     Class<?> owner;
     Field field = null;
     Method method = null;

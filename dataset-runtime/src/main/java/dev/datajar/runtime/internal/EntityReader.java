@@ -43,6 +43,9 @@ public final class EntityReader<T> {
     if (filter == null) {
       return path.get(key);
     }
+    if (path instanceof RowPath<T> rows && rows.compositeId()) {
+      return rows.getAll(List.of(key), filter).get(0);
+    }
     String idAttribute = path.model().idAttribute();
     if (idAttribute == null) {
       throw new UnsupportedOperationException(

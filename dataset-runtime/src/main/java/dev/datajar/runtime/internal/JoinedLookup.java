@@ -38,11 +38,7 @@ final class JoinedLookup {
           .append(' ')
           .append(alias)
           .append(" on ")
-          .append(alias)
-          .append('.')
-          .append(t.idColumn)
-          .append(" = t0.")
-          .append(to.column());
+          .append(to.joinCondition(alias, "t0"));
       joins.add(new Join(t, base));
       base += t.selected.size();
     }
@@ -53,9 +49,8 @@ final class JoinedLookup {
             + root.table
             + " t0"
             + from
-            + " where t0."
-            + root.idColumn
-            + " = ?";
+            + " where "
+            + root.idCondition("t0.");
   }
 
   private static void appendColumns(StringBuilder sb, String alias, List<String> columns) {
@@ -73,7 +68,8 @@ final class JoinedLookup {
   void cacheTargets(ResultSet rs) throws SQLException {
     for (Join j : joins) {
       Object id = j.target().readId(rs, j.base());
-      if (id != null && !j.target().cached(id)) {
+      // A target with collections is left to its own lookup, which reads them too.
+      if (id != null && !j.target().hasCollections() && !j.target().cached(id)) {
         j.target().cache(id, j.target().readState(rs, j.base()));
       }
     }

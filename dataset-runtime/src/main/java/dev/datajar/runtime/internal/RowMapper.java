@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -56,26 +58,56 @@ final class RowMapper<T> {
     final MethodHandle setter; // (Object entity, Object value) -> void
     final boolean primitive;
     final String target; // entity class name of a to-one, else null
+    final Composite embedded; // an embeddable's columns (codec null), else null
+    Codec[] keyCodecs; // a to-one to a composite id: its key columns' (codec null), else null
+    List<String> keyColumns; // and those columns, quoted
     RowMapper<?> targetMapper;
 
-    Column(Codec codec, int index, MethodHandle setter, boolean primitive, String target) {
+    Column(
+        Codec codec,
+        int index,
+        MethodHandle setter,
+        boolean primitive,
+        String target,
+        Composite embedded) {
       this.codec = codec;
       this.index = index;
       this.setter = setter;
       this.primitive = primitive;
       this.target = target;
+      this.embedded = embedded;
     }
   }
 
   final Class<T> type;
   final String table;
+
+  /** The id's column (quoted); for a composite id, its first. */
   final String idColumn;
+
+  /** The id's columns (quoted), in order: one, or a composite id's. */
+  final List<String> idColumns;
+
+  /**
+   * The attribute paths of {@link #idColumns} ({@code "id"}; {@code "id.code"}, {@code "code"}).
+   */
+  final List<String> idPaths = new ArrayList<>();
+
   final String selectList;
 
   /** The selected columns, quoted, in order: the id, then each attribute's (one or two). */
   final List<String> selected = new ArrayList<>();
 
+  /** The id's codec; {@code null} for a composite id. */
   final Codec idCodec;
+
+  /**
+   * A composite id ({@code @IdClass} or {@code @EmbeddedId}), else {@code null}. Its ids are held
+   * as the list of their column values ({@link Composite#keyOf}).
+   */
+  final Composite key;
+
+  private final boolean idClass;
   final EntityModel model;
   final SqlFlavour flavour;
 
@@ -85,8 +117,29 @@ final class RowMapper<T> {
   /** To-one attribute -> its foreign key column and target, for conditions through it. */
   final Map<String, ToOne> toOnes = new HashMap<>();
 
-  /** A to-one: the quoted foreign key column here, and the target's mapper. */
-  record ToOne(String column, RowMapper<?> target) {}
+  /**
+   * A to-one: the quoted foreign key columns here (one, or a composite id's, in the order of the
+   * target's {@link #idColumns}), and the target's mapper.
+   */
+  record ToOne(List<String> columns, RowMapper<?> target) {
+    /**
+     * {@code t1."a" = t0."fa" and …}: the join of the target (alias {@code to}) to {@code from}.
+     */
+    String joinCondition(String to, String from) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < columns.size(); i++) {
+        sb.append(i == 0 ? "" : " and ")
+            .append(to)
+            .append('.')
+            .append(target.idColumns.get(i))
+            .append(" = ")
+            .append(from)
+            .append('.')
+            .append(columns.get(i));
+      }
+      return sb.toString();
+    }
+  }
 
   private final String byIdSql;
 
@@ -96,6 +149,11 @@ final class RowMapper<T> {
   private final MethodHandle constructor; // () -> Object
   private final MethodHandle idSetter;
   private final Column[] columns;
+
+  /** The collections, loaded per batch of rows into the state after {@link #collectionBase}. */
+  private final CollectionReader[] collections;
+
+  private final int collectionBase;
   private final boolean associations;
   private final Map<Object, Object[]> cache = new ConcurrentHashMap<>();
   private final Set<Object> misses = ConcurrentHashMap.newKeySet();
@@ -111,6 +169,8 @@ final class RowMapper<T> {
    * @param members the id's and attributes' setters, by attribute ({@link EntityMembers#of})
    * @param flavour the engine whose table this mapper reads
    * @param cacheSize how many rows to cache ({@link #cacheSize})
+   * @param composite the composite id, or {@code null}
+   * @param embeddables the embedded attributes, by attribute
    */
   RowMapper(
       Class<T> type,
@@ -119,43 +179,114 @@ final class RowMapper<T> {
       ClassLoader loader,
       EntityModel model,
       SqlFlavour flavour,
-      int cacheSize) {
+      int cacheSize,
+      Composite composite,
+      Map<String, Composite> embeddables) {
     this.type = type;
     this.model = model;
     this.flavour = flavour;
     this.cacheSize = cacheSize;
     this.table = TableModel.quote(layout.table());
-    this.idColumn = TableModel.quote(layout.id().column());
-    this.idCodec = flavour.codec(Codec.of(layout.id().codec(), loader));
-    Class<?> idType = idCodec.javaType();
-    this.storedId = idType == BigDecimal.class || idType == Double.class || idType == Float.class;
     this.constructor = EntityMembers.constructor(type);
-    this.idSetter = members.get(layout.id().attribute()).setter();
-    selected.add(idColumn);
-    paths.put(layout.id().attribute(), new SqlWriter.Col(idColumn, idCodec));
+    EntityLayout.Member id = layout.id();
+    int index = 1;
+    if (id.isComposite()) {
+      this.key = composite;
+      this.idClass = layout.idClass();
+      this.idCodec = null;
+      this.storedId = false;
+      this.idSetter = idClass ? null : members.get(id.attribute()).setter();
+      this.idColumns = List.copyOf(key.columns);
+      String prefix = idClass ? "" : id.attribute() + ".";
+      for (int i = 0; i < key.columns.size(); i++) {
+        idPaths.add(prefix + key.paths.get(i));
+        addColumn(prefix + key.paths.get(i), key.names.get(i), key.codecs.get(i));
+      }
+      index += key.width();
+    } else {
+      this.key = null;
+      this.idClass = false;
+      this.idCodec = flavour.codec(Codec.of(id.codec(), loader));
+      Class<?> idType = idCodec.javaType();
+      this.storedId = idType == BigDecimal.class || idType == Double.class || idType == Float.class;
+      this.idSetter = members.get(id.attribute()).setter();
+      this.idColumns = List.of(TableModel.quote(id.column()));
+      idPaths.add(id.attribute());
+      addColumn(id.attribute(), id.column(), idCodec);
+      index += 1;
+    }
+    this.idColumn = idColumns.get(0);
     this.columns = new Column[layout.attributes().size()];
     boolean any = false;
-    int index = 2; // after the id
     for (int i = 0; i < columns.length; i++) {
       EntityLayout.Member m = layout.attributes().get(i);
-      Codec codec = flavour.codec(Codec.of(m.codec(), loader));
       EntityMembers.Member set = members.get(m.attribute());
-      String column = TableModel.quote(m.column());
-      selected.add(column);
-      if (codec.width() == 2) {
-        // PostgreSQL's offset of a time-zone column pair, named as Hibernate names it
-        selected.add(TableModel.quote(PostgresFormat.offsetColumn(m.column())));
+      if (m.isComposite()) {
+        Composite c = embeddables.get(m.attribute());
+        for (int k = 0; k < c.columns.size(); k++) {
+          addColumn(m.attribute() + "." + c.paths.get(k), c.names.get(k), c.codecs.get(k));
+        }
+        columns[i] = new Column(null, index, set.setter(), false, null, c);
+        index += c.width();
+        continue;
       }
-      columns[i] = new Column(codec, index, set.setter(), set.primitive(), m.target());
+      if (m.isCompositeReference()) {
+        Column c = new Column(null, index, set.setter(), false, m.target(), null);
+        c.keyCodecs = new Codec[m.parts().size()];
+        c.keyColumns = new ArrayList<>();
+        for (int k = 0; k < c.keyCodecs.length; k++) {
+          EntityLayout.Member p = m.parts().get(k);
+          c.keyCodecs[k] = flavour.codec(Codec.of(p.codec(), loader));
+          c.keyColumns.add(TableModel.quote(p.column()));
+          addColumn(null, p.column(), c.keyCodecs[k]);
+          index += c.keyCodecs[k].width();
+        }
+        columns[i] = c;
+        any = true;
+        continue;
+      }
+      Codec codec = flavour.codec(Codec.of(m.codec(), loader));
+      columns[i] = new Column(codec, index, set.setter(), set.primitive(), m.target(), null);
+      addColumn(m.target() == null ? m.attribute() : null, m.column(), codec);
       index += codec.width();
       any |= m.target() != null;
-      if (m.target() == null) {
-        paths.put(m.attribute(), new SqlWriter.Col(column, codec));
-      }
     }
+    this.collections = new CollectionReader[layout.collections().size()];
+    for (int i = 0; i < collections.length; i++) {
+      collections[i] = new CollectionReader(layout.collections().get(i), loader, flavour);
+      any |= collections[i].target != null;
+    }
+    this.collectionBase = columns.length + (storedId ? 1 : 0);
     this.associations = any;
     this.selectList = "select " + String.join(", ", selected);
-    this.byIdSql = selectList + " from " + table + " where " + idColumn + " = ?";
+    this.byIdSql = selectList + " from " + table + " where " + idCondition("");
+  }
+
+  /**
+   * Selects a column (and PostgreSQL's offset column of a time-zone pair, named as Hibernate names
+   * it) and records its attribute path, if any, for the SQL writer.
+   */
+  private void addColumn(String path, String name, Codec codec) {
+    String column = TableModel.quote(name);
+    selected.add(column);
+    if (codec.width() == 2) {
+      selected.add(TableModel.quote(PostgresFormat.offsetColumn(name)));
+    }
+    if (path != null) {
+      paths.put(path, new SqlWriter.Col(column, codec));
+    }
+  }
+
+  /**
+   * {@code "id" = ?}, or {@code "a" = ? and "b" = ?} for a composite id; columns after {@code
+   * alias}.
+   */
+  String idCondition(String alias) {
+    StringBuilder sb = new StringBuilder();
+    for (String c : idColumns) {
+      sb.append(sb.length() == 0 ? "" : " and ").append(alias).append(c).append(" = ?");
+    }
+    return sb.toString();
   }
 
   /**
@@ -170,13 +301,27 @@ final class RowMapper<T> {
   void link(Map<String, RowMapper<?>> byEntity, EntityLayout layout) {
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
-      if (c.target != null) {
+      if (c.keyCodecs != null) {
+        c.targetMapper = byEntity.get(c.target);
+        EntityLayout.Member m = layout.attributes().get(i);
+        for (int k = 0; k < c.keyCodecs.length; k++) {
+          paths.put(
+              m.attribute() + "." + c.targetMapper.idPaths.get(k),
+              new SqlWriter.Col(c.keyColumns.get(k), c.keyCodecs[k]));
+        }
+        toOnes.put(m.attribute(), new ToOne(c.keyColumns, c.targetMapper));
+      } else if (c.target != null) {
         c.targetMapper = byEntity.get(c.target);
         EntityLayout.Member m = layout.attributes().get(i);
         paths.put(
             m.attribute() + "." + c.targetMapper.model.idAttribute(),
             new SqlWriter.Col(TableModel.quote(m.column()), c.codec));
-        toOnes.put(m.attribute(), new ToOne(TableModel.quote(m.column()), c.targetMapper));
+        toOnes.put(m.attribute(), new ToOne(List.of(TableModel.quote(m.column())), c.targetMapper));
+      }
+    }
+    for (CollectionReader c : collections) {
+      if (c.target != null) {
+        c.targetMapper = byEntity.get(c.target);
       }
     }
     if (flavour.joinsToOnes() && !toOnes.isEmpty()) {
@@ -184,9 +329,23 @@ final class RowMapper<T> {
     }
   }
 
-  /** A new entity for {@code id}, or {@code null} if there is no such row. */
+  /**
+   * A new entity for a caller's {@code id} (for a composite id, an instance of its id class or
+   * embeddable), or {@code null} if there is no such row.
+   */
   T load(Object id, FastConnections connections) {
-    return load(id, null, connections, null);
+    return load(key == null ? id : key.keyOf(id, type), null, connections, null);
+  }
+
+  /** A caller's id in the form rows are cached and looked up by (see {@link #key}). */
+  Object internalId(Object id) {
+    return key == null ? id : key.keyOf(id, type);
+  }
+
+  /** A target's entity within a call ({@code seen} its identity map), or null if no row. */
+  T loadInCall(
+      Object id, Map<Object, Object> seen, FastConnections connections, FastConnections.Slot slot) {
+    return load(id, seen, connections, slot);
   }
 
   @SuppressWarnings("IdentityHashMapUsage") // 'seen' is keyed by class: identity is equality
@@ -234,7 +393,7 @@ final class RowMapper<T> {
     }
   }
 
-  @SuppressWarnings("JavaUtilDate") // entities may hold java.util.Date; each caller gets a copy
+  @SuppressWarnings("unchecked") // a composite id's internal form is a List (Composite#key)
   private T fill(
       T e,
       Object id,
@@ -243,7 +402,13 @@ final class RowMapper<T> {
       FastConnections connections,
       FastConnections.Slot slot)
       throws Throwable {
-    idSetter.invokeExact((Object) e, id);
+    if (key == null) {
+      idSetter.invokeExact((Object) e, id);
+    } else if (idClass) {
+      key.setParts(e, (List<Object>) id);
+    } else {
+      idSetter.invokeExact((Object) e, key.build(((List<Object>) id).toArray()));
+    }
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
       Object v = state[i];
@@ -255,14 +420,46 @@ final class RowMapper<T> {
       }
       if (c.targetMapper != null) {
         v = c.targetMapper.load(v, seen, connections, slot);
-      } else if (v instanceof byte[] b) {
-        v = b.clone(); // the only mutable values an attribute can hold
-      } else if (v instanceof Date d) {
-        v = d.clone();
+      } else if (c.embedded != null) {
+        v = c.embedded.build((Object[]) v);
+      } else {
+        v = copy(v);
       }
       c.setter.invokeExact((Object) e, v);
     }
+    for (int i = 0; i < collections.length; i++) {
+      CollectionReader c = collections[i];
+      Object built = c.build((Object[]) state[collectionBase + i], seen, connections, slot);
+      c.setter.invokeExact((Object) e, built);
+    }
     return e;
+  }
+
+  /** True if rows of this entity need {@link #loadCollections} before they are built. */
+  boolean hasCollections() {
+    return collections.length > 0;
+  }
+
+  /**
+   * Reads the collections of the rows {@code ids} (internal form) with their {@code states}: one
+   * statement per collection and batch of rows, on {@code slot}.
+   */
+  void loadCollections(FastConnections.Slot slot, List<Object> ids, List<Object[]> states)
+      throws SQLException {
+    for (int i = 0; i < collections.length; i++) {
+      collections[i].load(slot, ids, states, collectionBase + i);
+    }
+  }
+
+  /** A copy of a mutable value read ({@code byte[]}, {@code Date}), else the value itself. */
+  @SuppressWarnings("JavaUtilDate") // entities may hold java.util.Date; each caller gets a copy
+  static Object copy(Object v) {
+    if (v instanceof byte[] b) {
+      return b.clone(); // the only mutable values an attribute can hold
+    } else if (v instanceof Date d) {
+      return d.clone();
+    }
+    return v;
   }
 
   /** The values of the current row after the id (column 1): attributes, foreign keys as ids. */
@@ -272,9 +469,13 @@ final class RowMapper<T> {
 
   /** {@link #readState(ResultSet)} of this mapper's columns {@code base} columns to the right. */
   Object[] readState(ResultSet rs, int base) throws SQLException {
-    Object[] state = new Object[storedId ? columns.length + 1 : columns.length];
+    Object[] state = new Object[collectionBase + collections.length];
     for (int i = 0; i < columns.length; i++) {
-      state[i] = columns[i].codec.read(rs, base + columns[i].index);
+      Column c = columns[i];
+      state[i] =
+          c.codec != null
+              ? c.codec.read(rs, base + c.index)
+              : c.embedded != null ? c.embedded.read(rs, base + c.index) : readKey(c, rs, base);
     }
     if (storedId) {
       state[columns.length] = readId(rs, base);
@@ -282,13 +483,37 @@ final class RowMapper<T> {
     return state;
   }
 
+  /** A to-one's composite key as its target's internal form, or null if a column is NULL. */
+  private static Object readKey(Column c, ResultSet rs, int base) throws SQLException {
+    Object[] values = new Object[c.keyCodecs.length];
+    int at = base + c.index;
+    for (int k = 0; k < values.length; k++) {
+      values[k] = c.keyCodecs[k].read(rs, at);
+      if (values[k] == null) {
+        return null;
+      }
+      at += c.keyCodecs[k].width();
+    }
+    return Collections.unmodifiableList(Arrays.asList(values));
+  }
+
   Object readId(ResultSet rs) throws SQLException {
-    return idCodec.read(rs, 1);
+    return readId(rs, 0);
   }
 
   /** The id in the current row {@code base} columns to the right, or {@code null}. */
   Object readId(ResultSet rs, int base) throws SQLException {
-    return idCodec.read(rs, base + 1);
+    return key == null ? idCodec.read(rs, base + 1) : key.key(rs, base + 1);
+  }
+
+  /** Binds an id (in its internal form) from parameter {@code index} on. */
+  @SuppressWarnings("unchecked")
+  void bindId(PreparedStatement ps, int index, Object id) throws SQLException {
+    if (key == null) {
+      idCodec.bind(ps, index, id);
+    } else {
+      key.bind(ps, index, (List<Object>) id);
+    }
   }
 
   /** Remembers a row read by a search, while the cache has room. */
@@ -353,7 +578,8 @@ final class RowMapper<T> {
 
   private Object[] read(Object id, FastConnections.Slot slot) throws SQLException {
     PreparedStatement ps = slot.statement(this, joined == null ? byIdSql : joined.sql);
-    idCodec.bind(ps, 1, id);
+    bindId(ps, 1, id);
+    Object[] state;
     try (ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         return NO_ROW;
@@ -361,7 +587,11 @@ final class RowMapper<T> {
       if (joined != null) {
         joined.cacheTargets(rs);
       }
-      return readState(rs);
+      state = readState(rs);
     }
+    if (collections.length > 0) {
+      loadCollections(slot, List.of(id), List.<Object[]>of(state));
+    }
+    return state;
   }
 }

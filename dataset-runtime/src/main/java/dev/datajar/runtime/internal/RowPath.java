@@ -7,6 +7,7 @@ import dev.datajar.runtime.Where;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -24,6 +25,12 @@ import java.util.stream.StreamSupport;
  * Hibernate then. Thread-safe.
  */
 final class RowPath<T> implements ReadPath<T> {
+  /** How many composite ids one statement of {@link #getAll} looks up. */
+  private static final int COMPOSITE_BATCH = 200;
+
+  /** How many rows a stream of an entity with collections reads ahead to load theirs at once. */
+  private static final int STREAM_BATCH = 128;
+
   private final RowMapper<T> mapper;
   private final FastConnections lookups;
   private final FastConnections streams;
@@ -63,6 +70,9 @@ final class RowPath<T> implements ReadPath<T> {
       return out;
     }
     Map<Object, T> found = new HashMap<>();
+    if (mapper.key != null) {
+      return getAllComposite(ids, filter);
+    }
     Query q = Query.where(Where.in(mapper.model.idAttribute(), ids));
     Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, q, filter, List.of(), true);
     if (sql.isEmpty()) {
@@ -77,6 +87,47 @@ final class RowPath<T> implements ReadPath<T> {
       out.add(Optional.ofNullable(found.get(EntityModel.idKey(k))));
     }
     return out;
+  }
+
+  /** Composite ids read per batch, each id as the {@code and} of its columns' equalities. */
+  private List<Optional<T>> getAllComposite(List<Object> ids, Criterion filter) {
+    List<Object> keys = new ArrayList<>(ids.size());
+    for (Object id : ids) {
+      keys.add(mapper.internalId(id));
+    }
+    Map<Object, T> found = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += COMPOSITE_BATCH) {
+      List<Object> batch = keys.subList(from, Math.min(keys.size(), from + COMPOSITE_BATCH));
+      Criterion[] any = new Criterion[batch.size()];
+      for (int i = 0; i < any.length; i++) {
+        List<?> key = (List<?>) batch.get(i);
+        Criterion[] all = new Criterion[key.size()];
+        for (int k = 0; k < all.length; k++) {
+          all[k] = Where.eq(mapper.idPaths.get(k), key.get(k));
+        }
+        any[i] = Where.and(all);
+      }
+      Query q = Query.where(any.length == 1 ? any[0] : Where.or(any));
+      Optional<SqlWriter.Sql> sql = SqlWriter.select(mapper, q, filter, List.of(), true);
+      if (sql.isEmpty()) {
+        return hql.getAll(ids, filter);
+      }
+      List<Object> foundIds = new ArrayList<>();
+      List<T> rows = run(sql.get(), foundIds);
+      for (int i = 0; i < rows.size(); i++) {
+        found.put(foundIds.get(i), rows.get(i));
+      }
+    }
+    List<Optional<T>> out = new ArrayList<>(ids.size());
+    for (Object k : keys) {
+      out.add(Optional.ofNullable(found.get(k)));
+    }
+    return out;
+  }
+
+  /** True if the id is composite ({@code @IdClass} or {@code @EmbeddedId}). */
+  boolean compositeId() {
+    return mapper.key != null;
   }
 
   @Override
@@ -124,6 +175,13 @@ final class RowPath<T> implements ReadPath<T> {
               while (rs.next()) {
                 rows.add(new Row(mapper.readId(rs), mapper.readState(rs)));
               }
+            }
+            if (mapper.hasCollections()) { // a statement per collection and batch of rows
+              List<Object> owners = new ArrayList<>(rows.size());
+              List<Object[]> states = new ArrayList<>(rows.size());
+              rows.forEach(r -> owners.add(r.id()));
+              rows.forEach(r -> states.add(r.state()));
+              mapper.loadCollections(slot, owners, states);
             }
             return null;
           });
@@ -196,6 +254,11 @@ final class RowPath<T> implements ReadPath<T> {
   private final class RowSpliterator extends ReleasingSpliterator<T> {
     private final Cursor cursor;
 
+    /** Rows read ahead (ids, states) for an entity with collections, loaded per batch. */
+    private final ArrayDeque<Object> aheadIds = new ArrayDeque<>();
+
+    private final ArrayDeque<Object[]> aheadStates = new ArrayDeque<>();
+
     RowSpliterator(Cursor cursor) {
       this.cursor = cursor;
     }
@@ -203,6 +266,9 @@ final class RowPath<T> implements ReadPath<T> {
     @Override
     T next() {
       try {
+        if (mapper.hasCollections()) {
+          return nextWithCollections();
+        }
         if (!cursor.rs().next()) {
           return null;
         }
@@ -218,6 +284,27 @@ final class RowPath<T> implements ReadPath<T> {
         close();
         throw failed("stream", e);
       }
+    }
+
+    /** Reads up to {@link #STREAM_BATCH} rows ahead and their collections, then hands out one. */
+    private T nextWithCollections() throws SQLException {
+      if (aheadIds.isEmpty()) {
+        List<Object> ids = new ArrayList<>(STREAM_BATCH);
+        List<Object[]> states = new ArrayList<>(STREAM_BATCH);
+        while (ids.size() < STREAM_BATCH && cursor.rs().next()) {
+          ids.add(mapper.readId(cursor.rs()));
+          states.add(mapper.readState(cursor.rs()));
+        }
+        if (ids.isEmpty()) {
+          return null;
+        }
+        mapper.loadCollections(cursor.slot(), ids, states);
+        aheadIds.addAll(ids);
+        aheadStates.addAll(states);
+      }
+      @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
+      Map<Object, Object> seen = new IdentityHashMap<>();
+      return mapper.build(aheadIds.poll(), aheadStates.poll(), seen, streams, cursor.slot());
     }
   }
 

@@ -61,6 +61,9 @@ enum SqlFlavour {
    * docs/benchmarks.md).
    */
   boolean sortsInMemory(RowMapper<?> m) {
+    if (m.key != null) {
+      return false;
+    }
     Class<?> id = m.idCodec.javaType();
     return this == POSTGRES
         && (id == Long.class || id == Integer.class || id == Short.class || id == Byte.class);

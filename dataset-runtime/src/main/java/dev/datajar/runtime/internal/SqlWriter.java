@@ -164,13 +164,7 @@ final class SqlWriter extends ConditionWriter {
             .append(' ')
             .append(to)
             .append(" on ")
-            .append(to)
-            .append('.')
-            .append(t.idColumn)
-            .append(" = ")
-            .append(from)
-            .append('.')
-            .append(via.column());
+            .append(via.joinCondition(to, from));
       }
       alias = to;
       m = via.target();
@@ -219,16 +213,19 @@ final class SqlWriter extends ConditionWriter {
     StringBuilder out = new StringBuilder(w.sb.length() + 128);
     w.head(out, false);
     out.append(w.sb);
-    List<String> terms = new ArrayList<>(orders.size() + 1);
-    boolean byId = false;
+    List<String> terms = new ArrayList<>(orders.size() + m.idPaths.size());
+    List<String> ordered = new ArrayList<>(orders.size());
     for (Query.Order o : orders) {
       Col c = w.resolved.get(o.attribute());
       terms.add(m.flavour.orderKey(c) + m.flavour.direction(o.descending()));
-      byId |= o.attribute().equals(m.model.idAttribute());
+      ordered.add(o.attribute());
     }
-    String id = w.aliases.isEmpty() ? m.idColumn : ROOT + "." + m.idColumn;
-    if (!byId) {
-      terms.add(m.flavour.orderKey(new Col(id, m.idCodec)));
+    String prefix = w.aliases.isEmpty() ? "" : ROOT + ".";
+    for (String k : m.idPaths) { // every id column, in order, breaks the remaining ties
+      if (!ordered.contains(k)) {
+        Col c = m.paths.get(k);
+        terms.add(m.flavour.orderKey(new Col(prefix + c.expression(), c.codec())));
+      }
     }
     String limit = m.flavour.limit(query.limit(), query.offset());
     if (allRead && orders.isEmpty() && limit.isEmpty() && m.flavour.sortsInMemory(m)) {

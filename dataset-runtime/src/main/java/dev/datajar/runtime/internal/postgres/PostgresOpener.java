@@ -94,12 +94,32 @@ public final class PostgresOpener {
       List<EntityLayout> layouts, SchemaModel onPostgres, ClassLoader loader) {
     for (EntityLayout l : layouts) {
       TableModel t = onPostgres.table(l.table()).orElse(null);
-      if (t == null || Codec.of(l.id().codec(), loader).onPostgres().width() != 1) {
+      if (t == null) {
         return List.of();
+      }
+      for (EntityLayout.Member k : l.id().isComposite() ? l.id().parts() : List.of(l.id())) {
+        if (k.isComposite() || Codec.of(k.codec(), loader).onPostgres().width() != 1) {
+          return List.of();
+        }
       }
       Set<String> columns = new TreeSet<>();
       t.columns().forEach(c -> columns.add(c.name()));
-      for (EntityLayout.Member m : l.attributes()) {
+      for (EntityLayout.CollectionLayout c : l.collections()) {
+        TableModel ct = onPostgres.table(c.table()).orElse(null);
+        if (ct == null) {
+          return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        ct.columns().forEach(x -> names.add(x.name()));
+        List<String> needed = new ArrayList<>(List.of(c.keyColumn()));
+        c.element().columns(needed);
+        for (String n : needed) {
+          if (!names.contains(n)) {
+            return List.of();
+          }
+        }
+      }
+      for (EntityLayout.Member m : l.columns()) {
         boolean pair = Codec.of(m.codec(), loader).onPostgres().width() == 2;
         if (!columns.contains(m.column())
             || (pair && !columns.contains(PostgresFormat.offsetColumn(m.column())))) {
