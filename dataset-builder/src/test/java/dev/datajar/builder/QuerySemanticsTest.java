@@ -1,6 +1,7 @@
 package dev.datajar.builder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.datajar.builder.fixtures.semantics.Vendor;
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.DataSets;
+import dev.datajar.runtime.HibernateProbe;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
@@ -184,6 +186,38 @@ class QuerySemanticsTest {
       try (Stream<Device> s = devices.stream(q.orderBy("vendor.country.name"))) {
         assertEquals(List.of(3L, 5L, 7L, 1L, 9L), ids(s.toList()), e.getKey());
       }
+    }
+  }
+
+  /**
+   * A service opening the SQLite build as its own, fresh {@code DataSets}: the entity shape the
+   * builder recorded matches (decimal id, date-time with an offset, nullable to-ones and all), so
+   * opening and plain reads leave Hibernate off; only an HQL-path query starts it. The shared
+   * {@code sqlite} above cannot show this: other tests start its Hibernate through the HQL path,
+   * and the PostgreSQL build and engine always boot Hibernate.
+   */
+  @Test
+  void sqliteBuild_opensAndReadsPlainRows_withoutHibernate() throws Exception {
+    try (DataSets fresh =
+        DataSets.builder()
+            .classLoader(loader(dir.resolve("sqlite")))
+            .cacheDirectory(dir.resolve("fresh-cache"))
+            .dataSets("semantics")
+            .open()) {
+      assertFalse(HibernateProbe.started(fresh, "semantics"), "started at opening");
+      Query q = Query.where(Where.eq("ports", 4));
+      assertEquals(
+          List.of(5L, 1L, 9L, 3L, 7L),
+          ids(fresh.store(Device.class).search(q.orderByDesc("vendor.country"))));
+      assertEquals(
+          "1.50",
+          fresh.store(Price.class).get(new BigDecimal("1.5")).orElseThrow().amount.toString());
+      assertEquals(3, fresh.store(Stamp.class).count(Query.where(Where.isNotNull("at"))));
+      assertFalse(HibernateProbe.started(fresh, "semantics"), "started by a plain read");
+      assertEquals(
+          List.of(1L, 3L, 5L, 7L, 9L),
+          ids(fresh.store(Device.class).search(Query.where(viaHql(Where.eq("ports", 4), fresh)))));
+      assertTrue(HibernateProbe.started(fresh, "semantics"), "an HQL-path query");
     }
   }
 

@@ -1,6 +1,10 @@
 package dev.datajar.runtime;
 
-/** For the builder's tests: what {@link DataSets} keeps package-private. */
+/**
+ * Lets the builder's tests ask what {@code StartupPathTest} asks in the runtime's own tests: has
+ * Hibernate started for a dataset, or did the row path keep it off? ({@link DataSets} keeps both
+ * package-private.)
+ */
 public final class HibernateProbe {
   private HibernateProbe() {}
 
