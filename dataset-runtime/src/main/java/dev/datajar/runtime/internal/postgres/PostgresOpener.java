@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Opens a dataset that lives in PostgreSQL, checking before the first read what can be wrong: the
@@ -92,42 +94,50 @@ public final class PostgresOpener {
    */
   public static List<EntityLayout> readableLayouts(
       List<EntityLayout> layouts, SchemaModel onPostgres, ClassLoader loader) {
+    Function<String, Set<String>> columnsOf =
+        table ->
+            onPostgres
+                .table(table)
+                .map(t -> t.columns().stream().map(c -> c.name()).collect(Collectors.toSet()))
+                .orElse(null);
+    return fit(layouts, columnsOf, loader) ? layouts : List.of();
+  }
+
+  /**
+   * True if the plain reads can select every table and column {@code layouts} name (an offset's or
+   * zone's second column, {@code <column>_tz}, too; collection tables with their key and element
+   * columns) from tables whose columns {@code columnsOf} gives ({@code null}: no such table), and
+   * no id column takes two columns.
+   */
+  private static boolean fit(
+      List<EntityLayout> layouts, Function<String, Set<String>> columnsOf, ClassLoader loader) {
     for (EntityLayout l : layouts) {
-      TableModel t = onPostgres.table(l.table()).orElse(null);
-      if (t == null) {
-        return List.of();
+      Set<String> columns = columnsOf.apply(l.table());
+      if (columns == null) {
+        return false;
       }
       for (EntityLayout.Member k : l.id().isComposite() ? l.id().parts() : List.of(l.id())) {
         if (k.isComposite() || Codec.of(k.codec(), loader).onPostgres().width() != 1) {
-          return List.of();
+          return false;
         }
       }
-      Set<String> columns = new TreeSet<>();
-      t.columns().forEach(c -> columns.add(c.name()));
       for (EntityLayout.CollectionLayout c : l.collections()) {
-        TableModel ct = onPostgres.table(c.table()).orElse(null);
-        if (ct == null) {
-          return List.of();
-        }
-        List<String> names = new ArrayList<>();
-        ct.columns().forEach(x -> names.add(x.name()));
+        Set<String> in = columnsOf.apply(c.table());
         List<String> needed = new ArrayList<>(List.of(c.keyColumn()));
         c.element().columns(needed);
-        for (String n : needed) {
-          if (!names.contains(n)) {
-            return List.of();
-          }
+        if (in == null || !in.containsAll(needed)) {
+          return false;
         }
       }
       for (EntityLayout.Member m : l.columns()) {
         boolean pair = Codec.of(m.codec(), loader).onPostgres().width() == 2;
         if (!columns.contains(m.column())
             || (pair && !columns.contains(PostgresFormat.offsetColumn(m.column())))) {
-          return List.of();
+          return false;
         }
       }
     }
-    return layouts;
+    return true;
   }
 
   /** {@code DATAJAR_<NAME>_JDBC_<what>}: the environment variable with a credential. */
@@ -213,20 +223,7 @@ public final class PostgresOpener {
         return null;
       }
       Map<String, Set<String>> columns = columns(c, where.schema());
-      for (EntityLayout l : manifest.layouts()) {
-        Set<String> in = columns.get(l.table());
-        if (in == null || Codec.of(l.id().codec(), loader).onPostgres().width() != 1) {
-          return List.of();
-        }
-        for (EntityLayout.Member m : l.attributes()) {
-          boolean pair = Codec.of(m.codec(), loader).onPostgres().width() == 2;
-          if (!in.contains(m.column())
-              || (pair && !in.contains(PostgresFormat.offsetColumn(m.column())))) {
-            return List.of();
-          }
-        }
-      }
-      return manifest.layouts();
+      return fit(manifest.layouts(), columns::get, loader) ? manifest.layouts() : List.of();
     } catch (SQLException e) {
       throw new DataSetOpenException(
           name, "cannot read schema " + where.schema() + " in " + url + ": " + e.getMessage(), e);
