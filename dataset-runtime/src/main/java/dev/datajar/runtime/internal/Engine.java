@@ -54,9 +54,6 @@ public final class Engine implements AutoCloseable {
    */
   private final ReentrantReadWriteLock hibernateReads = new ReentrantReadWriteLock();
 
-  /** The engine's SQL flavour, for the HQL writer's few engine-specific expressions. */
-  private final SqlFlavour flavour;
-
   /**
    * How the plain reads reach the data: the engine's SQL flavour, and what opens a connection to
    * the file or schema {@code where} names.
@@ -102,15 +99,10 @@ public final class Engine implements AutoCloseable {
           }
         };
     this.hibernate = hibernate;
-    this.flavour = reach.flavour();
     Map<String, RowMapper<?>> mappers = mappers(manifest, entities, loader, reach.flavour());
     for (Class<?> e : entities) {
       readers.put(e, reader(e, mappers.get(e.getName())));
     }
-  }
-
-  SqlFlavour flavour() {
-    return flavour;
   }
 
   /** The mappers of the entities with layouts, linked to their to-one targets. */
