@@ -128,6 +128,10 @@ class ReplicaReadsTest {
     private int stopped;
 
     private int onPrimary;
+
+    /** The dataset's sessions on the primary at the end. */
+    private int atEnd;
+
     private volatile boolean stop;
 
     Load(Store<Reading> readings) {
@@ -163,6 +167,7 @@ class ReplicaReadsTest {
         servers.startStandby(busiest);
         phase = 2;
         Thread.sleep(third);
+        atEnd = sessions(servers.primary());
         stop = true;
         for (Future<?> f : readers) {
           f.get();
@@ -218,6 +223,8 @@ class ReplicaReadsTest {
                   + sessions
                   + ", stopped "
                   + stopped
+                  + ", on the primary at the end "
+                  + atEnd
                   + "; ");
       for (int p = 0; p < PHASES.length; p++) {
         sb.append(p == 0 ? "" : ", ")
