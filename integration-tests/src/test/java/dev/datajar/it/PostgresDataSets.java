@@ -56,7 +56,11 @@ final class PostgresDataSets {
 
   /** {@link #build()} into the database {@code url}, built by (and read as) {@code user}. */
   static Built build(String url, String user) {
-    TestPostgres pg = TestPostgres.get();
+    return build(url, user, TestPostgres.get().password());
+  }
+
+  /** {@link #build(String, String)} with the user's password ({@code null}: none). */
+  static Built build(String url, String user, String password) {
     try {
       Path out = Files.createTempDirectory("datajar-it-pg");
       new DataSetBuilder()
@@ -80,7 +84,7 @@ final class PostgresDataSets {
                           new TableSettings(
                               "shop", "product", null, null, null, Map.of("currency", "EUR"))))
                   .force(true)
-                  .postgres(new PostgresTarget(url, user, pg.password(), "1.0"))
+                  .postgres(new PostgresTarget(url, user, password, "1.0"))
                   .build());
       return new Built(
           url + "?user=" + user, new ManifestsFirst(out, PostgresDataSets.class.getClassLoader()));

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -162,6 +163,12 @@ public final class PostgresOpener {
     }
     Connection c = DriverManager.getConnection(url, p);
     try {
+      // Set now, not as a start-up option (-c): pgjdbc tells a primary from a standby
+      // (targetServerType, e.g. preferSecondary over replicas) by the new session's
+      // transaction_read_only, which such an option made "on" on the primary too.
+      try (Statement s = c.createStatement()) {
+        s.execute("set default_transaction_read_only = on");
+      }
       c.setReadOnly(true);
       return c;
     } catch (SQLException | RuntimeException e) {
@@ -170,15 +177,9 @@ public final class PostgresOpener {
     }
   }
 
-  /** The properties every connection of a dataset gets: its schema, read-only, its name. */
+  /** The properties every connection of a dataset gets: its schema, its name. */
   private static Map<String, String> session(String name, String schema) {
-    return Map.of(
-        "currentSchema",
-        schema,
-        "options",
-        "-c default_transaction_read_only=on",
-        "ApplicationName",
-        "datajar " + name);
+    return Map.of("currentSchema", schema, "ApplicationName", "datajar " + name);
   }
 
   /** The settings Hibernate starts with over a dataset in PostgreSQL. */
@@ -235,14 +236,8 @@ public final class PostgresOpener {
       String name, String url, String user, String password, String schema, int size) {
     HikariConfig c = new HikariConfig();
     c.setPoolName("datajar-" + name);
-    c.setJdbcUrl(url);
-    if (user != null) {
-      c.setUsername(user);
-    }
-    if (password != null) {
-      c.setPassword(password);
-    }
-    session(name, schema).forEach(c::addDataSourceProperty);
+    // Each connection opened as the plain reads' are (read-only session default, schema, name).
+    c.setDataSource(new Sessions(() -> connect(name, url, user, password, schema)));
     // Not auto-commit, and read-only: pgjdbc then begins every transaction with BEGIN READ ONLY,
     // so even a session whose default was turned off (SET default_transaction_read_only = off,
     // through sql()) cannot write. HikariCP rolls back whatever a returned connection left open.
@@ -312,6 +307,19 @@ public final class PostgresOpener {
       String name, String url, Manifest.Postgres where, Connection c) throws SQLException {
     String schema = where.schema();
     if (!PostgresSchemas.exists(c, schema)) {
+      if (standby(c)) {
+        throw new DataSetOpenException(
+            name,
+            "schema "
+                + schema
+                + " (named by its manifest) is not in "
+                + url
+                + " yet: the server the connection reached is a standby that has not replayed it"
+                + " yet (replication lag), or the build went to another primary. Start the"
+                + " service again once the build's commit has reached the standby (compare"
+                + " pg_last_wal_replay_lsn() there with the primary's pg_current_wal_lsn()),"
+                + " or deploy the jar after the build has been replicated.");
+      }
       throw new DataSetOpenException(
           name,
           "schema "
@@ -340,6 +348,14 @@ public final class PostgresOpener {
               + " with. Build the dataset again, or drop the schema and build it again.");
     }
     return meta;
+  }
+
+  /** True if the session's server is a standby (in recovery). */
+  private static boolean standby(Connection c) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("select pg_is_in_recovery()");
+        ResultSet rs = p.executeQuery()) {
+      return rs.next() && rs.getBoolean(1);
+    }
   }
 
   private static DataSetOpenException otherEntities(
