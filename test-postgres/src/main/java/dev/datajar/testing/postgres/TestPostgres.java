@@ -1,11 +1,12 @@
 package dev.datajar.testing.postgres;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.Driver;
 
 /**
  * A private PostgreSQL server for the tests of one JVM: a new cluster in a temp folder, started on
@@ -103,7 +104,16 @@ public final class TestPostgres {
 
   /** A new connection to {@code url} as {@link #user()}. */
   public Connection connect(String url) throws SQLException {
-    return DriverManager.getConnection(url, user, password == null ? "" : password);
+    // pgjdbc's Driver itself, not DriverManager: in a Maven JVM (invoker scripts) DriverManager
+    // may hold only a driver registered by another class loader, and then refuses this caller.
+    Properties p = new Properties();
+    p.setProperty("user", user);
+    p.setProperty("password", password == null ? "" : password);
+    Connection c = new Driver().connect(url, p);
+    if (c == null) {
+      throw new SQLException("not a PostgreSQL JDBC URL: " + url);
+    }
+    return c;
   }
 
   private static TestPostgres external(String url) {
