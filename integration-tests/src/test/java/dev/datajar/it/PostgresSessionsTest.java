@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.datajar.it.shop.Product;
 import dev.datajar.it.shop.Reading;
 import dev.datajar.it.shop.ReadingSource;
+import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
@@ -254,6 +255,29 @@ class PostgresSessionsTest {
       } finally {
         pool.shutdown();
       }
+    }
+  }
+
+  /**
+   * A stream open when the datasets close gets the closed message at its next row, though its
+   * session, borrowed from the dataset's pool, is closed only when the stream gives it back.
+   */
+  @Test
+  void aStreamOpenAtClose_getsTheClosedMessage() throws Exception {
+    DataSets own =
+        DataSets.builder()
+            .classLoader(built.classLoader())
+            .dataSets("shop")
+            .jdbc("shop", built.url())
+            .open();
+    try (Stream<Product> p = own.store(Product.class).stream()) {
+      Iterator<Product> it = p.iterator();
+      it.next();
+      own.close();
+      DataSetException e = assertThrows(DataSetException.class, it::next);
+      assertTrue(e.getMessage().contains("dataset 'shop' is closed"), e.getMessage());
+    } finally {
+      own.close();
     }
   }
 
