@@ -29,7 +29,10 @@ import org.hibernate.Session;
  * HibernatePath}. Immutable until {@link #close()}, then every read fails at once. Thread-safe.
  */
 public final class Engine implements AutoCloseable {
-  /** Connections for lookups and for streams, each opened on demand up to this many. */
+  /**
+   * On SQLite, connections for lookups and for streams, each opened on demand up to this many; on
+   * PostgreSQL, the unit of the dataset's one pool ({@link Reach#pool}).
+   */
   static final int MAX_CONNECTIONS = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
 
   /** How long a read waits for a connection before it fails. */
@@ -67,6 +70,23 @@ public final class Engine implements AutoCloseable {
     FastConnections connections(String dataSet, String purpose) {
       return new FastConnections(dataSet, where, connector, MAX_CONNECTIONS, purpose, WAIT_MILLIS);
     }
+
+    /**
+     * The one pool of a dataset in PostgreSQL, for lookups, streams and Hibernate alike: up to
+     * {@code 3 × MAX_CONNECTIONS} (what the three pools it replaces could hold together), of which
+     * streams, plain or Hibernate's, hold at most two thirds (as many as before: a thread may hold
+     * one of each), so that streams never starve the other calls.
+     */
+    FastConnections pool(String dataSet) {
+      return new FastConnections(
+          dataSet,
+          where,
+          connector,
+          3 * MAX_CONNECTIONS,
+          2 * MAX_CONNECTIONS,
+          "lookups, streams and Hibernate",
+          WAIT_MILLIS);
+    }
   }
 
   Engine(
@@ -78,6 +98,23 @@ public final class Engine implements AutoCloseable {
       Reach reach,
       FastConnections lookups,
       HibernateSide hibernate) {
+    this(name, file, manifest, entities, loader, reach, lookups, null, hibernate);
+  }
+
+  /**
+   * @param streams the connections of streams: {@code lookups} (one pool for every read, as on
+   *     PostgreSQL), or {@code null} for connections of their own
+   */
+  Engine(
+      String name,
+      Path file,
+      Manifest manifest,
+      List<Class<?>> entities,
+      ClassLoader loader,
+      Reach reach,
+      FastConnections lookups,
+      FastConnections streams,
+      HibernateSide hibernate) {
     this.name = name;
     this.file = file;
     this.manifest = manifest;
@@ -85,19 +122,22 @@ public final class Engine implements AutoCloseable {
     this.lookups = lookups;
     this.openStreams = new OpenStreams(name);
     this.streams =
-        new FastConnections(
-            name, reach.where(), reach.connector(), MAX_CONNECTIONS, "streams", WAIT_MILLIS) {
-          @Override
-          String tooLong() {
-            return super.tooLong()
-                + ": streams left open? Close every Store.stream()"
-                + " (try-with-resources). "
-                + openStreams.size()
-                + " are open; the oldest was"
-                + " opened"
-                + openStreams.oldest();
-          }
-        };
+        streams != null
+            ? streams
+            : new FastConnections(
+                name, reach.where(), reach.connector(), MAX_CONNECTIONS, "streams", WAIT_MILLIS);
+    OpenStreams open = openStreams;
+    boolean shared = streams != null;
+    this.streams.advice(
+        () ->
+            shared && open.size() == 0
+                ? ""
+                : ": streams left open? Close every Store.stream()"
+                    + " (try-with-resources). "
+                    + open.size()
+                    + " are open; the oldest was"
+                    + " opened"
+                    + open.oldest());
     this.hibernate = hibernate;
     Map<String, RowMapper<?>> mappers = mappers(manifest, entities, loader, reach.flavour());
     for (Class<?> e : entities) {
@@ -262,6 +302,14 @@ public final class Engine implements AutoCloseable {
   /** A read-only Hibernate session holding one pooled connection until it is closed. */
   Session openSession() {
     return hibernate().openSession(null);
+  }
+
+  /**
+   * Opens a Hibernate stream: the connection its session takes counts among those streams hold (on
+   * PostgreSQL, where they come from the dataset's one pool).
+   */
+  <R> R openingStream(Supplier<R> open) {
+    return FastConnections.keeping(open);
   }
 
   /** {@link #inSession(String, String, UnaryOperator, Function)} of a Store call. */

@@ -2,6 +2,7 @@ package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.EntityShape;
+import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.internal.logging.QuietStart;
 import dev.datajar.runtime.internal.postgres.PostgresOpener;
@@ -167,8 +168,8 @@ public final class EngineOpener {
 
   /**
    * A dataset bound to PostgreSQL: checked and opened by {@link PostgresOpener}, plain entities
-   * read through {@link RowPath} over read-only auto-commit sessions of their own, the others
-   * through Hibernate over its pool.
+   * read through {@link RowPath} over read-only auto-commit sessions, the others through Hibernate
+   * over the same sessions: one pool per dataset and server ({@link Engine.Reach#pool}).
    */
   private static Engine openPostgres(Located l, Settings settings, List<Class<?>> entities) {
     String name = l.name();
@@ -190,32 +191,26 @@ public final class EngineOpener {
         return postgresEngine(l, settings, entities, layouts);
       }
     }
-    PostgresOpener.Opened o =
-        PostgresOpener.open(
-            name,
-            m,
-            jdbc.url(),
-            jdbc.user(),
-            jdbc.password(),
-            jdbc.source(),
-            entities,
-            settings.classLoader(),
-            Engine.MAX_CONNECTIONS);
-    HibernateSide hibernate =
-        HibernateSide.started(name, entities, settings.classLoader(), o.booted(), o.pool());
-    String schema = m.postgres().schema();
-    Engine.Reach reach =
-        new Engine.Reach(
-            SqlFlavour.POSTGRES,
-            "schema " + schema + " in " + jdbc.url(),
-            () -> PostgresOpener.connect(name, jdbc.url(), jdbc.user(), jdbc.password(), schema));
-    // Layouts describe the classes they were recorded from: only use them for those.
-    List<EntityLayout> layouts =
-        shapeMatches(m, entities)
-            ? PostgresOpener.readableLayouts(
-                m.layouts(), o.booted().schema(), settings.classLoader())
-            : List.of();
+    Engine.Reach reach = postgresReach(l);
+    FastConnections pool = reach.pool(name);
+    HibernateSide hibernate = null;
     try {
+      HibernateSetup.Booted booted =
+          PostgresOpener.open(
+              name,
+              m,
+              jdbc.url(),
+              jdbc.source(),
+              entities,
+              settings.classLoader(),
+              pool.dataSource());
+      hibernate =
+          HibernateSide.started(name, entities, settings.classLoader(), booted, pool.dataSource());
+      // Layouts describe the classes they were recorded from: only use them for those.
+      List<EntityLayout> layouts =
+          shapeMatches(m, entities)
+              ? PostgresOpener.readableLayouts(m.layouts(), booted.schema(), settings.classLoader())
+              : List.of();
       return new Engine(
           name,
           null,
@@ -223,37 +218,43 @@ public final class EngineOpener {
           entities,
           settings.classLoader(),
           reach,
-          reach.connections(name, "lookups"),
+          pool,
+          pool,
           hibernate);
     } catch (RuntimeException | Error e) {
-      hibernate.close();
+      if (hibernate != null) {
+        hibernate.close();
+      }
+      pool.close();
       throw e;
     }
+  }
+
+  /** Read-only sessions in the dataset's schema ({@link PostgresOpener#connect}). */
+  private static Engine.Reach postgresReach(Located l) {
+    Settings.JdbcBinding jdbc = l.jdbc();
+    String schema = l.manifest().postgres().schema();
+    return new Engine.Reach(
+        SqlFlavour.POSTGRES,
+        "schema " + schema + " in " + jdbc.url(),
+        () -> PostgresOpener.connect(l.name(), jdbc.url(), jdbc.user(), jdbc.password(), schema));
   }
 
   /** A dataset in PostgreSQL whose checks passed without Hibernate: it starts on first need. */
   private static Engine postgresEngine(
       Located l, Settings settings, List<Class<?>> entities, List<EntityLayout> layouts) {
     String name = l.name();
-    Settings.JdbcBinding jdbc = l.jdbc();
     Manifest m = l.manifest();
-    String schema = m.postgres().schema();
-    String where = "schema " + schema + " in " + jdbc.url();
+    Engine.Reach reach = postgresReach(l);
+    FastConnections pool = reach.pool(name);
     HibernateSide hibernate =
         new HibernateSide(
             name,
-            where,
-            () ->
-                PostgresOpener.pool(
-                    name, jdbc.url(), jdbc.user(), jdbc.password(), schema, Engine.MAX_CONNECTIONS),
+            reach.where(),
+            pool::dataSource,
             PostgresOpener.hibernateSettings(),
             entities,
             settings.classLoader());
-    Engine.Reach reach =
-        new Engine.Reach(
-            SqlFlavour.POSTGRES,
-            where,
-            () -> PostgresOpener.connect(name, jdbc.url(), jdbc.user(), jdbc.password(), schema));
     try {
       Engine engine =
           new Engine(
@@ -263,7 +264,8 @@ public final class EngineOpener {
               entities,
               settings.classLoader(),
               reach,
-              reach.connections(name, "lookups"),
+              pool,
+              pool,
               hibernate);
       if (settings.startHibernate()) {
         hibernate.startInBackground();
@@ -271,6 +273,7 @@ public final class EngineOpener {
       return engine;
     } catch (RuntimeException | Error e) {
       hibernate.close();
+      pool.close();
       throw e;
     }
   }

@@ -1,9 +1,15 @@
 package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.DataSetException;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * A few read-only connections of one dataset, each keeping its prepared statements, for the reads
@@ -45,6 +54,12 @@ class FastConnections implements AutoCloseable {
     /** The time limit of the calls on this connection. */
     final QueryTimeLimit limit;
 
+    /** The {@link #evict} generation it was opened in; an older one is closed when given back. */
+    private int generation;
+
+    /** True while a caller that keeps it (a stream) holds it; guarded by the pool's lock. */
+    private boolean kept;
+
     private final Map<Object, PreparedStatement> statements = new HashMap<>();
 
     Slot(Connection connection) throws SQLException {
@@ -73,6 +88,10 @@ class FastConnections implements AutoCloseable {
   private final String where;
   private final Connector connector;
   private final int max;
+
+  /** How many of the {@code max} connections callers that keep one (streams) may hold at once. */
+  private final int keepMax;
+
   private final String purpose;
   private final long waitMillis;
   private final ReentrantLock lock = new ReentrantLock();
@@ -87,6 +106,18 @@ class FastConnections implements AutoCloseable {
 
   private boolean closed;
 
+  /** Bumped by {@link #evict}: connections opened before are not lent again. */
+  private int generation;
+
+  /** How many connections callers that keep one hold now. */
+  private int kept;
+
+  /** What a caller that waited too long is told to look at (the open streams), or null. */
+  private volatile Supplier<String> advice;
+
+  /** Set while this thread opens a Hibernate stream: its session's connection is kept. */
+  private static final ThreadLocal<Boolean> KEEPING = new ThreadLocal<>();
+
   /**
    * @param purpose what the connections are for, in the message of a caller that waited too long
    *     ("lookups", "streams")
@@ -94,10 +125,26 @@ class FastConnections implements AutoCloseable {
    */
   FastConnections(
       String dataSet, String where, Connector connector, int max, String purpose, long waitMillis) {
+    this(dataSet, where, connector, max, max, purpose, waitMillis);
+  }
+
+  /**
+   * A pool whose callers that keep a connection (streams, see {@link #keep}) may hold at most
+   * {@code keepMax} of its {@code max} connections, so that the others always serve short calls.
+   */
+  FastConnections(
+      String dataSet,
+      String where,
+      Connector connector,
+      int max,
+      int keepMax,
+      String purpose,
+      long waitMillis) {
     this.dataSet = dataSet;
     this.where = where;
     this.connector = connector;
     this.max = max;
+    this.keepMax = keepMax;
     this.purpose = purpose;
     this.waitMillis = waitMillis;
   }
@@ -108,18 +155,28 @@ class FastConnections implements AutoCloseable {
    * @throws DataSetException if the dataset is closed, or none came back in time
    */
   Slot borrow() {
+    return borrow(false);
+  }
+
+  private Slot borrow(boolean keep) {
     lock.lock();
     try {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
       while (true) {
         checkOpen();
-        Slot s = free.pollFirst();
-        if (s != null) {
-          return s;
-        }
-        if (all.size() + opening < max) {
-          opening++; // the place is taken; the connection is opened outside the lock
-          break;
+        if (!keep || kept < keepMax) {
+          Slot s = free.pollFirst();
+          if (s != null) {
+            markKept(s, keep);
+            return s;
+          }
+          if (all.size() + opening < max) {
+            opening++; // the place is taken; the connection is opened outside the lock
+            if (keep) {
+              kept++; // counted now, so that no other keeper takes it meanwhile
+            }
+            break;
+          }
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
@@ -134,7 +191,22 @@ class FastConnections implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    return openSlot();
+    return openSlot(keep);
+  }
+
+  private void markKept(Slot s, boolean keep) {
+    if (keep) {
+      s.kept = true;
+      kept++;
+    }
+  }
+
+  /** Frees a kept slot's share of {@code keepMax}; under the lock. */
+  private void unmarkKept(Slot s) {
+    if (s.kept) {
+      s.kept = false;
+      kept--;
+    }
   }
 
   /**
@@ -142,7 +214,7 @@ class FastConnections implements AutoCloseable {
    * was lost. Idle ones are closed first (they most likely went with it, e.g. a server restart),
    * which also makes room when all places are taken.
    */
-  private Slot borrowNew() {
+  private Slot borrowNew(boolean keep) {
     List<Slot> idle;
     lock.lock();
     try {
@@ -156,8 +228,17 @@ class FastConnections implements AutoCloseable {
     lock.lock();
     try {
       long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-      while (all.size() + opening >= max) {
+      while (all.size() + opening >= max || (keep && kept >= keepMax)) {
         checkOpen();
+        if (all.size() + opening < max) {
+          // Room, but the keepers' share is taken: wait for a keeper to give one back.
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new DataSetException(tooLong());
+          }
+          returned.awaitNanos(left);
+          continue;
+        }
         Slot s = free.pollFirst();
         if (s != null) {
           all.remove(s); // given back meanwhile: it may be dead too; its place serves
@@ -172,6 +253,9 @@ class FastConnections implements AutoCloseable {
       }
       checkOpen();
       opening++;
+      if (keep) {
+        kept++;
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DataSetException(
@@ -179,11 +263,11 @@ class FastConnections implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    return openSlot();
+    return openSlot(keep);
   }
 
   /** Opens the connection whose place {@link #borrow} took. */
-  private Slot openSlot() {
+  private Slot openSlot(boolean keep) {
     Slot fresh;
     try {
       fresh = slot(connector.open());
@@ -191,7 +275,10 @@ class FastConnections implements AutoCloseable {
       lock.lock();
       try {
         opening--;
-        returned.signal();
+        if (keep) {
+          kept--;
+        }
+        returned.signalAll();
       } finally {
         lock.unlock();
       }
@@ -201,7 +288,12 @@ class FastConnections implements AutoCloseable {
     lock.lock();
     try {
       opening--;
+      fresh.generation = generation;
+      fresh.kept = keep;
       if (closed) {
+        if (keep) {
+          kept--;
+        }
         closeQuietly(fresh);
         checkOpen();
       }
@@ -250,7 +342,7 @@ class FastConnections implements AutoCloseable {
 
   private <R> R run(Work<R> work, boolean keep) throws SQLException {
     for (int attempt = 1; ; attempt++) {
-      Slot slot = attempt == 1 ? borrow() : borrowNew();
+      Slot slot = attempt == 1 ? borrow(keep) : borrowNew(keep);
       R result;
       slot.limit.begin();
       try {
@@ -303,7 +395,13 @@ class FastConnections implements AutoCloseable {
         + where
         + " stayed in use for "
         + waitMillis / 1000
-        + " s";
+        + " s"
+        + (advice == null ? "" : advice.get());
+  }
+
+  /** Adds what {@code advice} says to the message of a caller that waited too long. */
+  void advice(Supplier<String> advice) {
+    this.advice = advice;
   }
 
   /** True if a caller waits for a connection. */
@@ -319,13 +417,15 @@ class FastConnections implements AutoCloseable {
   void giveBack(Slot s) {
     lock.lock();
     try {
-      if (closed) {
+      unmarkKept(s);
+      if (closed || s.generation != generation) {
         all.remove(s);
         closeQuietly(s);
+        returned.signalAll();
         return;
       }
       free.addFirst(s); // the most recently used one has the warmest statements
-      returned.signal();
+      returned.signalAll(); // a keeper may wait for a share, a short call for any connection
     } finally {
       lock.unlock();
     }
@@ -335,12 +435,193 @@ class FastConnections implements AutoCloseable {
   void discard(Slot s) {
     lock.lock();
     try {
+      unmarkKept(s);
       all.remove(s);
-      returned.signal();
+      returned.signalAll();
     } finally {
       lock.unlock();
     }
     closeQuietly(s);
+  }
+
+  /**
+   * Replaces every connection after one was found lost: idle ones are closed now, those in use when
+   * they are given back, so the next caller gets a new one (what HikariCP calls a soft eviction).
+   */
+  void evict() {
+    List<Slot> idle;
+    lock.lock();
+    try {
+      generation++;
+      idle = new ArrayList<>(free);
+      free.clear();
+      all.removeAll(idle);
+      returned.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    idle.forEach(FastConnections::closeQuietly);
+  }
+
+  /**
+   * Runs {@code open} (the opening of a Hibernate stream) so that the connection its session takes
+   * counts as kept, like a plain stream's.
+   */
+  static <R> R keeping(Supplier<R> open) {
+    KEEPING.set(Boolean.TRUE);
+    try {
+      return open.get();
+    } finally {
+      KEEPING.remove();
+    }
+  }
+
+  /**
+   * These connections as a {@link DataSource} for Hibernate: a connection it gets is taken out of
+   * auto-commit mode (being read-only, pgjdbc then begins each transaction {@code READ ONLY}), and
+   * when Hibernate closes it, it is rolled back, put back in auto-commit mode and given back; if
+   * that fails, it is closed instead.
+   */
+  DataSource dataSource() {
+    return new PooledSource(this);
+  }
+
+  /** A connection lent to Hibernate, as {@link #dataSource()} describes. */
+  Connection lend() throws SQLException {
+    Slot slot;
+    try {
+      slot = borrow(Boolean.TRUE.equals(KEEPING.get()));
+    } catch (DataSetException e) {
+      throw new SQLException(e.getMessage(), "08001", e);
+    }
+    try {
+      slot.connection.setAutoCommit(false);
+    } catch (SQLException | RuntimeException e) {
+      discard(slot);
+      throw e;
+    }
+    return (Connection)
+        Proxy.newProxyInstance(
+            FastConnections.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            new Lent(this, slot));
+  }
+
+  /** Hands a slot's connection to Hibernate until it closes it. */
+  private static final class Lent implements InvocationHandler {
+    private final FastConnections pool;
+    private final Slot slot;
+    private volatile boolean released;
+
+    Lent(FastConnections pool, Slot slot) {
+      this.pool = pool;
+      this.slot = slot;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+      switch (m.getName()) {
+        case "close":
+          release();
+          return null;
+        case "isClosed":
+          return released || slot.connection.isClosed();
+        case "equals":
+          return proxy == args[0];
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        case "toString":
+          return "datajar connection " + System.identityHashCode(proxy);
+        default:
+          if (released) {
+            throw new SQLException("connection closed", "08003");
+          }
+          try {
+            return m.invoke(slot.connection, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+      }
+    }
+
+    private synchronized void release() {
+      if (released) {
+        return;
+      }
+      released = true;
+      try {
+        if (!slot.connection.getAutoCommit()) {
+          slot.connection.rollback();
+          slot.connection.setAutoCommit(true);
+        }
+      } catch (SQLException | RuntimeException e) {
+        pool.discard(slot); // lost, or in a state it cannot leave: not lent again
+        return;
+      }
+      pool.giveBack(slot);
+    }
+  }
+
+  /** {@link #dataSource()}. */
+  private static final class PooledSource implements DataSource {
+    private final FastConnections pool;
+
+    PooledSource(FastConnections pool) {
+      this.pool = pool;
+    }
+
+    FastConnections pool() {
+      return pool;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return pool.lend();
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      throw new SQLException("the dataset's connections have their own credentials");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+      if (type.isInstance(this)) {
+        return type.cast(this);
+      }
+      throw new SQLException("not a wrapper of " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+      return type.isInstance(this);
+    }
+  }
+
+  /** The pool behind {@code ds} if it is {@link #dataSource()}'s, else null. */
+  static FastConnections of(DataSource ds) {
+    return ds instanceof PooledSource p ? p.pool() : null;
   }
 
   private void checkOpen() {

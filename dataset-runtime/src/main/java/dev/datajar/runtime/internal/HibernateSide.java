@@ -22,8 +22,9 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.resource.jdbc.spi.PhysicalConnectionHandlingMode;
 
 /**
- * Hibernate for one dataset, started on first use: a HikariCP pool of read-only connections and a
- * session factory over the dataset's entities.
+ * Hibernate for one dataset, started on first use: a session factory over the dataset's entities,
+ * on read-only connections (over a SQLite file, a HikariCP pool of its own; in PostgreSQL, the
+ * dataset's one pool, {@link FastConnections#dataSource()}, which the engine closes).
  *
  * <p>Plain lookups never need it, so it stays off the start-up path: the first HQL query, the first
  * read of an entity with collections or embeddables, or the full schema check starts it, and only
@@ -39,13 +40,16 @@ final class HibernateSide implements AutoCloseable {
   /** The file or schema Hibernate reads, for messages. */
   private final String where;
 
-  private final Supplier<HikariDataSource> poolFactory;
+  private final Supplier<? extends DataSource> poolFactory;
   private final Map<String, Object> settings;
   private final List<Class<?>> entities;
   private final ClassLoader loader;
   private final Map<Class<?>, EntityModel> models = new ConcurrentHashMap<>();
   private volatile HibernateSetup.Booted booted;
-  private HikariDataSource pool;
+
+  /** HikariCP's pool over a SQLite file, or the dataset's own connections on PostgreSQL. */
+  private DataSource pool;
+
   private RuntimeException failure;
   private boolean closed;
 
@@ -63,13 +67,13 @@ final class HibernateSide implements AutoCloseable {
   }
 
   /**
-   * Hibernate over the pool {@code poolFactory} opens (a dataset in PostgreSQL), started on first
-   * use with {@code settings}.
+   * Hibernate over the connections {@code poolFactory} gives (a dataset in PostgreSQL: those of its
+   * plain reads, {@link FastConnections#dataSource()}), started on first use with {@code settings}.
    */
   HibernateSide(
       String name,
       String where,
-      Supplier<HikariDataSource> poolFactory,
+      Supplier<? extends DataSource> poolFactory,
       Map<String, Object> settings,
       List<Class<?>> entities,
       ClassLoader loader) {
@@ -83,14 +87,14 @@ final class HibernateSide implements AutoCloseable {
 
   /**
    * Hibernate already started over {@code pool}, for a dataset that is not a file (one read from
-   * PostgreSQL); closing it closes both.
+   * PostgreSQL, {@link FastConnections#dataSource()}); closing it closes Hibernate, not the pool.
    */
   static HibernateSide started(
       String name,
       List<Class<?>> entities,
       ClassLoader loader,
       HibernateSetup.Booted booted,
-      HikariDataSource pool) {
+      DataSource pool) {
     HibernateSide h = new HibernateSide(name, "PostgreSQL", () -> pool, Map.of(), entities, loader);
     h.booted = booted;
     h.pool = pool;
@@ -148,12 +152,14 @@ final class HibernateSide implements AutoCloseable {
    * use when they come back, so the next session gets a new one.
    */
   void replaceConnections() {
-    HikariDataSource p;
+    DataSource p;
     synchronized (this) {
       p = pool;
     }
-    if (p != null && p.getHikariPoolMXBean() != null) {
-      p.getHikariPoolMXBean().softEvictConnections();
+    if (p instanceof HikariDataSource h && h.getHikariPoolMXBean() != null) {
+      h.getHikariPoolMXBean().softEvictConnections();
+    } else if (p != null && FastConnections.of(p) != null) {
+      FastConnections.of(p).evict();
     }
   }
 
@@ -189,15 +195,15 @@ final class HibernateSide implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-    HikariDataSource p = null;
+    DataSource p = null;
     try {
       p = poolFactory.get();
       booted = HibernateSetup.boot(name, entities, p, loader, settings);
       pool = p;
       return booted;
     } catch (RuntimeException e) {
-      if (p != null) {
-        p.close();
+      if (p instanceof HikariDataSource h) {
+        h.close();
       }
       failure =
           new DataSetException(
@@ -243,7 +249,9 @@ final class HibernateSide implements AutoCloseable {
       try {
         booted.close();
       } finally {
-        pool.close();
+        if (pool instanceof HikariDataSource h) {
+          h.close(); // the connections of a dataset in PostgreSQL are the engine's to close
+        }
       }
     }
   }

@@ -50,14 +50,16 @@ final class RowStream<T> extends ReleasingSpliterator<T> {
    */
   static <T> Stream<T> open(Engine engine, HqlWriter.Hql hql, Class<T> type, Query query) {
     try {
-      return engine.beforeClose(() -> openNow(engine, hql, type, query));
+      return engine.beforeClose(
+          () -> engine.openingStream(() -> openNow(engine, hql, type, query)));
     } catch (RuntimeException e) {
       if (engine.isClosed() || !Engine.connectionLost(e)) {
         throw e;
       }
       // As Engine.inSession: the pool's connections went with this one; once more on a new one.
       engine.hibernate().replaceConnections();
-      return engine.beforeClose(() -> openNow(engine, hql, type, query));
+      return engine.beforeClose(
+          () -> engine.openingStream(() -> openNow(engine, hql, type, query)));
     }
   }
 
@@ -98,6 +100,11 @@ final class RowStream<T> extends ReleasingSpliterator<T> {
 
   @Override
   T next() {
+    if (engine.isClosed()) {
+      // On PostgreSQL the session's connection is the dataset pool's, which closes it only when
+      // it is given back: the stream ends here, as where closing closed it under the stream.
+      throw Engine.closedException(engine.name());
+    }
     T row;
     try {
       if (!rows.next()) {

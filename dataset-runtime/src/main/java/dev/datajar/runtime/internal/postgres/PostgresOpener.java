@@ -1,7 +1,5 @@
 package dev.datajar.runtime.internal.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.datajar.runtime.DataSetOpenException;
 import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.EntityLayout;
@@ -27,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Opens a dataset that lives in PostgreSQL, checking before the first read what can be wrong: the
@@ -35,16 +34,14 @@ import java.util.stream.Collectors;
  *
  * <p>Every connection is read-only by its session default {@code default_transaction_read_only =
  * on}, sent at connect time, and its {@code search_path} is the dataset's schema, so SQL, HQL and
- * {@code sql()} name tables without it. Hibernate's connections come from a HikariCP pool and are
- * read-only twice over: they are not in auto-commit mode, and HikariCP's {@code readOnly} makes
- * pgjdbc begin every transaction {@code READ ONLY}, so even a session whose default {@code sql()}
- * turned off cannot write. The plain reads' connections ({@link #connect}) run only the selects
- * datajar writes, in auto-commit mode: one round trip per lookup, no {@code BEGIN} or {@code
- * ROLLBACK}.
+ * {@code sql()} name tables without it; and {@code setReadOnly}. Every connection ({@link
+ * #connect}) belongs to the dataset's one pool: the plain reads use it in auto-commit mode (one
+ * round trip per lookup, no {@code BEGIN} or {@code ROLLBACK}) and run only the selects datajar
+ * writes; Hibernate gets it out of auto-commit mode, so that pgjdbc begins every transaction {@code
+ * READ ONLY} (even a session whose default {@code sql()} turned off cannot write), and gives it
+ * back rolled back.
  */
 public final class PostgresOpener {
-  /** What an opened dataset needs: its pool and Hibernate, started over it. */
-  public record Opened(HikariDataSource pool, HibernateSetup.Booted booted) {}
 
   private PostgresOpener() {}
 
@@ -53,36 +50,33 @@ public final class PostgresOpener {
    *
    * @param source says where {@code url} was given, for messages (e.g. the system property)
    */
-  public static Opened open(
+  public static HibernateSetup.Booted open(
       String name,
       Manifest manifest,
       String url,
-      String user,
-      String password,
       String source,
       List<Class<?>> entities,
       ClassLoader classLoader,
-      int poolSize) {
+      DataSource pool) {
     Manifest.Postgres where = manifest.postgres();
     if (where == null) {
       throw noSchemaInManifest(name, url, source);
     }
-    HikariDataSource pool;
     try {
-      pool = pool(name, url, user, password, where.schema(), poolSize);
-    } catch (RuntimeException e) {
+      // Connect now: a wrong URL or credentials fail here, with this message.
+      pool.getConnection().close();
+    } catch (SQLException | RuntimeException e) {
       throw cannotConnect(name, url, source, e);
     }
     HibernateSetup.Booted booted = null;
     try {
       booted = HibernateSetup.boot(name, entities, pool, classLoader, hibernateSettings());
       check(name, url, where, booted.schema(), pool);
-      return new Opened(pool, booted);
+      return booted;
     } catch (RuntimeException | Error e) {
       if (booted != null) {
         booted.close();
       }
-      pool.close();
       throw e;
     }
   }
@@ -231,25 +225,6 @@ public final class PostgresOpener {
     }
   }
 
-  /** Hibernate's read-only pool over the dataset's schema (see the class comment). */
-  public static HikariDataSource pool(
-      String name, String url, String user, String password, String schema, int size) {
-    HikariConfig c = new HikariConfig();
-    c.setPoolName("datajar-" + name);
-    // Each connection opened as the plain reads' are (read-only session default, schema, name).
-    c.setDataSource(new Sessions(() -> connect(name, url, user, password, schema)));
-    // Not auto-commit, and read-only: pgjdbc then begins every transaction with BEGIN READ ONLY,
-    // so even a session whose default was turned off (SET default_transaction_read_only = off,
-    // through sql()) cannot write. HikariCP rolls back whatever a returned connection left open.
-    c.setReadOnly(true);
-    c.setAutoCommit(false);
-    c.setMaximumPoolSize(size);
-    c.setMinimumIdle(1);
-    c.setConnectionTimeout(30_000);
-    c.setInitializationFailTimeout(1); // connect now: a wrong URL fails at start-up
-    return new HikariDataSource(c);
-  }
-
   private static DataSetOpenException noSchemaInManifest(String name, String url, String source) {
     return DataSetOpenException.withMessage(
         name,
@@ -287,7 +262,7 @@ public final class PostgresOpener {
   }
 
   private static void check(
-      String name, String url, Manifest.Postgres where, SchemaModel model, HikariDataSource pool) {
+      String name, String url, Manifest.Postgres where, SchemaModel model, DataSource pool) {
     String schema = where.schema();
     try (Connection c = pool.getConnection()) {
       Map<String, String> meta = checkSchema(name, url, where, c);
