@@ -61,16 +61,6 @@ public final class Model {
       return type.getSimpleName();
     }
 
-    /**
-     * Whether datajar reads this entity through Hibernate today rather than by its own SQL: a
-     * composite id, an embeddable or a collection.
-     */
-    public boolean readByHibernate() {
-      return idClass != null
-          || attributes.values().stream()
-              .anyMatch(a -> a.kind() == Kind.COLLECTION || a.path().contains("."));
-    }
-
     /** A row's id as the fuzzer compares it: the value, or a list of the values (composite). */
     public Object id(Map<String, Object> row) {
       if (ids.size() == 1) {
