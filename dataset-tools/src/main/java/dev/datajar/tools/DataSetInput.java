@@ -203,11 +203,12 @@ public final class DataSetInput implements AutoCloseable {
           zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.sqliteFileName(chosen));
       ZipEntry man =
           zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.manifestFileName(chosen));
+      Manifest read = null;
       if (man != null) {
         try (InputStream in = zip.getInputStream(man)) {
-          refuseIfInPostgres(
-              chosen, shown, StorageFormat.readManifest(in, shown + "!/" + man.getName()));
+          read = StorageFormat.readManifest(in, shown + "!/" + man.getName());
         }
+        refuseIfInPostgres(chosen, shown, read);
       }
       if (sqlite == null || man == null) {
         throw new ToolException(
@@ -221,9 +222,7 @@ public final class DataSetInput implements AutoCloseable {
                     : StorageFormat.manifestFileName(chosen))
                 + " is missing. Rebuild the jar");
       }
-      try (InputStream in = zip.getInputStream(man)) {
-        manifest = StorageFormat.readManifest(in, shown + "!/" + man.getName());
-      }
+      manifest = read;
       try (InputStream in = zip.getInputStream(sqlite)) {
         Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -283,15 +282,13 @@ public final class DataSetInput implements AutoCloseable {
       return Optional.empty();
     }
     Manifest m = readManifest(file, folder.toString());
-    return m.file() == null && m.postgres() != null
-        ? Optional.of(m.postgres().schema())
-        : Optional.empty();
+    return m.inPostgres() ? Optional.of(m.postgres().schema()) : Optional.empty();
   }
 
   /** The tools read dataset files: a dataset that lives in a PostgreSQL schema is refused. */
   private static void refuseIfInPostgres(String name, String shown, Manifest m)
       throws ToolException {
-    if (m.file() == null && m.postgres() != null) {
+    if (m.inPostgres()) {
       throw new ToolException(
           shown
               + ": dataset '"

@@ -92,8 +92,7 @@ final class Artifacts {
    */
   private static boolean inPostgres(Path manifest) {
     try (InputStream in = Files.newInputStream(manifest)) {
-      Manifest m = Manifest.read(in, manifest.toString());
-      return m.file() == null && m.postgres() != null;
+      return Manifest.read(in, manifest.toString()).inPostgres();
     } catch (IOException e) {
       return false;
     }

@@ -69,6 +69,13 @@ public record Manifest(
     sources = List.copyOf(sources);
   }
 
+  /**
+   * True if the dataset was built into PostgreSQL: no file is shipped, the manifest names a schema.
+   */
+  public boolean inPostgres() {
+    return file == null && postgres != null;
+  }
+
   /** Total rows over all tables. */
   public long totalRows() {
     long n = 0;

@@ -82,14 +82,14 @@ final class Criteria {
     throw new IllegalArgumentException("not a leaf criterion: " + c);
   }
 
-  /** Adds every attribute {@code c} names, through and/or/not, to {@code out}. */
-  static void attributes(Criterion c, List<String> out) {
+  /** Adds the leaves of {@code c} (the criteria under and/or/not) to {@code out}. */
+  static void leaves(Criterion c, List<Criterion> out) {
     if (c instanceof Criterion.Junction x) {
-      x.parts().forEach(p -> attributes(p, out));
+      x.parts().forEach(p -> leaves(p, out));
     } else if (c instanceof Criterion.Not x) {
-      attributes(x.part(), out);
+      leaves(x.part(), out);
     } else {
-      out.add(attribute(c));
+      out.add(c);
     }
   }
 }

@@ -82,9 +82,6 @@ final class RowMapper<T> {
   final Class<T> type;
   final String table;
 
-  /** The id's column (quoted); for a composite id, its first. */
-  final String idColumn;
-
   /** The id's columns (quoted), in order: one, or a composite id's. */
   final List<String> idColumns;
 
@@ -215,7 +212,6 @@ final class RowMapper<T> {
       addColumn(id.attribute(), id.column(), idCodec);
       index += 1;
     }
-    this.idColumn = idColumns.get(0);
     this.columns = new Column[layout.attributes().size()];
     boolean any = false;
     for (int i = 0; i < columns.length; i++) {
@@ -539,7 +535,7 @@ final class RowMapper<T> {
         }
         misses.add(key);
       } else {
-        cache(id, s);
+        cacheByKey(key, s);
       }
     }
     return s;
@@ -552,16 +548,14 @@ final class RowMapper<T> {
 
   /** Caches a row read by id (or joined to one), emptying a full cache first. */
   void cache(Object id, Object[] state) {
-    Object key = EntityModel.idKey(id);
+    cacheByKey(EntityModel.idKey(id), state);
+  }
+
+  private void cacheByKey(Object key, Object[] state) {
     if (cache.size() >= cacheSize && !cache.containsKey(key)) {
       cache.clear();
     }
     cache.put(key, state);
-  }
-
-  /** The id a row read by a search carries: the stored one where ids of other forms match it. */
-  Object storedId(Object id, Object[] state) {
-    return storedId ? state[columns.length] : id;
   }
 
   /** {@code held}: the connection a caller already holds (a stream), or {@code null}. */

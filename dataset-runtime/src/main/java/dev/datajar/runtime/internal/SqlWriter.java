@@ -75,9 +75,9 @@ final class SqlWriter extends ConditionWriter {
       RowMapper<?> m, Query query, Criterion filter, List<Query.Order> orders) {
     SqlWriter w = new SqlWriter(m);
     List<Criterion> leaves = new ArrayList<>();
-    query.criterion().ifPresent(c -> leaves(c, leaves));
+    query.criterion().ifPresent(c -> Criteria.leaves(c, leaves));
     if (filter != null) {
-      leaves(filter, leaves);
+      Criteria.leaves(filter, leaves);
     }
     List<String> valued = new ArrayList<>(); // compared with values: columns only
     List<String> keyed = new ArrayList<>(); // null tests and orders: a to-one's key will do
@@ -110,17 +110,6 @@ final class SqlWriter extends ConditionWriter {
           joined ? new Col(tableOf.get(e.getKey()) + "." + c.expression(), c.codec()) : c);
     }
     return Optional.of(w);
-  }
-
-  /** Adds the leaves of {@code c} (not and/or/not) to {@code out}. */
-  private static void leaves(Criterion c, List<Criterion> out) {
-    if (c instanceof Criterion.Junction x) {
-      x.parts().forEach(p -> leaves(p, out));
-    } else if (c instanceof Criterion.Not x) {
-      leaves(x.part(), out);
-    } else {
-      out.add(c);
-    }
   }
 
   /**
