@@ -30,7 +30,7 @@ import org.postgresql.core.Parser;
  * command), in a transaction that begins {@code READ ONLY} and is rolled back after the call, under
  * a time limit enforced from the client (see {@code Queries}).
  */
-final class SqlGuard {
+public final class SqlGuard {
   private SqlGuard() {}
 
   /**
@@ -38,7 +38,7 @@ final class SqlGuard {
    * PostgreSQL's comments) is {@code select}, {@code with} or {@code values}, and pgjdbc sends it
    * as exactly one statement, whatever the server's {@code standard_conforming_strings}.
    */
-  static Optional<String> refusalOnPostgres(String sql) {
+  public static Optional<String> refusalOnPostgres(String sql) {
     int start = skipPostgresSpaceAndComments(sql, 0);
     int end = start;
     while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
@@ -121,7 +121,7 @@ final class SqlGuard {
   }
 
   /** Why {@code sql} may not run on SQLite, or empty if it may. */
-  static Optional<String> refusal(String sql) {
+  public static Optional<String> refusal(String sql) {
     int start = skipSpaceAndComments(sql, 0);
     int end = start;
     while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
