@@ -4,8 +4,6 @@ import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.TableModel;
 import dev.datajar.runtime.internal.SqlFlavour;
-import dev.datajar.runtime.internal.SqlGuard;
-import dev.datajar.runtime.postgres.PostgresFormat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -29,13 +27,13 @@ import org.postgresql.PGConnection;
 import org.postgresql.jdbc.PreferQueryMode;
 
 /**
- * PostgreSQL's side of the engine seam: native column types ({@link Codec#onPostgres()}, with an
- * {@code OffsetDateTime} or {@code ZonedDateTime} in a {@code timestamptz} and an offset column),
- * {@code ilike … escape ''}, NULL sorted first ascending and last descending (as SQLite does),
- * {@code limit all}, a set of values as one array parameter, streams through a cursor in a
- * read-only transaction, a lookup by id joining its to-ones, the default order by an integer id
- * applied in memory, and {@code sql()} checked by PostgreSQL's lexical rules and run in a
- * transaction begun {@code READ ONLY}. Immutable.
+ * PostgreSQL's side of the engine seam: native column types ({@link PostgresCodec}, with an {@code
+ * OffsetDateTime} or {@code ZonedDateTime} in a {@code timestamptz} and an offset column), {@code
+ * ilike … escape ''}, NULL sorted first ascending and last descending (as SQLite does), {@code
+ * limit all}, a set of values as one array parameter, streams through a cursor in a read-only
+ * transaction, a lookup by id joining its to-ones, the default order by an integer id applied in
+ * memory, and {@code sql()} checked by PostgreSQL's lexical rules and run in a transaction begun
+ * {@code READ ONLY}. Immutable.
  */
 public final class PostgresFlavour implements SqlFlavour {
   /** The one instance. */
@@ -48,7 +46,7 @@ public final class PostgresFlavour implements SqlFlavour {
 
   @Override
   public Codec codec(Codec codec) {
-    return codec.onPostgres();
+    return PostgresCodec.of(codec);
   }
 
   @Override
@@ -237,7 +235,7 @@ public final class PostgresFlavour implements SqlFlavour {
 
   @Override
   public Optional<String> sqlRefusal(String sql) {
-    return SqlGuard.refusalOnPostgres(sql);
+    return PostgresSqlGuard.refusal(sql);
   }
 
   @Override
