@@ -1,6 +1,6 @@
 package dev.datajar.builder;
 
-import dev.datajar.runtime.postgres.JdbcUrls;
+import dev.datajar.runtime.internal.postgres.JdbcUrls;
 import java.util.Objects;
 
 /**

@@ -7,7 +7,7 @@ import dev.datajar.builder.fixtures.typed.Value;
 import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SqliteFiles;
-import dev.datajar.runtime.postgres.PostgresFormat;
+import dev.datajar.runtime.internal.postgres.PostgresFormat;
 import dev.datajar.testing.postgres.TestPostgres;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.datajar.runtime;
 
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.internal.Settings;
-import dev.datajar.runtime.postgres.JdbcUrls;
+import dev.datajar.runtime.internal.postgres.JdbcUrls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -109,12 +109,6 @@ final class BasicCodec extends Codec {
   }
 
   @Override
-  public Codec onPostgres() {
-    PostgresCodec.Kind k = PostgresCodec.Kind.of(spec());
-    return k == null ? this : new PostgresCodec(this, k);
-  }
-
-  @Override
   public void bindStored(PreparedStatement ps, int index, Object value) throws SQLException {
     bind(ps, index, value);
   }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * How the values of one attribute are stored in a dataset column and read back: the storage format,
@@ -26,7 +27,8 @@ public abstract class Codec {
   private final String spec;
   private final Class<?> javaType;
 
-  Codec(String spec, Class<?> javaType) {
+  /** A codec of attribute type {@code javaType}, made again from {@code spec}. */
+  protected Codec(String spec, Class<?> javaType) {
     this.spec = spec;
     this.javaType = javaType;
   }
@@ -75,20 +77,20 @@ public abstract class Codec {
   }
 
   /**
-   * How many columns a value takes: 1, or 2 for a PostgreSQL time-zone column pair ({@link
-   * #onPostgres()}), read from {@code index} and the column after it.
+   * How many columns a value takes: 1, or 2 for a PostgreSQL time-zone column pair ({@code
+   * PostgresCodec}), read from {@code index} and the column after it.
    */
   public int width() {
     return 1;
   }
 
   /**
-   * This codec as it reads and binds the same attribute in a PostgreSQL table built by datajar,
-   * where values SQLite keeps as text have native types (see {@code PostgresFormat}); the codec
-   * itself where both engines store the same.
+   * This codec as it reads and binds the same attribute where the stored value has the column form
+   * {@code form} makes of a codec (an engine's native types, e.g. {@code PostgresCodec}): the form
+   * of this codec, or for a converted attribute the converter over the form of its stored codec.
    */
-  public Codec onPostgres() {
-    return this;
+  public Codec withColumnForm(UnaryOperator<Codec> form) {
+    return form.apply(this);
   }
 
   /** True if an {@link AttributeConverter} stands between the column and the attribute. */

@@ -7,6 +7,7 @@ import java.lang.reflect.Type;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.UnaryOperator;
 
 /**
  * A JPA {@link AttributeConverter}: the column holds what {@code stored} keeps, the attribute what
@@ -71,8 +72,8 @@ final class ConverterCodec extends Codec {
   }
 
   @Override
-  public Codec onPostgres() {
-    Codec column = stored.onPostgres();
+  public Codec withColumnForm(UnaryOperator<Codec> form) {
+    Codec column = stored.withColumnForm(form);
     return column == stored ? this : new ConverterCodec(this, column);
   }
 

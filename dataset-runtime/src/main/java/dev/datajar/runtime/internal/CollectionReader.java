@@ -3,7 +3,6 @@ package dev.datajar.runtime.internal;
 import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.TableModel;
-import dev.datajar.runtime.postgres.PostgresFormat;
 import java.lang.invoke.MethodHandle;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,12 +53,12 @@ final class CollectionReader {
       this.embeddable = new Composite(e, loader, flavour);
       this.elementCodec = null;
       for (int i = 0; i < embeddable.names.size(); i++) {
-        select(columns, embeddable.names.get(i), embeddable.codecs.get(i));
+        flavour.select(columns, embeddable.names.get(i), embeddable.codecs.get(i));
       }
     } else {
       this.embeddable = null;
       this.elementCodec = flavour.codec(Codec.of(e.codec(), loader));
-      select(columns, e.column(), elementCodec);
+      flavour.select(columns, e.column(), elementCodec);
     }
     StringBuilder order = new StringBuilder(" order by ").append(columns.get(0));
     for (String o : c.orderBy()) {
@@ -84,13 +83,6 @@ final class CollectionReader {
         sb.append(')');
       }
       this.sql[b] = sb.append(order).toString();
-    }
-  }
-
-  private static void select(List<String> columns, String name, Codec codec) {
-    columns.add(TableModel.quote(name));
-    if (codec.width() == 2) {
-      columns.add(TableModel.quote(PostgresFormat.offsetColumn(name)));
     }
   }
 

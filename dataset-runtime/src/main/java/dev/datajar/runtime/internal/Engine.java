@@ -64,7 +64,8 @@ public final class Engine implements AutoCloseable {
   record Reach(SqlFlavour flavour, String where, FastConnections.Connector connector) {
     /** Read-only connections to a SQLite file. */
     static Reach sqlite(Path file) {
-      return new Reach(SqlFlavour.SQLITE, file.toString(), () -> SqliteFiles.openReadOnly(file));
+      return new Reach(
+          SqliteFlavour.INSTANCE, file.toString(), () -> SqliteFiles.openReadOnly(file));
     }
 
     FastConnections connections(String dataSet, String purpose) {

@@ -5,6 +5,7 @@ import dev.datajar.runtime.format.EntityShape;
 import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.internal.logging.QuietStart;
+import dev.datajar.runtime.internal.postgres.PostgresFlavour;
 import dev.datajar.runtime.internal.postgres.PostgresOpener;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -235,7 +236,7 @@ public final class EngineOpener {
     Settings.JdbcBinding jdbc = l.jdbc();
     String schema = l.manifest().postgres().schema();
     return new Engine.Reach(
-        SqlFlavour.POSTGRES,
+        PostgresFlavour.INSTANCE,
         "schema " + schema + " in " + jdbc.url(),
         () -> PostgresOpener.connect(l.name(), jdbc.url(), jdbc.user(), jdbc.password(), schema));
   }

@@ -3,7 +3,6 @@ package dev.datajar.runtime.internal;
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.format.DataJarDialect;
-import dev.datajar.runtime.format.TemporalText;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -140,11 +139,8 @@ final class HqlWriter extends ConditionWriter {
     if (!zoned(attribute)) {
       return path(attribute);
     }
-    if (flavour == SqlFlavour.POSTGRES) {
-      return path(attribute).append(".instant");
-    }
-    sb.append(DataJarDialect.INSTANT_FUNCTION).append('(');
-    return path(attribute).append(')');
+    sb.append(flavour.hqlInstantBefore());
+    return path(attribute).append(flavour.hqlInstantAfter());
   }
 
   /**
@@ -157,7 +153,7 @@ final class HqlWriter extends ConditionWriter {
     }
     Instant instant =
         x instanceof OffsetDateTime o ? o.toInstant() : ((ZonedDateTime) x).toInstant();
-    return flavour == SqlFlavour.POSTGRES ? instant : TemporalText.format(instant);
+    return flavour.hqlInstant(instant);
   }
 
   /**

@@ -6,9 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,8 +18,6 @@ import org.hibernate.Session;
 import org.hibernate.query.IllegalSelectQueryException;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.query.SelectionQuery;
-import org.postgresql.PGConnection;
-import org.postgresql.jdbc.PreferQueryMode;
 
 /**
  * Arbitrary read-only HQL and SQL queries whose rows become records, entities or basic values.
@@ -69,8 +65,9 @@ final class Queries {
   static <R> List<R> sql(Engine engine, String sql, Class<R> type, Object[] params) {
     // Checked before the database sees the text: SQLite carries out a pragma while preparing it;
     // pgjdbc would send each statement it finds.
-    boolean postgres = engine.flavour() == SqlFlavour.POSTGRES;
-    Optional<String> refused = postgres ? SqlGuard.refusalOnPostgres(sql) : SqlGuard.refusal(sql);
+    SqlFlavour flavour = engine.flavour();
+    boolean split = flavour.splitsStatements();
+    Optional<String> refused = flavour.sqlRefusal(sql);
     if (refused.isPresent()) {
       throw sqlRefused(
           engine,
@@ -85,10 +82,10 @@ final class Queries {
       return engine.inSession(
           "sql()",
           sql,
-          postgres ? prepared -> oneStatement(engine, sql, prepared) : null,
+          split ? prepared -> oneStatement(engine, sql, prepared) : null,
           s -> {
-            if (postgres) {
-              s.doWork(c -> readOnlyTransaction(engine, c));
+            if (split) {
+              s.doWork(c -> flavour.beginSqlCall(engine.name(), c));
             }
             return run(s, sql, type, params);
           });
@@ -107,7 +104,7 @@ final class Queries {
    * bound its parameters), checked again as the caller's was: one statement, a query.
    */
   private static String oneStatement(Engine engine, String sql, String prepared) {
-    Optional<String> refused = SqlGuard.refusalOnPostgres(prepared);
+    Optional<String> refused = engine.flavour().sqlRefusal(prepared);
     if (refused.isPresent()) {
       throw sqlRefused(
           engine,
@@ -116,28 +113,6 @@ final class Queries {
           null);
     }
     return prepared;
-  }
-
-  /**
-   * Makes the transaction of an {@code sql()} call on PostgreSQL read-only, whatever the URL asked
-   * of pgjdbc ({@code readOnlyMode}) and whatever the session's default: {@code SET TRANSACTION
-   * READ ONLY}, which no statement of the transaction can undo (PostgreSQL refuses to make a
-   * read-only transaction writable), and the call ends with a rollback. The statement must reach
-   * the server through the extended protocol, whose parse message refuses a second command; a URL
-   * with {@code preferQueryMode=simple} would send the text as it is, so the call is refused.
-   */
-  private static void readOnlyTransaction(Engine engine, Connection c) throws SQLException {
-    if (c.unwrap(PGConnection.class).getPreferQueryMode() == PreferQueryMode.SIMPLE) {
-      throw new DataSetException(
-          "dataset '"
-              + engine.name()
-              + "': sql() is refused on a connection with preferQueryMode=simple, which sends the"
-              + " text to PostgreSQL as it is (several statements included). Remove"
-              + " preferQueryMode from the dataset's JDBC URL.");
-    }
-    try (Statement s = c.createStatement()) {
-      s.execute("set transaction read only");
-    }
   }
 
   /** The refusal of a statement given to sql() that is not a query; {@code why} ends it. */

@@ -4,7 +4,6 @@ import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.TableModel;
-import dev.datajar.runtime.postgres.PostgresFormat;
 import java.lang.invoke.MethodHandle;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -264,10 +263,7 @@ final class RowMapper<T> {
    */
   private void addColumn(String path, String name, Codec codec) {
     String column = TableModel.quote(name);
-    selected.add(column);
-    if (codec.width() == 2) {
-      selected.add(TableModel.quote(PostgresFormat.offsetColumn(name)));
-    }
+    flavour.select(selected, name, codec);
     if (path != null) {
       paths.put(path, new SqlWriter.Col(column, codec));
     }

@@ -1,6 +1,6 @@
 package dev.datajar.runtime.internal;
 
-import dev.datajar.runtime.postgres.JdbcUrls;
+import dev.datajar.runtime.internal.postgres.JdbcUrls;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,7 @@
 package dev.datajar.runtime.internal;
 
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
-import org.postgresql.core.Parser;
 
 /**
  * Decides, from its text alone, whether a {@code Store.sql()} statement may reach the database: one
@@ -22,92 +20,16 @@ import org.postgresql.core.Parser;
  * '…'} strings, {@code "…"}, {@code `…`} and {@code […]} identifiers, {@code --} and {@code /*
  * *}{@code /} comments.
  *
- * <p>On PostgreSQL ({@link #refusalOnPostgres}) the text is read by PostgreSQL's rules (comments
- * nest; dollar quotes and {@code E'…'} escapes hide a {@code ;}), and the number of statements is
- * the one that matters: how many pgjdbc, which splits the text at {@code ;} on the client and sends
- * each part as a statement of its own, would send. There the text is not what makes a call safe:
- * the one statement runs through the extended protocol (whose parse message refuses a second
- * command), in a transaction that begins {@code READ ONLY} and is rolled back after the call, under
- * a time limit enforced from the client (see {@code Queries}).
+ * <p>On PostgreSQL the text is read by PostgreSQL's rules instead ({@code PostgresSqlGuard}).
  */
-final class SqlGuard {
+public final class SqlGuard {
   private SqlGuard() {}
 
   /**
-   * Why {@code sql} may not run on PostgreSQL, or empty if it may: its first word (after
-   * PostgreSQL's comments) is {@code select}, {@code with} or {@code values}, and pgjdbc sends it
-   * as exactly one statement, whatever the server's {@code standard_conforming_strings}.
+   * Why a statement whose first word is {@code sql}'s characters {@code start} to {@code end} may
+   * not run, or empty if it may (a {@code select}, {@code with} or {@code values}).
    */
-  static Optional<String> refusalOnPostgres(String sql) {
-    int start = skipPostgresSpaceAndComments(sql, 0);
-    int end = start;
-    while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
-      end++;
-    }
-    Optional<String> first = firstWordRefusal(sql, start, end);
-    if (first.isPresent()) {
-      return first;
-    }
-    for (boolean standardConformingStrings : new boolean[] {true, false}) {
-      int statements;
-      try {
-        statements =
-            Parser.parseJdbcSql(
-                    Parser.replaceProcessing(sql, true, standardConformingStrings),
-                    standardConformingStrings,
-                    true,
-                    true,
-                    false,
-                    false)
-                .size();
-      } catch (SQLException e) {
-        return Optional.of("the PostgreSQL driver cannot read it (" + e.getMessage() + ")");
-      }
-      if (statements != 1) {
-        return Optional.of(
-            "it holds "
-                + statements
-                + " statements by PostgreSQL's rules (strings, dollar quotes,"
-                + " E'…' escapes and nested comments considered); a call runs one statement");
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Skips white space, {@code --} comments and {@code /* *}{@code /} comments, which nest. */
-  private static int skipPostgresSpaceAndComments(String sql, int from) {
-    int i = from;
-    while (i < sql.length()) {
-      if (" \t\n\r\f\u000B".indexOf(sql.charAt(i)) >= 0) { // PostgreSQL's white space
-        i++;
-      } else if (sql.startsWith("--", i)) {
-        while (i < sql.length() && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
-          i++; // PostgreSQL ends a line comment at either
-        }
-      } else if (sql.startsWith("/*", i)) {
-        int depth = 0;
-        while (i < sql.length()) {
-          if (sql.startsWith("/*", i)) {
-            depth++;
-            i += 2;
-          } else if (sql.startsWith("*/", i)) {
-            depth--;
-            i += 2;
-            if (depth == 0) {
-              break;
-            }
-          } else {
-            i++;
-          }
-        }
-      } else {
-        return i;
-      }
-    }
-    return i;
-  }
-
-  private static Optional<String> firstWordRefusal(String sql, int start, int end) {
+  public static Optional<String> firstWordRefusal(String sql, int start, int end) {
     String first = sql.substring(start, end).toLowerCase(Locale.ROOT);
     if (!first.equals("select") && !first.equals("with") && !first.equals("values")) {
       return Optional.of(

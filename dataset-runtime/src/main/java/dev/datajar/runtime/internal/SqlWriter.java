@@ -206,18 +206,22 @@ final class SqlWriter extends ConditionWriter {
     List<String> ordered = new ArrayList<>(orders.size());
     for (Query.Order o : orders) {
       Col c = w.resolved.get(o.attribute());
-      terms.add(m.flavour.orderKey(c) + m.flavour.direction(o.descending()));
+      terms.add(
+          m.flavour.orderKey(c.expression(), c.codec()) + m.flavour.direction(o.descending()));
       ordered.add(o.attribute());
     }
     String prefix = w.aliases.isEmpty() ? "" : ROOT + ".";
     for (String k : m.idPaths) { // every id column, in order, breaks the remaining ties
       if (!ordered.contains(k)) {
         Col c = m.paths.get(k);
-        terms.add(m.flavour.orderKey(new Col(prefix + c.expression(), c.codec())));
+        terms.add(m.flavour.orderKey(prefix + c.expression(), c.codec()));
       }
     }
     String limit = m.flavour.limit(query.limit(), query.offset());
-    if (allRead && orders.isEmpty() && limit.isEmpty() && m.flavour.sortsInMemory(m)) {
+    if (allRead
+        && orders.isEmpty()
+        && limit.isEmpty()
+        && m.flavour.sortsInMemory(m.key == null ? m.idCodec.javaType() : null)) {
       // Every row is read and the order is the id's alone: sorted after reading, not by the server.
       return Optional.of(new Sql(out.toString(), w.params, true));
     }
@@ -337,7 +341,7 @@ final class SqlWriter extends ConditionWriter {
         sb.append("1 = 0");
         return;
       }
-      sb.append(root.flavour.orderKey(col)).append(" in (");
+      sb.append(root.flavour.orderKey(col.expression(), col.codec())).append(" in (");
       String sep = "";
       for (Object v : x.values()) {
         sb.append(sep);

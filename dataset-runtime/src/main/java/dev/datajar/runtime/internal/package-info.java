@@ -11,5 +11,9 @@
  * HibernatePath} (HQL from {@code HqlWriter}, sessions from {@code HibernateSide}, which starts
  * Hibernate on first use). {@code OpenStreams} reclaims the connections of streams dropped without
  * being closed.
+ *
+ * <p>Where SQLite and PostgreSQL differ, the readers ask the engine seam {@code SqlFlavour} ({@code
+ * SqliteFlavour} here, {@code PostgresFlavour} in {@code internal.postgres}, PostgreSQL's one
+ * home), chosen once per dataset when it opens; they never test which engine they are on.
  */
 package dev.datajar.runtime.internal;

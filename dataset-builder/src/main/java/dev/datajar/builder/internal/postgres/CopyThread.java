@@ -4,7 +4,7 @@ import dev.datajar.builder.internal.WorkerThread;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.runtime.format.ColumnModel;
 import dev.datajar.runtime.format.TableModel;
-import dev.datajar.runtime.postgres.PostgresFormat;
+import dev.datajar.runtime.internal.postgres.PostgresFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;

@@ -7,8 +7,6 @@ import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SchemaModel;
 import dev.datajar.runtime.format.TableModel;
-import dev.datajar.runtime.postgres.PostgresFormat;
-import dev.datajar.runtime.postgres.PostgresSchemas;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -112,7 +110,7 @@ public final class PostgresOpener {
         return false;
       }
       for (EntityLayout.Member k : l.id().isComposite() ? l.id().parts() : List.of(l.id())) {
-        if (k.isComposite() || Codec.of(k.codec(), loader).onPostgres().width() != 1) {
+        if (k.isComposite() || PostgresCodec.of(Codec.of(k.codec(), loader)).width() != 1) {
           return false;
         }
       }
@@ -125,7 +123,7 @@ public final class PostgresOpener {
         }
       }
       for (EntityLayout.Member m : l.columns()) {
-        boolean pair = Codec.of(m.codec(), loader).onPostgres().width() == 2;
+        boolean pair = PostgresCodec.of(Codec.of(m.codec(), loader)).width() == 2;
         if (!columns.contains(m.column())
             || (pair && !columns.contains(PostgresFormat.offsetColumn(m.column())))) {
           return false;

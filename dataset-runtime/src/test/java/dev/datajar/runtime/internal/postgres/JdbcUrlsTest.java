@@ -1,4 +1,4 @@
-package dev.datajar.runtime.postgres;
+package dev.datajar.runtime.internal.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

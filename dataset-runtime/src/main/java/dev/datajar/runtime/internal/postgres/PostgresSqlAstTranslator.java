@@ -1,4 +1,4 @@
-package dev.datajar.runtime.postgres;
+package dev.datajar.runtime.internal.postgres;
 
 import jakarta.persistence.criteria.Nulls;
 import org.hibernate.dialect.sql.ast.PostgreSQLSqlAstTranslator;

@@ -1,5 +1,6 @@
-package dev.datajar.runtime.format;
+package dev.datajar.runtime.internal.postgres;
 
+import dev.datajar.runtime.format.Codec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -17,12 +18,11 @@ import java.util.UUID;
 
 /**
  * How the types SQLite keeps as text are stored in PostgreSQL, through the same pgjdbc calls
- * Hibernate's PostgreSQL mapping makes ({@code PostgresFormat}): exact {@code numeric}, {@code
+ * Hibernate's PostgreSQL mapping makes ({@link PostgresFormat}): exact {@code numeric}, {@code
  * date}, {@code time(6)}, {@code timestamp(6)}, {@code timestamptz}, {@code uuid}. An {@code
  * OffsetDateTime} or {@code ZonedDateTime} takes two columns, the instant and, in the column after
  * it, the offset in seconds (Hibernate's {@code COLUMN} time-zone storage); it compares and sorts
- * by the instant. Every other codec reads and binds the same on both engines ({@link
- * Codec#onPostgres()}).
+ * by the instant. Every other codec reads and binds the same on both engines ({@link #of}).
  */
 final class PostgresCodec extends Codec {
   /** The kinds whose PostgreSQL form differs from SQLite's, by the SQLite codec's spec. */
@@ -55,7 +55,24 @@ final class PostgresCodec extends Codec {
 
   private final Kind kind;
 
-  PostgresCodec(Codec onSqlite, Kind kind) {
+  /**
+   * {@code codec} (a storage-format codec) as it reads and binds the same attribute in a PostgreSQL
+   * table built by datajar: this form where the types differ, else itself; a converter is kept over
+   * its stored value's form ({@link Codec#withColumnForm}).
+   */
+  static Codec of(Codec codec) {
+    return codec.withColumnForm(PostgresCodec::columnForm);
+  }
+
+  private static Codec columnForm(Codec onSqlite) {
+    if (onSqlite instanceof PostgresCodec) {
+      return onSqlite;
+    }
+    Kind k = Kind.of(onSqlite.spec());
+    return k == null ? onSqlite : new PostgresCodec(onSqlite, k);
+  }
+
+  private PostgresCodec(Codec onSqlite, Kind kind) {
     super(onSqlite.spec(), onSqlite.javaType());
     this.kind = kind;
   }

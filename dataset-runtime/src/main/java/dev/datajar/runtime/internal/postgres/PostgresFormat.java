@@ -1,4 +1,4 @@
-package dev.datajar.runtime.postgres;
+package dev.datajar.runtime.internal.postgres;
 
 import java.util.Map;
 import org.hibernate.cfg.AvailableSettings;

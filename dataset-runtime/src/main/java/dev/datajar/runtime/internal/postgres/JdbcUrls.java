@@ -1,4 +1,4 @@
-package dev.datajar.runtime.postgres;
+package dev.datajar.runtime.internal.postgres;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

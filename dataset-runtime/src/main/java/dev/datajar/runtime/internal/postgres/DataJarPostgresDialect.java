@@ -1,4 +1,4 @@
-package dev.datajar.runtime.postgres;
+package dev.datajar.runtime.internal.postgres;
 
 import dev.datajar.runtime.format.DataJarDialect;
 import dev.datajar.runtime.format.TranslatorFactory;
