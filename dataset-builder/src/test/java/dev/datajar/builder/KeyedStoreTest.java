@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.builder.fixtures.keyed.Library;
 import dev.datajar.builder.fixtures.keyed.Mention;
+import dev.datajar.builder.fixtures.keyed.Position;
 import dev.datajar.builder.fixtures.keyed.Printing;
 import dev.datajar.builder.fixtures.keyed.Runway;
 import dev.datajar.builder.fixtures.keyed.Town;
 import dev.datajar.runtime.Criterion;
+import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.HibernateProbe;
 import dev.datajar.runtime.Query;
@@ -267,6 +269,48 @@ class KeyedStoreTest {
     assertEquals(List.of(4L), ids.apply(Query.where(Where.eq("hall.street", "Place"))));
   }
 
+  @Test
+  void embeddables_comparedAsAWhole_onTheRowPath_asThroughHibernate() {
+    Position paris = new Position();
+    paris.lat = 48.85;
+    paris.lon = 2.35;
+    for (DataSets on : List.of(rows, postgres, hql)) {
+      String where = on == hql ? "Hibernate" : on == rows ? "SQLite" : "PostgreSQL";
+      Store<Town> towns =
+          on == hql ? HibernateProbe.throughHibernate(hql, Town.class) : on.store(Town.class);
+      Function<Query, List<Long>> ids = q -> towns.search(q).stream().map(t -> t.id).toList();
+      assertEquals(List.of(1L), ids.apply(Query.where(Where.eq("centre", paris))), where);
+      // town 2 has no centre (UNKNOWN); town 4's latitude differs, so its NULL longitude does not
+      // matter
+      assertEquals(List.of(3L, 4L), ids.apply(Query.where(Where.ne("centre", paris))), where);
+      assertEquals(List.of(2L), ids.apply(Query.where(Where.isNull("centre"))), where);
+      assertEquals(List.of(1L), ids.apply(Query.where(Where.in("centre", List.of(paris)))), where);
+      assertEquals(List.of(1L, 3L, 4L, 2L), ids.apply(Query.all().orderByDesc("centre")), where);
+      Store<Printing> printings =
+          on == hql
+              ? HibernateProbe.throughHibernate(hql, Printing.class)
+              : on.store(Printing.class);
+      assertEquals(
+          List.of("978-0#2 Dune 5000"),
+          strings(printings.search(Query.where(Where.eq("id", new Printing.Id("978-0", 2))))),
+          where);
+      assertEquals(
+          List.of("978-1#1 Emma 300", "978-0#2 Dune 5000", "978-0#1 Dune null", "111-1#3 Anon 300"),
+          strings(printings.search(Query.all().orderByDesc("id"))),
+          where);
+      Store<Mention> mentions =
+          on == hql ? HibernateProbe.throughHibernate(hql, Mention.class) : on.store(Mention.class);
+      assertEquals(
+          List.of(4L),
+          mentions
+              .search(Query.where(Where.eq("printing.id", new Printing.Id("978-0", 2))))
+              .stream()
+              .map(m -> m.id)
+              .toList(),
+          where);
+    }
+  }
+
   // ---- collections
 
   private static final List<String> LIBRARIES =
@@ -317,6 +361,81 @@ class KeyedStoreTest {
     try (Stream<Mention> s = mentions.stream(Query.where(Where.eq("printing.title", "Dune")))) {
       assertEquals(List.of(1L, 4L), s.map(m -> m.id).toList());
     }
+  }
+
+  @Test
+  void toOnes_toCompositeKeys_entityValuesAndOrders_onTheRowPath_asThroughHibernate() {
+    for (DataSets on : List.of(rows, hql, postgres)) {
+      Runway lhr27 = on.store(Runway.class).get(new Runway.Key("LHR", 27)).orElseThrow();
+      Printing dune2 = on.store(Printing.class).get(new Printing.Id("978-0", 2)).orElseThrow();
+      Printing anon = on.store(Printing.class).get(new Printing.Id("111-1", 3)).orElseThrow();
+      // the row path (rows, postgres), and Hibernate's (hql) as the reference
+      Store<Mention> mentions =
+          on == hql ? HibernateProbe.throughHibernate(hql, Mention.class) : on.store(Mention.class);
+      Function<Query, List<Long>> ids = q -> mentions.search(q).stream().map(m -> m.id).toList();
+      String where = on == hql ? "Hibernate" : on == rows ? "SQLite" : "PostgreSQL";
+      assertEquals(List.of(1L), ids.apply(Query.where(Where.eq("runway", lhr27))), where);
+      // mentions 2 and 4 have no runway: UNKNOWN, in neither eq nor ne
+      assertEquals(List.of(3L), ids.apply(Query.where(Where.ne("runway", lhr27))), where);
+      assertEquals(List.of(2L, 4L), ids.apply(Query.where(Where.isNull("runway"))), where);
+      assertEquals(List.of(1L, 3L), ids.apply(Query.where(Where.isNotNull("runway"))), where);
+      assertEquals(List.of(4L), ids.apply(Query.where(Where.eq("printing", dune2))), where);
+      assertEquals(
+          List.of(3L, 4L),
+          ids.apply(Query.where(Where.in("printing", List.of(dune2, anon)))),
+          where);
+      assertEquals(
+          List.of(1L),
+          ids.apply(Query.where(Where.not(Where.in("printing", List.of(dune2, anon))))),
+          where);
+      assertEquals(1, mentions.count(Query.where(Where.eq("runway", lhr27))), where);
+      // by the key columns in order, NULL first ascending
+      assertEquals(List.of(2L, 4L, 3L, 1L), ids.apply(Query.all().orderBy("runway")), where);
+      assertEquals(List.of(4L, 1L, 3L, 2L), ids.apply(Query.all().orderByDesc("printing")), where);
+    }
+  }
+
+  @Test
+  void conditionsAndOrdersThroughACollection_areRefused_onEveryPath() {
+    Town paris = rows.store(Town.class).get(1L).orElseThrow();
+    List<Query> through =
+        List.of(
+            Query.where(Where.eq("tags", "x")),
+            Query.where(Where.eq("aliases", List.of("x"))),
+            Query.where(Where.isNull("tags")),
+            Query.where(Where.eq("towns", paris)),
+            Query.where(Where.in("towns", List.of(paris))),
+            Query.where(Where.eq("towns.name", "Paris")),
+            Query.where(Where.eq("branches.lat", 1.0)),
+            Query.all().orderBy("tags"),
+            Query.all().orderByDesc("towns.name"));
+    for (Store<Library> libraries :
+        List.of(
+            rows.store(Library.class),
+            postgres.store(Library.class),
+            HibernateProbe.throughHibernate(hql, Library.class))) {
+      for (Query q : through) {
+        String path = q.orders().isEmpty() ? q.criterion().orElseThrow() + "" : q.orders() + "";
+        for (Function<Query, Object> call :
+            List.<Function<Query, Object>>of(
+                libraries::search, libraries::count, libraries::first, x -> libraries.stream(x))) {
+          DataSetException e = assertThrows(DataSetException.class, () -> call.apply(q), path);
+          assertTrue(e.getMessage().contains("of Library: "), e.getMessage());
+          assertTrue(e.getMessage().contains("goes through the collection '"), e.getMessage());
+          assertTrue(e.getMessage().contains("query()"), e.getMessage());
+        }
+      }
+    }
+    DataSetException e =
+        assertThrows(
+            DataSetException.class,
+            () -> rows.store(Library.class).search(Query.all().orderBy("towns.name")));
+    assertEquals(
+        "search of Library: an order on 'towns.name' goes through the collection 'towns', and a"
+            + " query's conditions and orders take attributes of Library and of its to-ones and"
+            + " embeddables only. Query the collection with HQL through query(), e.g. \"select"
+            + " distinct e from Library e join e.towns c where c ...\".",
+        e.getMessage());
   }
 
   // ---- the same answers as Hibernate

@@ -13,6 +13,14 @@ public final class HibernateProbe {
     return dataSets.hibernateStarted(dataSet);
   }
 
+  /**
+   * A store of {@code type} that reads through Hibernate even where the row path would, to compare
+   * the two paths' answers; its first call starts Hibernate for the dataset.
+   */
+  public static <T> Store<T> throughHibernate(DataSets dataSets, Class<T> type) {
+    return dataSets.storeThroughHibernate(type);
+  }
+
   /** True if {@code type} reads through the row path (SQL and the recorded layout). */
   public static boolean rowPath(DataSets dataSets, Class<?> type) {
     return dataSets.reader(type).hasFastPath();

@@ -124,6 +124,14 @@ public final class DataSets implements AutoCloseable {
     return e.reader(type);
   }
 
+  /**
+   * A store of {@code type} that reads through Hibernate even where the row path would (tests: the
+   * two paths' answers compared).
+   */
+  <T> Store<T> storeThroughHibernate(Class<T> type) {
+    return new Store<>(reader(type).throughHibernate());
+  }
+
   /** True once Hibernate has started for {@code dataSet} (tests: what the fast path avoided). */
   boolean hibernateStarted(String dataSet) {
     return engine(dataSet).hibernateStarted();

@@ -181,11 +181,36 @@ final class Composite {
               + id);
     }
     List<Object> out = new ArrayList<>(codecs.size());
-    leaves(id, out, entity);
+    leaves(id, out, "the id of " + entity.getSimpleName());
     return Collections.unmodifiableList(out);
   }
 
-  private void leaves(Object value, List<Object> out, Class<?> entity) {
+  /**
+   * An embeddable value given in a condition ({@code eq("spot", spot)}) as its leaf values, in the
+   * order of {@link #paths}.
+   *
+   * @param what the value's place, for messages ({@code "'spot' of Site"})
+   * @throws IllegalArgumentException if a part is null: it would make the comparison UNKNOWN
+   */
+  List<Object> valueOf(Object value, String what) {
+    List<Object> out = new ArrayList<>(codecs.size());
+    leaves(value, out, "the " + type.getSimpleName() + " given for " + what);
+    return out;
+  }
+
+  /** The nested embeddables below this one, by their path from it ({@code "entrance"}). */
+  Map<String, Composite> nested() {
+    Map<String, Composite> out = new HashMap<>();
+    for (Part p : parts) {
+      if (p.nested != null) {
+        out.put(p.attribute, p.nested);
+        p.nested.nested().forEach((k, v) -> out.put(p.attribute + "." + k, v));
+      }
+    }
+    return out;
+  }
+
+  private void leaves(Object value, List<Object> out, String what) {
     for (Part p : parts) {
       Object v;
       try {
@@ -196,11 +221,10 @@ final class Composite {
         throw new IllegalStateException("cannot read " + type.getName() + "." + p.attribute, t);
       }
       if (v == null) {
-        throw new IllegalArgumentException(
-            "the id of " + entity.getSimpleName() + " has a null '" + p.attribute + "': " + value);
+        throw new IllegalArgumentException(what + " has a null '" + p.attribute + "': " + value);
       }
       if (p.nested != null) {
-        p.nested.leaves(v, out, entity);
+        p.nested.leaves(v, out, what);
       } else {
         out.add(v);
       }
@@ -248,7 +272,7 @@ final class Composite {
   }
 
   /** The field of {@code name} in {@code c} or a superclass, else its getter. */
-  private static MethodHandle getter(Class<?> c, String name) {
+  static MethodHandle getter(Class<?> c, String name) {
     for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
       try {
         Field f = k.getDeclaredField(name);

@@ -7,6 +7,7 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import jakarta.persistence.metamodel.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,29 @@ public final class EntityModel {
       resolved.put(path, a);
     }
     return a;
+  }
+
+  /**
+   * The start of {@code path} up to its first collection or map attribute ({@code "tags"} for
+   * {@code "tags.name"}), or {@code null} if it goes through none. Unknown names end the walk
+   * ({@link #attribute} reports them).
+   */
+  String collectionOn(String path) {
+    EntityModel model = this;
+    String walked = "";
+    for (String segment : path.split("\\.", -1)) {
+      Attr a = model == null ? null : model.attributes.get(segment);
+      if (a == null) {
+        return null;
+      }
+      walked = walked.isEmpty() ? segment : walked + "." + segment;
+      if (Collection.class.isAssignableFrom(a.javaType())
+          || Map.class.isAssignableFrom(a.javaType())) {
+        return walked;
+      }
+      model = a.target();
+    }
+    return null;
   }
 
   /** The Java type of the attribute at {@code path}. */

@@ -1,6 +1,7 @@
 package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.Criterion;
+import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.MultipleRowsFoundException;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.RowNotFoundException;
@@ -37,6 +38,16 @@ public final class EntityReader<T> {
     return path instanceof RowPath;
   }
 
+  /**
+   * The same reads through Hibernate, also for an entity the row path reads: for tests that compare
+   * the two paths' answers. Its first call starts Hibernate for the dataset.
+   */
+  public EntityReader<T> throughHibernate() {
+    return path instanceof RowPath
+        ? new EntityReader<>(engine, type, new HibernatePath<>(engine, type))
+        : this;
+  }
+
   public Optional<T> get(Object id, Criterion filter) {
     engine.checkOpen();
     Object key = coerceId(id);
@@ -68,7 +79,7 @@ public final class EntityReader<T> {
 
   public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
     engine.checkOpen();
-    check(query, filter, "search");
+    check(query, filter, defaultOrder, "search");
     return path.search(query, filter, defaultOrder);
   }
 
@@ -91,13 +102,13 @@ public final class EntityReader<T> {
 
   public long count(Query query, Criterion filter) {
     engine.checkOpen();
-    check(query, filter, "count");
+    check(query, filter, List.of(), "count");
     return path.count(query, filter);
   }
 
   public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
     engine.checkOpen();
-    check(query, filter, "stream");
+    check(query, filter, defaultOrder, "stream");
     return path.stream(query, filter, defaultOrder);
   }
 
@@ -111,10 +122,58 @@ public final class EntityReader<T> {
     return Queries.sql(engine, sql, resultType, params);
   }
 
-  /** Refuses a criterion too deep or too large (docs/queries.md), naming the call. */
-  private void check(Query query, Criterion filter, String call) {
+  /**
+   * Refuses a criterion too deep or too large, and a condition or order through a collection
+   * (docs/queries.md), naming the call.
+   */
+  private void check(Query query, Criterion filter, List<Query.Order> defaultOrder, String call) {
     Criteria.check(query.criterion().orElse(null), call + " of " + type.getSimpleName());
     Criteria.check(filter, call + " of " + type.getSimpleName() + " (its defaultFilter)");
+    List<Criterion> leaves = new ArrayList<>();
+    query.criterion().ifPresent(c -> Criteria.leaves(c, leaves));
+    for (Criterion c : leaves) {
+      noCollection(Criteria.attribute(c), "a condition", call);
+    }
+    if (filter != null) {
+      leaves.clear();
+      Criteria.leaves(filter, leaves);
+      for (Criterion c : leaves) {
+        noCollection(Criteria.attribute(c), "its defaultFilter()", call);
+      }
+    }
+    for (Query.Order o : query.orders().isEmpty() ? defaultOrder : query.orders()) {
+      noCollection(o.attribute(), "an order", call);
+    }
+  }
+
+  /**
+   * Refuses a path through a collection: which element it would mean (any? every? the first?) is
+   * not defined, and before this check every such query failed anyway, each way differently
+   * (docs/queries.md).
+   */
+  private void noCollection(String attribute, String where, String call) {
+    String collection =
+        Boolean.getBoolean("probe.allow") ? null : path.model().collectionOn(attribute);
+    if (collection != null) {
+      throw new DataSetException(
+          call
+              + " of "
+              + type.getSimpleName()
+              + ": "
+              + where
+              + " on '"
+              + attribute
+              + "' goes through the collection '"
+              + collection
+              + "', and a query's conditions and orders take attributes of "
+              + type.getSimpleName()
+              + " and of its to-ones and embeddables only. Query the collection with HQL through"
+              + " query(), e.g. \"select distinct e from "
+              + type.getSimpleName()
+              + " e join e."
+              + collection
+              + " c where c ...\".");
+    }
   }
 
   private Object coerceId(Object id) {

@@ -104,11 +104,26 @@ final class RowMapper<T> {
   final Composite key;
 
   private final boolean idClass;
+
+  /**
+   * The id attribute ({@code @Id} or {@code @EmbeddedId}); {@code null} for an {@code @IdClass}.
+   */
+  private final String idAttribute;
+
+  /** Reads an entity object's id (its parts, for an {@code @IdClass}); made when first needed. */
+  private volatile MethodHandle[] idGetters;
+
   final EntityModel model;
   final SqlFlavour flavour;
 
   /** Attribute path -> column, for the SQL writer: attributes, and "toOne.id" foreign keys. */
   final Map<String, SqlWriter.Col> paths = new HashMap<>();
+
+  /**
+   * Embedded attribute path ({@code "spot"}, {@code "hall.entrance"}, an {@code @EmbeddedId}'s
+   * attribute) -> its embeddable, for conditions and orders on it as a whole.
+   */
+  final Map<String, Composite> wholes = new HashMap<>();
 
   /** To-one attribute -> its foreign key column and target, for conditions through it. */
   final Map<String, ToOne> toOnes = new HashMap<>();
@@ -185,6 +200,7 @@ final class RowMapper<T> {
     this.table = TableModel.quote(layout.table());
     this.constructor = EntityMembers.constructor(type);
     EntityLayout.Member id = layout.id();
+    this.idAttribute = layout.idClass() ? null : id.attribute();
     int index = 1;
     if (id.isComposite()) {
       this.key = composite;
@@ -194,6 +210,10 @@ final class RowMapper<T> {
       this.idSetter = idClass ? null : members.get(id.attribute()).setter();
       this.idColumns = List.copyOf(key.columns);
       String prefix = idClass ? "" : id.attribute() + ".";
+      if (!idClass) {
+        wholes.put(id.attribute(), key);
+        key.nested().forEach((k, v) -> wholes.put(id.attribute() + "." + k, v));
+      }
       for (int i = 0; i < key.columns.size(); i++) {
         idPaths.add(prefix + key.paths.get(i));
         addColumn(prefix + key.paths.get(i), key.names.get(i), key.codecs.get(i));
@@ -218,6 +238,8 @@ final class RowMapper<T> {
       EntityMembers.Member set = members.get(m.attribute());
       if (m.isComposite()) {
         Composite c = embeddables.get(m.attribute());
+        wholes.put(m.attribute(), c);
+        c.nested().forEach((k, v) -> wholes.put(m.attribute() + "." + k, v));
         for (int k = 0; k < c.columns.size(); k++) {
           addColumn(m.attribute() + "." + c.paths.get(k), c.names.get(k), c.codecs.get(k));
         }
@@ -332,6 +354,53 @@ final class RowMapper<T> {
   /** A caller's id in the form rows are cached and looked up by (see {@link #key}). */
   Object internalId(Object id) {
     return key == null ? id : key.keyOf(id, type);
+  }
+
+  /**
+   * The id of an entity object of this type in the internal form ({@link #internalId}): for a
+   * condition with an entity as its value ({@code eq("vendor", acme)}).
+   *
+   * @throws IllegalArgumentException if it has no id (or a part of its id is null)
+   */
+  Object idOf(Object entity) {
+    MethodHandle[] getters = idGetters;
+    if (getters == null) {
+      if (idAttribute != null) {
+        getters = new MethodHandle[] {Composite.getter(type, idAttribute)};
+      } else {
+        getters = new MethodHandle[idPaths.size()];
+        for (int i = 0; i < getters.length; i++) {
+          getters[i] = Composite.getter(type, idPaths.get(i));
+        }
+      }
+      idGetters = getters;
+    }
+    List<Object> parts = new ArrayList<>(getters.length);
+    for (int i = 0; i < getters.length; i++) {
+      Object v;
+      try {
+        v = getters[i].invokeExact(entity);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new IllegalStateException("cannot read the id of " + entity, t);
+      }
+      if (v == null) {
+        throw new IllegalArgumentException(
+            "the "
+                + type.getSimpleName()
+                + " given as a value has no id"
+                + (getters.length > 1 ? " part '" + idPaths.get(i) + "'" : "")
+                + ": compare with an entity read from the dataset, or with its id ('"
+                + (idAttribute != null ? idAttribute : idPaths.get(i))
+                + "')");
+      }
+      parts.add(v);
+    }
+    if (idAttribute == null) {
+      return Collections.unmodifiableList(parts);
+    }
+    return key == null ? parts.get(0) : key.keyOf(parts.get(0), type);
   }
 
   /** A target's entity within a call ({@code seen} its identity map), or null if no row. */

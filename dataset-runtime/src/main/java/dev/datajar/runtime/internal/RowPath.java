@@ -20,9 +20,10 @@ import java.util.stream.StreamSupport;
 /**
  * The reads of a plain entity as SQL over the dataset's own connections, rows turned into entities
  * by its {@link RowMapper}: no Hibernate, no session, statements prepared once per connection.
- * Conditions and orders through to-ones are joins {@link SqlWriter} writes; a query that names a
- * to-one itself (an entity as a value) goes to the entity's {@link HibernatePath}, which starts
- * Hibernate then. Thread-safe.
+ * Conditions and orders through to-ones are joins {@link SqlWriter} writes, and so are a to-one or
+ * an embeddable compared as a whole; a query {@link SqlWriter} cannot write would go to the
+ * entity's {@link HibernatePath} (none is known: {@code StoreWithoutHibernateTest} checks).
+ * Thread-safe.
  */
 final class RowPath<T> implements ReadPath<T> {
   /** How many composite ids one statement of {@link #getAll} looks up. */

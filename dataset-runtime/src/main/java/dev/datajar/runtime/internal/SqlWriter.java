@@ -57,8 +57,18 @@ final class SqlWriter extends ConditionWriter {
   /** The {@code left join}s, in the order their aliases were made. */
   private final StringBuilder joins = new StringBuilder();
 
-  /** Attribute path -> its column, qualified by its table's alias once the joins are known. */
-  private final Map<String, Col> resolved = new HashMap<>();
+  /**
+   * Attribute path -> its columns, qualified by their table's alias once the joins are known: one
+   * for a basic attribute, the foreign key's for a path ending in a to-one (one per column of its
+   * target's id).
+   */
+  private final Map<String, List<Col>> resolved = new HashMap<>();
+
+  /** The paths of {@link #resolved} that end in a to-one -> its target's mapper. */
+  private final Map<String, RowMapper<?>> toOnes = new HashMap<>();
+
+  /** The paths of {@link #resolved} that end in an embeddable (as a whole) -> it. */
+  private final Map<String, Composite> wholes = new HashMap<>();
 
   private SqlWriter(RowMapper<?> root) {
     super(new StringBuilder(128));
@@ -66,59 +76,61 @@ final class SqlWriter extends ConditionWriter {
   }
 
   /**
-   * A writer for {@code query} and {@code filter} with every path they name resolved, or empty if a
-   * path is not a column directly or through to-ones (an entity as a value), which only HQL says. A
-   * to-one itself ({@code "vendor"}) is its foreign key where only the key matters: in an order and
-   * in a null test.
+   * A writer for {@code query} and {@code filter} with every path they name resolved. A to-one
+   * itself ({@code "vendor"}, {@code "vendor.country"}) stands for its foreign key: compared with
+   * an entity (its id), tested for null, or ordered by; an embeddable as a whole stands for its
+   * columns. Empty if a path ends in none of these, which only HQL says. ({@link EntityReader} has
+   * refused paths into collections already.)
    */
   private static Optional<SqlWriter> prepare(
       RowMapper<?> m, Query query, Criterion filter, List<Query.Order> orders) {
     SqlWriter w = new SqlWriter(m);
+    List<String> paths = new ArrayList<>();
     List<Criterion> leaves = new ArrayList<>();
     query.criterion().ifPresent(c -> Criteria.leaves(c, leaves));
     if (filter != null) {
       Criteria.leaves(filter, leaves);
     }
-    List<String> valued = new ArrayList<>(); // compared with values: columns only
-    List<String> keyed = new ArrayList<>(); // null tests and orders: a to-one's key will do
     for (Criterion c : leaves) {
-      (c instanceof Criterion.Null ? keyed : valued).add(Criteria.attribute(c));
+      paths.add(Criteria.attribute(c));
     }
     for (Query.Order o : orders) {
-      keyed.add(o.attribute());
+      paths.add(o.attribute());
     }
-    Map<String, Col> bare = new HashMap<>();
+    Map<String, List<Col>> bare = new HashMap<>();
     Map<String, String> tableOf = new HashMap<>();
-    for (List<String> paths : List.of(valued, keyed)) {
-      for (String p : paths) {
-        if (bare.containsKey(p)) {
-          continue;
-        }
-        m.model.attribute(p); // unknown names fail here, with the list of valid ones
-        Col c = w.resolve(p, tableOf, paths == keyed);
-        if (c == null) {
-          return Optional.empty();
-        }
-        bare.put(p, c);
+    for (String p : paths) {
+      if (bare.containsKey(p)) {
+        continue;
       }
+      m.model.attribute(p); // unknown names fail here, with the list of valid ones
+      List<Col> c = w.resolve(p, tableOf);
+      if (c == null) {
+        return Optional.empty();
+      }
+      bare.put(p, c);
     }
     boolean joined = !w.aliases.isEmpty();
-    for (Map.Entry<String, Col> e : bare.entrySet()) {
-      Col c = e.getValue();
-      w.resolved.put(
-          e.getKey(),
-          joined ? new Col(tableOf.get(e.getKey()) + "." + c.expression(), c.codec()) : c);
+    for (Map.Entry<String, List<Col>> e : bare.entrySet()) {
+      List<Col> cols = e.getValue();
+      if (joined) {
+        List<Col> q = new ArrayList<>(cols.size());
+        for (Col c : cols) {
+          q.add(new Col(tableOf.get(e.getKey()) + "." + c.expression(), c.codec()));
+        }
+        cols = q;
+      }
+      w.resolved.put(e.getKey(), cols);
     }
     return Optional.of(w);
   }
 
   /**
-   * The column at {@code path}, unqualified, adding a join per to-one on the way; records the alias
-   * of its table in {@code tableOf}. {@code null} if the path ends in no column.
-   *
-   * @param key true if a path ending in a to-one may stand for its foreign key
+   * The columns at {@code path}, unqualified, adding a join per to-one on the way; records the
+   * alias of their table in {@code tableOf}, and in {@link #toOnes} a path ending in a to-one.
+   * {@code null} if the path ends in no column and no to-one.
    */
-  private Col resolve(String path, Map<String, String> tableOf, boolean key) {
+  private List<Col> resolve(String path, Map<String, String> tableOf) {
     RowMapper<?> m = root;
     String alias = ROOT;
     String walked = "";
@@ -127,14 +139,30 @@ final class SqlWriter extends ConditionWriter {
       Col c = m.paths.get(rest); // also "toOne.id": the foreign key, no join needed
       if (c != null) {
         tableOf.put(path, alias);
-        return c;
+        return List.of(c);
+      }
+      Composite whole = m.wholes.get(rest);
+      if (whole != null) {
+        // an embeddable as a whole: its columns, in the order of its parts
+        List<Col> cols = new ArrayList<>(whole.paths.size());
+        for (String part : whole.paths) {
+          cols.add(m.paths.get(rest + "." + part));
+        }
+        tableOf.put(path, alias);
+        wholes.put(path, whole);
+        return cols;
       }
       int dot = rest.indexOf('.');
-      if (dot < 0 && key && m.toOnes.containsKey(rest)) {
-        // the to-one itself: its foreign key, recorded as the path "toOne.<target id>"
-        c = m.paths.get(rest + "." + m.toOnes.get(rest).target().model.idAttribute());
+      RowMapper.ToOne end = dot < 0 ? m.toOnes.get(rest) : null;
+      if (end != null) {
+        // the to-one itself: its foreign key, recorded as the paths "toOne.<target id part>"
+        List<Col> key = new ArrayList<>(end.target().idPaths.size());
+        for (String part : end.target().idPaths) {
+          key.add(m.paths.get(rest + "." + part));
+        }
         tableOf.put(path, alias);
-        return c;
+        toOnes.put(path, end.target());
+        return key;
       }
       RowMapper.ToOne via = dot > 0 ? m.toOnes.get(rest.substring(0, dot)) : null;
       if (via == null) {
@@ -205,9 +233,10 @@ final class SqlWriter extends ConditionWriter {
     List<String> terms = new ArrayList<>(orders.size() + m.idPaths.size());
     List<String> ordered = new ArrayList<>(orders.size());
     for (Query.Order o : orders) {
-      Col c = w.resolved.get(o.attribute());
-      terms.add(
-          m.flavour.orderKey(c.expression(), c.codec()) + m.flavour.direction(o.descending()));
+      for (Col c : w.resolved.get(o.attribute())) { // a to-one: each column of its key, in order
+        terms.add(
+            m.flavour.orderKey(c.expression(), c.codec()) + m.flavour.direction(o.descending()));
+      }
       ordered.add(o.attribute());
     }
     String prefix = w.aliases.isEmpty() ? "" : ROOT + ".";
@@ -253,7 +282,17 @@ final class SqlWriter extends ConditionWriter {
   @Override
   void writeLeaf(Criterion c) {
     String full = Criteria.attribute(c);
-    Col col = resolved.get(full);
+    RowMapper<?> target = toOnes.get(full);
+    if (target != null) {
+      toOneLeaf(resolved.get(full), target, full, c);
+      return;
+    }
+    Composite whole = wholes.get(full);
+    if (whole != null) {
+      wholeLeaf(resolved.get(full), whole, full, c);
+      return;
+    }
+    Col col = resolved.get(full).get(0);
     if (root.flavour.instantText(col.codec())) {
       instantLeaf(col, full, c);
       return;
@@ -356,6 +395,131 @@ final class SqlWriter extends ConditionWriter {
       root.model.coerce(full, c instanceof Criterion.Like l ? l.pattern() : "");
       throw new IllegalArgumentException("unknown criterion " + c);
     }
+  }
+
+  /**
+   * A condition on a to-one itself: its foreign key column(s) against the id of the entity given as
+   * the value (docs/queries.md, S1 and S2). A NULL to-one makes {@code eq}, {@code ne} and {@code
+   * in} UNKNOWN, as any comparison with NULL: {@code (k1 = ? and k2 = ?)} is UNKNOWN when the keys
+   * are NULL and so is its {@code not}. {@code isNull} holds when every key column is NULL. Other
+   * comparisons of an entity are refused: they would order ids, which is no order of the entities;
+   * compare the id path ({@code "vendor.id"}) instead.
+   */
+  private void toOneLeaf(List<Col> key, RowMapper<?> target, String full, Criterion c) {
+    if (c instanceof Criterion.Null x) {
+      sb.append(x.negated() ? "not (" : "(");
+      for (int i = 0; i < key.size(); i++) {
+        sb.append(i == 0 ? "" : " and ").append(key.get(i).expression()).append(" is null");
+      }
+      sb.append(')');
+      return;
+    }
+    if (c instanceof Criterion.Compare x && x.op() == Criterion.Op.EQ) {
+      keyEquals(key, target, full, x.value());
+    } else if (c instanceof Criterion.Compare x && x.op() == Criterion.Op.NE) {
+      sb.append("not (");
+      keyEquals(key, target, full, x.value());
+      sb.append(')');
+    } else if (c instanceof Criterion.In x) {
+      if (x.values().isEmpty()) {
+        sb.append("1 = 0");
+        return;
+      }
+      sb.append('(');
+      String sep = "";
+      for (Object v : x.values()) {
+        sb.append(sep);
+        keyEquals(key, target, full, v);
+        sep = " or ";
+      }
+      sb.append(')');
+    } else {
+      if (c instanceof Criterion.Compare x) {
+        root.model.coerce(full, x.value()); // a value of the wrong type: that message first
+      }
+      String id = full + "." + String.join("/", target.idPaths);
+      throw new IllegalArgumentException(
+          "'"
+              + full
+              + "' of "
+              + root.type.getSimpleName()
+              + " is a to-one: it takes eq, ne, in, isNull and isNotNull with entities as"
+              + " values, not "
+              + c
+              + ". Compare its id ('"
+              + id
+              + "') instead.");
+    }
+  }
+
+  /**
+   * A condition on an embeddable as a whole ({@code eq("spot", spot)}, an {@code @EmbeddedId}):
+   * every column equal to the value's part, as Hibernate compares embeddables. {@code isNull} holds
+   * when every column is NULL, which is when the entity's attribute is null; {@code isNotNull} is
+   * its negation. A value with a null part is refused (it could never be TRUE), and so are other
+   * comparisons: compare the parts ({@code "spot.lat"}).
+   */
+  private void wholeLeaf(List<Col> cols, Composite whole, String full, Criterion c) {
+    if (c instanceof Criterion.Null x) {
+      sb.append(x.negated() ? "not (" : "(");
+      for (int i = 0; i < cols.size(); i++) {
+        sb.append(i == 0 ? "" : " and ").append(cols.get(i).expression()).append(" is null");
+      }
+      sb.append(')');
+      return;
+    }
+    String what = "'" + full + "' of " + root.type.getSimpleName();
+    List<Object> values = new ArrayList<>();
+    if (c instanceof Criterion.Compare x
+        && (x.op() == Criterion.Op.EQ || x.op() == Criterion.Op.NE)) {
+      values.add(x.value());
+    } else if (c instanceof Criterion.In x) {
+      if (x.values().isEmpty()) {
+        sb.append("1 = 0");
+        return;
+      }
+      values.addAll(x.values());
+    } else {
+      if (c instanceof Criterion.Compare x) {
+        root.model.coerce(full, x.value()); // a value of the wrong type: that message first
+      }
+      throw new IllegalArgumentException(
+          what
+              + " is an embeddable: it takes eq, ne, in, isNull and isNotNull as a whole, not "
+              + c
+              + ". Compare its parts ('"
+              + full
+              + "."
+              + whole.paths.get(0)
+              + "', ...) instead.");
+    }
+    boolean ne = c instanceof Criterion.Compare x && x.op() == Criterion.Op.NE;
+    sb.append(ne ? "not (" : "(");
+    String sep = "";
+    for (Object v : values) {
+      List<Object> parts = whole.valueOf(root.model.coerce(full, v), what);
+      sb.append(sep).append('(');
+      for (int i = 0; i < cols.size(); i++) {
+        sb.append(i == 0 ? "" : " and ").append(cols.get(i).expression()).append(" = ");
+        param(cols.get(i), parts.get(i));
+      }
+      sb.append(')');
+      sep = " or ";
+    }
+    sb.append(')');
+  }
+
+  /** {@code (k1 = ? and k2 = ?)}: the foreign key equals the id of the entity {@code value}. */
+  @SuppressWarnings("unchecked") // a composite id's internal form is a List (Composite#key)
+  private void keyEquals(List<Col> key, RowMapper<?> target, String full, Object value) {
+    Object id = target.idOf(root.model.coerce(full, value));
+    List<Object> parts = key.size() == 1 ? List.of(id) : (List<Object>) id;
+    sb.append('(');
+    for (int i = 0; i < key.size(); i++) {
+      sb.append(i == 0 ? "" : " and ").append(key.get(i).expression()).append(" = ");
+      param(key.get(i), parts.get(i));
+    }
+    sb.append(')');
   }
 
   /** {@code (e >= low and e < high + "!")}: the instants from {@code low} to {@code high}. */
