@@ -74,8 +74,8 @@ final class QueryTimeLimit {
   /**
    * PostgreSQL: the pending look at the running call ({@link #check}), or null; guarded by {@code
    * this}. It stays queued when a call ends in time and serves the connection's next calls, so that
-   * a call neither queues a task nor wakes the timer thread (measured: per call a visible share of
-   * a lookup's time on two busy cores, docs/benchmarks.md).
+   * a call neither queues a task nor wakes the timer thread (before: about one wake-up per call,
+   * docs/benchmarks.md).
    */
   private ScheduledFuture<?> check;
 
