@@ -178,6 +178,20 @@ class FastPathTest {
   }
 
   @Test
+  void cyclesOfToOnes_resolveToOneObjectPerRow_inStreams() {
+    // A stream keeps an identity map only for entities whose to-ones can meet an entity twice.
+    List<Assignment> all;
+    try (Stream<Assignment> s = assignments.stream()) {
+      all = s.toList();
+    }
+    Assignment a3 = all.stream().filter(a -> a.getId() == 3L).findFirst().orElseThrow();
+    assertSame(a3, a3.getVendor().getFirstAssignment());
+    Assignment a1 = all.stream().filter(a -> a.getId() == 1L).findFirst().orElseThrow();
+    assertEquals(3L, a1.getVendor().getFirstAssignment().getId());
+    assertSame(a1.getVendor(), a1.getVendor().getFirstAssignment().getVendor());
+  }
+
+  @Test
   void enums_byNameAndByOrdinal() {
     Vendor apple = vendors.get(1L).orElseThrow();
     assertEquals(Vendor.Kind.LARGE, apple.getKind());

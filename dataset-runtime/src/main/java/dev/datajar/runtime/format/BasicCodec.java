@@ -39,16 +39,41 @@ final class BasicCodec extends Codec {
 
   @Override
   public Object read(ResultSet rs, int i) throws SQLException {
-    Object v;
+    // A NULL reads as 0 (false): only then is wasNull() asked, a second call into the driver
+    // (into native code on SQLite) that most values do not need.
     switch (kind) {
-      case LONG -> v = rs.getLong(i);
-      case INT -> v = rs.getInt(i);
-      case SHORT -> v = rs.getShort(i);
-      case BYTE -> v = rs.getByte(i);
-      case BOOLEAN -> v = rs.getBoolean(i);
-      case DOUBLE -> v = rs.getDouble(i);
-      case FLOAT -> v = rs.getFloat(i);
-      case DURATION -> v = Duration.ofNanos(rs.getLong(i));
+      case LONG -> {
+        long v = rs.getLong(i);
+        return v != 0 || !rs.wasNull() ? (Object) v : null;
+      }
+      case INT -> {
+        int v = rs.getInt(i);
+        return v != 0 || !rs.wasNull() ? (Object) v : null;
+      }
+      case SHORT -> {
+        short v = rs.getShort(i);
+        return v != 0 || !rs.wasNull() ? (Object) v : null;
+      }
+      case BYTE -> {
+        byte v = rs.getByte(i);
+        return v != 0 || !rs.wasNull() ? (Object) v : null;
+      }
+      case BOOLEAN -> {
+        boolean v = rs.getBoolean(i);
+        return v || !rs.wasNull() ? (Object) v : null;
+      }
+      case DOUBLE -> {
+        double v = rs.getDouble(i);
+        return v != 0 || !rs.wasNull() ? (Object) v : null;
+      }
+      case FLOAT -> {
+        float v = rs.getFloat(i);
+        return v != 0 || !rs.wasNull() ? (Object) v : null;
+      }
+      case DURATION -> {
+        long v = rs.getLong(i);
+        return v != 0 || !rs.wasNull() ? Duration.ofNanos(v) : null;
+      }
       case BYTES -> {
         return rs.getBytes(i);
       }
@@ -57,7 +82,6 @@ final class BasicCodec extends Codec {
         return s == null ? null : parse(s);
       }
     }
-    return rs.wasNull() ? null : v;
   }
 
   private Object parse(String s) {

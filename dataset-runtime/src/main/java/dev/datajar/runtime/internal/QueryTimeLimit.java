@@ -71,9 +71,24 @@ final class QueryTimeLimit {
   private volatile boolean active;
   private volatile boolean fired;
 
-  /** PostgreSQL: the pending cancel of the running call; guarded by {@code this}. */
-  private ScheduledFuture<?> cancel;
+  /**
+   * PostgreSQL: the pending look at the running call ({@link #check}), or null; guarded by {@code
+   * this}. It stays queued when a call ends in time and serves the connection's next calls, so that
+   * a call neither queues a task nor wakes the timer thread (before: about one wake-up per call,
+   * docs/benchmarks.md).
+   */
+  private ScheduledFuture<?> check;
 
+  /** PostgreSQL: when the pending {@link #check} runs ({@link System#nanoTime()}); guarded. */
+  private long checkAt;
+
+  /** PostgreSQL: the number of the pending {@link #check}; an older one that runs does nothing. */
+  private long checkNumber;
+
+  /** PostgreSQL: when the running call must stop ({@link System#nanoTime()}); guarded. */
+  private long due;
+
+  /** PostgreSQL: true while no call with a limit runs; guarded by {@code this}. */
   private boolean ended = true;
 
   private QueryTimeLimit(SQLiteConnection sqlite, PGConnection postgres) {
@@ -133,30 +148,55 @@ final class QueryTimeLimit {
     } else if (postgres != null) {
       synchronized (this) {
         ended = false;
-        cancel = TIMER.schedule(this::fire, limit.toNanos(), TimeUnit.NANOSECONDS);
+        due = System.nanoTime() + limit.toNanos();
+        if (check == null || checkAt - due > 0) { // none pending, or one too late (limit lowered)
+          if (check != null) {
+            check.cancel(false); // schedule() makes it do nothing if it runs all the same
+          }
+          schedule(due);
+        }
       }
     }
   }
 
+  /** Queues the next {@link #check} for {@code at} ({@link System#nanoTime()}); under the lock. */
+  private void schedule(long at) {
+    long number = ++checkNumber;
+    checkAt = at;
+    check = TIMER.schedule(() -> check(number), at - System.nanoTime(), TimeUnit.NANOSECONDS);
+  }
+
   /**
    * Stops the clock. If the cancel is being sent at this moment, waits until it has been sent, so
-   * that it can never reach the connection's next call.
+   * that it can never reach the connection's next call. A pending look at the call stays queued for
+   * the next call (it finds the connection idle, or the next call's own time left).
    */
   void end() {
     active = false;
     if (postgres != null) {
       synchronized (this) {
         ended = true;
-        if (cancel != null) {
-          cancel.cancel(false);
-          cancel = null;
-        }
       }
     }
   }
 
-  private synchronized void fire() {
+  /**
+   * PostgreSQL, on the timer thread: cancels the running call if its time is up, and asks again
+   * every {@value #AGAIN_MILLIS} ms while it runs (a cancel that reaches the server before the
+   * statement is dropped there); looks again when the running call's time is up if it is not yet (a
+   * later call than the one the look was queued for); nothing if the connection is idle.
+   */
+  private synchronized void check(long number) {
+    if (number != checkNumber) {
+      return; // replaced while it waited for the lock
+    }
+    check = null;
     if (ended) {
+      return; // idle: the next call queues a look of its own
+    }
+    long now = System.nanoTime();
+    if (due - now > 0) {
+      schedule(due);
       return;
     }
     fired = true;
@@ -165,9 +205,7 @@ final class QueryTimeLimit {
     } catch (SQLException e) {
       // The server could not be reached to cancel: the next try may reach it.
     }
-    // A cancel that reaches the server before the statement does (a busy client) is dropped
-    // there: ask again until the call ends.
-    cancel = TIMER.schedule(this::fire, AGAIN_MILLIS, TimeUnit.MILLISECONDS);
+    schedule(now + TimeUnit.MILLISECONDS.toNanos(AGAIN_MILLIS));
   }
 
   /** Whether the limit stopped the call. */
@@ -178,6 +216,13 @@ final class QueryTimeLimit {
   /** {@link #end()}, and on SQLite the handler removed: the connection goes back to a pool. */
   void close() throws SQLException {
     end();
+    synchronized (this) {
+      if (check != null) { // a limit of one call: nothing of it stays queued
+        check.cancel(false);
+        check = null;
+        checkNumber++;
+      }
+    }
     remove();
   }
 

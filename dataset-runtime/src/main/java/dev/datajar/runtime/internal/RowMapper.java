@@ -166,6 +166,14 @@ final class RowMapper<T> {
 
   private final int collectionBase;
   private final boolean associations;
+
+  /**
+   * Whether one call can meet an entity twice while building one of these ({@link #needsIdentity}):
+   * 0 until first asked (after {@link #link}), then 1 (no) or 2 (yes). Racing threads compute the
+   * same value.
+   */
+  private int repeats;
+
   private final Map<Object, Object[]> cache = new ConcurrentHashMap<>();
   private final Set<Object> misses = ConcurrentHashMap.newKeySet();
   private final int cacheSize;
@@ -419,13 +427,51 @@ final class RowMapper<T> {
     if (storedId) {
       id = state[columns.length];
     }
-    if (seen == null && associations) {
+    if (seen == null && needsIdentity()) {
       seen = new IdentityHashMap<>(); // one per call: a cycle of to-ones resolves to one object
     }
     return build(id, state, seen, connections, slot);
   }
 
-  /** A new entity from a row's state; {@code seen} is the call's identity map, or null. */
+  /**
+   * True if building one of these entities can meet some entity twice: a cycle of to-ones, two
+   * paths of to-ones to one entity type, or a collection of entities. Only then does a call need an
+   * identity map ({@code seen}) to make each target one object; otherwise (a row and its to-ones
+   * form a tree, e.g. an item and its parent) no entity can come up twice and none is kept.
+   */
+  boolean needsIdentity() {
+    int r = repeats;
+    if (r == 0) {
+      @SuppressWarnings("IdentityHashMapUsage") // mappers: identity is equality
+      Set<RowMapper<?>> met = Collections.newSetFromMap(new IdentityHashMap<>());
+      r = associations && metTwice(met) ? 2 : 1;
+      repeats = r;
+    }
+    return r == 2;
+  }
+
+  /** True if walking the to-ones from here (every path) reaches a mapper in {@code met} again. */
+  private boolean metTwice(Set<RowMapper<?>> met) {
+    if (!met.add(this)) {
+      return true;
+    }
+    for (CollectionReader c : collections) {
+      if (c.target != null) {
+        return true;
+      }
+    }
+    for (Column c : columns) {
+      if (c.targetMapper != null && c.targetMapper.metTwice(met)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A new entity from a row's state; {@code seen} is the call's identity map, or null if {@link
+   * #needsIdentity} is false.
+   */
   @SuppressWarnings("unchecked")
   T build(
       Object id,

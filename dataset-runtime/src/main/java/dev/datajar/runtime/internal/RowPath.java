@@ -273,12 +273,10 @@ final class RowPath<T> implements ReadPath<T> {
         if (!cursor.rs().next()) {
           return null;
         }
-        @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
-        Map<Object, Object> seen = new IdentityHashMap<>();
         return mapper.build(
             mapper.readId(cursor.rs()),
             mapper.readState(cursor.rs()),
-            seen,
+            identityMap(),
             streams,
             cursor.slot());
       } catch (SQLException e) {
@@ -303,9 +301,17 @@ final class RowPath<T> implements ReadPath<T> {
         aheadIds.addAll(ids);
         aheadStates.addAll(states);
       }
-      @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
-      Map<Object, Object> seen = new IdentityHashMap<>();
-      return mapper.build(aheadIds.poll(), aheadStates.poll(), seen, streams, cursor.slot());
+      return mapper.build(
+          aheadIds.poll(), aheadStates.poll(), identityMap(), streams, cursor.slot());
+    }
+
+    /**
+     * A row's identity map: a new one per row, if one row can meet an entity twice ({@link
+     * RowMapper#needsIdentity}); else none, so a row of a tree of to-ones allocates no maps.
+     */
+    @SuppressWarnings("IdentityHashMapUsage") // keyed by class: identity is equality
+    private Map<Object, Object> identityMap() {
+      return mapper.needsIdentity() ? new IdentityHashMap<>() : null;
     }
   }
 
