@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,13 +28,16 @@ import java.util.Set;
  * as any mapping can tell, the ones the dataset was built with. It is deliberately stricter than
  * the mapping (a new helper method changes it too): a mismatch only makes the runtime run the full
  * schema check through Hibernate, which then decides. Independent of the JVM version: annotation
- * values are written out here, not with {@code Annotation.toString()}.
+ * values are written out here, not with {@code Annotation.toString()}. Independent of the version
+ * of the annotations' API on the class path (jakarta.persistence 3.1 or 3.2, Hibernate 6 or 7, as a
+ * Spring Boot parent manages them): only the values an annotation sets are written, not the
+ * defaults of members that one release has and another lacks.
  */
 public final class EntityShape {
   private EntityShape() {}
 
   public static String fingerprint(List<Class<?>> entities) {
-    StringBuilder sb = new StringBuilder("datajar entity shape 1\n");
+    StringBuilder sb = new StringBuilder("datajar entity shape 2\n");
     Set<Class<?>> seen = new HashSet<>();
     Deque<Class<?>> todo = new ArrayDeque<>();
     entities.stream().sorted(Comparator.comparing(Class::getName)).forEach(todo::add);
@@ -113,13 +117,22 @@ public final class EntityShape {
     Method[] members = a.annotationType().getDeclaredMethods();
     Arrays.sort(members, Comparator.comparing(Method::getName));
     for (Method m : members) {
-      sb.append(m.getName()).append('=');
+      Object v;
       try {
         m.setAccessible(true);
-        value(m.invoke(a), sb);
+        v = m.invoke(a);
       } catch (IllegalAccessException | InvocationTargetException | RuntimeException x) {
-        sb.append('?');
+        sb.append(m.getName()).append("=?,");
+        continue;
       }
+      if (Objects.deepEquals(v, m.getDefaultValue())) {
+        // Left at its default: not written, so that a newer release of the annotation's API
+        // (jakarta.persistence 3.2's @Column(comment, options, ...) beside 3.1's) gives the
+        // same fingerprint for the same class.
+        continue;
+      }
+      sb.append(m.getName()).append('=');
+      value(v, sb);
       sb.append(',');
     }
     sb.append(')');

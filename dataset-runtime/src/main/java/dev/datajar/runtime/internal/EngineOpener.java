@@ -9,9 +9,11 @@ import dev.datajar.runtime.internal.postgres.PostgresFlavour;
 import dev.datajar.runtime.internal.postgres.PostgresOpener;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
@@ -140,6 +142,12 @@ public final class EngineOpener {
       String inFile = FileChecks.checkIdentity(name, source, m, lookups);
       boolean full = settings.fullCheck() || !shapeMatches || m.schemaFingerprint() == null;
       if (full) {
+        HibernateVersions.checkAtOpen(
+            name,
+            settings.fullCheck()
+                ? "the full check (comparing the entity classes with the file's schema)"
+                : "the entity classes differ from those the dataset was built with, and comparing"
+                    + " them with the file's schema");
         FastConnections.Slot slot = lookups.borrow();
         try {
           SchemaCheck.check(name, file, inFile, hibernate.schema(), slot.connection);
@@ -150,6 +158,7 @@ public final class EngineOpener {
       }
       // Layouts describe the classes they were recorded from: only use them for those.
       Manifest readable = shapeMatches ? m : m.toBuilder().layouts(List.of()).build();
+      checkHibernateNeeds(name, readable.layouts(), entities, settings);
       if (settings.startHibernate()) {
         hibernate.startInBackground();
       }
@@ -159,6 +168,28 @@ public final class EngineOpener {
       hibernate.close();
       lookups.close();
       throw e;
+    }
+  }
+
+  /**
+   * Fails now rather than at the first read if Hibernate will be needed and cannot start: when an
+   * entity has no layout (the plain reader cannot read it) or the settings start Hibernate at once.
+   * Otherwise only {@code query()} and {@code sql()} need it, and they check on their first call.
+   */
+  private static void checkHibernateNeeds(
+      String name, List<EntityLayout> layouts, List<Class<?>> entities, Settings settings) {
+    Set<String> plain = new HashSet<>();
+    layouts.forEach(l -> plain.add(l.entity()));
+    List<String> viaHibernate =
+        entities.stream().map(Class::getName).filter(e -> !plain.contains(e)).toList();
+    if (!viaHibernate.isEmpty()) {
+      HibernateVersions.checkAtOpen(
+          name,
+          "the plain reader cannot read "
+              + String.join(", ", viaHibernate)
+              + ", which are therefore read through Hibernate");
+    } else if (settings.startHibernate()) {
+      HibernateVersions.checkAtOpen(name, "startHibernateInBackground() starts Hibernate at once");
     }
   }
 
@@ -192,6 +223,12 @@ public final class EngineOpener {
         return postgresEngine(l, settings, entities, layouts);
       }
     }
+    HibernateVersions.checkAtOpen(
+        name,
+        settings.fullCheck() || !shapeMatches(m, entities)
+            ? "comparing the entity classes with the schema in PostgreSQL"
+            : "the schema in PostgreSQL records no fingerprint, and comparing the entity classes"
+                + " with it");
     Engine.Reach reach = postgresReach(l);
     FastConnections pool = reach.pool(name);
     HibernateSide hibernate = null;
@@ -246,6 +283,7 @@ public final class EngineOpener {
       Located l, Settings settings, List<Class<?>> entities, List<EntityLayout> layouts) {
     String name = l.name();
     Manifest m = l.manifest();
+    checkHibernateNeeds(name, layouts, entities, settings);
     Engine.Reach reach = postgresReach(l);
     FastConnections pool = reach.pool(name);
     HibernateSide hibernate =

@@ -113,12 +113,12 @@ public final class EntityReader<T> {
   }
 
   public <R> List<R> hql(String hql, Class<R> resultType, Object[] params) {
-    engine.checkOpen();
+    engine.hibernate().checkVersions(); // before Queries, which names Hibernate's types
     return Queries.hql(engine, hql, resultType, params);
   }
 
   public <R> List<R> sql(String sql, Class<R> resultType, Object[] params) {
-    engine.checkOpen();
+    engine.hibernate().checkVersions(); // before Queries, which names Hibernate's types
     return Queries.sql(engine, sql, resultType, params);
   }
 

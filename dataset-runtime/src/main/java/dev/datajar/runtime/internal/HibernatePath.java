@@ -27,6 +27,14 @@ final class HibernatePath<T> implements ReadPath<T> {
     this.type = type;
   }
 
+  /**
+   * Fails with {@link HibernateSide#checkVersions()}'s message if Hibernate cannot start: before
+   * the lambdas below, whose creation already needs Hibernate's classes.
+   */
+  private void ready() {
+    engine.hibernate().checkVersions();
+  }
+
   @Override
   public EntityModel model() {
     return engine.hibernate().model(type);
@@ -34,12 +42,14 @@ final class HibernatePath<T> implements ReadPath<T> {
 
   @Override
   public Optional<T> get(Object id) {
+    ready();
     return engine.inSession(
         "get of " + type.getSimpleName() + " " + id, s -> Optional.ofNullable(s.find(type, id)));
   }
 
   @Override
   public List<Optional<T>> getAll(List<Object> ids, Criterion filter) {
+    ready();
     List<Optional<T>> out = new ArrayList<>(ids.size());
     EntityModel model = model();
     if (model.idAttribute() == null) {
@@ -76,6 +86,7 @@ final class HibernatePath<T> implements ReadPath<T> {
 
   @Override
   public List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder) {
+    ready();
     return engine.inSession(
         "search of " + type.getSimpleName(), s -> search(query, filter, defaultOrder, s));
   }
@@ -90,6 +101,7 @@ final class HibernatePath<T> implements ReadPath<T> {
 
   @Override
   public long count(Query query, Criterion filter) {
+    ready();
     HqlWriter.Hql hql = HqlWriter.count(model(), engine.flavour(), query, filter);
     return engine.inSession(
         "count of " + type.getSimpleName(),
@@ -100,6 +112,7 @@ final class HibernatePath<T> implements ReadPath<T> {
 
   @Override
   public Stream<T> stream(Query query, Criterion filter, List<Query.Order> defaultOrder) {
+    ready();
     return RowStream.open(
         engine,
         HqlWriter.select(model(), engine.flavour(), query, filter, defaultOrder),

@@ -122,6 +122,27 @@ final class HibernateSide implements AutoCloseable {
     t.start();
   }
 
+  /**
+   * Fails, without starting anything, if Hibernate could not start: it failed already, or the class
+   * path lacks the Hibernate and Jakarta Persistence releases it needs ({@link HibernateVersions}).
+   * Called before code that names Hibernate's types runs, so that the user gets that message rather
+   * than a {@code NoClassDefFoundError}.
+   */
+  synchronized void checkVersions() {
+    if (booted != null) {
+      return;
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    try {
+      HibernateVersions.checkForRead(name);
+    } catch (DataSetException e) {
+      failure = e;
+      throw e;
+    }
+  }
+
   /** The started session factory and schema model, starting them if needed. */
   HibernateSetup.Booted booted() {
     HibernateSetup.Booted b = booted;
@@ -143,8 +164,7 @@ final class HibernateSide implements AutoCloseable {
 
   /** The JPA model of an entity, for criteria of entities Hibernate reads. */
   EntityModel model(Class<?> type) {
-    return models.computeIfAbsent(
-        type, t -> EntityModel.of(sessionFactory().getJpaMetamodel().entity(t)));
+    return models.computeIfAbsent(type, t -> Sessions.model(sessionFactory(), t));
   }
 
   /**
@@ -169,20 +189,37 @@ final class HibernateSide implements AutoCloseable {
    * fetch a connection per statement).
    */
   Session openSession(UnaryOperator<String> inspector) {
-    // Not SessionBuilder.readOnly(true): that flips the JDBC connection's read-only flag on
-    // acquire and release, which sqlite-jdbc refuses on an open connection. The connections are
-    // read-only already; the session only needs to load entities read-only (no snapshots).
-    SessionBuilder b =
-        sessionFactory()
-            .withOptions()
-            .flushMode(FlushMode.MANUAL)
-            .connectionHandlingMode(PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD);
-    if (inspector != null) {
-      b.statementInspector(inspector);
+    return Sessions.open(sessionFactory(), inspector);
+  }
+
+  /**
+   * What uses Hibernate's own types, in a class of its own: the JVM loads it (and, verifying it,
+   * Hibernate's classes) only when Hibernate is used, so that opening a dataset and its plain reads
+   * work whatever Hibernate release is on the class path, or none.
+   */
+  private static final class Sessions {
+    private Sessions() {}
+
+    static EntityModel model(SessionFactoryImplementor sessionFactory, Class<?> type) {
+      return EntityModel.of(sessionFactory.getJpaMetamodel().entity(type));
     }
-    Session s = b.openSession();
-    s.setDefaultReadOnly(true);
-    return s;
+
+    static Session open(SessionFactoryImplementor sessionFactory, UnaryOperator<String> inspector) {
+      // Not SessionBuilder.readOnly(true): that flips the JDBC connection's read-only flag on
+      // acquire and release, which sqlite-jdbc refuses on an open connection. The connections are
+      // read-only already; the session only needs to load entities read-only (no snapshots).
+      SessionBuilder b =
+          sessionFactory
+              .withOptions()
+              .flushMode(FlushMode.MANUAL)
+              .connectionHandlingMode(PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD);
+      if (inspector != null) {
+        b.statementInspector(inspector);
+      }
+      Session s = b.openSession();
+      s.setDefaultReadOnly(true);
+      return s;
+    }
   }
 
   private synchronized HibernateSetup.Booted start() {
@@ -192,16 +229,16 @@ final class HibernateSide implements AutoCloseable {
     if (booted != null) {
       return booted;
     }
-    if (failure != null) {
-      throw failure;
-    }
+    checkVersions();
     DataSource p = null;
     try {
       p = poolFactory.get();
       booted = HibernateSetup.boot(name, entities, p, loader, settings);
       pool = p;
       return booted;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: a Hibernate release the version check let through that still lacks
+      // something; kept and reported like any other failure to start.
       if (p instanceof HikariDataSource h) {
         h.close();
       }
