@@ -45,6 +45,11 @@ final class Queries {
           hql,
           null,
           s -> {
+            if (engine.flavour() == SqlFlavour.POSTGRES) {
+              // HQL passes functions it does not know through to SQL (pg_advisory_lock, setseed,
+              // dblink_connect...): the session is not lent again, as after sql().
+              s.doWork(FastConnections::retireWhenReturned);
+            }
             SelectionQuery<R> q = s.createSelectionQuery(hql, type);
             EntityReader.bind(q, Arrays.asList(params));
             return q.getResultList();
@@ -124,7 +129,8 @@ final class Queries {
    * READ ONLY}, which no statement of the transaction can undo (PostgreSQL refuses to make a
    * read-only transaction writable), and the call ends with a rollback. The statement must reach
    * the server through the extended protocol, whose parse message refuses a second command; a URL
-   * with {@code preferQueryMode=simple} would send the text as it is, so the call is refused.
+   * with {@code preferQueryMode=simple} would send the text as it is, so the call is refused. The
+   * session is retired when the call gives it back ({@link FastConnections#retireWhenReturned}).
    */
   private static void readOnlyTransaction(Engine engine, Connection c) throws SQLException {
     if (c.unwrap(PGConnection.class).getPreferQueryMode() == PreferQueryMode.SIMPLE) {
@@ -135,6 +141,11 @@ final class Queries {
               + " text to PostgreSQL as it is (several statements included). Remove"
               + " preferQueryMode from the dataset's JDBC URL.");
     }
+    // A rollback undoes what the statement did in its transaction, not what it left in its session
+    // (a session advisory lock, a dblink connection, a random seed, a custom setting's name, or
+    // whatever an extension's function keeps): the session is never lent again. Marked before the
+    // statement runs, so that a failed one is retired too.
+    FastConnections.retireWhenReturned(c);
     try (Statement s = c.createStatement()) {
       s.execute("set transaction read only");
     }
