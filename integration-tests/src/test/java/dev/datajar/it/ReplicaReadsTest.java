@@ -202,9 +202,10 @@ class ReplicaReadsTest {
         // Connections are replaced as they age, each on a server pgjdbc picks among those up:
         // read on until the standby that came back serves reads again, or give up after LIMIT.
         long giveUp = started + LIMIT.toNanos();
-        while (!(returned = servedReads(servers.standby(busiest)))
-            && System.nanoTime() - giveUp < 0) {
+        returned = servedReads(servers.standby(busiest));
+        while (!returned && System.nanoTime() - giveUp < 0) {
           Thread.sleep(100);
+          returned = servedReads(servers.standby(busiest));
         }
         if (returned) {
           returnedAfterMillis = (System.nanoTime() - started) / 1_000_000;
