@@ -4,6 +4,7 @@ import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.internal.Settings;
 import dev.datajar.runtime.internal.postgres.JdbcUrls;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
   private UnaryOperator<String> environment = System::getenv;
   private boolean verifyFully;
   private boolean startHibernate;
+  private Duration connectionMaxLifetime;
   private int changes;
 
   DataSetSettings() {}
@@ -111,6 +113,27 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
     return changed();
   }
 
+  /**
+   * How long a connection to a dataset in PostgreSQL serves before it is replaced by a new one
+   * (what HikariCP calls {@code maxLifetime}); default 30 minutes, {@link Duration#ZERO} to keep
+   * connections for ever; also system property {@code datajar.connection.max.lifetime} or
+   * environment variable {@code DATAJAR_CONNECTION_MAX_LIFETIME} (seconds, or an ISO-8601 duration
+   * such as {@code PT10M}). Each connection's life is drawn between three quarters of it and all of
+   * it, so that they are not replaced together; one is never replaced while a call uses it, and its
+   * replacement opens in the background. With a URL naming several servers (read replicas), this is
+   * how long a standby that was stopped and started again may wait to get its share of reads back.
+   * Datasets in SQLite files ignore it.
+   */
+  public B connectionMaxLifetime(Duration lifetime) {
+    Objects.requireNonNull(lifetime, "lifetime");
+    if (lifetime.isNegative()) {
+      throw new IllegalArgumentException(
+          "connectionMaxLifetime(" + lifetime + "): give a positive duration, or ZERO for ever");
+    }
+    this.connectionMaxLifetime = lifetime;
+    return changed();
+  }
+
   /** Replaces environment variable lookups (tests cannot set real ones). */
   B environment(UnaryOperator<String> env) {
     this.environment = env;
@@ -138,6 +161,7 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
     to.environment = environment;
     to.verifyFully = verifyFully;
     to.startHibernate = startHibernate;
+    to.connectionMaxLifetime = connectionMaxLifetime;
     to.changes++;
   }
 
@@ -159,7 +183,8 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
         systemProperties,
         environment,
         verifyFully,
-        startHibernate);
+        startHibernate,
+        connectionMaxLifetime);
   }
 
   private B changed() {

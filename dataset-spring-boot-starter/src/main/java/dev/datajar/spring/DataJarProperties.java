@@ -1,6 +1,7 @@
 package dev.datajar.spring;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * datajar.jdbc.geo=jdbc:postgresql://db/ref # read dataset 'geo' from PostgreSQL (user, password
  *                                          # in the URL or DATAJAR_GEO_JDBC_USER/_PASSWORD)
  * datajar.cache-directory=/var/cache/app    # where datasets inside jars are copied
+ * datajar.connection-max-lifetime=10m       # PostgreSQL connections are replaced after this
  * </pre>
  *
  * <p>Unset, the runtime's own defaults apply, including its system properties ({@code
- * datajar.<name>.path}, {@code datajar.<name>.jdbc}, {@code datajar.cache.dir}) and environment
- * variables.
+ * datajar.<name>.path}, {@code datajar.<name>.jdbc}, {@code datajar.cache.dir}, {@code
+ * datajar.connection.max.lifetime}) and environment variables.
  */
 @ConfigurationProperties(prefix = DataJarProperties.PREFIX)
 public class DataJarProperties {
@@ -30,6 +32,7 @@ public class DataJarProperties {
   private Map<String, Path> paths = new LinkedHashMap<>();
   private Map<String, String> jdbc = new LinkedHashMap<>();
   private Path cacheDirectory;
+  private Duration connectionMaxLifetime;
 
   /** The datasets to open; empty for every dataset on the class path. */
   public List<String> getDatasets() {
@@ -65,5 +68,18 @@ public class DataJarProperties {
 
   public void setCacheDirectory(Path cacheDirectory) {
     this.cacheDirectory = cacheDirectory;
+  }
+
+  /**
+   * How long a connection to a dataset in PostgreSQL serves before it is replaced (HikariCP's
+   * {@code maxLifetime}); unset for the runtime's default (30 minutes), {@code 0} to keep
+   * connections for ever.
+   */
+  public Duration getConnectionMaxLifetime() {
+    return connectionMaxLifetime;
+  }
+
+  public void setConnectionMaxLifetime(Duration connectionMaxLifetime) {
+    this.connectionMaxLifetime = connectionMaxLifetime;
   }
 }

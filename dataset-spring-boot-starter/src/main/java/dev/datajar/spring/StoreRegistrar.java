@@ -51,6 +51,9 @@ public final class StoreRegistrar implements BeanDefinitionRegistryPostProcessor
     if (properties.getCacheDirectory() != null) {
       b.cacheDirectory(properties.getCacheDirectory());
     }
+    if (properties.getConnectionMaxLifetime() != null) {
+      b.connectionMaxLifetime(properties.getConnectionMaxLifetime());
+    }
     if (classLoader != null) {
       b.classLoader(classLoader);
     }

@@ -192,10 +192,11 @@ class PostgresSessionsTest {
 
   /**
    * Issue 19, item 8: one pool per dataset and server. A dataset read by get, stream, query() and
-   * sql() one after the other holds one session, as the server sees it (before, three: one each for
-   * lookups, streams and Hibernate's HikariCP pool); read by several threads at once, each holding
-   * a plain stream and one through Hibernate while they look rows up and query, it holds no more
-   * than the documented maximum, 3 x max(4, 2 x CPUs).
+   * sql() one after the other holds one session, as the server sees it (two while the session
+   * query() or sql() ran on is replaced) (before, three: one each for lookups, streams and
+   * Hibernate's HikariCP pool); read by several threads at once, each holding a plain stream and
+   * one through Hibernate while they look rows up and query, it holds no more than the documented
+   * maximum, 3 x max(4, 2 x CPUs).
    */
   @Test
   void everyKindOfRead_sharesOnePool_ofTheDocumentedSize() throws Exception {
@@ -215,9 +216,16 @@ class PostgresSessionsTest {
       assertEquals(List.of(11L), p.sql("select count(*) from product", Long.class));
       assertEquals("Laptop 13", p.get(1L).orElseThrow().getName());
       assertEquals(11L, streamCount(p.stream()));
+      // The sessions query() and sql() ran on are replaced, not lent again (their text may leave
+      // state in them): one more may be opening or ending meanwhile.
       List<String> opened = new ArrayList<>(pids());
       opened.removeAll(before);
-      assertEquals(1, opened.size(), "sessions the reads opened: " + opened);
+      for (int i = 0; i < 300 && opened.size() > 1; i++) {
+        Thread.sleep(100);
+        opened = new ArrayList<>(pids());
+        opened.removeAll(before);
+      }
+      assertTrue(opened.size() <= 2, "sessions the reads hold: " + opened);
 
       int threads = 4; // streams: two each, as many as they may hold with max(4, 2 x CPUs) >= 4
       CyclicBarrier together = new CyclicBarrier(threads);

@@ -43,6 +43,13 @@ import org.junit.jupiter.api.Test;
  * sessions is stopped (a fast shutdown: its sessions end) after the first third and started again
  * after the second: no call may fail, no answer may be wrong.
  *
+ * <p>The dataset's connections serve for at most {@value #MAX_LIFE_SECONDS} s here ({@code
+ * connectionMaxLifetime}; 30 minutes by default), so they keep being replaced under load, which
+ * must cost no call either, and a replaced connection may land on any server that is up: after the
+ * stopped standby has started again, the readers go on until it serves the dataset's reads again
+ * (its {@code pg_stat_activity} shows a session of the dataset that ran one of the reads), or fail
+ * after {@code LIMIT}.
+ *
  * <p>{@code -Ddatajar.it.replicas.standbys=1} runs it with one standby (then reads fall back to the
  * primary while it is stopped); the calls per second of each phase are printed, for
  * docs/benchmarks.md. They are figures, not assertions.
@@ -50,6 +57,7 @@ import org.junit.jupiter.api.Test;
 class ReplicaReadsTest {
   private static final int THREADS = 8;
   private static final Duration LIMIT = Duration.ofMinutes(2);
+  private static final int MAX_LIFE_SECONDS = 2;
   private static final String[] PHASES = {"all up", "a standby stopped", "it started again"};
 
   @Test
@@ -86,7 +94,8 @@ class ReplicaReadsTest {
               + "?user="
               + primary.user()
               + "&targetServerType=preferSecondary&loadBalanceHosts=true";
-      try (DataSets dataSets = open(built, url)) {
+      try (DataSets dataSets =
+          builder(built, url).connectionMaxLifetime(Duration.ofSeconds(MAX_LIFE_SECONDS)).open()) {
         Load load = new Load(dataSets.store(Reading.class));
         load.run(seconds, servers);
         System.out.printf(
@@ -98,16 +107,26 @@ class ReplicaReadsTest {
         assertTrue(load.sessions.get(load.stopped - 1) > 0, "the stopped standby served reads");
         // preferSecondary: with every standby up, the primary serves none of the reads.
         assertEquals(0, load.onPrimary, "the dataset's sessions on the primary");
+        assertTrue(
+            load.returned,
+            "standby "
+                + load.stopped
+                + " started again but served none of the dataset's reads within "
+                + LIMIT.toSeconds()
+                + " s of it, though connections serve for at most "
+                + MAX_LIFE_SECONDS
+                + " s: "
+                + load.figures(seconds));
       }
     }
   }
 
   private static DataSets open(PostgresDataSets.Built built, String url) {
-    return DataSets.builder()
-        .classLoader(built.classLoader())
-        .dataSets("shop")
-        .jdbc("shop", url)
-        .open();
+    return builder(built, url).open();
+  }
+
+  private static DataSets.Builder builder(PostgresDataSets.Built built, String url) {
+    return DataSets.builder().classLoader(built.classLoader()).dataSets("shop").jdbc("shop", url);
   }
 
   /** {@value #THREADS} readers and the calls each phase saw. */
@@ -132,6 +151,14 @@ class ReplicaReadsTest {
     /** The dataset's sessions on the primary at the end. */
     private int atEnd;
 
+    /** True once the standby started again served a read; how long after its start that was. */
+    private boolean returned;
+
+    private long returnedAfterMillis = -1;
+
+    /** How long each phase lasted, in nanoseconds. */
+    private final long[] lasted = new long[PHASES.length];
+
     private volatile boolean stop;
 
     Load(Store<Reading> readings) {
@@ -150,6 +177,7 @@ class ReplicaReadsTest {
           readers.add(pool.submit(this::read));
         }
         long third = seconds * 1000 / 3;
+        long begun = System.nanoTime();
         Thread.sleep(third);
         // The standby holding most of the dataset's sessions (pgjdbc picked them at random).
         onPrimary = sessions(servers.primary());
@@ -162,12 +190,28 @@ class ReplicaReadsTest {
         }
         stopped = busiest;
         servers.stopStandby(busiest);
+        long stoppedAt = System.nanoTime();
+        lasted[0] = stoppedAt - begun;
         phase = 1;
         Thread.sleep(third);
         servers.startStandby(busiest);
+        long started = System.nanoTime();
+        lasted[1] = started - stoppedAt;
         phase = 2;
         Thread.sleep(third);
+        // Connections are replaced as they age, each on a server pgjdbc picks among those up:
+        // read on until the standby that came back serves reads again, or give up after LIMIT.
+        long giveUp = started + LIMIT.toNanos();
+        returned = servedReads(servers.standby(busiest));
+        while (!returned && System.nanoTime() - giveUp < 0) {
+          Thread.sleep(100);
+          returned = servedReads(servers.standby(busiest));
+        }
+        if (returned) {
+          returnedAfterMillis = (System.nanoTime() - started) / 1_000_000;
+        }
         atEnd = sessions(servers.primary());
+        lasted[2] = System.nanoTime() - started;
         stop = true;
         for (Future<?> f : readers) {
           f.get();
@@ -225,12 +269,14 @@ class ReplicaReadsTest {
                   + stopped
                   + ", on the primary at the end "
                   + atEnd
+                  + ", the stopped standby served reads again "
+                  + (returned ? returnedAfterMillis + " ms after it started" : "never")
                   + "; ");
       for (int p = 0; p < PHASES.length; p++) {
         sb.append(p == 0 ? "" : ", ")
             .append(PHASES[p])
             .append(' ')
-            .append(Math.round(calls.get(p) / each))
+            .append(Math.round(calls.get(p) / (lasted[p] > 0 ? lasted[p] / 1e9 : each)))
             .append(" calls/s");
       }
       return sb.append(", failed calls ")
@@ -295,6 +341,22 @@ class ReplicaReadsTest {
                 "select count(*) from pg_stat_activity where application_name = 'datajar shop'")) {
       rs.next();
       return rs.getInt(1);
+    }
+  }
+
+  /**
+   * True if a session of the dataset on {@code server} has run one of the readers' statements (its
+   * last statement is not the read-only default every session begins with).
+   */
+  private static boolean servedReads(TestPostgres server) throws SQLException {
+    try (Connection c = server.connect(server.url("postgres"));
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select count(*) from pg_stat_activity where application_name = 'datajar shop'"
+                    + " and query ilike '%reading%'")) {
+      rs.next();
+      return rs.getInt(1) > 0;
     }
   }
 

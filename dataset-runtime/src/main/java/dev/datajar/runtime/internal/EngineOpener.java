@@ -1,5 +1,7 @@
 package dev.datajar.runtime.internal;
 
+import dev.datajar.runtime.DataSetException;
+import dev.datajar.runtime.DataSetOpenException;
 import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.EntityShape;
 import dev.datajar.runtime.format.HibernateSetup;
@@ -8,6 +10,7 @@ import dev.datajar.runtime.internal.logging.QuietStart;
 import dev.datajar.runtime.internal.postgres.PostgresFlavour;
 import dev.datajar.runtime.internal.postgres.PostgresOpener;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -207,6 +210,12 @@ public final class EngineOpener {
     String name = l.name();
     Settings.JdbcBinding jdbc = l.jdbc();
     Manifest m = l.manifest();
+    Duration maxLife;
+    try {
+      maxLife = settings.connectionMaxLifetimeOrDefault(); // a bad value fails before connecting
+    } catch (DataSetException e) {
+      throw new DataSetOpenException(name, e.getMessage(), e);
+    }
     if (!settings.fullCheck() && shapeMatches(m, entities)) {
       // As for a SQLite file: classes of the recorded shape and a schema recording the manifest's
       // fingerprint vouch for each other, and Hibernate starts only when a read needs it.
@@ -220,7 +229,7 @@ public final class EngineOpener {
               jdbc.source(),
               settings.classLoader());
       if (layouts != null) {
-        return postgresEngine(l, settings, entities, layouts);
+        return postgresEngine(l, settings, entities, layouts, maxLife);
       }
     }
     HibernateVersions.checkAtOpen(
@@ -231,6 +240,7 @@ public final class EngineOpener {
                 + " with it");
     Engine.Reach reach = postgresReach(l);
     FastConnections pool = reach.pool(name);
+    pool.maxLife(maxLife);
     HibernateSide hibernate = null;
     try {
       HibernateSetup.Booted booted =
@@ -280,12 +290,17 @@ public final class EngineOpener {
 
   /** A dataset in PostgreSQL whose checks passed without Hibernate: it starts on first need. */
   private static Engine postgresEngine(
-      Located l, Settings settings, List<Class<?>> entities, List<EntityLayout> layouts) {
+      Located l,
+      Settings settings,
+      List<Class<?>> entities,
+      List<EntityLayout> layouts,
+      Duration maxLife) {
     String name = l.name();
     Manifest m = l.manifest();
     checkHibernateNeeds(name, layouts, entities, settings);
     Engine.Reach reach = postgresReach(l);
     FastConnections pool = reach.pool(name);
+    pool.maxLife(maxLife);
     HibernateSide hibernate =
         new HibernateSide(
             name,

@@ -10,11 +10,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,6 +63,18 @@ class FastConnections implements AutoCloseable {
 
     /** True while a caller that keeps it (a stream) holds it; guarded by the pool's lock. */
     private boolean kept;
+
+    /**
+     * When it is retired ({@link System#nanoTime()}): its pool's maximum life, shortened by a
+     * random part, after it joined the pool, unless it is {@code ageless} (no maximum life);
+     * guarded by the pool's lock.
+     */
+    private long retireAt;
+
+    private boolean ageless = true;
+
+    /** Set by the caller holding it when its session may keep state of that caller's: retired. */
+    private boolean retire;
 
     private final Map<Object, PreparedStatement> statements = new HashMap<>();
 
@@ -111,6 +127,16 @@ class FastConnections implements AutoCloseable {
 
   /** How many connections callers that keep one hold now. */
   private int kept;
+
+  /**
+   * The longest a connection serves, in nanoseconds; 0 for ever. Each connection's own life is
+   * drawn between three quarters of it and all of it, so connections opened together do not all go
+   * at once.
+   */
+  private volatile long maxLifeNanos;
+
+  /** Closes retired connections and opens their replacements, off the callers' threads. */
+  private static final ThreadPoolExecutor BACKGROUND = background();
 
   /** What a caller that waited too long is told to look at (the open streams), or null. */
   private volatile Supplier<String> advice;
@@ -166,6 +192,12 @@ class FastConnections implements AutoCloseable {
         checkOpen();
         if (!keep || kept < keepMax) {
           Slot s = free.pollFirst();
+          // One past its life is retired if another is free; the last one free serves this call
+          // and is retired when it comes back, so no call waits for a connection to open.
+          while (s != null && !free.isEmpty() && expired(s, System.nanoTime())) {
+            retire(s);
+            s = free.pollFirst();
+          }
           if (s != null) {
             markKept(s, keep);
             return s;
@@ -290,6 +322,7 @@ class FastConnections implements AutoCloseable {
       opening--;
       fresh.generation = generation;
       fresh.kept = keep;
+      born(fresh);
       if (closed) {
         if (keep) {
           kept--;
@@ -424,11 +457,121 @@ class FastConnections implements AutoCloseable {
         returned.signalAll();
         return;
       }
+      if (s.retire || expired(s, System.nanoTime())) {
+        retire(s);
+        returned.signalAll();
+        return;
+      }
       free.addFirst(s); // the most recently used one has the warmest statements
       returned.signalAll(); // a keeper may wait for a share, a short call for any connection
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Retires every connection once it has served for {@code maxLife} (with a random quarter taken
+   * off each one's, so they do not go together): it is closed when it comes back, or when a caller
+   * finds it idle and another one free, and a new one is opened in its place in the background. Not
+   * while a call uses it, so retiring never fails or delays a call. Connections then follow what
+   * the URL says: with several servers, a standby that came back gets its share again as
+   * connections are replaced. {@code Duration.ZERO}: connections serve for ever.
+   */
+  void maxLife(Duration maxLife) {
+    lock.lock();
+    try {
+      maxLifeNanos = maxLife.toNanos();
+      all.forEach(this::born);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Sets {@code s}'s retirement time from now; under the lock. */
+  private void born(Slot s) {
+    long life = maxLifeNanos;
+    s.ageless = life <= 0;
+    if (!s.ageless) {
+      s.retireAt = System.nanoTime() + life - ThreadLocalRandom.current().nextLong(life / 4 + 1);
+    }
+  }
+
+  private static boolean expired(Slot s, long now) {
+    return !s.ageless && now - s.retireAt >= 0;
+  }
+
+  /**
+   * Takes {@code s} out of the pool (a caller gave it back, or it is idle and past its life) and
+   * has it closed and a new connection opened in its place, both in the background; under the lock.
+   */
+  private void retire(Slot s) {
+    all.remove(s);
+    boolean replace = !closed && all.size() + opening < max;
+    if (replace) {
+      opening++; // its place, as borrow() takes one
+    }
+    BACKGROUND.execute(
+        () -> {
+          closeQuietly(s);
+          if (replace) {
+            openInBackground();
+          }
+        });
+  }
+
+  /** Opens a connection for the place {@link #retire} took and adds it to the free ones. */
+  private void openInBackground() {
+    Slot fresh = null;
+    try {
+      fresh = slot(connector.open());
+    } catch (SQLException | RuntimeException e) {
+      // The next caller that needs one opens it and reports why it cannot.
+    }
+    lock.lock();
+    try {
+      opening--;
+      if (fresh != null) {
+        if (closed) {
+          closeQuietly(fresh);
+        } else {
+          fresh.generation = generation;
+          born(fresh);
+          all.add(fresh);
+          free.addLast(fresh);
+        }
+      }
+      returned.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Makes the pooled connection behind {@code c} (one {@link #dataSource()} lent) be retired when
+   * it is given back rather than lent again: for a call that may have left state in its session
+   * that a rollback does not undo ({@code sql()}). Does nothing for another connection.
+   */
+  static void retireWhenReturned(Connection c) {
+    if (Proxy.isProxyClass(c.getClass()) && Proxy.getInvocationHandler(c) instanceof Lent l) {
+      l.slot.retire = true;
+    }
+  }
+
+  private static ThreadPoolExecutor background() {
+    ThreadPoolExecutor e =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            10,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "datajar-connections");
+              t.setDaemon(true);
+              return t;
+            });
+    e.allowCoreThreadTimeOut(true);
+    return e;
   }
 
   /** Closes a connection that must not be reused (its state is unknown) and frees its place. */

@@ -41,6 +41,11 @@ final class Queries {
           hql,
           null,
           s -> {
+            if (engine.flavour() == SqlFlavour.POSTGRES) {
+              // HQL passes functions it does not know through to SQL (pg_advisory_lock, setseed,
+              // dblink_connect...): the session is not lent again, as after sql().
+              s.doWork(FastConnections::retireWhenReturned);
+            }
             SelectionQuery<R> q = s.createSelectionQuery(hql, type);
             EntityReader.bind(q, Arrays.asList(params));
             return q.getResultList();
@@ -85,7 +90,15 @@ final class Queries {
           split ? prepared -> oneStatement(engine, sql, prepared) : null,
           s -> {
             if (split) {
-              s.doWork(c -> flavour.beginSqlCall(engine.name(), c));
+              // A rollback undoes what the statement did in its transaction, not what it left in
+              // its session (a session advisory lock, a dblink connection, a random seed, a custom
+              // setting's name, or whatever an extension's function keeps): the session is never
+              // lent again. Marked before the statement runs, so that a failed one is retired too.
+              s.doWork(
+                  c -> {
+                    FastConnections.retireWhenReturned(c);
+                    flavour.beginSqlCall(engine.name(), c);
+                  });
             }
             return run(s, sql, type, params);
           });

@@ -1,7 +1,11 @@
 package dev.datajar.runtime.internal;
 
+import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.internal.postgres.JdbcUrls;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +24,8 @@ import java.util.function.UnaryOperator;
  * @param environment reads an environment variable ({@code System::getenv})
  * @param verifyFully hash every file and compare schemas through Hibernate at start-up
  * @param startHibernate start Hibernate in the background right after opening
+ * @param connectionMaxLifetime how long a PostgreSQL connection serves, set through the module, or
+ *     {@code null}
  */
 public record Settings(
     List<String> dataSets,
@@ -30,7 +36,8 @@ public record Settings(
     UnaryOperator<String> systemProperties,
     UnaryOperator<String> environment,
     boolean verifyFully,
-    boolean startHibernate) {
+    boolean startHibernate,
+    Duration connectionMaxLifetime) {
 
   public Settings {
     dataSets = List.copyOf(dataSets);
@@ -124,6 +131,53 @@ public record Settings(
   }
 
   public static final String CACHE_VARIABLE = "DATAJAR_CACHE_DIR";
+
+  public static final String MAX_LIFETIME_PROPERTY = "datajar.connection.max.lifetime";
+  public static final String MAX_LIFETIME_VARIABLE = "DATAJAR_CONNECTION_MAX_LIFETIME";
+
+  /** HikariCP's default {@code maxLifetime}. */
+  public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
+
+  /**
+   * How long a connection to PostgreSQL serves before it is replaced (module, then system property
+   * {@value #MAX_LIFETIME_PROPERTY}, then environment variable {@value #MAX_LIFETIME_VARIABLE},
+   * then 30 minutes); {@link Duration#ZERO} for ever.
+   *
+   * @throws DataSetException naming the setting if its value is not a duration
+   */
+  public Duration connectionMaxLifetimeOrDefault() {
+    if (connectionMaxLifetime != null) {
+      return connectionMaxLifetime;
+    }
+    String text = systemProperties.apply(MAX_LIFETIME_PROPERTY);
+    String source = "-D" + MAX_LIFETIME_PROPERTY;
+    if (text == null || text.isBlank()) {
+      text = environment.apply(MAX_LIFETIME_VARIABLE);
+      source = MAX_LIFETIME_VARIABLE;
+    }
+    if (text == null || text.isBlank()) {
+      return DEFAULT_MAX_LIFETIME;
+    }
+    String t = text.strip();
+    try {
+      Duration d =
+          t.matches("\\d+(\\.\\d+)?")
+              ? Duration.ofNanos(new BigDecimal(t).movePointRight(9).longValueExact())
+              : Duration.parse(t);
+      if (d.isNegative()) {
+        throw new DateTimeParseException("negative", text, 0);
+      }
+      return d;
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new DataSetException(
+          source
+              + "='"
+              + text
+              + "' is not a connection lifetime: give seconds (e.g. 1800), an ISO-8601 duration"
+              + " (e.g. PT30M), or 0 to keep connections for ever.",
+          e);
+    }
+  }
 
   /** An overridden file location and where it came from, or {@code null}. */
   PathOverride pathOverride(String dataSet) {
