@@ -41,7 +41,7 @@ final class Queries {
           hql,
           null,
           s -> {
-            if (engine.flavour() == SqlFlavour.POSTGRES) {
+            if (engine.flavour().sessionOutlivesRollback()) {
               // HQL passes functions it does not know through to SQL (pg_advisory_lock, setseed,
               // dblink_connect...): the session is not lent again, as after sql().
               s.doWork(FastConnections::retireWhenReturned);
@@ -96,7 +96,9 @@ final class Queries {
               // lent again. Marked before the statement runs, so that a failed one is retired too.
               s.doWork(
                   c -> {
-                    FastConnections.retireWhenReturned(c);
+                    if (flavour.sessionOutlivesRollback()) {
+                      FastConnections.retireWhenReturned(c);
+                    }
                     flavour.beginSqlCall(engine.name(), c);
                   });
             }

@@ -131,6 +131,13 @@ public interface SqlFlavour {
   void beginSqlCall(String dataSet, Connection c) throws SQLException;
 
   /**
+   * True if a statement of {@code sql()} or {@code query()} can leave state in its session that the
+   * call's rollback does not undo (a server's session advisory locks, dblink connections, random
+   * seed): then the session is not lent again after such a call.
+   */
+  boolean sessionOutlivesRollback();
+
+  /**
    * What HQL puts before the path of an {@code OffsetDateTime} or {@code ZonedDateTime} attribute
    * to compare or order it by its instant.
    */

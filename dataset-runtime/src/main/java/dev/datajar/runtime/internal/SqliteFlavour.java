@@ -99,6 +99,12 @@ final class SqliteFlavour implements SqlFlavour {
     return false;
   }
 
+  /** An in-process file: nothing outlives a call but what SQLite's connection itself holds. */
+  @Override
+  public boolean sessionOutlivesRollback() {
+    return false;
+  }
+
   @Override
   public void beginSqlCall(String dataSet, Connection c) {}
 

@@ -243,6 +243,11 @@ public final class PostgresFlavour implements SqlFlavour {
     return true;
   }
 
+  @Override
+  public boolean sessionOutlivesRollback() {
+    return true;
+  }
+
   /**
    * Makes the transaction of an {@code sql()} call on PostgreSQL read-only, whatever the URL asked
    * of pgjdbc ({@code readOnlyMode}) and whatever the session's default: {@code SET TRANSACTION
