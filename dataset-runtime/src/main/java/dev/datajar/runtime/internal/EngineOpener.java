@@ -306,7 +306,7 @@ public final class EngineOpener {
             name,
             reach.where(),
             pool::dataSource,
-            PostgresOpener.hibernateSettings(),
+            PostgresOpener::hibernateSettings,
             entities,
             settings.classLoader());
     try {

@@ -41,7 +41,10 @@ final class HibernateSide implements AutoCloseable {
   private final String where;
 
   private final Supplier<? extends DataSource> poolFactory;
-  private final Map<String, Object> settings;
+
+  /** Hibernate's settings, asked for when it starts: they name Hibernate's classes. */
+  private final Supplier<Map<String, Object>> settings;
+
   private final List<Class<?>> entities;
   private final ClassLoader loader;
   private final Map<Class<?>, EntityModel> models = new ConcurrentHashMap<>();
@@ -59,9 +62,10 @@ final class HibernateSide implements AutoCloseable {
         name,
         String.valueOf(file),
         () -> pool(name, file),
-        Map.of(
-            "hibernate.enable_lazy_load_no_trans", "true",
-            "hibernate.query.plan_cache_enabled", "true"),
+        () ->
+            Map.of(
+                "hibernate.enable_lazy_load_no_trans", "true",
+                "hibernate.query.plan_cache_enabled", "true"),
         entities,
         loader);
   }
@@ -74,13 +78,13 @@ final class HibernateSide implements AutoCloseable {
       String name,
       String where,
       Supplier<? extends DataSource> poolFactory,
-      Map<String, Object> settings,
+      Supplier<Map<String, Object>> settings,
       List<Class<?>> entities,
       ClassLoader loader) {
     this.name = name;
     this.where = where;
     this.poolFactory = poolFactory;
-    this.settings = Map.copyOf(settings);
+    this.settings = settings;
     this.entities = List.copyOf(entities);
     this.loader = loader;
   }
@@ -95,7 +99,7 @@ final class HibernateSide implements AutoCloseable {
       ClassLoader loader,
       HibernateSetup.Booted booted,
       DataSource pool) {
-    HibernateSide h = new HibernateSide(name, "PostgreSQL", () -> pool, Map.of(), entities, loader);
+    HibernateSide h = new HibernateSide(name, "PostgreSQL", () -> pool, Map::of, entities, loader);
     h.booted = booted;
     h.pool = pool;
     return h;
@@ -128,18 +132,23 @@ final class HibernateSide implements AutoCloseable {
    * Called before code that names Hibernate's types runs, so that the user gets that message rather
    * than a {@code NoClassDefFoundError}.
    */
-  synchronized void checkVersions() {
+  void checkVersions() {
     if (booted != null) {
-      return;
+      return; // every query() after the first: no lock
     }
-    if (failure != null) {
-      throw failure;
-    }
-    try {
-      HibernateVersions.checkForRead(name);
-    } catch (DataSetException e) {
-      failure = e;
-      throw e;
+    synchronized (this) {
+      if (booted != null) {
+        return;
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      try {
+        HibernateVersions.checkForRead(name);
+      } catch (DataSetException e) {
+        failure = e;
+        throw e;
+      }
     }
   }
 
@@ -233,7 +242,7 @@ final class HibernateSide implements AutoCloseable {
     DataSource p = null;
     try {
       p = poolFactory.get();
-      booted = HibernateSetup.boot(name, entities, p, loader, settings);
+      booted = HibernateSetup.boot(name, entities, p, loader, settings.get());
       pool = p;
       return booted;
     } catch (RuntimeException | LinkageError e) {
