@@ -41,9 +41,10 @@ final class Queries {
           hql,
           null,
           s -> {
-            if (engine.flavour().sessionOutlivesRollback()) {
+            if (engine.flavour().sessionOutlivesRollback() && hql.indexOf('(') >= 0) {
               // HQL passes functions it does not know through to SQL (pg_advisory_lock, setseed,
-              // dblink_connect...): the session is not lent again, as after sql().
+              // dblink_connect...): the session is not lent again, as after sql(). A call needs
+              // a parenthesis; text without one (most HQL) keeps its session.
               s.doWork(FastConnections::retireWhenReturned);
             }
             SelectionQuery<R> q = s.createSelectionQuery(hql, type);
