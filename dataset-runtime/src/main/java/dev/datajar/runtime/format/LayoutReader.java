@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.event.spi.CallbackType;
 import org.hibernate.metamodel.mapping.AttributeMapping;
@@ -22,13 +23,16 @@ import org.hibernate.metamodel.mapping.CompositeIdentifierMapping;
 import org.hibernate.metamodel.mapping.EmbeddableMappingType;
 import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
+import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.NonAggregatedIdentifierMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.metamodel.mapping.VirtualModelPart;
 import org.hibernate.metamodel.mapping.internal.EmbeddedAttributeMapping;
+import org.hibernate.metamodel.mapping.internal.EntityCollectionPart;
 import org.hibernate.metamodel.mapping.internal.ManyToManyCollectionPart;
+import org.hibernate.metamodel.mapping.internal.OneToManyCollectionPart;
 import org.hibernate.metamodel.mapping.internal.SingleAttributeIdentifierMapping;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.collection.CollectionPersister;
@@ -151,10 +155,10 @@ final class LayoutReader {
       BiFunction<String, String, Codec> codecOf,
       Map<String, String> ids) {
     CollectionPersister persister = a.getCollectionDescriptor();
-    if (persister.isInverse()
-        || persister.isOneToMany()
-        || a.getPropertyAccess() == null
-        || !(a.getKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart key)) {
+    if (a.getPropertyAccess() == null
+        || a.hasWhereRestrictions()
+        || !(a.getKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart key)
+        || !(a.getKeyDescriptor().getTargetPart() instanceof EntityIdentifierMapping)) {
       return Optional.empty();
     }
     String kind =
@@ -190,7 +194,9 @@ final class LayoutReader {
       orderBy.add(TableModel.unquote(index.getSelectionExpression()));
     } else if (a.getOrderByFragment() != null || a.getManyToManyOrderByFragment() != null) {
       String spec = orderBy(m.getDeclaringClass(), a.getAttributeName());
-      if (spec == null || !orderColumns(spec, element.get(), ids, orderBy)) {
+      Function<String, String> targetColumn =
+          persister.isOneToMany() ? targetColumn(a.getElementDescriptor(), table) : x -> null;
+      if (spec == null || !orderColumns(spec, element.get(), ids, targetColumn, orderBy)) {
         return Optional.empty();
       }
     } else {
@@ -210,9 +216,52 @@ final class LayoutReader {
             orderBy));
   }
 
-  /** A collection's element: a basic column, an embeddable, or a many-to-many's target key. */
+  /**
+   * The column of {@code table} (a one-to-many's target table) holding a basic attribute of the
+   * target, by the attribute's name; null for any other name.
+   */
+  private static Function<String, String> targetColumn(CollectionPart part, String table) {
+    EntityMappingType target = ((EntityCollectionPart) part).getAssociatedEntityMappingType();
+    return name -> {
+      if (name.isEmpty() || name.contains(".")) {
+        return null;
+      }
+      AttributeMapping found = target.findAttributeMapping(name);
+      return found instanceof BasicValuedModelPart b
+              && !(found instanceof PluralAttributeMapping)
+              && !b.isFormula()
+              && table.equals(b.getContainingTableExpression())
+          ? TableModel.unquote(b.getSelectionExpression())
+          : null;
+    };
+  }
+
+  /**
+   * A collection's element: a basic column, an embeddable, a many-to-many's target key (in the join
+   * table), or a one-to-many's target id (in the target's own table).
+   */
   private static Optional<EntityLayout.Member> element(
       CollectionPart part, String table, BiFunction<String, String, Codec> codecOf) {
+    if (part instanceof OneToManyCollectionPart e) {
+      EntityMappingType target = e.getAssociatedEntityMappingType();
+      if (!(target.getIdentifierMapping() instanceof BasicEntityIdentifierMapping k)
+          || k.isFormula()
+          || !table.equals(k.getContainingTableExpression())) {
+        return Optional.empty();
+      }
+      Codec codec = codecOf.apply(table, k.getSelectionExpression());
+      return codec == null
+          ? Optional.empty()
+          : Optional.of(
+              new EntityLayout.Member(
+                  null,
+                  TableModel.unquote(k.getSelectionExpression()),
+                  codec.spec(),
+                  target.getMappedJavaType().getJavaTypeClass().getName(),
+                  null,
+                  null,
+                  false));
+    }
     if (part instanceof ManyToManyCollectionPart e) {
       if (!e.isReferenceToPrimaryKey()
           || !(e.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart k)
@@ -299,7 +348,11 @@ final class LayoutReader {
    * table's column). False for anything else (a target's other attributes need a join).
    */
   private static boolean orderColumns(
-      String spec, EntityLayout.Member element, Map<String, String> ids, List<String> out) {
+      String spec,
+      EntityLayout.Member element,
+      Map<String, String> ids,
+      Function<String, String> targetColumn,
+      List<String> out) {
     for (String item : spec.isBlank() ? new String[] {""} : spec.split(",", -1)) {
       String[] words = item.trim().split("\\s+");
       String path = words[0];
@@ -315,6 +368,9 @@ final class LayoutReader {
       } else if (path.isEmpty() || element.target() != null) {
         // a basic element by its value; a target by its id (what an empty @OrderBy means)
         column = path.isEmpty() || path.equals(ids.get(element.target())) ? element.column() : null;
+      }
+      if (column == null && element.target() != null) {
+        column = targetColumn.apply(path); // a one-to-many's target's own column
       }
       if (column == null) {
         return false;

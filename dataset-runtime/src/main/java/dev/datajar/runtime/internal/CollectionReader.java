@@ -17,10 +17,13 @@ import java.util.Map;
 
 /**
  * One collection attribute of an entity on the row path ({@code @ElementCollection} of basic values
- * or embeddables, or a {@code @ManyToMany}): its elements read from its own table for a batch of
- * owners at once ({@code where key in (…)}), in the recorded order, and made into a new {@code
- * LinkedHashSet} or {@code ArrayList} per entity. A many-to-many's elements are its targets' ids,
- * made into entities by the target's {@link RowMapper}. Immutable; thread-safe.
+ * or embeddables, a {@code @ManyToMany} either side, or a {@code @OneToMany}): its elements read
+ * from its own table for a batch of owners at once ({@code where key in (…)}), in the recorded
+ * order, and made into a new {@code LinkedHashSet} or {@code ArrayList} per entity. Entities (the
+ * targets of a many-to-many or one-to-many) are read whole in the same statement (joined to the
+ * join table, or from their own table by the key column there), their own collections a statement
+ * per batch in turn, and made into objects by the target's {@link RowMapper}. Immutable once
+ * linked; thread-safe.
  */
 final class CollectionReader {
   /** The batch sizes of the statements (a batch is padded to one): few shapes to prepare. */
@@ -32,9 +35,16 @@ final class CollectionReader {
   private final Codec keyCodec;
   private final Codec elementCodec; // a column's, or a target id's; null for an embeddable
   private final Composite embeddable;
-  final String target; // a many-to-many's target entity class, else null
-  RowMapper<?> targetMapper;
+  final String target; // a target entity class (many-to-many, one-to-many), else null
+  private RowMapper<?> targetMapper;
   private final String[] sql = new String[BATCHES.length];
+
+  // What a collection of entities needs to write its statements once its target is linked.
+  private final String table;
+  private final String keyColumn;
+  private final String elementColumn;
+  private final List<String> orderBy;
+  private final SqlFlavour flavour;
 
   CollectionReader(EntityLayout.CollectionLayout c, ClassLoader loader, SqlFlavour flavour) {
     this.attribute = c.attribute();
@@ -48,6 +58,16 @@ final class CollectionReader {
     this.keyCodec = flavour.codec(Codec.of(c.keyCodec(), loader));
     EntityLayout.Member e = c.element();
     this.target = e.target();
+    this.table = c.table();
+    this.keyColumn = c.keyColumn();
+    this.elementColumn = e.column();
+    this.orderBy = c.orderBy();
+    this.flavour = flavour;
+    if (target != null) {
+      this.embeddable = null;
+      this.elementCodec = flavour.codec(Codec.of(e.codec(), loader));
+      return; // its statements: link(..)
+    }
     List<String> columns = new ArrayList<>();
     columns.add(TableModel.quote(c.keyColumn()));
     if (e.isComposite()) {
@@ -67,13 +87,55 @@ final class CollectionReader {
       String column = desc ? o.substring(0, o.length() - " desc".length()) : o;
       order.append(", ").append(TableModel.quote(column)).append(flavour.direction(desc));
     }
-    String head =
+    prepare(
         "select "
             + String.join(", ", columns)
             + " from "
             + TableModel.quote(c.table())
             + " where "
-            + columns.get(0);
+            + columns.get(0),
+        order.toString());
+  }
+
+  /**
+   * Links a collection of entities to its target's mapper and writes its statements: the target's
+   * whole rows, read with the key, from its own table (a one-to-many: the key is a column of the
+   * target's table) or joined to the join table (a many-to-many), so that a batch of owners takes
+   * one statement however many elements they have.
+   */
+  void link(RowMapper<?> target) {
+    this.targetMapper = target;
+    String owner = "c." + TableModel.quote(keyColumn);
+    boolean own =
+        TableModel.quote(table).equals(target.table)
+            && target.idColumns.equals(List.of(TableModel.quote(elementColumn)));
+    String alias = own ? "c." : "t.";
+    StringBuilder select = new StringBuilder("select ").append(owner);
+    for (String column : target.selected) {
+      select.append(", ").append(alias).append(column);
+    }
+    select.append(" from ").append(TableModel.quote(table)).append(" c");
+    if (!own) {
+      select
+          .append(" join ")
+          .append(target.table)
+          .append(" t on t.")
+          .append(target.idColumns.get(0))
+          .append(" = c.")
+          .append(TableModel.quote(elementColumn));
+    }
+    select.append(" where ").append(owner);
+    StringBuilder order = new StringBuilder(" order by ").append(owner);
+    for (String o : orderBy) {
+      boolean desc = o.endsWith(" desc");
+      String column = desc ? o.substring(0, o.length() - " desc".length()) : o;
+      order.append(", c.").append(TableModel.quote(column)).append(flavour.direction(desc));
+    }
+    prepare(select.toString(), order.toString());
+  }
+
+  /** The statements for each batch size: {@code head} (up to the key), its list, {@code order}. */
+  private void prepare(String head, String order) {
     for (int b = 0; b < BATCHES.length; b++) {
       StringBuilder sb = new StringBuilder(head);
       if (BATCHES[b] == 1) {
@@ -94,13 +156,29 @@ final class CollectionReader {
     }
   }
 
+  /** An element that is an entity: the target's id and row state (collections loaded). */
+  @SuppressWarnings("ArrayRecordComponent") // never compared or hashed
+  private record Row(Object id, Object[] state) {}
+
   /**
    * Reads the elements of the owners {@code ids} (in their internal form) and stores each owner's,
-   * as an array in the order read, at {@code slot} of its state.
+   * as an array in the order read, at {@code slot} of its state. Entities' rows come whole, and
+   * their own collections are loaded in turn, a statement per batch; {@code loaded} holds the rows
+   * this call has read, by mapper and id, so a cycle (a target whose collection holds the owner)
+   * reads each row once.
    */
-  void load(FastConnections.Slot connection, List<Object> ids, List<Object[]> states, int slot)
+  void load(
+      FastConnections.Slot connection,
+      List<Object> ids,
+      List<Object[]> states,
+      int slot,
+      Map<RowMapper<?>, Map<Object, Object[]>> loaded)
       throws SQLException {
     Map<Object, List<Object>> byOwner = new HashMap<>();
+    List<Object> newIds = new ArrayList<>();
+    List<Object[]> newStates = new ArrayList<>();
+    Map<Object, Object[]> targets =
+        targetMapper == null ? null : loaded.computeIfAbsent(targetMapper, m -> new HashMap<>());
     int biggest = BATCHES[BATCHES.length - 1];
     for (int from = 0; from < ids.size(); from += biggest) {
       List<Object> batch = ids.subList(from, Math.min(ids.size(), from + biggest));
@@ -117,7 +195,21 @@ final class CollectionReader {
         while (rs.next()) {
           Object owner = EntityModel.idKey(keyCodec.read(rs, 1));
           int at = 1 + keyCodec.width();
-          Object element = embeddable != null ? embeddable.read(rs, at) : elementCodec.read(rs, at);
+          Object element;
+          if (targetMapper != null) {
+            Object id = targetMapper.readId(rs, keyCodec.width());
+            Object key = EntityModel.idKey(id);
+            Object[] state = targets.get(key);
+            if (state == null) {
+              state = targetMapper.readState(rs, keyCodec.width());
+              targets.put(key, state);
+              newIds.add(id);
+              newStates.add(state);
+            }
+            element = new Row(id, state);
+          } else {
+            element = embeddable != null ? embeddable.read(rs, at) : elementCodec.read(rs, at);
+          }
           if (element != null) {
             byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(element);
           }
@@ -127,6 +219,9 @@ final class CollectionReader {
     for (int i = 0; i < ids.size(); i++) {
       List<Object> found = byOwner.get(EntityModel.idKey(ids.get(i)));
       states.get(i)[slot] = found == null ? new Object[0] : found.toArray();
+    }
+    if (!newIds.isEmpty() && targetMapper.hasCollections()) {
+      targetMapper.loadCollections(connection, newIds, newStates, loaded);
     }
   }
 
@@ -141,10 +236,8 @@ final class CollectionReader {
         set ? new LinkedHashSet<>(elements.length * 2) : new ArrayList<>(elements.length);
     for (Object e : elements) {
       if (targetMapper != null) {
-        Object t = targetMapper.loadInCall(e, seen, connections, slot);
-        if (t != null) {
-          out.add(t);
-        }
+        Row r = (Row) e;
+        out.add(targetMapper.build(r.id(), r.state(), seen, connections, slot));
       } else if (embeddable != null) {
         out.add(embeddable.build((Object[]) e));
       } else {

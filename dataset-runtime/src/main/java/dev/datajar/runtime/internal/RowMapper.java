@@ -317,7 +317,7 @@ final class RowMapper<T> {
     }
     for (CollectionReader c : collections) {
       if (c.target != null) {
-        c.targetMapper = byEntity.get(c.target);
+        c.link(byEntity.get(c.target));
       }
     }
     if (flavour.joinsToOnes() && !toOnes.isEmpty()) {
@@ -336,12 +336,6 @@ final class RowMapper<T> {
   /** A caller's id in the form rows are cached and looked up by (see {@link #key}). */
   Object internalId(Object id) {
     return key == null ? id : key.keyOf(id, type);
-  }
-
-  /** A target's entity within a call ({@code seen} its identity map), or null if no row. */
-  T loadInCall(
-      Object id, Map<Object, Object> seen, FastConnections connections, FastConnections.Slot slot) {
-    return load(id, seen, connections, slot);
   }
 
   @SuppressWarnings("IdentityHashMapUsage") // 'seen' is keyed by class: identity is equality
@@ -442,8 +436,24 @@ final class RowMapper<T> {
    */
   void loadCollections(FastConnections.Slot slot, List<Object> ids, List<Object[]> states)
       throws SQLException {
+    Map<RowMapper<?>, Map<Object, Object[]>> loaded = new HashMap<>();
+    Map<Object, Object[]> mine = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      mine.put(EntityModel.idKey(ids.get(i)), states.get(i));
+    }
+    loaded.put(this, mine);
+    loadCollections(slot, ids, states, loaded);
+  }
+
+  /** {@link #loadCollections}, within a call that has read the rows {@code loaded} already. */
+  void loadCollections(
+      FastConnections.Slot slot,
+      List<Object> ids,
+      List<Object[]> states,
+      Map<RowMapper<?>, Map<Object, Object[]>> loaded)
+      throws SQLException {
     for (int i = 0; i < collections.length; i++) {
-      collections[i].load(slot, ids, states, collectionBase + i);
+      collections[i].load(slot, ids, states, collectionBase + i, loaded);
     }
   }
 
