@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.builder.fixtures.keyed.Author;
 import dev.datajar.builder.fixtures.keyed.Book;
+import dev.datajar.builder.fixtures.keyed.Keyed;
 import dev.datajar.builder.fixtures.keyed.Library;
 import dev.datajar.builder.fixtures.keyed.Mention;
 import dev.datajar.builder.fixtures.keyed.Printing;
@@ -326,12 +327,13 @@ class KeyedStoreTest {
     assertEquals("2 none null null", mentions.get(2L).orElseThrow() + "");
     Function<Query, List<Long>> ids = q -> mentions.search(q).stream().map(m -> m.id).toList();
     assertEquals(List.of(1L), ids.apply(Query.where(Where.eq("runway.airport", "LHR"))));
-    assertEquals(List.of(1L, 3L), ids.apply(Query.where(Where.isNotNull("runway.surface"))));
-    assertEquals(List.of(4L, 3L, 1L, 2L), ids.apply(Query.all().orderByDesc("printing.copies")));
+    assertEquals(List.of(1L, 3L, 5L), ids.apply(Query.where(Where.isNotNull("runway.surface"))));
+    assertEquals(
+        List.of(4L, 3L, 1L, 2L, 5L), ids.apply(Query.all().orderByDesc("printing.copies")));
     assertEquals(List.of(2L, 4L), ids.apply(Query.where(Where.isNull("runway.number"))));
-    assertEquals(2, mentions.count(Query.where(Where.eq("printing.id.isbn", "978-0"))));
+    assertEquals(3, mentions.count(Query.where(Where.eq("printing.id.isbn", "978-0"))));
     try (Stream<Mention> s = mentions.stream(Query.where(Where.eq("printing.title", "Dune")))) {
-      assertEquals(List.of(1L, 4L), s.map(m -> m.id).toList());
+      assertEquals(List.of(1L, 4L, 5L), s.map(m -> m.id).toList());
     }
   }
 
@@ -398,7 +400,10 @@ class KeyedStoreTest {
           Author.class, "select a from Author a order by a.id",
           Book.class, "select b from Book b order by b.id",
           Town.class, "select t from Town t order by t.id",
-          Library.class, "select l from Library l order by l.id");
+          Library.class, "select l from Library l order by l.id",
+          Runway.class, "select r from Runway r order by r.airport, r.number",
+          Printing.class, "select p from Printing p order by p.id.isbn, p.id.run",
+          Mention.class, "select m from Mention m order by m.id");
 
   @Test
   void oneToMany_inTheirOrder_withoutHibernate() {
@@ -432,6 +437,35 @@ class KeyedStoreTest {
       Town paris = d.store(Town.class).get(1L).orElseThrow();
       assertEquals(List.of(1L), paris.librariesByIdDesc.stream().map(l -> l.id).toList());
       assertTrue(paris.libraries.iterator().next().towns.contains(paris));
+    }
+  }
+
+  @Test
+  void collections_ofCompositeKeyOwners_withoutHibernate() {
+    for (DataSets d : List.of(rows, postgres)) {
+      Store<Runway> runways = d.store(Runway.class);
+      Runway lhr27 = runways.get(new Runway.Key("LHR", 27)).orElseThrow();
+      assertEquals(List.of("amber", "green"), lhr27.lights);
+      assertEquals(List.of(2L), lhr27.towns.stream().map(t -> t.id).toList());
+      assertEquals(
+          List.of("[blue, red]", "[white]", "[]"),
+          runways
+              .getAll(
+                  List.of(
+                      new Runway.Key("CDG", 9),
+                      new Runway.Key("CDG", 26),
+                      new Runway.Key("AAA", 1)))
+              .stream()
+              .map(r -> r.orElseThrow().lights + "")
+              .toList());
+      assertEquals(
+          List.of(List.of(), List.of(), List.of("blue", "red"), List.of("white")),
+          runways.search(Query.where(Where.ne("airport", "LHR"))).stream()
+              .map(r -> r.lights)
+              .toList());
+      Printing dune = d.store(Printing.class).get(new Printing.Id("978-0", 1)).orElseThrow();
+      assertEquals(List.of(5L, 1L), dune.getMentions().stream().map(m -> m.id).toList());
+      assertTrue(dune.getMentions().get(0).printing == dune);
     }
   }
 
@@ -472,7 +506,7 @@ class KeyedStoreTest {
     assertEquals(expected.size(), store.count(Query.all()));
     List<Object> ids = new ArrayList<>();
     for (T row : hibernate.store(type).query(hql, type)) {
-      Object id = fieldValue(row, "id");
+      Object id = idOf(row);
       ids.add(id);
       assertEquals(fields(row), fields(store.get(id).orElseThrow()), type.getName() + " " + id);
     }
@@ -497,7 +531,7 @@ class KeyedStoreTest {
    */
   private static String fields(Object entity, Set<String> onPath, int depth) {
     Class<?> type = entityClass(entity);
-    String ref = type.getSimpleName() + "#" + fieldValue(entity, "id");
+    String ref = type.getSimpleName() + "#" + value(idOf(entity), onPath, depth);
     if (depth > 3 || !onPath.add(ref)) {
       return ref;
     }
@@ -530,7 +564,28 @@ class KeyedStoreTest {
     if (v != null && entityClass(v).isAnnotationPresent(Entity.class)) {
       return fields(v, onPath, depth + 1);
     }
+    if (v != null && v.getClass().getPackage() == Keyed.class.getPackage()) {
+      StringBuilder sb = new StringBuilder("(");
+      for (Field f : v.getClass().getDeclaredFields()) {
+        if (!Modifier.isStatic(f.getModifiers())) {
+          f.setAccessible(true);
+          try {
+            sb.append(f.getName()).append('=').append(value(f.get(v), onPath, depth)).append(' ');
+          } catch (IllegalAccessException e) {
+            throw new LinkageError(e.getMessage(), e);
+          }
+        }
+      }
+      return sb.append(')').toString(); // an embeddable or id, by its fields
+    }
     return v instanceof byte[] b ? Arrays.toString(b) : String.valueOf(v);
+  }
+
+  /** An entity's id, as {@code Store.get} takes it. */
+  private static Object idOf(Object entity) {
+    return entity instanceof Runway r
+        ? new Runway.Key(r.airport, r.number)
+        : fieldValue(entity, "id");
   }
 
   /** The entity class of an object (a Hibernate proxy's superclass). */

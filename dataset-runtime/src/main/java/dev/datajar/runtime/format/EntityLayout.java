@@ -67,8 +67,8 @@ public record EntityLayout(
   }
 
   /**
-   * A collection attribute of an entity with a basic id: its rows in {@code table}, found by {@code
-   * keyColumn} (the owner's id), in the order Hibernate gives them.
+   * A collection attribute of an entity: its rows in {@code table}, found by {@code keyColumn} (or
+   * {@code keyParts}: the owner's id), in the order Hibernate gives them.
    *
    * @param attribute its name
    * @param declaringClass the class that declares the field or setter
@@ -77,8 +77,10 @@ public record EntityLayout(
    * @param kind {@code "set"} (a {@code LinkedHashSet}, in the order read) or {@code "list"} (an
    *     {@code ArrayList})
    * @param table the collection or join table
-   * @param keyColumn its column holding the owner's id
-   * @param keyCodec that column's codec
+   * @param keyColumn its column holding the owner's basic id; {@code null} for a composite id's
+   * @param keyCodec that column's codec, or {@code null}
+   * @param keyParts for an owner with a composite id, the columns holding it (no attribute), in the
+   *     order of the owner's id columns; else empty
    * @param element the element (no attribute): a column, an embeddable of parts, or for a {@code
    *     ManyToMany} the join table's column holding the target's id ({@link Member#target()})
    * @param orderBy the columns of {@code table} the elements are ordered by, each optionally
@@ -94,10 +96,45 @@ public record EntityLayout(
       String table,
       String keyColumn,
       String keyCodec,
+      List<Member> keyParts,
       Member element,
       List<String> orderBy) {
     public CollectionLayout {
+      keyParts = List.copyOf(keyParts);
       orderBy = List.copyOf(orderBy);
+    }
+
+    /** A collection of an owner with a basic id. */
+    public CollectionLayout(
+        String attribute,
+        String declaringClass,
+        String setter,
+        boolean field,
+        String kind,
+        String table,
+        String keyColumn,
+        String keyCodec,
+        Member element,
+        List<String> orderBy) {
+      this(
+          attribute,
+          declaringClass,
+          setter,
+          field,
+          kind,
+          table,
+          keyColumn,
+          keyCodec,
+          List.of(),
+          element,
+          orderBy);
+    }
+
+    /** The columns holding the owner's id: {@link #keyColumn}, or a composite id's. */
+    public List<String> keyColumns() {
+      return keyParts.isEmpty()
+          ? List.of(keyColumn)
+          : keyParts.stream().map(Member::column).toList();
     }
   }
 

@@ -115,8 +115,9 @@ final class LayoutReader {
     for (int i = 0; i < p.getNumberOfAttributeMappings(); i++) {
       AttributeMapping a = p.getAttributeMapping(i);
       if (a instanceof PluralAttributeMapping plural) {
-        Optional<EntityLayout.CollectionLayout> c =
-            idMember.get().isComposite() ? Optional.empty() : collection(plural, codecOf, ids);
+        List<String> idColumns = new ArrayList<>();
+        idMember.get().columns(idColumns);
+        Optional<EntityLayout.CollectionLayout> c = collection(plural, idColumns, codecOf, ids);
         if (c.isEmpty()) {
           return Optional.empty();
         }
@@ -152,13 +153,25 @@ final class LayoutReader {
   @SuppressWarnings("removal")
   private static Optional<EntityLayout.CollectionLayout> collection(
       PluralAttributeMapping a,
+      List<String> idColumns,
       BiFunction<String, String, Codec> codecOf,
       Map<String, String> ids) {
     CollectionPersister persister = a.getCollectionDescriptor();
     if (a.getPropertyAccess() == null
         || a.hasWhereRestrictions()
-        || !(a.getKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart key)
         || !(a.getKeyDescriptor().getTargetPart() instanceof EntityIdentifierMapping)) {
+      return Optional.empty();
+    }
+    String table = persister.getTableName();
+    List<EntityLayout.Member> keyParts = new ArrayList<>();
+    BasicValuedModelPart key =
+        a.getKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart b ? b : null;
+    if (key == null) {
+      // A composite-key owner's: its columns in the order of the owner's id columns.
+      if (!compositeKey(a.getKeyDescriptor(), table, idColumns, codecOf, keyParts)) {
+        return Optional.empty();
+      }
+    } else if (idColumns.size() != 1) {
       return Optional.empty();
     }
     String kind =
@@ -175,13 +188,12 @@ final class LayoutReader {
         || !type.isAssignableFrom(kind.equals("set") ? LinkedHashSet.class : ArrayList.class)) {
       return Optional.empty();
     }
-    String table = persister.getTableName();
-    if (!table.equals(key.getContainingTableExpression()) || key.isFormula()) {
+    if (key != null && (!table.equals(key.getContainingTableExpression()) || key.isFormula())) {
       return Optional.empty();
     }
-    Codec keyCodec = codecOf.apply(table, key.getSelectionExpression());
+    Codec keyCodec = key == null ? null : codecOf.apply(table, key.getSelectionExpression());
     Optional<EntityLayout.Member> element = element(a.getElementDescriptor(), table, codecOf);
-    if (keyCodec == null || element.isEmpty()) {
+    if ((key != null && keyCodec == null) || element.isEmpty()) {
       return Optional.empty();
     }
     List<String> orderBy = new ArrayList<>();
@@ -210,10 +222,53 @@ final class LayoutReader {
             m instanceof Field,
             kind,
             TableModel.unquote(table),
-            TableModel.unquote(key.getSelectionExpression()),
-            keyCodec.spec(),
+            key == null ? null : TableModel.unquote(key.getSelectionExpression()),
+            key == null ? null : keyCodec.spec(),
+            keyParts,
             element.get(),
             orderBy));
+  }
+
+  /**
+   * The key columns of a collection of a composite-key owner, into {@code out} in the order of the
+   * owner's id columns {@code idColumns} (the descriptor pairs key and id columns by position);
+   * false if one is a formula, in another table, or has no codec.
+   */
+  private static boolean compositeKey(
+      ForeignKeyDescriptor fk,
+      String table,
+      List<String> idColumns,
+      BiFunction<String, String, Codec> codecOf,
+      List<EntityLayout.Member> out) {
+    List<SelectableMapping> keys = new ArrayList<>();
+    List<SelectableMapping> targets = new ArrayList<>();
+    fk.getKeyPart().forEachSelectable((i, s) -> keys.add(s));
+    fk.getTargetPart().forEachSelectable((i, s) -> targets.add(s));
+    if (keys.size() != idColumns.size() || targets.size() != keys.size()) {
+      return false;
+    }
+    for (String idColumn : idColumns) {
+      SelectableMapping k = null;
+      for (int i = 0; i < targets.size(); i++) {
+        if (TableModel.unquote(targets.get(i).getSelectionExpression()).equals(idColumn)) {
+          k = keys.get(i);
+        }
+      }
+      Codec codec = k == null ? null : codecOf.apply(table, k.getSelectionExpression());
+      if (codec == null || k.isFormula() || !table.equals(k.getContainingTableExpression())) {
+        return false;
+      }
+      out.add(
+          new EntityLayout.Member(
+              null,
+              TableModel.unquote(k.getSelectionExpression()),
+              codec.spec(),
+              null,
+              null,
+              null,
+              false));
+    }
+    return true;
   }
 
   /**

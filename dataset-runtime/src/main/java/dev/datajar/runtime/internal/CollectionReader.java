@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +34,8 @@ final class CollectionReader {
   final String attribute;
   final MethodHandle setter; // (Object entity, Object collection) -> void
   private final boolean set;
-  private final Codec keyCodec;
+  private final Codec[] keyCodecs; // the owner's id: one, or a composite id's columns
+  private final int keyWidth; // the columns they take
   private final Codec elementCodec; // a column's, or a target id's; null for an embeddable
   private final Composite embeddable;
   final String target; // a target entity class (many-to-many, one-to-many), else null
@@ -41,7 +44,7 @@ final class CollectionReader {
 
   // What a collection of entities needs to write its statements once its target is linked.
   private final String table;
-  private final String keyColumn;
+  private final List<String> keyColumns; // quoted
   private final String elementColumn;
   private final List<String> orderBy;
   private final SqlFlavour flavour;
@@ -55,11 +58,23 @@ final class CollectionReader {
                 loader)
             .setter();
     this.set = c.kind().equals("set");
-    this.keyCodec = flavour.codec(Codec.of(c.keyCodec(), loader));
+    List<EntityLayout.Member> key =
+        c.keyParts().isEmpty()
+            ? List.of(
+                new EntityLayout.Member(null, c.keyColumn(), c.keyCodec(), null, null, null, false))
+            : c.keyParts();
+    this.keyCodecs = new Codec[key.size()];
+    this.keyColumns = new ArrayList<>();
+    int width = 0;
+    for (int i = 0; i < keyCodecs.length; i++) {
+      keyCodecs[i] = flavour.codec(Codec.of(key.get(i).codec(), loader));
+      keyColumns.add(TableModel.quote(key.get(i).column()));
+      width += keyCodecs[i].width();
+    }
+    this.keyWidth = width;
     EntityLayout.Member e = c.element();
     this.target = e.target();
     this.table = c.table();
-    this.keyColumn = c.keyColumn();
     this.elementColumn = e.column();
     this.orderBy = c.orderBy();
     this.flavour = flavour;
@@ -68,8 +83,7 @@ final class CollectionReader {
       this.elementCodec = flavour.codec(Codec.of(e.codec(), loader));
       return; // its statements: link(..)
     }
-    List<String> columns = new ArrayList<>();
-    columns.add(TableModel.quote(c.keyColumn()));
+    List<String> columns = new ArrayList<>(keyColumns);
     if (e.isComposite()) {
       this.embeddable = new Composite(e, loader, flavour);
       this.elementCodec = null;
@@ -81,20 +95,7 @@ final class CollectionReader {
       this.elementCodec = flavour.codec(Codec.of(e.codec(), loader));
       select(columns, e.column(), elementCodec);
     }
-    StringBuilder order = new StringBuilder(" order by ").append(columns.get(0));
-    for (String o : c.orderBy()) {
-      boolean desc = o.endsWith(" desc");
-      String column = desc ? o.substring(0, o.length() - " desc".length()) : o;
-      order.append(", ").append(TableModel.quote(column)).append(flavour.direction(desc));
-    }
-    prepare(
-        "select "
-            + String.join(", ", columns)
-            + " from "
-            + TableModel.quote(c.table())
-            + " where "
-            + columns.get(0),
-        order.toString());
+    prepare("select " + String.join(", ", columns) + " from " + TableModel.quote(c.table()), "");
   }
 
   /**
@@ -105,13 +106,16 @@ final class CollectionReader {
    */
   void link(RowMapper<?> target) {
     this.targetMapper = target;
-    String owner = "c." + TableModel.quote(keyColumn);
     boolean own =
         TableModel.quote(table).equals(target.table)
             && target.idColumns.equals(List.of(TableModel.quote(elementColumn)));
     String alias = own ? "c." : "t.";
-    StringBuilder select = new StringBuilder("select ").append(owner);
-    for (String column : target.selected) {
+    StringBuilder select = new StringBuilder("select ");
+    for (String column : keyColumns) {
+      select.append("c.").append(column).append(", ");
+    }
+    select.append(alias).append(target.selected.get(0));
+    for (String column : target.selected.subList(1, target.selected.size())) {
       select.append(", ").append(alias).append(column);
     }
     select.append(" from ").append(TableModel.quote(table)).append(" c");
@@ -124,26 +128,32 @@ final class CollectionReader {
           .append(" = c.")
           .append(TableModel.quote(elementColumn));
     }
-    select.append(" where ").append(owner);
-    StringBuilder order = new StringBuilder(" order by ").append(owner);
+    prepare(select.toString(), "c.");
+  }
+
+  /**
+   * The statements for each batch size: {@code head} (select … from …), where the key (its columns
+   * after {@code alias}) is one of the batch's, ordered by the key, then {@link #orderBy}.
+   */
+  private void prepare(String head, String alias) {
+    List<String> key = keyColumns.stream().map(k -> alias + k).toList();
+    StringBuilder order = new StringBuilder(" order by ").append(String.join(", ", key));
     for (String o : orderBy) {
       boolean desc = o.endsWith(" desc");
       String column = desc ? o.substring(0, o.length() - " desc".length()) : o;
-      order.append(", c.").append(TableModel.quote(column)).append(flavour.direction(desc));
+      order.append(", ").append(alias).append(TableModel.quote(column));
+      order.append(flavour.direction(desc));
     }
-    prepare(select.toString(), order.toString());
-  }
-
-  /** The statements for each batch size: {@code head} (up to the key), its list, {@code order}. */
-  private void prepare(String head, String order) {
     for (int b = 0; b < BATCHES.length; b++) {
-      StringBuilder sb = new StringBuilder(head);
+      StringBuilder sb = new StringBuilder(head).append(" where ");
       if (BATCHES[b] == 1) {
-        sb.append(" = ?");
-      } else {
-        sb.append(" in (?");
-        sb.append(", ?".repeat(BATCHES[b] - 1));
-        sb.append(')');
+        sb.append(String.join(" = ? and ", key)).append(" = ?");
+      } else if (key.size() == 1) {
+        sb.append(key.get(0)).append(" in (?").append(", ?".repeat(BATCHES[b] - 1)).append(')');
+      } else { // a composite id: (a, b) in ((?, ?), …)
+        String row = "(?" + ", ?".repeat(key.size() - 1) + ")";
+        sb.append('(').append(String.join(", ", key)).append(") in (").append(row);
+        sb.append((", " + row).repeat(BATCHES[b] - 1)).append(')');
       }
       this.sql[b] = sb.append(order).toString();
     }
@@ -187,21 +197,22 @@ final class CollectionReader {
         b++;
       }
       PreparedStatement ps = connection.statement(sql[b], sql[b]);
+      int parameter = 1;
       for (int i = 0; i < BATCHES[b]; i++) {
         // padded with the last id: the same statement serves every batch of this size
-        keyCodec.bind(ps, i + 1, batch.get(Math.min(i, batch.size() - 1)));
+        parameter = bindKey(ps, parameter, batch.get(Math.min(i, batch.size() - 1)));
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Object owner = EntityModel.idKey(keyCodec.read(rs, 1));
-          int at = 1 + keyCodec.width();
+          Object owner = EntityModel.idKey(readKey(rs));
+          int at = 1 + keyWidth;
           Object element;
           if (targetMapper != null) {
-            Object id = targetMapper.readId(rs, keyCodec.width());
+            Object id = targetMapper.readId(rs, keyWidth);
             Object key = EntityModel.idKey(id);
             Object[] state = targets.get(key);
             if (state == null) {
-              state = targetMapper.readState(rs, keyCodec.width());
+              state = targetMapper.readState(rs, keyWidth);
               targets.put(key, state);
               newIds.add(id);
               newStates.add(state);
@@ -223,6 +234,34 @@ final class CollectionReader {
     if (!newIds.isEmpty() && targetMapper.hasCollections()) {
       targetMapper.loadCollections(connection, newIds, newStates, loaded);
     }
+  }
+
+  /** Binds an owner's id (internal form) from parameter {@code at}; the next parameter's index. */
+  @SuppressWarnings("unchecked") // a composite id's internal form is a List (Composite#key)
+  private int bindKey(PreparedStatement ps, int at, Object id) throws SQLException {
+    if (keyCodecs.length == 1) {
+      keyCodecs[0].bind(ps, at, id);
+      return at + 1;
+    }
+    List<Object> parts = (List<Object>) id;
+    for (int k = 0; k < keyCodecs.length; k++) {
+      keyCodecs[k].bind(ps, at + k, parts.get(k));
+    }
+    return at + keyCodecs.length;
+  }
+
+  /** The owner's id in the current row, in its internal form. */
+  private Object readKey(ResultSet rs) throws SQLException {
+    if (keyCodecs.length == 1) {
+      return keyCodecs[0].read(rs, 1);
+    }
+    Object[] values = new Object[keyCodecs.length];
+    int at = 1;
+    for (int k = 0; k < values.length; k++) {
+      values[k] = keyCodecs[k].read(rs, at);
+      at += keyCodecs[k].width();
+    }
+    return Collections.unmodifiableList(Arrays.asList(values));
   }
 
   /** A new collection of the elements read. */
