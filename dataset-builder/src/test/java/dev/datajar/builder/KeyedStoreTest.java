@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.builder.fixtures.keyed.Airline;
 import dev.datajar.builder.fixtures.keyed.Author;
 import dev.datajar.builder.fixtures.keyed.Book;
 import dev.datajar.builder.fixtures.keyed.Keyed;
@@ -467,6 +468,19 @@ class KeyedStoreTest {
       assertEquals(List.of(5L, 1L), dune.getMentions().stream().map(m -> m.id).toList());
       assertTrue(dune.getMentions().get(0).printing == dune);
     }
+  }
+
+  @Test
+  void mapsAndSortedSets_stillReadThroughHibernate() {
+    assertFalse(HibernateProbe.rowPath(rows, Airline.class));
+    for (DataSets d : List.of(hql, postgres)) {
+      assertFalse(HibernateProbe.rowPath(d, Airline.class));
+      Airline one = d.store(Airline.class).get(1L).orElseThrow();
+      assertEquals(Map.of("en", "Air One", "fr", "Air Un"), Map.copyOf(one.labels));
+      assertEquals(List.of("AO", "MM", "ZZ"), List.copyOf(one.codes));
+      assertTrue(d.store(Airline.class).get(2L).orElseThrow().labels.isEmpty());
+    }
+    assertTrue(HibernateProbe.started(hql, "keyed"));
   }
 
   @Test
