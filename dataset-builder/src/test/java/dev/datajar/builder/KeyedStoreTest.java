@@ -484,6 +484,40 @@ class KeyedStoreTest {
   }
 
   @Test
+  void everyCollectionTable_needsItsSource() throws Exception {
+    // a one-to-many's join table, a map's table, a composite-key owner's collection table
+    for (String[] t :
+        List.of(
+            new String[] {"author_favourite", "Author.favourites"},
+            new String[] {"airline_label", "Airline.labels"},
+            new String[] {"runway_light", "Runway.lights"})) {
+      Path sources = dir.resolve("without-" + t[0]);
+      Files.createDirectories(sources.resolve("keyed"));
+      try (Stream<Path> files = Files.list(Fixtures.SOURCES.resolve("keyed"))) {
+        for (Path f : files.toList()) {
+          if (!f.getFileName().toString().equals(t[0] + ".csv")) {
+            Files.copy(f, sources.resolve("keyed").resolve(f.getFileName()));
+          }
+        }
+      }
+      DataSetBuildException e =
+          assertThrows(
+              DataSetBuildException.class,
+              () ->
+                  new DataSetBuilder()
+                      .build(
+                          Fixtures.request(dir.resolve("built-" + t[0]), "keyed")
+                              .sourceDirectory(sources)
+                              .build()));
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "table '" + t[0] + "' (the table of collection " + t[1] + ") has no source"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void oneToMany_andInverseManyToMany_everyFieldIsHibernates_onSqlite() {
     everyFieldIsHibernates(rows, hql);
     assertTrue(HibernateProbe.started(hql, "keyed"));

@@ -8,10 +8,11 @@ import java.util.List;
  * manifest: its table, and for its id and each attribute the column, the {@link Codec} and how the
  * value is set on an instance.
  *
- * <p>Entities with a layout: one table, no inheritance, formulas, versions, collections or {@code
- * PostLoad} callbacks; an id that is basic, an {@code @EmbeddedId} or an {@code @IdClass} of basic
- * parts; basic attributes, {@code @Embeddable} attributes of basic parts (nested too), and to-one
- * references to the primary key of another entity with a layout. Hibernate reads the others.
+ * <p>Entities with a layout: one table, no inheritance, formulas, versions, maps, sorted sets or
+ * {@code PostLoad} callbacks; an id that is basic, an {@code @EmbeddedId} or an {@code @IdClass} of
+ * basic parts; basic attributes, {@code @Embeddable} attributes of basic parts (nested too), to-one
+ * references to the primary key of another entity with a layout, and collections as sets or lists
+ * ({@link CollectionLayout}). Hibernate reads the others.
  *
  * <p>An entity is <em>plain</em> when its id is basic and it has no embeddables: the layouts every
  * runtime since the first one reads. The others use {@link Member#parts()}, which older runtimes do
@@ -25,8 +26,8 @@ import java.util.List;
  *     attribute whose {@link Member#embeddable()} is the id class and whose parts are the entity's
  *     {@code @Id} attributes
  * @param attributes the other attributes, in Hibernate's order
- * @param collections the {@code @ElementCollection} and {@code @ManyToMany} attributes, each read
- *     from its own table by a second query per batch of entities
+ * @param collections the {@code @ElementCollection}, {@code @ManyToMany} and {@code @OneToMany}
+ *     attributes, each read from its own table by a second query per batch of entities
  */
 public record EntityLayout(
     String entity,
@@ -82,7 +83,9 @@ public record EntityLayout(
    * @param keyParts for an owner with a composite id, the columns holding it (no attribute), in the
    *     order of the owner's id columns; else empty
    * @param element the element (no attribute): a column, an embeddable of parts, or for a {@code
-   *     ManyToMany} the join table's column holding the target's id ({@link Member#target()})
+   *     ManyToMany} the join table's column holding the target's id ({@link Member#target()}); for
+   *     a {@code OneToMany}, {@code table} is the target's (or its join table) and this its id
+   *     column there
    * @param orderBy the columns of {@code table} the elements are ordered by, each optionally
    *     followed by {@code " desc"}: an {@code @OrderColumn}, the columns an {@code @OrderBy}
    *     names, else the element's columns

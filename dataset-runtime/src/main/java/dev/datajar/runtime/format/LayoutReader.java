@@ -48,9 +48,9 @@ import org.hibernate.property.access.spi.SetterFieldImpl;
  *
  * <p>That is: a single table; a basic id, an {@code @EmbeddedId} or an {@code @IdClass} of basic
  * parts; basic attributes, embeddables of basic parts (nested too) and to-one references to the
- * primary key of another such entity; no collections, inheritance, formulas, versions, bytecode
- * enhancement or {@code @PostLoad}. Every attribute is set through the same field or setter
- * Hibernate uses.
+ * primary key of another such entity; collections as sets or lists ({@link #collection}); no maps,
+ * sorted sets, inheritance, formulas, versions, bytecode enhancement or {@code @PostLoad}. Every
+ * attribute is set through the same field or setter Hibernate uses.
  */
 final class LayoutReader {
   private LayoutReader() {}
@@ -144,10 +144,12 @@ final class LayoutReader {
   }
 
   /**
-   * An {@code @ElementCollection} (of basic values or embeddables) or a {@code @ManyToMany} (owning
-   * side, to a primary key) as a set or list, keyed by one column; its order from an {@code
-   * OrderColumn}, an {@code @OrderBy} on the element's own columns, else the element's columns.
-   * Empty for any other (maps, sorted sets, inverse sides, {@code @OneToMany}).
+   * An {@code @ElementCollection} (of basic values or embeddables), a {@code @ManyToMany} (either
+   * side) or a {@code @OneToMany} (to a basic primary key) as a set or list, keyed by the owner's
+   * id columns ({@code idColumns}: one, or a composite id's); its order from an {@code
+   * OrderColumn}, an {@code @OrderBy} on the element's own columns (a one-to-many's target's basic
+   * attributes too), else the element's columns. Empty for any other (maps, sorted sets, a
+   * restriction, a target with a composite id, an order the runtime cannot write).
    */
   // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
   @SuppressWarnings("removal")
