@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.builder.fixtures.keyed.Airline;
+import dev.datajar.builder.fixtures.keyed.Author;
+import dev.datajar.builder.fixtures.keyed.Book;
+import dev.datajar.builder.fixtures.keyed.Keyed;
 import dev.datajar.builder.fixtures.keyed.Library;
 import dev.datajar.builder.fixtures.keyed.Mention;
 import dev.datajar.builder.fixtures.keyed.Position;
@@ -21,13 +25,24 @@ import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
 import dev.datajar.testing.postgres.TestPostgres;
+import jakarta.persistence.Entity;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -110,10 +125,11 @@ class KeyedStoreTest {
     String manifest =
         Files.readString(
             dir.resolve("classes/META-INF/datasets/keyed.manifest.json"), StandardCharsets.UTF_8);
-    // Runtimes that predate composite ids read the "layouts" key only: these three are not there.
+    // Runtimes that predate composite ids read the "layouts" key only: Book alone is plain.
     String plain = manifest.substring(manifest.indexOf("\"layouts\""));
-    plain = plain.substring(0, plain.indexOf(']'));
-    assertEquals("\"layouts\" : [ ", plain.replace("\n", "").replace("  ", " "));
+    plain = plain.substring(0, plain.indexOf("\"extendedLayouts\""));
+    assertTrue(plain.contains("\"entity\" : \"" + Book.class.getName() + "\""), plain);
+    assertEquals(1, plain.split("\"entity\"").length - 1, plain);
     assertTrue(manifest.contains("\"extendedLayouts\""), manifest);
     assertTrue(manifest.contains("\"idClass\" : \"" + Runway.Key.class.getName() + "\""));
     assertTrue(HibernateProbe.rowPath(rows, Runway.class));
@@ -121,6 +137,8 @@ class KeyedStoreTest {
     assertTrue(HibernateProbe.rowPath(rows, Town.class));
     assertTrue(HibernateProbe.rowPath(rows, Library.class));
     assertTrue(HibernateProbe.rowPath(rows, Mention.class));
+    assertTrue(HibernateProbe.rowPath(rows, Author.class));
+    assertTrue(HibernateProbe.rowPath(rows, Book.class));
   }
 
   // ---- @IdClass
@@ -354,12 +372,13 @@ class KeyedStoreTest {
     assertEquals("2 none null null", mentions.get(2L).orElseThrow() + "");
     Function<Query, List<Long>> ids = q -> mentions.search(q).stream().map(m -> m.id).toList();
     assertEquals(List.of(1L), ids.apply(Query.where(Where.eq("runway.airport", "LHR"))));
-    assertEquals(List.of(1L, 3L), ids.apply(Query.where(Where.isNotNull("runway.surface"))));
-    assertEquals(List.of(4L, 3L, 1L, 2L), ids.apply(Query.all().orderByDesc("printing.copies")));
+    assertEquals(List.of(1L, 3L, 5L), ids.apply(Query.where(Where.isNotNull("runway.surface"))));
+    assertEquals(
+        List.of(4L, 3L, 1L, 2L, 5L), ids.apply(Query.all().orderByDesc("printing.copies")));
     assertEquals(List.of(2L, 4L), ids.apply(Query.where(Where.isNull("runway.number"))));
-    assertEquals(2, mentions.count(Query.where(Where.eq("printing.id.isbn", "978-0"))));
+    assertEquals(3, mentions.count(Query.where(Where.eq("printing.id.isbn", "978-0"))));
     try (Stream<Mention> s = mentions.stream(Query.where(Where.eq("printing.title", "Dune")))) {
-      assertEquals(List.of(1L, 4L), s.map(m -> m.id).toList());
+      assertEquals(List.of(1L, 4L, 5L), s.map(m -> m.id).toList());
     }
   }
 
@@ -491,6 +510,268 @@ class KeyedStoreTest {
     }
     // A dataset bound to PostgreSQL opens with Hibernate booted for its schema check (plain
     // entities too), so what shows these reads bypass it is their path (asserted above).
+  }
+
+  // ---- one-to-manys and inverse many-to-manys: every field of every row is Hibernate's
+
+  /** The entities with collections of entities, each with the HQL that reads all of its rows. */
+  private static final Map<Class<?>, String> ENTITY_COLLECTIONS =
+      Map.of(
+          Author.class, "select a from Author a order by a.id",
+          Book.class, "select b from Book b order by b.id",
+          Town.class, "select t from Town t order by t.id",
+          Library.class, "select l from Library l order by l.id",
+          Runway.class, "select r from Runway r order by r.airport, r.number",
+          Printing.class, "select p from Printing p order by p.id.isbn, p.id.run",
+          Mention.class, "select m from Mention m order by m.id");
+
+  @Test
+  void oneToMany_inTheirOrder_withoutHibernate() {
+    for (DataSets d : List.of(rows, postgres)) {
+      Store<Author> authors = d.store(Author.class);
+      Author herbert = authors.get(1L).orElseThrow();
+      // published desc, then title; a NULL year last (descending), as on every read path
+      assertEquals(
+          List.of("Children of Dune", "Sandworms", "Whipping Star", "Dune Messiah", "Dune"),
+          herbert.books.stream().map(b -> b.title).toList());
+      assertEquals(
+          List.of("Persuasion", "Emma", "Sanditon"),
+          authors.get(2L).orElseThrow().books.stream().map(b -> b.title).toList());
+      // each book's author is the one object read
+      herbert.books.forEach(b -> assertTrue(b.author == herbert));
+      assertEquals(5, herbert.bookSet.size());
+      assertEquals(
+          List.of("Emma", "Sandworms", "Whipping Star"),
+          herbert.edited.stream().map(b -> b.title).toList());
+      assertEquals(List.of(5L, 4L), herbert.favourites.stream().map(b -> b.id).toList());
+      Author nobody = authors.get(3L).orElseThrow();
+      assertEquals(List.of(), nobody.books);
+      assertTrue(nobody.bookSet.isEmpty());
+      assertEquals(
+          List.of(1L, 2L),
+          authors.search(Query.where(Where.like("name", "%e%"))).stream().map(a -> a.id).toList());
+      try (Stream<Author> s = authors.stream(Query.all().orderByDesc("name"))) {
+        assertEquals(
+            List.of(0, 5, 3), s.map(a -> a.books.size()).toList(), "Nobody, Herbert, Austen");
+      }
+      Town paris = d.store(Town.class).get(1L).orElseThrow();
+      assertEquals(List.of(1L), paris.librariesByIdDesc.stream().map(l -> l.id).toList());
+      assertTrue(paris.libraries.iterator().next().towns.contains(paris));
+    }
+  }
+
+  @Test
+  void collections_ofCompositeKeyOwners_withoutHibernate() {
+    for (DataSets d : List.of(rows, postgres)) {
+      Store<Runway> runways = d.store(Runway.class);
+      Runway lhr27 = runways.get(new Runway.Key("LHR", 27)).orElseThrow();
+      assertEquals(List.of("amber", "green"), lhr27.lights);
+      assertEquals(List.of(2L), lhr27.towns.stream().map(t -> t.id).toList());
+      assertEquals(
+          List.of("[blue, red]", "[white]", "[]"),
+          runways
+              .getAll(
+                  List.of(
+                      new Runway.Key("CDG", 9),
+                      new Runway.Key("CDG", 26),
+                      new Runway.Key("AAA", 1)))
+              .stream()
+              .map(r -> r.orElseThrow().lights + "")
+              .toList());
+      assertEquals(
+          List.of(List.of(), List.of(), List.of("blue", "red"), List.of("white")),
+          runways.search(Query.where(Where.ne("airport", "LHR"))).stream()
+              .map(r -> r.lights)
+              .toList());
+      Printing dune = d.store(Printing.class).get(new Printing.Id("978-0", 1)).orElseThrow();
+      assertEquals(List.of(5L, 1L), dune.getMentions().stream().map(m -> m.id).toList());
+      assertTrue(dune.getMentions().get(0).printing == dune);
+    }
+  }
+
+  @Test
+  void mapsAndSortedSets_stillReadThroughHibernate() {
+    assertFalse(HibernateProbe.rowPath(rows, Airline.class));
+    for (DataSets d : List.of(hql, postgres)) {
+      assertFalse(HibernateProbe.rowPath(d, Airline.class));
+      Airline one = d.store(Airline.class).get(1L).orElseThrow();
+      assertEquals(Map.of("en", "Air One", "fr", "Air Un"), Map.copyOf(one.labels));
+      assertEquals(List.of("AO", "MM", "ZZ"), List.copyOf(one.codes));
+      assertTrue(d.store(Airline.class).get(2L).orElseThrow().labels.isEmpty());
+    }
+    assertTrue(HibernateProbe.started(hql, "keyed"));
+  }
+
+  @Test
+  void everyCollectionTable_needsItsSource() throws Exception {
+    // a one-to-many's join table, a map's table, a composite-key owner's collection table
+    for (String[] t :
+        List.of(
+            new String[] {"author_favourite", "Author.favourites"},
+            new String[] {"airline_label", "Airline.labels"},
+            new String[] {"runway_light", "Runway.lights"})) {
+      Path sources = dir.resolve("without-" + t[0]);
+      Files.createDirectories(sources.resolve("keyed"));
+      try (Stream<Path> files = Files.list(Fixtures.SOURCES.resolve("keyed"))) {
+        for (Path f : files.toList()) {
+          if (!f.getFileName().toString().equals(t[0] + ".csv")) {
+            Files.copy(f, sources.resolve("keyed").resolve(f.getFileName()));
+          }
+        }
+      }
+      DataSetBuildException e =
+          assertThrows(
+              DataSetBuildException.class,
+              () ->
+                  new DataSetBuilder()
+                      .build(
+                          Fixtures.request(dir.resolve("built-" + t[0]), "keyed")
+                              .sourceDirectory(sources)
+                              .build()));
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "table '" + t[0] + "' (the table of collection " + t[1] + ") has no source"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void oneToMany_andInverseManyToMany_everyFieldIsHibernates_onSqlite() {
+    everyFieldIsHibernates(rows, hql);
+    assertTrue(HibernateProbe.started(hql, "keyed"));
+  }
+
+  @Test
+  void oneToMany_andInverseManyToMany_everyFieldIsHibernates_onPostgres() {
+    everyFieldIsHibernates(postgres, postgres);
+  }
+
+  /**
+   * Reads every row of each of {@link #ENTITY_COLLECTIONS} through {@code rowPath}'s stores (get,
+   * getAll, search, stream) and through HQL on {@code hibernate}, and compares every field, down
+   * through the entities they hold.
+   */
+  private static void everyFieldIsHibernates(DataSets rowPath, DataSets hibernate) {
+    for (Map.Entry<Class<?>, String> e : ENTITY_COLLECTIONS.entrySet()) {
+      everyFieldIsHibernates(rowPath, hibernate, e.getKey(), e.getValue());
+    }
+  }
+
+  private static <T> void everyFieldIsHibernates(
+      DataSets rowPath, DataSets hibernate, Class<T> type, String hql) {
+    assertTrue(HibernateProbe.rowPath(rowPath, type), type.getName());
+    Store<T> store = rowPath.store(type);
+    List<String> expected =
+        hibernate.store(type).query(hql, type).stream().map(x -> fields(x)).toList();
+    assertTrue(expected.size() > 2, type + ": " + expected);
+    List<String> searched = store.search(Query.all()).stream().map(x -> fields(x)).toList();
+    assertEquals(expected, searched, type.getName());
+    try (Stream<T> s = store.stream(Query.all())) {
+      assertEquals(expected, s.map(x -> fields(x)).toList(), type.getName());
+    }
+    assertEquals(expected.size(), store.count(Query.all()));
+    List<Object> ids = new ArrayList<>();
+    for (T row : hibernate.store(type).query(hql, type)) {
+      Object id = idOf(row);
+      ids.add(id);
+      assertEquals(fields(row), fields(store.get(id).orElseThrow()), type.getName() + " " + id);
+    }
+    assertEquals(
+        expected,
+        store.getAll(ids).stream().map(o -> fields(o.orElseThrow())).toList(),
+        type.getName());
+  }
+
+  /**
+   * Every field of an entity, and of the entities it refers to (to a depth of three; deeper, and
+   * where a path comes back to an entity it holds, by class and id); a collection's elements in
+   * their order when it has one ({@code @OrderBy}, {@code @OrderColumn}), else sorted.
+   */
+  private static String fields(Object entity) {
+    return fields(entity, new HashSet<>(), 0);
+  }
+
+  /**
+   * {@code onPath}: the entities (by class and id) this one is inside of. By id, not identity:
+   * Hibernate's lazy loads after its session closed give other instances of the same row.
+   */
+  private static String fields(Object entity, Set<String> onPath, int depth) {
+    Class<?> type = entityClass(entity);
+    String ref = type.getSimpleName() + "#" + value(idOf(entity), onPath, depth);
+    if (depth > 3 || !onPath.add(ref)) {
+      return ref;
+    }
+    StringBuilder sb = new StringBuilder(type.getSimpleName()).append('{');
+    for (Field f : type.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers())) {
+        continue;
+      }
+      Object v = fieldValue(entity, f.getName());
+      String text;
+      if (v instanceof Collection<?> c) {
+        List<String> elements = new ArrayList<>();
+        for (Object x : c) {
+          elements.add(value(x, onPath, depth));
+        }
+        if (f.getAnnotation(OrderBy.class) == null && f.getAnnotation(OrderColumn.class) == null) {
+          elements.sort(null); // no order: Hibernate's is the database's
+        }
+        text = (v instanceof Set ? "set" : "list") + elements;
+      } else {
+        text = value(v, onPath, depth);
+      }
+      sb.append(f.getName()).append('=').append(text).append(", ");
+    }
+    onPath.remove(ref);
+    return sb.append('}').toString();
+  }
+
+  private static String value(Object v, Set<String> onPath, int depth) {
+    if (v != null && entityClass(v).isAnnotationPresent(Entity.class)) {
+      return fields(v, onPath, depth + 1);
+    }
+    if (v != null && v.getClass().getPackage() == Keyed.class.getPackage()) {
+      StringBuilder sb = new StringBuilder("(");
+      for (Field f : v.getClass().getDeclaredFields()) {
+        if (!Modifier.isStatic(f.getModifiers())) {
+          f.setAccessible(true);
+          try {
+            sb.append(f.getName()).append('=').append(value(f.get(v), onPath, depth)).append(' ');
+          } catch (IllegalAccessException e) {
+            throw new LinkageError(e.getMessage(), e);
+          }
+        }
+      }
+      return sb.append(')').toString(); // an embeddable or id, by its fields
+    }
+    return v instanceof byte[] b ? Arrays.toString(b) : String.valueOf(v);
+  }
+
+  /** An entity's id, as {@code Store.get} takes it. */
+  private static Object idOf(Object entity) {
+    return entity instanceof Runway r
+        ? new Runway.Key(r.airport, r.number)
+        : fieldValue(entity, "id");
+  }
+
+  /** The entity class of an object (a Hibernate proxy's superclass). */
+  private static Class<?> entityClass(Object o) {
+    Class<?> c = o.getClass();
+    while (c != Object.class && !c.isAnnotationPresent(Entity.class)) {
+      c = c.getSuperclass();
+    }
+    return c == Object.class ? o.getClass() : c;
+  }
+
+  private static Object fieldValue(Object o, String name) {
+    try {
+      Field f = entityClass(o).getDeclaredField(name);
+      f.setAccessible(true);
+      return f.get(o);
+    } catch (ReflectiveOperationException e) {
+      throw new LinkageError(e.getMessage(), e);
+    }
   }
 
   private static List<String> strings(List<?> list) {

@@ -8,10 +8,11 @@ import java.util.List;
  * manifest: its table, and for its id and each attribute the column, the {@link Codec} and how the
  * value is set on an instance.
  *
- * <p>Entities with a layout: one table, no inheritance, formulas, versions, collections or {@code
- * PostLoad} callbacks; an id that is basic, an {@code @EmbeddedId} or an {@code @IdClass} of basic
- * parts; basic attributes, {@code @Embeddable} attributes of basic parts (nested too), and to-one
- * references to the primary key of another entity with a layout. Hibernate reads the others.
+ * <p>Entities with a layout: one table, no inheritance, formulas, versions, maps, sorted sets or
+ * {@code PostLoad} callbacks; an id that is basic, an {@code @EmbeddedId} or an {@code @IdClass} of
+ * basic parts; basic attributes, {@code @Embeddable} attributes of basic parts (nested too), to-one
+ * references to the primary key of another entity with a layout, and collections as sets or lists
+ * ({@link CollectionLayout}). Hibernate reads the others.
  *
  * <p>An entity is <em>plain</em> when its id is basic and it has no embeddables: the layouts every
  * runtime since the first one reads. The others use {@link Member#parts()}, which older runtimes do
@@ -25,8 +26,8 @@ import java.util.List;
  *     attribute whose {@link Member#embeddable()} is the id class and whose parts are the entity's
  *     {@code @Id} attributes
  * @param attributes the other attributes, in Hibernate's order
- * @param collections the {@code @ElementCollection} and {@code @ManyToMany} attributes, each read
- *     from its own table by a second query per batch of entities
+ * @param collections the {@code @ElementCollection}, {@code @ManyToMany} and {@code @OneToMany}
+ *     attributes, each read from its own table by a second query per batch of entities
  */
 public record EntityLayout(
     String entity,
@@ -67,8 +68,8 @@ public record EntityLayout(
   }
 
   /**
-   * A collection attribute of an entity with a basic id: its rows in {@code table}, found by {@code
-   * keyColumn} (the owner's id), in the order Hibernate gives them.
+   * A collection attribute of an entity: its rows in {@code table}, found by {@code keyColumn} (or
+   * {@code keyParts}: the owner's id), in the order Hibernate gives them.
    *
    * @param attribute its name
    * @param declaringClass the class that declares the field or setter
@@ -77,10 +78,14 @@ public record EntityLayout(
    * @param kind {@code "set"} (a {@code LinkedHashSet}, in the order read) or {@code "list"} (an
    *     {@code ArrayList})
    * @param table the collection or join table
-   * @param keyColumn its column holding the owner's id
-   * @param keyCodec that column's codec
+   * @param keyColumn its column holding the owner's basic id; {@code null} for a composite id's
+   * @param keyCodec that column's codec, or {@code null}
+   * @param keyParts for an owner with a composite id, the columns holding it (no attribute), in the
+   *     order of the owner's id columns; else empty
    * @param element the element (no attribute): a column, an embeddable of parts, or for a {@code
-   *     ManyToMany} the join table's column holding the target's id ({@link Member#target()})
+   *     ManyToMany} the join table's column holding the target's id ({@link Member#target()}); for
+   *     a {@code OneToMany}, {@code table} is the target's (or its join table) and this its id
+   *     column there
    * @param orderBy the columns of {@code table} the elements are ordered by, each optionally
    *     followed by {@code " desc"}: an {@code @OrderColumn}, the columns an {@code @OrderBy}
    *     names, else the element's columns
@@ -94,10 +99,45 @@ public record EntityLayout(
       String table,
       String keyColumn,
       String keyCodec,
+      List<Member> keyParts,
       Member element,
       List<String> orderBy) {
     public CollectionLayout {
+      keyParts = List.copyOf(keyParts);
       orderBy = List.copyOf(orderBy);
+    }
+
+    /** A collection of an owner with a basic id. */
+    public CollectionLayout(
+        String attribute,
+        String declaringClass,
+        String setter,
+        boolean field,
+        String kind,
+        String table,
+        String keyColumn,
+        String keyCodec,
+        Member element,
+        List<String> orderBy) {
+      this(
+          attribute,
+          declaringClass,
+          setter,
+          field,
+          kind,
+          table,
+          keyColumn,
+          keyCodec,
+          List.of(),
+          element,
+          orderBy);
+    }
+
+    /** The columns holding the owner's id: {@link #keyColumn}, or a composite id's. */
+    public List<String> keyColumns() {
+      return keyParts.isEmpty()
+          ? List.of(keyColumn)
+          : keyParts.stream().map(Member::column).toList();
     }
   }
 

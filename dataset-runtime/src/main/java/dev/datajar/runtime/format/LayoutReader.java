@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.event.spi.CallbackType;
 import org.hibernate.metamodel.mapping.AttributeMapping;
@@ -22,13 +23,16 @@ import org.hibernate.metamodel.mapping.CompositeIdentifierMapping;
 import org.hibernate.metamodel.mapping.EmbeddableMappingType;
 import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
+import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.NonAggregatedIdentifierMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.metamodel.mapping.VirtualModelPart;
 import org.hibernate.metamodel.mapping.internal.EmbeddedAttributeMapping;
+import org.hibernate.metamodel.mapping.internal.EntityCollectionPart;
 import org.hibernate.metamodel.mapping.internal.ManyToManyCollectionPart;
+import org.hibernate.metamodel.mapping.internal.OneToManyCollectionPart;
 import org.hibernate.metamodel.mapping.internal.SingleAttributeIdentifierMapping;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.collection.CollectionPersister;
@@ -44,9 +48,9 @@ import org.hibernate.property.access.spi.SetterFieldImpl;
  *
  * <p>That is: a single table; a basic id, an {@code @EmbeddedId} or an {@code @IdClass} of basic
  * parts; basic attributes, embeddables of basic parts (nested too) and to-one references to the
- * primary key of another such entity; no collections, inheritance, formulas, versions, bytecode
- * enhancement or {@code @PostLoad}. Every attribute is set through the same field or setter
- * Hibernate uses.
+ * primary key of another such entity; collections as sets or lists ({@link #collection}); no maps,
+ * sorted sets, inheritance, formulas, versions, bytecode enhancement or {@code @PostLoad}. Every
+ * attribute is set through the same field or setter Hibernate uses.
  */
 final class LayoutReader {
   private LayoutReader() {}
@@ -111,8 +115,9 @@ final class LayoutReader {
     for (int i = 0; i < p.getNumberOfAttributeMappings(); i++) {
       AttributeMapping a = p.getAttributeMapping(i);
       if (a instanceof PluralAttributeMapping plural) {
-        Optional<EntityLayout.CollectionLayout> c =
-            idMember.get().isComposite() ? Optional.empty() : collection(plural, codecOf, ids);
+        List<String> idColumns = new ArrayList<>();
+        idMember.get().columns(idColumns);
+        Optional<EntityLayout.CollectionLayout> c = collection(plural, idColumns, codecOf, ids);
         if (c.isEmpty()) {
           return Optional.empty();
         }
@@ -139,22 +144,36 @@ final class LayoutReader {
   }
 
   /**
-   * An {@code @ElementCollection} (of basic values or embeddables) or a {@code @ManyToMany} (owning
-   * side, to a primary key) as a set or list, keyed by one column; its order from an {@code
-   * OrderColumn}, an {@code @OrderBy} on the element's own columns, else the element's columns.
-   * Empty for any other (maps, sorted sets, inverse sides, {@code @OneToMany}).
+   * An {@code @ElementCollection} (of basic values or embeddables), a {@code @ManyToMany} (either
+   * side) or a {@code @OneToMany} (to a basic primary key) as a set or list, keyed by the owner's
+   * id columns ({@code idColumns}: one, or a composite id's); its order from an {@code
+   * OrderColumn}, an {@code @OrderBy} on the element's own columns (a one-to-many's target's basic
+   * attributes too), else the element's columns. Empty for any other (maps, sorted sets, a
+   * restriction, a target with a composite id, an order the runtime cannot write).
    */
   // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
   @SuppressWarnings("removal")
   private static Optional<EntityLayout.CollectionLayout> collection(
       PluralAttributeMapping a,
+      List<String> idColumns,
       BiFunction<String, String, Codec> codecOf,
       Map<String, String> ids) {
     CollectionPersister persister = a.getCollectionDescriptor();
-    if (persister.isInverse()
-        || persister.isOneToMany()
-        || a.getPropertyAccess() == null
-        || !(a.getKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart key)) {
+    if (a.getPropertyAccess() == null
+        || a.hasWhereRestrictions()
+        || !(a.getKeyDescriptor().getTargetPart() instanceof EntityIdentifierMapping)) {
+      return Optional.empty();
+    }
+    String table = persister.getTableName();
+    List<EntityLayout.Member> keyParts = new ArrayList<>();
+    BasicValuedModelPart key =
+        a.getKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart b ? b : null;
+    if (key == null) {
+      // A composite-key owner's: its columns in the order of the owner's id columns.
+      if (!compositeKey(a.getKeyDescriptor(), table, idColumns, codecOf, keyParts)) {
+        return Optional.empty();
+      }
+    } else if (idColumns.size() != 1) {
       return Optional.empty();
     }
     String kind =
@@ -171,13 +190,12 @@ final class LayoutReader {
         || !type.isAssignableFrom(kind.equals("set") ? LinkedHashSet.class : ArrayList.class)) {
       return Optional.empty();
     }
-    String table = persister.getTableName();
-    if (!table.equals(key.getContainingTableExpression()) || key.isFormula()) {
+    if (key != null && (!table.equals(key.getContainingTableExpression()) || key.isFormula())) {
       return Optional.empty();
     }
-    Codec keyCodec = codecOf.apply(table, key.getSelectionExpression());
+    Codec keyCodec = key == null ? null : codecOf.apply(table, key.getSelectionExpression());
     Optional<EntityLayout.Member> element = element(a.getElementDescriptor(), table, codecOf);
-    if (keyCodec == null || element.isEmpty()) {
+    if ((key != null && keyCodec == null) || element.isEmpty()) {
       return Optional.empty();
     }
     List<String> orderBy = new ArrayList<>();
@@ -190,7 +208,9 @@ final class LayoutReader {
       orderBy.add(TableModel.unquote(index.getSelectionExpression()));
     } else if (a.getOrderByFragment() != null || a.getManyToManyOrderByFragment() != null) {
       String spec = orderBy(m.getDeclaringClass(), a.getAttributeName());
-      if (spec == null || !orderColumns(spec, element.get(), ids, orderBy)) {
+      Function<String, String> targetColumn =
+          persister.isOneToMany() ? targetColumn(a.getElementDescriptor(), table) : x -> null;
+      if (spec == null || !orderColumns(spec, element.get(), ids, targetColumn, orderBy)) {
         return Optional.empty();
       }
     } else {
@@ -204,15 +224,101 @@ final class LayoutReader {
             m instanceof Field,
             kind,
             TableModel.unquote(table),
-            TableModel.unquote(key.getSelectionExpression()),
-            keyCodec.spec(),
+            key == null ? null : TableModel.unquote(key.getSelectionExpression()),
+            key == null ? null : keyCodec.spec(),
+            keyParts,
             element.get(),
             orderBy));
   }
 
-  /** A collection's element: a basic column, an embeddable, or a many-to-many's target key. */
+  /**
+   * The key columns of a collection of a composite-key owner, into {@code out} in the order of the
+   * owner's id columns {@code idColumns} (the descriptor pairs key and id columns by position);
+   * false if one is a formula, in another table, or has no codec.
+   */
+  private static boolean compositeKey(
+      ForeignKeyDescriptor fk,
+      String table,
+      List<String> idColumns,
+      BiFunction<String, String, Codec> codecOf,
+      List<EntityLayout.Member> out) {
+    List<SelectableMapping> keys = new ArrayList<>();
+    List<SelectableMapping> targets = new ArrayList<>();
+    fk.getKeyPart().forEachSelectable((i, s) -> keys.add(s));
+    fk.getTargetPart().forEachSelectable((i, s) -> targets.add(s));
+    if (keys.size() != idColumns.size() || targets.size() != keys.size()) {
+      return false;
+    }
+    for (String idColumn : idColumns) {
+      SelectableMapping k = null;
+      for (int i = 0; i < targets.size(); i++) {
+        if (TableModel.unquote(targets.get(i).getSelectionExpression()).equals(idColumn)) {
+          k = keys.get(i);
+        }
+      }
+      Codec codec = k == null ? null : codecOf.apply(table, k.getSelectionExpression());
+      if (codec == null || k.isFormula() || !table.equals(k.getContainingTableExpression())) {
+        return false;
+      }
+      out.add(
+          new EntityLayout.Member(
+              null,
+              TableModel.unquote(k.getSelectionExpression()),
+              codec.spec(),
+              null,
+              null,
+              null,
+              false));
+    }
+    return true;
+  }
+
+  /**
+   * The column of {@code table} (a one-to-many's target table) holding a basic attribute of the
+   * target, by the attribute's name; null for any other name.
+   */
+  private static Function<String, String> targetColumn(CollectionPart part, String table) {
+    EntityMappingType target = ((EntityCollectionPart) part).getAssociatedEntityMappingType();
+    return name -> {
+      if (name.isEmpty() || name.contains(".")) {
+        return null;
+      }
+      AttributeMapping found = target.findAttributeMapping(name);
+      return found instanceof BasicValuedModelPart b
+              && !(found instanceof PluralAttributeMapping)
+              && !b.isFormula()
+              && table.equals(b.getContainingTableExpression())
+          ? TableModel.unquote(b.getSelectionExpression())
+          : null;
+    };
+  }
+
+  /**
+   * A collection's element: a basic column, an embeddable, a many-to-many's target key (in the join
+   * table), or a one-to-many's target id (in the target's own table).
+   */
   private static Optional<EntityLayout.Member> element(
       CollectionPart part, String table, BiFunction<String, String, Codec> codecOf) {
+    if (part instanceof OneToManyCollectionPart e) {
+      EntityMappingType target = e.getAssociatedEntityMappingType();
+      if (!(target.getIdentifierMapping() instanceof BasicEntityIdentifierMapping k)
+          || k.isFormula()
+          || !table.equals(k.getContainingTableExpression())) {
+        return Optional.empty();
+      }
+      Codec codec = codecOf.apply(table, k.getSelectionExpression());
+      return codec == null
+          ? Optional.empty()
+          : Optional.of(
+              new EntityLayout.Member(
+                  null,
+                  TableModel.unquote(k.getSelectionExpression()),
+                  codec.spec(),
+                  target.getMappedJavaType().getJavaTypeClass().getName(),
+                  null,
+                  null,
+                  false));
+    }
     if (part instanceof ManyToManyCollectionPart e) {
       if (!e.isReferenceToPrimaryKey()
           || !(e.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart k)
@@ -299,7 +405,11 @@ final class LayoutReader {
    * table's column). False for anything else (a target's other attributes need a join).
    */
   private static boolean orderColumns(
-      String spec, EntityLayout.Member element, Map<String, String> ids, List<String> out) {
+      String spec,
+      EntityLayout.Member element,
+      Map<String, String> ids,
+      Function<String, String> targetColumn,
+      List<String> out) {
     for (String item : spec.isBlank() ? new String[] {""} : spec.split(",", -1)) {
       String[] words = item.trim().split("\\s+");
       String path = words[0];
@@ -315,6 +425,9 @@ final class LayoutReader {
       } else if (path.isEmpty() || element.target() != null) {
         // a basic element by its value; a target by its id (what an empty @OrderBy means)
         column = path.isEmpty() || path.equals(ids.get(element.target())) ? element.column() : null;
+      }
+      if (column == null && element.target() != null) {
+        column = targetColumn.apply(path); // a one-to-many's target's own column
       }
       if (column == null) {
         return false;

@@ -110,8 +110,16 @@ final class ManifestJson {
           g.writeStringField(c.field() ? "field" : "setter", c.setter());
           g.writeStringField("kind", c.kind());
           g.writeStringField("table", c.table());
-          g.writeStringField("keyColumn", c.keyColumn());
-          g.writeStringField("keyCodec", c.keyCodec());
+          if (c.keyParts().isEmpty()) {
+            g.writeStringField("keyColumn", c.keyColumn());
+            g.writeStringField("keyCodec", c.keyCodec());
+          } else { // a composite id's (runtimes that predate them fail on the missing keyColumn)
+            g.writeArrayFieldStart("keyParts");
+            for (EntityLayout.Member p : c.keyParts()) {
+              member(g, p);
+            }
+            g.writeEndArray();
+          }
           g.writeFieldName("element");
           member(g, c.element());
           g.writeArrayFieldStart("orderBy");
@@ -221,6 +229,10 @@ final class ManifestJson {
         boolean field = c.containsKey("field");
         List<String> orderBy = new ArrayList<>();
         list(c, "orderBy").forEach(o -> orderBy.add((String) o));
+        List<EntityLayout.Member> keyParts = new ArrayList<>();
+        for (Map<String, Object> k : objects(c, "keyParts")) {
+          keyParts.add(member(k));
+        }
         collections.add(
             new EntityLayout.CollectionLayout(
                 text(c, "attribute"),
@@ -231,6 +243,7 @@ final class ManifestJson {
                 text(c, "table"),
                 text(c, "keyColumn"),
                 text(c, "keyCodec"),
+                keyParts,
                 member(object(c, "element")),
                 orderBy));
       }

@@ -343,7 +343,7 @@ final class RowMapper<T> {
     }
     for (CollectionReader c : collections) {
       if (c.target != null) {
-        c.targetMapper = byEntity.get(c.target);
+        c.link(byEntity.get(c.target));
       }
     }
     if (flavour.joinsToOnes() && !toOnes.isEmpty()) {
@@ -553,8 +553,24 @@ final class RowMapper<T> {
    */
   void loadCollections(FastConnections.Slot slot, List<Object> ids, List<Object[]> states)
       throws SQLException {
+    Map<RowMapper<?>, Map<Object, Object[]>> loaded = new HashMap<>();
+    Map<Object, Object[]> mine = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      mine.put(EntityModel.idKey(ids.get(i)), states.get(i));
+    }
+    loaded.put(this, mine);
+    loadCollections(slot, ids, states, loaded);
+  }
+
+  /** {@link #loadCollections}, within a call that has read the rows {@code loaded} already. */
+  void loadCollections(
+      FastConnections.Slot slot,
+      List<Object> ids,
+      List<Object[]> states,
+      Map<RowMapper<?>, Map<Object, Object[]>> loaded)
+      throws SQLException {
     for (int i = 0; i < collections.length; i++) {
-      collections[i].load(slot, ids, states, collectionBase + i);
+      collections[i].load(slot, ids, states, collectionBase + i, loaded);
     }
   }
 

@@ -116,7 +116,7 @@ public final class PostgresOpener {
       }
       for (EntityLayout.CollectionLayout c : l.collections()) {
         Set<String> in = columnsOf.apply(c.table());
-        List<String> needed = new ArrayList<>(List.of(c.keyColumn()));
+        List<String> needed = new ArrayList<>(c.keyColumns());
         c.element().columns(needed);
         if (in == null || !in.containsAll(needed)) {
           return false;
