@@ -163,8 +163,8 @@ final class IsoStartup {
     return problem;
   }
 
-  /** The dataset file, copied out of its jar once for the plain JDBC variants. */
-  private static Path extract(Path jar, String entry, Path target) throws IOException {
+  /** The dataset file, copied out of its jar once for the plain JDBC variants (also group oui). */
+  static Path extract(Path jar, String entry, Path target) throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
       ZipEntry e = file.getEntry(entry);
       if (e == null) {
@@ -172,8 +172,7 @@ final class IsoStartup {
             jar
                 + " has no "
                 + entry
-                + ": is it the iso-codes"
-                + " dataset jar? Build it with: "
+                + ": is it the dataset jar it should be? Build it with: "
                 + StartupClassPath.BUILD_COMMAND);
       }
       if (Files.isRegularFile(target)

@@ -14,17 +14,19 @@ import java.util.Locale;
  * <pre>
  * mvn -P bench -pl benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar dev.datajar.benchmarks.read.StartupBenchmark \
- *     [--runs 5] [--only iso|big] [--cds] [--rows 1200000] [--iso-jar FILE]
+ *     [--runs 5] [--only iso|big|oui] [--cds] [--rows 1200000] [--iso-jar FILE] [--oui-jar FILE]
  * </pre>
  *
- * <p>Two groups. <b>iso</b>: the iso-codes dataset jar, warm cache: (a) {@code
+ * <p>Three groups. <b>iso</b>: the iso-codes dataset jar, warm cache: (a) {@code
  * Guice.createInjector(new DataSetModule())} then {@code Store<Country>.get("DE")}; (b) plain
  * sqlite-jdbc, one {@code select} on the same file; (c) the floor with Guice: an injector with one
  * eager singleton that opens that connection, then the same select; (d) the datajar injector, then
  * its first HQL {@code Store.query}; with {@code --cds}, (e) variant (a) with an AppCDS archive.
  * <b>big</b>: a ~100 MB dataset jar, {@code Store<Item>.get(1)} with a warm cache and with an empty
  * one (so the file is first copied out of the jar), plain JDBC, and the time to copy the file out
- * of the jar.
+ * of the jar. <b>oui</b> ({@link OuiStartup}): the ieee-oui dataset jar, whose entities have an
+ * {@code @IdClass} key: the first {@code get} by key and the example service's first lookup,
+ * against plain JDBC and the Guice floor.
  *
  * <p>Every run is a fresh JVM under {@code /usr/bin/time -v} (wall time from launch to exit, the
  * child exiting right after its first result; peak RSS), with no JVM flags, on the class path a
@@ -37,7 +39,15 @@ import java.util.Locale;
  */
 public final class StartupBenchmark {
   /** The command line's options. */
-  record Options(int runs, boolean iso, boolean big, boolean cds, long rows, Path isoJar) {}
+  record Options(
+      int runs,
+      boolean iso,
+      boolean big,
+      boolean oui,
+      boolean cds,
+      long rows,
+      Path isoJar,
+      Path ouiJar) {}
 
   private StartupBenchmark() {}
 
@@ -67,9 +77,10 @@ public final class StartupBenchmark {
     boolean cds = false;
     long rows = 1_200_000;
     Path isoJar = null;
+    Path ouiJar = null;
     String usage =
-        "options: --runs N (default 5), --only iso|big, --cds, --rows N (default"
-            + " 1200000, the big dataset), --iso-jar FILE";
+        "options: --runs N (default 5), --only iso|big|oui, --cds, --rows N (default"
+            + " 1200000, the big dataset), --iso-jar FILE, --oui-jar FILE";
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--cds")) {
@@ -85,13 +96,23 @@ public final class StartupBenchmark {
         case "--only" -> only = v;
         case "--rows" -> rows = Long.parseLong(v.replace("_", ""));
         case "--iso-jar" -> isoJar = Path.of(v);
+        case "--oui-jar" -> ouiJar = Path.of(v);
         default -> throw new IllegalArgumentException("unknown option " + a + "; " + usage);
       }
     }
-    if (runs < 1 || !List.of("all", "iso", "big").contains(only)) {
-      throw new IllegalArgumentException("--runs must be ≥ 1 and --only iso or big; " + usage);
+    if (runs < 1 || !List.of("all", "iso", "big", "oui").contains(only)) {
+      throw new IllegalArgumentException("--runs must be ≥ 1 and --only iso, big or oui; " + usage);
     }
-    return new Options(runs, !only.equals("big"), !only.equals("iso"), cds, rows, isoJar);
+    boolean all = only.equals("all");
+    return new Options(
+        runs,
+        all || only.equals("iso"),
+        all || only.equals("big"),
+        all || only.equals("oui"),
+        cds,
+        rows,
+        isoJar,
+        ouiJar);
   }
 
   private static int run(Options o) throws Exception {
@@ -100,6 +121,7 @@ public final class StartupBenchmark {
     GnuTime.requireInstalled(work.resolve("time-check.txt"));
     List<Path> libraries = StartupClassPath.serviceLibraries();
     Path isoJar = o.iso() ? StartupClassPath.isoCodesJar(o.isoJar()) : null;
+    Path ouiJar = o.oui() ? StartupClassPath.ieeeOuiJar(o.ouiJar()) : null;
     BenchPaths.deleteTree(work.resolve("logs"));
     Path probe = StartupClassPath.writeProbeJar(work);
 
@@ -136,6 +158,9 @@ public final class StartupBenchmark {
     int failures = 0;
     if (o.iso()) {
       failures += IsoStartup.measure(o, isoJar, probe, libraries, report);
+    }
+    if (o.oui()) {
+      failures += OuiStartup.measure(o, ouiJar, probe, libraries, report);
     }
     if (o.big()) {
       failures += BigStartup.measure(o, probe, libraries, report);

@@ -70,34 +70,49 @@ final class StartupClassPath {
    * made in {@code target/startup/datasets/}, else the one in {@code datasets/iso-codes/target/}.
    */
   static Path isoCodesJar(Path override) throws IOException {
+    return datasetJar("iso-codes", override, "--iso-jar");
+  }
+
+  /** The ieee-oui dataset jar, found as {@link #isoCodesJar} finds iso-codes'. */
+  static Path ieeeOuiJar(Path override) throws IOException {
+    return datasetJar("ieee-oui", override, "--oui-jar");
+  }
+
+  private static Path datasetJar(String module, Path override, String option) throws IOException {
     if (override != null) {
       if (!Files.isRegularFile(override)) {
-        throw new IllegalStateException("--iso-jar " + override + ": no such file");
+        throw new IllegalStateException(option + " " + override + ": no such file");
       }
       return override.toAbsolutePath();
     }
     Path copied = buildOutput().resolve("datasets");
-    Path module =
+    Path target =
         BenchPaths.targetDirectory()
             .getParent()
             .resolveSibling("datasets")
-            .resolve("iso-codes")
+            .resolve(module)
             .resolve("target");
-    for (Path dir : List.of(copied, module)) {
-      Path jar = find(dir, "dataset-iso-codes-*.jar");
+    String glob = "dataset-" + module + "-*.jar";
+    for (Path dir : List.of(copied, target)) {
+      Path jar = find(dir, glob);
       if (jar != null) {
         return jar;
       }
     }
     throw new IllegalStateException(
-        "no iso-codes dataset jar: looked for"
-            + " dataset-iso-codes-*.jar in "
+        "no "
+            + module
+            + " dataset jar: looked for "
+            + glob
+            + " in "
             + copied
             + " and in "
-            + module
+            + target
             + ". Build it with: "
             + BUILD_COMMAND
-            + " (or pass --iso-jar <file>)");
+            + " (or pass "
+            + option
+            + " <file>)");
   }
 
   private static Path find(Path dir, String glob) throws IOException {

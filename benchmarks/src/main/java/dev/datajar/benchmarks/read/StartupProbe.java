@@ -10,6 +10,7 @@ import dev.datajar.runtime.DataSetModule;
 import dev.datajar.runtime.Store;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,6 +42,9 @@ import java.util.zip.ZipEntry;
  *       the injected {@code Store<entity>}, {@code get(id)};
  *   <li>{@code datajar-hql <entity class> <hql> <param>}: the same injector, then the first {@code
  *       Store.query(hql, entity, param)};
+ *   <li>{@code datajar-call <class> <method> <param>}: the same injector, then {@code
+ *       injector.getInstance(class).method(param)}, a service's own lookup over its stores (a list
+ *       answer reports its first element);
  *   <li>{@code jdbc <sqlite file> <sql> <param>}: plain sqlite-jdbc, one connection, one query;
  *   <li>{@code guice-jdbc <sqlite file> <sql> <param>}: a Guice injector whose one binding, an
  *       eager singleton, opens that connection, then the same query;
@@ -49,9 +53,12 @@ import java.util.zip.ZipEntry;
  *       times ({@code copyMs}, {@code sha256Ms}).
  * </ul>
  *
- * An id or parameter written {@code long:1} is passed as a {@code Long}, anything else as a string.
- * The value reported is the row's {@code name} (column or {@code getName()}), so the harness can
- * check that every variant found the same row.
+ * An id or parameter written {@code long:1} is passed as a {@code Long}; {@code
+ * key:<class>:<a>|<b>} as a composite key, {@code new class(a, b)} (an {@code @IdClass} with a
+ * constructor taking its parts as strings); {@code strings:<a>|<b>} as several strings, bound to
+ * the plain JDBC variants' parameters in turn; anything else as one string. The value reported is
+ * the row's {@code name} (column, {@code getName()}, or {@code getOrganizationName()} for the IEEE
+ * registries), so the harness can check that every variant found the same row.
  */
 // StringBuilder, not +: see the second paragraph above.
 @SuppressWarnings("UnnecessaryStringBuilder")
@@ -64,6 +71,8 @@ public final class StartupProbe {
     switch (args[0]) {
       case "datajar-get" -> value = datajarGet(Class.forName(args[1]), parameter(args[2]));
       case "datajar-hql" -> value = datajarHql(Class.forName(args[1]), args[2], parameter(args[3]));
+      case "datajar-call" ->
+          value = datajarCall(Class.forName(args[1]), args[2], parameter(args[3]));
       case "jdbc" -> value = new JdbcLookup(args[1]).find(args[2], parameter(args[3]));
       case "guice-jdbc" -> value = guiceJdbc(args[1], args[2], parameter(args[3]));
       case "copy" -> {
@@ -97,6 +106,16 @@ public final class StartupProbe {
     return name(rows.isEmpty() ? null : rows.get(0));
   }
 
+  private static String datajarCall(Class<?> service, String method, Object param)
+      throws Exception {
+    Object instance = Guice.createInjector(new DataSetModule()).getInstance(service);
+    Object answer = service.getMethod(method, param.getClass()).invoke(instance, param);
+    if (answer instanceof List<?> list) {
+      answer = list.isEmpty() ? null : list.get(0);
+    }
+    return name(answer);
+  }
+
   private static Store<?> openStore(Class<?> entity) {
     Injector injector = Guice.createInjector(new DataSetModule());
     return (Store<?>)
@@ -108,14 +127,38 @@ public final class StartupProbe {
     return injector.getInstance(JdbcLookup.class).find(sql, param);
   }
 
-  private static Object parameter(String text) {
-    return text.startsWith("long:") ? (Object) Long.valueOf(text.substring(5)) : text;
+  private static Object parameter(String text) throws Exception {
+    if (text.startsWith("long:")) {
+      return Long.valueOf(text.substring(5));
+    }
+    if (text.startsWith("strings:")) {
+      return text.substring(8).split("\\|", -1);
+    }
+    if (text.startsWith("key:")) {
+      int colon = text.indexOf(':', 4);
+      String[] parts = text.substring(colon + 1).split("\\|", -1);
+      Class<?>[] types = new Class<?>[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        types[i] = String.class;
+      }
+      return Class.forName(text.substring(4, colon))
+          .getConstructor(types)
+          .newInstance((Object[]) parts);
+    }
+    return text;
   }
 
   private static String name(Object entity) throws Exception {
-    return entity == null
-        ? "(none)"
-        : String.valueOf(entity.getClass().getMethod("getName").invoke(entity));
+    if (entity == null) {
+      return "(none)";
+    }
+    Method getter;
+    try {
+      getter = entity.getClass().getMethod("getName");
+    } catch (NoSuchMethodException e) {
+      getter = entity.getClass().getMethod("getOrganizationName");
+    }
+    return String.valueOf(getter.invoke(entity));
   }
 
   private static void copy(Path jar, String entry, Path target) throws Exception {
@@ -166,7 +209,13 @@ public final class StartupProbe {
 
     String find(String sql, Object param) throws SQLException {
       try (PreparedStatement ps = connection.prepareStatement(sql)) {
-        ps.setObject(1, param);
+        if (param instanceof String[] values) {
+          for (int i = 0; i < values.length; i++) {
+            ps.setString(i + 1, values[i]);
+          }
+        } else {
+          ps.setObject(1, param);
+        }
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return "(none)";
