@@ -30,7 +30,7 @@ import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -316,9 +316,22 @@ class StoreWithoutHibernateTest {
     throw new AssertionError(type + " has no id field");
   }
 
+  /** An entity's id as text: its {@code @Id} or {@code @EmbeddedId} fields' values, in order. */
+  private static String idText(Object entity) {
+    StringBuilder sb = new StringBuilder();
+    for (Field f : fields(Hibernate.getClass(entity))) {
+      if (f.isAnnotationPresent(Id.class) || f.isAnnotationPresent(EmbeddedId.class)) {
+        Object v = Hibernate.unproxy(read(f, entity));
+        boolean isEntity = v != null && v.getClass().isAnnotationPresent(Entity.class);
+        sb.append(isEntity ? idText(v) : dump(v, false, new HashMap<>())).append(',');
+      }
+    }
+    return sb.toString();
+  }
+
   /** A value, entity or collection as text, attribute by attribute; cycles cut. */
   private static String dump(Object v) {
-    return dump(v, false, new IdentityHashMap<>());
+    return dump(v, false, new HashMap<>());
   }
 
   private static String dump(Object v, boolean ordered, Map<Object, Boolean> seen) {
@@ -356,17 +369,20 @@ class StoreWithoutHibernateTest {
     if (!type.isAnnotationPresent(Entity.class) && !type.isAnnotationPresent(Embeddable.class)) {
       return v.toString();
     }
-    if (seen.containsKey(v)) {
+    // Cycles are cut at an entity already being written higher up, known by its type and id (not
+    // by identity: Hibernate's stateless sessions load a new object for each lazy reference).
+    Object mark = type.isAnnotationPresent(Entity.class) ? type.getName() + "#" + idText(v) : v;
+    if (seen.containsKey(mark)) {
       return type.getSimpleName() + "^";
     }
-    seen.put(v, true);
+    seen.put(mark, true);
     StringBuilder sb = new StringBuilder(type.getSimpleName()).append('{');
     for (Field f : fields(type)) {
       boolean keepsOrder =
           f.isAnnotationPresent(OrderBy.class) || f.isAnnotationPresent(OrderColumn.class);
       sb.append(f.getName()).append('=').append(dump(read(f, v), keepsOrder, seen)).append(' ');
     }
-    seen.remove(v);
+    seen.remove(mark);
     return sb.append('}').toString();
   }
 
