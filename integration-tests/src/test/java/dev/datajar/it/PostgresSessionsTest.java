@@ -185,7 +185,12 @@ class PostgresSessionsTest {
       assertEquals(
           ReadingSource.ROWS / ReadingSource.SENSORS, own.store(Reading.class).count(SENSOR));
       assertEquals(false, started.invoke(own, "shop"));
+      // Product has collections (tags, aliases) and Category a one-to-many: the row path too
       assertEquals("Laptop 13", own.store(Product.class).get(1L).orElseThrow().getName());
+      assertEquals(false, started.invoke(own, "shop"));
+      assertEquals(
+          List.of(1L),
+          own.store(Product.class).query("select p.id from Product p where p.id = 1", Long.class));
       assertEquals(true, started.invoke(own, "shop"));
     }
   }

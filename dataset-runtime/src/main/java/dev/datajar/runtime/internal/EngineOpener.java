@@ -116,6 +116,7 @@ public final class EngineOpener {
   }
 
   static Engine open(Located l, Settings settings, List<Class<?>> entities) {
+    MetamodelNames.fill(entities);
     if (l.jdbc() != null) {
       return openPostgres(l, settings, entities);
     }

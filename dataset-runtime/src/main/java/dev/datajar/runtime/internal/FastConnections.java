@@ -120,7 +120,8 @@ class FastConnections implements AutoCloseable {
   /** Connections being opened outside the lock: they count towards {@code max}. */
   private int opening;
 
-  private boolean closed;
+  /** Set under the lock by {@link #close}; volatile so that {@link #failIfClosed} needs none. */
+  private volatile boolean closed;
 
   /** Bumped by {@link #evict}: connections opened before are not lent again. */
   private int generation;
@@ -765,6 +766,14 @@ class FastConnections implements AutoCloseable {
   /** The pool behind {@code ds} if it is {@link #dataSource()}'s, else null. */
   static FastConnections of(DataSource ds) {
     return ds instanceof PooledSource p ? p.pool() : null;
+  }
+
+  /**
+   * Fails with the closed message once {@link #close} has run: for a stream that may hand out a row
+   * it read ahead, whose connection closing would not stop.
+   */
+  void failIfClosed() {
+    checkOpen();
   }
 
   private void checkOpen() {

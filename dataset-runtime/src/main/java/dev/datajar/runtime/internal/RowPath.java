@@ -267,6 +267,12 @@ final class RowPath<T> implements ReadPath<T> {
     @Override
     T next() {
       try {
+        streams.failIfClosed(); // a row read ahead would otherwise outlive the dataset
+      } catch (DataSetException e) {
+        close();
+        throw e;
+      }
+      try {
         if (mapper.hasCollections()) {
           return nextWithCollections();
         }
