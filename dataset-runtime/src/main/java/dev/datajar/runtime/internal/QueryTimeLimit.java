@@ -1,7 +1,6 @@
 package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.DataSetException;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -311,13 +310,7 @@ final class QueryTimeLimit {
       return last.limit();
     }
     try {
-      Duration d =
-          text.strip().matches("\\d+(\\.\\d+)?")
-              ? Duration.ofNanos(new BigDecimal(text.strip()).movePointRight(9).longValueExact())
-              : Duration.parse(text.strip());
-      if (d.isNegative()) {
-        throw new DateTimeParseException("negative", text, 0);
-      }
+      Duration d = Settings.duration(text);
       lastParsed = new Parsed(text, d);
       return d;
     } catch (DateTimeParseException | ArithmeticException e) {

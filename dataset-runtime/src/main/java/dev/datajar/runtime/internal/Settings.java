@@ -158,16 +158,8 @@ public record Settings(
     if (text == null || text.isBlank()) {
       return DEFAULT_MAX_LIFETIME;
     }
-    String t = text.strip();
     try {
-      Duration d =
-          t.matches("\\d+(\\.\\d+)?")
-              ? Duration.ofNanos(new BigDecimal(t).movePointRight(9).longValueExact())
-              : Duration.parse(t);
-      if (d.isNegative()) {
-        throw new DateTimeParseException("negative", text, 0);
-      }
-      return d;
+      return duration(text);
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new DataSetException(
           source
@@ -177,6 +169,24 @@ public record Settings(
               + " (e.g. PT30M), or 0 to keep connections for ever.",
           e);
     }
+  }
+
+  /**
+   * A duration setting's text: seconds ({@code 30}, {@code 0.5}) or ISO-8601 ({@code PT2M}).
+   *
+   * @throws DateTimeParseException if it is neither, or negative
+   * @throws ArithmeticException if it has more than nanosecond precision
+   */
+  static Duration duration(String text) {
+    String t = text.strip();
+    Duration d =
+        t.matches("\\d+(\\.\\d+)?")
+            ? Duration.ofNanos(new BigDecimal(t).movePointRight(9).longValueExact())
+            : Duration.parse(t);
+    if (d.isNegative()) {
+      throw new DateTimeParseException("negative", text, 0);
+    }
+    return d;
   }
 
   /** An overridden file location and where it came from, or {@code null}. */
