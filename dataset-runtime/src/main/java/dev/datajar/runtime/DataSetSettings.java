@@ -1,7 +1,7 @@
 package dev.datajar.runtime;
 
 import dev.datajar.runtime.format.DataSetLayout;
-import dev.datajar.runtime.internal.Settings;
+import dev.datajar.runtime.internal.open.Settings;
 import dev.datajar.runtime.internal.postgres.JdbcUrls;
 import java.nio.file.Path;
 import java.time.Duration;

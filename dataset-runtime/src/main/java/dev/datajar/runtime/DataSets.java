@@ -1,8 +1,8 @@
 package dev.datajar.runtime;
 
 import dev.datajar.runtime.internal.Engine;
-import dev.datajar.runtime.internal.EngineOpener;
 import dev.datajar.runtime.internal.EntityReader;
+import dev.datajar.runtime.internal.open.EngineOpener;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

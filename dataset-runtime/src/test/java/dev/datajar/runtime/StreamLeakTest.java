@@ -69,7 +69,7 @@ class StreamLeakTest {
   /** Issue 10, item 7: the warning for a reclaimed stream names the code that opened it. */
   @Test
   void leakedStream_isLoggedWithWhereItWasOpened() throws Exception {
-    Logger logger = Logger.getLogger("dev.datajar.runtime.internal.OpenStreams");
+    Logger logger = Logger.getLogger("dev.datajar.runtime.internal.core.OpenStreams");
     List<LogRecord> records = new CopyOnWriteArrayList<>();
     Handler capture =
         new Handler() {

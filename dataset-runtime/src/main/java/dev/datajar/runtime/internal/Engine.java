@@ -4,6 +4,20 @@ import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SqliteFiles;
+import dev.datajar.runtime.internal.core.EntityModel;
+import dev.datajar.runtime.internal.core.FastConnections;
+import dev.datajar.runtime.internal.core.OpenStreams;
+import dev.datajar.runtime.internal.core.QueryTimeLimit;
+import dev.datajar.runtime.internal.core.ReadPath;
+import dev.datajar.runtime.internal.core.SqlFlavour;
+import dev.datajar.runtime.internal.core.SqliteFlavour;
+import dev.datajar.runtime.internal.hibernate.HibernatePath;
+import dev.datajar.runtime.internal.hibernate.HibernateSide;
+import dev.datajar.runtime.internal.open.EngineOpener;
+import dev.datajar.runtime.internal.read.Composite;
+import dev.datajar.runtime.internal.read.EntityMembers;
+import dev.datajar.runtime.internal.read.RowMapper;
+import dev.datajar.runtime.internal.read.RowPath;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -61,14 +75,14 @@ public final class Engine implements AutoCloseable {
    * How the plain reads reach the data: the engine's SQL flavour, and what opens a connection to
    * the file or schema {@code where} names.
    */
-  record Reach(SqlFlavour flavour, String where, FastConnections.Connector connector) {
+  public record Reach(SqlFlavour flavour, String where, FastConnections.Connector connector) {
     /** Read-only connections to a SQLite file. */
-    static Reach sqlite(Path file) {
+    public static Reach sqlite(Path file) {
       return new Reach(
           SqliteFlavour.INSTANCE, file.toString(), () -> SqliteFiles.openReadOnly(file));
     }
 
-    FastConnections connections(String dataSet, String purpose) {
+    public FastConnections connections(String dataSet, String purpose) {
       return new FastConnections(dataSet, where, connector, MAX_CONNECTIONS, purpose, WAIT_MILLIS);
     }
 
@@ -78,7 +92,7 @@ public final class Engine implements AutoCloseable {
      * streams, plain or Hibernate's, hold at most two thirds (as many as before: a thread may hold
      * one of each), so that streams never starve the other calls.
      */
-    FastConnections pool(String dataSet) {
+    public FastConnections pool(String dataSet) {
       return new FastConnections(
           dataSet,
           where,
@@ -90,7 +104,7 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  Engine(
+  public Engine(
       String name,
       Path file,
       Manifest manifest,
@@ -106,7 +120,7 @@ public final class Engine implements AutoCloseable {
    * @param streams the connections of streams: {@code lookups} (one pool for every read, as on
    *     PostgreSQL), or {@code null} for connections of their own
    */
-  Engine(
+  public Engine(
       String name,
       Path file,
       Manifest manifest,
@@ -260,7 +274,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** The engine the dataset lives in (the HQL writer's few engine-specific expressions too). */
-  SqlFlavour flavour() {
+  public SqlFlavour flavour() {
     return flavour;
   }
 
@@ -291,17 +305,17 @@ public final class Engine implements AutoCloseable {
   }
 
   /** The streams of this dataset that are still open. */
-  OpenStreams openStreams() {
+  public OpenStreams openStreams() {
     return openStreams;
   }
 
-  HibernateSide hibernate() {
+  public HibernateSide hibernate() {
     checkOpen();
     return hibernate;
   }
 
   /** A read-only Hibernate session holding one pooled connection until it is closed. */
-  Session openSession() {
+  public Session openSession() {
     return hibernate().openSession(null);
   }
 
@@ -309,12 +323,12 @@ public final class Engine implements AutoCloseable {
    * Opens a Hibernate stream: the connection its session takes counts among those streams hold (on
    * PostgreSQL, where they come from the dataset's one pool).
    */
-  <R> R openingStream(Supplier<R> open) {
+  public <R> R openingStream(Supplier<R> open) {
     return FastConnections.keeping(open);
   }
 
   /** {@link #inSession(String, String, UnaryOperator, Function)} of a Store call. */
-  <R> R inSession(String call, Function<Session, R> read) {
+  public <R> R inSession(String call, Function<Session, R> read) {
     return inSession(call, null, null, read);
   }
 
@@ -329,7 +343,7 @@ public final class Engine implements AutoCloseable {
    * @param statement the caller's statement, for that message, or {@code null}
    * @param inspector sees every SQL statement before it is prepared, or {@code null}
    */
-  <R> R inSession(
+  public <R> R inSession(
       String call, String statement, UnaryOperator<String> inspector, Function<Session, R> read) {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -376,7 +390,7 @@ public final class Engine implements AutoCloseable {
   /**
    * True if {@code e} or a cause says the connection was lost (a restart, a terminated session).
    */
-  static boolean connectionLost(Throwable e) {
+  public static boolean connectionLost(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s && FastConnections.lost(s)) {
         return true;
@@ -386,7 +400,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Runs a Hibernate read that {@link #close()} waits for (a stream: while it opens). */
-  <R> R beforeClose(Supplier<R> read) {
+  public <R> R beforeClose(Supplier<R> read) {
     Lock shared = hibernateReads.readLock();
     shared.lock();
     try {
@@ -402,12 +416,12 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  static DataSetException closedException(String name) {
+  public static DataSetException closedException(String name) {
     return closedException(name, null);
   }
 
   /** The closed message for a read that met the closing: {@code cause} is what it met. */
-  static DataSetException closedException(String name, Throwable cause) {
+  public static DataSetException closedException(String name, Throwable cause) {
     return new DataSetException(
         "dataset '"
             + name

@@ -6,6 +6,12 @@ import dev.datajar.runtime.MultipleRowsFoundException;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.RowNotFoundException;
 import dev.datajar.runtime.Where;
+import dev.datajar.runtime.internal.core.Criteria;
+import dev.datajar.runtime.internal.core.EntityModel;
+import dev.datajar.runtime.internal.core.ReadPath;
+import dev.datajar.runtime.internal.hibernate.HibernatePath;
+import dev.datajar.runtime.internal.hibernate.Queries;
+import dev.datajar.runtime.internal.read.RowPath;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -184,7 +190,7 @@ public final class EntityReader<T> {
     return model.idAttribute() == null ? id : model.coerce(model.idAttribute(), id);
   }
 
-  static <R> SelectionQuery<R> bind(SelectionQuery<R> q, List<Object> params) {
+  public static <R> SelectionQuery<R> bind(SelectionQuery<R> q, List<Object> params) {
     for (int i = 0; i < params.size(); i++) {
       Object p = params.get(i);
       if (p instanceof Collection<?> c) {

@@ -3,7 +3,7 @@ package dev.datajar.runtime.internal.postgres;
 import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.TableModel;
-import dev.datajar.runtime.internal.SqlFlavour;
+import dev.datajar.runtime.internal.core.SqlFlavour;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;

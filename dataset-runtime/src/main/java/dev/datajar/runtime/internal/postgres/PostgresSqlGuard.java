@@ -1,6 +1,6 @@
 package dev.datajar.runtime.internal.postgres;
 
-import dev.datajar.runtime.internal.SqlGuard;
+import dev.datajar.runtime.internal.core.SqlGuard;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.postgresql.core.Parser;

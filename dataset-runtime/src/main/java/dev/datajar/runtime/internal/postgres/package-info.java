@@ -14,9 +14,9 @@
  * <p>The runtime's side: {@link dev.datajar.runtime.internal.postgres.PostgresOpener} (connecting,
  * session setup and the start-up checks of schema, rows and columns), {@link
  * dev.datajar.runtime.internal.postgres.PostgresFlavour} (PostgreSQL's implementation of the engine
- * seam {@link dev.datajar.runtime.internal.SqlFlavour}: SQL spelling, cursors, array parameters,
- * joined lookups, sorting in memory, {@code sql()}'s guard ({@code PostgresSqlGuard}) and read-only
- * transaction), and {@code PostgresCodec} (each storage-format codec's native PostgreSQL column
- * form).
+ * seam {@link dev.datajar.runtime.internal.core.SqlFlavour}: SQL spelling, cursors, array
+ * parameters, joined lookups, sorting in memory, {@code sql()}'s guard ({@code PostgresSqlGuard})
+ * and read-only transaction), and {@code PostgresCodec} (each storage-format codec's native
+ * PostgreSQL column form).
  */
 package dev.datajar.runtime.internal.postgres;

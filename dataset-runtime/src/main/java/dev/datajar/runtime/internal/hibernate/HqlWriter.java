@@ -1,0 +1,204 @@
+package dev.datajar.runtime.internal.hibernate;
+
+import dev.datajar.runtime.Criterion;
+import dev.datajar.runtime.Query;
+import dev.datajar.runtime.format.DataJarDialect;
+import dev.datajar.runtime.internal.core.ConditionWriter;
+import dev.datajar.runtime.internal.core.EntityModel;
+import dev.datajar.runtime.internal.core.SqlFlavour;
+import dev.datajar.runtime.internal.read.SqlWriter;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link Query} into HQL text with positional parameters.
+ *
+ * <p>Attribute paths are checked against the {@link EntityModel} before they are written, so the
+ * text only ever contains the entity's own attribute names; values travel as parameters. The same
+ * query shape gives the same text, so Hibernate's query plan cache does the parsing once.
+ *
+ * <p>The semantics are those of docs/queries.md, as {@link SqlWriter} writes them: a path through a
+ * to-one ({@code "vendor.name"}) goes through an explicit {@code left join} (HQL's implicit join of
+ * {@code e.vendor.name} is an inner one, which drops rows), and orders end with every id attribute.
+ * The dialects sort NULL first ascending and last descending.
+ */
+public final class HqlWriter extends ConditionWriter {
+  /** HQL text and its parameters ({@code ?1} is {@code params.get(0)}). */
+  record Hql(String text, List<Object> params) {}
+
+  private final EntityModel model;
+  private final SqlFlavour flavour;
+  private final List<Object> params = new ArrayList<>();
+
+  /** Path of to-ones from the root ({@code "vendor.country"}) -> its alias. */
+  private final Map<String, String> aliases = new LinkedHashMap<>();
+
+  private final StringBuilder joins = new StringBuilder();
+
+  private HqlWriter(EntityModel model, SqlFlavour flavour) {
+    super(new StringBuilder(96));
+    this.model = model;
+    this.flavour = flavour;
+  }
+
+  /** {@code select e from Entity e where ... order by ...}. */
+  static Hql select(
+      EntityModel model,
+      SqlFlavour flavour,
+      Query query,
+      Criterion filter,
+      List<Query.Order> defaultOrder) {
+    HqlWriter w = new HqlWriter(model, flavour);
+    w.where(query, filter);
+    List<Query.Order> orders = query.orders().isEmpty() ? defaultOrder : query.orders();
+    String sep = " order by ";
+    List<String> ordered = new ArrayList<>();
+    for (Query.Order o : orders) {
+      w.sb.append(sep);
+      w.operand(o.attribute()).append(o.descending() ? " desc" : " asc");
+      ordered.add(o.attribute());
+      sep = ", ";
+    }
+    // Ties broken by the id: offset/limit pages are stable; on a rowid key it costs nothing.
+    for (String id : model.idOrder()) {
+      if (!ordered.contains(id)) {
+        w.sb.append(sep).append("e.").append(id);
+        sep = ", ";
+      }
+    }
+    return new Hql("select e from " + model.hqlName() + " e" + w.joins + w.sb, w.params);
+  }
+
+  /** {@code select count(e) from Entity e where ...}. */
+  static Hql count(EntityModel model, SqlFlavour flavour, Query query, Criterion filter) {
+    HqlWriter w = new HqlWriter(model, flavour);
+    w.where(query, filter);
+    return new Hql("select count(e) from " + model.hqlName() + " e" + w.joins + w.sb, w.params);
+  }
+
+  @Override
+  protected void writeLeaf(Criterion c) {
+    if (c instanceof Criterion.Compare x) {
+      operand(x.attribute()).append(' ').append(x.op().sql()).append(' ');
+      param(value(x.attribute(), x.value()));
+    } else if (c instanceof Criterion.Between x) {
+      operand(x.attribute()).append(" between ");
+      param(value(x.attribute(), x.low()));
+      sb.append(" and ");
+      param(value(x.attribute(), x.high()));
+    } else if (c instanceof Criterion.In x) {
+      if (x.values().isEmpty()) {
+        model.attribute(x.attribute());
+        sb.append("1 = 0");
+        return;
+      }
+      List<Object> values = new ArrayList<>(x.values().size());
+      for (Object v : x.values()) {
+        values.add(value(x.attribute(), v));
+      }
+      operand(x.attribute()).append(" in (");
+      param(values);
+      sb.append(')');
+    } else if (c instanceof Criterion.Like x) {
+      model.coerce(x.attribute(), x.pattern());
+      path(x.attribute()).append(" like ");
+      param(x.pattern());
+    } else if (c instanceof Criterion.StartsWith x) {
+      model.coerce(x.attribute(), x.prefix());
+      // substr() counts characters like codePointCount; unlike LIKE it is case-sensitive.
+      sb.append("substring(");
+      path(x.attribute())
+          .append(", 1, ")
+          .append(x.prefix().codePointCount(0, x.prefix().length()))
+          .append(") = ");
+      param(x.prefix());
+    } else if (c instanceof Criterion.Null x) {
+      path(x.attribute()).append(x.negated() ? " is not null" : " is null");
+    } else {
+      throw new IllegalArgumentException("unknown criterion " + c);
+    }
+  }
+
+  /**
+   * True if {@code attribute} is an {@code OffsetDateTime}/{@code ZonedDateTime}: compared and
+   * ordered by its instant alone (docs/queries.md, S5), which HQL's own comparison does not do on
+   * either engine (it compares the offset or zone too).
+   */
+  private boolean zoned(String attribute) {
+    Class<?> t = model.typeOf(attribute);
+    return t == OffsetDateTime.class || t == ZonedDateTime.class;
+  }
+
+  /**
+   * {@code attribute} as compared and ordered: its path, or for {@link #zoned} its instant: on
+   * SQLite the UTC instant its stored text starts with ({@link DataJarDialect#INSTANT_FUNCTION}),
+   * on PostgreSQL the {@code timestamptz} column of Hibernate's column pair ({@code .instant}).
+   */
+  private StringBuilder operand(String attribute) {
+    if (!zoned(attribute)) {
+      return path(attribute);
+    }
+    sb.append(flavour.hqlInstantBefore());
+    return path(attribute).append(flavour.hqlInstantAfter());
+  }
+
+  /**
+   * A parameter compared with {@link #operand}: the value, or its instant in the operand's form.
+   */
+  private Object value(String attribute, Object v) {
+    Object x = model.coerce(attribute, v);
+    if (!zoned(attribute)) {
+      return x;
+    }
+    Instant instant =
+        x instanceof OffsetDateTime o ? o.toInstant() : ((ZonedDateTime) x).toInstant();
+    return flavour.hqlInstant(instant);
+  }
+
+  /**
+   * Appends {@code attribute} as HQL: each to-one on the way joined once ({@code left join}), an
+   * embeddable's attributes navigated, a to-one's id read from the foreign key as the row path
+   * does.
+   */
+  private StringBuilder path(String attribute) {
+    model.attribute(attribute); // unknown names fail here, with the list of valid ones
+    String[] segments = attribute.split("\\.", -1);
+    String alias = "e";
+    String walked = ""; // the to-ones joined so far, from the root
+    String rest = ""; // navigation from alias: embeddables, or a to-one whose id ends the path
+    EntityModel m = model;
+    for (int i = 0; i < segments.length - 1; i++) {
+      String nav = rest.isEmpty() ? segments[i] : rest + "." + segments[i];
+      EntityModel t = m.attribute(segments[i]).target();
+      boolean entity = t != null && t.hqlName() != null;
+      boolean fkOnly =
+          i == segments.length - 2 && segments[i + 1].equals(t == null ? null : t.idAttribute());
+      if (entity && !fkOnly) {
+        walked = walked.isEmpty() ? nav : walked + "." + nav;
+        String to = aliases.get(walked);
+        if (to == null) {
+          to = "j" + (aliases.size() + 1);
+          aliases.put(walked, to);
+          joins.append(" left join ").append(alias).append('.').append(nav).append(' ').append(to);
+        }
+        alias = to;
+        rest = "";
+      } else {
+        rest = nav;
+      }
+      m = t;
+    }
+    String last = segments[segments.length - 1];
+    return sb.append(alias).append('.').append(rest.isEmpty() ? last : rest + "." + last);
+  }
+
+  private void param(Object value) {
+    params.add(value);
+    sb.append('?').append(params.size());
+  }
+}

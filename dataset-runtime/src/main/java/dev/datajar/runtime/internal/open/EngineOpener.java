@@ -1,0 +1,340 @@
+package dev.datajar.runtime.internal.open;
+
+import dev.datajar.runtime.DataSetException;
+import dev.datajar.runtime.DataSetOpenException;
+import dev.datajar.runtime.format.EntityLayout;
+import dev.datajar.runtime.format.EntityShape;
+import dev.datajar.runtime.format.HibernateSetup;
+import dev.datajar.runtime.format.Manifest;
+import dev.datajar.runtime.internal.Engine;
+import dev.datajar.runtime.internal.core.FastConnections;
+import dev.datajar.runtime.internal.hibernate.HibernateSide;
+import dev.datajar.runtime.internal.hibernate.HibernateVersions;
+import dev.datajar.runtime.internal.logging.QuietStart;
+import dev.datajar.runtime.internal.postgres.PostgresFlavour;
+import dev.datajar.runtime.internal.postgres.PostgresOpener;
+import dev.datajar.runtime.internal.read.RowPath;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+
+/**
+ * Opens located datasets, checking everything that can be wrong before the first read, without
+ * starting Hibernate unless a check needs it.
+ *
+ * <p>Each dataset, in parallel with the others: its entity classes are loaded and belong to it; its
+ * file's header says datajar; a file read in place or given by a setting has the manifest's sha256
+ * (a cached copy was verified when it was copied, see {@link FileCache}); the file's recorded
+ * schema fingerprint is the manifest's; and the entity classes have the shape the manifest recorded
+ * ({@link EntityShape}), which vouches that they map to that schema. Only when the shape differs
+ * (or was not recorded), or the full check is asked for, is Hibernate started to compare the
+ * schemas column by column ({@link SchemaCheck}).
+ */
+public final class EngineOpener {
+  private static final System.Logger LOG = System.getLogger(EngineOpener.class.getName());
+
+  private EngineOpener() {}
+
+  /**
+   * The datasets the settings ask for, located (manifests read, entity classes loaded) but not
+   * opened: what a container needs to register stores before opening, and what {@link #openAll}
+   * opens, so that nothing is read twice.
+   */
+  public static final class Plan {
+    private final Settings settings;
+    private final List<Located> located;
+    private final Map<String, List<Class<?>>> entities = new LinkedHashMap<>();
+
+    private Plan(Settings settings) {
+      this.settings = settings;
+      this.located = DataSetCatalog.locate(settings);
+      if (located.stream().anyMatch(l -> l.jdbc() == null)) {
+        // On a second core, while the entity classes load and files copy; the first connection
+        // reports a failure, so the future is not waited for here.
+        Future<Void> unused = DriverWarmUp.start();
+      }
+      for (Located l : located) {
+        entities.put(l.name(), EntityClasses.load(l, settings.classLoader()));
+      }
+    }
+
+    /** The entity classes of each dataset, by dataset name. */
+    public Map<String, List<Class<?>>> entities() {
+      return entities;
+    }
+  }
+
+  /** Locates what {@code settings} ask for; see {@link Plan}. */
+  public static Plan plan(Settings settings) {
+    return new Plan(settings);
+  }
+
+  /** Opens every dataset of the plan; on a failure, closes those already opened. */
+  public static Map<String, Engine> openAll(Plan plan) {
+    // sqlite-jdbc logs through SLF4J when it is on the class path: keep it from announcing,
+    // before the first connection, that there is no SLF4J provider.
+    QuietStart.slf4j();
+    Settings settings = plan.settings;
+    List<Located> located = plan.located;
+    Map<String, Engine> engines = new LinkedHashMap<>();
+    if (located.size() == 1) {
+      Located l = located.get(0);
+      engines.put(l.name(), open(l, settings, plan.entities.get(l.name())));
+      return engines;
+    }
+    List<CompletableFuture<Engine>> opening = new ArrayList<>();
+    for (Located l : located) {
+      List<Class<?>> classes = plan.entities.get(l.name());
+      opening.add(
+          CompletableFuture.supplyAsync(() -> open(l, settings, classes), EngineOpener::daemon));
+    }
+    RuntimeException failure = null;
+    for (int i = 0; i < located.size(); i++) {
+      try {
+        engines.put(located.get(i).name(), opening.get(i).join());
+      } catch (CompletionException e) {
+        // The first failure in catalog order is reported, whichever finished first.
+        if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException r ? r : e;
+        }
+      }
+    }
+    if (failure != null) {
+      engines.values().forEach(Engine::close);
+      throw failure;
+    }
+    return engines;
+  }
+
+  private static void daemon(Runnable r) {
+    Thread t = new Thread(r, "datajar-open");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  static Engine open(Located l, Settings settings, List<Class<?>> entities) {
+    MetamodelNames.fill(entities);
+    if (l.jdbc() != null) {
+      return openPostgres(l, settings, entities);
+    }
+    FileSource source = FileSource.of(l, settings);
+    while (true) {
+      try {
+        return open(l, settings, entities, source);
+      } catch (FileChecks.DamagedCopy e) {
+        FileCache.discard(l.name(), source.file(), e.getMessage());
+        source = FileSource.copied(l, settings);
+      }
+    }
+  }
+
+  private static Engine open(
+      Located l, Settings settings, List<Class<?>> entities, FileSource source) {
+    String name = l.name();
+    Manifest m = l.manifest();
+    Path file = source.file();
+    FileChecks.checkHeader(name, source);
+    FileChecks.checkHash(name, source, m);
+    boolean shapeMatches = shapeMatches(m, entities);
+    Engine.Reach reach = Engine.Reach.sqlite(file);
+    FastConnections lookups = reach.connections(name, "lookups");
+    HibernateSide hibernate = new HibernateSide(name, file, entities, settings.classLoader());
+    try {
+      String inFile = FileChecks.checkIdentity(name, source, m, lookups);
+      boolean full = settings.fullCheck() || !shapeMatches || m.schemaFingerprint() == null;
+      if (full) {
+        HibernateVersions.checkAtOpen(
+            name,
+            settings.fullCheck()
+                ? "the full check (comparing the entity classes with the file's schema)"
+                : "the entity classes differ from those the dataset was built with, and comparing"
+                    + " them with the file's schema");
+        FastConnections.Slot slot = lookups.borrow();
+        try {
+          SchemaCheck.check(name, file, inFile, hibernate.schema(), slot.connection);
+        } finally {
+          lookups.giveBack(slot);
+        }
+        LOG.log(System.Logger.Level.DEBUG, "dataset ''{0}'': full schema check passed", name);
+      }
+      // Layouts describe the classes they were recorded from: only use them for those.
+      Manifest readable = shapeMatches ? m : m.toBuilder().layouts(List.of()).build();
+      checkHibernateNeeds(name, readable.layouts(), entities, settings);
+      if (settings.startHibernate()) {
+        hibernate.startInBackground();
+      }
+      return new Engine(
+          name, file, readable, entities, settings.classLoader(), reach, lookups, hibernate);
+    } catch (RuntimeException | Error e) {
+      hibernate.close();
+      lookups.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Fails now rather than at the first read if Hibernate will be needed and cannot start: when an
+   * entity has no layout (the plain reader cannot read it) or the settings start Hibernate at once.
+   * Otherwise only {@code query()} and {@code sql()} need it, and they check on their first call.
+   */
+  private static void checkHibernateNeeds(
+      String name, List<EntityLayout> layouts, List<Class<?>> entities, Settings settings) {
+    Set<String> plain = new HashSet<>();
+    layouts.forEach(l -> plain.add(l.entity()));
+    List<String> viaHibernate =
+        entities.stream().map(Class::getName).filter(e -> !plain.contains(e)).toList();
+    if (!viaHibernate.isEmpty()) {
+      HibernateVersions.checkAtOpen(
+          name,
+          "the plain reader cannot read "
+              + String.join(", ", viaHibernate)
+              + ", which are therefore read through Hibernate");
+    } else if (settings.startHibernate()) {
+      HibernateVersions.checkAtOpen(name, "startHibernateInBackground() starts Hibernate at once");
+    }
+  }
+
+  /** True if the entity classes have the shape the manifest recorded with its layouts. */
+  private static boolean shapeMatches(Manifest m, List<Class<?>> entities) {
+    return m.entityShape() != null && m.entityShape().equals(EntityShape.fingerprint(entities));
+  }
+
+  /**
+   * A dataset bound to PostgreSQL: checked and opened by {@link PostgresOpener}, plain entities
+   * read through {@link RowPath} over read-only auto-commit sessions, the others through Hibernate
+   * over the same sessions: one pool per dataset and server ({@link Engine.Reach#pool}).
+   */
+  private static Engine openPostgres(Located l, Settings settings, List<Class<?>> entities) {
+    String name = l.name();
+    Settings.JdbcBinding jdbc = l.jdbc();
+    Manifest m = l.manifest();
+    Duration maxLife;
+    try {
+      maxLife = settings.connectionMaxLifetimeOrDefault(); // a bad value fails before connecting
+    } catch (DataSetException e) {
+      throw new DataSetOpenException(name, e.getMessage(), e);
+    }
+    if (!settings.fullCheck() && shapeMatches(m, entities)) {
+      // As for a SQLite file: classes of the recorded shape and a schema recording the manifest's
+      // fingerprint vouch for each other, and Hibernate starts only when a read needs it.
+      List<EntityLayout> layouts =
+          PostgresOpener.checkWithoutHibernate(
+              name,
+              m,
+              jdbc.url(),
+              jdbc.user(),
+              jdbc.password(),
+              jdbc.source(),
+              settings.classLoader());
+      if (layouts != null) {
+        return postgresEngine(l, settings, entities, layouts, maxLife);
+      }
+    }
+    HibernateVersions.checkAtOpen(
+        name,
+        settings.fullCheck() || !shapeMatches(m, entities)
+            ? "comparing the entity classes with the schema in PostgreSQL"
+            : "the schema in PostgreSQL records no fingerprint, and comparing the entity classes"
+                + " with it");
+    Engine.Reach reach = postgresReach(l);
+    FastConnections pool = reach.pool(name);
+    pool.maxLife(maxLife);
+    HibernateSide hibernate = null;
+    try {
+      HibernateSetup.Booted booted =
+          PostgresOpener.open(
+              name,
+              m,
+              jdbc.url(),
+              jdbc.source(),
+              entities,
+              settings.classLoader(),
+              pool.dataSource());
+      hibernate =
+          HibernateSide.started(name, entities, settings.classLoader(), booted, pool.dataSource());
+      // Layouts describe the classes they were recorded from: only use them for those.
+      List<EntityLayout> layouts =
+          shapeMatches(m, entities)
+              ? PostgresOpener.readableLayouts(m.layouts(), booted.schema(), settings.classLoader())
+              : List.of();
+      return new Engine(
+          name,
+          null,
+          m.toBuilder().layouts(layouts).build(),
+          entities,
+          settings.classLoader(),
+          reach,
+          pool,
+          pool,
+          hibernate);
+    } catch (RuntimeException | Error e) {
+      if (hibernate != null) {
+        hibernate.close();
+      }
+      pool.close();
+      throw e;
+    }
+  }
+
+  /** Read-only sessions in the dataset's schema ({@link PostgresOpener#connect}). */
+  private static Engine.Reach postgresReach(Located l) {
+    Settings.JdbcBinding jdbc = l.jdbc();
+    String schema = l.manifest().postgres().schema();
+    return new Engine.Reach(
+        PostgresFlavour.INSTANCE,
+        "schema " + schema + " in " + jdbc.url(),
+        () -> PostgresOpener.connect(l.name(), jdbc.url(), jdbc.user(), jdbc.password(), schema));
+  }
+
+  /** A dataset in PostgreSQL whose checks passed without Hibernate: it starts on first need. */
+  private static Engine postgresEngine(
+      Located l,
+      Settings settings,
+      List<Class<?>> entities,
+      List<EntityLayout> layouts,
+      Duration maxLife) {
+    String name = l.name();
+    Manifest m = l.manifest();
+    checkHibernateNeeds(name, layouts, entities, settings);
+    Engine.Reach reach = postgresReach(l);
+    FastConnections pool = reach.pool(name);
+    pool.maxLife(maxLife);
+    HibernateSide hibernate =
+        new HibernateSide(
+            name,
+            reach.where(),
+            pool::dataSource,
+            PostgresOpener::hibernateSettings,
+            entities,
+            settings.classLoader());
+    try {
+      Engine engine =
+          new Engine(
+              name,
+              null,
+              m.toBuilder().layouts(layouts).build(),
+              entities,
+              settings.classLoader(),
+              reach,
+              pool,
+              pool,
+              hibernate);
+      if (settings.startHibernate()) {
+        hibernate.startInBackground();
+      }
+      return engine;
+    } catch (RuntimeException | Error e) {
+      hibernate.close();
+      pool.close();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package dev.datajar.runtime.internal.open;
+
+import dev.datajar.runtime.DataSetException;
+import dev.datajar.runtime.internal.postgres.JdbcUrls;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The fixed settings of one {@code DataSetModule}: which datasets, where their files are, where the
+ * cache is. Module settings win over system properties, which win over environment variables.
+ *
+ * @param dataSets the names asked for; empty means every dataset on the class path
+ * @param paths file locations set through the module
+ * @param jdbcUrls PostgreSQL databases set through the module, by dataset
+ * @param cacheDirectory the cache directory set through the module, or {@code null}
+ * @param classLoader where manifests, datasets and entity classes are looked up
+ * @param systemProperties reads a system property ({@code System::getProperty})
+ * @param environment reads an environment variable ({@code System::getenv})
+ * @param verifyFully hash every file and compare schemas through Hibernate at start-up
+ * @param startHibernate start Hibernate in the background right after opening
+ * @param connectionMaxLifetime how long a PostgreSQL connection serves, set through the module, or
+ *     {@code null}
+ */
+public record Settings(
+    List<String> dataSets,
+    Map<String, Path> paths,
+    Map<String, String> jdbcUrls,
+    Path cacheDirectory,
+    ClassLoader classLoader,
+    UnaryOperator<String> systemProperties,
+    UnaryOperator<String> environment,
+    boolean verifyFully,
+    boolean startHibernate,
+    Duration connectionMaxLifetime) {
+
+  public Settings {
+    dataSets = List.copyOf(dataSets);
+    paths = Map.copyOf(paths);
+    jdbcUrls = Map.copyOf(jdbcUrls);
+  }
+
+  /** The system property that binds a dataset to PostgreSQL: {@code datajar.<name>.jdbc}. */
+  public static String jdbcProperty(String dataSet) {
+    return "datajar." + dataSet + ".jdbc";
+  }
+
+  /** The environment variable that binds a dataset to PostgreSQL: {@code DATAJAR_<NAME>_JDBC}. */
+  public static String jdbcVariable(String dataSet) {
+    return "DATAJAR_" + dataSet.toUpperCase(Locale.ROOT).replace('-', '_') + "_JDBC";
+  }
+
+  /**
+   * The PostgreSQL database a dataset is bound to, or {@code null}: module, then system property,
+   * then environment. User and password come from the URL or from {@code
+   * DATAJAR_<NAME>_JDBC_USER}/{@code _PASSWORD} (or the system properties {@code
+   * datajar.<name>.jdbc.user}/{@code .password}).
+   */
+  public JdbcBinding jdbcBinding(String dataSet) {
+    String url = jdbcUrls.get(dataSet);
+    String source = "DataSetModule.builder().jdbc(\"" + dataSet + "\", ...)";
+    if (url == null) {
+      url = systemProperties.apply(jdbcProperty(dataSet));
+      source = "system property " + jdbcProperty(dataSet);
+    }
+    if (url == null || url.isBlank()) {
+      url = environment.apply(jdbcVariable(dataSet));
+      source = "environment variable " + jdbcVariable(dataSet);
+    }
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    // A password in the URL is taken out of it (and wins, as it would in pgjdbc): the URL is
+    // shown in messages and logs, the password never.
+    JdbcUrls.Split split = JdbcUrls.split(url.strip());
+    return new JdbcBinding(
+        split.url(),
+        credential(dataSet, "user", "USER"),
+        split.password() != null ? split.password() : credential(dataSet, "password", "PASSWORD"),
+        source);
+  }
+
+  private String credential(String dataSet, String property, String variable) {
+    String v = systemProperties.apply(jdbcProperty(dataSet) + "." + property);
+    if (v == null || v.isEmpty()) {
+      v = environment.apply(jdbcVariable(dataSet) + "_" + variable);
+    }
+    return v == null || v.isEmpty() ? null : v;
+  }
+
+  /** A dataset bound to a PostgreSQL database, and where the binding was given. */
+  public record JdbcBinding(String url, String user, String password, String source) {
+    @Override
+    public String toString() {
+      return url + " (from " + source + ")"; // never the password
+    }
+  }
+
+  /** The system property that overrides a dataset's file: {@code datajar.<name>.path}. */
+  public static String pathProperty(String dataSet) {
+    return "datajar." + dataSet + ".path";
+  }
+
+  /** The environment variable that overrides a dataset's file: {@code DATAJAR_<NAME>_PATH}. */
+  public static String pathVariable(String dataSet) {
+    return "DATAJAR_" + dataSet.toUpperCase(Locale.ROOT).replace('-', '_') + "_PATH";
+  }
+
+  public static final String CACHE_PROPERTY = "datajar.cache.dir";
+  public static final String VERIFY_PROPERTY = "datajar.verify";
+  public static final String VERIFY_VARIABLE = "DATAJAR_VERIFY";
+
+  /**
+   * True if start-up must run the full check: set on the builder, or {@code datajar.verify=full}
+   * (system property) or {@code DATAJAR_VERIFY=full} (environment).
+   */
+  boolean fullCheck() {
+    if (verifyFully) {
+      return true;
+    }
+    String v = systemProperties.apply(VERIFY_PROPERTY);
+    if (v == null || v.isBlank()) {
+      v = environment.apply(VERIFY_VARIABLE);
+    }
+    return v != null && v.strip().equalsIgnoreCase("full");
+  }
+
+  public static final String CACHE_VARIABLE = "DATAJAR_CACHE_DIR";
+
+  public static final String MAX_LIFETIME_PROPERTY = "datajar.connection.max.lifetime";
+  public static final String MAX_LIFETIME_VARIABLE = "DATAJAR_CONNECTION_MAX_LIFETIME";
+
+  /** HikariCP's default {@code maxLifetime}. */
+  public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
+
+  /**
+   * How long a connection to PostgreSQL serves before it is replaced (module, then system property
+   * {@value #MAX_LIFETIME_PROPERTY}, then environment variable {@value #MAX_LIFETIME_VARIABLE},
+   * then 30 minutes); {@link Duration#ZERO} for ever.
+   *
+   * @throws DataSetException naming the setting if its value is not a duration
+   */
+  public Duration connectionMaxLifetimeOrDefault() {
+    if (connectionMaxLifetime != null) {
+      return connectionMaxLifetime;
+    }
+    String text = systemProperties.apply(MAX_LIFETIME_PROPERTY);
+    String source = "-D" + MAX_LIFETIME_PROPERTY;
+    if (text == null || text.isBlank()) {
+      text = environment.apply(MAX_LIFETIME_VARIABLE);
+      source = MAX_LIFETIME_VARIABLE;
+    }
+    if (text == null || text.isBlank()) {
+      return DEFAULT_MAX_LIFETIME;
+    }
+    try {
+      return duration(text);
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new DataSetException(
+          source
+              + "='"
+              + text
+              + "' is not a connection lifetime: give seconds (e.g. 1800), an ISO-8601 duration"
+              + " (e.g. PT30M), or 0 to keep connections for ever.",
+          e);
+    }
+  }
+
+  /**
+   * A duration setting's text: seconds ({@code 30}, {@code 0.5}) or ISO-8601 ({@code PT2M}).
+   *
+   * @throws DateTimeParseException if it is neither, or negative
+   * @throws ArithmeticException if it has more than nanosecond precision
+   */
+  public static Duration duration(String text) {
+    String t = text.strip();
+    Duration d =
+        t.matches("\\d+(\\.\\d+)?")
+            ? Duration.ofNanos(new BigDecimal(t).movePointRight(9).longValueExact())
+            : Duration.parse(t);
+    if (d.isNegative()) {
+      throw new DateTimeParseException("negative", text, 0);
+    }
+    return d;
+  }
+
+  /** An overridden file location and where it came from, or {@code null}. */
+  PathOverride pathOverride(String dataSet) {
+    Path p = paths.get(dataSet);
+    if (p != null) {
+      return new PathOverride(p, "DataSetModule.builder().path(\"" + dataSet + "\", ...)");
+    }
+    String v = systemProperties.apply(pathProperty(dataSet));
+    if (v != null && !v.isBlank()) {
+      return new PathOverride(Path.of(v), "system property " + pathProperty(dataSet));
+    }
+    v = environment.apply(pathVariable(dataSet));
+    if (v != null && !v.isBlank()) {
+      return new PathOverride(Path.of(v), "environment variable " + pathVariable(dataSet));
+    }
+    return null;
+  }
+
+  /** The cache directory: module, then system property, then variable, then the user's cache. */
+  Path cacheDirectoryOrDefault() {
+    if (cacheDirectory != null) {
+      return cacheDirectory;
+    }
+    String v = systemProperties.apply(CACHE_PROPERTY);
+    if (v == null || v.isBlank()) {
+      v = environment.apply(CACHE_VARIABLE);
+    }
+    if (v != null && !v.isBlank()) {
+      return Path.of(v);
+    }
+    String xdg = environment.apply("XDG_CACHE_HOME");
+    String home = systemProperties.apply("user.home");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(home != null ? home : System.getProperty("user.home"), ".cache");
+    return base.resolve("datajar");
+  }
+
+  /** A file location given outside the class path. */
+  record PathOverride(Path path, String source) {}
+}

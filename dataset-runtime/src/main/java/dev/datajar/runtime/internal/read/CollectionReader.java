@@ -1,0 +1,283 @@
+package dev.datajar.runtime.internal.read;
+
+import dev.datajar.runtime.format.Codec;
+import dev.datajar.runtime.format.EntityLayout;
+import dev.datajar.runtime.format.TableModel;
+import dev.datajar.runtime.internal.core.EntityModel;
+import dev.datajar.runtime.internal.core.FastConnections;
+import dev.datajar.runtime.internal.core.SqlFlavour;
+import java.lang.invoke.MethodHandle;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One collection attribute of an entity on the row path ({@code @ElementCollection} of basic values
+ * or embeddables, a {@code @ManyToMany} either side, or a {@code @OneToMany}): its elements read
+ * from its own table for a batch of owners at once ({@code where key in (…)}), in the recorded
+ * order, and made into a new {@code LinkedHashSet} or {@code ArrayList} per entity. Entities (the
+ * targets of a many-to-many or one-to-many) are read whole in the same statement (joined to the
+ * join table, or from their own table by the key column there), their own collections a statement
+ * per batch in turn, and made into objects by the target's {@link RowMapper}. Immutable once
+ * linked; thread-safe.
+ */
+public final class CollectionReader {
+  /** The batch sizes of the statements (a batch is padded to one): few shapes to prepare. */
+  private static final int[] BATCHES = {1, 16, 128, 512};
+
+  final String attribute;
+  final MethodHandle setter; // (Object entity, Object collection) -> void
+  private final boolean set;
+  private final Codec[] keyCodecs; // the owner's id: one, or a composite id's columns
+  private final int keyWidth; // the columns they take
+  private final Codec elementCodec; // a column's, or a target id's; null for an embeddable
+  private final Composite embeddable;
+  final String target; // a target entity class (many-to-many, one-to-many), else null
+  private RowMapper<?> targetMapper;
+  private final String[] sql = new String[BATCHES.length];
+
+  // What a collection of entities needs to write its statements once its target is linked.
+  private final String table;
+  private final List<String> keyColumns; // quoted
+  private final String elementColumn;
+  private final List<String> orderBy;
+  private final SqlFlavour flavour;
+
+  CollectionReader(EntityLayout.CollectionLayout c, ClassLoader loader, SqlFlavour flavour) {
+    this.attribute = c.attribute();
+    this.setter =
+        EntityMembers.member(
+                new EntityLayout.Member(
+                    c.attribute(), null, null, null, c.declaringClass(), c.setter(), c.field()),
+                loader)
+            .setter();
+    this.set = c.kind().equals("set");
+    List<EntityLayout.Member> key =
+        c.keyParts().isEmpty()
+            ? List.of(
+                new EntityLayout.Member(null, c.keyColumn(), c.keyCodec(), null, null, null, false))
+            : c.keyParts();
+    this.keyCodecs = new Codec[key.size()];
+    this.keyColumns = new ArrayList<>();
+    int width = 0;
+    for (int i = 0; i < keyCodecs.length; i++) {
+      keyCodecs[i] = flavour.codec(Codec.of(key.get(i).codec(), loader));
+      keyColumns.add(TableModel.quote(key.get(i).column()));
+      width += keyCodecs[i].width();
+    }
+    this.keyWidth = width;
+    EntityLayout.Member e = c.element();
+    this.target = e.target();
+    this.table = c.table();
+    this.elementColumn = e.column();
+    this.orderBy = c.orderBy();
+    this.flavour = flavour;
+    if (target != null) {
+      this.embeddable = null;
+      this.elementCodec = flavour.codec(Codec.of(e.codec(), loader));
+      return; // its statements: link(..)
+    }
+    List<String> columns = new ArrayList<>(keyColumns);
+    if (e.isComposite()) {
+      this.embeddable = new Composite(e, loader, flavour);
+      this.elementCodec = null;
+      for (int i = 0; i < embeddable.names.size(); i++) {
+        flavour.select(columns, embeddable.names.get(i), embeddable.codecs.get(i));
+      }
+    } else {
+      this.embeddable = null;
+      this.elementCodec = flavour.codec(Codec.of(e.codec(), loader));
+      flavour.select(columns, e.column(), elementCodec);
+    }
+    prepare("select " + String.join(", ", columns) + " from " + TableModel.quote(c.table()), "");
+  }
+
+  /**
+   * Links a collection of entities to its target's mapper and writes its statements: the target's
+   * whole rows, read with the key, from its own table (a one-to-many: the key is a column of the
+   * target's table) or joined to the join table (a many-to-many), so that a batch of owners takes
+   * one statement however many elements they have.
+   */
+  void link(RowMapper<?> target) {
+    this.targetMapper = target;
+    boolean own =
+        TableModel.quote(table).equals(target.table)
+            && target.idColumns.equals(List.of(TableModel.quote(elementColumn)));
+    String alias = own ? "c." : "t.";
+    StringBuilder select = new StringBuilder("select ");
+    for (String column : keyColumns) {
+      select.append("c.").append(column).append(", ");
+    }
+    select.append(alias).append(target.selected.get(0));
+    for (String column : target.selected.subList(1, target.selected.size())) {
+      select.append(", ").append(alias).append(column);
+    }
+    select.append(" from ").append(TableModel.quote(table)).append(" c");
+    if (!own) {
+      select
+          .append(" join ")
+          .append(target.table)
+          .append(" t on t.")
+          .append(target.idColumns.get(0))
+          .append(" = c.")
+          .append(TableModel.quote(elementColumn));
+    }
+    prepare(select.toString(), "c.");
+  }
+
+  /**
+   * The statements for each batch size: {@code head} (select … from …), where the key (its columns
+   * after {@code alias}) is one of the batch's, ordered by the key, then {@link #orderBy}.
+   */
+  private void prepare(String head, String alias) {
+    List<String> key = keyColumns.stream().map(k -> alias + k).toList();
+    StringBuilder order = new StringBuilder(" order by ").append(String.join(", ", key));
+    for (String o : orderBy) {
+      boolean desc = o.endsWith(" desc");
+      String column = desc ? o.substring(0, o.length() - " desc".length()) : o;
+      order.append(", ").append(alias).append(TableModel.quote(column));
+      order.append(flavour.direction(desc));
+    }
+    for (int b = 0; b < BATCHES.length; b++) {
+      StringBuilder sb = new StringBuilder(head).append(" where ");
+      if (BATCHES[b] == 1) {
+        sb.append(String.join(" = ? and ", key)).append(" = ?");
+      } else if (key.size() == 1) {
+        sb.append(key.get(0)).append(" in (?").append(", ?".repeat(BATCHES[b] - 1)).append(')');
+      } else { // a composite id: (a, b) in ((?, ?), …)
+        String row = "(?" + ", ?".repeat(key.size() - 1) + ")";
+        sb.append('(').append(String.join(", ", key)).append(") in (").append(row);
+        sb.append((", " + row).repeat(BATCHES[b] - 1)).append(')');
+      }
+      this.sql[b] = sb.append(order).toString();
+    }
+  }
+
+  /** An element that is an entity: the target's id and row state (collections loaded). */
+  @SuppressWarnings("ArrayRecordComponent") // never compared or hashed
+  private record Row(Object id, Object[] state) {}
+
+  /**
+   * Reads the elements of the owners {@code ids} (in their internal form) and stores each owner's,
+   * as an array in the order read, at {@code slot} of its state. Entities' rows come whole, and
+   * their own collections are loaded in turn, a statement per batch; {@code loaded} holds the rows
+   * this call has read, by mapper and id, so a cycle (a target whose collection holds the owner)
+   * reads each row once.
+   */
+  void load(
+      FastConnections.Slot connection,
+      List<Object> ids,
+      List<Object[]> states,
+      int slot,
+      Map<RowMapper<?>, Map<Object, Object[]>> loaded)
+      throws SQLException {
+    Map<Object, List<Object>> byOwner = new HashMap<>();
+    List<Object> newIds = new ArrayList<>();
+    List<Object[]> newStates = new ArrayList<>();
+    Map<Object, Object[]> targets =
+        targetMapper == null ? null : loaded.computeIfAbsent(targetMapper, m -> new HashMap<>());
+    int biggest = BATCHES[BATCHES.length - 1];
+    for (int from = 0; from < ids.size(); from += biggest) {
+      List<Object> batch = ids.subList(from, Math.min(ids.size(), from + biggest));
+      int b = 0;
+      while (BATCHES[b] < batch.size()) {
+        b++;
+      }
+      PreparedStatement ps = connection.statement(sql[b], sql[b]);
+      int parameter = 1;
+      for (int i = 0; i < BATCHES[b]; i++) {
+        // padded with the last id: the same statement serves every batch of this size
+        parameter = bindKey(ps, parameter, batch.get(Math.min(i, batch.size() - 1)));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Object owner = EntityModel.idKey(readKey(rs));
+          int at = 1 + keyWidth;
+          Object element;
+          if (targetMapper != null) {
+            Object id = targetMapper.readId(rs, keyWidth);
+            Object key = EntityModel.idKey(id);
+            Object[] state = targets.get(key);
+            if (state == null) {
+              state = targetMapper.readState(rs, keyWidth);
+              targets.put(key, state);
+              newIds.add(id);
+              newStates.add(state);
+            }
+            element = new Row(id, state);
+          } else {
+            element = embeddable != null ? embeddable.read(rs, at) : elementCodec.read(rs, at);
+          }
+          if (element != null) {
+            byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(element);
+          }
+        }
+      }
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      List<Object> found = byOwner.get(EntityModel.idKey(ids.get(i)));
+      states.get(i)[slot] = found == null ? new Object[0] : found.toArray();
+    }
+    if (!newIds.isEmpty() && targetMapper.hasCollections()) {
+      targetMapper.loadCollections(connection, newIds, newStates, loaded);
+    }
+  }
+
+  /** Binds an owner's id (internal form) from parameter {@code at}; the next parameter's index. */
+  @SuppressWarnings("unchecked") // a composite id's internal form is a List (Composite#key)
+  private int bindKey(PreparedStatement ps, int at, Object id) throws SQLException {
+    if (keyCodecs.length == 1) {
+      keyCodecs[0].bind(ps, at, id);
+      return at + 1;
+    }
+    List<Object> parts = (List<Object>) id;
+    for (int k = 0; k < keyCodecs.length; k++) {
+      keyCodecs[k].bind(ps, at + k, parts.get(k));
+    }
+    return at + keyCodecs.length;
+  }
+
+  /** The owner's id in the current row, in its internal form. */
+  private Object readKey(ResultSet rs) throws SQLException {
+    if (keyCodecs.length == 1) {
+      return keyCodecs[0].read(rs, 1);
+    }
+    Object[] values = new Object[keyCodecs.length];
+    int at = 1;
+    for (int k = 0; k < values.length; k++) {
+      values[k] = keyCodecs[k].read(rs, at);
+      at += keyCodecs[k].width();
+    }
+    return Collections.unmodifiableList(Arrays.asList(values));
+  }
+
+  /** A new collection of the elements read. */
+  Collection<Object> build(
+      Object[] elements,
+      Map<Object, Object> seen,
+      FastConnections connections,
+      FastConnections.Slot slot)
+      throws Throwable {
+    Collection<Object> out =
+        set ? new LinkedHashSet<>(elements.length * 2) : new ArrayList<>(elements.length);
+    for (Object e : elements) {
+      if (targetMapper != null) {
+        Row r = (Row) e;
+        out.add(targetMapper.build(r.id(), r.state(), seen, connections, slot));
+      } else if (embeddable != null) {
+        out.add(embeddable.build((Object[]) e));
+      } else {
+        out.add(RowMapper.copy(e));
+      }
+    }
+    return out;
+  }
+}
