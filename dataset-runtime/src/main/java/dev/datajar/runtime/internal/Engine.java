@@ -1,9 +1,9 @@
 package dev.datajar.runtime.internal;
 
-import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SqliteFiles;
+import dev.datajar.runtime.internal.core.ClosedDataSet;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.OpenStreams;
@@ -354,7 +354,7 @@ public final class Engine implements AutoCloseable {
               }
             });
       } catch (RuntimeException e) {
-        if (attempt == 1 && !closed && connectionLost(e)) {
+        if (attempt == 1 && !closed && FastConnections.connectionLost(e)) {
           hibernate.replaceConnections();
           continue;
         }
@@ -387,18 +387,6 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  /**
-   * True if {@code e} or a cause says the connection was lost (a restart, a terminated session).
-   */
-  public static boolean connectionLost(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s && FastConnections.lost(s)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Runs a Hibernate read that {@link #close()} waits for (a stream: while it opens). */
   public <R> R beforeClose(Supplier<R> read) {
     Lock shared = hibernateReads.readLock();
@@ -412,22 +400,8 @@ public final class Engine implements AutoCloseable {
 
   void checkOpen() {
     if (closed) {
-      throw closedException(name);
+      throw ClosedDataSet.exception(name);
     }
-  }
-
-  public static DataSetException closedException(String name) {
-    return closedException(name, null);
-  }
-
-  /** The closed message for a read that met the closing: {@code cause} is what it met. */
-  public static DataSetException closedException(String name, Throwable cause) {
-    return new DataSetException(
-        "dataset '"
-            + name
-            + "' is closed: DataSets.close() was"
-            + " called; open the datasets again (a new DataSets or injector) to read it",
-        cause);
   }
 
   public boolean isClosed() {

@@ -1,7 +1,6 @@
 package dev.datajar.runtime.internal.core;
 
 import dev.datajar.runtime.DataSetException;
-import dev.datajar.runtime.internal.Engine;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -418,6 +417,18 @@ public class FastConnections implements AutoCloseable {
             || state.equals("57P03"));
   }
 
+  /**
+   * True if {@code e} or a cause says the connection was lost (a restart, a terminated session).
+   */
+  public static boolean connectionLost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && lost(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Message of a caller that waited {@code waitMillis} in vain; overridden for streams. */
   String tooLong() {
     return "dataset '"
@@ -779,7 +790,7 @@ public class FastConnections implements AutoCloseable {
 
   private void checkOpen() {
     if (closed) {
-      throw Engine.closedException(dataSet);
+      throw ClosedDataSet.exception(dataSet);
     }
   }
 

@@ -6,7 +6,7 @@ import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.SchemaModel;
 import dev.datajar.runtime.format.SqliteFiles;
-import dev.datajar.runtime.internal.Engine;
+import dev.datajar.runtime.internal.core.ClosedDataSet;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.FastConnections;
 import java.nio.file.Path;
@@ -236,7 +236,7 @@ public final class HibernateSide implements AutoCloseable {
 
   private synchronized HibernateSetup.Booted start() {
     if (closed) {
-      throw Engine.closedException(name);
+      throw ClosedDataSet.exception(name);
     }
     if (booted != null) {
       return booted;

@@ -4,6 +4,7 @@ import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.ReadOnlyDataSetException;
 import dev.datajar.runtime.internal.Engine;
 import dev.datajar.runtime.internal.EntityReader;
+import dev.datajar.runtime.internal.core.ClosedDataSet;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.QueryTimeLimit;
@@ -160,7 +161,7 @@ public final class Queries {
   private static DataSetException failed(
       Engine engine, String call, String statement, RuntimeException e) {
     if (engine.isClosed()) {
-      return Engine.closedException(engine.name(), e);
+      return ClosedDataSet.exception(engine.name(), e);
     }
     return new DataSetException(
         "dataset '"

@@ -3,6 +3,8 @@ package dev.datajar.runtime.internal.hibernate;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.internal.Engine;
 import dev.datajar.runtime.internal.EntityReader;
+import dev.datajar.runtime.internal.core.ClosedDataSet;
+import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.QueryTimeLimit;
 import dev.datajar.runtime.internal.core.ReleasingSpliterator;
 import java.util.stream.Stream;
@@ -57,7 +59,7 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
       return engine.beforeClose(
           () -> engine.openingStream(() -> openNow(engine, hql, type, query)));
     } catch (RuntimeException e) {
-      if (engine.isClosed() || !Engine.connectionLost(e)) {
+      if (engine.isClosed() || !FastConnections.connectionLost(e)) {
         throw e;
       }
       // As Engine.inSession: the pool's connections went with this one; once more on a new one.
@@ -95,7 +97,7 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
       if (limit != null && limit.fired()) {
         throw limit.exception(engine.name(), "stream of " + type.getSimpleName(), (String) null, e);
       }
-      throw engine.isClosed() ? Engine.closedException(engine.name(), e) : e;
+      throw engine.isClosed() ? ClosedDataSet.exception(engine.name(), e) : e;
     } catch (Error e) {
       s.close();
       throw e;
@@ -107,7 +109,7 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
     if (engine.isClosed()) {
       // On PostgreSQL the session's connection is the dataset pool's, which closes it only when
       // it is given back: the stream ends here, as where closing closed it under the stream.
-      throw Engine.closedException(engine.name());
+      throw ClosedDataSet.exception(engine.name());
     }
     T row;
     try {
@@ -117,7 +119,7 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
       row = rows.get();
     } catch (RuntimeException e) {
       // Closing the engine closed this stream's connection under it.
-      throw engine.isClosed() ? Engine.closedException(engine.name(), e) : e;
+      throw engine.isClosed() ? ClosedDataSet.exception(engine.name(), e) : e;
     }
     if (++sinceClear >= CLEAR_EVERY) {
       session.clear();
