@@ -17,7 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.hibernate.query.SelectionQuery;
 
 /**
  * The read operations of one entity, behind {@link dev.datajar.runtime.Store}: checks ids and the
@@ -188,17 +187,5 @@ public final class EntityReader<T> {
     }
     EntityModel model = path.model();
     return model.idAttribute() == null ? id : model.coerce(model.idAttribute(), id);
-  }
-
-  public static <R> SelectionQuery<R> bind(SelectionQuery<R> q, List<Object> params) {
-    for (int i = 0; i < params.size(); i++) {
-      Object p = params.get(i);
-      if (p instanceof Collection<?> c) {
-        q.setParameterList(i + 1, c);
-      } else {
-        q.setParameter(i + 1, p);
-      }
-    }
-    return q;
   }
 }

@@ -1,7 +1,7 @@
 package dev.datajar.runtime.internal.core;
 
 import dev.datajar.runtime.DataSetException;
-import dev.datajar.runtime.internal.open.Settings;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -313,7 +313,7 @@ public final class QueryTimeLimit {
       return last.limit();
     }
     try {
-      Duration d = Settings.duration(text);
+      Duration d = duration(text);
       lastParsed = new Parsed(text, d);
       return d;
     } catch (DateTimeParseException | ArithmeticException e) {
@@ -343,5 +343,23 @@ public final class QueryTimeLimit {
             });
     t.setRemoveOnCancelPolicy(true); // a call that ends in time leaves nothing queued
     return t;
+  }
+
+  /**
+   * A duration setting's text: seconds ({@code 30}, {@code 0.5}) or ISO-8601 ({@code PT2M}).
+   *
+   * @throws DateTimeParseException if it is neither, or negative
+   * @throws ArithmeticException if it has more than nanosecond precision
+   */
+  public static Duration duration(String text) {
+    String t = text.strip();
+    Duration d =
+        t.matches("\\d+(\\.\\d+)?")
+            ? Duration.ofNanos(new BigDecimal(t).movePointRight(9).longValueExact())
+            : Duration.parse(t);
+    if (d.isNegative()) {
+      throw new DateTimeParseException("negative", text, 0);
+    }
+    return d;
   }
 }

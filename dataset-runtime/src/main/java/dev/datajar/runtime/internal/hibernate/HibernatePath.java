@@ -4,7 +4,6 @@ import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Where;
 import dev.datajar.runtime.internal.Engine;
-import dev.datajar.runtime.internal.EntityReader;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.ReadPath;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ public final class HibernatePath<T> implements ReadPath<T> {
 
   private List<T> search(Query query, Criterion filter, List<Query.Order> defaultOrder, Session s) {
     HqlWriter.Hql hql = HqlWriter.select(model(), engine.flavour(), query, filter, defaultOrder);
-    SelectionQuery<T> q = EntityReader.bind(s.createSelectionQuery(hql.text(), type), hql.params());
+    SelectionQuery<T> q = Queries.bind(s.createSelectionQuery(hql.text(), type), hql.params());
     q.setFirstResult(Math.toIntExact(query.offset()));
     query.limit().ifPresent(q::setMaxResults);
     return q.getResultList();
@@ -110,7 +109,7 @@ public final class HibernatePath<T> implements ReadPath<T> {
     return engine.inSession(
         "count of " + type.getSimpleName(),
         s ->
-            EntityReader.bind(s.createSelectionQuery(hql.text(), Long.class), hql.params())
+            Queries.bind(s.createSelectionQuery(hql.text(), Long.class), hql.params())
                 .getSingleResult());
   }
 

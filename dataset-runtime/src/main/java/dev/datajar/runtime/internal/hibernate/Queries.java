@@ -3,7 +3,6 @@ package dev.datajar.runtime.internal.hibernate;
 import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.ReadOnlyDataSetException;
 import dev.datajar.runtime.internal.Engine;
-import dev.datajar.runtime.internal.EntityReader;
 import dev.datajar.runtime.internal.core.ClosedDataSet;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.FastConnections;
@@ -56,7 +55,7 @@ public final class Queries {
               s.doWork(FastConnections::retireWhenReturned);
             }
             SelectionQuery<R> q = s.createSelectionQuery(hql, type);
-            EntityReader.bind(q, Arrays.asList(params));
+            bind(q, Arrays.asList(params));
             return q.getResultList();
           });
     } catch (IllegalSelectQueryException e) {
@@ -258,5 +257,19 @@ public final class Queries {
       }
     }
     return false;
+  }
+
+
+  /** Binds positional parameters {@code ?1, ?2, ...}; a collection as a list (an {@code in}). */
+  static <R> SelectionQuery<R> bind(SelectionQuery<R> q, List<Object> params) {
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      if (p instanceof Collection<?> c) {
+        q.setParameterList(i + 1, c);
+      } else {
+        q.setParameter(i + 1, p);
+      }
+    }
+    return q;
   }
 }

@@ -2,7 +2,6 @@ package dev.datajar.runtime.internal.hibernate;
 
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.internal.Engine;
-import dev.datajar.runtime.internal.EntityReader;
 import dev.datajar.runtime.internal.core.ClosedDataSet;
 import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.QueryTimeLimit;
@@ -75,7 +74,7 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
     QueryTimeLimit limit = null;
     try {
       SelectionQuery<T> q =
-          EntityReader.bind(s.createSelectionQuery(hql.text(), type), hql.params());
+          Queries.bind(s.createSelectionQuery(hql.text(), type), hql.params());
       q.setFirstResult(Math.toIntExact(query.offset()));
       query.limit().ifPresent(q::setMaxResults);
       q.setReadOnly(true);

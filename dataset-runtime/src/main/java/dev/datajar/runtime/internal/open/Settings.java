@@ -1,8 +1,8 @@
 package dev.datajar.runtime.internal.open;
 
 import dev.datajar.runtime.DataSetException;
+import dev.datajar.runtime.internal.core.QueryTimeLimit;
 import dev.datajar.runtime.internal.postgres.JdbcUrls;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -159,7 +159,7 @@ public record Settings(
       return DEFAULT_MAX_LIFETIME;
     }
     try {
-      return duration(text);
+      return QueryTimeLimit.duration(text);
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new DataSetException(
           source
@@ -169,24 +169,6 @@ public record Settings(
               + " (e.g. PT30M), or 0 to keep connections for ever.",
           e);
     }
-  }
-
-  /**
-   * A duration setting's text: seconds ({@code 30}, {@code 0.5}) or ISO-8601 ({@code PT2M}).
-   *
-   * @throws DateTimeParseException if it is neither, or negative
-   * @throws ArithmeticException if it has more than nanosecond precision
-   */
-  public static Duration duration(String text) {
-    String t = text.strip();
-    Duration d =
-        t.matches("\\d+(\\.\\d+)?")
-            ? Duration.ofNanos(new BigDecimal(t).movePointRight(9).longValueExact())
-            : Duration.parse(t);
-    if (d.isNegative()) {
-      throw new DateTimeParseException("negative", text, 0);
-    }
-    return d;
   }
 
   /** An overridden file location and where it came from, or {@code null}. */
