@@ -13,6 +13,7 @@ import dev.datajar.runtime.internal.core.SqlFlavour;
 import dev.datajar.runtime.internal.core.SqliteFlavour;
 import dev.datajar.runtime.internal.hibernate.HibernatePath;
 import dev.datajar.runtime.internal.hibernate.HibernateSide;
+import dev.datajar.runtime.internal.hibernate.Sessions;
 import dev.datajar.runtime.internal.open.EngineOpener;
 import dev.datajar.runtime.internal.read.Composite;
 import dev.datajar.runtime.internal.read.EntityMembers;
@@ -42,7 +43,7 @@ import org.hibernate.Session;
  * a recorded {@link EntityLayout}) read through {@link RowPath}; the others through {@link
  * HibernatePath}. Immutable until {@link #close()}, then every read fails at once. Thread-safe.
  */
-public final class Engine implements AutoCloseable {
+public final class Engine implements AutoCloseable, Sessions {
   /**
    * On SQLite, connections for lookups and for streams, each opened on demand up to this many; on
    * PostgreSQL, the unit of the dataset's one pool ({@link Reach#pool}).
@@ -257,6 +258,7 @@ public final class Engine implements AutoCloseable {
     return new EntityReader<>(this, type, path);
   }
 
+  @Override
   public String name() {
     return name;
   }
@@ -274,6 +276,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** The engine the dataset lives in (the HQL writer's few engine-specific expressions too). */
+  @Override
   public SqlFlavour flavour() {
     return flavour;
   }
@@ -305,16 +308,19 @@ public final class Engine implements AutoCloseable {
   }
 
   /** The streams of this dataset that are still open. */
+  @Override
   public OpenStreams openStreams() {
     return openStreams;
   }
 
+  @Override
   public HibernateSide hibernate() {
     checkOpen();
     return hibernate;
   }
 
   /** A read-only Hibernate session holding one pooled connection until it is closed. */
+  @Override
   public Session openSession() {
     return hibernate().openSession(null);
   }
@@ -323,11 +329,13 @@ public final class Engine implements AutoCloseable {
    * Opens a Hibernate stream: the connection its session takes counts among those streams hold (on
    * PostgreSQL, where they come from the dataset's one pool).
    */
+  @Override
   public <R> R openingStream(Supplier<R> open) {
     return FastConnections.keeping(open);
   }
 
   /** {@link #inSession(String, String, UnaryOperator, Function)} of a Store call. */
+  @Override
   public <R> R inSession(String call, Function<Session, R> read) {
     return inSession(call, null, null, read);
   }
@@ -343,6 +351,7 @@ public final class Engine implements AutoCloseable {
    * @param statement the caller's statement, for that message, or {@code null}
    * @param inspector sees every SQL statement before it is prepared, or {@code null}
    */
+  @Override
   public <R> R inSession(
       String call, String statement, UnaryOperator<String> inspector, Function<Session, R> read) {
     for (int attempt = 1; ; attempt++) {
@@ -388,6 +397,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Runs a Hibernate read that {@link #close()} waits for (a stream: while it opens). */
+  @Override
   public <R> R beforeClose(Supplier<R> read) {
     Lock shared = hibernateReads.readLock();
     shared.lock();
@@ -404,6 +414,7 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  @Override
   public boolean isClosed() {
     return closed;
   }

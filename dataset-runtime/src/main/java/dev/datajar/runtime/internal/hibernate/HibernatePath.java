@@ -3,7 +3,6 @@ package dev.datajar.runtime.internal.hibernate;
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Where;
-import dev.datajar.runtime.internal.Engine;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.ReadPath;
 import java.util.ArrayList;
@@ -22,10 +21,10 @@ import org.hibernate.query.SelectionQuery;
  * session of its own. Hibernate starts on the first call. Thread-safe.
  */
 public final class HibernatePath<T> implements ReadPath<T> {
-  private final Engine engine;
+  private final Sessions engine;
   private final Class<T> type;
 
-  public HibernatePath(Engine engine, Class<T> type) {
+  public HibernatePath(Sessions engine, Class<T> type) {
     this.engine = engine;
     this.type = type;
   }

@@ -2,7 +2,6 @@ package dev.datajar.runtime.internal.hibernate;
 
 import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.ReadOnlyDataSetException;
-import dev.datajar.runtime.internal.Engine;
 import dev.datajar.runtime.internal.core.ClosedDataSet;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.FastConnections;
@@ -41,7 +40,7 @@ public final class Queries {
 
   private Queries() {}
 
-  public static <R> List<R> hql(Engine engine, String hql, Class<R> type, Object[] params) {
+  public static <R> List<R> hql(Sessions engine, String hql, Class<R> type, Object[] params) {
     try {
       return engine.inSession(
           "query()",
@@ -75,7 +74,7 @@ public final class Queries {
     }
   }
 
-  public static <R> List<R> sql(Engine engine, String sql, Class<R> type, Object[] params) {
+  public static <R> List<R> sql(Sessions engine, String sql, Class<R> type, Object[] params) {
     // Checked before the database sees the text: SQLite carries out a pragma while preparing it;
     // pgjdbc would send each statement it finds.
     SqlFlavour flavour = engine.flavour();
@@ -126,7 +125,7 @@ public final class Queries {
    * What pgjdbc is about to prepare for an {@code sql()} call (the caller's text after Hibernate
    * bound its parameters), checked again as the caller's was: one statement, a query.
    */
-  private static String oneStatement(Engine engine, String sql, String prepared) {
+  private static String oneStatement(Sessions engine, String sql, String prepared) {
     Optional<String> refused = engine.flavour().sqlRefusal(prepared);
     if (refused.isPresent()) {
       throw sqlRefused(
@@ -140,7 +139,7 @@ public final class Queries {
 
   /** The refusal of a statement given to sql() that is not a query; {@code why} ends it. */
   private static ReadOnlyDataSetException sqlRefused(
-      Engine engine, String sql, String why, Throwable cause) {
+      Sessions engine, String sql, String why, Throwable cause) {
     return new ReadOnlyDataSetException(
         "dataset '"
             + engine.name()
@@ -158,7 +157,7 @@ public final class Queries {
    * the dataset and the statement, with the driver's or Hibernate's as its cause.
    */
   private static DataSetException failed(
-      Engine engine, String call, String statement, RuntimeException e) {
+      Sessions engine, String call, String statement, RuntimeException e) {
     if (engine.isClosed()) {
       return ClosedDataSet.exception(engine.name(), e);
     }

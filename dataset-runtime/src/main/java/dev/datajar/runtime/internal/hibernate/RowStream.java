@@ -1,7 +1,6 @@
 package dev.datajar.runtime.internal.hibernate;
 
 import dev.datajar.runtime.Query;
-import dev.datajar.runtime.internal.Engine;
 import dev.datajar.runtime.internal.core.ClosedDataSet;
 import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.QueryTimeLimit;
@@ -25,12 +24,12 @@ import org.hibernate.query.SelectionQuery;
 public final class RowStream<T> extends ReleasingSpliterator<T> {
   private static final int CLEAR_EVERY = 256;
 
-  private final Engine engine;
+  private final Sessions engine;
   private final Session session;
   private final ScrollableResults<T> rows;
   private int sinceClear;
 
-  private RowStream(Engine engine, Session session, ScrollableResults<T> rows) {
+  private RowStream(Sessions engine, Session session, ScrollableResults<T> rows) {
     this.engine = engine;
     this.session = session;
     this.rows = rows;
@@ -49,11 +48,11 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
   }
 
   /**
-   * Opens the stream's session and runs its query; {@link Engine#close()} waits for that, not for
+   * Opens the stream's session and runs its query; closing the dataset waits for that, not for
    * the stream, whose session outlives this call: once the engine is closed, the stream's next row
    * fails with the closed message.
    */
-  static <T> Stream<T> open(Engine engine, HqlWriter.Hql hql, Class<T> type, Query query) {
+  static <T> Stream<T> open(Sessions engine, HqlWriter.Hql hql, Class<T> type, Query query) {
     try {
       return engine.beforeClose(
           () -> engine.openingStream(() -> openNow(engine, hql, type, query)));
@@ -61,7 +60,7 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
       if (engine.isClosed() || !FastConnections.connectionLost(e)) {
         throw e;
       }
-      // As Engine.inSession: the pool's connections went with this one; once more on a new one.
+      // As Sessions.inSession: the pool's connections went with this one; once more on a new one.
       engine.hibernate().replaceConnections();
       return engine.beforeClose(
           () -> engine.openingStream(() -> openNow(engine, hql, type, query)));
@@ -69,7 +68,7 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
   }
 
   private static <T> Stream<T> openNow(
-      Engine engine, HqlWriter.Hql hql, Class<T> type, Query query) {
+      Sessions engine, HqlWriter.Hql hql, Class<T> type, Query query) {
     Session s = engine.openSession();
     QueryTimeLimit limit = null;
     try {
