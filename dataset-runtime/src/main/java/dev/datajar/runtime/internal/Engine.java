@@ -207,7 +207,7 @@ public final class Engine implements AutoCloseable, Sessions {
                 String target = targets.get(attribute);
                 Composite c = embedded.get(attribute);
                 Function<Class<?>, EntityModel> next =
-                    c != null ? x -> c.model : target == null ? null : t -> models.get(target);
+                    c != null ? x -> c.model() : target == null ? null : t -> models.get(target);
                 attrs.put(attribute, new EntityModel.Attr(attribute, member.type(), next));
               });
       for (EntityLayout.CollectionLayout c : l.collections()) {

@@ -53,7 +53,7 @@ public class FastConnections implements AutoCloseable {
   public static final class Slot {
     private static final int MAX_STATEMENTS = 256;
 
-    public final Connection connection;
+    final Connection connection;
 
     /** The time limit of the calls on this connection. */
     final QueryTimeLimit limit;
@@ -81,6 +81,11 @@ public class FastConnections implements AutoCloseable {
     Slot(Connection connection) throws SQLException {
       this.connection = connection;
       this.limit = QueryTimeLimit.on(connection);
+    }
+
+    /** The JDBC connection, for work that is not a cached statement. */
+    public Connection connection() {
+      return connection;
     }
 
     public PreparedStatement statement(Object key, String sql) throws SQLException {

@@ -159,7 +159,7 @@ public final class EngineOpener {
                     + " them with the file's schema");
         FastConnections.Slot slot = lookups.borrow();
         try {
-          SchemaCheck.check(name, file, inFile, hibernate.schema(), slot.connection);
+          SchemaCheck.check(name, file, inFile, hibernate.schema(), slot.connection());
         } finally {
           lookups.giveBack(slot);
         }

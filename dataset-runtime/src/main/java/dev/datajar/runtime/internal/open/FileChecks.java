@@ -83,7 +83,7 @@ public final class FileChecks {
     FileIdentity id;
     FastConnections.Slot slot = lookups.borrow();
     try {
-      id = FileIdentity.readFrom(slot.connection);
+      id = FileIdentity.readFrom(slot.connection());
     } catch (SQLException e) {
       if (source.cachedCopy()) {
         throw new DamagedCopy("SQLite cannot read it: " + e.getMessage());

@@ -68,7 +68,7 @@ public final class Composite {
   final List<String> paths = new ArrayList<>();
 
   /** The model of this embeddable, for attribute paths through it. */
-  public final EntityModel model;
+  final EntityModel model;
 
   private final int width; // columns read (a PostgreSQL time-zone pair counts two)
 
@@ -124,6 +124,11 @@ public final class Composite {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("cannot find " + name + ": " + e, e);
     }
+  }
+
+  /** The model of this embeddable, for attribute paths through it. */
+  public EntityModel model() {
+    return model;
   }
 
   /** The attributes of an {@code @IdClass} id, which are the entity's own. */

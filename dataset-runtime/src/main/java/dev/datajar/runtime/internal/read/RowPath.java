@@ -11,7 +11,6 @@ import dev.datajar.runtime.internal.core.QueryTimeLimit;
 import dev.datajar.runtime.internal.core.ReadPath;
 import dev.datajar.runtime.internal.core.ReleasingSpliterator;
 import dev.datajar.runtime.internal.core.SqlFlavour;
-import dev.datajar.runtime.internal.hibernate.HibernatePath;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +29,7 @@ import java.util.stream.StreamSupport;
  * by its {@link RowMapper}: no Hibernate, no session, statements prepared once per connection.
  * Conditions and orders through to-ones are joins {@link SqlWriter} writes, and so are a to-one or
  * an embeddable compared as a whole; a query {@link SqlWriter} cannot write would go to the
- * entity's {@link HibernatePath} (none is known: {@code StoreWithoutHibernateTest} checks).
+ * entity's reads through Hibernate (none is known: {@code StoreWithoutHibernateTest} checks).
  * Thread-safe.
  */
 public final class RowPath<T> implements ReadPath<T> {
@@ -44,14 +43,14 @@ public final class RowPath<T> implements ReadPath<T> {
   private final FastConnections lookups;
   private final FastConnections streams;
   private final OpenStreams open;
-  private final HibernatePath<T> hql;
+  private final ReadPath<T> hql;
 
   public RowPath(
       RowMapper<T> mapper,
       FastConnections lookups,
       FastConnections streams,
       OpenStreams open,
-      HibernatePath<T> hql) {
+      ReadPath<T> hql) {
     this.mapper = mapper;
     this.lookups = lookups;
     this.streams = streams;
@@ -231,8 +230,8 @@ public final class RowPath<T> implements ReadPath<T> {
           streams.keep(
               slot -> {
                 // A statement of its own: the slot's cached ones serve to-one lookups meanwhile.
-                PreparedStatement ps = slot.connection.prepareStatement(sql.get().text());
-                mapper.flavour.beginCursor(slot.connection, ps);
+                PreparedStatement ps = slot.connection().prepareStatement(sql.get().text());
+                mapper.flavour.beginCursor(slot.connection(), ps);
                 bind(ps, sql.get());
                 return new Cursor(streams, slot, ps.executeQuery(), mapper.flavour);
               });
@@ -252,7 +251,7 @@ public final class RowPath<T> implements ReadPath<T> {
     public void close() {
       try {
         rs.getStatement().close();
-        flavour.endCursor(slot.connection);
+        flavour.endCursor(slot.connection());
         streams.giveBack(slot);
       } catch (SQLException e) {
         streams.discard(slot); // its state is unknown: do not lend it again
