@@ -14,7 +14,6 @@ import dev.datajar.runtime.internal.core.SqliteFlavour;
 import dev.datajar.runtime.internal.hibernate.HibernatePath;
 import dev.datajar.runtime.internal.hibernate.HibernateSide;
 import dev.datajar.runtime.internal.hibernate.Sessions;
-import dev.datajar.runtime.internal.open.EngineOpener;
 import dev.datajar.runtime.internal.read.Composite;
 import dev.datajar.runtime.internal.read.EntityMembers;
 import dev.datajar.runtime.internal.read.RowMapper;
@@ -39,7 +38,7 @@ import org.hibernate.Session;
  * One opened dataset: its file, a reader per entity, the connections of its plain reads and,
  * started only when needed, Hibernate.
  *
- * <p>Created by {@link EngineOpener} after every start-up check passed. Plain entities (those with
+ * <p>Created by {@code EngineOpener} after every start-up check passed. Plain entities (those with
  * a recorded {@link EntityLayout}) read through {@link RowPath}; the others through {@link
  * HibernatePath}. Immutable until {@link #close()}, then every read fails at once. Thread-safe.
  */

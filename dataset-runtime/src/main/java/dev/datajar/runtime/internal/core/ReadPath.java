@@ -2,17 +2,14 @@ package dev.datajar.runtime.internal.core;
 
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
-import dev.datajar.runtime.internal.EntityReader;
-import dev.datajar.runtime.internal.hibernate.HibernatePath;
-import dev.datajar.runtime.internal.read.RowPath;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * How the reads of one entity run, chosen once per entity when its dataset opens: plain entities
- * through {@link RowPath} (SQL and the recorded layout, no Hibernate), the others through {@link
- * HibernatePath}. Ids and criteria arrive checked and coerced by {@link EntityReader}.
+ * through {@code RowPath} (SQL and the recorded layout, no Hibernate), the others through {@code
+ * HibernatePath}. Ids and criteria arrive checked and coerced by {@code EntityReader}.
  * Implementations are thread-safe.
  */
 public interface ReadPath<T> {

@@ -2,7 +2,6 @@ package dev.datajar.runtime.internal.core;
 
 import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.TableModel;
-import dev.datajar.runtime.internal.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,7 +14,7 @@ import java.util.OptionalInt;
  * The engine seam: everything the reads do differently on SQLite and on PostgreSQL, one
  * implementation per engine ({@link SqliteFlavour}, and {@code PostgresFlavour} in {@code
  * internal.postgres}, PostgreSQL's one home). The caller that opens a dataset picks the
- * implementation once ({@link Engine.Reach}); every other caller (mappers, SQL and HQL writers, the
+ * implementation once ({@code Engine.Reach}); every other caller (mappers, SQL and HQL writers, the
  * row path, {@code sql()}) asks it and never tests which engine it is on. Decisions that depend on
  * a table's columns are made once, when its mapper is built.
  *

@@ -6,7 +6,6 @@ import dev.datajar.runtime.format.DataJarDialect;
 import dev.datajar.runtime.internal.core.ConditionWriter;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.SqlFlavour;
-import dev.datajar.runtime.internal.read.SqlWriter;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -22,7 +21,7 @@ import java.util.Map;
  * text only ever contains the entity's own attribute names; values travel as parameters. The same
  * query shape gives the same text, so Hibernate's query plan cache does the parsing once.
  *
- * <p>The semantics are those of docs/queries.md, as {@link SqlWriter} writes them: a path through a
+ * <p>The semantics are those of docs/queries.md, as {@code SqlWriter} writes them: a path through a
  * to-one ({@code "vendor.name"}) goes through an explicit {@code left join} (HQL's implicit join of
  * {@code e.vendor.name} is an inner one, which drops rows), and orders end with every id attribute.
  * The dialects sort NULL first ascending and last descending.

@@ -4,7 +4,6 @@ import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.TemporalText;
-import dev.datajar.runtime.internal.EntityReader;
 import dev.datajar.runtime.internal.core.ConditionWriter;
 import dev.datajar.runtime.internal.core.Criteria;
 import dev.datajar.runtime.internal.core.EntityModel;
@@ -84,7 +83,7 @@ public final class SqlWriter extends ConditionWriter {
    * A writer for {@code query} and {@code filter} with every path they name resolved. A to-one
    * itself ({@code "vendor"}, {@code "vendor.country"}) stands for its foreign key: compared with
    * an entity (its id), tested for null, or ordered by; an embeddable as a whole stands for its
-   * columns. Empty if a path ends in none of these, which only HQL says. ({@link EntityReader} has
+   * columns. Empty if a path ends in none of these, which only HQL says. ({@code EntityReader} has
    * refused paths into collections already.)
    */
   private static Optional<SqlWriter> prepare(
