@@ -344,7 +344,8 @@ public final class Engine implements AutoCloseable, Sessions {
    * {@link #close()} waits for it. The read runs under the {@link QueryTimeLimit} and ends by
    * rolling back its transaction (on PostgreSQL, where the pool's connections are not in
    * auto-commit mode), so nothing it did to its session outlives it. If its connection was lost
-   * (see {@link FastConnections#lost}), the pool's connections are replaced and it runs once more.
+   * (see {@link FastConnections#connectionLost}), the pool's connections are replaced and it runs
+   * once more.
    *
    * @param call what the read is, for the time limit's message ({@code "search of Airport"})
    * @param statement the caller's statement, for that message, or {@code null}

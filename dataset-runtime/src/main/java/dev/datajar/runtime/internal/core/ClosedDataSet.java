@@ -2,7 +2,9 @@ package dev.datajar.runtime.internal.core;
 
 import dev.datajar.runtime.DataSetException;
 
-/** The one message for a read of a dataset after {@code DataSets.close()}, whichever path met it. */
+/**
+ * The one message for a read of a dataset after {@code DataSets.close()}, whichever path met it.
+ */
 public final class ClosedDataSet {
   private ClosedDataSet() {}
 

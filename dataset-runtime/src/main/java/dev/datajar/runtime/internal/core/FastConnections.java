@@ -413,7 +413,7 @@ public class FastConnections implements AutoCloseable {
   }
 
   /** True if {@code e} says the connection itself is gone, so a new one may succeed. */
-  public static boolean lost(SQLException e) {
+  static boolean lost(SQLException e) {
     String state = e.getSQLState();
     return state != null
         && (state.startsWith("08")

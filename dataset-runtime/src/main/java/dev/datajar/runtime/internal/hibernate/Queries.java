@@ -258,7 +258,6 @@ public final class Queries {
     return false;
   }
 
-
   /** Binds positional parameters {@code ?1, ?2, ...}; a collection as a list (an {@code in}). */
   static <R> SelectionQuery<R> bind(SelectionQuery<R> q, List<Object> params) {
     for (int i = 0; i < params.size(); i++) {

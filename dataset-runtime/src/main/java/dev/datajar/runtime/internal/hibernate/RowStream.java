@@ -48,8 +48,8 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
   }
 
   /**
-   * Opens the stream's session and runs its query; closing the dataset waits for that, not for
-   * the stream, whose session outlives this call: once the engine is closed, the stream's next row
+   * Opens the stream's session and runs its query; closing the dataset waits for that, not for the
+   * stream, whose session outlives this call: once the engine is closed, the stream's next row
    * fails with the closed message.
    */
   static <T> Stream<T> open(Sessions engine, HqlWriter.Hql hql, Class<T> type, Query query) {
@@ -72,8 +72,7 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
     Session s = engine.openSession();
     QueryTimeLimit limit = null;
     try {
-      SelectionQuery<T> q =
-          Queries.bind(s.createSelectionQuery(hql.text(), type), hql.params());
+      SelectionQuery<T> q = Queries.bind(s.createSelectionQuery(hql.text(), type), hql.params());
       q.setFirstResult(Math.toIntExact(query.offset()));
       query.limit().ifPresent(q::setMaxResults);
       q.setReadOnly(true);
