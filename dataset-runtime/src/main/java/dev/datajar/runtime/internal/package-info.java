@@ -1,19 +1,18 @@
 /**
- * How datasets are found, copied, checked, opened and read; not API.
+ * The runtime behind the API: one opened dataset and the reads of its entities; not API.
  *
- * <p>{@code DataSetCatalog} locates datasets, {@code FileCache} copies them out of jars (into a
- * directory {@code CacheDirectory} has checked to be the user's own), {@code FileSource} says where
- * a file comes from and what must be checked, {@code EngineOpener} checks and opens (the full
- * schema check, {@code SchemaCheck}, only when the entity classes' shape differs or it is asked
- * for), and {@code Engine} holds one dataset. {@code EntityReader} dispatches each entity's reads
- * to its {@code ReadPath}: {@code RowPath} (SQL from {@code SqlWriter}, rows mapped by {@code
- * RowMapper} from the recorded layout, connections from {@code FastConnections}) or {@code
- * HibernatePath} (HQL from {@code HqlWriter}, sessions from {@code HibernateSide}, which starts
- * Hibernate on first use). {@code OpenStreams} reclaims the connections of streams dropped without
- * being closed.
+ * <p>{@code Engine} holds one dataset: its connections, a reader per entity and, started only when
+ * needed, Hibernate; it links the row path's mappers and is the Hibernate path's {@code
+ * hibernate.Sessions}. {@code EntityReader}, behind {@code Store}, checks ids and criteria and
+ * hands each call to the entity's {@code ReadPath}, chosen once: {@code read.RowPath} or {@code
+ * hibernate.HibernatePath}; {@code query()}/{@code sql()} go to {@code hibernate.Queries}.
  *
- * <p>Where SQLite and PostgreSQL differ, the readers ask the engine seam {@code SqlFlavour} ({@code
- * SqliteFlavour} here, {@code PostgresFlavour} in {@code internal.postgres}, PostgreSQL's one
- * home), chosen once per dataset when it opens; they never test which engine they are on.
+ * <p>The packages below, each depending only on those listed after it: {@code internal.open}
+ * (finding, copying, checking and opening datasets; it builds the {@code Engine}s), this package,
+ * {@code internal.read} (the row path: plain SQL and the recorded layouts, no Hibernate), {@code
+ * internal.hibernate} (the Hibernate path and {@code query()}/{@code sql()}), {@code
+ * internal.postgres} (PostgreSQL's one home) and {@code internal.core} (what they all share: the
+ * engine seam, connections, the time limit, the entity model and criteria checks). {@code read},
+ * {@code hibernate} and {@code postgres} do not depend on one another.
  */
 package dev.datajar.runtime.internal;
