@@ -48,8 +48,8 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
   }
 
   /**
-   * Opens the stream's session and runs its query; closing the dataset waits for that, not for the
-   * stream, whose session outlives this call: once the engine is closed, the stream's next row
+   * Opens the stream's session and runs its query; {@code Engine.close()} waits for that, not for
+   * the stream, whose session outlives this call: once the engine is closed, the stream's next row
    * fails with the closed message.
    */
   static <T> Stream<T> open(Sessions engine, HqlWriter.Hql hql, Class<T> type, Query query) {
@@ -60,7 +60,7 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
       if (engine.isClosed() || !FastConnections.connectionLost(e)) {
         throw e;
       }
-      // As Sessions.inSession: the pool's connections went with this one; once more on a new one.
+      // As Engine.inSession: the pool's connections went with this one; once more on a new one.
       engine.hibernate().replaceConnections();
       return engine.beforeClose(
           () -> engine.openingStream(() -> openNow(engine, hql, type, query)));
