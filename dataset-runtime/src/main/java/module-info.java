@@ -1,5 +1,6 @@
 import dev.datajar.runtime.internal.logging.HibernateLogProvider;
 import org.jboss.logging.LoggerProvider;
+import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * Typed, read-only access to datasets shipped in jars: {@link dev.datajar.runtime.DataSets}, {@link
@@ -60,6 +61,9 @@ module dev.datajar.runtime {
   exports dev.datajar.runtime.internal.postgres to
       dev.datajar.builder,
       org.hibernate.orm.core;
+
+  // Whether an SLF4J backend is there decides where Hibernate's records go (Slf4jPresence).
+  uses SLF4JServiceProvider;
 
   // Hibernate's records go to SLF4J or java.util.logging through this provider.
   provides LoggerProvider with

@@ -157,6 +157,9 @@ class ModulePathIT {
             .lines()
             .anyMatch("READ 11|LAP-13|LAP-13|com.example.reader|dev.datajar.runtime"::equals),
         output);
+    // Quiet, as on the class path: no ServiceLoader error (the descriptor's 'uses'), no SLF4J
+    // warning, no Hibernate record; only the line above.
+    assertEquals(1, output.lines().count(), output);
   }
 
   @Test
