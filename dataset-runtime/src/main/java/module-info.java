@@ -25,7 +25,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * builder, the tools, the Maven plugin) and to Hibernate, which instantiates the dialects by name.
  */
 // "module": the qualified exports name datajar's modules that are built after this one.
-// "requires-automatic": Hibernate, Guice and pgjdbc have no descriptor, only Automatic-Module-Name.
+// "requires-automatic", "requires-transitive-automatic": Hibernate (core, community dialects),
+// Guice and pgjdbc have no descriptor, only an Automatic-Module-Name.
 @SuppressWarnings({"module", "requires-automatic", "requires-transitive-automatic"})
 module dev.datajar.runtime {
   // In the API's signatures: entity annotations and metamodel attributes (Where), JDBC types.
