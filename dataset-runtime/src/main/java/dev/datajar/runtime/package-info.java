@@ -21,17 +21,23 @@
  * <p>What happens at injector creation, for each dataset: its manifest is found through {@code
  * META-INF/datasets/index}; a file inside a jar is copied once into the cache directory under its
  * sha256 (a file in a class folder is read in place); the file's sha256, SQLite header, {@code
- * application_id} and format version are checked; a small read-only connection pool and a Hibernate
- * session factory are opened; and the entity classes' schema is compared with the one recorded in
- * the file. Any failure stops injector creation with a {@link
+ * application_id} and format version are checked; a small read-only connection pool is opened; and
+ * the entity classes' shape is compared with the one recorded in the file (the full schema check,
+ * which starts Hibernate, only when the shape differs or {@code verifyFully()} asks for it). No
+ * Hibernate session factory is started: Hibernate starts on first use, for HQL ({@code query()}),
+ * {@code sql()} and the entities the plain reader cannot read, or in the background with {@code
+ * startHibernateInBackground()}. Any failure stops injector creation with a {@link
  * dev.datajar.runtime.DataSetOpenException} that names the dataset, the file and the fix.
  *
- * <p>Reading: lookups by id, searches and counts of plain entities (basic attributes and to-one
- * associations to other plain entities) run as reused prepared statements over dedicated
- * connections, with loaded rows cached as immutable state and a new object built for every call.
- * Everything else (collections, inheritance, embeddables, HQL) goes through a read-only Hibernate
- * session per call; lazy associations of returned objects load on access after the call returned.
- * Nothing can be written: HQL and SQL are limited to queries, connections are opened {@code
- * mode=ro}, {@code immutable=1} and {@code query_only}.
+ * <p>Reading: {@code get}, {@code getAll}, {@code search}, {@code first}, {@code one}, {@code
+ * count} and {@code stream} of the entities the build recorded a layout for (one table; a basic or
+ * composite id; basic attributes, embeddables, to-ones; element collections, many-to-manys and
+ * one-to-manys as sets or lists) run as datajar's own SQL over reused prepared statements and
+ * dedicated connections, every value read with the codec the builder wrote it with, and a new
+ * object built for every call. HQL ({@code query()}), {@code sql()} and the mappings the README
+ * lists under Known limits (maps, sorted sets, ...) go through a read-only Hibernate session per
+ * call; lazy associations of such objects load on access after the call returned. Nothing can be
+ * written: HQL and SQL are limited to queries, connections are opened {@code mode=ro}, {@code
+ * immutable=1} and {@code query_only}.
  */
 package dev.datajar.runtime;

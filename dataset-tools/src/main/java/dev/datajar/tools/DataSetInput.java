@@ -1,9 +1,10 @@
 package dev.datajar.tools;
 
+import dev.datajar.runtime.format.DataSetIndex;
+import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.Manifest;
+import dev.datajar.runtime.format.SqliteFiles;
 import dev.datajar.tools.internal.DataSetFiles;
-import dev.datajar.tools.internal.DataSetIndex;
-import dev.datajar.tools.internal.StorageFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -99,7 +100,19 @@ public final class DataSetInput implements AutoCloseable {
    */
   public static List<String> namesIn(Path location) throws ToolException {
     try {
-      return DataSetIndex.namesIn(location);
+      if (Files.isDirectory(location)) {
+        Path index = location.resolve(DataSetLayout.INDEX);
+        if (!Files.isRegularFile(index)) {
+          index = location.resolve(DataSetLayout.INDEX_NAME); // a META-INF/datasets folder
+        }
+        return Files.isRegularFile(index) ? readIndex(index) : List.of();
+      }
+      if (Files.isRegularFile(location) && DataSetFiles.isZip(location)) {
+        try (JarFile zip = new JarFile(location.toFile())) {
+          return indexInJar(zip).orElse(List.of());
+        }
+      }
+      return List.of();
     } catch (IOException e) {
       throw new ToolException(location + ": cannot be read: " + e.getMessage(), e);
     }
@@ -132,7 +145,7 @@ public final class DataSetInput implements AutoCloseable {
 
   /** A read-only connection to the file; the caller closes it. */
   public Connection connect() throws SQLException {
-    return StorageFormat.openReadOnly(file);
+    return SqliteFiles.openReadOnly(file);
   }
 
   @Override
@@ -152,25 +165,25 @@ public final class DataSetInput implements AutoCloseable {
   private static DataSetInput openFolder(
       Path folder, String dataSet, ClassLoader loader, String shown)
       throws IOException, ToolException {
-    Path datasets = folder.resolve(StorageFormat.RESOURCE_DIR);
+    Path datasets = folder.resolve(DataSetLayout.RESOURCE_DIR);
     Path root = folder;
     if (!Files.isDirectory(datasets)) {
-      if (Files.isRegularFile(folder.resolve(DataSetIndex.FILE_NAME))) {
+      if (Files.isRegularFile(folder.resolve(DataSetLayout.INDEX_NAME))) {
         datasets = folder; // the META-INF/datasets folder itself
         root = folder.getParent() == null ? null : folder.getParent().getParent();
       } else {
         throw new ToolException(
             shown
                 + " holds no dataset: neither "
-                + StorageFormat.INDEX
+                + DataSetLayout.INDEX
                 + " nor an index file is in it. Expected a dataset module's target/classes (build"
                 + " it first: mvn package) or a dataset jar");
       }
     }
-    String chosen = DataSetIndex.choose(DataSetIndex.inFolder(datasets), dataSet, shown);
-    Path sqlite = datasets.resolve(StorageFormat.sqliteFileName(chosen));
+    String chosen = choose(readIndex(datasets.resolve(DataSetLayout.INDEX_NAME)), dataSet, shown);
+    Path sqlite = datasets.resolve(DataSetLayout.sqliteFileName(chosen));
     Manifest manifest =
-        readManifest(datasets.resolve(StorageFormat.manifestFileName(chosen)), shown);
+        readManifest(datasets.resolve(DataSetLayout.manifestFileName(chosen)), shown);
     refuseIfInPostgres(chosen, shown, manifest);
     DataSetFiles.check(sqlite, shown);
     URLClassLoader own = null;
@@ -188,25 +201,25 @@ public final class DataSetInput implements AutoCloseable {
     Path temp = Files.createTempFile("datajar-tools-", ".sqlite");
     boolean done = false;
     try (JarFile zip = new JarFile(jar.toFile())) {
-      Optional<List<String>> names = DataSetIndex.inJar(zip);
+      Optional<List<String>> names = indexInJar(zip);
       if (names.isEmpty()) {
         throw new ToolException(
             shown
                 + " holds no dataset: "
-                + StorageFormat.INDEX
+                + DataSetLayout.INDEX
                 + " is"
                 + " missing. Expected a jar of a module built with the dataset-maven-plugin's"
                 + " build goal");
       }
-      chosen = DataSetIndex.choose(names.get(), dataSet, shown);
+      chosen = choose(names.get(), dataSet, shown);
       ZipEntry sqlite =
-          zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.sqliteFileName(chosen));
+          zip.getEntry(DataSetLayout.RESOURCE_DIR + DataSetLayout.sqliteFileName(chosen));
       ZipEntry man =
-          zip.getEntry(StorageFormat.RESOURCE_DIR + StorageFormat.manifestFileName(chosen));
+          zip.getEntry(DataSetLayout.RESOURCE_DIR + DataSetLayout.manifestFileName(chosen));
       Manifest read = null;
       if (man != null) {
         try (InputStream in = zip.getInputStream(man)) {
-          read = StorageFormat.readManifest(in, shown + "!/" + man.getName());
+          read = Manifest.read(in, shown + "!/" + man.getName());
         }
         refuseIfInPostgres(chosen, shown, read);
       }
@@ -216,10 +229,10 @@ public final class DataSetInput implements AutoCloseable {
                 + ": the index lists dataset '"
                 + chosen
                 + "' but "
-                + StorageFormat.RESOURCE_DIR
+                + DataSetLayout.RESOURCE_DIR
                 + (sqlite == null
-                    ? StorageFormat.sqliteFileName(chosen)
-                    : StorageFormat.manifestFileName(chosen))
+                    ? DataSetLayout.sqliteFileName(chosen)
+                    : DataSetLayout.manifestFileName(chosen))
                 + " is missing. Rebuild the jar");
       }
       manifest = read;
@@ -257,7 +270,7 @@ public final class DataSetInput implements AutoCloseable {
               + dataSet
               + "'");
     }
-    Path beside = sqlite.resolveSibling(StorageFormat.manifestFileName(name));
+    Path beside = sqlite.resolveSibling(DataSetLayout.manifestFileName(name));
     Manifest manifest = Files.isRegularFile(beside) ? readManifest(beside, shown) : null;
     return new DataSetInput(name, shown, sqlite, manifest, loader, null, null);
   }
@@ -277,7 +290,7 @@ public final class DataSetInput implements AutoCloseable {
   public static Optional<String> postgresSchema(Path folder, String name)
       throws IOException, ToolException {
     Path file =
-        folder.resolve(StorageFormat.RESOURCE_DIR).resolve(StorageFormat.manifestFileName(name));
+        folder.resolve(DataSetLayout.RESOURCE_DIR).resolve(DataSetLayout.manifestFileName(name));
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -310,8 +323,61 @@ public final class DataSetInput implements AutoCloseable {
               + " dataset file. Rebuild the dataset (mvn package)");
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return StorageFormat.readManifest(in, file.toString());
+      return Manifest.read(in, file.toString());
     }
+  }
+
+  /** The names in an index file. */
+  private static List<String> readIndex(Path index) throws IOException {
+    return DataSetIndex.read(Files.newInputStream(index));
+  }
+
+  /** The names in a jar's index, or empty if the jar has no index. */
+  private static Optional<List<String>> indexInJar(JarFile zip) throws IOException {
+    ZipEntry index = zip.getEntry(DataSetLayout.INDEX);
+    return index == null
+        ? Optional.empty()
+        : Optional.of(DataSetIndex.read(zip.getInputStream(index)));
+  }
+
+  /**
+   * The dataset to open: {@code wanted}, or the only one listed.
+   *
+   * @param shown names the jar or folder in messages
+   * @throws ToolException if the index is empty, does not list {@code wanted}, or lists several and
+   *     none was named
+   */
+  private static String choose(List<String> names, String wanted, String shown)
+      throws ToolException {
+    if (names.isEmpty()) {
+      throw new ToolException(
+          shown
+              + " holds no dataset: its index is empty. Rebuild it with"
+              + " the dataset-maven-plugin's build goal");
+    }
+    if (wanted != null) {
+      if (!names.contains(wanted)) {
+        throw new ToolException(
+            shown
+                + " has no dataset '"
+                + wanted
+                + "'; it holds "
+                + String.join(", ", names)
+                + ". Name one of those");
+      }
+      return wanted;
+    }
+    if (names.size() > 1) {
+      throw new ToolException(
+          shown
+              + " holds "
+              + names.size()
+              + " datasets ("
+              + String.join(", ", names)
+              + "); name the one you mean (--dataset NAME on the"
+              + " command line, -Ddataset.names=NAME in Maven)");
+    }
+    return names.get(0);
   }
 
   @Override

@@ -1,12 +1,11 @@
 package dev.datajar.tools;
 
+import dev.datajar.runtime.format.FileIdentity;
 import dev.datajar.tools.internal.FileSchema;
 import dev.datajar.tools.internal.RowComparison;
 import dev.datajar.tools.internal.SchemaComparison;
-import dev.datajar.tools.internal.StorageFormat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -104,15 +103,7 @@ public final class Differ {
   }
 
   private static int format(Connection c, String schema) throws SQLException {
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "select value from "
-                    + schema
-                    + "."
-                    + StorageFormat.METADATA_TABLE
-                    + " where key = 'formatVersion'");
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Integer.parseInt(rs.getString(1)) : -1;
-    }
+    String version = FileIdentity.readMetadata(c, schema).get(FileIdentity.FORMAT_VERSION_KEY);
+    return version == null ? -1 : Integer.parseInt(version);
   }
 }

@@ -1,12 +1,12 @@
 package dev.datajar.tools;
 
 import dev.datajar.runtime.format.ColumnModel;
+import dev.datajar.runtime.format.FileIdentity;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SchemaModel;
 import dev.datajar.runtime.format.TableModel;
 import dev.datajar.tools.internal.EntitySchema;
 import dev.datajar.tools.internal.FileSchema;
-import dev.datajar.tools.internal.StorageFormat;
 import java.io.IOException;
 import java.lang.invoke.MethodType;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ public final class Inspector {
     Optional<Manifest> manifest = input.manifest();
     try (Connection c = input.connect()) {
       FileSchema file = FileSchema.read(c, "main");
-      Map<String, String> metadata = metadata(c);
+      Map<String, String> metadata = FileIdentity.readMetadata(c, "main");
       List<InspectReport.Table> tables = new ArrayList<>();
       List<FileSchema.Table> ordered = new ArrayList<>();
       if (schema != null) {
@@ -187,17 +187,6 @@ public final class Inspector {
         out.put(type.getSimpleName(), type);
       } catch (ClassNotFoundException | LinkageError e) {
         // reported by the schema already; the type column falls back to the stored type
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, String> metadata(Connection c) throws SQLException {
-    Map<String, String> out = new HashMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select key, value from " + StorageFormat.METADATA_TABLE)) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getString(2));
       }
     }
     return out;

@@ -3,7 +3,8 @@ package dev.datajar.tools;
 import dev.datajar.builder.BuildRequest;
 import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.DataSetBuilder;
-import dev.datajar.tools.internal.StorageFormat;
+import dev.datajar.runtime.format.DataSetLayout;
+import dev.datajar.runtime.format.DataSetMembership;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,7 +64,7 @@ public final class RoundTrip {
       for (String name : original.manifest().orElseThrow().entities()) {
         Class<?> entity = Class.forName(name, false, loader);
         scanned.add(entity);
-        scanned.addAll(StorageFormat.dataSetBases(entity));
+        scanned.addAll(DataSetMembership.bases(entity).values());
       }
       for (Class<?> type : scanned) {
         String resource = type.getName().replace('.', '/') + ".class";
@@ -104,7 +105,7 @@ public final class RoundTrip {
           thread.setContextClassLoader(previous);
         }
       }
-      Path rebuilt = output.resolve(StorageFormat.sqliteFileName(original.name()));
+      Path rebuilt = output.resolve(DataSetLayout.sqliteFileName(original.name()));
       return new Result(rebuilt, sha256(original.file()), sha256(rebuilt));
     } catch (DataSetBuildException e) {
       throw new ToolException(

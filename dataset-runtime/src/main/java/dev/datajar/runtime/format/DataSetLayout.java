@@ -14,8 +14,11 @@ public final class DataSetLayout {
   /** Resource folder of datasets inside a jar or class folder. */
   public static final String RESOURCE_DIR = "META-INF/datasets/";
 
+  /** The index's file name inside {@link #RESOURCE_DIR}. */
+  public static final String INDEX_NAME = "index";
+
   /** Resource that lists the datasets of one jar, one name per line. */
-  public static final String INDEX = RESOURCE_DIR + "index";
+  public static final String INDEX = RESOURCE_DIR + INDEX_NAME;
 
   /** SQLite {@code application_id} of every datajar file: the ASCII bytes "DJAR". */
   public static final int APPLICATION_ID = 0x444A4152;

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,7 +29,10 @@ import java.util.TreeMap;
 public record FileIdentity(String name, String schemaFingerprint, String datajarVersion) {
   private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final String NAME = "name";
-  private static final String FORMAT_VERSION = "formatVersion";
+
+  /** The metadata key of the format version, as text (also in the header's user_version). */
+  public static final String FORMAT_VERSION_KEY = "formatVersion";
+
   private static final String SCHEMA_FINGERPRINT = "schemaFingerprint";
   private static final String DATAJAR_VERSION = "datajarVersion";
 
@@ -44,7 +48,7 @@ public record FileIdentity(String name, String schemaFingerprint, String datajar
     }
     Map<String, String> metadata = new TreeMap<>();
     metadata.put(NAME, name);
-    metadata.put(FORMAT_VERSION, Integer.toString(DataSetLayout.FORMAT_VERSION));
+    metadata.put(FORMAT_VERSION_KEY, Integer.toString(DataSetLayout.FORMAT_VERSION));
     metadata.put(SCHEMA_FINGERPRINT, schemaFingerprint);
     metadata.put(DATAJAR_VERSION, datajarVersion);
     try (PreparedStatement insert =
@@ -60,15 +64,56 @@ public record FileIdentity(String name, String schemaFingerprint, String datajar
 
   /** The identity recorded in an open dataset file. */
   public static FileIdentity readFrom(Connection connection) throws SQLException {
+    Map<String, String> values = readMetadata(connection, "main");
+    return new FileIdentity(
+        values.get(NAME), values.get(SCHEMA_FINGERPRINT), values.get(DATAJAR_VERSION));
+  }
+
+  /**
+   * Every key/value pair of the metadata table of the file open as {@code schema} ({@code main}, or
+   * the name of an attached file), sorted by key.
+   */
+  public static Map<String, String> readMetadata(Connection connection, String schema)
+      throws SQLException {
     Map<String, String> values = new TreeMap<>();
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("select key, value from " + DataSetLayout.METADATA_TABLE)) {
+        ResultSet rs =
+            s.executeQuery(
+                "select key, value from " + schema + "." + DataSetLayout.METADATA_TABLE)) {
       while (rs.next()) {
         values.put(rs.getString(1), rs.getString(2));
       }
     }
-    return new FileIdentity(
-        values.get(NAME), values.get(SCHEMA_FINGERPRINT), values.get(DATAJAR_VERSION));
+    return values;
+  }
+
+  /**
+   * SQLite's header of a file, as far as datajar reads it.
+   *
+   * @param sqlite whether the file starts with SQLite's 100-byte header
+   * @param applicationId the header's {@code application_id} (0 if not SQLite)
+   * @param formatVersion the header's {@code user_version}: datajar's format version (0 if not
+   *     SQLite)
+   */
+  public record Header(boolean sqlite, int applicationId, int formatVersion) {
+    /** Whether the file is a SQLite file the datajar builder wrote (of any format version). */
+    public boolean isDataJar() {
+      return sqlite && applicationId == DataSetLayout.APPLICATION_ID;
+    }
+  }
+
+  /** Reads the first 100 bytes of {@code file}, SQLite's header. */
+  public static Header readHeader(Path file) throws IOException {
+    byte[] h = new byte[100];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(h, 0, h.length);
+    }
+    if (n < h.length || !Arrays.equals(h, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      return new Header(false, 0, 0);
+    }
+    ByteBuffer b = ByteBuffer.wrap(h); // SQLite's header is big-endian
+    return new Header(true, b.getInt(68), b.getInt(60));
   }
 
   /**
@@ -79,22 +124,15 @@ public record FileIdentity(String name, String schemaFingerprint, String datajar
    * @return the problem, phrased to follow "dataset 'x': ", or empty if the header is right
    */
   public static Optional<String> headerProblem(Path file) throws IOException {
-    byte[] h = new byte[100];
-    int n;
-    try (InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(h, 0, h.length);
+    Header header = readHeader(file);
+    if (!header.sqlite()) {
+      return Optional.of(
+          file
+              + " is not a SQLite database (it does not start with the SQLite"
+              + " header). Point the dataset at the .sqlite file the builder wrote, or rebuild it.");
     }
-    for (int i = 0; i < MAGIC.length; i++) {
-      if (n < h.length || h[i] != MAGIC[i]) {
-        return Optional.of(
-            file
-                + " is not a SQLite database (it does not start with the SQLite"
-                + " header). Point the dataset at the .sqlite file the builder wrote, or rebuild it.");
-      }
-    }
-    ByteBuffer b = ByteBuffer.wrap(h); // SQLite's header is big-endian
-    int userVersion = b.getInt(60);
-    int applicationId = b.getInt(68);
+    int userVersion = header.formatVersion();
+    int applicationId = header.applicationId();
     if (applicationId != DataSetLayout.APPLICATION_ID) {
       return Optional.of(
           file

@@ -1,9 +1,13 @@
 package dev.datajar.tools.internal;
 
+import dev.datajar.runtime.format.HibernateSetup;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SchemaModel;
 import dev.datajar.tools.DataSetInput;
 import dev.datajar.tools.ToolException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The schema a dataset's entity classes define, booted from the classes its manifest names, loaded
@@ -42,7 +46,7 @@ public final class EntitySchema {
                             + "' are not available. Give the"
                             + " dataset jar or the module's target/classes instead of the bare .sqlite file"));
     try {
-      return StorageFormat.schemaOf(input.name(), manifest.entities(), loader);
+      return schemaOf(input.name(), manifest.entities(), loader);
     } catch (ClassNotFoundException | LinkageError e) {
       throw new ToolException(
           input.label()
@@ -62,6 +66,25 @@ public final class EntitySchema {
               + "': "
               + e.getMessage(),
           e);
+    }
+  }
+
+  /** The schema the named entity classes define, booted as the builder boots them. */
+  private static SchemaModel schemaOf(
+      String dataSet, List<String> entityClassNames, ClassLoader loader)
+      throws ClassNotFoundException {
+    List<Class<?>> classes = new ArrayList<>();
+    for (String name : entityClassNames) {
+      classes.add(Class.forName(name, false, loader));
+    }
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try (HibernateSetup.Booted booted =
+        HibernateSetup.boot(dataSet, classes, null, loader, Map.of())) {
+      return booted.schema();
+    } finally {
+      thread.setContextClassLoader(previous);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.datajar.tools.internal;
 
+import dev.datajar.runtime.format.DataSetLayout;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +55,7 @@ public record FileSchema(List<Table> tables) {
                 + schema
                 + ".sqlite_schema where type = 'table' and name not like 'sqlite\\_%' escape '\\'"
                 + " and name <> ? order by name")) {
-      ps.setString(1, StorageFormat.METADATA_TABLE);
+      ps.setString(1, DataSetLayout.METADATA_TABLE);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           names.add(new String[] {rs.getString(1), rs.getString(2)});
