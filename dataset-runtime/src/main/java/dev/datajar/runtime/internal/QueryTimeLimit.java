@@ -1,6 +1,7 @@
 package dev.datajar.runtime.internal;
 
 import dev.datajar.runtime.DataSetException;
+import dev.datajar.runtime.internal.postgres.PostgresDriver;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.postgresql.PGConnection;
 import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConnection;
 
@@ -24,11 +24,11 @@ import org.sqlite.SQLiteConnection;
  *   <li>SQLite: a progress handler on the connection looks at the clock every {@value #STEPS}
  *       virtual-machine steps and interrupts the statement once the time is up.
  *   <li>PostgreSQL: a timer thread of this JVM asks the server to cancel the running statement
- *       (pgjdbc's {@link PGConnection#cancelQuery()}, which sends the cancel over a connection of
- *       its own), the way {@code Statement.setQueryTimeout} does, and asks again every {@value
- *       #AGAIN_MILLIS} ms while the call runs (the server drops a cancel that arrives before the
- *       statement). A {@code SET statement_timeout} would not do: the text of an {@code sql()} call
- *       could change it.
+ *       (pgjdbc's {@code PGConnection.cancelQuery()}, which sends the cancel over a connection of
+ *       its own: {@link PostgresDriver#canceller}), the way {@code Statement.setQueryTimeout} does,
+ *       and asks again every {@value #AGAIN_MILLIS} ms while the call runs (the server drops a
+ *       cancel that arrives before the statement). A {@code SET statement_timeout} would not do:
+ *       the text of an {@code sql()} call could change it.
  * </ul>
  *
  * <p>Set with the system property {@value #PROPERTY} or the environment variable {@value
@@ -61,7 +61,10 @@ final class QueryTimeLimit {
   private record Parsed(String text, Duration limit) {}
 
   private final SQLiteConnection sqlite;
-  private final PGConnection postgres;
+
+  /** PostgreSQL: pgjdbc's cancel; typed so that the class names no pgjdbc type (SQLite users). */
+  private final PostgresDriver.Canceller postgres;
+
   private Duration limit = DEFAULT;
 
   /** SQLite: when the running call must stop ({@link System#nanoTime()}), if {@code active}. */
@@ -90,7 +93,7 @@ final class QueryTimeLimit {
   /** PostgreSQL: true while no call with a limit runs; guarded by {@code this}. */
   private boolean ended = true;
 
-  private QueryTimeLimit(SQLiteConnection sqlite, PGConnection postgres) {
+  private QueryTimeLimit(SQLiteConnection sqlite, PostgresDriver.Canceller postgres) {
     this.sqlite = sqlite;
     this.postgres = postgres;
   }
@@ -118,10 +121,8 @@ final class QueryTimeLimit {
           });
       return t;
     }
-    if (jdbc.isWrapperFor(PGConnection.class)) {
-      return new QueryTimeLimit(null, jdbc.unwrap(PGConnection.class));
-    }
-    return new QueryTimeLimit(null, null); // another driver: no limit
+    // pgjdbc or another driver (no limit): only a connection that is not SQLite's loads pgjdbc.
+    return new QueryTimeLimit(null, PostgresDriver.canceller(jdbc));
   }
 
   /**
@@ -200,7 +201,7 @@ final class QueryTimeLimit {
     }
     fired = true;
     try {
-      postgres.cancelQuery();
+      postgres.cancel();
     } catch (SQLException e) {
       // The server could not be reached to cancel: the next try may reach it.
     }
