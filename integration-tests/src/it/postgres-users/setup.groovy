@@ -7,7 +7,8 @@
 for (project in ['geo-data', 'geo-service']) {
   def pom = new File(basedir, project + '/pom.xml')
   pom.setText(pom.getText('UTF-8').replace('@project.version@', datajarVersion)
-      .replace('@junit.version@', junitVersion), 'UTF-8')
+      .replace('@junit.version@', junitVersion).replace('@guice.version@', guiceVersion)
+      .replace('@pgjdbc.version@', pgjdbcVersion), 'UTF-8')
 }
 
 def pg = dev.datajar.testing.postgres.TestPostgres.get()

@@ -20,4 +20,12 @@ for (test in [CodeNamesDatabaseTest: 4, JvmPropertyTest: 3]) {
   assert (log =~ /Tests run: ${test.value}, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [0-9.]+ s -- in com\.example\.service\.${test.key}/).find() :
       "${test.key} did not run its ${test.value} tests"
 }
+// The service's resolved dependencies (dependency:list, compile and runtime scope): pgjdbc and
+// Guice at the versions it declared itself (dataset-runtime declares both optional).
+def listed = log.substring(log.indexOf('dependency-plugin:3.8.1:list (default-cli) @ geo-service'))
+for (dep in ['org.postgresql:postgresql:jar:' + pgjdbcVersion + ':compile',
+             'com.google.inject:guice:jar:' + guiceVersion + ':compile',
+             'dev.datajar:dataset-runtime:jar:' + datajarVersion + ':compile']) {
+  assert listed.contains('[INFO]    ' + dep) : "geo-service does not resolve ${dep}"
+}
 return true

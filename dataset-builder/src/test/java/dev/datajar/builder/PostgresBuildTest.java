@@ -112,13 +112,13 @@ class PostgresBuildTest {
             .map(s -> s.replace(schema + ".", ""))
             .toList());
     assertEquals(
-        List.of("part_name", "uk_supplier_name"),
+        List.of("part_name", "supplier_tags_supplier_id_tags", "uk_supplier_name"),
         query(
             "select indexname from"
                 + " pg_indexes where schemaname = '"
                 + schema
                 + "' and indexname not like '%pkey'"
-                + " and indexname not like 'UK%' order by 1"));
+                + " order by 1"));
     assertEquals(
         List.of("3"),
         query(

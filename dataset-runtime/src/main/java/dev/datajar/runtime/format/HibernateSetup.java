@@ -52,6 +52,8 @@ public final class HibernateSetup {
     s.put(
         AvailableSettings.PHYSICAL_NAMING_STRATEGY,
         PhysicalNamingStrategySnakeCaseImpl.class.getName());
+    // Unnamed indexes and unique keys: <table>_<columns> (IndexNames), not IDX/UK and a hash.
+    s.put(AvailableSettings.IMPLICIT_NAMING_STRATEGY, UnnamedKeys.INSTANCE);
     s.put(AvailableSettings.HBM2DDL_AUTO, "none");
     s.put(AvailableSettings.SHOW_SQL, "false");
     if (extra != null) {

@@ -189,7 +189,7 @@ final class SchemaModelReader {
               TableKeys.indexes(t),
               TableKeys.foreignKeys(t)));
     }
-    return TableModel.parentsFirst(byName);
+    return IndexNames.name(TableModel.parentsFirst(byName));
   }
 
   private ColumnModel column(String table, Column c) {

@@ -83,7 +83,8 @@ public final class Engine implements AutoCloseable, Sessions {
     }
 
     public FastConnections connections(String dataSet, String purpose) {
-      return new FastConnections(dataSet, where, connector, MAX_CONNECTIONS, purpose, WAIT_MILLIS);
+      return new FastConnections(
+          dataSet, where, connector, flavour, MAX_CONNECTIONS, purpose, WAIT_MILLIS);
     }
 
     /**
@@ -97,6 +98,7 @@ public final class Engine implements AutoCloseable, Sessions {
           dataSet,
           where,
           connector,
+          flavour,
           3 * MAX_CONNECTIONS,
           2 * MAX_CONNECTIONS,
           "lookups, streams and Hibernate",
@@ -140,7 +142,13 @@ public final class Engine implements AutoCloseable, Sessions {
         streams != null
             ? streams
             : new FastConnections(
-                name, reach.where(), reach.connector(), MAX_CONNECTIONS, "streams", WAIT_MILLIS);
+                name,
+                reach.where(),
+                reach.connector(),
+                reach.flavour(),
+                MAX_CONNECTIONS,
+                "streams",
+                WAIT_MILLIS);
     OpenStreams open = openStreams;
     boolean shared = streams != null;
     this.streams.advice(
@@ -373,7 +381,7 @@ public final class Engine implements AutoCloseable, Sessions {
   }
 
   private <R> R timed(Session s, String call, String statement, Function<Session, R> read) {
-    QueryTimeLimit limit = s.doReturningWork(QueryTimeLimit::start);
+    QueryTimeLimit limit = s.doReturningWork(c -> QueryTimeLimit.start(c, flavour));
     try {
       return read.apply(s);
     } catch (RuntimeException e) {

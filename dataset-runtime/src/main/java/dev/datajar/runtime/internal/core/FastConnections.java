@@ -78,9 +78,9 @@ public class FastConnections implements AutoCloseable {
 
     private final Map<Object, PreparedStatement> statements = new HashMap<>();
 
-    Slot(Connection connection) throws SQLException {
+    Slot(Connection connection, SqlFlavour flavour) throws SQLException {
       this.connection = connection;
-      this.limit = QueryTimeLimit.on(connection);
+      this.limit = QueryTimeLimit.on(connection, flavour);
     }
 
     /** The JDBC connection, for work that is not a cached statement. */
@@ -108,6 +108,10 @@ public class FastConnections implements AutoCloseable {
   private final String dataSet;
   private final String where;
   private final Connector connector;
+
+  /** The engine's seam: how a call's time limit stops a statement. */
+  private final SqlFlavour flavour;
+
   private final int max;
 
   /** How many of the {@code max} connections callers that keep one (streams) may hold at once. */
@@ -156,8 +160,14 @@ public class FastConnections implements AutoCloseable {
    * @param where the file or database the connections reach, for messages
    */
   public FastConnections(
-      String dataSet, String where, Connector connector, int max, String purpose, long waitMillis) {
-    this(dataSet, where, connector, max, max, purpose, waitMillis);
+      String dataSet,
+      String where,
+      Connector connector,
+      SqlFlavour flavour,
+      int max,
+      String purpose,
+      long waitMillis) {
+    this(dataSet, where, connector, flavour, max, max, purpose, waitMillis);
   }
 
   /**
@@ -168,6 +178,7 @@ public class FastConnections implements AutoCloseable {
       String dataSet,
       String where,
       Connector connector,
+      SqlFlavour flavour,
       int max,
       int keepMax,
       String purpose,
@@ -175,6 +186,7 @@ public class FastConnections implements AutoCloseable {
     this.dataSet = dataSet;
     this.where = where;
     this.connector = connector;
+    this.flavour = flavour;
     this.max = max;
     this.keepMax = keepMax;
     this.purpose = purpose;
@@ -343,9 +355,9 @@ public class FastConnections implements AutoCloseable {
     }
   }
 
-  private static Slot slot(Connection c) throws SQLException {
+  private Slot slot(Connection c) throws SQLException {
     try {
-      return new Slot(c);
+      return new Slot(c, flavour);
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;

@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.postgresql.PGConnection;
 import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConnection;
 
@@ -25,11 +24,11 @@ import org.sqlite.SQLiteConnection;
  *   <li>SQLite: a progress handler on the connection looks at the clock every {@value #STEPS}
  *       virtual-machine steps and interrupts the statement once the time is up.
  *   <li>PostgreSQL: a timer thread of this JVM asks the server to cancel the running statement
- *       (pgjdbc's {@link PGConnection#cancelQuery()}, which sends the cancel over a connection of
- *       its own), the way {@code Statement.setQueryTimeout} does, and asks again every {@value
- *       #AGAIN_MILLIS} ms while the call runs (the server drops a cancel that arrives before the
- *       statement). A {@code SET statement_timeout} would not do: the text of an {@code sql()} call
- *       could change it.
+ *       (pgjdbc's {@code PGConnection.cancelQuery()}, which sends the cancel over a connection of
+ *       its own, which the engine seam gives: {@link SqlFlavour#canceller}), the way {@code
+ *       Statement.setQueryTimeout} does, and asks again every {@value #AGAIN_MILLIS} ms while the
+ *       call runs (the server drops a cancel that arrives before the statement). A {@code SET
+ *       statement_timeout} would not do: the text of an {@code sql()} call could change it.
  * </ul>
  *
  * <p>Set with the system property {@value #PROPERTY} or the environment variable {@value
@@ -59,10 +58,19 @@ public final class QueryTimeLimit {
    */
   private static volatile Parsed lastParsed = new Parsed(null, DEFAULT);
 
+  /** Asks the server to cancel the statement running on one connection (PostgreSQL). */
+  @FunctionalInterface
+  public interface Canceller {
+    void cancel() throws SQLException;
+  }
+
   private record Parsed(String text, Duration limit) {}
 
   private final SQLiteConnection sqlite;
-  private final PGConnection postgres;
+
+  /** PostgreSQL: pgjdbc's cancel; typed so that the class names no pgjdbc type (SQLite users). */
+  private final Canceller postgres;
+
   private Duration limit = DEFAULT;
 
   /** SQLite: when the running call must stop ({@link System#nanoTime()}), if {@code active}. */
@@ -91,7 +99,7 @@ public final class QueryTimeLimit {
   /** PostgreSQL: true while no call with a limit runs; guarded by {@code this}. */
   private boolean ended = true;
 
-  private QueryTimeLimit(SQLiteConnection sqlite, PGConnection postgres) {
+  private QueryTimeLimit(SQLiteConnection sqlite, Canceller postgres) {
     this.sqlite = sqlite;
     this.postgres = postgres;
   }
@@ -101,7 +109,7 @@ public final class QueryTimeLimit {
    * SQLite its progress handler is installed now, for as long as the connection lives or until
    * {@link #remove()}.
    */
-  static QueryTimeLimit on(Connection jdbc) throws SQLException {
+  static QueryTimeLimit on(Connection jdbc, SqlFlavour flavour) throws SQLException {
     if (jdbc.isWrapperFor(SQLiteConnection.class)) {
       QueryTimeLimit t = new QueryTimeLimit(jdbc.unwrap(SQLiteConnection.class), null);
       ProgressHandler.setHandler(
@@ -119,18 +127,16 @@ public final class QueryTimeLimit {
           });
       return t;
     }
-    if (jdbc.isWrapperFor(PGConnection.class)) {
-      return new QueryTimeLimit(null, jdbc.unwrap(PGConnection.class));
-    }
-    return new QueryTimeLimit(null, null); // another driver: no limit
+    // PostgreSQL's cancel comes from the seam; another driver has none (no limit).
+    return new QueryTimeLimit(null, flavour.canceller(jdbc));
   }
 
   /**
    * The limit of one call on a pooled connection that other code uses too: started now; {@link
    * #close()} ends it and removes SQLite's handler before the connection goes back.
    */
-  public static QueryTimeLimit start(Connection jdbc) throws SQLException {
-    QueryTimeLimit t = on(jdbc);
+  public static QueryTimeLimit start(Connection jdbc, SqlFlavour flavour) throws SQLException {
+    QueryTimeLimit t = on(jdbc, flavour);
     t.begin();
     return t;
   }
@@ -201,7 +207,7 @@ public final class QueryTimeLimit {
     }
     fired = true;
     try {
-      postgres.cancelQuery();
+      postgres.cancel();
     } catch (SQLException e) {
       // The server could not be reached to cancel: the next try may reach it.
     }

@@ -94,6 +94,15 @@ public interface SqlFlavour {
   }
 
   /** The operator of a case-insensitive pattern match, before its parameter. */
+  /**
+   * How a call's time limit stops a statement on {@code jdbc} from another thread, or {@code null}
+   * where the engine needs none ({@link QueryTimeLimit}: SQLite's progress handler runs on the
+   * calling thread).
+   */
+  default QueryTimeLimit.Canceller canceller(Connection jdbc) throws SQLException {
+    return null;
+  }
+
   String like();
 
   /** What follows the pattern parameter ({@code ""} if nothing). */

@@ -78,7 +78,7 @@ public final class RowStream<T> extends ReleasingSpliterator<T> {
       q.setReadOnly(true);
       q.setFetchSize(CLEAR_EVERY);
       // The time limit covers opening the stream (the query and its first rows), not reading it.
-      limit = s.doReturningWork(QueryTimeLimit::start);
+      limit = s.doReturningWork(c -> QueryTimeLimit.start(c, engine.flavour()));
       ScrollableResults<T> scrolled;
       try {
         scrolled = q.scroll(ScrollMode.FORWARD_ONLY);

@@ -4,6 +4,7 @@ import dev.datajar.runtime.DataSetOpenException;
 import dev.datajar.runtime.format.DataSetIndex;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.Manifest;
+import dev.datajar.runtime.internal.postgres.PostgresDriver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -92,6 +93,9 @@ public final class DataSetCatalog {
     }
     Manifest m = readManifest(name, manifestUrl);
     if (jdbc != null) {
+      // pgjdbc is an optional dependency of the runtime: say which one to add before anything
+      // reaches for it.
+      PostgresDriver.require(name, jdbc.toString());
       return new Located(name, m, jdbc.toString(), null, null, jdbc.source(), jdbc);
     }
     if (m.file() == null) {

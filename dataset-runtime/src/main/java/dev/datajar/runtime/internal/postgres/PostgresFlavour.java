@@ -3,6 +3,7 @@ package dev.datajar.runtime.internal.postgres;
 import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.TableModel;
+import dev.datajar.runtime.internal.core.QueryTimeLimit;
 import dev.datajar.runtime.internal.core.SqlFlavour;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -188,6 +189,11 @@ public final class PostgresFlavour implements SqlFlavour {
       elements[i] = element.apply(values.get(i));
     }
     return Optional.of(new ArrayValue(type, elements));
+  }
+
+  @Override
+  public QueryTimeLimit.Canceller canceller(Connection jdbc) throws SQLException {
+    return PostgresDriver.canceller(jdbc);
   }
 
   @Override
