@@ -140,7 +140,6 @@ public final class StreamRatio {
   }
 
   private static long allocatedBytes() {
-    return ((ThreadMXBean) ManagementFactory.getThreadMXBean())
-        .getCurrentThreadAllocatedBytes();
+    return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
   }
 }
