@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +27,8 @@ public final class JdbcReader implements AutoCloseable {
   private final PreparedStatement byParent;
   private final PreparedStatement byParentWithParent;
   private final PreparedStatement all;
+  private final PreparedStatement allWithParent;
+  private Map<Long, String> parentNames; // read on first use by streamAllWithParentMap
 
   public JdbcReader(Path file) throws SQLException {
     this(DriverManager.getConnection("jdbc:sqlite:" + file));
@@ -45,6 +49,10 @@ public final class JdbcReader implements AutoCloseable {
                 + " i.parent_id, p.name from item i join parent p on p.id = i.parent_id"
                 + " where i.parent_id = ?");
     all = connection.prepareStatement(COLUMNS);
+    allWithParent =
+        connection.prepareStatement(
+            "select i.id, i.name, i.note, i.score, i.parent_id, p.name"
+                + " from item i join parent p on p.id = i.parent_id");
   }
 
   public ItemRow get(long id) throws SQLException {
@@ -92,6 +100,54 @@ public final class JdbcReader implements AutoCloseable {
     try (ResultSet rs = all.executeQuery()) {
       while (rs.next()) {
         sink.accept(row(rs));
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * {@link #streamAll} plus a new parent object per row (its id and name, joined): what a {@code
+   * Store<Item>} stream hands out, since its {@code @ManyToOne} parent is eager.
+   */
+  public long streamAllWithParent(Consumer<ItemRow.WithParent> sink) throws SQLException {
+    long count = 0;
+    try (ResultSet rs = allWithParent.executeQuery()) {
+      while (rs.next()) {
+        ItemRow.Parent parent = new ItemRow.Parent(rs.getLong(5), rs.getString(6));
+        sink.accept(
+            new ItemRow.WithParent(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), parent));
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * {@link #streamAll} plus a new parent object per row whose name comes from a map of every parent
+   * read once (on the first call, not timed after that): the work a {@code Store<Item>} stream
+   * does, whose parents come from its cache of the parent table.
+   */
+  public long streamAllWithParentMap(Consumer<ItemRow.WithParent> sink) throws SQLException {
+    if (parentNames == null) {
+      Map<Long, String> names = new HashMap<>();
+      try (PreparedStatement ps = connection.prepareStatement("select id, name from parent");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.put(rs.getLong(1), rs.getString(2));
+        }
+      }
+      parentNames = names;
+    }
+    long count = 0;
+    try (ResultSet rs = all.executeQuery()) {
+      while (rs.next()) {
+        long parentId = rs.getLong(5);
+        ItemRow.Parent parent = new ItemRow.Parent(parentId, parentNames.get(parentId));
+        sink.accept(
+            new ItemRow.WithParent(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), parent));
         count++;
       }
     }

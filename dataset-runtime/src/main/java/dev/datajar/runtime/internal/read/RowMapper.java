@@ -9,6 +9,8 @@ import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.QueryTimeLimit;
 import dev.datajar.runtime.internal.core.SqlFlavour;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,6 +62,7 @@ public final class RowMapper<T> {
     final int index; // in the select list
     final MethodHandle setter; // (Object entity, Object value) -> void
     final boolean primitive;
+    final boolean copied; // a value of its type may be mutable: each entity gets a copy (copy)
     final String target; // entity class name of a to-one, else null
     final Composite embedded; // an embeddable's columns (codec null), else null
     Codec[] keyCodecs; // a to-one to a composite id: its key columns' (codec null), else null
@@ -77,6 +80,7 @@ public final class RowMapper<T> {
       this.index = index;
       this.setter = setter;
       this.primitive = primitive;
+      this.copied = codec != null && mayBeMutable(codec.javaType());
       this.target = target;
       this.embedded = embedded;
     }
@@ -179,6 +183,26 @@ public final class RowMapper<T> {
   private int repeats;
 
   private final Map<Object, Object[]> cache = new ConcurrentHashMap<>();
+
+  /**
+   * The id type ({@code Long} or {@code Integer}) whose ids {@link #dense} indexes, else {@code
+   * null}.
+   */
+  private final Class<?> denseType;
+
+  /**
+   * The states in {@link #cache} of the ids 0 up to this array's length, at their id: found with
+   * one array read instead of a hash lookup with its chain of dependent loads (node, key), which
+   * matters where a to-one's target is looked up once per referring row (a stream of a million
+   * items over ten thousand parents). Grows with the ids cached, up to twice {@link #cacheSize}
+   * slots, and is emptied with the cache; only ever holds a state {@link #cache} also got, so a
+   * slot is either empty or its id's state (rows never change). Written and read through {@link
+   * #SLOT}.
+   */
+  private volatile Object[] dense = new Object[0];
+
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
+
   private final Set<Object> misses = ConcurrentHashMap.newKeySet();
   private final int cacheSize;
 
@@ -286,6 +310,11 @@ public final class RowMapper<T> {
       any |= collections[i].target != null;
     }
     this.collectionBase = columns.length + (storedId ? 1 : 0);
+    Class<?> idType = idCodec == null ? null : idCodec.javaType();
+    this.denseType =
+        idType == Long.class || idType == long.class
+            ? Long.class
+            : idType == Integer.class || idType == int.class ? Integer.class : null;
     this.associations = any;
     this.selectList = "select " + String.join(", ", selected);
     this.byIdSql = selectList + " from " + table + " where " + idCondition("");
@@ -533,7 +562,7 @@ public final class RowMapper<T> {
         v = c.targetMapper.load(v, seen, connections, slot);
       } else if (c.embedded != null) {
         v = c.embedded.build((Object[]) v);
-      } else {
+      } else if (c.copied) {
         v = copy(v);
       }
       c.setter.invokeExact((Object) e, v);
@@ -576,6 +605,17 @@ public final class RowMapper<T> {
     for (int i = 0; i < collections.length; i++) {
       collections[i].load(slot, ids, states, collectionBase + i, loaded);
     }
+  }
+
+  /**
+   * True if an attribute of type {@code type} may hold a {@code byte[]} or a {@code Date}, the
+   * values {@link #copy} copies; false for {@code String}, numbers, enums, {@code java.time}.
+   */
+  static boolean mayBeMutable(Class<?> type) {
+    return type == null
+        || type.isAssignableFrom(byte[].class)
+        || Date.class.isAssignableFrom(type)
+        || type.isAssignableFrom(Date.class);
   }
 
   /** A copy of a mutable value read ({@code byte[]}, {@code Date}), else the value itself. */
@@ -646,14 +686,20 @@ public final class RowMapper<T> {
   /** Remembers a row read by a search, while the cache has room. */
   void remember(Object id, Object[] state) {
     if (cache.size() < cacheSize) {
-      cache.putIfAbsent(EntityModel.idKey(id), state);
+      Object key = EntityModel.idKey(id);
+      if (cache.putIfAbsent(key, state) == null) {
+        densePut(key, state);
+      }
     }
   }
 
   /** The state of {@code id}'s row, or {@link #NO_ROW}: from the caches, else read and cached. */
   private Object[] state(Object id, FastConnections connections, FastConnections.Slot slot) {
     Object key = EntityModel.idKey(id);
-    Object[] s = cache.get(key);
+    Object[] s = denseGet(key);
+    if (s == null) {
+      s = cache.get(key);
+    }
     if (s == null) {
       if (misses.contains(key)) {
         return NO_ROW;
@@ -685,8 +731,51 @@ public final class RowMapper<T> {
   private void cacheByKey(Object key, Object[] state) {
     if (cache.size() >= cacheSize && !cache.containsKey(key)) {
       cache.clear();
+      dense = new Object[0];
     }
     cache.put(key, state);
+    densePut(key, state);
+  }
+
+  /** The state {@link #dense} holds for {@code key}, or {@code null}. */
+  private Object[] denseGet(Object key) {
+    if (denseType == null || key.getClass() != denseType) {
+      return null;
+    }
+    long k = ((Number) key).longValue();
+    Object[] d = dense;
+    return k >= 0 && k < d.length ? (Object[]) SLOT.getAcquire(d, (int) k) : null;
+  }
+
+  /**
+   * Puts a state just cached into {@link #dense}, growing it if the id is beyond its end but below
+   * twice {@link #cacheSize}. A put racing with a growth or an emptying may be lost: the id is then
+   * found in {@link #cache}.
+   */
+  private void densePut(Object key, Object[] state) {
+    if (denseType == null || key.getClass() != denseType) {
+      return;
+    }
+    long k = ((Number) key).longValue();
+    long limit = 2L * cacheSize;
+    if (k < 0 || k >= limit) {
+      return;
+    }
+    Object[] d = dense;
+    if (k >= d.length) {
+      synchronized (this) {
+        d = dense;
+        if (k >= d.length) {
+          Object[] grown = new Object[(int) Math.min(limit, Math.max(k + 1, 2L * d.length))];
+          for (int i = 0; i < d.length; i++) {
+            grown[i] = SLOT.getAcquire(d, i);
+          }
+          dense = grown;
+          d = grown;
+        }
+      }
+    }
+    SLOT.setRelease(d, (int) k, state);
   }
 
   /** {@code held}: the connection a caller already holds (a stream), or {@code null}. */
