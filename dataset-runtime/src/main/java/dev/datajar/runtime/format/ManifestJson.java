@@ -56,10 +56,16 @@ final class ManifestJson {
       g.writeStringField("schemaFingerprint", m.schemaFingerprint());
       g.writeStringField("entityShape", m.entityShape());
       layouts(g, "layouts", m.layouts().stream().filter(EntityLayout::plain).toList());
-      List<EntityLayout> extended = m.layouts().stream().filter(l -> !l.plain()).toList();
+      List<EntityLayout> extended =
+          m.layouts().stream().filter(l -> !l.plain() && !l.later()).toList();
       if (!extended.isEmpty()) {
         // A key of its own: runtimes that predate composite ids and embeddables ignore it.
         layouts(g, "extendedLayouts", extended);
+      }
+      List<EntityLayout> later = m.layouts().stream().filter(EntityLayout::later).toList();
+      if (!later.isEmpty()) {
+        // Maps, sorted collections, restrictions: runtimes that predate them ignore this key.
+        layouts(g, "collectionLayouts", later);
       }
       g.writeStringField("sqliteVersion", m.sqliteVersion());
       g.writeStringField("datajarVersion", m.datajarVersion());
@@ -127,6 +133,16 @@ final class ManifestJson {
             g.writeString(o);
           }
           g.writeEndArray();
+          if (c.mapKey() != null) {
+            g.writeFieldName("mapKey");
+            member(g, c.mapKey());
+          }
+          if (c.sort() != null) {
+            g.writeStringField("sort", c.sort());
+          }
+          if (c.restriction() != null) {
+            g.writeStringField("restriction", c.restriction());
+          }
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -219,6 +235,7 @@ final class ManifestJson {
     List<EntityLayout> layouts = new ArrayList<>();
     List<Map<String, Object>> recorded = objects(root, "layouts");
     recorded.addAll(objects(root, "extendedLayouts"));
+    recorded.addAll(objects(root, "collectionLayouts"));
     for (Map<String, Object> l : recorded) {
       List<EntityLayout.Member> attributes = new ArrayList<>();
       for (Map<String, Object> a : objects(l, "attributes")) {
@@ -245,7 +262,10 @@ final class ManifestJson {
                 text(c, "keyCodec"),
                 keyParts,
                 member(object(c, "element")),
-                orderBy));
+                orderBy,
+                c.get("mapKey") instanceof Map<?, ?> ? member(object(c, "mapKey")) : null,
+                text(c, "sort"),
+                text(c, "restriction")));
       }
       layouts.add(
           new EntityLayout(
