@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.builder.fixtures.mapped.Bin;
 import dev.datajar.builder.fixtures.mapped.ByLength;
 import dev.datajar.builder.fixtures.mapped.Item;
 import dev.datajar.builder.fixtures.mapped.Shelf;
@@ -56,6 +57,7 @@ class MappedStoreTest {
     for (DataSets d : engines()) {
       assertTrue(HibernateProbe.rowPath(d, Shelf.class), "Shelf reads through Hibernate");
       assertTrue(HibernateProbe.rowPath(d, Item.class), "Item reads through Hibernate");
+      assertTrue(HibernateProbe.rowPath(d, Bin.class), "Bin reads through Hibernate");
       collectionsHaveTheirTypesOrdersAndRestrictions(d);
       List<String> rows = text(d.store(Shelf.class));
       List<String> streamed = new ArrayList<>();
@@ -93,6 +95,11 @@ class MappedStoreTest {
       assertEquals(List.of(1L, 2L), one.ranked.stream().map(i -> i.id).toList());
       assertEquals(List.of(1L), one.named.stream().map(i -> i.id).toList());
       assertTrue(one.byCode.get("A").shelf == one, "one object per row within a call");
+      // name desc: NULL last, as SQLite sorts it and datajar's Hibernate too on PostgreSQL
+      assertEquals("[BinA1, BinB2, BinA2]", one.bins.toString());
+      assertEquals(
+          "[BinA1, BinA2]",
+          new TreeSet<>(one.ownBins.stream().map(Bin::toString).toList()).toString());
       Shelf empty = d.store(Shelf.class).get(3L).orElseThrow();
       assertTrue(empty.labels.isEmpty() && empty.codes.isEmpty() && empty.counts.isEmpty());
       assertInstanceOf(SortedSet.class, empty.codes);
@@ -141,7 +148,11 @@ class MappedStoreTest {
         + " ranked="
         + s.ranked
         + " named="
-        + new TreeSet<>(s.named.stream().map(i -> i.id).toList());
+        + new TreeSet<>(s.named.stream().map(i -> i.id).toList())
+        + " bins="
+        + s.bins.stream().map(b -> b + "/" + b.name + "/" + b.shelf).toList()
+        + " ownBins="
+        + new TreeSet<>(s.ownBins.stream().map(b -> b + "/" + b.name).toList());
   }
 
   private static String kind(Object c) {

@@ -307,10 +307,12 @@ final class LayoutReader {
 
   /** The table of a many-to-many's or one-to-many's target entity; null for any other element. */
   private static String targetTable(CollectionPart part) {
-    if (part instanceof EntityCollectionPart e
-        && e.getAssociatedEntityMappingType().getIdentifierMapping()
-            instanceof BasicEntityIdentifierMapping k) {
-      return k.getContainingTableExpression();
+    if (part instanceof EntityCollectionPart e) {
+      List<String> tables = new ArrayList<>();
+      e.getAssociatedEntityMappingType()
+          .getIdentifierMapping()
+          .forEachSelectable((i, s) -> tables.add(s.getContainingTableExpression()));
+      return tables.isEmpty() ? null : tables.get(0);
     }
     return null;
   }
@@ -442,6 +444,17 @@ final class LayoutReader {
    */
   private static Optional<EntityLayout.Member> element(
       CollectionPart part, String table, BiFunction<String, String, Codec> codecOf) {
+    if (part instanceof OneToManyCollectionPart e
+        && e.getAssociatedEntityMappingType().getIdentifierMapping()
+            instanceof CompositeIdentifierMapping) {
+      return compositeElement(e.getAssociatedEntityMappingType(), null, table, codecOf);
+    }
+    if (part instanceof ManyToManyCollectionPart e
+        && e.isReferenceToPrimaryKey()
+        && !(e.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart)) {
+      return compositeElement(
+          e.getAssociatedEntityMappingType(), e.getForeignKeyDescriptor(), table, codecOf);
+    }
     if (part instanceof OneToManyCollectionPart e) {
       EntityMappingType target = e.getAssociatedEntityMappingType();
       if (!(target.getIdentifierMapping() instanceof BasicEntityIdentifierMapping k)
@@ -517,6 +530,63 @@ final class LayoutReader {
                   false));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The element of a collection of entities with a composite id: the columns of {@code table}
+   * holding the target's id, in the order of the target's id columns (no attribute, {@link
+   * EntityLayout.Member#isCompositeReference()}): a one-to-many's target's own id columns ({@code
+   * fk} null), or a many-to-many's join table columns, paired with the id columns by {@code fk}.
+   */
+  private static Optional<EntityLayout.Member> compositeElement(
+      EntityMappingType target,
+      ForeignKeyDescriptor fk,
+      String table,
+      BiFunction<String, String, Codec> codecOf) {
+    List<SelectableMapping> ids = new ArrayList<>();
+    target.getIdentifierMapping().forEachSelectable((i, s) -> ids.add(s));
+    List<SelectableMapping> keys = new ArrayList<>();
+    List<SelectableMapping> targets = new ArrayList<>();
+    if (fk != null) {
+      fk.getKeyPart().forEachSelectable((i, s) -> keys.add(s));
+      fk.getTargetPart().forEachSelectable((i, s) -> targets.add(s));
+    }
+    List<EntityLayout.Member> parts = new ArrayList<>();
+    for (SelectableMapping id : ids) {
+      SelectableMapping k = fk == null ? id : null;
+      for (int i = 0; i < targets.size() && i < keys.size(); i++) {
+        if (targets.get(i).getSelectionExpression().equals(id.getSelectionExpression())) {
+          k = keys.get(i);
+        }
+      }
+      Codec codec = k == null ? null : codecOf.apply(table, k.getSelectionExpression());
+      if (codec == null || k.isFormula() || !table.equals(k.getContainingTableExpression())) {
+        return Optional.empty();
+      }
+      parts.add(
+          new EntityLayout.Member(
+              null,
+              TableModel.unquote(k.getSelectionExpression()),
+              codec.spec(),
+              null,
+              null,
+              null,
+              false));
+    }
+    if (parts.size() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new EntityLayout.Member(
+            null,
+            null,
+            null,
+            target.getMappedJavaType().getJavaTypeClass().getName(),
+            null,
+            null,
+            false,
+            null,
+            parts));
   }
 
   /** The {@code @OrderBy} value on the field or getter of {@code attribute}, or null. */

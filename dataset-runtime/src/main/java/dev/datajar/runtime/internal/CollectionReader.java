@@ -55,7 +55,7 @@ final class CollectionReader {
   // What a collection of entities needs to write its statements once its target is linked.
   private final String table;
   private final List<String> keyColumns; // quoted
-  private final String elementColumn;
+  private final List<String> elementColumns; // a target's id (one, or a composite id's), quoted
   private final List<String> orderBy;
   private final SqlFlavour flavour;
   private final EntityLayout.Member mapKey;
@@ -92,12 +92,16 @@ final class CollectionReader {
     EntityLayout.Member e = c.element();
     this.target = e.target();
     this.table = c.table();
-    this.elementColumn = e.column();
+    List<String> elementColumns = new ArrayList<>();
+    e.columns(elementColumns);
+    this.elementColumns = elementColumns.stream().map(TableModel::quote).toList();
     this.orderBy = c.orderBy();
     this.flavour = flavour;
     if (target != null) {
       this.embeddable = null;
-      this.elementCodec = flavour.codec(Codec.of(e.codec(), loader));
+      // a composite id's columns are read by the target's mapper
+      this.elementCodec =
+          e.isCompositeReference() ? null : flavour.codec(Codec.of(e.codec(), loader));
       return; // its statements: link(..)
     }
     List<String> columns = new ArrayList<>(keyColumns);
@@ -156,8 +160,7 @@ final class CollectionReader {
   void link(RowMapper<?> target) {
     this.targetMapper = target;
     boolean own =
-        TableModel.quote(table).equals(target.table)
-            && target.idColumns.equals(List.of(TableModel.quote(elementColumn)));
+        TableModel.quote(table).equals(target.table) && target.idColumns.equals(elementColumns);
     String alias = own ? "c." : "t.";
     StringBuilder select = new StringBuilder("select ");
     for (String column : keyColumns) {
@@ -176,13 +179,11 @@ final class CollectionReader {
     }
     select.append(" from ").append(TableModel.quote(table)).append(" c");
     if (!own) {
-      select
-          .append(" join ")
-          .append(target.table)
-          .append(" t on t.")
-          .append(target.idColumns.get(0))
-          .append(" = c.")
-          .append(TableModel.quote(elementColumn));
+      select.append(" join ").append(target.table).append(" t on ");
+      for (int i = 0; i < elementColumns.size(); i++) { // the target id's columns, in order
+        select.append(i == 0 ? "t." : " and t.").append(target.idColumns.get(i));
+        select.append(" = c.").append(elementColumns.get(i));
+      }
     }
     prepare(select.toString(), "c.", own ? "c" : "t");
   }
