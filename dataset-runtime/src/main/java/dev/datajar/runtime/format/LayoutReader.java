@@ -57,9 +57,9 @@ import org.hibernate.sql.Template;
  *
  * <p>That is: a single table; a basic id, an {@code @EmbeddedId} or an {@code @IdClass} of basic
  * parts; basic attributes, embeddables of basic parts (nested too) and to-one references to the
- * primary key of another such entity; collections as sets or lists ({@link #collection}); no maps,
- * sorted sets, inheritance, formulas, versions, bytecode enhancement or {@code @PostLoad}. Every
- * attribute is set through the same field or setter Hibernate uses.
+ * primary key of another such entity; collections ({@link #collection}); no inheritance, formulas,
+ * versions, bytecode enhancement or {@code @PostLoad}. Every attribute is set through the same
+ * field or setter Hibernate uses.
  */
 final class LayoutReader {
   private LayoutReader() {}
@@ -154,11 +154,12 @@ final class LayoutReader {
 
   /**
    * An {@code @ElementCollection} (of basic values or embeddables), a {@code @ManyToMany} (either
-   * side) or a {@code @OneToMany} (to a basic primary key) as a set or list, keyed by the owner's
-   * id columns ({@code idColumns}: one, or a composite id's); its order from an {@code
-   * OrderColumn}, an {@code @OrderBy} on the element's own columns (a one-to-many's target's basic
-   * attributes too), else the element's columns. Empty for any other (maps, sorted sets, a
-   * restriction, a target with a composite id, an order the runtime cannot write).
+   * side) or a {@code @OneToMany} as a set, list or map, sorted or not, keyed by the owner's id
+   * columns ({@code idColumns}: one, or a composite id's); its order from an {@code OrderColumn},
+   * an {@code @OrderBy} on the element's own columns (a one-to-many's or many-to-many's target's
+   * basic attributes too), else the element's columns; a map's basic key column; a {@code
+   * SQLRestriction}. Empty for any other (a map with an embeddable or entity key, a comparator the
+   * runtime cannot make, a join table restriction, an order the runtime cannot write).
    */
   // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
   @SuppressWarnings("removal")

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * One collection attribute of an entity on the row path ({@code @ElementCollection} of basic values
  * or embeddables, a {@code @ManyToMany} either side, or a {@code @OneToMany}): its elements read
  * from its own table for a batch of owners at once ({@code where key in (…)}), in the recorded
- * order, and made into a new {@code LinkedHashSet} or {@code ArrayList} per entity. Entities (the
+ * order, and made into a new {@code LinkedHashSet}, {@code ArrayList}, {@code LinkedHashMap} (a
+ * map's key read in the same row), {@code TreeSet} or {@code TreeMap} per entity. Entities (the
  * targets of a many-to-many or one-to-many) are read whole in the same statement (joined to the
  * join table, or from their own table by the key column there), their own collections a statement
  * per batch in turn, and made into objects by the target's {@link RowMapper}. Immutable once
