@@ -8,11 +8,11 @@ import java.util.List;
  * manifest: its table, and for its id and each attribute the column, the {@link Codec} and how the
  * value is set on an instance.
  *
- * <p>Entities with a layout: one table, no inheritance, formulas, versions, maps, sorted sets or
- * {@code PostLoad} callbacks; an id that is basic, an {@code @EmbeddedId} or an {@code @IdClass} of
- * basic parts; basic attributes, {@code @Embeddable} attributes of basic parts (nested too), to-one
- * references to the primary key of another entity with a layout, and collections as sets or lists
- * ({@link CollectionLayout}). Hibernate reads the others.
+ * <p>Entities with a layout: one table, no inheritance, formulas, versions or {@code PostLoad}
+ * callbacks; an id that is basic, an {@code @EmbeddedId} or an {@code @IdClass} of basic parts;
+ * basic attributes, {@code @Embeddable} attributes of basic parts (nested too), to-one references
+ * to the primary key of another entity with a layout, and collections as sets, lists, maps, sorted
+ * sets or sorted maps ({@link CollectionLayout}). Hibernate reads the others.
  *
  * <p>An entity is <em>plain</em> when its id is basic and it has no embeddables: the layouts every
  * runtime since the first one reads. The others use {@link Member#parts()}, which older runtimes do
@@ -54,6 +54,14 @@ public record EntityLayout(
         && collections.isEmpty();
   }
 
+  /**
+   * True if a collection needs a runtime that reads maps and sorted collections ({@link
+   * CollectionLayout#later()}).
+   */
+  public boolean later() {
+    return collections.stream().anyMatch(CollectionLayout::later);
+  }
+
   /** True if the id is an {@code @IdClass}: its parts are attributes of the entity itself. */
   public boolean idClass() {
     return id.isComposite() && id.attribute() == null;
@@ -88,7 +96,15 @@ public record EntityLayout(
    *     column there
    * @param orderBy the columns of {@code table} the elements are ordered by, each optionally
    *     followed by {@code " desc"}: an {@code @OrderColumn}, the columns an {@code @OrderBy}
-   *     names, else the element's columns
+   *     names, else the element's columns; a column of a many-to-many's target table is written
+   *     {@code "target.column"} ({@link #TARGET})
+   * @param mapKey for a map ({@code kind} {@code "map"}), the column holding the key, with its
+   *     codec: a column of {@code table} ({@code @MapKeyColumn}), or with {@link Member#target()}
+   *     set, of the target entity's table ({@code @MapKey}); else {@code null}
+   * @param sort for a sorted set or map, {@code "natural"} ({@code @SortNatural}) or the class name
+   *     of the comparator ({@code @SortComparator}); else {@code null}
+   * @param restriction the SQL of a {@code @SQLRestriction} on the rows of {@code table}, its
+   *     column references qualified by {@link #ALIAS}; else {@code null}
    */
   public record CollectionLayout(
       String attribute,
@@ -101,10 +117,63 @@ public record EntityLayout(
       String keyCodec,
       List<Member> keyParts,
       Member element,
-      List<String> orderBy) {
+      List<String> orderBy,
+      Member mapKey,
+      String sort,
+      String restriction) {
+    /** The prefix of an {@link #orderBy} column of a many-to-many's target table. */
+    public static final String TARGET = "target.";
+
+    /** What stands for the table's alias in a {@link #restriction}. */
+    public static final String ALIAS = "{alias}";
+
     public CollectionLayout {
       keyParts = List.copyOf(keyParts);
       orderBy = List.copyOf(orderBy);
+    }
+
+    /** A set or list (neither map, sorted nor restricted). */
+    public CollectionLayout(
+        String attribute,
+        String declaringClass,
+        String setter,
+        boolean field,
+        String kind,
+        String table,
+        String keyColumn,
+        String keyCodec,
+        List<Member> keyParts,
+        Member element,
+        List<String> orderBy) {
+      this(
+          attribute,
+          declaringClass,
+          setter,
+          field,
+          kind,
+          table,
+          keyColumn,
+          keyCodec,
+          keyParts,
+          element,
+          orderBy,
+          null,
+          null,
+          null);
+    }
+
+    /**
+     * True if runtimes before maps and sorted collections cannot read it: a map, a sorted
+     * collection, a restriction, an order through a many-to-many's target, or a target with a
+     * composite id. The manifest keeps layouts with such a collection apart ({@code ManifestJson}),
+     * so those runtimes read them through Hibernate.
+     */
+    public boolean later() {
+      return mapKey != null
+          || sort != null
+          || restriction != null
+          || orderBy.stream().anyMatch(o -> o.startsWith(TARGET))
+          || element.isCompositeReference();
     }
 
     /** A collection of an owner with a basic id. */

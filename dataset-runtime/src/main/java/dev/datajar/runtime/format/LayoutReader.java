@@ -1,20 +1,28 @@
 package dev.datajar.runtime.format;
 
 import jakarta.persistence.OrderBy;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.hibernate.annotations.SQLJoinTableRestriction;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.jpa.event.spi.CallbackType;
+import org.hibernate.metamodel.CollectionClassification;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicEntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
@@ -40,6 +48,7 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.property.access.spi.PropertyAccess;
 import org.hibernate.property.access.spi.Setter;
 import org.hibernate.property.access.spi.SetterFieldImpl;
+import org.hibernate.sql.Template;
 
 /**
  * Reads the {@link EntityLayout} of each entity the runtime can read alone out of Hibernate's
@@ -48,9 +57,9 @@ import org.hibernate.property.access.spi.SetterFieldImpl;
  *
  * <p>That is: a single table; a basic id, an {@code @EmbeddedId} or an {@code @IdClass} of basic
  * parts; basic attributes, embeddables of basic parts (nested too) and to-one references to the
- * primary key of another such entity; collections as sets or lists ({@link #collection}); no maps,
- * sorted sets, inheritance, formulas, versions, bytecode enhancement or {@code @PostLoad}. Every
- * attribute is set through the same field or setter Hibernate uses.
+ * primary key of another such entity; collections ({@link #collection}); no inheritance, formulas,
+ * versions, bytecode enhancement or {@code @PostLoad}. Every attribute is set through the same
+ * field or setter Hibernate uses.
  */
 final class LayoutReader {
   private LayoutReader() {}
@@ -145,11 +154,12 @@ final class LayoutReader {
 
   /**
    * An {@code @ElementCollection} (of basic values or embeddables), a {@code @ManyToMany} (either
-   * side) or a {@code @OneToMany} (to a basic primary key) as a set or list, keyed by the owner's
-   * id columns ({@code idColumns}: one, or a composite id's); its order from an {@code
-   * OrderColumn}, an {@code @OrderBy} on the element's own columns (a one-to-many's target's basic
-   * attributes too), else the element's columns. Empty for any other (maps, sorted sets, a
-   * restriction, a target with a composite id, an order the runtime cannot write).
+   * side) or a {@code @OneToMany} as a set, list or map, sorted or not, keyed by the owner's id
+   * columns ({@code idColumns}: one, or a composite id's); its order from an {@code OrderColumn},
+   * an {@code @OrderBy} on the element's own columns (a one-to-many's or many-to-many's target's
+   * basic attributes too), else the element's columns; a map's basic key column; a {@code
+   * SQLRestriction}. Empty for any other (a map with an embeddable or entity key, a comparator the
+   * runtime cannot make, a join table restriction, an order the runtime cannot write).
    */
   // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
   @SuppressWarnings("removal")
@@ -160,7 +170,6 @@ final class LayoutReader {
       Map<String, String> ids) {
     CollectionPersister persister = a.getCollectionDescriptor();
     if (a.getPropertyAccess() == null
-        || a.hasWhereRestrictions()
         || !(a.getKeyDescriptor().getTargetPart() instanceof EntityIdentifierMapping)) {
       return Optional.empty();
     }
@@ -176,18 +185,31 @@ final class LayoutReader {
     } else if (idColumns.size() != 1) {
       return Optional.empty();
     }
+    CollectionClassification classification =
+        persister.getCollectionSemantics().getCollectionClassification();
     String kind =
-        switch (persister.getCollectionSemantics().getCollectionClassification()) {
-          case SET, ORDERED_SET -> "set";
+        switch (classification) {
+          case SET, ORDERED_SET, SORTED_SET -> "set";
           case LIST, BAG -> "list";
+          case MAP, ORDERED_MAP, SORTED_MAP -> "map";
           default -> null;
         };
+    boolean sorted =
+        classification == CollectionClassification.SORTED_SET
+            || classification == CollectionClassification.SORTED_MAP;
     Member m = setterMember(a.getPropertyAccess().getSetter());
     Class<?> type =
         m instanceof Field f ? f.getType() : m == null ? null : ((Method) m).getParameterTypes()[0];
-    if (kind == null
-        || type == null
-        || !type.isAssignableFrom(kind.equals("set") ? LinkedHashSet.class : ArrayList.class)) {
+    Class<?> made =
+        kind == null
+            ? null
+            : switch (kind) {
+              case "set" -> sorted ? TreeSet.class : LinkedHashSet.class;
+              case "list" -> ArrayList.class;
+              default -> sorted ? TreeMap.class : LinkedHashMap.class;
+            };
+    String sort = sorted ? sort(persister.getSortingComparator()) : null;
+    if (kind == null || type == null || !type.isAssignableFrom(made) || (sorted && sort == null)) {
       return Optional.empty();
     }
     if (key != null && (!table.equals(key.getContainingTableExpression()) || key.isFormula())) {
@@ -198,8 +220,38 @@ final class LayoutReader {
     if ((key != null && keyCodec == null) || element.isEmpty()) {
       return Optional.empty();
     }
+    EntityLayout.Member mapKey = null;
+    String targetTable = targetTable(a.getElementDescriptor());
+    if (kind.equals("map")) {
+      // @MapKeyColumn: a column of the collection table; @MapKey: the target's, in its table
+      if (!(a.getIndexDescriptor() instanceof BasicValuedModelPart index) || index.isFormula()) {
+        return Optional.empty();
+      }
+      String in = index.getContainingTableExpression();
+      boolean onTarget = !in.equals(table);
+      Codec codec = codecOf.apply(in, index.getSelectionExpression());
+      if (codec == null || (onTarget && !in.equals(targetTable))) {
+        return Optional.empty();
+      }
+      mapKey =
+          new EntityLayout.Member(
+              null,
+              TableModel.unquote(index.getSelectionExpression()),
+              codec.spec(),
+              onTarget ? element.get().target() : null,
+              null,
+              null,
+              false);
+    }
+    String restriction = null;
+    if (a.hasWhereRestrictions()) {
+      restriction = restriction(a, m, persister);
+      if (restriction == null) {
+        return Optional.empty();
+      }
+    }
     List<String> orderBy = new ArrayList<>();
-    if (a.getIndexDescriptor() != null) {
+    if (a.getIndexDescriptor() != null && !kind.equals("map")) {
       if (!kind.equals("list")
           || !(a.getIndexDescriptor() instanceof BasicValuedModelPart index)
           || index.isFormula()) {
@@ -209,7 +261,12 @@ final class LayoutReader {
     } else if (a.getOrderByFragment() != null || a.getManyToManyOrderByFragment() != null) {
       String spec = orderBy(m.getDeclaringClass(), a.getAttributeName());
       Function<String, String> targetColumn =
-          persister.isOneToMany() ? targetColumn(a.getElementDescriptor(), table) : x -> null;
+          persister.isOneToMany()
+              ? targetColumn(a.getElementDescriptor(), table)
+              : persister.isManyToMany() && targetTable != null
+                  ? targetColumn(a.getElementDescriptor(), targetTable)
+                      .andThen(x -> x == null ? null : EntityLayout.CollectionLayout.TARGET + x)
+                  : x -> null;
       if (spec == null || !orderColumns(spec, element.get(), ids, targetColumn, orderBy)) {
         return Optional.empty();
       }
@@ -228,7 +285,96 @@ final class LayoutReader {
             key == null ? null : keyCodec.spec(),
             keyParts,
             element.get(),
-            orderBy));
+            orderBy,
+            mapKey,
+            sort,
+            restriction));
+  }
+
+  /**
+   * A sorted collection's order as recorded: {@code "natural"}, or the comparator's class name if
+   * the runtime can make one as Hibernate does (a no-argument constructor); else null.
+   */
+  private static String sort(Comparator<?> comparator) {
+    if (comparator == null) {
+      return "natural";
+    }
+    Class<?> c = comparator.getClass();
+    if (c.getName().startsWith("org.hibernate.") || c.isAnonymousClass() || !constructible(c)) {
+      return null;
+    }
+    return c.getName();
+  }
+
+  /** The table of a many-to-many's or one-to-many's target entity; null for any other element. */
+  private static String targetTable(CollectionPart part) {
+    if (part instanceof EntityCollectionPart e) {
+      List<String> tables = new ArrayList<>();
+      e.getAssociatedEntityMappingType()
+          .getIdentifierMapping()
+          .forEachSelectable((i, s) -> tables.add(s.getContainingTableExpression()));
+      return tables.isEmpty() ? null : tables.get(0);
+    }
+    return null;
+  }
+
+  /**
+   * The {@code @SQLRestriction} of a collection as SQL whose column references are qualified by
+   * {@link EntityLayout.CollectionLayout#ALIAS}: the collection's own (on its table, or for a
+   * many-to-many on the target's table), and for a one-to-many its target entity's too. Null if
+   * Hibernate applies any other restriction (a {@code @SQLJoinTableRestriction}, a many-to-many's
+   * target entity's restriction), so that Hibernate reads it.
+   */
+  private static String restriction(
+      PluralAttributeMapping a, Member m, CollectionPersister persister) {
+    AnnotatedElement declared =
+        m instanceof Field f ? f : getter(m.getDeclaringClass(), a.getAttributeName());
+    if (declared == null || declared.isAnnotationPresent(SQLJoinTableRestriction.class)) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    SQLRestriction own = declared.getAnnotation(SQLRestriction.class);
+    if (own != null) {
+      parts.add(own.value());
+    }
+    if (a.getElementDescriptor() instanceof EntityCollectionPart e) {
+      SQLRestriction onTarget =
+          e.getAssociatedEntityMappingType()
+              .getMappedJavaType()
+              .getJavaTypeClass()
+              .getAnnotation(SQLRestriction.class);
+      if (onTarget != null && !persister.isOneToMany()) {
+        return null;
+      }
+      if (onTarget != null) {
+        parts.add(onTarget.value());
+      }
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    SessionFactoryImplementor sf = persister.getFactory();
+    StringBuilder sb = new StringBuilder();
+    for (String p : parts) {
+      String rendered =
+          Template.renderWhereStringTemplate(
+                  p, sf.getJdbcServices().getDialect(), sf.getTypeConfiguration())
+              .replace(Template.TEMPLATE, EntityLayout.CollectionLayout.ALIAS);
+      sb.append(sb.length() == 0 ? "(" : " and (").append(rendered).append(')');
+    }
+    return sb.toString();
+  }
+
+  /** The getter of {@code attribute} declared by {@code c}, or null. */
+  private static Method getter(Class<?> c, String attribute) {
+    String cap = Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1);
+    for (Method g : c.getDeclaredMethods()) {
+      if ((g.getName().equals("get" + cap) || g.getName().equals("is" + cap))
+          && g.getParameterCount() == 0) {
+        return g;
+      }
+    }
+    return null;
   }
 
   /**
@@ -299,6 +445,17 @@ final class LayoutReader {
    */
   private static Optional<EntityLayout.Member> element(
       CollectionPart part, String table, BiFunction<String, String, Codec> codecOf) {
+    if (part instanceof OneToManyCollectionPart e
+        && e.getAssociatedEntityMappingType().getIdentifierMapping()
+            instanceof CompositeIdentifierMapping) {
+      return compositeElement(e.getAssociatedEntityMappingType(), null, table, codecOf);
+    }
+    if (part instanceof ManyToManyCollectionPart e
+        && e.isReferenceToPrimaryKey()
+        && !(e.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart)) {
+      return compositeElement(
+          e.getAssociatedEntityMappingType(), e.getForeignKeyDescriptor(), table, codecOf);
+    }
     if (part instanceof OneToManyCollectionPart e) {
       EntityMappingType target = e.getAssociatedEntityMappingType();
       if (!(target.getIdentifierMapping() instanceof BasicEntityIdentifierMapping k)
@@ -374,6 +531,63 @@ final class LayoutReader {
                   false));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The element of a collection of entities with a composite id: the columns of {@code table}
+   * holding the target's id, in the order of the target's id columns (no attribute, {@link
+   * EntityLayout.Member#isCompositeReference()}): a one-to-many's target's own id columns ({@code
+   * fk} null), or a many-to-many's join table columns, paired with the id columns by {@code fk}.
+   */
+  private static Optional<EntityLayout.Member> compositeElement(
+      EntityMappingType target,
+      ForeignKeyDescriptor fk,
+      String table,
+      BiFunction<String, String, Codec> codecOf) {
+    List<SelectableMapping> ids = new ArrayList<>();
+    target.getIdentifierMapping().forEachSelectable((i, s) -> ids.add(s));
+    List<SelectableMapping> keys = new ArrayList<>();
+    List<SelectableMapping> targets = new ArrayList<>();
+    if (fk != null) {
+      fk.getKeyPart().forEachSelectable((i, s) -> keys.add(s));
+      fk.getTargetPart().forEachSelectable((i, s) -> targets.add(s));
+    }
+    List<EntityLayout.Member> parts = new ArrayList<>();
+    for (SelectableMapping id : ids) {
+      SelectableMapping k = fk == null ? id : null;
+      for (int i = 0; i < targets.size() && i < keys.size(); i++) {
+        if (targets.get(i).getSelectionExpression().equals(id.getSelectionExpression())) {
+          k = keys.get(i);
+        }
+      }
+      Codec codec = k == null ? null : codecOf.apply(table, k.getSelectionExpression());
+      if (codec == null || k.isFormula() || !table.equals(k.getContainingTableExpression())) {
+        return Optional.empty();
+      }
+      parts.add(
+          new EntityLayout.Member(
+              null,
+              TableModel.unquote(k.getSelectionExpression()),
+              codec.spec(),
+              null,
+              null,
+              null,
+              false));
+    }
+    if (parts.size() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new EntityLayout.Member(
+            null,
+            null,
+            null,
+            target.getMappedJavaType().getJavaTypeClass().getName(),
+            null,
+            null,
+            false,
+            null,
+            parts));
   }
 
   /** The {@code @OrderBy} value on the field or getter of {@code attribute}, or null. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +56,19 @@ final class ManifestJson {
       g.writeEndArray();
       g.writeStringField("schemaFingerprint", m.schemaFingerprint());
       g.writeStringField("entityShape", m.entityShape());
-      layouts(g, "layouts", m.layouts().stream().filter(EntityLayout::plain).toList());
-      List<EntityLayout> extended = m.layouts().stream().filter(l -> !l.plain()).toList();
+      Map<String, Integer> keys = keys(m.layouts());
+      layouts(g, "layouts", m.layouts().stream().filter(l -> keys.get(l.entity()) == 0).toList());
+      List<EntityLayout> extended =
+          m.layouts().stream().filter(l -> keys.get(l.entity()) == 1).toList();
       if (!extended.isEmpty()) {
         // A key of its own: runtimes that predate composite ids and embeddables ignore it.
         layouts(g, "extendedLayouts", extended);
+      }
+      List<EntityLayout> later =
+          m.layouts().stream().filter(l -> keys.get(l.entity()) == 2).toList();
+      if (!later.isEmpty()) {
+        // Maps, sorted collections, restrictions: runtimes that predate them ignore this key.
+        layouts(g, "collectionLayouts", later);
       }
       g.writeStringField("sqliteVersion", m.sqliteVersion());
       g.writeStringField("datajarVersion", m.datajarVersion());
@@ -85,6 +94,37 @@ final class ManifestJson {
     }
     out.write('\n');
     return out.toByteArray();
+  }
+
+  /**
+   * Under which key each layout goes, by entity: 0 {@code layouts} (plain), 1 {@code
+   * extendedLayouts}, 2 {@code collectionLayouts} ({@link EntityLayout#later()}); a layout whose
+   * to-one or collection target goes under {@code collectionLayouts} goes there too, so a runtime
+   * that reads only the earlier keys never meets a target it has no layout for (its mappers would
+   * have no mapper for the target).
+   */
+  private static Map<String, Integer> keys(List<EntityLayout> layouts) {
+    Map<String, Integer> keys = new HashMap<>();
+    for (EntityLayout l : layouts) {
+      keys.put(l.entity(), l.later() ? 2 : l.plain() ? 0 : 1);
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (EntityLayout l : layouts) {
+        List<String> targets = new ArrayList<>();
+        l.columns().forEach(c -> targets.add(c.target()));
+        l.collections().forEach(c -> targets.add(c.element().target()));
+        for (String t : targets) {
+          Integer k = t == null ? null : keys.get(t);
+          if (k != null && k == 2 && keys.get(l.entity()) < 2) {
+            keys.put(l.entity(), k);
+            changed = true;
+          }
+        }
+      }
+    }
+    return keys;
   }
 
   private static void layouts(JsonGenerator g, String key, List<EntityLayout> layouts)
@@ -127,6 +167,16 @@ final class ManifestJson {
             g.writeString(o);
           }
           g.writeEndArray();
+          if (c.mapKey() != null) {
+            g.writeFieldName("mapKey");
+            member(g, c.mapKey());
+          }
+          if (c.sort() != null) {
+            g.writeStringField("sort", c.sort());
+          }
+          if (c.restriction() != null) {
+            g.writeStringField("restriction", c.restriction());
+          }
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -219,6 +269,7 @@ final class ManifestJson {
     List<EntityLayout> layouts = new ArrayList<>();
     List<Map<String, Object>> recorded = objects(root, "layouts");
     recorded.addAll(objects(root, "extendedLayouts"));
+    recorded.addAll(objects(root, "collectionLayouts"));
     for (Map<String, Object> l : recorded) {
       List<EntityLayout.Member> attributes = new ArrayList<>();
       for (Map<String, Object> a : objects(l, "attributes")) {
@@ -245,7 +296,10 @@ final class ManifestJson {
                 text(c, "keyCodec"),
                 keyParts,
                 member(object(c, "element")),
-                orderBy));
+                orderBy,
+                c.get("mapKey") instanceof Map<?, ?> ? member(object(c, "mapKey")) : null,
+                text(c, "sort"),
+                text(c, "restriction")));
       }
       layouts.add(
           new EntityLayout(

@@ -118,6 +118,9 @@ public final class PostgresOpener {
         Set<String> in = columnsOf.apply(c.table());
         List<String> needed = new ArrayList<>(c.keyColumns());
         c.element().columns(needed);
+        if (c.mapKey() != null && c.mapKey().target() == null) {
+          needed.add(c.mapKey().column());
+        }
         if (in == null || !in.containsAll(needed)) {
           return false;
         }

@@ -7,6 +7,7 @@ import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.SqlFlavour;
 import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Constructor;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,16 +15,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * One collection attribute of an entity on the row path ({@code @ElementCollection} of basic values
  * or embeddables, a {@code @ManyToMany} either side, or a {@code @OneToMany}): its elements read
  * from its own table for a batch of owners at once ({@code where key in (…)}), in the recorded
- * order, and made into a new {@code LinkedHashSet} or {@code ArrayList} per entity. Entities (the
+ * order, and made into a new {@code LinkedHashSet}, {@code ArrayList}, {@code LinkedHashMap} (a
+ * map's key read in the same row), {@code TreeSet} or {@code TreeMap} per entity. Entities (the
  * targets of a many-to-many or one-to-many) are read whole in the same statement (joined to the
  * join table, or from their own table by the key column there), their own collections a statement
  * per batch in turn, and made into objects by the target's {@link RowMapper}. Immutable once
@@ -36,6 +42,12 @@ public final class CollectionReader {
   final String attribute;
   final MethodHandle setter; // (Object entity, Object collection) -> void
   private final boolean set;
+  private final boolean map; // a map: each element comes with its key ({@link #mapKeyCodec})
+  private final Comparator<Object> comparator; // a sorted set or map's, or null
+  private final boolean sorted;
+  private final Codec mapKeyCodec; // a map's key column's, else null
+  private int mapKeyAt; // the key column's index in a row
+  private final String restriction; // a @SQLRestriction's SQL, its alias written ALIAS; or null
   private final Codec[] keyCodecs; // the owner's id: one, or a composite id's columns
   private final int keyWidth; // the columns they take
   private final Codec elementCodec; // a column's, or a target id's; null for an embeddable
@@ -47,9 +59,10 @@ public final class CollectionReader {
   // What a collection of entities needs to write its statements once its target is linked.
   private final String table;
   private final List<String> keyColumns; // quoted
-  private final String elementColumn;
+  private final List<String> elementColumns; // a target's id (one, or a composite id's), quoted
   private final List<String> orderBy;
   private final SqlFlavour flavour;
+  private final EntityLayout.Member mapKey;
 
   CollectionReader(EntityLayout.CollectionLayout c, ClassLoader loader, SqlFlavour flavour) {
     this.attribute = c.attribute();
@@ -60,6 +73,12 @@ public final class CollectionReader {
                 loader)
             .setter();
     this.set = c.kind().equals("set");
+    this.map = c.kind().equals("map");
+    this.sorted = c.sort() != null;
+    this.comparator = sorted ? comparator(c.sort(), loader) : null;
+    this.mapKeyCodec = map ? flavour.codec(Codec.of(c.mapKey().codec(), loader)) : null;
+    this.mapKey = c.mapKey();
+    this.restriction = c.restriction();
     List<EntityLayout.Member> key =
         c.keyParts().isEmpty()
             ? List.of(
@@ -77,12 +96,16 @@ public final class CollectionReader {
     EntityLayout.Member e = c.element();
     this.target = e.target();
     this.table = c.table();
-    this.elementColumn = e.column();
+    List<String> elementColumns = new ArrayList<>();
+    e.columns(elementColumns);
+    this.elementColumns = elementColumns.stream().map(TableModel::quote).toList();
     this.orderBy = c.orderBy();
     this.flavour = flavour;
     if (target != null) {
       this.embeddable = null;
-      this.elementCodec = flavour.codec(Codec.of(e.codec(), loader));
+      // a composite id's columns are read by the target's mapper
+      this.elementCodec =
+          e.isCompositeReference() ? null : flavour.codec(Codec.of(e.codec(), loader));
       return; // its statements: link(..)
     }
     List<String> columns = new ArrayList<>(keyColumns);
@@ -97,7 +120,39 @@ public final class CollectionReader {
       this.elementCodec = flavour.codec(Codec.of(e.codec(), loader));
       flavour.select(columns, e.column(), elementCodec);
     }
-    prepare("select " + String.join(", ", columns) + " from " + TableModel.quote(c.table()), "");
+    if (map) {
+      this.mapKeyAt = columns.size() + 1;
+      flavour.select(columns, mapKey.column(), mapKeyCodec);
+    }
+    prepare(
+        "select " + String.join(", ", columns) + " from " + TableModel.quote(c.table()) + " c",
+        "",
+        "c");
+  }
+
+  /**
+   * The comparator of a sorted set or map: {@code null} for natural order, else a new instance of
+   * the recorded class, made as Hibernate makes it (its no-argument constructor).
+   */
+  @SuppressWarnings("unchecked")
+  private Comparator<Object> comparator(String sort, ClassLoader loader) {
+    if (sort.equals("natural")) {
+      return null;
+    }
+    try {
+      Constructor<?> made = Class.forName(sort, true, loader).getDeclaredConstructor();
+      made.setAccessible(true);
+      return (Comparator<Object>) made.newInstance();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot make the comparator "
+              + sort
+              + " of the sorted collection '"
+              + attribute
+              + "': "
+              + e,
+          e);
+    }
   }
 
   /**
@@ -109,8 +164,7 @@ public final class CollectionReader {
   void link(RowMapper<?> target) {
     this.targetMapper = target;
     boolean own =
-        TableModel.quote(table).equals(target.table)
-            && target.idColumns.equals(List.of(TableModel.quote(elementColumn)));
+        TableModel.quote(table).equals(target.table) && target.idColumns.equals(elementColumns);
     String alias = own ? "c." : "t.";
     StringBuilder select = new StringBuilder("select ");
     for (String column : keyColumns) {
@@ -120,30 +174,41 @@ public final class CollectionReader {
     for (String column : target.selected.subList(1, target.selected.size())) {
       select.append(", ").append(alias).append(column);
     }
+    if (map) { // the key: a column of the join table, or (@MapKey) of the target's table
+      List<String> keyColumn = new ArrayList<>();
+      flavour.select(keyColumn, mapKey.column(), mapKeyCodec);
+      String at = mapKey.target() != null && !own ? "t." : "c.";
+      this.mapKeyAt = 1 + keyColumns.size() + target.selected.size();
+      keyColumn.forEach(k -> select.append(", ").append(at).append(k));
+    }
     select.append(" from ").append(TableModel.quote(table)).append(" c");
     if (!own) {
-      select
-          .append(" join ")
-          .append(target.table)
-          .append(" t on t.")
-          .append(target.idColumns.get(0))
-          .append(" = c.")
-          .append(TableModel.quote(elementColumn));
+      select.append(" join ").append(target.table).append(" t on ");
+      for (int i = 0; i < elementColumns.size(); i++) { // the target id's columns, in order
+        select.append(i == 0 ? "t." : " and t.").append(target.idColumns.get(i));
+        select.append(" = c.").append(elementColumns.get(i));
+      }
     }
-    prepare(select.toString(), "c.");
+    prepare(select.toString(), "c.", own ? "c" : "t");
   }
 
   /**
    * The statements for each batch size: {@code head} (select … from …), where the key (its columns
-   * after {@code alias}) is one of the batch's, ordered by the key, then {@link #orderBy}.
+   * after {@code alias}) is one of the batch's and the {@link #restriction} holds on {@code
+   * restricted} (the alias of the table it applies to), ordered by the key, then {@link #orderBy}
+   * ({@code target.} columns are the target table's, {@code t}).
    */
-  private void prepare(String head, String alias) {
+  private void prepare(String head, String alias, String restricted) {
     List<String> key = keyColumns.stream().map(k -> alias + k).toList();
     StringBuilder order = new StringBuilder(" order by ").append(String.join(", ", key));
     for (String o : orderBy) {
       boolean desc = o.endsWith(" desc");
       String column = desc ? o.substring(0, o.length() - " desc".length()) : o;
-      order.append(", ").append(alias).append(TableModel.quote(column));
+      boolean onTarget = column.startsWith(EntityLayout.CollectionLayout.TARGET);
+      if (onTarget) {
+        column = column.substring(EntityLayout.CollectionLayout.TARGET.length());
+      }
+      order.append(", ").append(onTarget ? "t." : alias).append(TableModel.quote(column));
       order.append(flavour.direction(desc));
     }
     for (int b = 0; b < BATCHES.length; b++) {
@@ -157,6 +222,10 @@ public final class CollectionReader {
         sb.append('(').append(String.join(", ", key)).append(") in (").append(row);
         sb.append((", " + row).repeat(BATCHES[b] - 1)).append(')');
       }
+      if (restriction != null) {
+        String r = restriction.replace(EntityLayout.CollectionLayout.ALIAS, restricted);
+        sb.append(" and (").append(r).append(')');
+      }
       this.sql[b] = sb.append(order).toString();
     }
   }
@@ -164,6 +233,9 @@ public final class CollectionReader {
   /** An element that is an entity: the target's id and row state (collections loaded). */
   @SuppressWarnings("ArrayRecordComponent") // never compared or hashed
   private record Row(Object id, Object[] state) {}
+
+  /** An element of a map with its key. */
+  private record Keyed(Object key, Object element) {}
 
   /**
    * Reads the elements of the owners {@code ids} (in their internal form) and stores each owner's,
@@ -217,6 +289,9 @@ public final class CollectionReader {
             element = embeddable != null ? embeddable.read(rs, at) : elementCodec.read(rs, at);
           }
           if (element != null) {
+            if (map) {
+              element = new Keyed(mapKeyCodec.read(rs, mapKeyAt), element);
+            }
             byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(element);
           }
         }
@@ -259,25 +334,45 @@ public final class CollectionReader {
     return Collections.unmodifiableList(Arrays.asList(values));
   }
 
-  /** A new collection of the elements read. */
-  Collection<Object> build(
+  /**
+   * A new collection of the elements read: a {@code LinkedHashSet}, {@code ArrayList} or {@code
+   * LinkedHashMap} in the order read, or a {@code TreeSet} or {@code TreeMap} by the recorded order
+   * (of elements its comparator finds equal the first read is kept, of a map's equal keys the last
+   * read value, as {@code add} and {@code put} do for Hibernate too).
+   */
+  Object build(
       Object[] elements,
       Map<Object, Object> seen,
       FastConnections connections,
       FastConnections.Slot slot)
       throws Throwable {
-    Collection<Object> out =
-        set ? new LinkedHashSet<>(elements.length * 2) : new ArrayList<>(elements.length);
-    for (Object e : elements) {
-      if (targetMapper != null) {
-        Row r = (Row) e;
-        out.add(targetMapper.build(r.id(), r.state(), seen, connections, slot));
-      } else if (embeddable != null) {
-        out.add(embeddable.build((Object[]) e));
-      } else {
-        out.add(RowMapper.copy(e));
+    if (map) {
+      Map<Object, Object> out =
+          sorted ? new TreeMap<>(comparator) : new LinkedHashMap<>(elements.length * 2);
+      for (Object e : elements) {
+        Keyed k = (Keyed) e;
+        out.put(RowMapper.copy(k.key()), element(k.element(), seen, connections, slot));
       }
+      return out;
+    }
+    Collection<Object> out =
+        sorted
+            ? new TreeSet<>(comparator)
+            : set ? new LinkedHashSet<>(elements.length * 2) : new ArrayList<>(elements.length);
+    for (Object e : elements) {
+      out.add(element(e, seen, connections, slot));
     }
     return out;
+  }
+
+  /** One element made: an entity, an embeddable, or a copy of a basic value. */
+  private Object element(
+      Object e, Map<Object, Object> seen, FastConnections connections, FastConnections.Slot slot)
+      throws Throwable {
+    if (targetMapper != null) {
+      Row r = (Row) e;
+      return targetMapper.build(r.id(), r.state(), seen, connections, slot);
+    }
+    return embeddable != null ? embeddable.build((Object[]) e) : RowMapper.copy(e);
   }
 }
