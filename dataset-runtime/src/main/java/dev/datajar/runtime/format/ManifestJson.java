@@ -56,10 +56,17 @@ final class ManifestJson {
       g.writeStringField("schemaFingerprint", m.schemaFingerprint());
       g.writeStringField("entityShape", m.entityShape());
       layouts(g, "layouts", m.layouts().stream().filter(EntityLayout::plain).toList());
-      List<EntityLayout> extended = m.layouts().stream().filter(l -> !l.plain()).toList();
+      List<EntityLayout> extended =
+          m.layouts().stream().filter(l -> !l.plain() && !l.toOneParts()).toList();
       if (!extended.isEmpty()) {
         // A key of its own: runtimes that predate composite ids and embeddables ignore it.
         layouts(g, "extendedLayouts", extended);
+      }
+      List<EntityLayout> toOneParts =
+          m.layouts().stream().filter(EntityLayout::toOneParts).toList();
+      if (!toOneParts.isEmpty()) {
+        // Runtimes that predate to-ones inside keys and embeddables ignore this key.
+        layouts(g, "toOnePartLayouts", toOneParts);
       }
       g.writeStringField("sqliteVersion", m.sqliteVersion());
       g.writeStringField("datajarVersion", m.datajarVersion());
@@ -219,6 +226,7 @@ final class ManifestJson {
     List<EntityLayout> layouts = new ArrayList<>();
     List<Map<String, Object>> recorded = objects(root, "layouts");
     recorded.addAll(objects(root, "extendedLayouts"));
+    recorded.addAll(objects(root, "toOnePartLayouts"));
     for (Map<String, Object> l : recorded) {
       List<EntityLayout.Member> attributes = new ArrayList<>();
       for (Map<String, Object> a : objects(l, "attributes")) {
