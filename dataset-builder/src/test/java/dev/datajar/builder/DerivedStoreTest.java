@@ -150,6 +150,8 @@ class DerivedStoreTest {
             Query.where(Where.isNull("place")),
             Query.where(Where.isNotNull("place.nearest")),
             Query.where(Where.eq("place", t1.place)),
+            Query.where(Where.eq("place.twin.place.nearest.name", "Heathrow")),
+            Query.where(Where.isNull("place.twin")).orderByDesc("place.twin.name"),
             Query.where(Where.ne("place", t1.place)),
             Query.all().orderByDesc("place.nearest.name"),
             Query.all().orderBy("place.nearest").orderBy("name"),
