@@ -85,7 +85,7 @@ class MappedStoreTest {
     String manifest = Files.readString(built, StandardCharsets.UTF_8);
     // Runtimes that predate maps and sorted collections read "layouts" and "extendedLayouts" only:
     // Shelf is in neither, nor are Item and Bin, whose to-ones lead to Shelf.
-    int later = manifest.indexOf("\"collectionLayouts\"");
+    int later = manifest.indexOf("\"laterLayouts\"");
     assertTrue(later > 0, manifest);
     String older = manifest.substring(0, later);
     assertFalse(older.contains("\"entity\" : \"" + Shelf.class.getName() + "\""), older);

@@ -9,10 +9,11 @@ import java.util.List;
  * value is set on an instance.
  *
  * <p>Entities with a layout: one table, no inheritance, formulas, versions or {@code PostLoad}
- * callbacks; an id that is basic, an {@code @EmbeddedId} or an {@code @IdClass} of basic parts;
- * basic attributes, {@code @Embeddable} attributes of basic parts (nested too), to-one references
- * to the primary key of another entity with a layout, and collections as sets, lists, maps, sorted
- * sets or sorted maps ({@link CollectionLayout}). Hibernate reads the others.
+ * callbacks; an id that is basic, an {@code @EmbeddedId} of basic parts or an {@code @IdClass} of
+ * basic parts and to-ones; basic attributes, {@code @Embeddable} attributes of basic parts and
+ * to-ones (nested too), to-one references to the primary key of another entity with a layout, and
+ * collections as sets, lists, maps, sorted sets or sorted maps ({@link CollectionLayout}).
+ * Hibernate reads the others.
  *
  * <p>An entity is <em>plain</em> when its id is basic and it has no embeddables: the layouts every
  * runtime since the first one reads. The others use {@link Member#parts()}, which older runtimes do
@@ -60,6 +61,15 @@ public record EntityLayout(
    */
   public boolean later() {
     return collections.stream().anyMatch(CollectionLayout::later);
+  }
+
+  /**
+   * True if a part of the id or of an embedded attribute is a to-one (a member with a {@link
+   * Member#target()} among {@link Member#parts()} of a composite): runtimes before such parts would
+   * set a foreign key where an entity belongs, so the manifest keeps these layouts apart.
+   */
+  public boolean toOneParts() {
+    return id.hasToOnePart() || attributes.stream().anyMatch(Member::hasToOnePart);
   }
 
   /** True if the id is an {@code @IdClass}: its parts are attributes of the entity itself. */
@@ -261,6 +271,13 @@ public record EntityLayout(
     /** True for a to-one whose target has a composite id: its key columns are {@link #parts()}. */
     public boolean isCompositeReference() {
       return target != null && !parts.isEmpty();
+    }
+
+    /** True for a composite with a to-one among its parts (nested parts too). */
+    public boolean hasToOnePart() {
+      return isComposite()
+          && parts.stream()
+              .anyMatch(p -> (p.target != null && p.column != null) || p.hasToOnePart());
     }
 
     /** The column names of this member (its parts', depth first). */

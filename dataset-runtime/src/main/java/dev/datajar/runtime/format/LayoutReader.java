@@ -55,11 +55,12 @@ import org.hibernate.sql.Template;
  * run-time mapping, on the build side, so that the runtime can read those entities without
  * Hibernate.
  *
- * <p>That is: a single table; a basic id, an {@code @EmbeddedId} or an {@code @IdClass} of basic
- * parts; basic attributes, embeddables of basic parts (nested too) and to-one references to the
- * primary key of another such entity; collections ({@link #collection}); no inheritance, formulas,
- * versions, bytecode enhancement or {@code @PostLoad}. Every attribute is set through the same
- * field or setter Hibernate uses.
+ * <p>That is: a single table; a basic id, an {@code @EmbeddedId} of basic parts or an {@code
+ * IdClass} of basic parts and to-ones (JPA's derived identity); basic attributes, embeddables of
+ * basic parts and to-ones (nested too) and to-one references to the primary key of another such
+ * entity (to-ones inside keys and embeddables: to a basic primary key); collections ({@link
+ * #collection}); no inheritance, formulas, versions, bytecode enhancement or {@code @PostLoad}.
+ * Every attribute is set through the same field or setter Hibernate uses.
  */
 final class LayoutReader {
   private LayoutReader() {}
@@ -508,7 +509,7 @@ final class LayoutReader {
           || !constructible(c)) {
         return Optional.empty();
       }
-      return parts(type, table, codecOf, true)
+      return parts(type, table, codecOf, true, false)
           .map(
               x ->
                   new EntityLayout.Member(
@@ -667,8 +668,9 @@ final class LayoutReader {
 
   /**
    * The id: basic, an {@code @EmbeddedId} (an embedded member) or an {@code @IdClass} (a member
-   * without an attribute, its parts set on the entity); empty for any other (derived identities, a
-   * to-one in the key, several {@code @Id}s without an id class).
+   * without an attribute, its parts set on the entity, a to-one part recorded as its foreign key
+   * column and target); empty for any other (a to-one in an {@code @EmbeddedId}, several {@code
+   * Id}s without an id class).
    */
   private static Optional<EntityLayout.Member> id(
       EntityIdentifierMapping id, String table, BiFunction<String, String, Codec> codecOf) {
@@ -684,7 +686,9 @@ final class LayoutReader {
         return Optional.empty();
       }
       EmbeddableMappingType onEntity = n.getVirtualIdEmbeddable();
-      Optional<List<EntityLayout.Member>> parts = parts(onEntity, table, codecOf, false);
+      // JPA's derived identity (an @Id to-one) is a part like a column: its foreign key column,
+      // whose value is what the id class holds.
+      Optional<List<EntityLayout.Member>> parts = parts(onEntity, table, codecOf, false, true);
       return parts.map(
           x ->
               new EntityLayout.Member(
@@ -700,7 +704,7 @@ final class LayoutReader {
     }
     if (id instanceof CompositeIdentifierMapping c
         && id instanceof SingleAttributeIdentifierMapping s) {
-      return embedded(s.getAttributeName(), c, s.getPropertyAccess(), table, codecOf);
+      return embedded(s.getAttributeName(), c, s.getPropertyAccess(), table, codecOf, false);
     }
     return Optional.empty();
   }
@@ -709,7 +713,7 @@ final class LayoutReader {
   private static Optional<EntityLayout.Member> attribute(
       AttributeMapping a, String table, BiFunction<String, String, Codec> codecOf) {
     if (a instanceof EmbeddedAttributeMapping e) {
-      return embedded(a.getAttributeName(), e, a.getPropertyAccess(), table, codecOf);
+      return embedded(a.getAttributeName(), e, a.getPropertyAccess(), table, codecOf, true);
     }
     BasicValuedModelPart part;
     String target = null;
@@ -782,7 +786,8 @@ final class LayoutReader {
   /**
    * An embeddable the runtime can make: a class with a no-argument constructor (not a record), not
    * polymorphic, not stored as one aggregate column, without a {@code @Parent}, its parts basic
-   * columns of {@code table} or embeddables of those.
+   * columns of {@code table} or embeddables of those, and if {@code toOnes} (an attribute, not an
+   * {@code @EmbeddedId}) to-ones to a basic primary key.
    */
   // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
   @SuppressWarnings("removal")
@@ -791,7 +796,8 @@ final class LayoutReader {
       EmbeddableValuedModelPart e,
       PropertyAccess access,
       String table,
-      BiFunction<String, String, Codec> codecOf) {
+      BiFunction<String, String, Codec> codecOf,
+      boolean toOnes) {
     EmbeddableMappingType type = e.getEmbeddableTypeDescriptor();
     Class<?> c = type.getMappedJavaType().getJavaTypeClass();
     if (access == null
@@ -802,7 +808,7 @@ final class LayoutReader {
       return Optional.empty();
     }
     Member m = setterMember(access.getSetter());
-    Optional<List<EntityLayout.Member>> parts = parts(type, table, codecOf, true);
+    Optional<List<EntityLayout.Member>> parts = parts(type, table, codecOf, true, toOnes);
     if (m == null || parts.isEmpty()) {
       return Optional.empty();
     }
@@ -819,22 +825,30 @@ final class LayoutReader {
             parts.get()));
   }
 
-  /** The parts of an embeddable: basic (and, if {@code nested}, embedded) attributes. */
+  /**
+   * The parts of an embeddable: basic (and, if {@code nested}, embedded) attributes, and if {@code
+   * toOnes} to-ones whose foreign key is one column (a target with a basic id), recorded as that
+   * column with its target. Embeddables nested in one that may hold to-ones may hold them too.
+   */
   private static Optional<List<EntityLayout.Member>> parts(
       EmbeddableMappingType type,
       String table,
       BiFunction<String, String, Codec> codecOf,
-      boolean nested) {
+      boolean nested,
+      boolean toOnes) {
     List<EntityLayout.Member> parts = new ArrayList<>();
     for (int i = 0; i < type.getNumberOfAttributeMappings(); i++) {
       AttributeMapping a = type.getAttributeMapping(i);
-      if (a instanceof ToOneAttributeMapping
+      if ((!toOnes && a instanceof ToOneAttributeMapping)
           || (!nested && a instanceof EmbeddedAttributeMapping)) {
         return Optional.empty();
       }
-      Optional<EntityLayout.Member> m = attribute(a, table, codecOf);
-      if (m.isEmpty()) {
-        return Optional.empty();
+      Optional<EntityLayout.Member> m =
+          a instanceof EmbeddedAttributeMapping e
+              ? embedded(a.getAttributeName(), e, a.getPropertyAccess(), table, codecOf, toOnes)
+              : attribute(a, table, codecOf);
+      if (m.isEmpty() || (a instanceof ToOneAttributeMapping && m.get().isCompositeReference())) {
+        return Optional.empty(); // a to-one to a composite key inside a key or an embeddable
       }
       parts.add(m.get());
     }

@@ -67,8 +67,9 @@ final class ManifestJson {
       List<EntityLayout> later =
           m.layouts().stream().filter(l -> keys.get(l.entity()) == 2).toList();
       if (!later.isEmpty()) {
-        // Maps, sorted collections, restrictions: runtimes that predate them ignore this key.
-        layouts(g, "collectionLayouts", later);
+        // Maps, sorted collections, restrictions, to-ones inside keys and embeddables: runtimes
+        // that predate them ignore this key.
+        layouts(g, "laterLayouts", later);
       }
       g.writeStringField("sqliteVersion", m.sqliteVersion());
       g.writeStringField("datajarVersion", m.datajarVersion());
@@ -98,15 +99,16 @@ final class ManifestJson {
 
   /**
    * Under which key each layout goes, by entity: 0 {@code layouts} (plain), 1 {@code
-   * extendedLayouts}, 2 {@code collectionLayouts} ({@link EntityLayout#later()}); a layout whose
-   * to-one or collection target goes under {@code collectionLayouts} goes there too, so a runtime
-   * that reads only the earlier keys never meets a target it has no layout for (its mappers would
-   * have no mapper for the target).
+   * extendedLayouts}, 2 {@code laterLayouts} ({@link EntityLayout#later()}: maps, sorted
+   * collections, restrictions; {@link EntityLayout#toOneParts()}: to-ones inside keys and
+   * embeddables); a layout whose to-one or collection target goes under {@code laterLayouts} goes
+   * there too, so a runtime that reads only the earlier keys never meets a target it has no layout
+   * for (its mappers would have no mapper for the target).
    */
   private static Map<String, Integer> keys(List<EntityLayout> layouts) {
     Map<String, Integer> keys = new HashMap<>();
     for (EntityLayout l : layouts) {
-      keys.put(l.entity(), l.later() ? 2 : l.plain() ? 0 : 1);
+      keys.put(l.entity(), l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
     }
     boolean changed = true;
     while (changed) {
@@ -269,7 +271,7 @@ final class ManifestJson {
     List<EntityLayout> layouts = new ArrayList<>();
     List<Map<String, Object>> recorded = objects(root, "layouts");
     recorded.addAll(objects(root, "extendedLayouts"));
-    recorded.addAll(objects(root, "collectionLayouts"));
+    recorded.addAll(objects(root, "laterLayouts"));
     for (Map<String, Object> l : recorded) {
       List<EntityLayout.Member> attributes = new ArrayList<>();
       for (Map<String, Object> a : objects(l, "attributes")) {

@@ -187,6 +187,8 @@ public final class Engine implements AutoCloseable, Sessions {
     Map<String, Map<String, EntityMembers.Member>> members = new HashMap<>();
     Map<String, Composite> keys = new HashMap<>();
     Map<String, Map<String, Composite>> embeddables = new HashMap<>();
+    // The id attribute of a to-one part's target: its key's path ("nearest.code").
+    Function<String, String> targetIds = t -> layouts.get(t).id().attribute();
     for (EntityLayout l : layouts.values()) {
       Map<String, EntityModel.Attr> attrs = new HashMap<>();
       Map<String, String> targets = new HashMap<>();
@@ -194,11 +196,13 @@ public final class Engine implements AutoCloseable, Sessions {
       l.attributes().forEach(a -> targets.put(a.attribute(), a.target()));
       for (EntityLayout.Member a : l.attributes()) {
         if (a.isComposite()) {
-          embedded.put(a.attribute(), new Composite(a, loader, flavour));
+          embedded.put(a.attribute(), new Composite(a, loader, flavour, false, targetIds));
         }
       }
       Composite key =
-          l.id().isComposite() ? new Composite(l.id(), loader, flavour, l.idClass()) : null;
+          l.id().isComposite()
+              ? new Composite(l.id(), loader, flavour, l.idClass(), targetIds)
+              : null;
       if (key != null && !l.idClass()) {
         embedded.put(l.id().attribute(), key);
       } else if (key != null) {

@@ -4,6 +4,7 @@ import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.TableModel;
 import dev.datajar.runtime.internal.core.EntityModel;
+import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.SqlFlavour;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -19,12 +20,19 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A value of several columns on the row path: an {@code @Embeddable} attribute, an {@code
  * EmbeddedId}, or an {@code @IdClass} id (whose parts are set on the entity itself). Its state is
  * the array of its leaf columns' values, depth first; an embeddable whose columns are all NULL is
- * {@code null}, as Hibernate reads it. Immutable; thread-safe.
+ * {@code null}, as Hibernate reads it.
+ *
+ * <p>A part may be a to-one to an entity with a basic id (JPA's derived identity in an {@code
+ * IdClass}, a {@code @ManyToOne} in an embeddable): its leaf is the foreign key, its path that of
+ * the target's id ({@code "nearest.code"}, as {@code "vendor.id"} is a to-one's key), and building
+ * the value loads the target through its mapper ({@link #link}). Immutable once linked;
+ * thread-safe.
  */
 public final class Composite {
   /** One part: a column, or a nested embeddable. */
@@ -34,6 +42,8 @@ public final class Composite {
     final MethodHandle setter; // (Object owner, Object value) -> void
     final MethodHandle getter; // (Object owner) -> Object, to take apart a caller's id
     final Composite nested; // null for a column
+    final String target; // a to-one's target entity class name, else null
+    RowMapper<?> targetMapper; // a to-one's, set by link()
 
     Part(
         String attribute,
@@ -46,6 +56,17 @@ public final class Composite {
       this.setter = setter;
       this.getter = getter;
       this.nested = nested;
+      this.target = null;
+    }
+
+    /** A to-one to {@code target}. */
+    Part(String attribute, Class<?> type, MethodHandle setter, MethodHandle getter, String target) {
+      this.attribute = attribute;
+      this.type = type;
+      this.setter = setter;
+      this.getter = getter;
+      this.nested = null;
+      this.target = target;
     }
   }
 
@@ -72,16 +93,26 @@ public final class Composite {
 
   private final int width; // columns read (a PostgreSQL time-zone pair counts two)
 
+  /** The to-one parts (nested ones too), by their path from here ({@code "nearest"}). */
+  private final Map<String, Part> toOneParts = new HashMap<>();
+
   /** An embeddable: an attribute, an {@code @EmbeddedId}, or a collection's element. */
   public Composite(EntityLayout.Member m, ClassLoader loader, SqlFlavour flavour) {
-    this(m, loader, flavour, false);
+    this(m, loader, flavour, false, null);
   }
 
   /**
    * @param m an embedded member, or the id of an {@code @IdClass}
    * @param idClass true for the id of an {@code @IdClass}
+   * @param targetIds the id attribute of a to-one part's target entity (by class name); {@code
+   *     null} if {@code m} has no to-one parts
    */
-  public Composite(EntityLayout.Member m, ClassLoader loader, SqlFlavour flavour, boolean idClass) {
+  public Composite(
+      EntityLayout.Member m,
+      ClassLoader loader,
+      SqlFlavour flavour,
+      boolean idClass,
+      Function<String, String> targetIds) {
     this.type = load(m.embeddable(), loader);
     this.constructor = idClass ? null : EntityMembers.constructor(type);
     this.parts = new Part[m.parts().size()];
@@ -94,8 +125,9 @@ public final class Composite {
       // the embeddable's own (an @EmbeddedId).
       MethodHandle getter = getter(type, p.attribute());
       if (p.isComposite()) {
-        Composite nested = new Composite(p, loader, flavour);
+        Composite nested = new Composite(p, loader, flavour, false, targetIds);
         parts[i] = new Part(p.attribute(), set.type(), set.setter(), getter, nested);
+        nested.toOneParts.forEach((k, v) -> toOneParts.put(p.attribute() + "." + k, v));
         columns.addAll(nested.columns);
         names.addAll(nested.names);
         codecs.addAll(nested.codecs);
@@ -103,9 +135,21 @@ public final class Composite {
         w += nested.width;
         EntityModel nm = nested.model;
         attrs.put(p.attribute(), new EntityModel.Attr(p.attribute(), set.type(), x -> nm));
+      } else if (p.target() != null) {
+        // A to-one: its foreign key column, known by the path of the target's id.
+        Codec codec = flavour.codec(Codec.of(p.codec(), loader));
+        Part part = new Part(p.attribute(), set.type(), set.setter(), getter, p.target());
+        parts[i] = part;
+        toOneParts.put(p.attribute(), part);
+        columns.add(TableModel.quote(p.column()));
+        names.add(p.column());
+        codecs.add(codec);
+        paths.add(p.attribute() + "." + targetIds.apply(p.target()));
+        w += codec.width();
+        attrs.put(p.attribute(), toOneAttr(part));
       } else {
         Codec codec = flavour.codec(Codec.of(p.codec(), loader));
-        parts[i] = new Part(p.attribute(), set.type(), set.setter(), getter, null);
+        parts[i] = new Part(p.attribute(), set.type(), set.setter(), getter, (Composite) null);
         columns.add(TableModel.quote(p.column()));
         names.add(p.column());
         codecs.add(codec);
@@ -131,11 +175,74 @@ public final class Composite {
     return model;
   }
 
+  /** The model attribute of a to-one part: its target's model, once linked. */
+  private static EntityModel.Attr toOneAttr(Part part) {
+    return new EntityModel.Attr(part.attribute, part.type, x -> part.targetMapper.model);
+  }
+
   /** The attributes of an {@code @IdClass} id, which are the entity's own. */
   public Map<String, EntityModel.Attr> attributes() {
     Map<String, EntityModel.Attr> out = new HashMap<>();
     for (Part p : parts) {
-      out.put(p.attribute, new EntityModel.Attr(p.attribute, p.type, null));
+      out.put(
+          p.attribute,
+          p.target != null ? toOneAttr(p) : new EntityModel.Attr(p.attribute, p.type, null));
+    }
+    return out;
+  }
+
+  /** True if a part (nested ones too) is a to-one. */
+  boolean hasToOnes() {
+    return !toOneParts.isEmpty();
+  }
+
+  /** Links each to-one part to its target's mapper. */
+  void link(Map<String, RowMapper<?>> byEntity) {
+    toOneParts.values().forEach(p -> p.targetMapper = byEntity.get(p.target));
+  }
+
+  /**
+   * The to-one parts (after {@link #link}) by their path from here ({@code "nearest"}), each as its
+   * foreign key column (quoted) and target; the paths of their keys are in {@link #paths}.
+   */
+  Map<String, RowMapper.ToOne> toOnes() {
+    Map<String, RowMapper.ToOne> out = new HashMap<>();
+    toOneParts.forEach(
+        (path, p) -> {
+          String key = path + "." + p.targetMapper.model.idAttribute();
+          out.put(
+              path, new RowMapper.ToOne(List.of(columns.get(paths.indexOf(key))), p.targetMapper));
+        });
+    return out;
+  }
+
+  /** The target mappers of the to-one parts (after {@link #link}). */
+  List<RowMapper<?>> targets() {
+    return toOneParts.values().stream().<RowMapper<?>>map(p -> p.targetMapper).toList();
+  }
+
+  /**
+   * An entity's {@code @IdClass} id parts in the internal form: each part's value read from the
+   * entity ({@code getters}, one per part, in order), a to-one's as its target's id; a null part
+   * stays null.
+   */
+  List<Object> keyOfEntity(Object entity, MethodHandle[] getters) throws Throwable {
+    List<Object> out = new ArrayList<>(parts.length);
+    for (int i = 0; i < parts.length; i++) {
+      Object v = getters[i].invokeExact(entity);
+      if (v != null && parts[i].targetMapper != null) {
+        v = parts[i].targetMapper.idOf(v);
+      }
+      out.add(v);
+    }
+    return out;
+  }
+
+  /** The attribute names of the parts, in order (an {@code @IdClass}'s id attributes). */
+  List<String> partAttributes() {
+    List<String> out = new ArrayList<>(parts.length);
+    for (Part p : parts) {
+      out.add(p.attribute);
     }
     return out;
   }
@@ -232,29 +339,70 @@ public final class Composite {
       }
       if (p.nested != null) {
         p.nested.leaves(v, out, what);
+      } else if (p.target != null && constructor != null) {
+        out.add(p.targetMapper.idOf(v)); // an embeddable holds the entity; an id class, its id
       } else {
         out.add(v);
       }
     }
   }
 
-  /** A new embeddable from leaf values (as read), or {@code null} for {@code null}. */
+  /**
+   * A new embeddable from leaf values (as read), or {@code null} for {@code null}; one without
+   * to-one parts.
+   */
   Object build(Object[] leaves) throws Throwable {
-    return leaves == null ? null : build(leaves, new int[1]);
+    return build(leaves, null, null, null);
   }
 
-  private Object build(Object[] leaves, int[] at) throws Throwable {
+  /**
+   * A new embeddable from leaf values (as read), or {@code null} for {@code null}; its to-ones
+   * loaded within the caller's call ({@link RowMapper#loadInCall}).
+   */
+  Object build(
+      Object[] leaves,
+      Map<Object, Object> seen,
+      FastConnections connections,
+      FastConnections.Slot slot)
+      throws Throwable {
+    if (leaves == null) {
+      return null;
+    }
+    return build(
+        leaves, new int[1], toOneParts.isEmpty() ? null : new Call(seen, connections, slot));
+  }
+
+  /** What loading a to-one part needs: the caller's identity map and connections. */
+  private record Call(
+      Map<Object, Object> seen, FastConnections connections, FastConnections.Slot slot) {}
+
+  private Object build(Object[] leaves, int[] at, Call call) throws Throwable {
     Object o = constructor.invokeExact();
-    fill(o, leaves, at);
+    fill(o, leaves, at, call);
     return o;
   }
 
   /** Sets an {@code @IdClass} id's parts on {@code entity}, or an embedded id's on a new one. */
   void setParts(Object target, List<Object> key) throws Throwable {
-    fill(target, key.toArray(), new int[1]);
+    setParts(target, key, null, null, null);
   }
 
-  private void fill(Object o, Object[] leaves, int[] at) throws Throwable {
+  /** {@link #setParts}, loading to-one parts within the caller's call. */
+  void setParts(
+      Object target,
+      List<Object> key,
+      Map<Object, Object> seen,
+      FastConnections connections,
+      FastConnections.Slot slot)
+      throws Throwable {
+    fill(
+        target,
+        key.toArray(),
+        new int[1],
+        toOneParts.isEmpty() ? null : new Call(seen, connections, slot));
+  }
+
+  private void fill(Object o, Object[] leaves, int[] at, Call call) throws Throwable {
     for (Part p : parts) {
       Object v;
       if (p.nested != null) {
@@ -267,7 +415,13 @@ public final class Composite {
           at[0] += p.nested.codecs.size();
           continue; // a nested embeddable of NULLs stays null, as Hibernate reads it
         }
-        v = p.nested.build(leaves, at);
+        v = p.nested.build(leaves, at, call);
+      } else if (p.target != null) {
+        Object key = leaves[at[0]++];
+        v =
+            key == null
+                ? null
+                : p.targetMapper.loadInCall(key, call.seen(), call.connections(), call.slot());
       } else {
         v = RowMapper.copy(leaves[at[0]++]);
         if (v == null && p.type.isPrimitive()) {

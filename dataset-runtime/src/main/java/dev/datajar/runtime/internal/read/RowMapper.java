@@ -238,6 +238,7 @@ public final class RowMapper<T> {
     EntityLayout.Member id = layout.id();
     this.idAttribute = layout.idClass() ? null : id.attribute();
     int index = 1;
+    boolean any = false;
     if (id.isComposite()) {
       this.key = composite;
       this.idClass = layout.idClass();
@@ -255,6 +256,7 @@ public final class RowMapper<T> {
         addColumn(prefix + key.paths.get(i), key.names.get(i), key.codecs.get(i));
       }
       index += key.width();
+      any |= key.hasToOnes();
     } else {
       this.key = null;
       this.idClass = false;
@@ -268,7 +270,6 @@ public final class RowMapper<T> {
       index += 1;
     }
     this.columns = new Column[layout.attributes().size()];
-    boolean any = false;
     for (int i = 0; i < columns.length; i++) {
       EntityLayout.Member m = layout.attributes().get(i);
       EntityMembers.Member set = members.get(m.attribute());
@@ -281,6 +282,7 @@ public final class RowMapper<T> {
         }
         columns[i] = new Column(null, index, set.setter(), false, null, c);
         index += c.width();
+        any |= c.hasToOnes();
         continue;
       }
       if (m.isCompositeReference()) {
@@ -354,9 +356,18 @@ public final class RowMapper<T> {
 
   /** Links each to-one to its target's mapper and records "toOne.id" as a column path. */
   public void link(Map<String, RowMapper<?>> byEntity, EntityLayout layout) {
+    if (key != null && key.hasToOnes()) { // JPA's derived identity: "hub" of an @IdClass
+      key.link(byEntity);
+      String prefix = idClass ? "" : idAttribute + ".";
+      key.toOnes().forEach((path, to) -> toOnes.put(prefix + path, to));
+    }
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
-      if (c.keyCodecs != null) {
+      if (c.embedded != null && c.embedded.hasToOnes()) { // "place.nearest"
+        c.embedded.link(byEntity);
+        String prefix = layout.attributes().get(i).attribute() + ".";
+        c.embedded.toOnes().forEach((path, to) -> toOnes.put(prefix + path, to));
+      } else if (c.keyCodecs != null) {
         c.targetMapper = byEntity.get(c.target);
         EntityLayout.Member m = layout.attributes().get(i);
         for (int k = 0; k < c.keyCodecs.length; k++) {
@@ -405,33 +416,34 @@ public final class RowMapper<T> {
    */
   Object idOf(Object entity) {
     MethodHandle[] getters = idGetters;
+    List<String> names = idAttribute != null ? List.of(idAttribute) : key.partAttributes();
     if (getters == null) {
-      if (idAttribute != null) {
-        getters = new MethodHandle[] {Composite.getter(type, idAttribute)};
-      } else {
-        getters = new MethodHandle[idPaths.size()];
-        for (int i = 0; i < getters.length; i++) {
-          getters[i] = Composite.getter(type, idPaths.get(i));
-        }
+      getters = new MethodHandle[names.size()];
+      for (int i = 0; i < getters.length; i++) {
+        getters[i] = Composite.getter(type, names.get(i));
       }
       idGetters = getters;
     }
+    List<Object> values;
+    try {
+      values =
+          idAttribute == null
+              ? key.keyOfEntity(entity, getters) // a to-one part as its target's id
+              : Collections.singletonList(getters[0].invokeExact(entity));
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("cannot read the id of " + entity, t);
+    }
     List<Object> parts = new ArrayList<>(getters.length);
     for (int i = 0; i < getters.length; i++) {
-      Object v;
-      try {
-        v = getters[i].invokeExact(entity);
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable t) {
-        throw new IllegalStateException("cannot read the id of " + entity, t);
-      }
+      Object v = values.get(i);
       if (v == null) {
         throw new IllegalArgumentException(
             "the "
                 + type.getSimpleName()
                 + " given as a value has no id"
-                + (getters.length > 1 ? " part '" + idPaths.get(i) + "'" : "")
+                + (getters.length > 1 ? " part '" + names.get(i) + "'" : "")
                 + ": compare with an entity read from the dataset, or with its id ('"
                 + (idAttribute != null ? idAttribute : idPaths.get(i))
                 + "')");
@@ -497,6 +509,18 @@ public final class RowMapper<T> {
       if (c.targetMapper != null && c.targetMapper.metTwice(met)) {
         return true;
       }
+      if (c.embedded != null && c.embedded.hasToOnes() && metTwice(c.embedded.targets(), met)) {
+        return true;
+      }
+    }
+    return key != null && key.hasToOnes() && metTwice(key.targets(), met);
+  }
+
+  private static boolean metTwice(List<RowMapper<?>> targets, Set<RowMapper<?>> met) {
+    for (RowMapper<?> t : targets) {
+      if (t.metTwice(met)) {
+        return true;
+      }
     }
     return false;
   }
@@ -545,7 +569,7 @@ public final class RowMapper<T> {
     if (key == null) {
       idSetter.invokeExact((Object) e, id);
     } else if (idClass) {
-      key.setParts(e, (List<Object>) id);
+      key.setParts(e, (List<Object>) id, seen, connections, slot);
     } else {
       idSetter.invokeExact((Object) e, key.build(((List<Object>) id).toArray()));
     }
@@ -561,7 +585,7 @@ public final class RowMapper<T> {
       if (c.targetMapper != null) {
         v = c.targetMapper.load(v, seen, connections, slot);
       } else if (c.embedded != null) {
-        v = c.embedded.build((Object[]) v);
+        v = c.embedded.build((Object[]) v, seen, connections, slot);
       } else if (c.copied) {
         v = copy(v);
       }

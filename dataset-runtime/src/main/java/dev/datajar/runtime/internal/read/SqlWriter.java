@@ -156,8 +156,7 @@ public final class SqlWriter extends ConditionWriter {
         wholes.put(path, whole);
         return cols;
       }
-      int dot = rest.indexOf('.');
-      RowMapper.ToOne end = dot < 0 ? m.toOnes.get(rest) : null;
+      RowMapper.ToOne end = m.toOnes.get(rest); // "vendor"; "place.nearest" in an embeddable
       if (end != null) {
         // the to-one itself: its foreign key, recorded as the paths "toOne.<target id part>"
         List<Col> key = new ArrayList<>(end.target().idPaths.size());
@@ -168,7 +167,12 @@ public final class SqlWriter extends ConditionWriter {
         toOnes.put(path, end.target());
         return key;
       }
-      RowMapper.ToOne via = dot > 0 ? m.toOnes.get(rest.substring(0, dot)) : null;
+      // The longest start of the path that is a to-one: "place.nearest" of "place.nearest.name".
+      RowMapper.ToOne via = null;
+      int dot = rest.lastIndexOf('.');
+      while (dot > 0 && (via = m.toOnes.get(rest.substring(0, dot))) == null) {
+        dot = rest.lastIndexOf('.', dot - 1);
+      }
       if (via == null) {
         return null;
       }
@@ -504,8 +508,8 @@ public final class SqlWriter extends ConditionWriter {
       List<Object> parts = whole.valueOf(root.model.coerce(full, v), what);
       sb.append(sep).append('(');
       for (int i = 0; i < cols.size(); i++) {
-        sb.append(i == 0 ? "" : " and ").append(cols.get(i).expression()).append(" = ");
-        param(cols.get(i), parts.get(i));
+        sb.append(i == 0 ? "" : " and ");
+        equal(cols.get(i), parts.get(i));
       }
       sb.append(')');
       sep = " or ";
@@ -520,10 +524,25 @@ public final class SqlWriter extends ConditionWriter {
     List<Object> parts = key.size() == 1 ? List.of(id) : (List<Object>) id;
     sb.append('(');
     for (int i = 0; i < key.size(); i++) {
-      sb.append(i == 0 ? "" : " and ").append(key.get(i).expression()).append(" = ");
-      param(key.get(i), parts.get(i));
+      sb.append(i == 0 ? "" : " and ");
+      equal(key.get(i), parts.get(i));
     }
     sb.append(')');
+  }
+
+  /**
+   * {@code col = ?}: one column of a key or an embeddable compared with a part of the value; an
+   * {@code OffsetDateTime}/{@code ZonedDateTime} stored as text by its instant, as a column of its
+   * own is ({@link #instantLeaf}, docs/queries.md S5).
+   */
+  private void equal(Col col, Object value) {
+    if (root.flavour.instantText(col.codec())) {
+      String v = instant(value);
+      range(col.expression(), v, v);
+    } else {
+      sb.append(col.expression()).append(" = ");
+      param(col, value);
+    }
   }
 
   /** {@code (e >= low and e < high + "!")}: the instants from {@code low} to {@code high}. */
