@@ -55,7 +55,8 @@ class ConfigurationMetadataTest {
   private static void bound(Class<?> type, String prefix, Set<String> out) throws Exception {
     BeanInfo info = Introspector.getBeanInfo(type, Object.class);
     for (PropertyDescriptor p : info.getPropertyDescriptors()) {
-      String name = prefix + "." + p.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+      String name =
+          prefix + "." + p.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
       Class<?> t = p.getPropertyType();
       if (p.getWriteMethod() == null && t.getEnclosingClass() == DataJarProperties.class) {
         bound(t, name, out); // a nested group (datajar.metrics)
