@@ -31,6 +31,7 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
   private boolean verifyFully;
   private boolean startHibernate;
   private Duration connectionMaxLifetime;
+  private StoreObserver observer;
   private int changes;
 
   DataSetSettings() {}
@@ -134,6 +135,20 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
     return changed();
   }
 
+  /**
+   * Lets {@code observer} see every store call (operation, time, failure), for metrics; see {@link
+   * StoreObserver}. None by default, and then nothing is timed.
+   */
+  public B observer(StoreObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
+    return self(); // nothing that is located or opened depends on it
+  }
+
+  /** The observer of store calls, or {@code null}. */
+  final StoreObserver observer() {
+    return observer;
+  }
+
   /** Replaces environment variable lookups (tests cannot set real ones). */
   B environment(UnaryOperator<String> env) {
     this.environment = env;
@@ -162,6 +177,7 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
     to.verifyFully = verifyFully;
     to.startHibernate = startHibernate;
     to.connectionMaxLifetime = connectionMaxLifetime;
+    to.observer = observer;
     to.changes++;
   }
 

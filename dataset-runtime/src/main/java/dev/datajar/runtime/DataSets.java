@@ -4,6 +4,8 @@ import dev.datajar.runtime.internal.Engine;
 import dev.datajar.runtime.internal.EntityReader;
 import dev.datajar.runtime.internal.open.EngineOpener;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,17 @@ public final class DataSets implements AutoCloseable {
   private final Map<String, Engine> engines;
   private final Map<Class<?>, Engine> byEntity = new HashMap<>();
   private final Map<Class<?>, Store<?>> stores = new ConcurrentHashMap<>();
+  private final EngineOpener.Plan plan;
+  private final Instant servedSince;
+  private final Map<String, DataSetInfo> infos = new ConcurrentHashMap<>();
+  private final StoreObserver observer;
+  private final Map<Class<?>, EntityReader<?>> observed = new ConcurrentHashMap<>();
 
-  DataSets(Map<String, Engine> engines) {
+  DataSets(Map<String, Engine> engines, EngineOpener.Plan plan, StoreObserver observer) {
     this.engines = Map.copyOf(engines);
+    this.plan = plan;
+    this.servedSince = Instant.now();
+    this.observer = observer;
     for (Engine e : engines.values()) {
       for (Class<?> c : e.entities()) {
         byEntity.put(c, e);
@@ -65,6 +75,41 @@ public final class DataSets implements AutoCloseable {
    */
   public Path file(String dataSet) {
     return engine(dataSet).file();
+  }
+
+  /**
+   * Which version of every opened dataset is served, by name: coordinates, checksum, rows, where
+   * from and since when. The first call reads each dataset jar's {@code pom.properties}.
+   */
+  public List<DataSetInfo> info() {
+    List<DataSetInfo> all = new ArrayList<>();
+    for (String name : new TreeSet<>(engines.keySet())) {
+      all.add(info(name));
+    }
+    return all;
+  }
+
+  /**
+   * Which version of {@code dataSet} is served; see {@link DataSetInfo}.
+   *
+   * @throws IllegalArgumentException if no dataset of that name is open
+   */
+  public DataSetInfo info(String dataSet) {
+    Engine e = engine(dataSet);
+    return infos.computeIfAbsent(dataSet, n -> plan.describe(e, servedSince));
+  }
+
+  /**
+   * True until {@link #close()}; the datasets were opened and checked when this instance was made,
+   * so a {@code DataSets} that exists and is open serves every one of {@link #names()}.
+   */
+  public boolean isOpen() {
+    for (Engine e : engines.values()) {
+      if (e.isClosed()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The entity classes of a dataset. */
@@ -121,7 +166,19 @@ public final class DataSets implements AutoCloseable {
               + "). Check that its dataset's jar is on the class"
               + " path and that the dataset is among those opened.");
     }
-    return e.reader(type);
+    if (observer == null) {
+      return e.reader(type);
+    }
+    @SuppressWarnings("unchecked")
+    EntityReader<T> r =
+        (EntityReader<T>)
+            observed.computeIfAbsent(
+                type,
+                t -> {
+                  StoreObserver.Calls calls = observer.calls(e.name(), t);
+                  return calls == null ? e.reader(t) : e.reader(t).observed(calls);
+                });
+    return r;
   }
 
   /**
@@ -178,7 +235,8 @@ public final class DataSets implements AutoCloseable {
 
     /** Opens the datasets, running every start-up check. */
     public DataSets open() {
-      return new DataSets(EngineOpener.openAll(plan()));
+      EngineOpener.Plan p = plan();
+      return new DataSets(EngineOpener.openAll(p), p, observer());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.datajar.spring;
 
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Store;
+import dev.datajar.runtime.StoreObserver;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -20,6 +21,10 @@ import org.springframework.core.env.Environment;
  * every bean that is a {@link Store} subclass ({@code @Component class CountryStore extends
  * Store<Country>}) attached to its dataset.
  *
+ * <p>With Actuator, {@link DataJarActuatorAutoConfiguration} adds the {@code datasets} endpoint and
+ * health indicator; with Micrometer, {@link DataJarMetricsAutoConfiguration} the meters of store
+ * calls.
+ *
  * <p>Configured through {@link DataJarProperties} ({@code datajar.*}). A {@code DataSets} bean of
  * the application's own replaces the one made here; the {@code Store<E>} beans then come from it.
  * The generated {@code Store<E>} beans are primary, so that a custom store of the same entity does
@@ -30,11 +35,20 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(DataJarProperties.class)
 public class DataJarAutoConfiguration {
 
-  /** Opens the configured datasets; Spring calls {@link DataSets#close()} at shutdown. */
+  /**
+   * Opens the configured datasets; Spring calls {@link DataSets#close()} at shutdown. A single
+   * {@link StoreObserver} bean (the Micrometer meters of {@link DataJarMetricsAutoConfiguration},
+   * or the application's own) sees every store call.
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public DataSets dataJarDataSets(DataJarProperties properties, ApplicationContext context) {
-    return StoreRegistrar.builder(properties, context.getClassLoader()).open();
+  public DataSets dataJarDataSets(
+      DataJarProperties properties,
+      ApplicationContext context,
+      ObjectProvider<StoreObserver> observer) {
+    DataSets.Builder b = StoreRegistrar.builder(properties, context.getClassLoader());
+    observer.ifUnique(b::observer);
+    return b.open();
   }
 
   /** Registers a {@code Store<E>} bean definition per entity, before any bean is created. */

@@ -18,21 +18,60 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                                          # in the URL or DATAJAR_GEO_JDBC_USER/_PASSWORD)
  * datajar.cache-directory=/var/cache/app    # where datasets inside jars are copied
  * datajar.connection-max-lifetime=10m       # PostgreSQL connections are replaced after this
+ * datajar.metrics.enabled=false             # no Micrometer meters of store calls
  * </pre>
  *
  * <p>Unset, the runtime's own defaults apply, including its system properties ({@code
  * datajar.<name>.path}, {@code datajar.<name>.jdbc}, {@code datajar.cache.dir}, {@code
- * datajar.connection.max.lifetime}) and environment variables.
+ * datajar.connection.max.lifetime}) and environment variables. The descriptions of the fields are
+ * those of {@code META-INF/spring-configuration-metadata.json}, which IDEs show.
  */
 @ConfigurationProperties(prefix = DataJarProperties.PREFIX)
 public class DataJarProperties {
   static final String PREFIX = "datajar";
 
+  /** The datasets to open; empty for every dataset on the class path. */
   private List<String> datasets = new ArrayList<>();
+
+  /** A file per dataset name, read instead of the dataset on the class path. */
   private Map<String, Path> paths = new LinkedHashMap<>();
+
+  /**
+   * A PostgreSQL JDBC URL per dataset name, for datasets built into PostgreSQL (user and password
+   * in the URL, or DATAJAR_NAME_JDBC_USER and DATAJAR_NAME_JDBC_PASSWORD).
+   */
   private Map<String, String> jdbc = new LinkedHashMap<>();
+
+  /**
+   * Where datasets inside jars are copied to; unset for the runtime's default (datajar.cache.dir,
+   * DATAJAR_CACHE_DIR, or ~/.cache/datajar).
+   */
   private Path cacheDirectory;
+
+  /**
+   * How long a connection to a dataset in PostgreSQL serves before it is replaced; unset for the
+   * runtime's default (30 minutes), 0 to keep connections for ever.
+   */
   private Duration connectionMaxLifetime;
+
+  private final Metrics metrics = new Metrics();
+
+  /** The Micrometer meters of store calls. */
+  public static class Metrics {
+    /**
+     * Whether store calls are timed and counted as Micrometer meters (datajar.store.calls,
+     * datajar.store.errors) when Micrometer is on the class path.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
 
   /** The datasets to open; empty for every dataset on the class path. */
   public List<String> getDatasets() {
@@ -81,5 +120,10 @@ public class DataJarProperties {
 
   public void setConnectionMaxLifetime(Duration connectionMaxLifetime) {
     this.connectionMaxLifetime = connectionMaxLifetime;
+  }
+
+  /** The Micrometer meters of store calls. */
+  public Metrics getMetrics() {
+    return metrics;
   }
 }

@@ -5,6 +5,7 @@ import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.MultipleRowsFoundException;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.RowNotFoundException;
+import dev.datajar.runtime.StoreObserver;
 import dev.datajar.runtime.Where;
 import dev.datajar.runtime.internal.core.Criteria;
 import dev.datajar.runtime.internal.core.EntityModel;
@@ -23,10 +24,10 @@ import java.util.stream.Stream;
  * store's filter, then hands each call to the entity's {@link ReadPath}, chosen once when the
  * dataset opened. Every call returns objects of its own. Thread-safe.
  */
-public final class EntityReader<T> {
-  private final Engine engine;
-  private final Class<T> type;
-  private final ReadPath<T> path;
+public class EntityReader<T> {
+  final Engine engine;
+  final Class<T> type;
+  final ReadPath<T> path;
 
   EntityReader(Engine engine, Class<T> type, ReadPath<T> path) {
     this.engine = engine;
@@ -51,6 +52,14 @@ public final class EntityReader<T> {
     return path instanceof RowPath
         ? new EntityReader<>(engine, type, new HibernatePath<>(engine, type))
         : this;
+  }
+
+  /**
+   * This entity's reads with every call reported to {@code calls}; a reader of its own, so that
+   * readers without an observer time nothing.
+   */
+  public EntityReader<T> observed(StoreObserver.Calls calls) {
+    return new ObservedReader<>(this, calls);
   }
 
   public Optional<T> get(Object id, Criterion filter) {

@@ -1,6 +1,7 @@
 package dev.datajar.runtime.internal.open;
 
 import dev.datajar.runtime.DataSetException;
+import dev.datajar.runtime.DataSetInfo;
 import dev.datajar.runtime.DataSetOpenException;
 import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.format.EntityShape;
@@ -16,6 +17,7 @@ import dev.datajar.runtime.internal.postgres.PostgresOpener;
 import dev.datajar.runtime.internal.read.RowPath;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -69,6 +71,19 @@ public final class EngineOpener {
     /** The entity classes of each dataset, by dataset name. */
     public Map<String, List<Class<?>>> entities() {
       return entities;
+    }
+
+    /**
+     * Describes {@code engine}, opened from this plan, as served since {@code servedSince}; reads
+     * its jar's {@code pom.properties}, so only when asked for.
+     */
+    public DataSetInfo describe(Engine engine, Instant servedSince) {
+      for (Located l : located) {
+        if (l.name().equals(engine.name())) {
+          return DataSetDescriber.describe(l, engine, servedSince);
+        }
+      }
+      throw new IllegalArgumentException("dataset '" + engine.name() + "' is not of this plan");
     }
   }
 
