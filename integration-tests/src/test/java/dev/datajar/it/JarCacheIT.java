@@ -93,10 +93,10 @@ class JarCacheIT {
   }
 
   private Process probeInNewJvm(Path cacheDirectory) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp = String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList());
     return new ProcessBuilder(
-            java, "-Xmx128m", "-cp", cp, CacheProbe.class.getName(), cacheDirectory.toString())
+            ChildJvm.command(
+                "-Xmx128m", "-cp", cp, CacheProbe.class.getName(), cacheDirectory.toString()))
         .redirectErrorStream(true)
         .start();
   }

@@ -25,16 +25,15 @@ class QuietStartIT {
   private Run probe(List<String> extraClassPath) throws Exception {
     List<String> cp = new ArrayList<>(extraClassPath);
     cp.addAll(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path out = tmp.resolve("out.txt");
     Path err = tmp.resolve("err.txt");
     Process p =
         new ProcessBuilder(
-                java,
-                "-Xmx128m",
-                "-cp",
-                String.join(File.pathSeparator, cp),
-                QuietProbe.class.getName())
+                ChildJvm.command(
+                    "-Xmx128m",
+                    "-cp",
+                    String.join(File.pathSeparator, cp),
+                    QuietProbe.class.getName()))
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();

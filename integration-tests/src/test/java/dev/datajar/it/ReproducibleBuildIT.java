@@ -28,10 +28,7 @@ class ReproducibleBuildIT {
       })
   void rebuildUnderAnotherZoneAndLocale_givesTheSameBytes(String jvmOptions) throws Exception {
     Path out = dir.resolve("out");
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+    List<String> command = ChildJvm.command("-Xmx256m");
     command.addAll(List.of(jvmOptions.split(" ")));
     command.addAll(
         List.of(

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("settings")
 class ColumnDefaultTest {
   @Test
   void defaultText_namesTheConstantOfAnOrdinalEnumDefault() {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hibernate.Session;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * text starts with the UTC instant, and that is what SQLite's functions read. {@code second()} has
  * millisecond precision (SQLite's {@code %f}), truncated, never rounded up into the next second.
  */
+@Tag("settings")
+@Tag("zone")
 class DateFunctionTest {
   static List<Corpus.Entry> temporalEntries() {
     List<Corpus.Entry> out = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.provider.FieldSource;
  * stored, is refused by {@link ColumnModel#parse} with a reason the builder puts after {@code
  * file:line:column: column 'x': }. The messages are pinned: they are API.
  */
+@Tag("settings")
+@Tag("zone")
 class RefusalTest {
   record Refusal(String attribute, String text, String message) {
     @Override
@@ -20,7 +23,7 @@ class RefusalTest {
     }
   }
 
-  static final List<Refusal> REFUSALS =
+  private static final List<Refusal> EVERY_REFUSAL =
       List.of(
           new Refusal(
               "aLong",
@@ -201,6 +204,10 @@ class RefusalTest {
               "'TITLE' is refused by LabelCodeConverter"
                   + " (Edge.labelCode): no label with code TITLE"),
           new Refusal("aYearMonth", "2024-02", "'2024-02' is not a date (yyyy-mm-dd)"));
+
+  /** The refusals of this run (see {@link Corpus#inScope}). */
+  static final List<Refusal> REFUSALS =
+      EVERY_REFUSAL.stream().filter(r -> Corpus.inScope(r.attribute())).toList();
 
   @ParameterizedTest(name = "{0}")
   @FieldSource("REFUSALS")

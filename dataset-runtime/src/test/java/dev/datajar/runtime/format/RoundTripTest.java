@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -17,11 +18,13 @@ import org.junit.jupiter.params.provider.FieldSource;
  * Issue 4, part 1: every edge value of the {@link Corpus}, parsed from its source text and bound as
  * the builder binds it, comes back through a read-only Hibernate session exactly.
  */
+@Tag("settings")
+@Tag("zone")
 class RoundTripTest {
   /** Attributes whose source text is the converter's database-side value. */
   private static final Set<String> CONVERTED = Set.of("shout", "aYearMonth", "labelCode");
 
-  static final List<Corpus.Entry> ENTRIES = Corpus.ENTRIES;
+  static final List<Corpus.Entry> ENTRIES = Corpus.UNDER_TEST;
 
   @ParameterizedTest(name = "{0}")
   @FieldSource("ENTRIES")

@@ -8,17 +8,20 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 10, item 13: spaces around a number, boolean, date, time or UUID are accepted, as
  * PostgreSQL's {@code COPY} and SQLite accept {@code " 1"}; text keeps every space.
  */
+@Tag("settings")
 class SurroundingSpacesTest {
   private static Object parse(String attribute, String text) throws Exception {
     return CorpusDb.shared().column(attribute).parse(text);
   }
 
+  @Tag("zone")
   @Test
   void parse_acceptsSpacesAroundTypedValues() throws Exception {
     assertEquals(1L, parse("aLong", " 1"));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.TimeZone;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * compares it with the builds of the other surefire runs (other time zones, locales and file
  * encodings; see dataset-runtime/pom.xml). Skipped when not run by Maven.
  */
+@Tag("settings")
+@Tag("zone")
 class ZoneBuildTest {
   @Test
   void corpus_isBuiltForTheCrossZoneComparison() throws Exception {
