@@ -24,6 +24,16 @@ class ReproducibilityTest {
     assertSameOutput(dir.resolve("a/out"), dir.resolve("b/out"));
   }
 
+  /**
+   * The keyed fixture's collections give it the builder's owner-key indexes (OwnerKeyIndexTest).
+   */
+  @Test
+  void build_twice_withOwnerKeyIndexes_givesIdenticalFiles() throws Exception {
+    new DataSetBuilder().build(Fixtures.request(dir.resolve("a"), "keyed").build());
+    new DataSetBuilder().build(Fixtures.request(dir.resolve("b"), "keyed").build());
+    assertSameOutput(dir.resolve("a/out"), dir.resolve("b/out"), "keyed");
+  }
+
   @Test
   void build_inOtherTimeZonesAndLocales_givesIdenticalFiles() throws Exception {
     fork(dir.resolve("utc"), "UTC", "en", "US");
@@ -32,7 +42,11 @@ class ReproducibilityTest {
   }
 
   private static void assertSameOutput(Path a, Path b) throws Exception {
-    for (String name : List.of("catalog.sqlite", "catalog.manifest.json", "index")) {
+    assertSameOutput(a, b, "catalog");
+  }
+
+  private static void assertSameOutput(Path a, Path b, String dataSet) throws Exception {
+    for (String name : List.of(dataSet + ".sqlite", dataSet + ".manifest.json", "index")) {
       assertArrayEquals(
           Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
     }

@@ -68,14 +68,15 @@ final class IndexNames {
       unnamed.sort(
           Comparator.comparing((TableModel.Index i) -> base(t.name(), i.columns()))
               .thenComparing(i -> String.join(",", i.columns()))
-              .thenComparing(TableModel.Index::unique));
+              .thenComparing(TableModel.Index::unique)
+              .thenComparing(TableModel.Index::ownerKey));
       for (TableModel.Index i : unnamed) {
         String base = base(t.name(), i.columns());
         String name = fit(base, "");
         for (int n = 2; !taken.add(key(name)); n++) {
           name = fit(base, "_" + n);
         }
-        indexes.add(new TableModel.Index(name, i.columns(), i.unique()));
+        indexes.add(new TableModel.Index(name, i.columns(), i.unique(), i.ownerKey()));
       }
       indexes.sort(Comparator.comparing(TableModel.Index::name));
       renamed.put(

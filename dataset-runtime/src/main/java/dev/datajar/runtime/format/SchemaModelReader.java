@@ -3,10 +3,14 @@ package dev.datajar.runtime.format;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.hibernate.boot.Metadata;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.mapping.CheckConstraint;
@@ -37,6 +41,9 @@ final class SchemaModelReader {
   private final Map<String, String> entityOfTable = new HashMap<>();
   private final Map<String, Codec> codecs = new HashMap<>();
   private final List<String> unsupported = new ArrayList<>();
+
+  /** Per table (lower case): the owner-key columns of each collection stored in it. */
+  private final Map<String, Set<List<String>>> ownerKeys = new TreeMap<>();
 
   private SchemaModelReader(Metadata metadata, SessionFactoryImplementor sf) {
     this.metadata = metadata;
@@ -86,6 +93,7 @@ final class SchemaModelReader {
       String label = name + ColumnModel.COLLECTION_TABLE;
       // The owner's key (several columns for a composite one) and a list's or map's index.
       bind(plural.getKeyDescriptor().getKeyPart(), null, label, null, false);
+      ownerKey(plural.getKeyDescriptor().getKeyPart());
       CollectionPart index = plural.getIndexDescriptor();
       if (index != null) {
         bind(index, null, label, null, false);
@@ -95,6 +103,66 @@ final class SchemaModelReader {
     } else {
       collect(a, a.getAttributeName(), entity, null);
     }
+  }
+
+  /** Records the columns a collection's elements are selected by (CollectionReader's key). */
+  private void ownerKey(ModelPart key) {
+    List<String> columns = new ArrayList<>();
+    String[] table = {null};
+    key.forEachSelectable(
+        (i, s) -> {
+          table[0] = TableModel.unquote(s.getContainingTableExpression()).toLowerCase(Locale.ROOT);
+          columns.add(TableModel.unquote(s.getSelectionExpression()));
+        });
+    if (table[0] != null && !columns.isEmpty()) {
+      ownerKeys.computeIfAbsent(table[0], t -> new LinkedHashSet<>()).add(List.copyOf(columns));
+    }
+  }
+
+  /**
+   * {@code indexes} and an owner-key index ({@link TableModel.Index#ownerKey()}) for each
+   * collection stored in the table whose owner columns lead neither {@code pk} nor an index.
+   */
+  private List<TableModel.Index> withOwnerKeys(
+      String table, List<String> pk, List<ColumnModel> columns, List<TableModel.Index> indexes) {
+    Set<List<String>> keys = ownerKeys.get(table.toLowerCase(Locale.ROOT));
+    if (keys == null) {
+      return indexes;
+    }
+    List<TableModel.Index> out = new ArrayList<>(indexes);
+    for (List<String> named : keys) {
+      List<String> key = // as the table spells them
+          named.stream()
+              .map(
+                  n ->
+                      columns.stream()
+                          .map(ColumnModel::name)
+                          .filter(n::equalsIgnoreCase)
+                          .findFirst()
+                          .orElse(n))
+              .toList();
+      boolean covered = leads(pk, key) || out.stream().anyMatch(i -> leads(i.columns(), key));
+      if (!covered) {
+        out.add(
+            new TableModel.Index(
+                IndexNames.UNNAMED + "owner$" + String.join("$", key), key, false, true));
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code key}'s columns, in any order, are the first columns of {@code columns}. */
+  private static boolean leads(List<String> columns, List<String> key) {
+    if (columns.size() < key.size()) {
+      return false;
+    }
+    Set<String> first = new HashSet<>();
+    Set<String> wanted = new HashSet<>();
+    for (int i = 0; i < key.size(); i++) {
+      first.add(columns.get(i).toLowerCase(Locale.ROOT));
+      wanted.add(key.get(i).toLowerCase(Locale.ROOT));
+    }
+    return first.equals(wanted);
   }
 
   /**
@@ -186,7 +254,7 @@ final class SchemaModelReader {
               entityOfTable.get(tableName.toLowerCase(Locale.ROOT)),
               columns,
               pk,
-              TableKeys.indexes(t),
+              withOwnerKeys(tableName, pk, columns, TableKeys.indexes(t)),
               TableKeys.foreignKeys(t)));
     }
     return IndexNames.name(TableModel.parentsFirst(byName));

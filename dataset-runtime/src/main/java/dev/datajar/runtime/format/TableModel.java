@@ -29,8 +29,29 @@ public record TableModel(
     List<Index> indexes,
     List<ForeignKey> foreignKeys) {
 
-  /** A secondary index. */
-  public record Index(String name, List<String> columns, boolean unique) {}
+  /**
+   * A secondary index.
+   *
+   * <p>An owner-key index is one the builder adds itself: a collection is read a batch of owners at
+   * a time with {@code where <owner column> in (?, ...)}, so a collection table (or a one-to-many
+   * target's table) whose owner column(s) lead neither its primary key nor an index gets a plain
+   * index on them, named like any unnamed index ({@code <table>_<columns>}). Owner-key indexes are
+   * left out of the schema fingerprint: they follow from the mapping alone and change nothing a
+   * read returns, so a dataset built before them still passes the full check (it reads such
+   * collections more slowly until it is rebuilt).
+   *
+   * @param ownerKey whether the builder added it on a collection's owner column(s)
+   */
+  public record Index(String name, List<String> columns, boolean unique, boolean ownerKey) {
+    public Index {
+      columns = List.copyOf(columns);
+    }
+
+    /** An index the entities declare. */
+    public Index(String name, List<String> columns, boolean unique) {
+      this(name, columns, unique, false);
+    }
+  }
 
   /** A reference from {@code columns} here to {@code referencedColumns} of another table. */
   public record ForeignKey(
@@ -157,6 +178,9 @@ public record TableModel(
       lines.add("  column " + c.describe());
     }
     for (Index i : indexes) {
+      if (i.ownerKey()) {
+        continue; // follows from the mapping; see Index
+      }
       lines.add(
           "  index "
               + i.name()
