@@ -23,7 +23,8 @@ class LifecycleTest {
   void productionInjector_opensEveryDataSetOnTheClassPath() {
     Injector injector = Guice.createInjector(Stage.PRODUCTION, new DataSetModule());
     try (DataSets engines = injector.getInstance(DataSets.class)) {
-      assertEquals(Set.of("corpus", "lobs", "shop"), engines.names());
+      // iso-codes: a test dependency for the dependency-trees invoker case, so on the class path.
+      assertEquals(Set.of("corpus", "iso-codes", "lobs", "shop"), engines.names());
       assertEquals(Injectors.builtFile("shop.sqlite"), engines.file("shop"));
       assertEquals(
           List.of(
