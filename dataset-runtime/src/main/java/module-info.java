@@ -42,8 +42,9 @@ module dev.datajar.runtime {
   requires java.logging;
 
   // Optional integrations: present only for the users who use them.
-  // DataSetModule extends Guice's AbstractModule: a Guice user reads Guice through it.
-  requires static transitive com.google.guice;
+  // DataSetModule extends Guice's AbstractModule: a Guice user requires com.google.guice too
+  // (not transitive: a module that does not use Guice must not need it to compile).
+  requires static com.google.guice;
   requires static jakarta.inject;
   requires static org.postgresql.jdbc;
 

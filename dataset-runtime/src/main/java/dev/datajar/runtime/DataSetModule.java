@@ -35,6 +35,9 @@ import java.util.TreeSet;
  * Guice meets it then (an injection point of a bound class), naming {@code X}. {@link #configure()}
  * only reads the manifests, to know which stores to bind.
  */
+// "exports": Guice is `requires static`, not transitive (module-info.java), so that a module that
+// does not use Guice need not have it; a Guice user requires com.google.guice itself.
+@SuppressWarnings("exports")
 public final class DataSetModule extends AbstractModule {
   private final DataSets.Builder settings;
 
