@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -43,19 +41,6 @@ class KilledBuildTest {
         .build();
   }
 
-  /**
-   * {@code java} with this JVM's {@code -XX} options: the child is as short-lived as the test JVM
-   * and gets the same compiler and GC settings (surefire.jvm in the parent POM).
-   */
-  private static List<String> java() {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("-XX:"))
-        .forEach(command::add);
-    return command;
-  }
-
   @Test
   void build_killedWhileLoading_leavesNothingInTheOutput_andTheNextBuildCleansUp()
       throws Exception {
@@ -69,7 +54,7 @@ class KilledBuildTest {
       }
     }
     Path work = dir.resolve("work");
-    List<String> command = java();
+    List<String> command = ChildJvm.java();
     command.addAll(
         List.of(
             "-cp", System.getProperty("java.class.path"), Child.class.getName(), dir.toString()));

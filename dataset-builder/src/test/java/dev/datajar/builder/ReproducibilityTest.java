@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -52,22 +50,9 @@ class ReproducibilityTest {
     }
   }
 
-  /**
-   * {@code java} with this JVM's {@code -XX} options: the child is as short-lived as the test JVM
-   * and gets the same compiler and GC settings (surefire.jvm in the parent POM).
-   */
-  private static List<String> java() {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("-XX:"))
-        .forEach(command::add);
-    return command;
-  }
-
   private static void fork(Path into, String zone, String language, String country)
       throws Exception {
-    List<String> command = java();
+    List<String> command = ChildJvm.java();
     command.addAll(
         List.of(
             "-Duser.timezone=" + zone,
