@@ -162,9 +162,10 @@ public final class DataSetJob {
     Files.createDirectories(request.workDirectory());
     // Unique names: two builds of one module never share a scratch file (the lock makes the
     // second wait, and a build killed mid-way leaves names no later build reuses).
+    // SQLite opens the empty file as a new database, so the name exists from here until the
+    // build removes it: a build killed at any point leaves it for the next build to clean up.
     Path temp = Files.createTempFile(request.workDirectory(), plan.name() + ".", ".sqlite.tmp");
     Path finished = temp.resolveSibling(temp.getFileName() + ".done");
-    Files.deleteIfExists(temp);
     try {
       FileContext context = new FileContext(directory);
       Set<Path> sourceFiles = BuildInputs.files(sources);
