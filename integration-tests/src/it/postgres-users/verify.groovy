@@ -3,7 +3,7 @@
 import java.util.jar.JarFile
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
-def m = log =~ /\[INFO\] dataset 'geo': 1 table, 3 rows, [0-9.]+ B in [0-9,]+ ms -> PostgreSQL schema (geo_2_1_0_[0-9a-f]{10})/
+def m = log =~ /\[INFO\] dataset 'geo': 1 table, 3 rows in [0-9,]+ ms -> PostgreSQL schema (geo_2_1_0_[0-9a-f]{10})/
 assert m.find() : 'the summary line naming the schema is missing from build.log'
 
 def jar = new JarFile(new File(basedir, 'geo-data/target/geo-data-2.1.0.jar'))

@@ -27,8 +27,19 @@ public record Guard(double maxChangedShare, boolean allowDroppedColumns) {
     }
   }
 
-  /** Why {@code diff} fails the guard (one line per reason), or empty if it passes. */
+  /**
+   * Why {@code diff} fails the guard (one line per reason), or empty if it passes; the advice names
+   * the Maven goal's properties.
+   */
   public Optional<String> check(DiffReport diff) {
+    return check(diff, "dataset.guard.maxChangedShare", "dataset.guard.allowDroppedColumns");
+  }
+
+  /**
+   * As {@link #check(DiffReport)}, with the advice naming the settings the caller has for the limit
+   * and for dropped columns (the command line's options, say).
+   */
+  public Optional<String> check(DiffReport diff, String limitSetting, String droppedSetting) {
     List<String> reasons = new ArrayList<>();
     for (DiffReport.SchemaChange c : diff.schemaChanges()) {
       boolean dropped =
@@ -67,8 +78,11 @@ public record Guard(double maxChangedShare, boolean allowDroppedColumns) {
             + diff.oldSource()
             + ":\n  "
             + String.join("\n  ", reasons)
-            + "\nIf the change is intended, raise the limit (dataset.guard.maxChangedShare) or allow"
-            + " dropped columns (dataset.guard.allowDroppedColumns). The diff:\n"
+            + "\nIf the change is intended, raise the limit ("
+            + limitSetting
+            + ") or allow dropped columns ("
+            + droppedSetting
+            + "). The diff:\n"
             + diff.summary());
   }
 }

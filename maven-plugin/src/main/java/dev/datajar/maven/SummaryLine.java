@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The line the build goal logs for each dataset, e.g. {@code dataset 'geo': 3 tables, 12,345 rows,
- * 1.2 MB in 850 ms -> target/classes/META-INF/datasets/geo.sqlite} or {@code dataset 'geo' is up to
+ * 1.2 MB in 850 ms -> target/classes/META-INF/datasets/geo.sqlite}, {@code dataset 'geo': 3 tables,
+ * 12,345 rows in 850 ms -> PostgreSQL schema geo_1_4_0_3f9c2a7b1e} or {@code dataset 'geo' is up to
  * date}.
  *
  * <p>Numbers use {@link Locale#ROOT} so that the line reads the same on every machine (and the
@@ -22,6 +23,17 @@ final class SummaryLine {
     if (result.upToDate()) {
       return "dataset '" + result.name() + "' is up to date";
     }
+    if (result.postgresSchema() != null) {
+      // No file, so no size to show.
+      return String.format(
+          Locale.ROOT,
+          "dataset '%s': %s, %s in %,d ms -> PostgreSQL schema %s",
+          result.name(),
+          count(result.tables(), "table"),
+          count(result.rows(), "row"),
+          result.millis(),
+          result.postgresSchema());
+    }
     return String.format(
         Locale.ROOT,
         "dataset '%s': %s, %s, %s in %,d ms -> %s",
@@ -30,9 +42,7 @@ final class SummaryLine {
         count(result.rows(), "row"),
         size(result.bytes()),
         result.millis(),
-        result.postgresSchema() != null
-            ? "PostgreSQL schema " + result.postgresSchema()
-            : shown(result.file(), basedir));
+        shown(result.file(), basedir));
   }
 
   static String count(long n, String noun) {

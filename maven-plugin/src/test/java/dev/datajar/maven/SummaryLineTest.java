@@ -51,6 +51,17 @@ class SummaryLineTest {
         "dataset 'geo': 2 tables, 0 rows, 8.0 KB in 5 ms -> " + elsewhere, SummaryLine.of(r, BASE));
   }
 
+  /** Built into PostgreSQL there is no file, so no size: "0 B" read as if nothing was loaded. */
+  @Test
+  void of_namesTheSchemaWithoutASize_forPostgres() {
+    DataSetResult r =
+        new DataSetResult("geo", 2, 4, 0, 9_704, null, false, "geo_1_0_0_snapshot_f2f3198418");
+    assertEquals(
+        "dataset 'geo': 2 tables, 4 rows in 9,704 ms -> PostgreSQL schema"
+            + " geo_1_0_0_snapshot_f2f3198418",
+        SummaryLine.of(r, BASE));
+  }
+
   @Test
   void of_saysUpToDate_whenKept() {
     DataSetResult r =

@@ -91,7 +91,7 @@ final class DiffCommand implements Callable<Integer> {
           });
       out.flush();
       if (guard != null) {
-        Optional<String> failed = guard.check(r);
+        Optional<String> failed = guard.check(r, "--max-changed-share", "--allow-dropped-columns");
         if (failed.isPresent()) {
           spec.commandLine().getErr().println("datajar-tools: " + failed.get().strip());
           return 3;

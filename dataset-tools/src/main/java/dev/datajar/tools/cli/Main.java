@@ -63,9 +63,11 @@ public final class Main implements Runnable {
     return cli.execute(args);
   }
 
+  /** No command: a wrong command line (exit 2), answered with the usage. */
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: inspect, dump or diff");
   }
 
   /** The version in the jar's manifest. */

@@ -50,7 +50,7 @@ public final class PostgresDriver {
               + " (Maven: <dependency><groupId>org.postgresql</groupId>"
               + "<artifactId>postgresql</artifactId><version>"
               + VERSION
-              + "</version></dependency>); datajar-runtime declares it optional.",
+              + "</version></dependency>); dev.datajar:dataset-runtime declares it optional.",
           e);
     }
   }

@@ -36,7 +36,7 @@ class PostgresDriverTest {
               + " (Maven: <dependency><groupId>org.postgresql</groupId><artifactId>postgresql"
               + "</artifactId><version>"
               + PostgresDriver.VERSION
-              + "</version></dependency>); datajar-runtime declares it optional.",
+              + "</version></dependency>); dev.datajar:dataset-runtime declares it optional.",
           e.getMessage());
     }
   }

@@ -60,7 +60,7 @@ class PlainJavaTest {
                 + " (Maven: <dependency><groupId>org.postgresql</groupId>"
                 + "<artifactId>postgresql</artifactId><version>"
                 + version
-                + "</version></dependency>); datajar-runtime declares it optional."),
+                + "</version></dependency>); dev.datajar:dataset-runtime declares it optional."),
         message);
   }
 

@@ -1,0 +1,78 @@
+// The command line that dependency:copy brought, run as README.md runs it: inspect and
+// dump --verify on the iso-codes dataset jar, whose output must be the README's, line for line.
+import java.util.concurrent.TimeUnit
+
+def readme = new File(readmeFile).getText('UTF-8')
+def start = readme.indexOf('## Inspect, dump and diff a dataset')
+assert start >= 0 : 'README.md has no section "Inspect, dump and diff a dataset"'
+def end = readme.indexOf('\n## ', start + 1)
+def section = readme.substring(start, end < 0 ? readme.length() : end)
+
+// The README's copy command is this case's goal line (invoker.properties), at this version.
+def copy = (section =~ /(?s)```bash\n(mvn -q [^\n]*\\\n[^\n]*)\n(alias [^\n]*)\n```/)
+assert copy.find() : 'the README no longer shows the dependency:copy command and the alias'
+def command = copy.group(1).replaceAll(/\\\n\s*/, '').replaceAll(/\s+/, ' ')
+assert command == "mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy" +
+    " -Dartifact=dev.datajar:dataset-tools:${datajarVersion}:jar:cli -DoutputDirectory=." :
+    "README.md's copy command changed ($command): change invoker.properties with it"
+def cli = new File(basedir, "dataset-tools-${datajarVersion}-cli.jar")
+assert cli.isFile() : "dependency:copy did not write ${cli.name} into the current folder"
+assert copy.group(2) == "alias datajar-tools='java -jar ${cli.name}'" : copy.group(2)
+
+// The dataset jar the README inspects, beside the command line as in the README.
+def isoName = "dataset-iso-codes-${datajarVersion}.jar"
+def iso = new File(localRepositoryPath, "dev/datajar/dataset-iso-codes/${datajarVersion}/${isoName}")
+assert iso.isFile() : "${iso} is missing"
+new File(basedir, isoName).bytes = iso.bytes
+
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+def run = { List<String> args ->
+  def p = new ProcessBuilder(([java, '-jar', cli.name] + args)*.toString()).directory(basedir).start()
+  def out = new ByteArrayOutputStream()
+  def err = new ByteArrayOutputStream()
+  p.consumeProcessOutput(out, err)
+  assert p.waitFor(10, TimeUnit.MINUTES) : "datajar-tools ${args} did not finish"
+  [status: p.exitValue(), out: out.toString('UTF-8'), err: err.toString('UTF-8')]
+}
+// The README's block that starts with '$ datajar-tools <command> …', without that line.
+def shown = { String prompt ->
+  def at = section.indexOf('$ ' + prompt + '\n')
+  assert at >= 0 : "README.md no longer shows '\$ ${prompt}'"
+  def body = section.substring(at + prompt.length() + 3)
+  body.substring(0, body.indexOf('```'))
+}
+def differs = { String expected, String actual ->
+  def e = expected.readLines()
+  def a = actual.readLines()
+  def i = (0..<Math.max(e.size(), a.size())).find { e[it] != a[it] }
+  i == null ? null : "line ${i + 1}: README.md says\n  ${e[i]}\nthe command line printed\n  ${a[i]}"
+}
+
+def inspect = run(['inspect', isoName])
+assert inspect.status == 0 && inspect.err == '' : inspect
+def problem = differs(shown("datajar-tools inspect ${isoName}"), inspect.out)
+assert problem == null : problem
+
+def dump = run(['dump', isoName, '--out', 'dump', '--verify'])
+assert dump.status == 0 && dump.err == '' : dump
+def dumpShown = shown("datajar-tools dump ${isoName} --out dump --verify")
+def head = '$ head -4 dump/src/main/datasets/iso-codes/country.csv dump/src/main/datasets/iso-codes/subdivision.csv\n'
+assert dumpShown.contains(head) : 'the README no longer shows the dumped files with head -4'
+problem = differs(dumpShown.substring(0, dumpShown.indexOf(head)), dump.out)
+assert problem == null : problem
+def firstLines = ['country', 'subdivision'].collect { table ->
+  "==> dump/src/main/datasets/iso-codes/${table}.csv <==\n" +
+      new File(basedir, "dump/src/main/datasets/iso-codes/${table}.csv").getText('UTF-8')
+          .readLines().take(4).join('\n') + '\n'
+}.join('\n')
+problem = differs(dumpShown.substring(dumpShown.indexOf(head) + head.length()), firstLines)
+assert problem == null : problem
+
+// Coordinates are looked up in the local repository (here the isolated one, as -Dmaven.repo.local).
+def coords = new ProcessBuilder([java, "-Dmaven.repo.local=${localRepositoryPath}", '-jar',
+    cli.name, 'inspect', "dev.datajar:dataset-iso-codes:${datajarVersion}"]*.toString())
+    .directory(basedir).redirectErrorStream(true).start()
+def coordsOut = coords.inputStream.getText('UTF-8')
+assert coords.waitFor() == 0 : coordsOut
+assert coordsOut.startsWith("dataset iso-codes  (dev.datajar:dataset-iso-codes:${datajarVersion})\n") : coordsOut
+return true
