@@ -31,6 +31,7 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
   private boolean verifyFully;
   private boolean startHibernate;
   private Duration connectionMaxLifetime;
+  private Duration cacheRetention;
   private StoreObserver observer;
   private int changes;
 
@@ -84,6 +85,25 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
    */
   public B cacheDirectory(Path dir) {
     this.cacheDirectory = Objects.requireNonNull(dir, "dir");
+    return changed();
+  }
+
+  /**
+   * How long a copy in the cache directory that no running JVM uses is kept; default 7 days, {@link
+   * Duration#ZERO} to keep every copy for ever; also system property {@code
+   * datajar.cache.retention} or environment variable {@code DATAJAR_CACHE_RETENTION} (seconds, or
+   * an ISO-8601 duration such as {@code P30D}). Opening a dataset through the cache removes the
+   * copies that no JVM has used for longer: a JVM holds a shared lock on {@code <sha256>.lock}
+   * beside each copy it serves, so a copy in use by any JVM on the same file system is never
+   * removed. Only datajar's own files ({@code <sha256>.sqlite} and their lock files) are touched.
+   */
+  public B cacheRetention(Duration retention) {
+    Objects.requireNonNull(retention, "retention");
+    if (retention.isNegative()) {
+      throw new IllegalArgumentException(
+          "cacheRetention(" + retention + "): give a positive duration, or ZERO for ever");
+    }
+    this.cacheRetention = retention;
     return changed();
   }
 
@@ -177,6 +197,7 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
     to.verifyFully = verifyFully;
     to.startHibernate = startHibernate;
     to.connectionMaxLifetime = connectionMaxLifetime;
+    to.cacheRetention = cacheRetention;
     to.observer = observer;
     to.changes++;
   }
@@ -200,7 +221,8 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
         environment,
         verifyFully,
         startHibernate,
-        connectionMaxLifetime);
+        connectionMaxLifetime,
+        cacheRetention);
   }
 
   private B changed() {

@@ -17,14 +17,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * datajar.jdbc.geo=jdbc:postgresql://db/ref # read dataset 'geo' from PostgreSQL (user, password
  *                                          # in the URL or DATAJAR_GEO_JDBC_USER/_PASSWORD)
  * datajar.cache-directory=/var/cache/app    # where datasets inside jars are copied
+ * datajar.cache-retention=30d               # unused copies there are removed after this
  * datajar.connection-max-lifetime=10m       # PostgreSQL connections are replaced after this
  * datajar.metrics.enabled=false             # no Micrometer meters of store calls
  * </pre>
  *
  * <p>Unset, the runtime's own defaults apply, including its system properties ({@code
  * datajar.<name>.path}, {@code datajar.<name>.jdbc}, {@code datajar.cache.dir}, {@code
- * datajar.connection.max.lifetime}) and environment variables. The descriptions of the fields are
- * those of {@code META-INF/spring-configuration-metadata.json}, which IDEs show.
+ * datajar.cache.retention}, {@code datajar.connection.max.lifetime}) and environment variables. The
+ * descriptions of the fields are those of {@code META-INF/spring-configuration-metadata.json},
+ * which IDEs show.
  */
 @ConfigurationProperties(prefix = DataJarProperties.PREFIX)
 public class DataJarProperties {
@@ -53,6 +55,13 @@ public class DataJarProperties {
    * runtime's default (30 minutes), 0 to keep connections for ever.
    */
   private Duration connectionMaxLifetime;
+
+  /**
+   * How long a copy in the cache directory that no running JVM uses is kept before an open removes
+   * it; unset for the runtime's default (datajar.cache.retention, DATAJAR_CACHE_RETENTION, or 7
+   * days), 0 to keep every copy for ever.
+   */
+  private Duration cacheRetention;
 
   private final Metrics metrics = new Metrics();
 
@@ -114,6 +123,14 @@ public class DataJarProperties {
    * {@code maxLifetime}); unset for the runtime's default (30 minutes), {@code 0} to keep
    * connections for ever.
    */
+  public Duration getCacheRetention() {
+    return cacheRetention;
+  }
+
+  public void setCacheRetention(Duration cacheRetention) {
+    this.cacheRetention = cacheRetention;
+  }
+
   public Duration getConnectionMaxLifetime() {
     return connectionMaxLifetime;
   }

@@ -51,6 +51,9 @@ public final class StoreRegistrar implements BeanDefinitionRegistryPostProcessor
     if (properties.getCacheDirectory() != null) {
       b.cacheDirectory(properties.getCacheDirectory());
     }
+    if (properties.getCacheRetention() != null) {
+      b.cacheRetention(properties.getCacheRetention());
+    }
     if (properties.getConnectionMaxLifetime() != null) {
       b.connectionMaxLifetime(properties.getConnectionMaxLifetime());
     }

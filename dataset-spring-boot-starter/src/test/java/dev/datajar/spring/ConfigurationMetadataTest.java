@@ -105,6 +105,7 @@ class ConfigurationMetadataTest {
             "datajar.paths",
             "datajar.jdbc",
             "datajar.cache-directory",
+            "datajar.cache-retention",
             "datajar.connection-max-lifetime",
             "datajar.metrics.enabled"),
         read,
@@ -124,6 +125,6 @@ class ConfigurationMetadataTest {
         assertTrue(p.path("description").asText().length() > 20, "no description: " + p);
       }
     }
-    assertEquals(6, seen);
+    assertEquals(7, seen);
   }
 }

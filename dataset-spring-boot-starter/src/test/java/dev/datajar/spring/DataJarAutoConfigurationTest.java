@@ -1,6 +1,7 @@
 package dev.datajar.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,9 @@ import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +119,27 @@ class DataJarAutoConfigurationTest {
       assertEquals(elsewhere, dataSets.file("iso-codes"));
       assertEquals(
           "Japan", context.getBean(Lookups.class).countries.get("JP").orElseThrow().getName());
+    }
+  }
+
+  @Test
+  void cacheRetentionProperty_removesCopiesNoJvmHasUsedForThatLong() throws Exception {
+    // A copy of an older version, last used three days ago by a JVM that has stopped.
+    Path old = cache.resolve("0123456789abcdef".repeat(4) + ".sqlite");
+    Path oldLock = cache.resolve("0123456789abcdef".repeat(4) + ".lock");
+    Files.writeString(old, "an older version");
+    Files.writeString(oldLock, "");
+    FileTime threeDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(3)));
+    Files.setLastModifiedTime(old, threeDaysAgo);
+    Files.setLastModifiedTime(oldLock, threeDaysAgo);
+    try (ConfigurableApplicationContext context = start()) {
+      assertTrue(Files.exists(old), "kept: the default retention is 7 days");
+    }
+    try (ConfigurableApplicationContext context = start("datajar.cache-retention=2d")) {
+      assertFalse(Files.exists(old), "removed: unused for longer than 2 days");
+      assertFalse(Files.exists(oldLock));
+      Path served = context.getBean(DataSets.class).file("iso-codes");
+      assertTrue(Files.isRegularFile(served), served.toString());
     }
   }
 }

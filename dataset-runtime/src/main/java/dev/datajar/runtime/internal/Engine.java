@@ -20,6 +20,7 @@ import dev.datajar.runtime.internal.read.RowMapper;
 import dev.datajar.runtime.internal.read.RowPath;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,6 +63,7 @@ public final class Engine implements AutoCloseable, Sessions {
   private final HibernateSide hibernate;
   private final Map<Class<?>, EntityReader<?>> readers = new LinkedHashMap<>();
   private volatile boolean closed;
+  private final List<Runnable> releases = new ArrayList<>();
 
   /**
    * Held shared by every read through a Hibernate session of its own, and exclusively by {@link
@@ -451,8 +453,24 @@ public final class Engine implements AutoCloseable, Sessions {
       try {
         streams.close();
       } finally {
-        lookups.close();
+        try {
+          lookups.close();
+        } finally {
+          releases.forEach(Runnable::run);
+        }
       }
+    }
+  }
+
+  /**
+   * Runs {@code release} when this engine closes, after its connections: the lock that keeps the
+   * cache clean-up of every JVM from removing its file. At once if it is closed already.
+   */
+  public synchronized void releaseOnClose(Runnable release) {
+    if (closed) {
+      release.run();
+    } else {
+      releases.add(release);
     }
   }
 }

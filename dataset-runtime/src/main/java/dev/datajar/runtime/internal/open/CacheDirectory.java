@@ -2,7 +2,9 @@ package dev.datajar.runtime.internal.open;
 
 import dev.datajar.runtime.DataSetOpenException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -53,7 +55,9 @@ public final class CacheDirectory {
    * The directory to use for {@code configured}: checked, and created first when {@code create} is
    * set; {@code null} when it does not exist and {@code create} is not set.
    */
-  static Path resolve(String dataSet, Path configured, boolean create) {
+  static Path resolve(String dataSet, CacheSetting setting, boolean create) {
+    Path configured = setting.dir();
+    String named = configured + " (" + setting.describe() + ")";
     Path dir = configured.toAbsolutePath();
     try {
       if (!PathStatus.posix(dir)) {
@@ -65,7 +69,7 @@ public final class CacheDirectory {
         }
         if (create || Files.exists(dir)) {
           throw refused(
-              dataSet, "cache directory " + configured + " is not a directory. " + fixDirectory());
+              dataSet, "cache directory " + named + " is not a directory. " + setting.fix(dataSet));
         }
         return null;
       }
@@ -77,7 +81,7 @@ public final class CacheDirectory {
                 + System.getProperty("user.name")
                 + "' is not a known user), so the"
                 + " owner of the cache directory "
-                + configured
+                + named
                 + " cannot be checked. Run the JVM"
                 + " with -Duser.name set to the name of the user it runs as.");
       }
@@ -85,24 +89,24 @@ public final class CacheDirectory {
       if (real == null) {
         return null;
       }
-      checkAncestors(dataSet, configured, real);
+      checkAncestors(dataSet, setting, named, real);
       PathStatus s = PathStatus.of(real);
       if (!s.isDirectory()) {
         throw refused(
             dataSet,
             "cache directory "
-                + configured
+                + named
                 + " is not a directory ("
                 + s.kind()
                 + "). "
-                + fixDirectory());
+                + setting.fix(dataSet));
       }
       boolean othersWrite = (s.mode() & (GROUP_WRITE | OTHERS_WRITE)) != 0;
       if (!othersWrite && s.ours()) {
         return real;
       }
       if (othersWrite && (s.mode() & STICKY) != 0 && (s.ours() || s.rootOwned())) {
-        return privateSubdirectory(dataSet, configured, real, s, create);
+        return privateSubdirectory(dataSet, setting, named, real, s, create);
       }
       List<String> wrong = new ArrayList<>();
       if (!s.ours()) {
@@ -115,13 +119,13 @@ public final class CacheDirectory {
           s.ours()
               ? "Run 'chmod go-w "
                   + real
-                  + "' if only you should write it, or "
-                  + lower(fixDirectory())
-              : fixDirectory();
+                  + "' if only you should write it. Or: "
+                  + setting.fix(dataSet)
+              : setting.fix(dataSet);
       throw refused(
           dataSet,
           "cache directory "
-              + configured
+              + named
               + " "
               + String.join(" and ", wrong)
               + ", so the files in it cannot be trusted; it is not used. "
@@ -129,24 +133,37 @@ public final class CacheDirectory {
     } catch (IOException e) {
       throw new DataSetOpenException(
           dataSet,
-          "cannot use the cache" + " directory " + configured + ": " + e + ". " + fixDirectory(),
+          (create ? "cannot create or use" : "cannot use")
+              + " the cache directory "
+              + named
+              + ": "
+              + why(e)
+              + ". "
+              + setting.fix(dataSet),
           e);
     }
   }
 
-  /** How to choose another cache directory: the end of every refusal. */
-  static String fixDirectory() {
-    return "Set the cache directory (-D"
-        + Settings.CACHE_PROPERTY
-        + ", "
-        + Settings.CACHE_VARIABLE
-        + " or the builder's cacheDirectory(...)) to a directory that only "
-        + PathStatus.userName()
-        + " can write, or leave it unset to use ~/.cache/datajar.";
-  }
-
-  private static String lower(String s) {
-    return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  /**
+   * What went wrong, in the operating system's words: {@code <file>: Read-only file system} rather
+   * than the exception's class name.
+   */
+  static String why(IOException e) {
+    if (e instanceof FileSystemException f && f.getFile() != null) {
+      String reason = f.getReason();
+      if (reason == null) {
+        reason =
+            f instanceof AccessDeniedException
+                ? "permission denied"
+                : f instanceof NoSuchFileException
+                    ? "no such file or directory"
+                    : f instanceof FileAlreadyExistsException
+                        ? "already exists"
+                        : f.getClass().getSimpleName();
+      }
+      return f.getFile() + ": " + reason;
+    }
+    return e.toString();
   }
 
   private static String writable(PathStatus s) {
@@ -201,7 +218,12 @@ public final class CacheDirectory {
 
   /** {@code <shared>/datajar-<user>}, created safely, or a refusal naming what is wrong with it. */
   private static Path privateSubdirectory(
-      String dataSet, Path configured, Path shared, PathStatus sharedStatus, boolean create)
+      String dataSet,
+      CacheSetting setting,
+      String named,
+      Path shared,
+      PathStatus sharedStatus,
+      boolean create)
       throws IOException {
     Path sub = shared.resolve("datajar-" + PathStatus.safeUserName());
     if (create) {
@@ -229,7 +251,7 @@ public final class CacheDirectory {
     throw refused(
         dataSet,
         "cache directory "
-            + configured
+            + named
             + " is shared (mode "
             + sharedStatus.modeString()
             + "), so datajar uses its private subdirectory "
@@ -239,12 +261,12 @@ public final class CacheDirectory {
             + " "
             + String.join(" and ", wrong)
             + ". Another user may have created it"
-            + " to take over the cache: it is not used. Remove it (as its owner or root), or "
-            + lower(fixDirectory()));
+            + " to take over the cache: it is not used. Remove it (as its owner or root). Or: "
+            + setting.fix(dataSet));
   }
 
   /** Every directory above {@code real}: owned by us or root, and sticky if others can write. */
-  private static void checkAncestors(String dataSet, Path configured, Path real)
+  private static void checkAncestors(String dataSet, CacheSetting setting, String named, Path real)
       throws IOException {
     for (Path p = real.getParent(); p != null; p = p.getParent()) {
       PathStatus s = PathStatus.of(p);
@@ -270,7 +292,7 @@ public final class CacheDirectory {
         throw refused(
             dataSet,
             "cache directory "
-                + configured
+                + named
                 + " is inside "
                 + p
                 + ", which "
@@ -282,8 +304,8 @@ public final class CacheDirectory {
                 + p
                 + " owned by "
                 + PathStatus.userName()
-                + " or root and not writable by others, or "
-                + lower(fixDirectory()));
+                + " or root and not writable by others. Or: "
+                + setting.fix(dataSet));
       }
     }
   }

@@ -141,13 +141,20 @@ public final class EngineOpener {
       return openPostgres(l, settings, entities);
     }
     FileSource source = FileSource.of(l, settings);
-    while (true) {
-      try {
-        return open(l, settings, entities, source);
-      } catch (FileChecks.DamagedCopy e) {
-        FileCache.discard(l.name(), source.file(), e.getMessage());
-        source = FileSource.copied(l, settings);
+    try {
+      while (true) {
+        try {
+          Engine engine = open(l, settings, entities, source);
+          engine.releaseOnClose(source.lease()::close);
+          return engine;
+        } catch (FileChecks.DamagedCopy e) {
+          FileCache.discard(l.name(), source.file(), e.getMessage());
+          source = FileSource.copied(l, settings, source.lease());
+        }
       }
+    } catch (RuntimeException | Error e) {
+      source.lease().close();
+      throw e;
     }
   }
 

@@ -61,12 +61,21 @@ public final class FileCache {
    * refused with a {@link DataSetOpenException}.
    */
   static Optional<Path> trustedCopy(String dataSet, Path cacheDir, String sha256, long bytes) {
+    return trustedCopy(dataSet, CacheSetting.given(cacheDir), sha256, bytes);
+  }
+
+  static Optional<Path> trustedCopy(
+      String dataSet, CacheSetting cacheDir, String sha256, long bytes) {
     return trusted(dataSet, cacheDir, sha256, bytes, true);
   }
 
   /** Copies the resource into the cache (verifying sha256 + size while copying) and returns it. */
   static Path copy(String dataSet, URL resource, String sha256, long bytes, Path cacheDir) {
-    checkSha(dataSet, sha256, cacheDir);
+    return copy(dataSet, resource, sha256, bytes, CacheSetting.given(cacheDir));
+  }
+
+  static Path copy(String dataSet, URL resource, String sha256, long bytes, CacheSetting cacheDir) {
+    checkSha(dataSet, sha256, cacheDir.dir());
     Path dir = CacheDirectory.resolve(dataSet, cacheDir, true);
     Path target = dir.resolve(sha256 + ".sqlite");
     try {
@@ -112,10 +121,12 @@ public final class FileCache {
               + resource
               + " into the cache directory "
               + dir
-              + ": "
-              + e
+              + " ("
+              + cacheDir.describe()
+              + "): "
+              + CacheDirectory.why(e)
               + ". "
-              + CacheDirectory.fixDirectory(),
+              + cacheDir.fix(dataSet),
           e);
     }
   }
@@ -142,7 +153,7 @@ public final class FileCache {
    * The directory that will actually be used for cacheDir (a private subdirectory for shared dirs).
    */
   static Path effectiveDirectory(String dataSet, Path cacheDir) {
-    return CacheDirectory.resolve(dataSet, cacheDir, true);
+    return CacheDirectory.resolve(dataSet, CacheSetting.given(cacheDir), true);
   }
 
   /** Files hashed by this class in this JVM (a test hook: a trusted copy is never hashed). */
@@ -151,8 +162,8 @@ public final class FileCache {
   }
 
   private static Optional<Path> trusted(
-      String dataSet, Path cacheDir, String sha256, long bytes, boolean needSize) {
-    checkSha(dataSet, sha256, cacheDir);
+      String dataSet, CacheSetting cacheDir, String sha256, long bytes, boolean needSize) {
+    checkSha(dataSet, sha256, cacheDir.dir());
     if (needSize && bytes < 0) {
       return Optional.empty(); // no size to compare with: copying again checks the sha256
     }
@@ -222,7 +233,7 @@ public final class FileCache {
     }
   }
 
-  private static void checkSha(String dataSet, String sha256, Object where) {
+  static void checkSha(String dataSet, String sha256, Object where) {
     if (sha256 == null || !SHA256.matcher(sha256).matches()) {
       throw new DataSetOpenException(
           dataSet,

@@ -26,6 +26,8 @@ import java.util.function.UnaryOperator;
  * @param startHibernate start Hibernate in the background right after opening
  * @param connectionMaxLifetime how long a PostgreSQL connection serves, set through the module, or
  *     {@code null}
+ * @param cacheRetention how long an unused cached copy is kept, set through the module, or {@code
+ *     null}
  */
 public record Settings(
     List<String> dataSets,
@@ -37,7 +39,8 @@ public record Settings(
     UnaryOperator<String> environment,
     boolean verifyFully,
     boolean startHibernate,
-    Duration connectionMaxLifetime) {
+    Duration connectionMaxLifetime,
+    Duration cacheRetention) {
 
   public Settings {
     dataSets = List.copyOf(dataSets);
@@ -190,23 +193,81 @@ public record Settings(
 
   /** The cache directory: module, then system property, then variable, then the user's cache. */
   Path cacheDirectoryOrDefault() {
-    if (cacheDirectory != null) {
-      return cacheDirectory;
-    }
-    String v = systemProperties.apply(CACHE_PROPERTY);
-    if (v == null || v.isBlank()) {
-      v = environment.apply(CACHE_VARIABLE);
-    }
-    if (v != null && !v.isBlank()) {
-      return Path.of(v);
-    }
+    return cacheSetting().dir();
+  }
+
+  /**
+   * The cache directory in effect and which setting chose it: module, then system property {@value
+   * #CACHE_PROPERTY}, then environment variable {@value #CACHE_VARIABLE}, then {@code
+   * $XDG_CACHE_HOME/datajar}, then {@code ~/.cache/datajar}.
+   */
+  public CacheSetting cacheSetting() {
     String xdg = environment.apply("XDG_CACHE_HOME");
     String home = systemProperties.apply("user.home");
-    Path base =
-        xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(home != null ? home : System.getProperty("user.home"), ".cache");
-    return base.resolve("datajar");
+    if (home == null) {
+      home = System.getProperty("user.home");
+    }
+    Path defaultDir;
+    String defaultSource;
+    if (xdg != null && !xdg.isBlank()) {
+      defaultDir = Path.of(xdg).resolve("datajar");
+      defaultSource = "$XDG_CACHE_HOME/datajar (" + defaultDir + ")";
+    } else {
+      defaultDir = Path.of(home, ".cache").resolve("datajar");
+      defaultSource = "~/.cache/datajar in the home directory user.home=" + home;
+    }
+    if (cacheDirectory != null) {
+      return new CacheSetting(
+          cacheDirectory, CacheSetting.Origin.BUILDER, defaultDir, defaultSource);
+    }
+    String v = systemProperties.apply(CACHE_PROPERTY);
+    if (v != null && !v.isBlank()) {
+      return new CacheSetting(Path.of(v), CacheSetting.Origin.PROPERTY, defaultDir, defaultSource);
+    }
+    v = environment.apply(CACHE_VARIABLE);
+    if (v != null && !v.isBlank()) {
+      return new CacheSetting(Path.of(v), CacheSetting.Origin.VARIABLE, defaultDir, defaultSource);
+    }
+    return new CacheSetting(defaultDir, CacheSetting.Origin.DEFAULT, defaultDir, defaultSource);
+  }
+
+  public static final String RETENTION_PROPERTY = "datajar.cache.retention";
+  public static final String RETENTION_VARIABLE = "DATAJAR_CACHE_RETENTION";
+
+  /** How long a cached copy that no JVM uses is kept, by default. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+
+  /**
+   * How long a cached copy that no running JVM uses is kept before a later open removes it (module,
+   * then system property {@value #RETENTION_PROPERTY}, then environment variable {@value
+   * #RETENTION_VARIABLE}, then 7 days); {@link Duration#ZERO} keeps every copy for ever.
+   *
+   * @throws DataSetException naming the setting if its value is not a duration
+   */
+  public Duration cacheRetentionOrDefault() {
+    if (cacheRetention != null) {
+      return cacheRetention;
+    }
+    String text = systemProperties.apply(RETENTION_PROPERTY);
+    String source = "-D" + RETENTION_PROPERTY;
+    if (text == null || text.isBlank()) {
+      text = environment.apply(RETENTION_VARIABLE);
+      source = RETENTION_VARIABLE;
+    }
+    if (text == null || text.isBlank()) {
+      return DEFAULT_RETENTION;
+    }
+    try {
+      return QueryTimeLimit.duration(text);
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new DataSetException(
+          source
+              + "='"
+              + text
+              + "' is not a cache retention: give seconds (e.g. 604800), an ISO-8601 duration"
+              + " (e.g. P7D), or 0 to keep every cached copy for ever.",
+          e);
+    }
   }
 
   /** A file location given outside the class path. */

@@ -19,7 +19,8 @@ class ConnectionMaxLifetimeSettingTest {
       Duration module, Map<String, String> properties, Map<String, String> environment) {
     UnaryOperator<String> p = properties::get;
     UnaryOperator<String> e = environment::get;
-    return new Settings(List.of(), Map.of(), Map.of(), null, null, p, e, false, false, module);
+    return new Settings(
+        List.of(), Map.of(), Map.of(), null, null, p, e, false, false, module, null);
   }
 
   @Test

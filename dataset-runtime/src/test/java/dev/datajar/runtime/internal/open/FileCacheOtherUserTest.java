@@ -75,6 +75,13 @@ class FileCacheOtherUserTest {
     bytes = data.length;
   }
 
+  /** The service user's home directory, as its JVM's user.home has it. */
+  static String serviceHome() {
+    Result r = exec("getent", "passwd", SERVICE);
+    assertEquals(0, r.exit, r.out);
+    return r.out.strip().split(":")[5];
+  }
+
   @AfterAll
   static void removeFiles() throws IOException {
     if (base != null) {
@@ -94,6 +101,7 @@ class FileCacheOtherUserTest {
           List.of(
               "refused: dataset 'geo': cache directory "
                   + dir
+                  + FileCacheTrustTest.GIVEN
                   + " is owned by "
                   + OTHER
                   + ", not by "
@@ -102,12 +110,8 @@ class FileCacheOtherUserTest {
                   + (mode == 0777
                       ? " and can be written by its group and others (mode rwxrwxrwx)"
                       : "")
-                  + ", so the files in it cannot be trusted; it is not used. Set the cache directory"
-                  + " (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR or the builder's cacheDirectory(...)) to a"
-                  + " directory that only "
-                  + SERVICE
-                  + " can write, or leave it unset to use"
-                  + " ~/.cache/datajar.",
+                  + ", so the files in it cannot be trusted; it is not used. "
+                  + FileCacheTrustTest.fix(SERVICE, serviceHome()),
               "hashed=0"),
           r.lines);
       assertEquals(2, probe(dir, "copy").exit);
@@ -128,11 +132,12 @@ class FileCacheOtherUserTest {
             .startsWith(
                 "refused: dataset 'geo': cache directory "
                     + dir
+                    + FileCacheTrustTest.GIVEN
                     + " can be written by its group and others (mode rwxrwxrwx), so the files in it cannot"
                     + " be trusted; it is not used. Run 'chmod go-w "
                     + dir
                     + "' if only you should write"
-                    + " it, or set the cache directory"),
+                    + " it. Or: Change cacheDirectory(...)"),
         r.out);
     assertUnchanged(dir, service, 0777, planted);
   }
@@ -195,6 +200,7 @@ class FileCacheOtherUserTest {
             List.of(
                 "refused: dataset 'geo': cache directory "
                     + shared
+                    + FileCacheTrustTest.GIVEN
                     + " is shared"
                     + " (mode rwxrwxrwt), so datajar uses its private subdirectory "
                     + sub
@@ -209,10 +215,8 @@ class FileCacheOtherUserTest {
                         ? " and can be written by its group and others (mode rwxrwxrwx)"
                         : "")
                     + ". Another user may have created it to take over the cache: it is not used. Remove"
-                    + " it (as its owner or root), or set the cache directory (-Ddatajar.cache.dir,"
-                    + " DATAJAR_CACHE_DIR or the builder's cacheDirectory(...)) to a directory that only "
-                    + SERVICE
-                    + " can write, or leave it unset to use ~/.cache/datajar.",
+                    + " it (as its owner or root). Or: "
+                    + FileCacheTrustTest.fix(SERVICE, serviceHome()),
                 "hashed=0"),
             r.lines);
       }
@@ -233,6 +237,7 @@ class FileCacheOtherUserTest {
             .startsWith(
                 "refused: dataset 'geo': cache directory "
                     + shared
+                    + FileCacheTrustTest.GIVEN
                     + " is owned by "
                     + OTHER
                     + ", not by "
@@ -257,6 +262,7 @@ class FileCacheOtherUserTest {
             .startsWith(
                 "refused: dataset 'geo': cache directory "
                     + dir
+                    + FileCacheTrustTest.GIVEN
                     + " is inside "
                     + outer
                     + ", which is owned by "

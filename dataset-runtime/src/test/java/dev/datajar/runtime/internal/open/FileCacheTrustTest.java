@@ -52,6 +52,27 @@ class FileCacheTrustTest {
     bytes = data.length;
   }
 
+  /** How a directory given to the cache directly is described: as set on a builder. */
+  static final String GIVEN =
+      " (set by cacheDirectory(...) on the builder (the Spring Boot starter's"
+          + " datajar.cache-directory))";
+
+  /** The end of every refusal, for a directory given directly, as user {@code user}. */
+  static String fix(String user, String home) {
+    return "Change cacheDirectory(...) (datajar.cache-directory in Spring Boot) to a directory that"
+        + " only "
+        + user
+        + " can write (with a read-only root file system: a writable volume mounted for it), or"
+        + " remove it to use the default "
+        + home
+        + "/.cache/datajar. A dataset read in place needs no cache: one in a class folder, or a"
+        + " file given by -Ddatajar.geo.path or DATAJAR_GEO_PATH.";
+  }
+
+  static String fix() {
+    return fix(PathStatus.userName(), System.getProperty("user.home"));
+  }
+
   static String mode(Path p) throws IOException {
     return PathStatus.of(p).modeString();
   }
@@ -153,16 +174,13 @@ class FileCacheTrustTest {
     String expected =
         "dataset 'geo': cache directory "
             + cache
+            + GIVEN
             + " can be written by its group"
             + " and others (mode rwxrwxrwx), so the files in it cannot be trusted; it is not used."
             + " Run 'chmod go-w "
             + cache
-            + "' if only you should write it, or set the cache"
-            + " directory (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR or the builder's"
-            + " cacheDirectory(...)) to a directory that only "
-            + PathStatus.userName()
-            + " can"
-            + " write, or leave it unset to use ~/.cache/datajar.";
+            + "' if only you should write it. Or: "
+            + fix();
     assertEquals(
         expected,
         assertThrows(
@@ -188,6 +206,7 @@ class FileCacheTrustTest {
             .startsWith(
                 "dataset 'geo': cache directory "
                     + cache
+                    + GIVEN
                     + " can be"
                     + " written by its group (mode rwxrwx---), so the files in it cannot be trusted;"),
         e.getMessage());
@@ -231,6 +250,7 @@ class FileCacheTrustTest {
     assertEquals(
         "dataset 'geo': cache directory "
             + shared
+            + GIVEN
             + " is shared (mode rwxrwxrwt), so"
             + " datajar uses its private subdirectory "
             + sub
@@ -238,12 +258,8 @@ class FileCacheTrustTest {
             + sub
             + " is a symbolic link,"
             + " not a directory. Another user may have created it to take over the cache: it is not"
-            + " used. Remove it (as its owner or root), or set the cache directory"
-            + " (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR or the builder's cacheDirectory(...)) to a"
-            + " directory that only "
-            + PathStatus.userName()
-            + " can write, or leave it unset to use"
-            + " ~/.cache/datajar.",
+            + " used. Remove it (as its owner or root). Or: "
+            + fix(),
         e.getMessage());
     assertEquals(List.of(), names(target));
   }
@@ -278,6 +294,7 @@ class FileCacheTrustTest {
     assertEquals(
         "dataset 'geo': cache directory "
             + cache
+            + GIVEN
             + " is inside "
             + open
             + ", which can"
@@ -290,10 +307,8 @@ class FileCacheTrustTest {
             + " owned by "
             + PathStatus.userName()
             + " or root and not"
-            + " writable by others, or set the cache directory (-Ddatajar.cache.dir, DATAJAR_CACHE_DIR"
-            + " or the builder's cacheDirectory(...)) to a directory that only "
-            + PathStatus.userName()
-            + " can write, or leave it unset to use ~/.cache/datajar.",
+            + " writable by others. Or: "
+            + fix(),
         e.getMessage());
   }
 
@@ -308,8 +323,9 @@ class FileCacheTrustTest {
             .startsWith(
                 "dataset 'geo': cache directory "
                     + file
+                    + GIVEN
                     + " is not a"
-                    + " directory (regular file). Set the cache directory"),
+                    + " directory (regular file). Change cacheDirectory(...)"),
         e.getMessage());
   }
 
