@@ -108,6 +108,7 @@ final class LayoutReader {
         || p.getSuperMappingType() != null
         || p.isInstrumented()
         || p.getVersionMapping() != null
+        || restricted(p.getMappedClass())
         || sf.getEventEngine()
             .getCallbackRegistry()
             .hasRegisteredCallbacks(p.getMappedClass(), CallbackType.POST_LOAD)) {
@@ -151,6 +152,21 @@ final class LayoutReader {
             idMember.get(),
             members,
             collections));
+  }
+
+  /**
+   * True if the entity class (or a superclass) has a class-level {@code @SQLRestriction}: Hibernate
+   * leaves out the rows it excludes from every read, which the row path does not write, so such an
+   * entity gets no layout (and, by {@link #read}'s closure, neither does any entity whose to-ones
+   * or collections lead to it).
+   */
+  private static boolean restricted(Class<?> entity) {
+    for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+      if (c.isAnnotationPresent(SQLRestriction.class)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
