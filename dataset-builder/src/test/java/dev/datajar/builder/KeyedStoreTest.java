@@ -28,6 +28,7 @@ import dev.datajar.testing.postgres.TestPostgres;
 import jakarta.persistence.Entity;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URL;
@@ -125,12 +126,15 @@ class KeyedStoreTest {
     String manifest =
         Files.readString(
             dir.resolve("classes/META-INF/datasets/keyed.manifest.json"), StandardCharsets.UTF_8);
-    // Runtimes that predate composite ids read the "layouts" key only: Book alone is plain.
+    // Runtimes that predate composite ids read the "layouts" key only. Book alone has a plain
+    // layout, but its to-one leads to Author (collections: "extendedLayouts"), so Book is recorded
+    // there too: under "layouts" such a runtime would find no layout for Book's author.
     String plain = manifest.substring(manifest.indexOf("\"layouts\""));
-    plain = plain.substring(0, plain.indexOf("\"extendedLayouts\""));
-    assertTrue(plain.contains("\"entity\" : \"" + Book.class.getName() + "\""), plain);
-    assertEquals(1, plain.split("\"entity\"").length - 1, plain);
-    assertTrue(manifest.contains("\"extendedLayouts\""), manifest);
+    int extended = plain.indexOf("\"extendedLayouts\"");
+    assertTrue(extended > 0, manifest);
+    assertFalse(plain.substring(0, extended).contains("\"entity\""), plain);
+    assertTrue(
+        plain.substring(extended).contains("\"entity\" : \"" + Book.class.getName() + "\""), plain);
     assertTrue(manifest.contains("\"idClass\" : \"" + Runway.Key.class.getName() + "\""));
     assertTrue(HibernateProbe.rowPath(rows, Runway.class));
     assertTrue(HibernateProbe.rowPath(rows, Printing.class));
@@ -139,6 +143,81 @@ class KeyedStoreTest {
     assertTrue(HibernateProbe.rowPath(rows, Mention.class));
     assertTrue(HibernateProbe.rowPath(rows, Author.class));
     assertTrue(HibernateProbe.rowPath(rows, Book.class));
+  }
+
+  @Test
+  void manifestCutToThePlainKey_readsBookThroughHibernate_asTheRowPathReadsIt() throws Exception {
+    // What a runtime that reads only "layouts" sees: no layout, so Book reads through Hibernate.
+    String manifest = manifest();
+    String cut =
+        manifest.substring(0, manifest.indexOf("\"extendedLayouts\""))
+            + manifest.substring(manifest.indexOf("\"sqliteVersion\""));
+    try (DataSets d = withManifest("cut", cut)) {
+      assertFalse(HibernateProbe.rowPath(d, Book.class));
+      assertEquals(books(rows), books(d));
+    }
+  }
+
+  @Test
+  void layoutWhoseTargetHasNone_isLeftOut_andReadsThroughHibernate() throws Exception {
+    // A manifest whose Author layout is missing (here: renamed to a class of no entity): Book's
+    // to-one target has no layout, so Book reads through Hibernate, not through a row mapper that
+    // cannot make its author.
+    String manifest = manifest();
+    String entity = "\"entity\" : \"" + Author.class.getName() + "\"";
+    assertTrue(manifest.contains(entity), manifest);
+    String edited = manifest.replace(entity, "\"entity\" : \"" + Author.class.getName() + "Gone\"");
+    try (DataSets d = withManifest("no-author", edited)) {
+      assertFalse(HibernateProbe.rowPath(d, Book.class));
+      assertFalse(HibernateProbe.rowPath(d, Author.class));
+      assertEquals(books(rows), books(d));
+    }
+  }
+
+  private static String manifest() throws IOException {
+    return Files.readString(
+        dir.resolve("classes/META-INF/datasets/keyed.manifest.json"), StandardCharsets.UTF_8);
+  }
+
+  /** The keyed dataset's files with {@code manifest} as its manifest, opened. */
+  private static DataSets withManifest(String name, String manifest) throws IOException {
+    Path copy = dir.resolve(name);
+    Path from = dir.resolve("classes");
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = copy.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    Files.writeString(
+        copy.resolve("META-INF/datasets/keyed.manifest.json"), manifest, StandardCharsets.UTF_8);
+    return DataSets.builder()
+        .classLoader(
+            new URLClassLoader(
+                new URL[] {copy.toUri().toURL()}, KeyedStoreTest.class.getClassLoader()))
+        .cacheDirectory(dir.resolve(name + "-cache"))
+        .dataSets("keyed")
+        .open();
+  }
+
+  /** Every book with its author's name, in id order. */
+  private static List<String> books(DataSets d) {
+    List<String> out = new ArrayList<>();
+    for (Book b : d.store(Book.class).search(Query.all().orderBy("id"))) {
+      out.add(
+          b.id
+              + " "
+              + b.title
+              + " "
+              + b.published
+              + " "
+              + (b.author == null ? null : b.author.name));
+    }
+    return out;
   }
 
   // ---- @IdClass

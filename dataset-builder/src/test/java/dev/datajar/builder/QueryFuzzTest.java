@@ -7,6 +7,7 @@ import dev.datajar.builder.fixtures.fuzz.Device;
 import dev.datajar.builder.fixtures.fuzz.Feed;
 import dev.datajar.builder.fixtures.fuzz.FuzzRows;
 import dev.datajar.builder.fixtures.fuzz.Nation;
+import dev.datajar.builder.fixtures.fuzz.Port;
 import dev.datajar.builder.fixtures.fuzz.Rack;
 import dev.datajar.builder.fixtures.fuzz.Site;
 import dev.datajar.builder.fixtures.fuzz.Vendor;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QueryFuzzTest {
   private static final List<Class<?>> ENTITIES =
-      List.of(Nation.class, Vendor.class, Device.class, Rack.class, Site.class, Feed.class);
+      List.of(
+          Nation.class, Vendor.class, Device.class, Rack.class, Site.class, Feed.class, Port.class);
 
   @TempDir static Path dir;
   private static Fixtures.BothEngines engines;
@@ -95,12 +97,13 @@ class QueryFuzzTest {
     long seed = Long.getLong("datajar.fuzz.seed", 18L);
     int only = Integer.getInteger("datajar.fuzz.only", -1);
     Map<Class<?>, Integer> weights = new LinkedHashMap<>();
-    weights.put(Device.class, 50);
-    weights.put(Vendor.class, 10);
+    weights.put(Device.class, 44);
+    weights.put(Vendor.class, 8);
     weights.put(Nation.class, 5);
-    weights.put(Rack.class, 12);
-    weights.put(Site.class, 12);
-    weights.put(Feed.class, 11);
+    weights.put(Rack.class, 11);
+    weights.put(Site.class, 11);
+    weights.put(Feed.class, 10);
+    weights.put(Port.class, 11);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long start = System.nanoTime();
     long cpuStart = threads.getCurrentThreadCpuTime();

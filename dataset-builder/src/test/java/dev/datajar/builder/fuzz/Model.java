@@ -2,13 +2,17 @@ package dev.datajar.builder.fuzz;
 
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
+import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,22 +25,33 @@ import java.util.function.Function;
  * What the fuzzer knows about the fixture's entities, read from their classes by reflection (not
  * from datajar): each entity's attributes by path, its id attributes and its source rows.
  *
- * <p>A row maps attribute paths to Java values: a to-one holds its target's id, an embedded
- * attribute is {@code "spot.city"}, an element collection is a list.
+ * <p>A row maps attribute paths to Java values: a to-one holds its target's id (a list of the
+ * values for a composite one, as {@link Entity#id}), an embedded attribute is {@code "spot.city"}
+ * (an {@code @EmbeddedId}'s parts {@code "id.host"}), an element collection is a list, a map a map
+ * (a NULL value is no entry), a many-to-many the list of its targets' ids.
  */
 public final class Model {
   /** The kind of an attribute. */
   public enum Kind {
     BASIC,
     TO_ONE,
-    COLLECTION
+    COLLECTION,
+    MAP,
+    /** A many-to-many: its targets' ids, in the order of {@link Attr#orderBy} if it has one. */
+    ENTITIES
   }
 
   /**
    * One attribute of an entity: for {@link Kind#BASIC} {@code type} is its boxed Java type; for a
-   * to-one, {@code target} is the entity it leads to.
+   * to-one or a many-to-many, {@code target} is the entity it leads to; {@code orderBy} is a
+   * many-to-many's {@code @OrderBy}, or null.
    */
-  public record Attr(String path, Kind kind, Class<?> type, boolean ordinal, Entity target) {}
+  public record Attr(
+      String path, Kind kind, Class<?> type, boolean ordinal, Entity target, String orderBy) {
+    Attr(String path, Kind kind, Class<?> type, boolean ordinal, Entity target) {
+      this(path, kind, type, ordinal, target, null);
+    }
+  }
 
   /**
    * One entity: its attributes in declaration order, its id attributes (in alphabetical order), and
@@ -45,6 +60,7 @@ public final class Model {
   public static final class Entity {
     public final Class<?> type;
     public final Class<?> idClass;
+    private Field embeddedId;
     public final Map<String, Attr> attributes = new LinkedHashMap<>();
     public final List<String> ids = new ArrayList<>();
     public final List<Map<String, Object>> rows;
@@ -80,8 +96,18 @@ public final class Model {
       return row;
     }
 
-    /** The id {@code Store.get} takes for a row: the value, or an instance of the id class. */
+    /**
+     * The id {@code Store.get} takes for a row: the value, or an instance of the id class or of the
+     * {@code @EmbeddedId}'s class.
+     */
     public Object storeId(Map<String, Object> row) throws ReflectiveOperationException {
+      if (embeddedId != null) {
+        Object key = embeddedId.getType().getConstructor().newInstance();
+        for (String i : ids) {
+          field(key.getClass(), i.substring(i.indexOf('.') + 1)).set(key, row.get(i));
+        }
+        return key;
+      }
       if (idClass == null) {
         return row.get(ids.get(0));
       }
@@ -95,11 +121,11 @@ public final class Model {
     /** The id, as {@link #id}, of an entity object read from a store. */
     public Object idOf(Object entity) throws ReflectiveOperationException {
       if (ids.size() == 1) {
-        return field(type, ids.get(0)).get(entity);
+        return get(entity, ids.get(0));
       }
       List<Object> key = new ArrayList<>();
       for (String i : ids) {
-        key.add(field(type, i).get(entity));
+        key.add(get(entity, i));
       }
       return key;
     }
@@ -108,13 +134,15 @@ public final class Model {
     public Map<String, Object> valuesOf(Object entity) throws ReflectiveOperationException {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Attr a : attributes.values()) {
-        String[] parts = a.path().split("\\.");
-        Object v = field(type, parts[0]).get(entity);
-        if (parts.length == 2 && v != null) {
-          v = field(v.getClass(), parts[1]).get(v);
-        }
+        Object v = get(entity, a.path());
         if (a.kind() == Kind.TO_ONE && v != null) {
           v = a.target().idOf(v);
+        } else if (a.kind() == Kind.ENTITIES && v != null) {
+          List<Object> targets = new ArrayList<>();
+          for (Object t : (List<?>) v) {
+            targets.add(a.target().idOf(t));
+          }
+          v = targets;
         }
         out.put(a.path(), v);
       }
@@ -136,6 +164,21 @@ public final class Model {
     return f;
   }
 
+  /**
+   * The value at an attribute path of an object ({@code "spot.city"}), null when an object on the
+   * way is.
+   */
+  static Object get(Object object, String path) throws ReflectiveOperationException {
+    Object v = object;
+    for (String part : path.split("\\.")) {
+      if (v == null) {
+        return null;
+      }
+      v = field(v.getClass(), part).get(v);
+    }
+    return v;
+  }
+
   /** The model of {@code types}, whose rows {@code rows} gives. */
   public Model(List<Class<?>> types, Function<Class<?>, List<Map<String, Object>>> rows) {
     for (Class<?> t : types) {
@@ -149,28 +192,52 @@ public final class Model {
         if (f.isAnnotationPresent(Id.class)) {
           e.ids.add(f.getName());
         }
-        if (f.isAnnotationPresent(ManyToOne.class)) {
-          Entity target = entities.get(f.getType());
+        if (f.isAnnotationPresent(EmbeddedId.class)) {
+          e.embeddedId = f;
+          for (Field g : f.getType().getFields()) {
+            String path = f.getName() + "." + g.getName();
+            e.ids.add(path);
+            e.attributes.put(path, basic(path, g));
+          }
+        } else if (f.isAnnotationPresent(ManyToOne.class)) {
+          e.attributes.put(f.getName(), toOne(f.getName(), f));
+        } else if (f.isAnnotationPresent(ManyToMany.class)) {
+          Class<?> element =
+              (Class<?>) ((ParameterizedType) f.getGenericType()).getActualTypeArguments()[0];
+          OrderBy order = f.getAnnotation(OrderBy.class);
           e.attributes.put(
-              f.getName(), new Attr(f.getName(), Kind.TO_ONE, f.getType(), false, target));
+              f.getName(),
+              new Attr(
+                  f.getName(),
+                  Kind.ENTITIES,
+                  f.getType(),
+                  false,
+                  entities.get(element),
+                  order == null ? null : order.value()));
         } else if (f.isAnnotationPresent(ElementCollection.class)) {
-          e.attributes.put(
-              f.getName(), new Attr(f.getName(), Kind.COLLECTION, f.getType(), false, null));
+          Kind kind = Map.class.isAssignableFrom(f.getType()) ? Kind.MAP : Kind.COLLECTION;
+          e.attributes.put(f.getName(), new Attr(f.getName(), kind, f.getType(), false, null));
         } else if (f.isAnnotationPresent(Embedded.class)) {
           for (Field g : f.getType().getFields()) {
             String path = f.getName() + "." + g.getName();
-            e.attributes.put(path, basic(path, g));
+            e.attributes.put(
+                path, g.isAnnotationPresent(ManyToOne.class) ? toOne(path, g) : basic(path, g));
           }
         } else {
           e.attributes.put(f.getName(), basic(f.getName(), f));
         }
       }
-      // S3: a composite id breaks ties by its attributes in the alphabetical order of their names.
+      // S3: a composite id breaks ties by its attributes in the alphabetical order of their names
+      // (an @EmbeddedId's parts are named so that this is also their declaration order).
       e.ids.sort(null);
       for (Map<String, Object> row : e.rows) {
         e.byId.put(e.id(row), row);
       }
     }
+  }
+
+  private Attr toOne(String path, Field f) {
+    return new Attr(path, Kind.TO_ONE, f.getType(), false, entities.get(f.getType()));
   }
 
   private static Attr basic(String path, Field f) {

@@ -76,16 +76,7 @@ public final class QueryGenerator {
 
   /** The entity whose rows hold the attribute at the end of {@code path}. */
   private Model.Entity owner(String path) {
-    Model.Entity e = entity;
-    String[] parts = path.split("\\.");
-    for (int i = 0; i < parts.length - 1; i++) {
-      Model.Attr a = e.attributes.get(parts[i]);
-      if (a == null) {
-        return e; // an embedded attribute
-      }
-      e = a.target();
-    }
-    return e;
+    return Reference.holder(entity, path);
   }
 
   /** The paths a condition or an order may name. */

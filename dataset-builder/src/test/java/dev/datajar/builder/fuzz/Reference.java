@@ -35,6 +35,25 @@ public final class Reference {
    * (whose value is its target's id).
    */
   public static Model.Attr attr(Model.Entity entity, String path) {
+    return walk(entity, null, path);
+  }
+
+  /**
+   * The entity whose rows hold the attribute at the end of {@code path} from {@code entity} (the
+   * target of the path's last to-one, else {@code entity}).
+   */
+  static Model.Entity holder(Model.Entity entity, String path) {
+    Model.Entity[] holder = {entity};
+    walk(entity, holder, path);
+    return holder[0];
+  }
+
+  /**
+   * Follows {@code path} from {@code entity}: each step an attribute ({@code "vendor"}) or an
+   * embedded one ({@code "spot.city"}, {@code "wiring.maker"}); the last step's attribute, and the
+   * entity holding it in {@code holder[0]} if {@code holder} is given.
+   */
+  private static Model.Attr walk(Model.Entity entity, Model.Entity[] holder, String path) {
     Model.Entity e = entity;
     String[] parts = path.split("\\.");
     for (int i = 0; i < parts.length; i++) {
@@ -45,6 +64,9 @@ public final class Reference {
       }
       if (a == null) {
         throw new IllegalArgumentException(entity.name() + " has no path " + path);
+      }
+      if (holder != null) {
+        holder[0] = e;
       }
       if (i == parts.length - 1) {
         return a;
@@ -61,8 +83,12 @@ public final class Reference {
     String[] parts = path.split("\\.");
     for (int i = 0; i < parts.length; i++) {
       Model.Attr a = e.attributes.get(parts[i]);
+      if (a == null && i + 1 < parts.length) {
+        a = e.attributes.get(parts[i] + "." + parts[i + 1]); // an embedded attribute
+        i++;
+      }
       if (a == null) {
-        return r.get(parts[i] + "." + parts[i + 1]); // an embedded attribute
+        throw new IllegalArgumentException(entity.name() + " has no path " + path);
       }
       Object v = r.get(a.path());
       if (i == parts.length - 1 || v == null) {
@@ -190,6 +216,16 @@ public final class Reference {
   private static int nullsFirst(Object a, Object b, boolean ordinal) {
     if (a == null || b == null) {
       return Boolean.compare(a != null, b != null);
+    }
+    if (a instanceof List<?> x && b instanceof List<?> y) {
+      // a to-one to a composite key: by its target's id attributes in turn (S1, S3)
+      for (int i = 0; i < x.size(); i++) {
+        int c = Semantics.compare(x.get(i), y.get(i), false);
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
     }
     return Semantics.compare(a, b, ordinal);
   }

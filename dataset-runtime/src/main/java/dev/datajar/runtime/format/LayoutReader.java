@@ -55,8 +55,8 @@ import org.hibernate.sql.Template;
  * run-time mapping, on the build side, so that the runtime can read those entities without
  * Hibernate.
  *
- * <p>That is: a single table; a basic id, an {@code @EmbeddedId} of basic parts or an {@code
- * IdClass} of basic parts and to-ones (JPA's derived identity); basic attributes, embeddables of
+ * <p>That is: a single table; a basic id, an {@code @EmbeddedId} or an {@code IdClass} of basic
+ * parts and to-ones (JPA's derived identity for an id class); basic attributes, embeddables of
  * basic parts and to-ones (nested too) and to-one references to the primary key of another such
  * entity (to-ones inside keys and embeddables: to a basic primary key); collections ({@link
  * #collection}); no inheritance, formulas, versions, bytecode enhancement or {@code @PostLoad}.
@@ -108,6 +108,7 @@ final class LayoutReader {
         || p.getSuperMappingType() != null
         || p.isInstrumented()
         || p.getVersionMapping() != null
+        || restricted(p.getMappedClass())
         || sf.getEventEngine()
             .getCallbackRegistry()
             .hasRegisteredCallbacks(p.getMappedClass(), CallbackType.POST_LOAD)) {
@@ -151,6 +152,21 @@ final class LayoutReader {
             idMember.get(),
             members,
             collections));
+  }
+
+  /**
+   * True if the entity class (or a superclass) has a class-level {@code @SQLRestriction}: Hibernate
+   * leaves out the rows it excludes from every read, which the row path does not write, so such an
+   * entity gets no layout (and, by {@link #read}'s closure, neither does any entity whose to-ones
+   * or collections lead to it).
+   */
+  private static boolean restricted(Class<?> entity) {
+    for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+      if (c.isAnnotationPresent(SQLRestriction.class)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -667,10 +683,10 @@ final class LayoutReader {
   }
 
   /**
-   * The id: basic, an {@code @EmbeddedId} (an embedded member) or an {@code @IdClass} (a member
-   * without an attribute, its parts set on the entity, a to-one part recorded as its foreign key
-   * column and target); empty for any other (a to-one in an {@code @EmbeddedId}, several {@code
-   * Id}s without an id class).
+   * The id: basic, an {@code @EmbeddedId} (an embedded member, its to-one parts recorded as for an
+   * embeddable) or an {@code @IdClass} (a member without an attribute, its parts set on the entity,
+   * a to-one part recorded as its foreign key column and target); empty for any other (several
+   * {@code Id}s without an id class).
    */
   private static Optional<EntityLayout.Member> id(
       EntityIdentifierMapping id, String table, BiFunction<String, String, Codec> codecOf) {
@@ -704,7 +720,8 @@ final class LayoutReader {
     }
     if (id instanceof CompositeIdentifierMapping c
         && id instanceof SingleAttributeIdentifierMapping s) {
-      return embedded(s.getAttributeName(), c, s.getPropertyAccess(), table, codecOf, false);
+      // Its to-ones are parts like an embeddable's: a foreign key column and a target.
+      return embedded(s.getAttributeName(), c, s.getPropertyAccess(), table, codecOf, true);
     }
     return Optional.empty();
   }

@@ -13,9 +13,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JSON form of a {@link Manifest}: written with a fixed field order, read leniently (fields of
@@ -101,9 +103,10 @@ final class ManifestJson {
    * Under which key each layout goes, by entity: 0 {@code layouts} (plain), 1 {@code
    * extendedLayouts}, 2 {@code laterLayouts} ({@link EntityLayout#later()}: maps, sorted
    * collections, restrictions; {@link EntityLayout#toOneParts()}: to-ones inside keys and
-   * embeddables); a layout whose to-one or collection target goes under {@code laterLayouts} goes
-   * there too, so a runtime that reads only the earlier keys never meets a target it has no layout
-   * for (its mappers would have no mapper for the target).
+   * embeddables); a layout whose to-one or collection target goes under a later key goes there too
+   * (a plain entity with a to-one to an {@code extendedLayouts} entity under {@code
+   * extendedLayouts}), so a runtime that reads only the earlier keys never meets a target it has no
+   * layout for (its mappers would have no mapper for the target).
    */
   private static Map<String, Integer> keys(List<EntityLayout> layouts) {
     Map<String, Integer> keys = new HashMap<>();
@@ -119,7 +122,7 @@ final class ManifestJson {
         l.collections().forEach(c -> targets.add(c.element().target()));
         for (String t : targets) {
           Integer k = t == null ? null : keys.get(t);
-          if (k != null && k == 2 && keys.get(l.entity()) < 2) {
+          if (k != null && k > keys.get(l.entity())) {
             keys.put(l.entity(), k);
             changed = true;
           }
@@ -312,6 +315,7 @@ final class ManifestJson {
               collections));
     }
     layouts.sort((a, b) -> a.entity().compareTo(b.entity()));
+    leaveOutMissingTargets(layouts);
     List<Manifest.Source> sources = new ArrayList<>();
     for (Map<String, Object> s : objects(root, "sources")) {
       sources.add(new Manifest.Source(text(s, "path"), text(s, "sha256"), number(s, "bytes", -1)));
@@ -330,6 +334,30 @@ final class ManifestJson {
         .sources(sources)
         .postgres(postgres)
         .build();
+  }
+
+  /**
+   * Leaves out, repeatedly, every layout with a to-one or collection target that has no layout, so
+   * that the row path never meets a target it cannot read: that entity reads through Hibernate. A
+   * manifest written by this version never has one (the builder records targets first and puts a
+   * layout under the key of its latest target); one written for fewer keys, or edited, may.
+   */
+  static void leaveOutMissingTargets(List<EntityLayout> layouts) {
+    boolean changed = true;
+    while (changed) {
+      Set<String> readable = new HashSet<>();
+      layouts.forEach(l -> readable.add(l.entity()));
+      changed =
+          layouts.removeIf(
+              l ->
+                  l.columns().stream()
+                          .anyMatch(a -> a.target() != null && !readable.contains(a.target()))
+                      || l.collections().stream()
+                          .anyMatch(
+                              c ->
+                                  c.element().target() != null
+                                      && !readable.contains(c.element().target())));
+    }
   }
 
   private static EntityLayout.Member member(Map<String, Object> a) {

@@ -571,7 +571,9 @@ public final class RowMapper<T> {
     } else if (idClass) {
       key.setParts(e, (List<Object>) id, seen, connections, slot);
     } else {
-      idSetter.invokeExact((Object) e, key.build(((List<Object>) id).toArray()));
+      // an @EmbeddedId: its to-one parts load within this call, as an embeddable's do
+      idSetter.invokeExact(
+          (Object) e, key.build(((List<Object>) id).toArray(), seen, connections, slot));
     }
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];

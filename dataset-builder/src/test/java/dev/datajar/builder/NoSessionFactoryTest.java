@@ -1,0 +1,133 @@
+package dev.datajar.builder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.datajar.builder.fixtures.keyed.Book;
+import dev.datajar.builder.fixtures.keyed.Library;
+import dev.datajar.builder.fixtures.keyed.Mention;
+import dev.datajar.builder.fixtures.keyed.Runway;
+import dev.datajar.builder.fixtures.mapped.Shelf;
+import dev.datajar.runtime.DataSets;
+import dev.datajar.runtime.Query;
+import dev.datajar.runtime.Store;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 18's bar, seen from the JVM: a child JVM run with {@code -verbose:class} reads every entity
+ * of the {@code keyed} and {@code mapped} fixtures (composite keys, embeddables, element
+ * collections, maps, sorted collections, many-to-manys, one-to-manys ordered by their targets'
+ * attributes, to-ones to composite keys) through every {@code Store} call, and searches ordered and
+ * filtered through to-ones, without loading Hibernate's {@code SessionFactoryImpl}; then one HQL
+ * {@code query()} loads it, which shows the check would see it.
+ */
+class NoSessionFactoryTest {
+  static final String READS_DONE = "---- store calls done ----";
+  static final String SESSION_FACTORY = "org.hibernate.internal.SessionFactoryImpl ";
+
+  @TempDir Path dir;
+
+  @Test
+  void storeCalls_loadNoSessionFactory_butQueryDoes() throws Exception {
+    Path classes = dir.resolve("classes");
+    new DataSetBuilder()
+        .build(
+            Fixtures.request(dir, "keyed", "mapped")
+                .outputDirectory(classes.resolve("META-INF/datasets"))
+                .build());
+    List<String> command = ChildJvm.java();
+    command.addAll(
+        List.of(
+            "-verbose:class",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Child.class.getName(),
+            classes.toString(),
+            dir.resolve("cache").toString()));
+    Path log = dir.resolve("child.log");
+    Process child =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(child.waitFor(5, TimeUnit.MINUTES), "the child JVM did not end");
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    assertEquals(0, child.exitValue(), () -> String.join("\n", lines));
+    int done = lines.indexOf(READS_DONE);
+    assertTrue(done > 0, "no marker in the child's output");
+    List<String> reads = lines.subList(0, done);
+    assertTrue(
+        reads.stream().anyMatch(l -> l.contains("dev.datajar.runtime.internal.read.RowMapper ")),
+        "the row path was not loaded: is the output -verbose:class's?");
+    List<String> factories = reads.stream().filter(l -> l.contains(SESSION_FACTORY)).toList();
+    List<String> loaded = reads.stream().filter(l -> l.contains("[class,load]")).toList();
+    List<String> hibernate =
+        loaded.stream()
+            .filter(l -> l.contains("] org.hibernate."))
+            .map(l -> l.substring(l.indexOf("] org.hibernate.") + 2).split(" ")[0])
+            .toList();
+    System.out.printf(
+        "-verbose:class, Store calls: %d classes loaded, %d of them org.hibernate.* %s, %d"
+            + " SessionFactoryImpl; then query(): %s%n",
+        loaded.size(),
+        hibernate.size(),
+        hibernate,
+        factories.size(),
+        lines.subList(done, lines.size()).stream()
+            .filter(l -> l.contains(SESSION_FACTORY))
+            .findFirst()
+            .orElse("no SessionFactoryImpl"));
+    assertEquals(List.of(), factories, "a Store call loaded Hibernate's SessionFactoryImpl");
+    assertTrue(
+        lines.subList(done, lines.size()).stream().anyMatch(l -> l.contains(SESSION_FACTORY)),
+        "query() did not load SessionFactoryImpl: the check above cannot see it");
+  }
+
+  /** The child JVM: Store calls, the marker, then one HQL query. */
+  public static final class Child {
+    private Child() {}
+
+    public static void main(String[] args) throws Exception {
+      ClassLoader loader =
+          new URLClassLoader(
+              new URL[] {Path.of(args[0]).toUri().toURL()}, Child.class.getClassLoader());
+      try (DataSets d =
+          DataSets.builder()
+              .classLoader(loader)
+              .cacheDirectory(Path.of(args[1]))
+              .dataSets("keyed", "mapped")
+              .open()) {
+        long rowsStreamed = 0;
+        for (String name : List.of("keyed", "mapped")) {
+          for (Class<?> type : d.entities(name)) {
+            Store<?> s = d.store(type);
+            s.search(Query.all().limit(5));
+            s.count(Query.all());
+            s.first(Query.all());
+            try (Stream<?> rows = s.stream(Query.all())) {
+              rowsStreamed += rows.count();
+            }
+          }
+        }
+        Runway r = d.store(Runway.class).first(Query.all()).orElseThrow();
+        d.store(Runway.class).get(new Runway.Key(r.airport, r.number));
+        d.store(Runway.class).getAll(List.of(new Runway.Key(r.airport, r.number)));
+        d.store(Library.class).getAll(List.of(1L, 2L, 3L));
+        d.store(Shelf.class).get(1L);
+        d.store(Book.class).search(Query.all().orderByDesc("author.name"));
+        d.store(Mention.class).search(Query.all().orderBy("runway.length").orderBy("note"));
+        d.store(Mention.class).count(Query.all().orderBy("printing"));
+        System.out.println(rowsStreamed + " rows streamed");
+        System.out.println(READS_DONE);
+        System.out.flush();
+        d.store(Book.class).query("select b from Book b", Book.class);
+      }
+    }
+  }
+}
