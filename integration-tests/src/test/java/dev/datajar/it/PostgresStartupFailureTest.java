@@ -16,8 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Start-up checks of a dataset read from PostgreSQL, each with its message pinned. */
+// Isolated (no other class runs meanwhile): it sets the root logger to ALL and collects what
+// every thread logs.
+@Isolated
 class PostgresStartupFailureTest {
   private static PostgresDataSets.Built built;
 
