@@ -39,6 +39,23 @@ public abstract class ReleasingSpliterator<T> extends Spliterators.AbstractSplit
     return true;
   }
 
+  /**
+   * The rows in one loop, as {@link #tryAdvance} hands them out one by one (a stream's {@code
+   * forEach}, {@code collect}, {@code count} come here): released after the last, and stopped if
+   * the action closes the stream.
+   */
+  @Override
+  public final void forEachRemaining(Consumer<? super T> action) {
+    while (!done) {
+      T row = next();
+      if (row == null) {
+        close();
+        return;
+      }
+      action.accept(row);
+    }
+  }
+
   /** Releases what the stream holds; later calls do nothing. */
   public final void close() {
     if (!done) {
