@@ -62,6 +62,7 @@ public final class Engine implements AutoCloseable, Sessions {
   private final HibernateSide hibernate;
   private final Map<Class<?>, EntityReader<?>> readers = new LinkedHashMap<>();
   private volatile boolean closed;
+  private volatile Runnable afterClose;
 
   /**
    * Held shared by every read through a Hibernate session of its own, and exclusively by {@link
@@ -426,6 +427,11 @@ public final class Engine implements AutoCloseable, Sessions {
     }
   }
 
+  /** Runs {@code action} once this engine has closed (a pinned file it read is deleted). */
+  public void afterClose(Runnable action) {
+    this.afterClose = action;
+  }
+
   @Override
   public boolean isClosed() {
     return closed;
@@ -452,6 +458,10 @@ public final class Engine implements AutoCloseable, Sessions {
         streams.close();
       } finally {
         lookups.close();
+        Runnable after = afterClose;
+        if (after != null) {
+          after.run();
+        }
       }
     }
   }
