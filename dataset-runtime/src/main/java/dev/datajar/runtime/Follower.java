@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -75,7 +76,7 @@ final class Follower implements AutoCloseable {
   private void follow(DataSets dataSets, String name, Path file, Duration every) {
     Path manifest = file.resolveSibling(DataSetLayout.manifestFileName(name));
     // The states seen when the served version was opened, or at the last attempt.
-    List<State> seen = new ArrayList<>(List.of(states(file, manifest)));
+    List<State> seen = new ArrayList<>(Arrays.asList(states(file, manifest)));
     long millis = Math.max(1, every.toMillis());
     LOG.log(
         System.Logger.Level.INFO, "dataset ''{0}'': following {1}, every {2}", name, file, every);
@@ -83,7 +84,7 @@ final class Follower implements AutoCloseable {
         timer.scheduleWithFixedDelay(
             () -> {
               try {
-                List<State> now = List.of(states(file, manifest));
+                List<State> now = Arrays.asList(states(file, manifest)); // no manifest: null
                 if (now.get(0) == null || now.equals(seen)) {
                   return;
                 }

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  *
  * <p>A version's file is a hard link to the followed file (no copy; the old content stays on disk
  * while a version reads it, whatever is renamed over the followed name), or a copy when the cache
- * directory is on another file system. It lives in {@code <cache directory>/pinned/} as {@code
- * <dataset>-<pid>-<n>.sqlite} and is deleted when its version closes; files left by a process that
- * no longer runs are deleted by the next one that pins a file there.
+ * directory is on another file system. It lives in {@code pinned/} of the checked cache directory
+ * ({@link CacheDirectory}: ours, writable by nobody else) as {@code <dataset>-<pid>-<n>.sqlite} and
+ * is deleted when its version closes; files left by a process that no longer runs are deleted by
+ * the next one that pins a file there.
  */
 final class PinnedFiles {
   private static final System.Logger LOG = System.getLogger(PinnedFiles.class.getName());
@@ -33,7 +34,9 @@ final class PinnedFiles {
 
   /** A private name for {@code file}'s current content, in {@code cacheDir}/pinned. */
   static Path pin(String name, Path file, Path cacheDir) {
-    Path dir = cacheDir.resolve("pinned");
+    // The cache's own checked directory (ours, writable by nobody else): nobody can swap a link
+    // there between its check and its use.
+    Path dir = FileCache.effectiveDirectory(name, cacheDir).resolve("pinned");
     long n = SEQUENCE.incrementAndGet();
     Path pinned = dir.resolve(name + "-" + PID + "-" + n + ".sqlite");
     try {
