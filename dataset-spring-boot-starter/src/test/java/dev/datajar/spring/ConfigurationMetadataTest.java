@@ -106,6 +106,7 @@ class ConfigurationMetadataTest {
             "datajar.jdbc",
             "datajar.cache-directory",
             "datajar.connection-max-lifetime",
+            "datajar.follow",
             "datajar.metrics.enabled"),
         read,
         "what this test finds the starter reading");
@@ -124,6 +125,6 @@ class ConfigurationMetadataTest {
         assertTrue(p.path("description").asText().length() > 20, "no description: " + p);
       }
     }
-    assertEquals(6, seen);
+    assertEquals(7, seen);
   }
 }
