@@ -33,7 +33,8 @@ import java.util.Objects;
  *     the file a setting gave (and which setting), or the JDBC URL (never with a password)
  * @param file the SQLite file read (a jar's dataset is read from its copy in the cache directory),
  *     or {@code null} for a dataset in PostgreSQL
- * @param servedSince when this {@link DataSets} opened the dataset
+ * @param servedSince when this version began to be served: when the {@link DataSets} opened the
+ *     dataset, or when {@link DataSets#reload} took it
  */
 public record DataSetInfo(
     String name,

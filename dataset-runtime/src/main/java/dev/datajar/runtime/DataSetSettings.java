@@ -32,6 +32,7 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
   private boolean startHibernate;
   private Duration connectionMaxLifetime;
   private Duration cacheRetention;
+  private final Map<String, Duration> follow = new LinkedHashMap<>();
   private StoreObserver observer;
   private int changes;
 
@@ -156,6 +157,30 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
   }
 
   /**
+   * Follows dataset {@code name}'s file (given by {@link #path}, {@code -Ddatajar.<name>.path} or
+   * {@code DATAJAR_<NAME>_PATH}): every {@code pollInterval} its identity (file key, modification
+   * time, size, and those of the manifest beside it) is compared with the version served, and a
+   * change is taken as {@link DataSets#reload(String)} takes it: verified in full, then served, or
+   * refused with a logged reason while the current version keeps serving. Also system property
+   * {@code datajar.<name>.follow} or environment variable {@code DATAJAR_<NAME>_FOLLOW} (seconds,
+   * or an ISO-8601 duration such as {@code PT30S}); {@link Duration#ZERO} does not follow.
+   *
+   * <p>Replace the file by renaming a complete file over it ({@code mv}, on the same file system),
+   * never by writing into it: truncating or copying over a file SQLite has mapped into memory kills
+   * the JVM with SIGBUS. A followed file is read through a private hard link (or copy) in the cache
+   * directory, so each version keeps reading the file it was verified from.
+   */
+  public B follow(String name, Duration pollInterval) {
+    Objects.requireNonNull(pollInterval, "pollInterval");
+    if (pollInterval.isNegative()) {
+      throw new IllegalArgumentException(
+          "follow(\"" + name + "\", " + pollInterval + "): give a positive interval, or ZERO");
+    }
+    follow.put(DataSetLayout.checkName(name), pollInterval);
+    return changed();
+  }
+
+  /**
    * Lets {@code observer} see every store call (operation, time, failure), for metrics; see {@link
    * StoreObserver}. None by default, and then nothing is timed.
    */
@@ -198,6 +223,7 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
     to.startHibernate = startHibernate;
     to.connectionMaxLifetime = connectionMaxLifetime;
     to.cacheRetention = cacheRetention;
+    to.follow.putAll(follow);
     to.observer = observer;
     to.changes++;
   }
@@ -222,7 +248,8 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
         verifyFully,
         startHibernate,
         connectionMaxLifetime,
-        cacheRetention);
+        cacheRetention,
+        follow);
   }
 
   private B changed() {

@@ -2,17 +2,21 @@ package dev.datajar.runtime;
 
 import dev.datajar.runtime.internal.Engine;
 import dev.datajar.runtime.internal.EntityReader;
+import dev.datajar.runtime.internal.Served;
+import dev.datajar.runtime.internal.VersionedReader;
 import dev.datajar.runtime.internal.open.EngineOpener;
+import dev.datajar.runtime.internal.open.Located;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The opened datasets of a service: the entry point that hands out {@link Store}s, with or without
@@ -33,25 +37,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * life of the instance.
  */
 public final class DataSets implements AutoCloseable {
-  private final Map<String, Engine> engines;
-  private final Map<Class<?>, Engine> byEntity = new HashMap<>();
+  private static final System.Logger LOG = System.getLogger(DataSets.class.getName());
+
+  private final Map<String, Served> served;
+  private final Map<Class<?>, Served> byEntity = new HashMap<>();
   private final Map<Class<?>, Store<?>> stores = new ConcurrentHashMap<>();
   private final EngineOpener.Plan plan;
-  private final Instant servedSince;
-  private final Map<String, DataSetInfo> infos = new ConcurrentHashMap<>();
   private final StoreObserver observer;
-  private final Map<Class<?>, EntityReader<?>> observed = new ConcurrentHashMap<>();
+  private final Map<Class<?>, EntityReader<?>> readers = new ConcurrentHashMap<>();
+  private final List<DataSetListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, List<Class<?>>> entities = new HashMap<>();
+  private final Follower follower;
 
   DataSets(Map<String, Engine> engines, EngineOpener.Plan plan, StoreObserver observer) {
-    this.engines = Map.copyOf(engines);
     this.plan = plan;
-    this.servedSince = Instant.now();
     this.observer = observer;
+    Map<String, Served> all = new LinkedHashMap<>();
     for (Engine e : engines.values()) {
+      Located l = plan.located(e.name());
+      Served s =
+          new Served(e.name(), new Served.Version(e, (en, t) -> EngineOpener.describe(l, en, t)));
+      all.put(e.name(), s);
+      entities.put(e.name(), List.copyOf(e.entities()));
       for (Class<?> c : e.entities()) {
-        byEntity.put(c, e);
+        byEntity.put(c, s);
       }
     }
+    this.served = Map.copyOf(all);
+    this.follower = Follower.start(this, plan);
   }
 
   /** Opens every dataset listed in a {@code META-INF/datasets/index} of the class path. */
@@ -66,7 +79,7 @@ public final class DataSets implements AutoCloseable {
 
   /** The names of the opened datasets. */
   public Set<String> names() {
-    return engines.keySet();
+    return served.keySet();
   }
 
   /**
@@ -74,7 +87,7 @@ public final class DataSets implements AutoCloseable {
    * null} for a dataset read from PostgreSQL ({@link Builder#jdbc}).
    */
   public Path file(String dataSet) {
-    return engine(dataSet).file();
+    return served(dataSet).current().engine().file();
   }
 
   /**
@@ -83,7 +96,7 @@ public final class DataSets implements AutoCloseable {
    */
   public List<DataSetInfo> info() {
     List<DataSetInfo> all = new ArrayList<>();
-    for (String name : new TreeSet<>(engines.keySet())) {
+    for (String name : new TreeSet<>(served.keySet())) {
       all.add(info(name));
     }
     return all;
@@ -95,8 +108,89 @@ public final class DataSets implements AutoCloseable {
    * @throws IllegalArgumentException if no dataset of that name is open
    */
   public DataSetInfo info(String dataSet) {
-    Engine e = engine(dataSet);
-    return infos.computeIfAbsent(dataSet, n -> plan.describe(e, servedSince));
+    return served(dataSet).current().info();
+  }
+
+  /**
+   * Takes the version of {@code dataSet} found now where it was found at start-up (for now: the
+   * file given by {@code path(...)}, {@code -Ddatajar.<name>.path} or {@code DATAJAR_<NAME>_PATH}),
+   * after verifying it in full against the running entity classes: header, sha256 against the
+   * manifest beside the file (if there is one), schema fingerprint, and entity shape (or, when the
+   * shape differs, the schema through Hibernate): the checks of start-up. Then it is served at
+   * once: calls already running, and open streams, finish on the version they started on, which
+   * closes (connections, caches, Hibernate, its private link to the file) when the last of them is
+   * done. Listeners are told ({@link #addListener}). Reloads of one dataset run one at a time.
+   *
+   * @return what is served now
+   * @throws DataSetOpenException if the new version fails a check (logged, and listeners told): the
+   *     current version keeps serving
+   * @throws IllegalArgumentException if no dataset of that name is open
+   */
+  public DataSetInfo reload(String dataSet) {
+    Served s = served(dataSet);
+    synchronized (s) {
+      Served.Version old = s.current();
+      EngineOpener.Reopened r;
+      try {
+        r = EngineOpener.reopen(plan.settings(), dataSet, entities.get(dataSet));
+      } catch (RuntimeException e) {
+        String reason =
+            "dataset '"
+                + dataSet
+                + "': a new version was refused, the version served since "
+                + old.info().servedSince()
+                + " (sha256 "
+                + old.info().sha256()
+                + ") keeps serving: "
+                + withoutPrefix(dataSet, e.getMessage());
+        LOG.log(System.Logger.Level.WARNING, reason);
+        for (DataSetListener l : listeners) {
+          try {
+            l.refused(dataSet, old.info(), reason);
+          } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.WARNING, "a DataSetListener failed", ex);
+          }
+        }
+        throw DataSetOpenException.withMessage(dataSet, reason, e);
+      }
+      Located l = r.located();
+      Served.Version next =
+          new Served.Version(r.engine(), (en, t) -> EngineOpener.describe(l, en, t));
+      s.serve(next);
+      DataSetInfo now = next.info();
+      LOG.log(
+          System.Logger.Level.INFO,
+          "dataset ''{0}'': now serving sha256 {1} from {2} (was {3})",
+          dataSet,
+          now.sha256(),
+          now.source(),
+          old.info().sha256());
+      for (DataSetListener listener : listeners) {
+        try {
+          listener.switched(dataSet, old.info(), now);
+        } catch (RuntimeException ex) {
+          LOG.log(System.Logger.Level.WARNING, "a DataSetListener failed", ex);
+        }
+      }
+      return now;
+    }
+  }
+
+  private static String withoutPrefix(String dataSet, String message) {
+    String prefix = "dataset '" + dataSet + "': ";
+    return message != null && message.startsWith(prefix)
+        ? message.substring(prefix.length())
+        : message;
+  }
+
+  /** Tells {@code listener} of every new version served and every version refused from now on. */
+  public void addListener(DataSetListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Stops telling {@code listener}. */
+  public void removeListener(DataSetListener listener) {
+    listeners.remove(listener);
   }
 
   /**
@@ -104,8 +198,8 @@ public final class DataSets implements AutoCloseable {
    * so a {@code DataSets} that exists and is open serves every one of {@link #names()}.
    */
   public boolean isOpen() {
-    for (Engine e : engines.values()) {
-      if (e.isClosed()) {
+    for (Served s : served.values()) {
+      if (s.isClosed() || s.current().engine().isClosed()) {
         return false;
       }
     }
@@ -114,7 +208,8 @@ public final class DataSets implements AutoCloseable {
 
   /** The entity classes of a dataset. */
   public List<Class<?>> entities(String dataSet) {
-    return List.copyOf(engine(dataSet).entities());
+    served(dataSet);
+    return entities.get(dataSet);
   }
 
   /**
@@ -142,10 +237,11 @@ public final class DataSets implements AutoCloseable {
   /** Closes every dataset: connections, files, and Hibernate where it was started. Idempotent. */
   @Override
   public void close() {
+    follower.close();
     RuntimeException failure = null;
-    for (Engine e : engines.values()) {
+    for (Served s : served.values()) {
       try {
-        e.close();
+        s.close();
       } catch (RuntimeException ex) {
         failure = failure == null ? ex : failure;
       }
@@ -156,8 +252,8 @@ public final class DataSets implements AutoCloseable {
   }
 
   <T> EntityReader<T> reader(Class<T> type) {
-    Engine e = byEntity.get(type);
-    if (e == null) {
+    Served s = byEntity.get(type);
+    if (s == null) {
       throw new IllegalArgumentException(
           type.getName()
               + " is not an entity of an opened"
@@ -166,17 +262,15 @@ public final class DataSets implements AutoCloseable {
               + "). Check that its dataset's jar is on the class"
               + " path and that the dataset is among those opened.");
     }
-    if (observer == null) {
-      return e.reader(type);
-    }
     @SuppressWarnings("unchecked")
     EntityReader<T> r =
         (EntityReader<T>)
-            observed.computeIfAbsent(
+            readers.computeIfAbsent(
                 type,
                 t -> {
-                  StoreObserver.Calls calls = observer.calls(e.name(), t);
-                  return calls == null ? e.reader(t) : e.reader(t).observed(calls);
+                  EntityReader<?> versioned = new VersionedReader<>(s, t);
+                  StoreObserver.Calls calls = observer == null ? null : observer.calls(s.name(), t);
+                  return calls == null ? versioned : versioned.observed(calls);
                 });
     return r;
   }
@@ -191,25 +285,32 @@ public final class DataSets implements AutoCloseable {
 
   /** True once Hibernate has started for {@code dataSet} (tests: what the fast path avoided). */
   boolean hibernateStarted(String dataSet) {
-    return engine(dataSet).hibernateStarted();
+    return served(dataSet).current().engine().hibernateStarted();
   }
 
   /** Streams of {@code dataSet} not yet closed (tests: leaks are reclaimed). */
   int openStreams(String dataSet) {
-    return engine(dataSet).openStreamCount();
+    return served(dataSet).current().engine().openStreamCount();
   }
 
   /** True if a reader of {@code dataSet} is waiting for a stream connection (tests). */
   boolean hasWaitingReaders(String dataSet) {
-    return engine(dataSet).hasWaitingReaders();
+    return served(dataSet).current().engine().hasWaitingReaders();
+  }
+
+  /**
+   * Versions of {@code dataSet} not yet closed: the served one and older ones still read (tests).
+   */
+  int liveVersions(String dataSet) {
+    return served(dataSet).liveVersions();
   }
 
   String opened() {
-    return String.join(", ", new TreeSet<>(engines.keySet()));
+    return String.join(", ", new TreeSet<>(served.keySet()));
   }
 
-  private Engine engine(String dataSet) {
-    Engine e = engines.get(dataSet);
+  private Served served(String dataSet) {
+    Served e = served.get(dataSet);
     if (e == null) {
       throw new IllegalArgumentException(
           "dataset '" + dataSet + "' is not open (open: " + opened() + ")");

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * datajar.paths.geo=/srv/data/geo.sqlite    # read dataset 'geo' from this file
  * datajar.jdbc.geo=jdbc:postgresql://db/ref # read dataset 'geo' from PostgreSQL (user, password
  *                                          # in the URL or DATAJAR_GEO_JDBC_USER/_PASSWORD)
+ * datajar.follow.geo=30s                    # take a new geo file renamed over the path's
+ *                                          # file within 30 s, after verifying it
  * datajar.cache-directory=/var/cache/app    # where datasets inside jars are copied
  * datajar.cache-retention=30d               # unused copies there are removed after this
  * datajar.connection-max-lifetime=10m       # PostgreSQL connections are replaced after this
@@ -43,6 +45,13 @@ public class DataJarProperties {
    * in the URL, or DATAJAR_NAME_JDBC_USER and DATAJAR_NAME_JDBC_PASSWORD).
    */
   private Map<String, String> jdbc = new LinkedHashMap<>();
+
+  /**
+   * A poll interval per dataset name: the dataset's file (datajar.paths.NAME) is followed, and a
+   * new version renamed over it is verified and then served without a restart. Replace the file by
+   * an atomic rename only, never by writing into it.
+   */
+  private Map<String, Duration> follow = new LinkedHashMap<>();
 
   /**
    * Where datasets inside jars are copied to; unset for the runtime's default (datajar.cache.dir,
@@ -107,6 +116,18 @@ public class DataJarProperties {
 
   public void setJdbc(Map<String, String> jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * A poll interval per dataset name: the dataset's file is followed, and a new version renamed
+   * over it is verified and then served without a restart.
+   */
+  public Map<String, Duration> getFollow() {
+    return follow;
+  }
+
+  public void setFollow(Map<String, Duration> follow) {
+    this.follow = follow;
   }
 
   /** Where datasets inside jars are copied to; unset for the runtime's default. */

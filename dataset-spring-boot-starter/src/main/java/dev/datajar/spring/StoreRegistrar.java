@@ -3,6 +3,7 @@ package dev.datajar.spring;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Store;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.BeansException;
@@ -47,6 +48,9 @@ public final class StoreRegistrar implements BeanDefinitionRegistryPostProcessor
     }
     for (Map.Entry<String, String> e : properties.getJdbc().entrySet()) {
       b.jdbc(e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, Duration> e : properties.getFollow().entrySet()) {
+      b.follow(e.getKey(), e.getValue());
     }
     if (properties.getCacheDirectory() != null) {
       b.cacheDirectory(properties.getCacheDirectory());

@@ -107,6 +107,7 @@ class ConfigurationMetadataTest {
             "datajar.cache-directory",
             "datajar.cache-retention",
             "datajar.connection-max-lifetime",
+            "datajar.follow",
             "datajar.metrics.enabled"),
         read,
         "what this test finds the starter reading");

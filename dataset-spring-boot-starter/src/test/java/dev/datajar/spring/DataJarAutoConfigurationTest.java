@@ -142,4 +142,28 @@ class DataJarAutoConfigurationTest {
       assertTrue(Files.isRegularFile(served), served.toString());
     }
   }
+
+  @Test
+  void followProperty_readsTheFileThroughAPrivateLink_andReloadTakesANewOne() throws Exception {
+    Path file;
+    try (ConfigurableApplicationContext context = start()) {
+      file = context.getBean(DataSets.class).file("iso-codes"); // the cached copy
+    }
+    Path elsewhere = cache.resolve("followed").resolve("iso-codes.sqlite");
+    Files.createDirectories(elsewhere.getParent());
+    Files.copy(file, elsewhere);
+    try (ConfigurableApplicationContext context =
+        start("datajar.paths.iso-codes=" + elsewhere, "datajar.follow.iso-codes=1h")) {
+      DataSets dataSets = context.getBean(DataSets.class);
+      Path pinned = dataSets.file("iso-codes");
+      assertEquals(cache.resolve("pinned"), pinned.getParent()); // followed: a private link
+      Path next = elsewhere.resolveSibling(".next");
+      Files.copy(file, next);
+      Files.move(next, elsewhere, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      dataSets.reload("iso-codes");
+      assertTrue(!dataSets.file("iso-codes").equals(pinned), "a new version is served");
+      assertEquals(
+          "Japan", context.getBean(Lookups.class).countries.get("JP").orElseThrow().getName());
+    }
+  }
 }

@@ -464,7 +464,8 @@ public final class Engine implements AutoCloseable, Sessions {
 
   /**
    * Runs {@code release} when this engine closes, after its connections: the lock that keeps the
-   * cache clean-up of every JVM from removing its file. At once if it is closed already.
+   * cache clean-up of every JVM from removing its file, or the deletion of the private link a
+   * reloaded version read. At once if it is closed already.
    */
   public synchronized void releaseOnClose(Runnable release) {
     if (closed) {

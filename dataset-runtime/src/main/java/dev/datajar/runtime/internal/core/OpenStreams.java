@@ -3,6 +3,7 @@ package dev.datajar.runtime.internal.core;
 import java.lang.ref.Cleaner;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The streams of one dataset that are still open, so that a stream its caller forgot to close gives
@@ -21,6 +22,8 @@ public final class OpenStreams {
 
   private final String dataSet;
   private final Set<Handle> open = ConcurrentHashMap.newKeySet();
+  private volatile Runnable onEmpty;
+  private final AtomicBoolean emptied = new AtomicBoolean();
 
   public OpenStreams(String dataSet) {
     this.dataSet = dataSet;
@@ -66,6 +69,8 @@ public final class OpenStreams {
         resource.close();
       } catch (Exception e) {
         // releasing a read-only connection: nothing to lose
+      } finally {
+        fireIfEmpty();
       }
     }
   }
@@ -95,6 +100,24 @@ public final class OpenStreams {
       return sb.toString();
     }
     return "";
+  }
+
+  /**
+   * Runs {@code action} once, as soon as no stream is open: now if none is, else when the last one
+   * is released (closed, read to its end, or reclaimed as garbage), on the thread that releases it.
+   * For a dataset version no new call can reach any more (so no stream opens after this call): its
+   * streams keep it until they are done.
+   */
+  public void whenEmpty(Runnable action) {
+    onEmpty = action;
+    fireIfEmpty();
+  }
+
+  private void fireIfEmpty() {
+    Runnable action = onEmpty;
+    if (action != null && open.isEmpty() && emptied.compareAndSet(false, true)) {
+      action.run();
+    }
   }
 
   public int size() {

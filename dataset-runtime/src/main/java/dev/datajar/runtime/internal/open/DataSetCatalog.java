@@ -49,6 +49,13 @@ public final class DataSetCatalog {
     return out;
   }
 
+  /** Locates dataset {@code name} again, as {@link #locate(Settings)} located it at start-up. */
+  static Located locateOne(Settings settings, String name) {
+    DataSetCatalog c = new DataSetCatalog(settings);
+    c.readIndexes();
+    return c.locate(name);
+  }
+
   private void readIndexes() {
     try {
       for (URL index : Collections.list(settings.classLoader().getResources(DataSetLayout.INDEX))) {

@@ -68,6 +68,11 @@ public final class EngineOpener {
       }
     }
 
+    /** The settings this plan was made from. */
+    public Settings settings() {
+      return settings;
+    }
+
     /** The entity classes of each dataset, by dataset name. */
     public Map<String, List<Class<?>>> entities() {
       return entities;
@@ -78,12 +83,17 @@ public final class EngineOpener {
      * its jar's {@code pom.properties}, so only when asked for.
      */
     public DataSetInfo describe(Engine engine, Instant servedSince) {
+      return DataSetDescriber.describe(located(engine.name()), engine, servedSince);
+    }
+
+    /** Where dataset {@code name} of this plan was located. */
+    public Located located(String name) {
       for (Located l : located) {
-        if (l.name().equals(engine.name())) {
-          return DataSetDescriber.describe(l, engine, servedSince);
+        if (l.name().equals(name)) {
+          return l;
         }
       }
-      throw new IllegalArgumentException("dataset '" + engine.name() + "' is not of this plan");
+      throw new IllegalArgumentException("dataset '" + name + "' is not of this plan");
     }
   }
 
@@ -140,6 +150,22 @@ public final class EngineOpener {
     if (l.jdbc() != null) {
       return openPostgres(l, settings, entities);
     }
+    if (l.file() != null && settings.followInterval(l.name()) != null) {
+      return openPinned(l, settings, entities);
+    }
+    if (settings.followInterval(l.name()) != null) {
+      throw new DataSetOpenException(
+          l.name(),
+          "it is to be followed ("
+              + Settings.followProperty(l.name())
+              + " or follow(...)), but it is read from "
+              + l.where()
+              + ": only a file given by path(...), -D"
+              + Settings.pathProperty(l.name())
+              + " or "
+              + Settings.pathVariable(l.name())
+              + " can be followed. Give the file's path, or remove the follow setting.");
+    }
     FileSource source = FileSource.of(l, settings);
     try {
       while (true) {
@@ -156,6 +182,83 @@ public final class EngineOpener {
       source.lease().close();
       throw e;
     }
+  }
+
+  /**
+   * Opens a file given by a setting through a private name ({@link PinnedFiles}), deleted when the
+   * engine closes: the version keeps reading the bytes it verified whatever is renamed over the
+   * file meanwhile.
+   */
+  private static Engine openPinned(Located l, Settings settings, List<Class<?>> entities) {
+    Path pinned = PinnedFiles.pin(l.name(), l.file(), settings.cacheDirectoryOrDefault());
+    boolean checksum = l.manifest() != null && l.manifest().sha256() != null;
+    try {
+      Engine e = open(l, settings, entities, new FileSource(pinned, false, checksum));
+      e.releaseOnClose(() -> PinnedFiles.unpin(pinned));
+      return e;
+    } catch (DataSetOpenException e) {
+      PinnedFiles.unpin(pinned);
+      // Name the file the operator knows, not its private link.
+      throw DataSetOpenException.withMessage(
+          l.name(),
+          String.valueOf(e.getMessage())
+              .replace(pinned.toString(), l.file() + " (read through its link " + pinned + ")"),
+          e);
+    } catch (RuntimeException | Error e) {
+      PinnedFiles.unpin(pinned);
+      throw e;
+    }
+  }
+
+  /** A version opened again by {@link #reopen}: where it was located, and its engine. */
+  public record Reopened(Located located, Engine engine) {}
+
+  /**
+   * Opens the version of dataset {@code name} found now where {@code settings} locate it, with
+   * every check of {@link #open(Located, Settings, List)} against the running entity classes:
+   * header, sha256 against the manifest beside the file, schema fingerprint, entity shape (and,
+   * when the shape differs, the schema compared through Hibernate). Only a dataset read from a file
+   * given by a setting can have a new version.
+   *
+   * @throws DataSetOpenException naming the file and the failed check; nothing is left open
+   */
+  public static Reopened reopen(Settings settings, String name, List<Class<?>> running) {
+    Located l = DataSetCatalog.locateOne(settings, name);
+    if (l.jdbc() != null || l.file() == null) {
+      throw new DataSetOpenException(
+          name,
+          "it is read from "
+              + l.where()
+              + ", which has no new version to take: reload() and follow(...) take a new version"
+              + " of a file given by path(...), -D"
+              + Settings.pathProperty(name)
+              + " or "
+              + Settings.pathVariable(name)
+              + " (dataset jars in a directory and PostgreSQL schemas are not followed yet).");
+    }
+    List<Class<?>> found = EntityClasses.load(l, settings.classLoader());
+    if (!new HashSet<>(found).equals(new HashSet<>(running))) {
+      throw new DataSetOpenException(
+          name,
+          l.where()
+              + " holds entities "
+              + names(found)
+              + ", but the running service reads "
+              + names(running)
+              + ": a new version must hold the same entity classes. Deploy the new classes with"
+              + " a restart.");
+    }
+    MetamodelNames.fill(running);
+    return new Reopened(l, openPinned(l, settings, running));
+  }
+
+  private static String names(List<Class<?>> classes) {
+    return classes.stream().map(Class::getName).sorted().toList().toString();
+  }
+
+  /** Describes an engine opened from {@code l} as served since {@code servedSince}. */
+  public static DataSetInfo describe(Located l, Engine engine, Instant servedSince) {
+    return DataSetDescriber.describe(l, engine, servedSince);
   }
 
   private static Engine open(

@@ -28,6 +28,8 @@ import java.util.function.UnaryOperator;
  *     {@code null}
  * @param cacheRetention how long an unused cached copy is kept, set through the module, or {@code
  *     null}
+ * @param follow how often to look for a new version of a dataset's file, set through the module, by
+ *     dataset
  */
 public record Settings(
     List<String> dataSets,
@@ -40,12 +42,86 @@ public record Settings(
     boolean verifyFully,
     boolean startHibernate,
     Duration connectionMaxLifetime,
-    Duration cacheRetention) {
+    Duration cacheRetention,
+    Map<String, Duration> follow) {
 
   public Settings {
     dataSets = List.copyOf(dataSets);
     paths = Map.copyOf(paths);
     jdbcUrls = Map.copyOf(jdbcUrls);
+    follow = Map.copyOf(follow);
+  }
+
+  /** Settings that follow no file. */
+  public Settings(
+      List<String> dataSets,
+      Map<String, Path> paths,
+      Map<String, String> jdbcUrls,
+      Path cacheDirectory,
+      ClassLoader classLoader,
+      UnaryOperator<String> systemProperties,
+      UnaryOperator<String> environment,
+      boolean verifyFully,
+      boolean startHibernate,
+      Duration connectionMaxLifetime) {
+    this(
+        dataSets,
+        paths,
+        jdbcUrls,
+        cacheDirectory,
+        classLoader,
+        systemProperties,
+        environment,
+        verifyFully,
+        startHibernate,
+        connectionMaxLifetime,
+        Map.of());
+  }
+
+  /** The system property that makes a dataset follow its file: {@code datajar.<name>.follow}. */
+  public static String followProperty(String dataSet) {
+    return "datajar." + dataSet + ".follow";
+  }
+
+  /** The environment variable of {@link #followProperty}: {@code DATAJAR_<NAME>_FOLLOW}. */
+  public static String followVariable(String dataSet) {
+    return "DATAJAR_" + dataSet.toUpperCase(Locale.ROOT).replace('-', '_') + "_FOLLOW";
+  }
+
+  /**
+   * How often to look for a new version of the dataset's file, or {@code null} if it is not
+   * followed: module, then system property {@code datajar.<name>.follow}, then environment variable
+   * {@code DATAJAR_<NAME>_FOLLOW} (seconds, or an ISO-8601 duration such as {@code PT30S}; 0 or
+   * empty: not followed).
+   *
+   * @throws DataSetException naming the setting if its value is not a duration
+   */
+  public Duration followInterval(String dataSet) {
+    Duration d = follow.get(dataSet);
+    if (d != null) {
+      return d.isZero() ? null : d;
+    }
+    String text = systemProperties.apply(followProperty(dataSet));
+    String source = "-D" + followProperty(dataSet);
+    if (text == null || text.isBlank()) {
+      text = environment.apply(followVariable(dataSet));
+      source = followVariable(dataSet);
+    }
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      d = QueryTimeLimit.duration(text);
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new DataSetException(
+          source
+              + "='"
+              + text
+              + "' is not a poll interval: give seconds (e.g. 10), an ISO-8601 duration (e.g."
+              + " PT30S), or 0 not to follow the file.",
+          e);
+    }
+    return d.isZero() ? null : d;
   }
 
   /** The system property that binds a dataset to PostgreSQL: {@code datajar.<name>.jdbc}. */

@@ -1,0 +1,125 @@
+package dev.datajar.runtime;
+
+import dev.datajar.runtime.format.DataSetLayout;
+import dev.datajar.runtime.internal.open.EngineOpener;
+import dev.datajar.runtime.internal.open.Located;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Polls the files of followed datasets ({@code follow(name, interval)}) and {@link DataSets#reload
+ * reloads} a dataset when its file, or the manifest beside it, is another file (file key, i.e.
+ * device and inode where the file system has them), or was modified, or has another size. A change
+ * is only a hint: what is served is decided by the reload's checks. A refused version is not tried
+ * again until the files change again.
+ *
+ * <p>Relies on the file being replaced by renaming a complete file over it. One daemon thread,
+ * {@code datajar-follow}, for all followed datasets of a {@link DataSets}; none when nothing is
+ * followed.
+ */
+final class Follower implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Follower.class.getName());
+
+  private final ScheduledExecutorService timer;
+  private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+
+  private Follower(ScheduledExecutorService timer) {
+    this.timer = timer;
+  }
+
+  /** What tells one version of a file from the next. */
+  private record State(Object fileKey, long modified, long size) {
+    static State of(Path file) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return new State(a.fileKey(), a.lastModifiedTime().toMillis(), a.size());
+      } catch (IOException e) {
+        return null; // absent for now (between two renames): no change to take
+      }
+    }
+  }
+
+  static Follower start(DataSets dataSets, EngineOpener.Plan plan) {
+    Follower f = null;
+    for (String name : dataSets.names()) {
+      Duration every = plan.settings().followInterval(name);
+      if (every == null) {
+        continue;
+      }
+      if (f == null) {
+        f =
+            new Follower(
+                Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                      Thread t = new Thread(r, "datajar-follow");
+                      t.setDaemon(true);
+                      return t;
+                    }));
+      }
+      Located l = plan.located(name);
+      f.follow(dataSets, name, l.file(), every);
+    }
+    return f == null ? new Follower(null) : f;
+  }
+
+  private void follow(DataSets dataSets, String name, Path file, Duration every) {
+    Path manifest = file.resolveSibling(DataSetLayout.manifestFileName(name));
+    // The states seen when the served version was opened, or at the last attempt.
+    List<State> seen = new ArrayList<>(Arrays.asList(states(file, manifest)));
+    long millis = Math.max(1, every.toMillis());
+    LOG.log(
+        System.Logger.Level.INFO, "dataset ''{0}'': following {1}, every {2}", name, file, every);
+    tasks.add(
+        timer.scheduleWithFixedDelay(
+            () -> {
+              try {
+                List<State> now = Arrays.asList(states(file, manifest)); // no manifest: null
+                if (now.get(0) == null || now.equals(seen)) {
+                  return;
+                }
+                seen.clear();
+                seen.addAll(now);
+                dataSets.reload(name);
+              } catch (DataSetException e) {
+                // refused: logged and told to the listeners by reload
+              } catch (RuntimeException e) {
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "dataset '" + name + "': following " + file + " failed",
+                    e);
+              }
+            },
+            millis,
+            millis,
+            TimeUnit.MILLISECONDS));
+  }
+
+  private static State[] states(Path file, Path manifest) {
+    return new State[] {State.of(file), State.of(manifest)};
+  }
+
+  /** Stops polling; a reload in progress finishes. */
+  @Override
+  public void close() {
+    if (timer != null) {
+      tasks.forEach(t -> t.cancel(false));
+      timer.shutdown();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Follower[" + Objects.toString(timer) + "]";
+  }
+}

@@ -1,0 +1,95 @@
+package dev.datajar.runtime.internal.open;
+
+import dev.datajar.runtime.DataSetOpenException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Private names for the versions of a followed file, so that each version reads the file it was
+ * verified from for as long as it is open. SQLite opens a file by name for every new connection: a
+ * version reading {@code -Ddatajar.<name>.path} itself would, after an operator renamed a new file
+ * over that name, open its next connections on the new, unverified file, and one process would
+ * serve two versions at once.
+ *
+ * <p>A version's file is a hard link to the followed file (no copy; the old content stays on disk
+ * while a version reads it, whatever is renamed over the followed name), or a copy when the cache
+ * directory is on another file system. It lives in {@code pinned/} of the checked cache directory
+ * ({@link CacheDirectory}: ours, writable by nobody else) as {@code <dataset>-<pid>-<n>.sqlite} and
+ * is deleted when its version closes; files left by a process that no longer runs are deleted by
+ * the next one that pins a file there.
+ */
+final class PinnedFiles {
+  private static final System.Logger LOG = System.getLogger(PinnedFiles.class.getName());
+  private static final Pattern NAME = Pattern.compile(".+-(\\d+)-\\d+\\.sqlite(\\.tmp)?");
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+  private static final long PID = ProcessHandle.current().pid();
+
+  private PinnedFiles() {}
+
+  /** A private name for {@code file}'s current content, in {@code cacheDir}/pinned. */
+  static Path pin(String name, Path file, Path cacheDir) {
+    // The cache's own checked directory (ours, writable by nobody else): nobody can swap a link
+    // there between its check and its use.
+    Path dir = FileCache.effectiveDirectory(name, cacheDir).resolve("pinned");
+    long n = SEQUENCE.incrementAndGet();
+    Path pinned = dir.resolve(name + "-" + PID + "-" + n + ".sqlite");
+    try {
+      Files.createDirectories(dir);
+      removeStale(dir);
+      try {
+        Files.createLink(pinned, file);
+      } catch (IOException | UnsupportedOperationException e) {
+        // Another file system (or no hard links): copy, under a temporary name first.
+        Path tmp = dir.resolve(pinned.getFileName() + ".tmp");
+        Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, pinned, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new DataSetOpenException(
+          name,
+          "cannot keep a private link or copy of "
+              + file
+              + " in "
+              + dir
+              + " ("
+              + e
+              + "), which following a file needs: set datajar.cache.dir (or DATAJAR_CACHE_DIR) to"
+              + " a writable directory, ideally on the same file system as the file.",
+          e);
+    }
+    return pinned;
+  }
+
+  /** Deletes a version's file once the version has closed. */
+  static void unpin(Path pinned) {
+    try {
+      Files.deleteIfExists(pinned);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot delete " + pinned + ": " + e);
+    }
+  }
+
+  /** Deletes the files of processes that no longer run. */
+  private static void removeStale(Path dir) throws IOException {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path f : files) {
+        Matcher m = NAME.matcher(f.getFileName().toString());
+        if (!m.matches()) {
+          continue;
+        }
+        long pid = Long.parseLong(m.group(1));
+        if (pid != PID && ProcessHandle.of(pid).isEmpty()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (NumberFormatException e) {
+      // not one of ours
+    }
+  }
+}
