@@ -2,6 +2,7 @@ package dev.datajar.benchmarks.read;
 
 import dev.datajar.benchmarks.data.BenchSources;
 import dev.datajar.benchmarks.data.Machine;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +41,9 @@ public final class ReadRatio {
     System.out.println(Machine.describe());
     SplittableRandom random = new SplittableRandom(7);
     List<List<Double>> micros = new ArrayList<>();
+    List<List<Double>> cpuMicros = new ArrayList<>();
     SIDES.forEach(s -> micros.add(new ArrayList<>()));
+    SIDES.forEach(s -> cpuMicros.add(new ArrayList<>()));
     long sink = 0;
     try (JdbcReader jdbc = new JdbcReader(file);
         StoreAccess store = StoreAccess.open(file)) {
@@ -57,6 +60,7 @@ public final class ReadRatio {
                     ? 1L + random.nextInt(BenchSources.DEFAULT_PARENTS)
                     : 1L + random.nextLong(ReadDataSet.ROWS);
           }
+          long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
           long t0 = System.nanoTime();
           for (long key : keys) {
             sink +=
@@ -68,9 +72,13 @@ public final class ReadRatio {
                 };
           }
           double us = (System.nanoTime() - t0) / 1e3 / n;
-          line.append(String.format(Locale.ROOT, "  %s %.1f µs", SIDES.get(side), us));
+          double cpuUs =
+              (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e3 / n;
+          line.append(
+              String.format(Locale.ROOT, "  %s %.1f µs (cpu %.1f)", SIDES.get(side), us, cpuUs));
           if (round >= 0) {
             micros.get(side).add(us);
+            cpuMicros.get(side).add(cpuUs);
           }
         }
         System.out.println(line);
@@ -79,10 +87,19 @@ public final class ReadRatio {
     System.out.printf(Locale.ROOT, "checksum %d%n", sink);
     System.out.printf(Locale.ROOT, "medians over %d rounds (after %d warm-up):%n", rounds, warmup);
     for (int s = 0; s < SIDES.size(); s++) {
-      System.out.printf(Locale.ROOT, "  %-13s %9.1f µs/op%n", SIDES.get(s), median(micros.get(s)));
+      System.out.printf(
+          Locale.ROOT,
+          "  %-13s %9.1f µs/op (thread cpu %9.1f µs/op)%n",
+          SIDES.get(s),
+          median(micros.get(s)),
+          median(cpuMicros.get(s)));
     }
+    System.out.println("wall time:");
     ratio("get", micros.get(1), micros.get(0));
     ratio("search", micros.get(3), micros.get(2));
+    System.out.println("this thread's CPU time (leaves out waiting for a core; see StreamRatio):");
+    ratio("get", cpuMicros.get(1), cpuMicros.get(0));
+    ratio("search", cpuMicros.get(3), cpuMicros.get(2));
   }
 
   private static void ratio(String what, List<Double> store, List<Double> jdbc) {
