@@ -48,6 +48,9 @@ def differs = { String expected, String actual ->
   i == null ? null : "line ${i + 1}: README.md says\n  ${e[i]}\nthe command line printed\n  ${a[i]}"
 }
 
+def version = run(['--version'])
+assert version.status == 0 && version.out == "datajar-tools ${datajarVersion}\n" : version
+
 def inspect = run(['inspect', isoName])
 assert inspect.status == 0 && inspect.err == '' : inspect
 def problem = differs(shown("datajar-tools inspect ${isoName}"), inspect.out)

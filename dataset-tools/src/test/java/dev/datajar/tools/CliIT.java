@@ -113,6 +113,14 @@ class CliIT {
     assertTrue(r.out().startsWith("dataset edges  (com.example:edges:1.2.0)\n"), r.out());
   }
 
+  /** The published jar knows its version (its manifest); it said "(development)". */
+  @Test
+  void version_isThisBuildsVersion() throws Exception {
+    Run r = run("--version");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("datajar-tools " + System.getProperty("datajar.version") + "\n", r.out());
+  }
+
   @Test
   void wrongUsage_exitsWith2() throws Exception {
     Run r = run("diff", jar.toString());
