@@ -193,7 +193,8 @@ public final class EngineOpener {
     Path pinned = PinnedFiles.pin(l.name(), l.file(), settings.cacheDirectoryOrDefault());
     boolean checksum = l.manifest() != null && l.manifest().sha256() != null;
     try {
-      Engine e = open(l, settings, entities, new FileSource(pinned, false, checksum));
+      Engine e =
+          open(l, settings, entities, new FileSource(pinned, false, checksum, CacheUse.NONE));
       e.releaseOnClose(() -> PinnedFiles.unpin(pinned));
       return e;
     } catch (DataSetOpenException e) {

@@ -63,7 +63,8 @@ public record Settings(
       UnaryOperator<String> environment,
       boolean verifyFully,
       boolean startHibernate,
-      Duration connectionMaxLifetime) {
+      Duration connectionMaxLifetime,
+      Duration cacheRetention) {
     this(
         dataSets,
         paths,
@@ -75,6 +76,7 @@ public record Settings(
         verifyFully,
         startHibernate,
         connectionMaxLifetime,
+        cacheRetention,
         Map.of());
   }
 
