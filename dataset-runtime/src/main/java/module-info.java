@@ -40,6 +40,8 @@ module dev.datajar.runtime {
   requires org.jboss.logging;
   requires org.slf4j;
   requires java.logging;
+  // DataSetsJmx's signatures: MBeanServer, ObjectName.
+  requires transitive java.management;
 
   // Optional integrations: present only for the users who use them.
   // DataSetModule extends Guice's AbstractModule: a Guice user requires com.google.guice too

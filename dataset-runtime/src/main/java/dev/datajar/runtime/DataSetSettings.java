@@ -95,8 +95,9 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
    * datajar.cache.retention} or environment variable {@code DATAJAR_CACHE_RETENTION} (seconds, or
    * an ISO-8601 duration such as {@code P30D}). Opening a dataset through the cache removes the
    * copies that no JVM has used for longer: a JVM holds a shared lock on {@code <sha256>.lock}
-   * beside each copy it serves, so a copy in use by any JVM on the same file system is never
-   * removed. Only datajar's own files ({@code <sha256>.sqlite} and their lock files) are touched.
+   * beside each copy it serves, so a copy that any JVM on the machine holds open is never removed
+   * (on a network file system, as far as its locks reach). Only datajar's own files ({@code
+   * <sha256>.sqlite} and their lock files) are touched. See {@code docs/production.md}.
    */
   public B cacheRetention(Duration retention) {
     Objects.requireNonNull(retention, "retention");
