@@ -111,10 +111,26 @@ class ReloadTest {
     return at < 0 ? "none" : name.substring(at + 2);
   }
 
-  private static long openFds() throws IOException {
+  /**
+   * This JVM's open descriptors on files under the test's folder (the versions, their private
+   * links, the cache): only what this dataset holds, not what other test classes in the same JVM
+   * open or leave to the garbage collector meanwhile.
+   */
+  private long openFds() throws IOException {
+    String folder = tmp.toRealPath().toString();
+    long n = 0;
     try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-      return s.count();
+      for (Path fd : s.toList()) {
+        try {
+          if (Files.readSymbolicLink(fd).toString().startsWith(folder)) {
+            n++;
+          }
+        } catch (IOException e) {
+          // closed between the listing and the read: not open
+        }
+      }
     }
+    return n;
   }
 
   private DataSets open(Path live) {
@@ -275,6 +291,7 @@ class ReloadTest {
       ds.reload("geo"); // a fresh version, as the one at the end will be
       assertEquals(1, ds.liveVersions("geo"));
       long fdsAtStart = openFds();
+      assertTrue(fdsAtStart > 0, "the served version's connections hold its file");
       switched.clear();
       refused.clear();
       synchronized (logged) {
