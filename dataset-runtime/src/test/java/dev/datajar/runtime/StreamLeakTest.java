@@ -22,15 +22,11 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Streams that are never closed: they cannot starve plain lookups, their connections come back once
  * they are garbage, and closing the datasets wakes every waiting reader at once.
  */
-// Isolated (no other class runs meanwhile): it waits for the garbage collector to reclaim dropped
-// streams and takes the first leak warning logged in the JVM as its own.
-@Isolated
 class StreamLeakTest {
   /** More than the connections a dataset lends to streams on any machine this runs on. */
   private static final int MANY = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);

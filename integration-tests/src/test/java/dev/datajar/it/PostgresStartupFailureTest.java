@@ -16,12 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Start-up checks of a dataset read from PostgreSQL, each with its message pinned. */
-// Isolated (no other class runs meanwhile): it sets the root logger to ALL and collects what
-// every thread logs.
-@Isolated
+@ResourceLock(Injectors.TEST_POSTGRES)
 class PostgresStartupFailureTest {
   private static PostgresDataSets.Built built;
 
