@@ -13,17 +13,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 10, item 12: mappings a dataset cannot hold are refused once, before Hibernate boots (so
  * without its stack traces), each with its own reason; ids Hibernate does not need to generate, and
  * {@code @Version}, load like any column.
- *
- * <p>Isolated: it collects every warning logged under {@code org.hibernate}, so no other class may
- * build at the same time.
  */
-@Isolated
 class MappingCheckTest {
   @TempDir Path dir;
 

@@ -28,8 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The model-based query fuzzer: seeded random {@code Query}s over the {@code fuzz} fixture (built
@@ -41,12 +39,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <p>{@code -Ddatajar.fuzz.queries=N} (default 10,000 per engine), {@code -Ddatajar.fuzz.seed=S}
  * (default 18), {@code -Ddatajar.fuzz.only=I} (query I of the seed alone), {@code
  * -Ddatajar.fuzz.exclusions=none|NAME,...} (see {@link Exclusion}).
- *
- * <p>The methods run at the same time (the engines' runs share only the immutable model and the
- * built datasets), so that the two fuzzer runs, the longest tests of the module, take one core
- * each.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class QueryFuzzTest {
   private static final List<Class<?>> ENTITIES =
       List.of(

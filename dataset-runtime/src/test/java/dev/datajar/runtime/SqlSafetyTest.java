@@ -17,16 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 10, item 3: a statement {@code sql()} refuses never reaches SQLite (SQLite carries out a
  * pragma while preparing it, so refusing it afterwards left the connection, or the process,
  * changed), and every {@code sql()}/{@code query()} call stops at a time limit.
  */
-// Isolated (no other class runs meanwhile): it sets the system property datajar.query.timeout,
-// which every read of every class obeys.
-@Isolated
 class SqlSafetyTest {
   @TempDir static Path root;
   static Injector injector;

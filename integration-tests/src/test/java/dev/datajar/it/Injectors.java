@@ -18,13 +18,6 @@ import java.nio.file.Path;
 public final class Injectors {
   private static Injector shared;
 
-  /**
-   * The lock of the test classes that use the test PostgreSQL server of the JVM (JUnit's {@code
-   * ResourceLock}): they count, lock and end the sessions of the shop dataset there, so they run
-   * one at a time, while other classes run beside them.
-   */
-  public static final String TEST_POSTGRES = "the test PostgreSQL server of this JVM";
-
   private Injectors() {}
 
   /**

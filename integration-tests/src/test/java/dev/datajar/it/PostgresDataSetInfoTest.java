@@ -15,13 +15,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@link DataSets#info} of a dataset read from PostgreSQL: its schema, the checksum of its rows,
  * rows per table as the server has them, and the JDBC URL it was opened from without its password.
  */
-@ResourceLock(Injectors.TEST_POSTGRES)
 class PostgresDataSetInfoTest {
 
   @Test

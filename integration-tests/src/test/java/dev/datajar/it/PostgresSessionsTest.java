@@ -35,14 +35,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The sessions of the plain reads on PostgreSQL, observed from the server: read-only, a stream
  * reads through a cursor in a read-only transaction that ends with the stream, and a session the
  * server ended (a restart, {@code pg_terminate_backend}) is replaced without a failed read.
  */
-@ResourceLock(Injectors.TEST_POSTGRES)
 class PostgresSessionsTest {
   private static final Query SENSOR = Query.where(Where.eq("sensor", ReadingSource.sensor(7)));
   private static PostgresDataSets.Built built;

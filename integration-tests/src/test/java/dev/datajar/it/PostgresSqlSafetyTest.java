@@ -24,7 +24,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code Store.sql()} on PostgreSQL is read-only by construction, tried with the attempts that got
@@ -39,9 +38,6 @@ import org.junit.jupiter.api.parallel.Isolated;
  * no file written, no statement of the dataset still running, and the next call's transaction is
  * read-only under the session's read-only default.
  */
-// Isolated (no other class runs meanwhile): it sets the system property datajar.query.timeout,
-// which every read of every class obeys.
-@Isolated
 class PostgresSqlSafetyTest {
   private static final String LIMIT_SECONDS = "2";
   private static final String ROLE_SUFFIX = "_" + ProcessHandle.current().pid();

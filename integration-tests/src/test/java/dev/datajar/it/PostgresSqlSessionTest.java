@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -41,7 +40,6 @@ import org.postgresql.PGNotification;
  * <p>The calls run on one thread: the pool lends the most recently returned connection first, so
  * without the fix the next calls run on the very session the attempt used.
  */
-@ResourceLock(Injectors.TEST_POSTGRES)
 class PostgresSqlSessionTest {
   private static TestPostgres pg;
   private static String url;

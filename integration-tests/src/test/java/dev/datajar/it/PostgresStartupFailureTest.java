@@ -16,10 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Start-up checks of a dataset read from PostgreSQL, each with its message pinned. */
-@ResourceLock(Injectors.TEST_POSTGRES)
 class PostgresStartupFailureTest {
   private static PostgresDataSets.Built built;
 

@@ -18,12 +18,8 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /** Each way a dataset can fail to open fails the injector, with a message that says which. */
-// Isolated (no other class runs meanwhile): it sets the system property datajar.shop.path, which
-// every class that opens the shop dataset would follow.
-@Isolated
 class ShopStartupFailureTest {
   @TempDir Path dir;
 

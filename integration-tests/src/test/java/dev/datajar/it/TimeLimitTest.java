@@ -15,16 +15,12 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * One time limit for every {@code Store} call, on SQLite and (in the pom's {@code postgres}
  * execution) on PostgreSQL: a search, count or stream that keeps the database working past it is
  * stopped with datajar's message, and the next calls on the same connections run normally.
  */
-// Isolated (no other class runs meanwhile): it sets the system property datajar.query.timeout,
-// which every read of every class obeys.
-@Isolated
 class TimeLimitTest {
   private final Store<Reading> readings = Injectors.store(Reading.class);
 
