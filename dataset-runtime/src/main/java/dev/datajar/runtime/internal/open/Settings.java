@@ -99,31 +99,15 @@ public record Settings(
    * @throws DataSetException naming the setting if its value is not a duration
    */
   public Duration followInterval(String dataSet) {
-    Duration d = follow.get(dataSet);
-    if (d != null) {
-      return d.isZero() ? null : d;
-    }
-    String text = systemProperties.apply(followProperty(dataSet));
-    String source = "-D" + followProperty(dataSet);
-    if (text == null || text.isBlank()) {
-      text = environment.apply(followVariable(dataSet));
-      source = followVariable(dataSet);
-    }
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      d = QueryTimeLimit.duration(text);
-    } catch (DateTimeParseException | ArithmeticException e) {
-      throw new DataSetException(
-          source
-              + "='"
-              + text
-              + "' is not a poll interval: give seconds (e.g. 10), an ISO-8601 duration (e.g."
-              + " PT30S), or 0 not to follow the file.",
-          e);
-    }
-    return d.isZero() ? null : d;
+    Duration d =
+        duration(
+            follow.get(dataSet),
+            followProperty(dataSet),
+            followVariable(dataSet),
+            null,
+            "a poll interval",
+            "seconds (e.g. 10), an ISO-8601 duration (e.g. PT30S), or 0 not to follow the file.");
+    return d == null || d.isZero() ? null : d;
   }
 
   /** The system property that binds a dataset to PostgreSQL: {@code datajar.<name>.jdbc}. */
@@ -227,29 +211,14 @@ public record Settings(
    * @throws DataSetException naming the setting if its value is not a duration
    */
   public Duration connectionMaxLifetimeOrDefault() {
-    if (connectionMaxLifetime != null) {
-      return connectionMaxLifetime;
-    }
-    String text = systemProperties.apply(MAX_LIFETIME_PROPERTY);
-    String source = "-D" + MAX_LIFETIME_PROPERTY;
-    if (text == null || text.isBlank()) {
-      text = environment.apply(MAX_LIFETIME_VARIABLE);
-      source = MAX_LIFETIME_VARIABLE;
-    }
-    if (text == null || text.isBlank()) {
-      return DEFAULT_MAX_LIFETIME;
-    }
-    try {
-      return QueryTimeLimit.duration(text);
-    } catch (DateTimeParseException | ArithmeticException e) {
-      throw new DataSetException(
-          source
-              + "='"
-              + text
-              + "' is not a connection lifetime: give seconds (e.g. 1800), an ISO-8601 duration"
-              + " (e.g. PT30M), or 0 to keep connections for ever.",
-          e);
-    }
+    return duration(
+        connectionMaxLifetime,
+        MAX_LIFETIME_PROPERTY,
+        MAX_LIFETIME_VARIABLE,
+        DEFAULT_MAX_LIFETIME,
+        "a connection lifetime",
+        "seconds (e.g. 1800), an ISO-8601 duration (e.g. PT30M), or 0 to keep connections for"
+            + " ever.");
   }
 
   /** An overridden file location and where it came from, or {@code null}. */
@@ -323,28 +292,45 @@ public record Settings(
    * @throws DataSetException naming the setting if its value is not a duration
    */
   public Duration cacheRetentionOrDefault() {
-    if (cacheRetention != null) {
-      return cacheRetention;
+    return duration(
+        cacheRetention,
+        RETENTION_PROPERTY,
+        RETENTION_VARIABLE,
+        DEFAULT_RETENTION,
+        "a cache retention",
+        "seconds (e.g. 604800), an ISO-8601 duration (e.g. P7D), or 0 to keep every cached copy"
+            + " for ever.");
+  }
+
+  /**
+   * A duration set through the module ({@code module}, if not null), else by the system property,
+   * else by the environment variable, else {@code fallback}; a value that is not a duration fails
+   * naming where it was set, what it sets and what it accepts.
+   */
+  private Duration duration(
+      Duration module,
+      String property,
+      String variable,
+      Duration fallback,
+      String what,
+      String accepted) {
+    if (module != null) {
+      return module;
     }
-    String text = systemProperties.apply(RETENTION_PROPERTY);
-    String source = "-D" + RETENTION_PROPERTY;
+    String text = systemProperties.apply(property);
+    String source = "-D" + property;
     if (text == null || text.isBlank()) {
-      text = environment.apply(RETENTION_VARIABLE);
-      source = RETENTION_VARIABLE;
+      text = environment.apply(variable);
+      source = variable;
     }
     if (text == null || text.isBlank()) {
-      return DEFAULT_RETENTION;
+      return fallback;
     }
     try {
       return QueryTimeLimit.duration(text);
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new DataSetException(
-          source
-              + "='"
-              + text
-              + "' is not a cache retention: give seconds (e.g. 604800), an ISO-8601 duration"
-              + " (e.g. P7D), or 0 to keep every cached copy for ever.",
-          e);
+          source + "='" + text + "' is not " + what + ": give " + accepted, e);
     }
   }
 
