@@ -464,9 +464,15 @@ class QuerySemanticsTest {
     }
   }
 
-  /** The rows' cache of {@code type}'s plain read path (runtime internals, read reflectively). */
-  private static Map<?, ?> rowCache(Store<?> store) throws Exception {
-    Object reader = field(store, "reader");
+  /**
+   * The rows' cache of the store's plain read path on the version served now (runtime internals,
+   * read reflectively: the store's reader finds the served version's engine at each call).
+   */
+  private static Map<?, ?> rowCache(Store<Code> store) throws Exception {
+    Object served = field(field(store, "reader"), "served");
+    Object version = served.getClass().getMethod("current").invoke(served);
+    Object engine = version.getClass().getMethod("engine").invoke(version);
+    Object reader = engine.getClass().getMethod("reader", Class.class).invoke(engine, Code.class);
     Object path = field(reader, "path");
     Object mapper = field(path, "mapper");
     return (Map<?, ?>) field(mapper, "cache");

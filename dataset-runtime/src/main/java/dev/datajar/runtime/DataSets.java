@@ -293,6 +293,11 @@ public final class DataSets implements AutoCloseable {
     return served(dataSet).current().engine().openStreamCount();
   }
 
+  /** The engine that serves {@code dataSet} now (tests: what a switched-out version leaves). */
+  Engine servingEngine(String dataSet) {
+    return served(dataSet).current().engine();
+  }
+
   /** True if a reader of {@code dataSet} is waiting for a stream connection (tests). */
   boolean hasWaitingReaders(String dataSet) {
     return served(dataSet).current().engine().hasWaitingReaders();

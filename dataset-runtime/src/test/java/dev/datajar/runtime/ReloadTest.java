@@ -1,13 +1,16 @@
 package dev.datajar.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.runtime.fixture.City;
 import dev.datajar.runtime.fixture.Country;
 import dev.datajar.runtime.fixture.Fixtures;
+import dev.datajar.runtime.internal.Engine;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -394,6 +397,38 @@ class ReloadTest {
       }
       s.close();
       assertEquals(1, ds.liveVersions("geo"), "A closed with its last stream");
+    }
+  }
+
+  @Test
+  void aSwitchedOutVersion_isNotKeptReachable_byTheStoresOrAnObserver() throws Exception {
+    Path a = version("A", false);
+    Path b = version("B", true);
+    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
+    install(a, live);
+    try (DataSets ds =
+        DataSets.builder()
+            .dataSets("geo")
+            .path("geo", live)
+            .follow("geo", Duration.ofHours(1))
+            .cacheDirectory(tmp.resolve("cache"))
+            .systemProperties(k -> null)
+            .environment(k -> null)
+            .observer((dataSet, entity) -> (call, nanos, failure) -> {})
+            .open()) {
+      Store<City> cities = ds.store(City.class);
+      assertEquals("Paris @A", cities.get(1L).orElseThrow().getName());
+      WeakReference<Engine> first = new WeakReference<>(ds.servingEngine("geo"));
+      install(b, live);
+      ds.reload("geo");
+      assertEquals("Paris @B", cities.get(1L).orElseThrow().getName());
+      assertEquals(1, ds.liveVersions("geo"));
+      // Its connections are closed; what must go too is the engine itself, with its row caches.
+      for (int i = 0; i < 100 && first.get() != null; i++) {
+        System.gc();
+        Thread.sleep(10);
+      }
+      assertNull(first.get(), "version A's engine is still reachable after the switch");
     }
   }
 

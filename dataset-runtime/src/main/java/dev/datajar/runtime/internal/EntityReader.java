@@ -35,6 +35,15 @@ public class EntityReader<T> {
     this.path = path;
   }
 
+  /**
+   * For a reader that hands every call to other readers ({@link VersionedReader}, {@link
+   * ObservedReader}) and overrides every method that reads: it holds no engine, so that it keeps no
+   * version of the dataset (its connections, caches) alive after that version was switched out.
+   */
+  EntityReader(Class<T> type) {
+    this(null, type, null);
+  }
+
   public Class<T> type() {
     return type;
   }

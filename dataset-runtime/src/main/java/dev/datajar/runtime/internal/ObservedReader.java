@@ -19,9 +19,19 @@ final class ObservedReader<T> extends EntityReader<T> {
   private final StoreObserver.Calls calls;
 
   ObservedReader(EntityReader<T> plain, StoreObserver.Calls calls) {
-    super(plain.engine, plain.type, plain.path);
+    super(plain.type);
     this.plain = plain;
     this.calls = calls;
+  }
+
+  @Override
+  public boolean hasFastPath() {
+    return plain.hasFastPath();
+  }
+
+  @Override
+  public EntityReader<T> throughHibernate() {
+    return new ObservedReader<>(plain.throughHibernate(), calls);
   }
 
   @Override

@@ -23,7 +23,7 @@ public final class VersionedReader<T> extends EntityReader<T> {
   }
 
   private VersionedReader(Served served, Class<T> type, boolean throughHibernate) {
-    super(served.current().engine(), type, served.current().engine().reader(type).path);
+    super(type);
     this.served = served;
     this.throughHibernate = throughHibernate;
   }
