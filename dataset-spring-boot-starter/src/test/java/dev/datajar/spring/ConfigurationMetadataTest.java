@@ -126,6 +126,6 @@ class ConfigurationMetadataTest {
         assertTrue(p.path("description").asText().length() > 20, "no description: " + p);
       }
     }
-    assertEquals(7, seen);
+    assertEquals(8, seen);
   }
 }
