@@ -118,6 +118,9 @@ class ActuatorTest {
   void health_isUpWithTheVersions_andDownWhenTheFileIsGone() throws Exception {
     try (ConfigurableApplicationContext context = start()) {
       DataSets dataSets = context.getBean(DataSets.class);
+      // Spring Boot 3's health API: its indicator, not the one for Spring Boot 4.
+      assertEquals(
+          DataSetsHealthIndicator.class, context.getBean("datasetsHealthIndicator").getClass());
       Answer health = get(context, "/actuator/health");
       assertEquals(200, health.status(), String.valueOf(health.body()));
       JsonNode component = health.body().path("components").path("datasets");

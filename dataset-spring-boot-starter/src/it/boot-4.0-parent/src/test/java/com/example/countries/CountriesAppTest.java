@@ -1,28 +1,42 @@
 package com.example.countries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.datasets.isocodes.Country;
 import dev.datajar.datasets.isocodes.Currency;
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
+import dev.datajar.spring.Boot4DataSetsHealthIndicator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.hibernate.Version;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The application starts under Spring Boot 4.0's parent, with the versions it manages (Hibernate
- * 7.2), and serves plain reads and HQL queries alike.
+ * 7.2), and serves plain reads and HQL queries alike; Actuator's health endpoint has the {@code
+ * datasets} component.
  */
-@SpringBootTest
+@SpringBootTest(properties = "management.endpoint.health.show-details=always")
 class CountriesAppTest {
+  @Autowired HealthEndpoint health;
+  @Autowired DataSets dataSets;
   @Autowired Store<Currency> currencies;
   @Autowired Store<Country> countries;
   @Autowired CountryNames names;
@@ -68,6 +82,31 @@ class CountriesAppTest {
     assertEquals(
         List.of("Euro"),
         currencies.sql("select name from currency where alpha_3 = ?", String.class, "EUR"));
+  }
+
+  @Test
+  void healthIsUpWithTheVersionServed() {
+    HealthDescriptor datasets = health.healthForPath("datasets");
+    assertNotNull(datasets, "no datasets health component: " + health.health());
+    assertEquals(Status.UP, datasets.getStatus());
+    Map<String, Object> details = ((IndicatedHealthDescriptor) datasets).getDetails();
+    Map<?, ?> iso = (Map<?, ?>) details.get("iso-codes");
+    assertNotNull(iso, details.toString());
+    assertEquals(dataSets.info("iso-codes").sha256(), iso.get("sha256"));
+    assertEquals(dataSets.info("iso-codes").totalRows(), iso.get("totalRows"));
+    assertEquals(Status.UP, health.health().getStatus());
+  }
+
+  /** The same indicator over datasets of one's own: DOWN, with the reason, once they are closed. */
+  @Test
+  void healthIsDownOnceClosed(@TempDir Path cache) {
+    DataSets own = DataSets.builder().cacheDirectory(cache).open();
+    Boot4DataSetsHealthIndicator indicator = new Boot4DataSetsHealthIndicator(own);
+    assertEquals(Status.UP, indicator.health().getStatus());
+    own.close();
+    Health closed = indicator.health();
+    assertEquals(Status.DOWN, closed.getStatus());
+    assertEquals("the datasets were closed", closed.getDetails().get("error"));
   }
 
   /** The version a Maven-built jar on the class path records of itself. */
