@@ -33,10 +33,20 @@ final class PinnedFiles {
   private PinnedFiles() {}
 
   /** A private name for {@code file}'s current content, in {@code cacheDir}/pinned. */
-  static Path pin(String name, Path file, Path cacheDir) {
+  static Path pin(String name, Path file, CacheSetting cache) {
     // The cache's own checked directory (ours, writable by nobody else): nobody can swap a link
-    // there between its check and its use.
-    Path dir = FileCache.effectiveDirectory(name, cacheDir).resolve("pinned");
+    // there between its check and its use. Its refusals name the setting that chose it.
+    Path dir;
+    try {
+      dir = CacheDirectory.resolve(name, cache, true).resolve("pinned");
+    } catch (DataSetOpenException e) {
+      throw DataSetOpenException.withMessage(
+          name,
+          e.getMessage()
+              + " A followed file needs the cache directory all the same: each of its versions is"
+              + " read through a private link (or copy) in its pinned/ folder.",
+          e);
+    }
     long n = SEQUENCE.incrementAndGet();
     Path pinned = dir.resolve(name + "-" + PID + "-" + n + ".sqlite");
     try {
@@ -59,8 +69,14 @@ final class PinnedFiles {
               + dir
               + " ("
               + e
-              + "), which following a file needs: set datajar.cache.dir (or DATAJAR_CACHE_DIR) to"
-              + " a writable directory, ideally on the same file system as the file.",
+              + "), which following a file needs. The cache directory is "
+              + cache.describe()
+              + ": set -D"
+              + Settings.CACHE_PROPERTY
+              + " or "
+              + Settings.CACHE_VARIABLE
+              + " (datajar.cache-directory in Spring Boot, cacheDirectory(...) on a builder) to a"
+              + " writable directory, ideally on the same file system as the file.",
           e);
     }
     return pinned;
