@@ -97,11 +97,16 @@ final class Follower implements AutoCloseable {
                 dataSets.reload(name);
               } catch (DataSetException e) {
                 // refused: logged and told to the listeners by reload
-              } catch (RuntimeException e) {
+              } catch (RuntimeException | Error e) {
+                // An Error too (a listener's AssertionError, a LinkageError while checking): one
+                // that escaped would end this periodic task for good, without a word.
                 LOG.log(
                     System.Logger.Level.WARNING,
                     "dataset '" + name + "': following " + file + " failed",
                     e);
+                if (e instanceof VirtualMachineError) {
+                  throw e; // logged; the JVM is in trouble: following stops
+                }
               }
             },
             millis,

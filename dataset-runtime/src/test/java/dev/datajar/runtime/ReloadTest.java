@@ -492,6 +492,41 @@ class ReloadTest {
   }
 
   @Test
+  void aListenerThatThrowsAnError_doesNotStopFollowing() throws Exception {
+    Path a = version("A", false);
+    Path b = version("B", true);
+    Path c = version("C", false);
+    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
+    install(a, live);
+    try (DataSets ds =
+        DataSets.builder()
+            .dataSets("geo")
+            .path("geo", live)
+            .follow("geo", Duration.ofMillis(20))
+            .cacheDirectory(tmp.resolve("cache"))
+            .systemProperties(k -> null)
+            .environment(k -> null)
+            .open()) {
+      ds.addListener(
+          new DataSetListener() {
+            @Override
+            public void switched(String name, DataSetInfo old, DataSetInfo now) {
+              throw new AssertionError("a listener's failed assertion");
+            }
+          });
+      for (Path next : List.of(b, c)) {
+        install(next, live);
+        String sha = Fixtures.sha256(next);
+        // Waits for an event, not a duration: many polls, then says it never came.
+        for (int i = 0; i < 3000 && !sha.equals(ds.info("geo").sha256()); i++) {
+          Thread.sleep(20);
+        }
+        assertEquals(sha, ds.info("geo").sha256(), "followed to " + next);
+      }
+    }
+  }
+
+  @Test
   void reloadOfADatasetFromTheClassPath_isRefusedAndSaysWhy() {
     Path classes = tmp.resolve("classes");
     Fixtures.geo(classes);
