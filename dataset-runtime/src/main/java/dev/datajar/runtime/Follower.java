@@ -68,15 +68,19 @@ final class Follower implements AutoCloseable {
                     }));
       }
       Located l = plan.located(name);
-      f.follow(dataSets, name, l.file(), every);
+      f.follow(dataSets, name, l.file(), dataSets.file(name), every);
     }
     return f == null ? new Follower(null) : f;
   }
 
-  private void follow(DataSets dataSets, String name, Path file, Duration every) {
+  private void follow(DataSets dataSets, String name, Path file, Path served, Duration every) {
     Path manifest = file.resolveSibling(DataSetLayout.manifestFileName(name));
     // The states seen when the served version was opened, or at the last attempt.
     List<State> seen = new ArrayList<>(Arrays.asList(states(file, manifest)));
+    if (replacedSinceOpened(file, served)) {
+      // Renamed over while the service opened the version it serves: take it at the first poll.
+      seen.set(0, null);
+    }
     long millis = Math.max(1, every.toMillis());
     LOG.log(
         System.Logger.Level.INFO, "dataset ''{0}'': following {1}, every {2}", name, file, every);
@@ -93,16 +97,37 @@ final class Follower implements AutoCloseable {
                 dataSets.reload(name);
               } catch (DataSetException e) {
                 // refused: logged and told to the listeners by reload
-              } catch (RuntimeException e) {
+              } catch (RuntimeException | Error e) {
+                // An Error too (a listener's AssertionError, a LinkageError while checking): one
+                // that escaped would end this periodic task for good, without a word.
                 LOG.log(
                     System.Logger.Level.WARNING,
                     "dataset '" + name + "': following " + file + " failed",
                     e);
+                if (e instanceof VirtualMachineError) {
+                  throw e; // logged; the JVM is in trouble: following stops
+                }
               }
             },
             millis,
             millis,
             TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * True if {@code file} is no longer the file whose private link {@code served} the version served
+   * reads: it was renamed over between the link and now (the states read here come after opening).
+   * A link could be made where both are on one file system; elsewhere the served file is a copy,
+   * which cannot tell, and the states read now stand.
+   */
+  private static boolean replacedSinceOpened(Path file, Path served) {
+    try {
+      return served != null
+          && !Files.isSameFile(file, served)
+          && Files.getFileStore(file).equals(Files.getFileStore(served));
+    } catch (IOException e) {
+      return false; // absent for now: the next poll that finds it compares its state
+    }
   }
 
   private static State[] states(Path file, Path manifest) {

@@ -1,6 +1,7 @@
 package dev.datajar.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import dev.datajar.runtime.fixture.City;
 import dev.datajar.runtime.fixture.Country;
 import dev.datajar.runtime.fixture.Fixtures;
 import dev.datajar.runtime.internal.Engine;
+import dev.datajar.runtime.internal.open.EngineOpener;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -466,6 +469,94 @@ class ReloadTest {
       }
       assertEquals("Paris @B", ds.store(City.class).get(1L).orElseThrow().getName());
       assertEquals(Fixtures.sha256(b), ds.info("geo").sha256());
+    }
+  }
+
+  @Test
+  void aFileRenamedOverWhileTheServiceOpens_isTakenAtTheFirstPoll() throws Exception {
+    Path a = version("A", false);
+    Path b = version("B", true);
+    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
+    install(a, live);
+    DataSets.Builder builder =
+        DataSets.builder()
+            .dataSets("geo")
+            .path("geo", live)
+            .follow("geo", Duration.ofMillis(20))
+            .cacheDirectory(tmp.resolve("cache"))
+            .systemProperties(k -> null)
+            .environment(k -> null);
+    // What DataSets.Builder.open() does, with the rename between opening (verifying and linking
+    // version A) and the start of the follower.
+    EngineOpener.Plan plan = EngineOpener.plan(builder.settings());
+    Map<String, Engine> engines = EngineOpener.openAll(plan);
+    install(b, live);
+    try (DataSets ds = new DataSets(engines, plan, null)) {
+      String sha = Fixtures.sha256(b);
+      // Waits for an event, not a duration: many polls, then says it never came.
+      for (int i = 0; i < 3000 && !sha.equals(ds.info("geo").sha256()); i++) {
+        Thread.sleep(20);
+      }
+      assertEquals(sha, ds.info("geo").sha256(), "version B, renamed over while opening A");
+      assertEquals("Paris @B", ds.store(City.class).get(1L).orElseThrow().getName());
+    }
+  }
+
+  @Test
+  void followingWithAnUnusableDefaultCacheDirectory_saysItIsTheDefault() throws Exception {
+    Path a = version("A", false);
+    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
+    install(a, live);
+    Path xdg = Files.createDirectories(tmp.resolve("xdg"));
+    Files.writeString(xdg.resolve("datajar"), "a file where the cache directory would be");
+    DataSetOpenException e =
+        assertThrows(
+            DataSetOpenException.class,
+            () ->
+                DataSets.builder()
+                    .dataSets("geo")
+                    .path("geo", live)
+                    .follow("geo", Duration.ofHours(1))
+                    .systemProperties(k -> null)
+                    .environment(k -> "XDG_CACHE_HOME".equals(k) ? xdg.toString() : null)
+                    .open());
+    assertTrue(e.getMessage().contains("the default, $XDG_CACHE_HOME/datajar"), e.getMessage());
+    assertFalse(e.getMessage().contains("cacheDirectory(...) on the builder"), e.getMessage());
+    assertTrue(e.getMessage().contains("its pinned/ folder"), e.getMessage());
+  }
+
+  @Test
+  void aListenerThatThrowsAnError_doesNotStopFollowing() throws Exception {
+    Path a = version("A", false);
+    Path b = version("B", true);
+    Path c = version("C", false);
+    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
+    install(a, live);
+    try (DataSets ds =
+        DataSets.builder()
+            .dataSets("geo")
+            .path("geo", live)
+            .follow("geo", Duration.ofMillis(20))
+            .cacheDirectory(tmp.resolve("cache"))
+            .systemProperties(k -> null)
+            .environment(k -> null)
+            .open()) {
+      ds.addListener(
+          new DataSetListener() {
+            @Override
+            public void switched(String name, DataSetInfo old, DataSetInfo now) {
+              throw new AssertionError("a listener's failed assertion");
+            }
+          });
+      for (Path next : List.of(b, c)) {
+        install(next, live);
+        String sha = Fixtures.sha256(next);
+        // Waits for an event, not a duration: many polls, then says it never came.
+        for (int i = 0; i < 3000 && !sha.equals(ds.info("geo").sha256()); i++) {
+          Thread.sleep(20);
+        }
+        assertEquals(sha, ds.info("geo").sha256(), "followed to " + next);
+      }
     }
   }
 

@@ -190,7 +190,7 @@ public final class EngineOpener {
    * file meanwhile.
    */
   private static Engine openPinned(Located l, Settings settings, List<Class<?>> entities) {
-    Path pinned = PinnedFiles.pin(l.name(), l.file(), settings.cacheDirectoryOrDefault());
+    Path pinned = PinnedFiles.pin(l.name(), l.file(), settings.cacheSetting());
     boolean checksum = l.manifest() != null && l.manifest().sha256() != null;
     try {
       Engine e =

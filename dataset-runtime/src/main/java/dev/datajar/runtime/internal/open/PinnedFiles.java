@@ -3,9 +3,9 @@ package dev.datajar.runtime.internal.open;
 import dev.datajar.runtime.DataSetOpenException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,23 +33,25 @@ final class PinnedFiles {
   private PinnedFiles() {}
 
   /** A private name for {@code file}'s current content, in {@code cacheDir}/pinned. */
-  static Path pin(String name, Path file, Path cacheDir) {
+  static Path pin(String name, Path file, CacheSetting cache) {
     // The cache's own checked directory (ours, writable by nobody else): nobody can swap a link
-    // there between its check and its use.
-    Path dir = FileCache.effectiveDirectory(name, cacheDir).resolve("pinned");
-    long n = SEQUENCE.incrementAndGet();
-    Path pinned = dir.resolve(name + "-" + PID + "-" + n + ".sqlite");
+    // there between its check and its use. Its refusals name the setting that chose it.
+    Path dir;
+    try {
+      dir = CacheDirectory.resolve(name, cache, true).resolve("pinned");
+    } catch (DataSetOpenException e) {
+      throw DataSetOpenException.withMessage(
+          name,
+          e.getMessage()
+              + " A followed file needs the cache directory all the same: each of its versions is"
+              + " read through a private link (or copy) in its pinned/ folder.",
+          e);
+    }
+    Path pinned;
     try {
       Files.createDirectories(dir);
       removeStale(dir);
-      try {
-        Files.createLink(pinned, file);
-      } catch (IOException | UnsupportedOperationException e) {
-        // Another file system (or no hard links): copy, under a temporary name first.
-        Path tmp = dir.resolve(pinned.getFileName() + ".tmp");
-        Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, pinned, StandardCopyOption.ATOMIC_MOVE);
-      }
+      pinned = pinNew(name, file, dir);
     } catch (IOException e) {
       throw new DataSetOpenException(
           name,
@@ -59,11 +61,52 @@ final class PinnedFiles {
               + dir
               + " ("
               + e
-              + "), which following a file needs: set datajar.cache.dir (or DATAJAR_CACHE_DIR) to"
-              + " a writable directory, ideally on the same file system as the file.",
+              + "), which following a file needs. The cache directory is "
+              + cache.describe()
+              + ": set -D"
+              + Settings.CACHE_PROPERTY
+              + " or "
+              + Settings.CACHE_VARIABLE
+              + " (datajar.cache-directory in Spring Boot, cacheDirectory(...) on a builder) to a"
+              + " writable directory, ideally on the same file system as the file.",
           e);
     }
     return pinned;
+  }
+
+  /**
+   * Links (or copies) {@code file} under a name of this process that no file has yet: never over
+   * one that exists, which another runtime in this JVM (another class loader, counting from 1 too)
+   * or a process with the same pid in another PID namespace (a container sharing the cache
+   * directory) may be reading; replacing it would make that version open its next connections on
+   * this file, and this version's close delete that version's file.
+   */
+  private static Path pinNew(String name, Path file, Path dir) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Path pinned = dir.resolve(name + "-" + PID + "-" + SEQUENCE.incrementAndGet() + ".sqlite");
+      try {
+        try {
+          Files.createLink(pinned, file);
+        } catch (FileAlreadyExistsException e) {
+          throw e;
+        } catch (IOException | UnsupportedOperationException e) {
+          // Another file system (or no hard links): copy, under a temporary name first.
+          Path tmp = dir.resolve(pinned.getFileName() + ".tmp");
+          Files.copy(file, tmp); // fails if the name is taken
+          try {
+            Files.move(tmp, pinned); // a rename in one directory; fails if the name is taken
+          } catch (IOException | RuntimeException moved) {
+            Files.deleteIfExists(tmp);
+            throw moved;
+          }
+        }
+        return pinned;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Deletes a version's file once the version has closed. */

@@ -238,11 +238,6 @@ public record Settings(
     return null;
   }
 
-  /** The cache directory: module, then system property, then variable, then the user's cache. */
-  Path cacheDirectoryOrDefault() {
-    return cacheSetting().dir();
-  }
-
   /**
    * The cache directory in effect and which setting chose it: module, then system property {@value
    * #CACHE_PROPERTY}, then environment variable {@value #CACHE_VARIABLE}, then {@code
