@@ -139,15 +139,20 @@ class ReloadTest {
     return n;
   }
 
-  private DataSets open(Path live) {
+  /** Dataset geo read from {@code live}, followed every {@code interval}, cache under tmp. */
+  private DataSets.Builder following(Path live, Duration interval) {
     return DataSets.builder()
         .dataSets("geo")
         .path("geo", live)
-        .follow("geo", Duration.ofHours(1)) // read through a private link; switched by hand here
+        .follow("geo", interval)
         .cacheDirectory(tmp.resolve("cache"))
         .systemProperties(k -> null)
-        .environment(k -> null)
-        .open();
+        .environment(k -> null);
+  }
+
+  private DataSets open(Path live) {
+    // Read through a private link; polled once an hour, so switched by hand here.
+    return following(live, Duration.ofHours(1)).open();
   }
 
   /** One random call; adds to {@code mixed} a description of any result that read two versions. */
@@ -410,13 +415,7 @@ class ReloadTest {
     Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
     install(a, live);
     try (DataSets ds =
-        DataSets.builder()
-            .dataSets("geo")
-            .path("geo", live)
-            .follow("geo", Duration.ofHours(1))
-            .cacheDirectory(tmp.resolve("cache"))
-            .systemProperties(k -> null)
-            .environment(k -> null)
+        following(live, Duration.ofHours(1))
             .observer((dataSet, entity) -> (call, nanos, failure) -> {})
             .open()) {
       Store<City> cities = ds.store(City.class);
@@ -441,15 +440,7 @@ class ReloadTest {
     Path b = version("B", true);
     Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
     install(a, live);
-    try (DataSets ds =
-        DataSets.builder()
-            .dataSets("geo")
-            .path("geo", live)
-            .follow("geo", Duration.ofMillis(20))
-            .cacheDirectory(tmp.resolve("cache"))
-            .systemProperties(k -> null)
-            .environment(k -> null)
-            .open()) {
+    try (DataSets ds = following(live, Duration.ofMillis(20)).open()) {
       List<String> switched = new ArrayList<>();
       ds.addListener(
           new DataSetListener() {
@@ -478,14 +469,7 @@ class ReloadTest {
     Path b = version("B", true);
     Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
     install(a, live);
-    DataSets.Builder builder =
-        DataSets.builder()
-            .dataSets("geo")
-            .path("geo", live)
-            .follow("geo", Duration.ofMillis(20))
-            .cacheDirectory(tmp.resolve("cache"))
-            .systemProperties(k -> null)
-            .environment(k -> null);
+    DataSets.Builder builder = following(live, Duration.ofMillis(20));
     // What DataSets.Builder.open() does, with the rename between opening (verifying and linking
     // version A) and the start of the follower.
     EngineOpener.Plan plan = EngineOpener.plan(builder.settings());
@@ -532,15 +516,7 @@ class ReloadTest {
     Path c = version("C", false);
     Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
     install(a, live);
-    try (DataSets ds =
-        DataSets.builder()
-            .dataSets("geo")
-            .path("geo", live)
-            .follow("geo", Duration.ofMillis(20))
-            .cacheDirectory(tmp.resolve("cache"))
-            .systemProperties(k -> null)
-            .environment(k -> null)
-            .open()) {
+    try (DataSets ds = following(live, Duration.ofMillis(20)).open()) {
       ds.addListener(
           new DataSetListener() {
             @Override
