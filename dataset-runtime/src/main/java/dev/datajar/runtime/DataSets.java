@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The opened datasets of a service: the entry point that hands out {@link Store}s, with or without
@@ -54,9 +55,7 @@ public final class DataSets implements AutoCloseable {
     this.observer = observer;
     Map<String, Served> all = new LinkedHashMap<>();
     for (Engine e : engines.values()) {
-      Located l = plan.located(e.name());
-      Served s =
-          new Served(e.name(), new Served.Version(e, (en, t) -> EngineOpener.describe(l, en, t)));
+      Served s = new Served(e.name(), version(plan.located(e.name()), e));
       all.put(e.name(), s);
       entities.put(e.name(), List.copyOf(e.entities()));
       for (Class<?> c : e.entities()) {
@@ -144,18 +143,10 @@ public final class DataSets implements AutoCloseable {
                 + ") keeps serving: "
                 + withoutPrefix(dataSet, e.getMessage());
         LOG.log(System.Logger.Level.WARNING, reason);
-        for (DataSetListener l : listeners) {
-          try {
-            l.refused(dataSet, old.info(), reason);
-          } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.WARNING, "a DataSetListener failed", ex);
-          }
-        }
+        tell(l -> l.refused(dataSet, old.info(), reason));
         throw DataSetOpenException.withMessage(dataSet, reason, e);
       }
-      Located l = r.located();
-      Served.Version next =
-          new Served.Version(r.engine(), (en, t) -> EngineOpener.describe(l, en, t));
+      Served.Version next = version(r.located(), r.engine());
       s.serve(next);
       DataSetInfo now = next.info();
       LOG.log(
@@ -165,14 +156,24 @@ public final class DataSets implements AutoCloseable {
           now.sha256(),
           now.source(),
           old.info().sha256());
-      for (DataSetListener listener : listeners) {
-        try {
-          listener.switched(dataSet, old.info(), now);
-        } catch (RuntimeException ex) {
-          LOG.log(System.Logger.Level.WARNING, "a DataSetListener failed", ex);
-        }
-      }
+      tell(l -> l.switched(dataSet, old.info(), now));
       return now;
+    }
+  }
+
+  /** A version of the dataset {@code l} names, described (when first asked) from where it was. */
+  private static Served.Version version(Located l, Engine e) {
+    return new Served.Version(e, (engine, since) -> EngineOpener.describe(l, engine, since));
+  }
+
+  /** Tells every listener; one that throws is logged and the others are still told. */
+  private void tell(Consumer<DataSetListener> news) {
+    for (DataSetListener l : listeners) {
+      try {
+        news.accept(l);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "a DataSetListener failed", e);
+      }
     }
   }
 
