@@ -85,6 +85,20 @@ public record EntityLayout(
     return out;
   }
 
+  /** The entities this one's to-ones (in its columns) and collection elements lead to. */
+  public List<String> targets() {
+    List<String> out = new ArrayList<>();
+    columns().forEach(c -> addTarget(c.target(), out));
+    collections.forEach(c -> addTarget(c.element().target(), out));
+    return out;
+  }
+
+  private static void addTarget(String target, List<String> out) {
+    if (target != null) {
+      out.add(target);
+    }
+  }
+
   /**
    * A collection attribute of an entity: its rows in {@code table}, found by {@code keyColumn} (or
    * {@code keyParts}: the owner's id), in the order Hibernate gives them.

@@ -81,20 +81,7 @@ final class LayoutReader {
     List<EntityLayout> layouts = new ArrayList<>();
     sf.getMappingMetamodel()
         .forEachEntityDescriptor(p -> layout(sf, p, codecOf, ids).ifPresent(layouts::add));
-    boolean changed = true;
-    while (changed) {
-      List<String> readable = layouts.stream().map(EntityLayout::entity).toList();
-      changed =
-          layouts.removeIf(
-              l ->
-                  l.columns().stream()
-                          .anyMatch(a -> a.target() != null && !readable.contains(a.target()))
-                      || l.collections().stream()
-                          .anyMatch(
-                              c ->
-                                  c.element().target() != null
-                                      && !readable.contains(c.element().target())));
-    }
+    ManifestJson.leaveOutMissingTargets(layouts);
     layouts.sort((a, b) -> a.entity().compareTo(b.entity()));
     return layouts;
   }

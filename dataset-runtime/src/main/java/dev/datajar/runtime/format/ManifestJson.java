@@ -117,11 +117,8 @@ final class ManifestJson {
     while (changed) {
       changed = false;
       for (EntityLayout l : layouts) {
-        List<String> targets = new ArrayList<>();
-        l.columns().forEach(c -> targets.add(c.target()));
-        l.collections().forEach(c -> targets.add(c.element().target()));
-        for (String t : targets) {
-          Integer k = t == null ? null : keys.get(t);
+        for (String t : l.targets()) {
+          Integer k = keys.get(t);
           if (k != null && k > keys.get(l.entity())) {
             keys.put(l.entity(), k);
             changed = true;
@@ -347,16 +344,7 @@ final class ManifestJson {
     while (changed) {
       Set<String> readable = new HashSet<>();
       layouts.forEach(l -> readable.add(l.entity()));
-      changed =
-          layouts.removeIf(
-              l ->
-                  l.columns().stream()
-                          .anyMatch(a -> a.target() != null && !readable.contains(a.target()))
-                      || l.collections().stream()
-                          .anyMatch(
-                              c ->
-                                  c.element().target() != null
-                                      && !readable.contains(c.element().target())));
+      changed = layouts.removeIf(l -> !readable.containsAll(l.targets()));
     }
   }
 
