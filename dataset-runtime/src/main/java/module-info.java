@@ -62,6 +62,8 @@ module dev.datajar.runtime {
       dev.datajar.tools,
       dev.datajar.maven,
       org.hibernate.orm.core;
+  exports dev.datajar.runtime.internal.diff to
+      dev.datajar.tools;
   exports dev.datajar.runtime.internal.postgres to
       dev.datajar.builder,
       org.hibernate.orm.core;

@@ -118,7 +118,10 @@ public final class DataSets implements AutoCloseable {
    * shape differs, the schema through Hibernate): the checks of start-up. Then it is served at
    * once: calls already running, and open streams, finish on the version they started on, which
    * closes (connections, caches, Hibernate, its private link to the file) when the last of them is
-   * done. Listeners are told ({@link #addListener}). Reloads of one dataset run one at a time.
+   * done. Listeners are told ({@link #addListener}), on this thread after the switch, and may ask
+   * what changed ({@link DataSetListener.Changes}): the old version stays open until they have
+   * returned, and its file is compared with the new one only if one of them asks. Reloads of one
+   * dataset run one at a time.
    *
    * @return what is served now
    * @throws DataSetOpenException if the new version fails a check (logged, and listeners told): the
@@ -147,17 +150,28 @@ public final class DataSets implements AutoCloseable {
         throw DataSetOpenException.withMessage(dataSet, reason, e);
       }
       Served.Version next = version(r.located(), r.engine());
-      s.serve(next);
-      DataSetInfo now = next.info();
-      LOG.log(
-          System.Logger.Level.INFO,
-          "dataset ''{0}'': now serving sha256 {1} from {2} (was {3})",
-          dataSet,
-          now.sha256(),
-          now.source(),
-          old.info().sha256());
-      tell(l -> l.switched(dataSet, old.info(), now));
-      return now;
+      // Held (not closed) until the listeners have returned: what changed is compared from it.
+      Served.Version held = s.serve(next);
+      try {
+        DataSetInfo now = next.info();
+        LOG.log(
+            System.Logger.Level.INFO,
+            "dataset ''{0}'': now serving sha256 {1} from {2} (was {3})",
+            dataSet,
+            now.sha256(),
+            now.source(),
+            old.info().sha256());
+        SwitchChanges changes =
+            new SwitchChanges(dataSet, held.engine().file(), next.engine().file());
+        try {
+          tell(l -> l.switched(dataSet, old.info(), now, changes));
+        } finally {
+          changes.close();
+        }
+        return now;
+      } finally {
+        s.release(held);
+      }
     }
   }
 

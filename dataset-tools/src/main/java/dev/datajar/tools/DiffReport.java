@@ -1,12 +1,15 @@
 package dev.datajar.tools;
 
+import dev.datajar.runtime.DataSetChanges;
 import dev.datajar.tools.internal.DiffJson;
 import dev.datajar.tools.internal.DiffRender;
 import java.util.List;
 
 /**
- * What changed between two versions of a dataset: schema changes, and per table the rows added,
- * removed and changed by primary key, with the first few changed values.
+ * What changed between two versions of a dataset, for a person: the counts of {@link
+ * DataSetChanges} (the runtime's comparison, the one a {@code DataSetListener} is told on a
+ * switch), where the two versions came from, and per table the first few rows added, removed and
+ * changed with their values.
  *
  * <p>Totals are exact; the listed rows are capped ({@link #cap()} per table and kind). Values are
  * shown as stored in the file ({@code NULL}, numbers, quoted text, {@code x'…'} for bytes).
@@ -15,67 +18,42 @@ import java.util.List;
  * @param name the dataset
  * @param oldSource the earlier version (path or coordinates)
  * @param newSource the later version
- * @param schemaChanges tables, columns, types, keys and indexes added, removed or changed
- * @param tables every table of either version, by name
+ * @param changes schema changes, and per table the rows added, removed and changed
+ * @param rows per table of {@code changes.tables()}, in the same order, the rows listed
  * @param cap how many rows of each kind are listed per table
  */
 public record DiffReport(
     String name,
     String oldSource,
     String newSource,
-    List<SchemaChange> schemaChanges,
-    List<TableChanges> tables,
+    DataSetChanges changes,
+    List<TableRows> rows,
     int cap) {
 
   public DiffReport {
-    schemaChanges = List.copyOf(schemaChanges);
-    tables = List.copyOf(tables);
-  }
-
-  /** A change to the schema. */
-  public record SchemaChange(Kind kind, String table, String detail) {
-    public enum Kind {
-      TABLE_ADDED,
-      TABLE_REMOVED,
-      COLUMN_ADDED,
-      COLUMN_REMOVED,
-      COLUMN_CHANGED,
-      KEY_CHANGED,
-      INDEX_ADDED,
-      INDEX_REMOVED,
-      INDEX_CHANGED
-    }
+    rows = List.copyOf(rows);
   }
 
   /**
-   * The row changes of one table.
+   * The rows listed of one table, up to {@link #cap()} of each kind.
    *
-   * @param oldRows rows before ({@code 0} if the table is new)
-   * @param newRows rows after ({@code 0} if it was removed)
-   * @param key the columns rows were matched by
-   * @param compared false if rows could not be matched (the key changed); counts are then 0
-   * @param changedColumns per column, how many rows changed in it
+   * @param table the table
+   * @param added rows added, by key
+   * @param removed rows removed, by key
+   * @param changed rows changed, by key, with the values that changed
    */
-  public record TableChanges(
-      String table,
-      long oldRows,
-      long newRows,
-      List<String> key,
-      boolean compared,
-      long added,
-      long removed,
-      long changed,
-      List<ColumnCount> changedColumns,
-      List<Row> addedRows,
-      List<Row> removedRows,
-      List<Row> changedRows) {
+  public record TableRows(String table, List<Row> added, List<Row> removed, List<Row> changed) {
+    public TableRows {
+      added = List.copyOf(added);
+      removed = List.copyOf(removed);
+      changed = List.copyOf(changed);
+    }
 
-    public boolean hasChanges() {
-      return added + removed + changed > 0 || oldRows != newRows || !compared;
+    /** True if no row is listed. */
+    public boolean isEmpty() {
+      return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
     }
   }
-
-  public record ColumnCount(String column, long rows) {}
 
   /**
    * One listed row: its key values, and for a changed row the columns that changed; for an added or
@@ -86,21 +64,31 @@ public record DiffReport(
   /** A column's value; {@code before} is {@code null} for added and removed rows. */
   public record Value(String column, String before, String after) {}
 
+  /** Tables, columns, types, keys and indexes added, removed or changed. */
+  public List<DataSetChanges.SchemaChange> schemaChanges() {
+    return changes.schemaChanges();
+  }
+
+  /** Every table of either version, by name, with its counts. */
+  public List<DataSetChanges.TableChanges> tables() {
+    return changes.tables();
+  }
+
   /** True if nothing differs, schema or rows. */
   public boolean identical() {
-    return schemaChanges.isEmpty() && tables.stream().noneMatch(TableChanges::hasChanges);
+    return changes.identical();
   }
 
   public long added() {
-    return tables.stream().mapToLong(TableChanges::added).sum();
+    return changes.added();
   }
 
   public long removed() {
-    return tables.stream().mapToLong(TableChanges::removed).sum();
+    return changes.removed();
   }
 
   public long changed() {
-    return tables.stream().mapToLong(TableChanges::changed).sum();
+    return changes.changed();
   }
 
   /** A few lines for a terminal or a build log. */

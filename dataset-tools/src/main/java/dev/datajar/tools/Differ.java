@@ -1,25 +1,19 @@
 package dev.datajar.tools;
 
-import dev.datajar.runtime.format.FileIdentity;
-import dev.datajar.tools.internal.FileSchema;
-import dev.datajar.tools.internal.RowComparison;
-import dev.datajar.tools.internal.SchemaComparison;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import dev.datajar.runtime.internal.diff.FileComparison;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Compares two versions of a dataset: schema changes, and per table the rows added, removed and
  * changed, matched by primary key.
  *
- * <p>Both files are attached to one read-only SQLite connection and SQLite matches the rows through
- * the key indexes, so memory stays constant; only the first {@code cap} rows of each kind per table
- * are kept for the report. Needs no entity classes. Stateless and thread-safe.
+ * <p>The comparison is the runtime's, the one whose counts a {@code DataSetListener} is told on a
+ * switch ({@link dev.datajar.runtime.DataSetChanges}): both files are attached to one read-only
+ * SQLite connection and SQLite matches the rows through the key indexes, so memory stays constant;
+ * only the first {@code cap} rows of each kind per table are kept for the report. Needs no entity
+ * classes. Stateless and thread-safe.
  *
  * <pre>{@code
  * try (DataSetInput before = DataSetInput.open(oldJar, null, null, "1.3.0");
@@ -50,60 +44,43 @@ public final class Differ {
               + "): expected two"
               + " versions of the same dataset");
     }
-    try (Connection c = after.connect()) {
-      try (PreparedStatement ps = c.prepareStatement("attach database ? as prev")) {
-        ps.setString(
-            1, before.file().toAbsolutePath().normalize().toUri() + "?mode=ro&immutable=1");
-        ps.execute();
-      }
-      int oldFormat = format(c, "prev");
-      int newFormat = format(c, "main");
-      if (oldFormat != newFormat) {
-        throw new ToolException(
-            "cannot compare "
-                + before.label()
-                + " (storage format "
-                + oldFormat
-                + ") with "
-                + after.label()
-                + " (storage format "
-                + newFormat
-                + "):"
-                + " rows are stored differently. Expected two versions built with the same storage"
-                + " format; rebuild the older one with the current datajar");
-      }
-      FileSchema old = FileSchema.read(c, "prev");
-      FileSchema now = FileSchema.read(c, "main");
-      List<DiffReport.SchemaChange> schema = SchemaComparison.compare(old, now);
-      TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-      old.tables().forEach(t -> names.add(t.name()));
-      now.tables().forEach(t -> names.add(t.name()));
-      List<DiffReport.TableChanges> tables = new ArrayList<>();
-      for (String name : names) {
-        Optional<FileSchema.Table> o = old.table(name);
-        Optional<FileSchema.Table> n = now.table(name);
-        if (o.isPresent() && n.isPresent()) {
-          tables.add(RowComparison.compare(c, o.get(), n.get(), cap));
-        } else if (o.isPresent()) {
-          long rows = FileSchema.count(c, "prev", name);
-          tables.add(RowComparison.oneSideOnly(o.get().name(), rows, 0, o.get().primaryKey()));
-        } else {
-          long rows = FileSchema.count(c, "main", name);
-          tables.add(RowComparison.oneSideOnly(n.get().name(), 0, rows, n.get().primaryKey()));
-        }
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute("detach database prev");
-      }
-      return new DiffReport(after.name(), before.label(), after.label(), schema, tables, cap);
+    FileComparison.Result r;
+    try {
+      r = FileComparison.compare(before.file(), after.file(), cap);
+    } catch (FileComparison.Incomparable e) {
+      throw new ToolException(
+          "cannot compare "
+              + before.label()
+              + " (storage format "
+              + e.before()
+              + ") with "
+              + after.label()
+              + " (storage format "
+              + e.after()
+              + "):"
+              + " rows are stored differently. Expected two versions built with the same storage"
+              + " format; rebuild the older one with the current datajar");
     } catch (SQLException e) {
       throw new IllegalStateException(
           "comparing " + before + " with " + after + " failed: " + e, e);
     }
+    List<DiffReport.TableRows> rows = new ArrayList<>();
+    for (FileComparison.Listed l : r.listed()) {
+      rows.add(
+          new DiffReport.TableRows(
+              l.table(), shown(l.added()), shown(l.removed()), shown(l.changed())));
+    }
+    return new DiffReport(after.name(), before.label(), after.label(), r.changes(), rows, cap);
   }
 
-  private static int format(Connection c, String schema) throws SQLException {
-    String version = FileIdentity.readMetadata(c, schema).get(FileIdentity.FORMAT_VERSION_KEY);
-    return version == null ? -1 : Integer.parseInt(version);
+  private static List<DiffReport.Row> shown(List<FileComparison.Row> rows) {
+    List<DiffReport.Row> out = new ArrayList<>();
+    for (FileComparison.Row row : rows) {
+      List<DiffReport.Value> values = new ArrayList<>();
+      row.values()
+          .forEach(v -> values.add(new DiffReport.Value(v.column(), v.before(), v.after())));
+      out.add(new DiffReport.Row(row.key(), values));
+    }
+    return out;
   }
 }

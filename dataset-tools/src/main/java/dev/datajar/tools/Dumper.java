@@ -1,9 +1,9 @@
 package dev.datajar.tools;
 
+import dev.datajar.runtime.format.FileSchema;
 import dev.datajar.runtime.format.SchemaModel;
 import dev.datajar.runtime.format.TableModel;
 import dev.datajar.tools.internal.EntitySchema;
-import dev.datajar.tools.internal.FileSchema;
 import dev.datajar.tools.internal.TableDump;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.datajar.tools;
 
+import dev.datajar.runtime.DataSetChanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,19 +42,19 @@ public record Guard(double maxChangedShare, boolean allowDroppedColumns) {
    */
   public Optional<String> check(DiffReport diff, String limitSetting, String droppedSetting) {
     List<String> reasons = new ArrayList<>();
-    for (DiffReport.SchemaChange c : diff.schemaChanges()) {
+    for (DataSetChanges.SchemaChange c : diff.schemaChanges()) {
       boolean dropped =
-          c.kind() == DiffReport.SchemaChange.Kind.COLUMN_REMOVED
-              || c.kind() == DiffReport.SchemaChange.Kind.TABLE_REMOVED;
+          c.kind() == DataSetChanges.SchemaChange.Kind.COLUMN_REMOVED
+              || c.kind() == DataSetChanges.SchemaChange.Kind.TABLE_REMOVED;
       if (dropped && !allowDroppedColumns) {
         reasons.add(c.detail());
       }
     }
-    for (DiffReport.TableChanges t : diff.tables()) {
-      if (t.oldRows() == 0 || !t.compared()) {
+    for (DataSetChanges.TableChanges t : diff.tables()) {
+      if (t.rowsBefore() == 0 || !t.compared()) {
         continue;
       }
-      double share = (double) (t.removed() + t.changed()) / t.oldRows();
+      double share = (double) (t.removed() + t.changed()) / t.rowsBefore();
       if (share > maxChangedShare) {
         reasons.add(
             String.format(
@@ -62,7 +63,7 @@ public record Guard(double maxChangedShare, boolean allowDroppedColumns) {
                     + " changed (%.1f%%, more than the %.1f%% allowed)",
                 t.table(),
                 t.removed() + t.changed(),
-                t.oldRows(),
+                t.rowsBefore(),
                 share * 100,
                 maxChangedShare * 100));
       }

@@ -2,11 +2,11 @@ package dev.datajar.tools;
 
 import dev.datajar.runtime.format.ColumnModel;
 import dev.datajar.runtime.format.FileIdentity;
+import dev.datajar.runtime.format.FileSchema;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.runtime.format.SchemaModel;
 import dev.datajar.runtime.format.TableModel;
 import dev.datajar.tools.internal.EntitySchema;
-import dev.datajar.tools.internal.FileSchema;
 import java.io.IOException;
 import java.lang.invoke.MethodType;
 import java.nio.file.Files;

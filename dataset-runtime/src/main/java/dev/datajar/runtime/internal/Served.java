@@ -103,8 +103,9 @@ public final class Served {
   }
 
   /**
-   * Serves {@code next} from now on; the version it replaces closes once its calls in flight have
-   * returned and its open streams are done. Returns the replaced version.
+   * Serves {@code next} from now on, and returns the version it replaces, held for the caller (its
+   * "current" count becomes the caller's): it stays open until the caller {@link #release}s it,
+   * then closes once its other calls in flight have returned and its open streams are done.
    */
   public synchronized Version serve(Version next) {
     if (closed) {
@@ -114,7 +115,6 @@ public final class Served {
     Version old = current;
     live.add(next);
     current = next;
-    release(old); // its "current" count
     return old;
   }
 

@@ -1,9 +1,11 @@
 package dev.datajar.tools.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.datajar.runtime.DataSetChanges;
+import dev.datajar.runtime.DataSetChanges.TableChanges;
 import dev.datajar.tools.DiffReport;
 import dev.datajar.tools.DiffReport.Row;
-import dev.datajar.tools.DiffReport.TableChanges;
+import dev.datajar.tools.DiffReport.TableRows;
 import dev.datajar.tools.DiffReport.Value;
 import java.io.IOException;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class DiffJson {
           g.writeNumberField("changed", r.changed());
           g.writeNumberField("cap", r.cap());
           g.writeArrayFieldStart("schemaChanges");
-          for (DiffReport.SchemaChange c : r.schemaChanges()) {
+          for (DataSetChanges.SchemaChange c : r.schemaChanges()) {
             g.writeStartObject();
             g.writeStringField("kind", c.kind().name());
             g.writeStringField("table", c.table());
@@ -37,24 +39,26 @@ public final class DiffJson {
           }
           g.writeEndArray();
           g.writeArrayFieldStart("tables");
-          for (TableChanges t : r.tables()) {
+          for (int i = 0; i < r.tables().size(); i++) {
+            TableChanges t = r.tables().get(i);
+            TableRows listed = r.rows().get(i);
             g.writeStartObject();
             g.writeStringField("table", t.table());
-            g.writeNumberField("rowsBefore", t.oldRows());
-            g.writeNumberField("rowsAfter", t.newRows());
+            g.writeNumberField("rowsBefore", t.rowsBefore());
+            g.writeNumberField("rowsAfter", t.rowsAfter());
             Json.strings(g, "key", t.key());
             g.writeBooleanField("compared", t.compared());
             g.writeNumberField("added", t.added());
             g.writeNumberField("removed", t.removed());
             g.writeNumberField("changed", t.changed());
             g.writeObjectFieldStart("changedColumns");
-            for (DiffReport.ColumnCount c : t.changedColumns()) {
+            for (DataSetChanges.ColumnCount c : t.changedColumns()) {
               g.writeNumberField(c.column(), c.rows());
             }
             g.writeEndObject();
-            rows(g, "addedRows", t.addedRows());
-            rows(g, "removedRows", t.removedRows());
-            rows(g, "changedRows", t.changedRows());
+            rows(g, "addedRows", listed.added());
+            rows(g, "removedRows", listed.removed());
+            rows(g, "changedRows", listed.changed());
             g.writeEndObject();
           }
           g.writeEndArray();

@@ -1,8 +1,10 @@
 package dev.datajar.tools.internal;
 
+import dev.datajar.runtime.DataSetChanges;
+import dev.datajar.runtime.DataSetChanges.TableChanges;
 import dev.datajar.tools.DiffReport;
 import dev.datajar.tools.DiffReport.Row;
-import dev.datajar.tools.DiffReport.TableChanges;
+import dev.datajar.tools.DiffReport.TableRows;
 import dev.datajar.tools.DiffReport.Value;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,7 @@ public final class DiffRender {
     if (r.identical()) {
       return sb.append("  no changes\n").toString();
     }
-    for (DiffReport.SchemaChange c : r.schemaChanges()) {
+    for (DataSetChanges.SchemaChange c : r.schemaChanges()) {
       sb.append("  schema: ").append(c.detail()).append('\n');
     }
     for (TableChanges t : r.tables()) {
@@ -35,7 +37,7 @@ public final class DiffRender {
   }
 
   private static String counts(TableChanges t) {
-    String base = t.table() + ": " + n(t.oldRows()) + " -> " + n(t.newRows()) + " rows";
+    String base = t.table() + ": " + n(t.rowsBefore()) + " -> " + n(t.rowsAfter()) + " rows";
     if (!t.compared()) {
       return base + "; rows not compared: the primary key changed";
     }
@@ -56,7 +58,7 @@ public final class DiffRender {
     }
     StringBuilder sb = new StringBuilder(" (");
     for (int i = 0; i < t.changedColumns().size(); i++) {
-      DiffReport.ColumnCount c = t.changedColumns().get(i);
+      DataSetChanges.ColumnCount c = t.changedColumns().get(i);
       sb.append(i == 0 ? "" : ", ").append(c.column()).append(": ").append(n(c.rows()));
     }
     return sb.append(')').toString();
@@ -64,8 +66,10 @@ public final class DiffRender {
 
   public static String text(DiffReport r) {
     StringBuilder sb = new StringBuilder(summary(r));
-    for (TableChanges t : r.tables()) {
-      if (t.addedRows().isEmpty() && t.removedRows().isEmpty() && t.changedRows().isEmpty()) {
+    for (int i = 0; i < r.tables().size(); i++) {
+      TableChanges t = r.tables().get(i);
+      TableRows rows = r.rows().get(i);
+      if (rows.isEmpty()) {
         continue;
       }
       sb.append('\n')
@@ -74,15 +78,15 @@ public final class DiffRender {
           .append(" (key ")
           .append(String.join(", ", t.key()))
           .append(")\n");
-      for (Row row : t.addedRows()) {
+      for (Row row : rows.added()) {
         sb.append("  + ").append(key(row)).append(spaced(values(row, false))).append('\n');
       }
-      more(sb, t.added(), t.addedRows().size(), "added");
-      for (Row row : t.removedRows()) {
+      more(sb, t.added(), rows.added().size(), "added");
+      for (Row row : rows.removed()) {
         sb.append("  - ").append(key(row)).append(spaced(values(row, true))).append('\n');
       }
-      more(sb, t.removed(), t.removedRows().size(), "removed");
-      for (Row row : t.changedRows()) {
+      more(sb, t.removed(), rows.removed().size(), "removed");
+      for (Row row : rows.changed()) {
         sb.append("  ~ ").append(key(row)).append('\n');
         for (Value v : row.values()) {
           sb.append("      ")
@@ -94,7 +98,7 @@ public final class DiffRender {
               .append('\n');
         }
       }
-      more(sb, t.changed(), t.changedRows().size(), "changed");
+      more(sb, t.changed(), rows.changed().size(), "changed");
     }
     return sb.toString();
   }
@@ -135,9 +139,9 @@ public final class DiffRender {
       sb.append("| `")
           .append(t.table())
           .append("` | ")
-          .append(n(t.oldRows()))
+          .append(n(t.rowsBefore()))
           .append(" | ")
-          .append(n(t.newRows()))
+          .append(n(t.rowsAfter()))
           .append(" | ");
       if (t.compared()) {
         sb.append(n(t.added()))
@@ -150,21 +154,23 @@ public final class DiffRender {
         sb.append("key changed | | |\n");
       }
     }
-    for (TableChanges t : r.tables()) {
-      if (t.addedRows().isEmpty() && t.removedRows().isEmpty() && t.changedRows().isEmpty()) {
+    for (int i = 0; i < r.tables().size(); i++) {
+      TableChanges t = r.tables().get(i);
+      TableRows rows = r.rows().get(i);
+      if (rows.isEmpty()) {
         continue;
       }
       sb.append("\n### `").append(t.table()).append("`\n");
-      list(sb, "Added", t.added(), t.addedRows(), false);
-      list(sb, "Removed", t.removed(), t.removedRows(), true);
-      if (!t.changedRows().isEmpty()) {
+      list(sb, "Added", t.added(), rows.added(), false);
+      list(sb, "Removed", t.removed(), rows.removed(), true);
+      if (!rows.changed().isEmpty()) {
         sb.append("\nChanged (")
             .append(n(t.changed()))
-            .append(shownOf(t.changed(), t.changedRows().size()))
+            .append(shownOf(t.changed(), rows.changed().size()))
             .append("):\n\n| ")
             .append(md(String.join(", ", t.key())))
             .append(" | column | before | after |\n|---|---|---|---|\n");
-        for (Row row : t.changedRows()) {
+        for (Row row : rows.changed()) {
           boolean first = true;
           for (Value v : row.values()) {
             sb.append("| ")

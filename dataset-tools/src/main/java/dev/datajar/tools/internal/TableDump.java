@@ -3,6 +3,7 @@ package dev.datajar.tools.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.datajar.runtime.format.ColumnModel;
+import dev.datajar.runtime.format.FileSchema;
 import dev.datajar.runtime.format.TableModel;
 import dev.datajar.tools.DumpFormat;
 import dev.datajar.tools.ToolException;

@@ -1,16 +1,17 @@
-package dev.datajar.tools.internal;
+package dev.datajar.runtime.internal.diff;
 
-import dev.datajar.tools.DiffReport.SchemaChange;
-import dev.datajar.tools.DiffReport.SchemaChange.Kind;
+import dev.datajar.runtime.DataSetChanges.SchemaChange;
+import dev.datajar.runtime.DataSetChanges.SchemaChange.Kind;
+import dev.datajar.runtime.format.FileSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Lists what differs between the schemas of two dataset files: tables, columns, keys, indexes. */
-public final class SchemaComparison {
+final class SchemaComparison {
   private SchemaComparison() {}
 
-  public static List<SchemaChange> compare(FileSchema before, FileSchema after) {
+  static List<SchemaChange> compare(FileSchema before, FileSchema after) {
     List<SchemaChange> out = new ArrayList<>();
     for (FileSchema.Table t : before.tables()) {
       if (after.table(t.name()).isEmpty()) {

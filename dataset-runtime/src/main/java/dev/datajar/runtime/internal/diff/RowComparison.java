@@ -1,6 +1,10 @@
-package dev.datajar.tools.internal;
+package dev.datajar.runtime.internal.diff;
 
-import dev.datajar.tools.DiffReport;
+import dev.datajar.runtime.DataSetChanges;
+import dev.datajar.runtime.format.FileSchema;
+import dev.datajar.runtime.internal.diff.FileComparison.Listed;
+import dev.datajar.runtime.internal.diff.FileComparison.Row;
+import dev.datajar.runtime.internal.diff.FileComparison.Value;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,15 +26,17 @@ import java.util.function.Function;
  * rows of each kind. A table without a primary key is matched on all its columns (rows can then
  * only be added or removed).
  */
-public final class RowComparison {
+final class RowComparison {
   private RowComparison() {}
+
+  /** A table's counts, and its first rows of each kind. */
+  record Compared(DataSetChanges.TableChanges counts, Listed listed) {}
 
   /**
    * A table only one side has: every row of it added ({@code oldRows} 0) or removed ({@code
    * newRows} 0), none listed.
    */
-  public static DiffReport.TableChanges oneSideOnly(
-      String table, long oldRows, long newRows, List<String> key) {
+  static Compared oneSideOnly(String table, long oldRows, long newRows, List<String> key) {
     return unlisted(table, oldRows, newRows, key, true);
   }
 
@@ -49,16 +55,17 @@ public final class RowComparison {
    * Counts without listed rows: for a table only one side has ({@code compared}: its rows are all
    * added or all removed), or one whose key changed (not compared).
    */
-  private static DiffReport.TableChanges unlisted(
+  private static Compared unlisted(
       String table, long oldRows, long newRows, List<String> key, boolean compared) {
     long added = compared ? newRows : 0;
     long removed = compared ? oldRows : 0;
-    return new DiffReport.TableChanges(
-        table, oldRows, newRows, key, compared, added, removed, 0, List.of(), List.of(), List.of(),
-        List.of());
+    return new Compared(
+        new DataSetChanges.TableChanges(
+            table, oldRows, newRows, key, compared, added, removed, 0, List.of()),
+        new Listed(table, List.of(), List.of(), List.of()));
   }
 
-  public static DiffReport.TableChanges compare(
+  static Compared compare(
       Connection c, FileSchema.Table oldTable, FileSchema.Table newTable, int cap)
       throws SQLException {
     String t = FileSchema.quote(newTable.name());
@@ -82,15 +89,15 @@ public final class RowComparison {
     String old = "prev." + FileSchema.quote(oldTable.name());
 
     String now = "main." + t;
-    List<DiffReport.Row> addedRows = new ArrayList<>();
+    List<Row> addedRows = new ArrayList<>();
     long added = oneSided(c, rowsMissingFrom(now, old, match), key, common, cap, addedRows, false);
-    List<DiffReport.Row> removedRows = new ArrayList<>();
+    List<Row> removedRows = new ArrayList<>();
     long removed =
         oneSided(c, rowsMissingFrom(old, now, match), key, common, cap, removedRows, true);
 
     List<String> values = new ArrayList<>(common);
     values.removeAll(key);
-    List<DiffReport.Row> changedRows = new ArrayList<>();
+    List<Row> changedRows = new ArrayList<>();
     Map<String, Long> perColumn = new LinkedHashMap<>();
     long changed = 0;
     if (!values.isEmpty() && !newTable.primaryKey().isEmpty()) {
@@ -135,15 +142,14 @@ public final class RowComparison {
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery(select)) {
         while (rs.next()) {
-          List<DiffReport.Value> diffs = new ArrayList<>();
+          List<Value> diffs = new ArrayList<>();
           int base = key.size();
           for (int i = 0; i < values.size(); i++) {
             Object before = rs.getObject(base + 2 * i + 1);
             Object after = rs.getObject(base + 2 * i + 2);
             if (!StoredValue.same(before, after)) {
               diffs.add(
-                  new DiffReport.Value(
-                      values.get(i), StoredValue.show(before), StoredValue.show(after)));
+                  new Value(values.get(i), StoredValue.show(before), StoredValue.show(after)));
               perColumn.merge(values.get(i), 1L, Long::sum);
             }
           }
@@ -152,26 +158,17 @@ public final class RowComparison {
           }
           changed++;
           if (changedRows.size() < cap) {
-            changedRows.add(new DiffReport.Row(keyValues(rs, key.size()), diffs));
+            changedRows.add(new Row(keyValues(rs, key.size()), diffs));
           }
         }
       }
     }
-    List<DiffReport.ColumnCount> counts = new ArrayList<>();
-    new TreeMap<>(perColumn).forEach((k, v) -> counts.add(new DiffReport.ColumnCount(k, v)));
-    return new DiffReport.TableChanges(
-        newTable.name(),
-        oldRows,
-        newRows,
-        key,
-        true,
-        added,
-        removed,
-        changed,
-        counts,
-        addedRows,
-        removedRows,
-        changedRows);
+    List<DataSetChanges.ColumnCount> counts = new ArrayList<>();
+    new TreeMap<>(perColumn).forEach((k, v) -> counts.add(new DataSetChanges.ColumnCount(k, v)));
+    return new Compared(
+        new DataSetChanges.TableChanges(
+            newTable.name(), oldRows, newRows, key, true, added, removed, changed, counts),
+        new Listed(newTable.name(), addedRows, removedRows, changedRows));
   }
 
   private static long oneSided(
@@ -180,7 +177,7 @@ public final class RowComparison {
       List<String> key,
       List<String> common,
       int cap,
-      List<DiffReport.Row> rows,
+      List<Row> rows,
       boolean before)
       throws SQLException {
     String ordered = sql + " order by " + join(key, k -> "n." + q(k), ", ");
@@ -198,14 +195,14 @@ public final class RowComparison {
           for (String col : key) {
             k.add(StoredValue.show(rs.getObject(at.get(col.toLowerCase(Locale.ROOT)))));
           }
-          List<DiffReport.Value> vals = new ArrayList<>();
+          List<Value> vals = new ArrayList<>();
           for (String col : common) {
             if (!key.contains(col)) {
               String shown = StoredValue.show(rs.getObject(at.get(col.toLowerCase(Locale.ROOT))));
-              vals.add(new DiffReport.Value(col, before ? shown : null, before ? null : shown));
+              vals.add(new Value(col, before ? shown : null, before ? null : shown));
             }
           }
-          rows.add(new DiffReport.Row(k, vals));
+          rows.add(new Row(k, vals));
         }
       }
     }

@@ -1,17 +1,17 @@
-package dev.datajar.tools.internal;
+package dev.datajar.runtime.internal.diff;
 
 import java.util.Arrays;
 import java.util.HexFormat;
 
 /** How the diff shows and compares a value as SQLite returned it. */
-public final class StoredValue {
+final class StoredValue {
   private static final int MAX_TEXT = 200;
   private static final int MAX_BYTES = 32;
 
   private StoredValue() {}
 
   /** Equal as stored: same storage class and the same bytes (text compared exactly). */
-  public static boolean same(Object a, Object b) {
+  static boolean same(Object a, Object b) {
     if (a instanceof byte[] x && b instanceof byte[] y) {
       return Arrays.equals(x, y);
     }
@@ -28,7 +28,7 @@ public final class StoredValue {
   }
 
   /** {@code NULL}, a number, {@code "text"} (escaped, shortened), or {@code x'0a1b…'}. */
-  public static String show(Object v) {
+  static String show(Object v) {
     if (v == null) {
       return "NULL";
     }

@@ -1,6 +1,5 @@
-package dev.datajar.tools.internal;
+package dev.datajar.runtime.format;
 
-import dev.datajar.runtime.format.DataSetLayout;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

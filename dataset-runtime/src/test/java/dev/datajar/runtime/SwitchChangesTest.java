@@ -1,0 +1,205 @@
+package dev.datajar.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.datajar.runtime.fixture.City;
+import dev.datajar.runtime.fixture.Country;
+import dev.datajar.runtime.fixture.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What listeners are told on a switch ({@link DataSetListener.Changes}), and a reload of the
+ * version already served: real SQLite files with the fixture's rows, one version a few rows apart
+ * from the other.
+ */
+class SwitchChangesTest {
+  @TempDir Path tmp;
+
+  /** The fixture's rows (10 countries, 10 cities). */
+  private Path first() {
+    return version("first", Fixtures.GEO_ROWS);
+  }
+
+  /**
+   * The fixture's rows with country 11 added, city 10 removed, and Paris's population and Lyon's
+   * name and population changed.
+   */
+  private Path second() {
+    List<String> rows = new ArrayList<>();
+    for (String r : Fixtures.GEO_ROWS) {
+      if (r.contains("(10, 'Wellington'")) {
+        continue;
+      }
+      rows.add(
+          r.replace("'Paris', 2100000", "'Paris', 2200000")
+              .replace("'Lyon', 520000", "'Lyon Métropole', 1400000"));
+    }
+    rows.add(
+        "insert into country (id, alpha2, area, continent, name, population) values (11, 'PT',"
+            + " 92212.0, 'EU', 'Portugal', 10400000)");
+    return version("second", rows);
+  }
+
+  private Path version(String tag, List<String> rows) {
+    Path root = tmp.resolve("v-" + tag);
+    Fixtures.write(root, "geo", List.of(City.class, Country.class), rows);
+    return Fixtures.sqlite(root, "geo");
+  }
+
+  /** Renames a copy of {@code version} (file, then manifest) over {@code live}. */
+  private static void install(Path version, Path live) throws IOException {
+    Path tmpFile = live.resolveSibling(".geo.sqlite.tmp");
+    Files.copy(version, tmpFile, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(tmpFile, live, StandardCopyOption.ATOMIC_MOVE);
+    Path tmpManifest = live.resolveSibling(".geo.manifest.json.tmp");
+    Files.copy(
+        version.resolveSibling("geo.manifest.json"),
+        tmpManifest,
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        tmpManifest, live.resolveSibling("geo.manifest.json"), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private DataSets open(Path live) {
+    return DataSets.builder()
+        .dataSets("geo")
+        .path("geo", live)
+        .follow("geo", Duration.ofHours(1))
+        .cacheDirectory(tmp.resolve("cache"))
+        .systemProperties(k -> null)
+        .environment(k -> null)
+        .open();
+  }
+
+  private Path live() throws IOException {
+    return Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
+  }
+
+  /** Remembers what each switch told, asking for the changes (or not) within the call. */
+  private static final class Recorder implements DataSetListener {
+    final boolean ask;
+    final List<DataSetListener.Changes> told = new ArrayList<>();
+    final List<Optional<DataSetChanges>> answers = new ArrayList<>();
+    final List<Integer> liveVersions = new ArrayList<>();
+    DataSets dataSets;
+
+    Recorder(boolean ask) {
+      this.ask = ask;
+    }
+
+    @Override
+    public void switched(String name, DataSetInfo old, DataSetInfo now, Changes changes) {
+      told.add(changes);
+      liveVersions.add(dataSets.liveVersions(name));
+      if (ask) {
+        answers.add(changes.get());
+      }
+    }
+  }
+
+  @Test
+  void aListener_isToldWhatChanged_perTable_withExactCounts() throws Exception {
+    Path live = live();
+    install(first(), live);
+    try (DataSets ds = open(live)) {
+      Recorder r = new Recorder(true);
+      r.dataSets = ds;
+      ds.addListener(r);
+      install(second(), live);
+      ds.reload("geo");
+
+      assertEquals(1, r.answers.size());
+      DataSetChanges c = r.answers.get(0).orElseThrow();
+      assertEquals(List.of(), c.schemaChanges());
+      assertEquals(
+          new DataSetChanges.TableChanges(
+              "city",
+              10,
+              9,
+              List.of("id"),
+              true,
+              0,
+              1,
+              2,
+              List.of(
+                  new DataSetChanges.ColumnCount("name", 1),
+                  new DataSetChanges.ColumnCount("population", 2))),
+          c.table("city").orElseThrow());
+      assertEquals(
+          new DataSetChanges.TableChanges(
+              "country", 10, 11, List.of("id"), true, 1, 0, 0, List.of()),
+          c.table("country").orElseThrow());
+      assertEquals(1, c.added());
+      assertEquals(1, c.removed());
+      assertEquals(2, c.changed());
+      assertNull(r.told.get(0).unavailable());
+      assertEquals(List.of(2), r.liveVersions, "the old version is held while listeners run");
+      assertEquals(1, ds.liveVersions("geo"), "and let go once they returned");
+      // Asked again after the listeners returned: the same answer, not a second comparison.
+      assertSame(c, r.told.get(0).get().orElseThrow());
+    }
+  }
+
+  @Test
+  void theChanges_areComparedOnce_forEveryListener_andOnlyIfOneAsks() throws Exception {
+    Path live = live();
+    install(first(), live);
+    try (DataSets ds = open(live)) {
+      Recorder asking = new Recorder(true);
+      Recorder alsoAsking = new Recorder(true);
+      Recorder notAsking = new Recorder(false);
+      for (Recorder r : List.of(asking, alsoAsking, notAsking)) {
+        r.dataSets = ds;
+      }
+      ds.addListener(asking);
+      ds.addListener(alsoAsking);
+      install(second(), live);
+      ds.reload("geo");
+      assertSame(asking.told.get(0), alsoAsking.told.get(0), "one Changes per switch");
+      assertSame(asking.answers.get(0).orElseThrow(), alsoAsking.answers.get(0).orElseThrow());
+
+      ds.removeListener(asking);
+      ds.removeListener(alsoAsking);
+      ds.addListener(notAsking);
+      install(first(), live);
+      ds.reload("geo");
+      DataSetListener.Changes late = notAsking.told.get(0);
+      assertEquals(Optional.empty(), late.get(), "nobody asked while both versions were held");
+      assertTrue(
+          late.unavailable().contains("after the listeners had returned"), late.unavailable());
+    }
+  }
+
+  @Test
+  void aListenerOfTheThreeArgumentSwitch_isStillTold() throws Exception {
+    Path live = live();
+    install(first(), live);
+    try (DataSets ds = open(live)) {
+      List<String> switched = new ArrayList<>();
+      ds.addListener(
+          new DataSetListener() {
+            @Override
+            public void switched(String name, DataSetInfo old, DataSetInfo now) {
+              switched.add(old.sha256() + " -> " + now.sha256());
+            }
+          });
+      Path second = second();
+      install(second, live);
+      ds.reload("geo");
+      assertEquals(1, switched.size());
+      assertTrue(switched.get(0).endsWith(" -> " + Fixtures.sha256(second)), switched.get(0));
+    }
+  }
+}
