@@ -123,6 +123,10 @@ public final class DataSets implements AutoCloseable {
    * returned, and its file is compared with the new one only if one of them asks. Reloads of one
    * dataset run one at a time.
    *
+   * <p>A file with the sha256 of the version served (as the manifests beside both record it, and as
+   * opening verified) is not switched to: the reload logs that at INFO, tells no listener and
+   * returns what is served. A file without a manifest is always switched to.
+   *
    * @return what is served now
    * @throws DataSetOpenException if the new version fails a check (logged, and listeners told): the
    *     current version keeps serving
@@ -149,6 +153,16 @@ public final class DataSets implements AutoCloseable {
         tell(l -> l.refused(dataSet, old.info(), reason));
         throw DataSetOpenException.withMessage(dataSet, reason, e);
       }
+      if (sameFile(old.engine(), r.engine())) {
+        r.engine().close();
+        LOG.log(
+            System.Logger.Level.INFO,
+            "dataset ''{0}'': {1} is the version served (sha256 {2}): nothing to switch",
+            dataSet,
+            r.located().file(),
+            old.info().sha256());
+        return old.info();
+      }
       Served.Version next = version(r.located(), r.engine());
       // Held (not closed) until the listeners have returned: what changed is compared from it.
       Served.Version held = s.serve(next);
@@ -173,6 +187,16 @@ public final class DataSets implements AutoCloseable {
         s.release(held);
       }
     }
+  }
+
+  /**
+   * True if both engines read the same bytes: their manifests record one sha256, which opening
+   * checked against each file. A file without a manifest (no sha256) is never the same.
+   */
+  private static boolean sameFile(Engine served, Engine next) {
+    String was = served.manifest() == null ? null : served.manifest().sha256();
+    String now = next.manifest() == null ? null : next.manifest().sha256();
+    return was != null && was.equals(now);
   }
 
   /** A version of the dataset {@code l} names, described (when first asked) from where it was. */

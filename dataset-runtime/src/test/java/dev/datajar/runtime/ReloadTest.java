@@ -298,8 +298,12 @@ class ReloadTest {
       for (int i = 0; i < 64; i++) {
         oneCall(ds, mixed);
       }
+      // A fresh version, as the one at the end will be (by way of b: a reload of the version
+      // served switches nothing).
+      install(b, live);
+      ds.reload("geo");
       install(a, live);
-      ds.reload("geo"); // a fresh version, as the one at the end will be
+      ds.reload("geo");
       assertEquals(1, ds.liveVersions("geo"));
       long fdsAtStart = openFds();
       assertTrue(fdsAtStart > 0, "the served version's connections hold its file");
@@ -368,7 +372,9 @@ class ReloadTest {
       }
 
       // Every old version closed as its last reader left: one open, and as many descriptors as
-      // with the fresh version before the run (a new reload gives a fresh version again).
+      // with the fresh version before the run (two new reloads give a fresh version again).
+      install(b, live);
+      ds.reload("geo");
       install(a, live);
       ds.reload("geo");
       assertEquals(1, ds.liveVersions("geo"));

@@ -202,4 +202,32 @@ class SwitchChangesTest {
       assertTrue(switched.get(0).endsWith(" -> " + Fixtures.sha256(second)), switched.get(0));
     }
   }
+
+  @Test
+  void reloadOfTheVersionServed_switchesNothing_andTellsNoListener() throws Exception {
+    Path live = live();
+    Path first = first();
+    install(first, live);
+    try (DataSets ds = open(live)) {
+      Recorder r = new Recorder(false);
+      r.dataSets = ds;
+      ds.addListener(r);
+      DataSetInfo before = ds.info("geo");
+      Object engine = ds.servingEngine("geo");
+      install(first, live); // another file (a new inode), the same bytes
+      DataSetInfo after = ds.reload("geo");
+      assertSame(before, after, "what is served, as it was");
+      assertSame(engine, ds.servingEngine("geo"));
+      assertEquals(List.of(), r.told, "no switch told");
+      assertEquals(1, ds.liveVersions("geo"), "the version opened to check it is closed");
+      try (var pinned = Files.list(tmp.resolve("cache").resolve("pinned"))) {
+        assertEquals(1, pinned.count(), "its private link is deleted");
+      }
+      assertEquals("Paris", ds.store(City.class).get(1L).orElseThrow().getName());
+
+      install(second(), live);
+      ds.reload("geo");
+      assertEquals(1, r.told.size(), "a version that differs is switched to");
+    }
+  }
 }
