@@ -6,6 +6,7 @@ import dev.datajar.runtime.internal.Served;
 import dev.datajar.runtime.internal.VersionedReader;
 import dev.datajar.runtime.internal.open.EngineOpener;
 import dev.datajar.runtime.internal.open.Located;
+import dev.datajar.runtime.internal.read.RowCacheCounts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,11 +51,24 @@ public final class DataSets implements AutoCloseable {
   private final Map<String, List<Class<?>>> entities = new HashMap<>();
   private final Follower follower;
 
+  /** Per dataset, each entity's row cache counts (with an observer only), kept across versions. */
+  private final Map<String, Map<Class<?>, RowCacheCounts>> cacheCounts = new HashMap<>();
+
   DataSets(Map<String, Engine> engines, EngineOpener.Plan plan, StoreObserver observer) {
     this.plan = plan;
     this.observer = observer;
     Map<String, Served> all = new LinkedHashMap<>();
     for (Engine e : engines.values()) {
+      if (observer != null) {
+        Map<Class<?>, RowCacheCounts> counts = new LinkedHashMap<>();
+        for (Class<?> c : e.entities()) {
+          RowCacheCounts n = new RowCacheCounts();
+          counts.put(c, n);
+          observer.rowCache(e.name(), c, n);
+        }
+        cacheCounts.put(e.name(), Map.copyOf(counts));
+        e.countRowCaches(counts);
+      }
       Served s = new Served(e.name(), version(plan.located(e.name()), e));
       all.put(e.name(), s);
       entities.put(e.name(), List.copyOf(e.entities()));
@@ -163,6 +177,7 @@ public final class DataSets implements AutoCloseable {
             old.info().sha256());
         return old.info();
       }
+      r.engine().countRowCaches(cacheCounts.getOrDefault(dataSet, Map.of()));
       Served.Version next = version(r.located(), r.engine());
       // Held (not closed) until the listeners have returned: what changed is compared from it.
       Served.Version held = s.serve(next);

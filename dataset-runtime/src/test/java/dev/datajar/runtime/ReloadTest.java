@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -438,6 +439,54 @@ class ReloadTest {
       }
       assertNull(first.get(), "version A's engine is still reachable after the switch");
     }
+  }
+
+  @Test
+  void rowCacheCounts_goOnAcrossReloads() throws Exception {
+    Path a = version("A", false);
+    Path b = version("B", true);
+    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
+    install(a, live);
+    Map<Class<?>, StoreObserver.RowCache> counts = new HashMap<>();
+    StoreObserver observer =
+        new StoreObserver() {
+          @Override
+          public Calls calls(String dataSet, Class<?> entityType) {
+            return null;
+          }
+
+          @Override
+          public void rowCache(String dataSet, Class<?> entityType, RowCache c) {
+            counts.put(entityType, c);
+          }
+        };
+    try (DataSets ds = following(live, Duration.ofHours(1)).observer(observer).open()) {
+      assertEquals(Set.of(City.class, Country.class), counts.keySet());
+      Store<Country> countries = ds.store(Country.class);
+      // Country 7 has no cities, so nothing points back at it while it is built.
+      countries.get(7L); // read: a miss
+      countries.get(7L); // cached: a hit
+      countries.get(99L); // read, no row: a miss
+      countries.get(99L); // known to have no row: a hit
+      assertEquals(List.of(2L, 2L, 0L, 0L), counted(counts));
+      // City 6 (Reykjavík): its row is read (a miss), then the row of its to-one country 6 (a
+      // miss); the country's one city is the one being built (one object per row within a call).
+      ds.store(City.class).get(6L);
+      assertEquals(List.of(2L, 3L, 0L, 1L), counted(counts));
+      install(b, live);
+      ds.reload("geo");
+      // The new version's cache starts empty; the counts go on.
+      countries.get(7L);
+      countries.get(7L);
+      assertEquals(List.of(3L, 4L, 0L, 1L), counted(counts));
+    }
+  }
+
+  /** Country's hits and misses, then City's. */
+  private static List<Long> counted(Map<Class<?>, StoreObserver.RowCache> counts) {
+    StoreObserver.RowCache country = counts.get(Country.class);
+    StoreObserver.RowCache city = counts.get(City.class);
+    return List.of(country.hits(), country.misses(), city.hits(), city.misses());
   }
 
   @Test

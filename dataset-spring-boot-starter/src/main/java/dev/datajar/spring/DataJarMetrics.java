@@ -1,7 +1,9 @@
 package dev.datajar.spring;
 
+import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.StoreObserver;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -21,7 +23,10 @@ import java.util.concurrent.TimeUnit;
  *       {@code entity} (class name), {@code operation} ({@code get}, {@code search}, ...) and
  *       {@code outcome} ({@code success} or {@code error});
  *   <li>{@code datajar.store.errors}: a counter of failed calls, tagged as above with {@code
- *       exception} (the simple class name) instead of {@code outcome}.
+ *       exception} (the simple class name) instead of {@code outcome};
+ *   <li>{@code datajar.store.cache}: counters of the lookups by id ({@code get}, {@code getAll},
+ *       to-ones) that the entity's row cache answered, tagged {@code dataset}, {@code entity} and
+ *       {@code result} ({@code hit} or {@code miss}); see {@link StoreObserver.RowCache}.
  * </ul>
  *
  * <p>Stores can be made before Spring Boot binds this to its registry: the meters live in a
@@ -32,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 public class DataJarMetrics implements StoreObserver, MeterBinder {
   static final String CALLS = "datajar.store.calls";
   static final String ERRORS = "datajar.store.errors";
+  static final String CACHE = "datajar.store.cache";
 
   /** The operations {@link StoreObserver.Calls#record} names, in a fixed order. */
   private static final List<String> OPERATIONS =
@@ -49,7 +55,32 @@ public class DataJarMetrics implements StoreObserver, MeterBinder {
 
   @Override
   public Calls calls(String dataSet, Class<?> entityType) {
-    return new StoreMeters(meters, Tags.of("dataset", dataSet, "entity", entityType.getName()));
+    return new StoreMeters(meters, tags(dataSet, entityType));
+  }
+
+  /**
+   * Registers the two {@code datajar.store.cache} counters of one entity's row cache, read from
+   * {@code counts} when the registry publishes: nothing is done per lookup here (the runtime adds
+   * to its own counters). The meters hold {@code counts} weakly, as Micrometer does; the {@link
+   * DataSets} holds it while open.
+   */
+  @Override
+  public void rowCache(String dataSet, Class<?> entityType, RowCache counts) {
+    Tags tags = tags(dataSet, entityType);
+    FunctionCounter.builder(CACHE, counts, c -> c.hits())
+        .description("Lookups by id answered by a datajar row cache")
+        .tags(tags)
+        .tag("result", "hit")
+        .register(meters);
+    FunctionCounter.builder(CACHE, counts, c -> c.misses())
+        .description("Lookups by id that read the row, missing a datajar row cache")
+        .tags(tags)
+        .tag("result", "miss")
+        .register(meters);
+  }
+
+  private static Tags tags(String dataSet, Class<?> entityType) {
+    return Tags.of("dataset", dataSet, "entity", entityType.getName());
   }
 
   /** The meters of one entity's stores, made on first use. */

@@ -74,11 +74,12 @@ public class DataJarProperties {
 
   private final Metrics metrics = new Metrics();
 
-  /** The Micrometer meters of store calls. */
+  /** The Micrometer meters of store calls and row caches. */
   public static class Metrics {
     /**
-     * Whether store calls are timed and counted as Micrometer meters (datajar.store.calls,
-     * datajar.store.errors) when Micrometer is on the class path.
+     * Whether store calls are timed and counted, and row cache hits and misses counted, as
+     * Micrometer meters (datajar.store.calls, datajar.store.errors, datajar.store.cache) when
+     * Micrometer is on the class path.
      */
     private boolean enabled = true;
 

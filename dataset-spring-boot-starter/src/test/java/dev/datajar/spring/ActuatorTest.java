@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.datajar.datasets.isocodes.Country;
+import dev.datajar.datasets.isocodes.Currency;
 import dev.datajar.runtime.DataSetInfo;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
@@ -194,6 +195,39 @@ class ActuatorTest {
   }
 
   @Test
+  void metrics_countRowCacheHitsAndMisses_perEntity() throws Exception {
+    try (ConfigurableApplicationContext context = start()) {
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      Store<Country> countries = context.getBean(DataSets.class).store(Country.class);
+      assertTrue(countries.get("JP").isPresent()); // read: a miss
+      assertTrue(countries.get("JP").isPresent()); // cached: a hit
+      assertTrue(countries.get("JP").isPresent());
+      assertTrue(countries.get("XX").isEmpty()); // read, no row: a miss
+      assertTrue(countries.get("XX").isEmpty()); // known to have no row: a hit
+      countries.search(Query.where(Where.eq("alpha2", "DE"))); // a query: not a lookup by id
+      assertEquals(3.0, cache(registry, Country.class, "hit"));
+      assertEquals(2.0, cache(registry, Country.class, "miss"));
+      assertEquals(0.0, cache(registry, Currency.class, "hit"), "one pair of meters per entity");
+      assertEquals(0.0, cache(registry, Currency.class, "miss"));
+      Answer metric =
+          get(
+              context,
+              "/actuator/metrics/datajar.store.cache?tag=result:hit&tag=entity:"
+                  + Country.class.getName());
+      assertEquals(200, metric.status(), String.valueOf(metric.body()));
+      assertEquals(3.0, metric.body().path("measurements").get(0).path("value").asDouble());
+    }
+  }
+
+  private static double cache(MeterRegistry registry, Class<?> entity, String result) {
+    return registry
+        .get(DataJarMetrics.CACHE)
+        .tags("dataset", "iso-codes", "entity", entity.getName(), "result", result)
+        .functionCounter()
+        .count();
+  }
+
+  @Test
   void metrics_canBeTurnedOff() throws Exception {
     try (ConfigurableApplicationContext context = start("datajar.metrics.enabled=false")) {
       assertTrue(context.getBeansOfType(DataJarMetrics.class).isEmpty());
@@ -213,6 +247,9 @@ class ActuatorTest {
       metrics.bindTo(registry);
       countries.get("JP");
       countries.search(Query.where(Where.eq("alpha2", "DE")));
+      // The cache's counts are the runtime's own: the lookup before binding is in them too.
+      assertEquals(1.0, cache(registry, Country.class, "miss"));
+      assertEquals(1.0, cache(registry, Country.class, "hit"));
     }
     assertEquals(1, registry.get(DataJarMetrics.CALLS).tags("operation", "get").timer().count());
     assertEquals(1, registry.get(DataJarMetrics.CALLS).tags("operation", "search").timer().count());

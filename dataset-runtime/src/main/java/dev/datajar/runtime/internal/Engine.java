@@ -16,6 +16,7 @@ import dev.datajar.runtime.internal.hibernate.HibernateSide;
 import dev.datajar.runtime.internal.hibernate.Sessions;
 import dev.datajar.runtime.internal.read.Composite;
 import dev.datajar.runtime.internal.read.EntityMembers;
+import dev.datajar.runtime.internal.read.RowCacheCounts;
 import dev.datajar.runtime.internal.read.RowMapper;
 import dev.datajar.runtime.internal.read.RowPath;
 import java.nio.file.Path;
@@ -62,6 +63,10 @@ public final class Engine implements AutoCloseable, Sessions {
   private final OpenStreams openStreams;
   private final HibernateSide hibernate;
   private final Map<Class<?>, EntityReader<?>> readers = new LinkedHashMap<>();
+
+  /** The row path's mappers, by entity class name (none for an entity read through Hibernate). */
+  private final Map<String, RowMapper<?>> mappers;
+
   private volatile boolean closed;
   private final List<Runnable> releases = new ArrayList<>();
 
@@ -164,7 +169,7 @@ public final class Engine implements AutoCloseable, Sessions {
                     + " opened"
                     + open.oldest());
     this.hibernate = hibernate;
-    Map<String, RowMapper<?>> mappers = mappers(manifest, entities, loader, reach.flavour());
+    this.mappers = mappers(manifest, entities, loader, reach.flavour());
     for (Class<?> e : entities) {
       readers.put(e, reader(e, mappers.get(e.getName())));
     }
@@ -269,6 +274,21 @@ public final class Engine implements AutoCloseable, Sessions {
             ? hql
             : new RowPath<>((RowMapper<T>) mapper, lookups, streams, openStreams, hql);
     return new EntityReader<>(this, type, path);
+  }
+
+  /**
+   * Counts the lookups by id of each entity's row cache into its {@code counts} (by entity class)
+   * from now on; call before this engine serves. An entity read only through Hibernate has no row
+   * cache and counts nothing.
+   */
+  public void countRowCaches(Map<Class<?>, RowCacheCounts> counts) {
+    counts.forEach(
+        (type, c) -> {
+          RowMapper<?> m = mappers.get(type.getName());
+          if (m != null) {
+            m.countWith(c);
+          }
+        });
   }
 
   @Override

@@ -207,6 +207,12 @@ public final class RowMapper<T> {
   private final int cacheSize;
 
   /**
+   * Where lookups by id count as hits or misses of the caches, or {@code null} (no observer: not
+   * counted). Set before the engine serves ({@link #countWith}); read plainly on every lookup.
+   */
+  private RowCacheCounts counts;
+
+  /**
    * True if ids that differ in Java select the same row ({@code BigDecimal} scale, {@code -0.0}):
    * then a row's state ends with the id as stored, which its entity carries.
    */
@@ -719,6 +725,15 @@ public final class RowMapper<T> {
     }
   }
 
+  /**
+   * Counts this entity's lookups by id into {@code counts} from now on: a hit when the caches
+   * answer (a row, or an id known to have none), a miss when the row is read. Called before the
+   * engine serves, so every reader sees it.
+   */
+  public void countWith(RowCacheCounts counts) {
+    this.counts = counts;
+  }
+
   /** The state of {@code id}'s row, or {@link #NO_ROW}: from the caches, else read and cached. */
   private Object[] state(Object id, FastConnections connections, FastConnections.Slot slot) {
     Object key = EntityModel.idKey(id);
@@ -726,9 +741,16 @@ public final class RowMapper<T> {
     if (s == null) {
       s = cache.get(key);
     }
+    RowCacheCounts c = counts;
     if (s == null) {
       if (misses.contains(key)) {
+        if (c != null) {
+          c.hit();
+        }
         return NO_ROW;
+      }
+      if (c != null) {
+        c.miss();
       }
       s = read(id, connections, slot);
       if (s == NO_ROW) {
@@ -740,6 +762,8 @@ public final class RowMapper<T> {
       } else {
         cacheByKey(key, s);
       }
+    } else if (c != null) {
+      c.hit();
     }
     return s;
   }
