@@ -50,7 +50,7 @@ final class SwitchChanges implements DataSetListener.Changes {
       return;
     }
     try {
-      changes = FileComparison.compare(before, after, 0).changes();
+      changes = FileComparison.compare(before, after, 0);
     } catch (SQLException | FileComparison.Incomparable | RuntimeException e) {
       unavailable =
           "dataset '" + dataSet + "': comparing " + before + " with " + after + " failed: " + e;

@@ -99,8 +99,11 @@ class ReloadTest {
     return Fixtures.sqlite(root, "geo");
   }
 
-  /** Renames a complete copy of {@code version} (file, then manifest) over the followed file. */
-  private static void install(Path version, Path live) throws IOException {
+  /**
+   * Renames a complete copy of {@code version} (file, then manifest) over the followed file (also
+   * for {@link SwitchChangesTest}).
+   */
+  static void install(Path version, Path live) throws IOException {
     Path tmpFile = live.resolveSibling(".geo.sqlite.tmp");
     Files.copy(version, tmpFile, StandardCopyOption.REPLACE_EXISTING);
     Files.move(tmpFile, live, StandardCopyOption.ATOMIC_MOVE);

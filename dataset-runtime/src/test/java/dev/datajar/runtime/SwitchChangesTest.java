@@ -11,7 +11,6 @@ import dev.datajar.runtime.fixture.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,20 +57,6 @@ class SwitchChangesTest {
     return Fixtures.sqlite(root, "geo");
   }
 
-  /** Renames a copy of {@code version} (file, then manifest) over {@code live}. */
-  private static void install(Path version, Path live) throws IOException {
-    Path tmpFile = live.resolveSibling(".geo.sqlite.tmp");
-    Files.copy(version, tmpFile, StandardCopyOption.REPLACE_EXISTING);
-    Files.move(tmpFile, live, StandardCopyOption.ATOMIC_MOVE);
-    Path tmpManifest = live.resolveSibling(".geo.manifest.json.tmp");
-    Files.copy(
-        version.resolveSibling("geo.manifest.json"),
-        tmpManifest,
-        StandardCopyOption.REPLACE_EXISTING);
-    Files.move(
-        tmpManifest, live.resolveSibling("geo.manifest.json"), StandardCopyOption.ATOMIC_MOVE);
-  }
-
   private DataSets open(Path live) {
     return DataSets.builder()
         .dataSets("geo")
@@ -112,12 +97,12 @@ class SwitchChangesTest {
   @Test
   void aListener_isToldWhatChanged_perTable_withExactCounts() throws Exception {
     Path live = live();
-    install(first(), live);
+    ReloadTest.install(first(), live);
     try (DataSets ds = open(live)) {
       Recorder r = new Recorder(true);
       r.dataSets = ds;
       ds.addListener(r);
-      install(second(), live);
+      ReloadTest.install(second(), live);
       ds.reload("geo");
 
       assertEquals(1, r.answers.size());
@@ -135,11 +120,25 @@ class SwitchChangesTest {
               2,
               List.of(
                   new DataSetChanges.ColumnCount("name", 1),
-                  new DataSetChanges.ColumnCount("population", 2))),
+                  new DataSetChanges.ColumnCount("population", 2)),
+              List.of(),
+              List.of(),
+              List.of()),
           c.table("city").orElseThrow());
       assertEquals(
           new DataSetChanges.TableChanges(
-              "country", 10, 11, List.of("id"), true, 1, 0, 0, List.of()),
+              "country",
+              10,
+              11,
+              List.of("id"),
+              true,
+              1,
+              0,
+              0,
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of()),
           c.table("country").orElseThrow());
       assertEquals(1, c.added());
       assertEquals(1, c.removed());
@@ -155,7 +154,7 @@ class SwitchChangesTest {
   @Test
   void theChanges_areComparedOnce_forEveryListener_andOnlyIfOneAsks() throws Exception {
     Path live = live();
-    install(first(), live);
+    ReloadTest.install(first(), live);
     try (DataSets ds = open(live)) {
       Recorder asking = new Recorder(true);
       Recorder alsoAsking = new Recorder(true);
@@ -165,7 +164,7 @@ class SwitchChangesTest {
       }
       ds.addListener(asking);
       ds.addListener(alsoAsking);
-      install(second(), live);
+      ReloadTest.install(second(), live);
       ds.reload("geo");
       assertSame(asking.told.get(0), alsoAsking.told.get(0), "one Changes per switch");
       assertSame(asking.answers.get(0).orElseThrow(), alsoAsking.answers.get(0).orElseThrow());
@@ -173,7 +172,7 @@ class SwitchChangesTest {
       ds.removeListener(asking);
       ds.removeListener(alsoAsking);
       ds.addListener(notAsking);
-      install(first(), live);
+      ReloadTest.install(first(), live);
       ds.reload("geo");
       DataSetListener.Changes late = notAsking.told.get(0);
       assertEquals(Optional.empty(), late.get(), "nobody asked while both versions were held");
@@ -185,7 +184,7 @@ class SwitchChangesTest {
   @Test
   void aListenerOfTheThreeArgumentSwitch_isStillTold() throws Exception {
     Path live = live();
-    install(first(), live);
+    ReloadTest.install(first(), live);
     try (DataSets ds = open(live)) {
       List<String> switched = new ArrayList<>();
       ds.addListener(
@@ -196,7 +195,7 @@ class SwitchChangesTest {
             }
           });
       Path second = second();
-      install(second, live);
+      ReloadTest.install(second, live);
       ds.reload("geo");
       assertEquals(1, switched.size());
       assertTrue(switched.get(0).endsWith(" -> " + Fixtures.sha256(second)), switched.get(0));
@@ -207,14 +206,14 @@ class SwitchChangesTest {
   void reloadOfTheVersionServed_switchesNothing_andTellsNoListener() throws Exception {
     Path live = live();
     Path first = first();
-    install(first, live);
+    ReloadTest.install(first, live);
     try (DataSets ds = open(live)) {
       Recorder r = new Recorder(false);
       r.dataSets = ds;
       ds.addListener(r);
       DataSetInfo before = ds.info("geo");
       Object engine = ds.servingEngine("geo");
-      install(first, live); // another file (a new inode), the same bytes
+      ReloadTest.install(first, live); // another file (a new inode), the same bytes
       DataSetInfo after = ds.reload("geo");
       assertSame(before, after, "what is served, as it was");
       assertSame(engine, ds.servingEngine("geo"));
@@ -225,7 +224,7 @@ class SwitchChangesTest {
       }
       assertEquals("Paris", ds.store(City.class).get(1L).orElseThrow().getName());
 
-      install(second(), live);
+      ReloadTest.install(second(), live);
       ds.reload("geo");
       assertEquals(1, r.told.size(), "a version that differs is switched to");
     }

@@ -6,10 +6,9 @@ import dev.datajar.tools.internal.DiffRender;
 import java.util.List;
 
 /**
- * What changed between two versions of a dataset, for a person: the counts of {@link
- * DataSetChanges} (the runtime's comparison, the one a {@code DataSetListener} is told on a
- * switch), where the two versions came from, and per table the first few rows added, removed and
- * changed with their values.
+ * What changed between two versions of a dataset, for a person: the {@link DataSetChanges} of the
+ * runtime's comparison (the one a {@code DataSetListener} is told on a switch), with per table the
+ * first few rows added, removed and changed and their values, and where the two versions came from.
  *
  * <p>Totals are exact; the listed rows are capped ({@link #cap()} per table and kind). Values are
  * shown as stored in the file ({@code NULL}, numbers, quoted text, {@code x'…'} for bytes).
@@ -18,58 +17,19 @@ import java.util.List;
  * @param name the dataset
  * @param oldSource the earlier version (path or coordinates)
  * @param newSource the later version
- * @param changes schema changes, and per table the rows added, removed and changed
- * @param rows per table of {@code changes.tables()}, in the same order, the rows listed
+ * @param changes schema changes, and per table the rows added, removed and changed, the first
+ *     {@code cap} of each kind listed
  * @param cap how many rows of each kind are listed per table
  */
 public record DiffReport(
-    String name,
-    String oldSource,
-    String newSource,
-    DataSetChanges changes,
-    List<TableRows> rows,
-    int cap) {
-
-  public DiffReport {
-    rows = List.copyOf(rows);
-  }
-
-  /**
-   * The rows listed of one table, up to {@link #cap()} of each kind.
-   *
-   * @param table the table
-   * @param added rows added, by key
-   * @param removed rows removed, by key
-   * @param changed rows changed, by key, with the values that changed
-   */
-  public record TableRows(String table, List<Row> added, List<Row> removed, List<Row> changed) {
-    public TableRows {
-      added = List.copyOf(added);
-      removed = List.copyOf(removed);
-      changed = List.copyOf(changed);
-    }
-
-    /** True if no row is listed. */
-    public boolean isEmpty() {
-      return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
-    }
-  }
-
-  /**
-   * One listed row: its key values, and for a changed row the columns that changed; for an added or
-   * removed row, its other values as {@code values}.
-   */
-  public record Row(List<String> key, List<Value> values) {}
-
-  /** A column's value; {@code before} is {@code null} for added and removed rows. */
-  public record Value(String column, String before, String after) {}
+    String name, String oldSource, String newSource, DataSetChanges changes, int cap) {
 
   /** Tables, columns, types, keys and indexes added, removed or changed. */
   public List<DataSetChanges.SchemaChange> schemaChanges() {
     return changes.schemaChanges();
   }
 
-  /** Every table of either version, by name, with its counts. */
+  /** Every table of either version, by name, with its counts and listed rows. */
   public List<DataSetChanges.TableChanges> tables() {
     return changes.tables();
   }

@@ -2,8 +2,6 @@ package dev.datajar.tools;
 
 import dev.datajar.runtime.internal.diff.FileComparison;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Compares two versions of a dataset: schema changes, and per table the rows added, removed and
@@ -44,9 +42,13 @@ public final class Differ {
               + "): expected two"
               + " versions of the same dataset");
     }
-    FileComparison.Result r;
     try {
-      r = FileComparison.compare(before.file(), after.file(), cap);
+      return new DiffReport(
+          after.name(),
+          before.label(),
+          after.label(),
+          FileComparison.compare(before.file(), after.file(), cap),
+          cap);
     } catch (FileComparison.Incomparable e) {
       throw new ToolException(
           "cannot compare "
@@ -64,23 +66,5 @@ public final class Differ {
       throw new IllegalStateException(
           "comparing " + before + " with " + after + " failed: " + e, e);
     }
-    List<DiffReport.TableRows> rows = new ArrayList<>();
-    for (FileComparison.Listed l : r.listed()) {
-      rows.add(
-          new DiffReport.TableRows(
-              l.table(), shown(l.added()), shown(l.removed()), shown(l.changed())));
-    }
-    return new DiffReport(after.name(), before.label(), after.label(), r.changes(), rows, cap);
-  }
-
-  private static List<DiffReport.Row> shown(List<FileComparison.Row> rows) {
-    List<DiffReport.Row> out = new ArrayList<>();
-    for (FileComparison.Row row : rows) {
-      List<DiffReport.Value> values = new ArrayList<>();
-      row.values()
-          .forEach(v -> values.add(new DiffReport.Value(v.column(), v.before(), v.after())));
-      out.add(new DiffReport.Row(row.key(), values));
-    }
-    return out;
   }
 }

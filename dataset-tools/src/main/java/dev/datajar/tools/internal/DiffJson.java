@@ -2,11 +2,10 @@ package dev.datajar.tools.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.datajar.runtime.DataSetChanges;
+import dev.datajar.runtime.DataSetChanges.Row;
 import dev.datajar.runtime.DataSetChanges.TableChanges;
+import dev.datajar.runtime.DataSetChanges.Value;
 import dev.datajar.tools.DiffReport;
-import dev.datajar.tools.DiffReport.Row;
-import dev.datajar.tools.DiffReport.TableRows;
-import dev.datajar.tools.DiffReport.Value;
 import java.io.IOException;
 import java.util.List;
 
@@ -39,9 +38,7 @@ public final class DiffJson {
           }
           g.writeEndArray();
           g.writeArrayFieldStart("tables");
-          for (int i = 0; i < r.tables().size(); i++) {
-            TableChanges t = r.tables().get(i);
-            TableRows listed = r.rows().get(i);
+          for (TableChanges t : r.tables()) {
             g.writeStartObject();
             g.writeStringField("table", t.table());
             g.writeNumberField("rowsBefore", t.rowsBefore());
@@ -56,9 +53,9 @@ public final class DiffJson {
               g.writeNumberField(c.column(), c.rows());
             }
             g.writeEndObject();
-            rows(g, "addedRows", listed.added());
-            rows(g, "removedRows", listed.removed());
-            rows(g, "changedRows", listed.changed());
+            rows(g, "addedRows", t.addedRows());
+            rows(g, "removedRows", t.removedRows());
+            rows(g, "changedRows", t.changedRows());
             g.writeEndObject();
           }
           g.writeEndArray();

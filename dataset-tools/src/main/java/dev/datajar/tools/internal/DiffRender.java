@@ -1,11 +1,10 @@
 package dev.datajar.tools.internal;
 
 import dev.datajar.runtime.DataSetChanges;
+import dev.datajar.runtime.DataSetChanges.Row;
 import dev.datajar.runtime.DataSetChanges.TableChanges;
+import dev.datajar.runtime.DataSetChanges.Value;
 import dev.datajar.tools.DiffReport;
-import dev.datajar.tools.DiffReport.Row;
-import dev.datajar.tools.DiffReport.TableRows;
-import dev.datajar.tools.DiffReport.Value;
 import java.util.List;
 import java.util.Locale;
 
@@ -66,10 +65,8 @@ public final class DiffRender {
 
   public static String text(DiffReport r) {
     StringBuilder sb = new StringBuilder(summary(r));
-    for (int i = 0; i < r.tables().size(); i++) {
-      TableChanges t = r.tables().get(i);
-      TableRows rows = r.rows().get(i);
-      if (rows.isEmpty()) {
+    for (TableChanges t : r.tables()) {
+      if (t.addedRows().isEmpty() && t.removedRows().isEmpty() && t.changedRows().isEmpty()) {
         continue;
       }
       sb.append('\n')
@@ -78,15 +75,15 @@ public final class DiffRender {
           .append(" (key ")
           .append(String.join(", ", t.key()))
           .append(")\n");
-      for (Row row : rows.added()) {
+      for (Row row : t.addedRows()) {
         sb.append("  + ").append(key(row)).append(spaced(values(row, false))).append('\n');
       }
-      more(sb, t.added(), rows.added().size(), "added");
-      for (Row row : rows.removed()) {
+      more(sb, t.added(), t.addedRows().size(), "added");
+      for (Row row : t.removedRows()) {
         sb.append("  - ").append(key(row)).append(spaced(values(row, true))).append('\n');
       }
-      more(sb, t.removed(), rows.removed().size(), "removed");
-      for (Row row : rows.changed()) {
+      more(sb, t.removed(), t.removedRows().size(), "removed");
+      for (Row row : t.changedRows()) {
         sb.append("  ~ ").append(key(row)).append('\n');
         for (Value v : row.values()) {
           sb.append("      ")
@@ -98,7 +95,7 @@ public final class DiffRender {
               .append('\n');
         }
       }
-      more(sb, t.changed(), rows.changed().size(), "changed");
+      more(sb, t.changed(), t.changedRows().size(), "changed");
     }
     return sb.toString();
   }
@@ -154,23 +151,21 @@ public final class DiffRender {
         sb.append("key changed | | |\n");
       }
     }
-    for (int i = 0; i < r.tables().size(); i++) {
-      TableChanges t = r.tables().get(i);
-      TableRows rows = r.rows().get(i);
-      if (rows.isEmpty()) {
+    for (TableChanges t : r.tables()) {
+      if (t.addedRows().isEmpty() && t.removedRows().isEmpty() && t.changedRows().isEmpty()) {
         continue;
       }
       sb.append("\n### `").append(t.table()).append("`\n");
-      list(sb, "Added", t.added(), rows.added(), false);
-      list(sb, "Removed", t.removed(), rows.removed(), true);
-      if (!rows.changed().isEmpty()) {
+      list(sb, "Added", t.added(), t.addedRows(), false);
+      list(sb, "Removed", t.removed(), t.removedRows(), true);
+      if (!t.changedRows().isEmpty()) {
         sb.append("\nChanged (")
             .append(n(t.changed()))
-            .append(shownOf(t.changed(), rows.changed().size()))
+            .append(shownOf(t.changed(), t.changedRows().size()))
             .append("):\n\n| ")
             .append(md(String.join(", ", t.key())))
             .append(" | column | before | after |\n|---|---|---|---|\n");
-        for (Row row : rows.changed()) {
+        for (Row row : t.changedRows()) {
           boolean first = true;
           for (Value v : row.values()) {
             sb.append("| ")

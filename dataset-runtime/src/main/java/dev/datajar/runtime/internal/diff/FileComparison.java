@@ -26,38 +26,6 @@ import java.util.TreeSet;
 public final class FileComparison {
   private FileComparison() {}
 
-  /**
-   * The comparison: the counts, and per table (in the order of {@code changes.tables()}) its first
-   * rows of each kind.
-   */
-  public record Result(DataSetChanges changes, List<Listed> listed) {
-    public Result {
-      listed = List.copyOf(listed);
-    }
-  }
-
-  /** The first rows of each kind of one table, as many as the cap allows. */
-  public record Listed(String table, List<Row> added, List<Row> removed, List<Row> changed) {
-    public Listed {
-      added = List.copyOf(added);
-      removed = List.copyOf(removed);
-      changed = List.copyOf(changed);
-    }
-  }
-
-  /**
-   * One listed row: its key values, and for a changed row the columns that changed; for an added or
-   * removed row, its other values. Values are shown as stored ({@code NULL}, numbers, quoted text,
-   * {@code x'…'} for bytes).
-   */
-  public record Row(List<String> key, List<Value> values) {}
-
-  /**
-   * A column's value; {@code before} is {@code null} for an added row, {@code after} for a removed
-   * one.
-   */
-  public record Value(String column, String before, String after) {}
-
   /** The files were built with different storage formats: their rows cannot be compared. */
   public static final class Incomparable extends Exception {
     private static final long serialVersionUID = 1L;
@@ -87,7 +55,8 @@ public final class FileComparison {
    *
    * @throws Incomparable if the two were built with different storage formats
    */
-  public static Result compare(Path before, Path after, int cap) throws SQLException, Incomparable {
+  public static DataSetChanges compare(Path before, Path after, int cap)
+      throws SQLException, Incomparable {
     try (Connection c = SqliteFiles.openReadOnly(after)) {
       try (PreparedStatement ps = c.prepareStatement("attach database ? as prev")) {
         ps.setString(1, before.toAbsolutePath().normalize().toUri() + "?mode=ro&immutable=1");
@@ -105,11 +74,10 @@ public final class FileComparison {
       old.tables().forEach(t -> names.add(t.name()));
       now.tables().forEach(t -> names.add(t.name()));
       List<DataSetChanges.TableChanges> tables = new ArrayList<>();
-      List<Listed> listed = new ArrayList<>();
       for (String name : names) {
         Optional<FileSchema.Table> o = old.table(name);
         Optional<FileSchema.Table> n = now.table(name);
-        RowComparison.Compared t;
+        DataSetChanges.TableChanges t;
         if (o.isPresent() && n.isPresent()) {
           t = RowComparison.compare(c, o.get(), n.get(), cap);
         } else if (o.isPresent()) {
@@ -119,10 +87,9 @@ public final class FileComparison {
           long rows = FileSchema.count(c, "main", name);
           t = RowComparison.oneSideOnly(n.get().name(), 0, rows, n.get().primaryKey());
         }
-        tables.add(t.counts());
-        listed.add(t.listed());
+        tables.add(t);
       }
-      return new Result(new DataSetChanges(schema, tables), listed);
+      return new DataSetChanges(schema, tables);
     }
   }
 

@@ -1,10 +1,9 @@
 package dev.datajar.runtime.internal.diff;
 
 import dev.datajar.runtime.DataSetChanges;
+import dev.datajar.runtime.DataSetChanges.Row;
+import dev.datajar.runtime.DataSetChanges.Value;
 import dev.datajar.runtime.format.FileSchema;
-import dev.datajar.runtime.internal.diff.FileComparison.Listed;
-import dev.datajar.runtime.internal.diff.FileComparison.Row;
-import dev.datajar.runtime.internal.diff.FileComparison.Value;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,14 +28,12 @@ import java.util.function.Function;
 final class RowComparison {
   private RowComparison() {}
 
-  /** A table's counts, and its first rows of each kind. */
-  record Compared(DataSetChanges.TableChanges counts, Listed listed) {}
-
   /**
    * A table only one side has: every row of it added ({@code oldRows} 0) or removed ({@code
    * newRows} 0), none listed.
    */
-  static Compared oneSideOnly(String table, long oldRows, long newRows, List<String> key) {
+  static DataSetChanges.TableChanges oneSideOnly(
+      String table, long oldRows, long newRows, List<String> key) {
     return unlisted(table, oldRows, newRows, key, true);
   }
 
@@ -55,17 +52,16 @@ final class RowComparison {
    * Counts without listed rows: for a table only one side has ({@code compared}: its rows are all
    * added or all removed), or one whose key changed (not compared).
    */
-  private static Compared unlisted(
+  private static DataSetChanges.TableChanges unlisted(
       String table, long oldRows, long newRows, List<String> key, boolean compared) {
     long added = compared ? newRows : 0;
     long removed = compared ? oldRows : 0;
-    return new Compared(
-        new DataSetChanges.TableChanges(
-            table, oldRows, newRows, key, compared, added, removed, 0, List.of()),
-        new Listed(table, List.of(), List.of(), List.of()));
+    return new DataSetChanges.TableChanges(
+        table, oldRows, newRows, key, compared, added, removed, 0, List.of(), List.of(), List.of(),
+        List.of());
   }
 
-  static Compared compare(
+  static DataSetChanges.TableChanges compare(
       Connection c, FileSchema.Table oldTable, FileSchema.Table newTable, int cap)
       throws SQLException {
     String t = FileSchema.quote(newTable.name());
@@ -165,10 +161,19 @@ final class RowComparison {
     }
     List<DataSetChanges.ColumnCount> counts = new ArrayList<>();
     new TreeMap<>(perColumn).forEach((k, v) -> counts.add(new DataSetChanges.ColumnCount(k, v)));
-    return new Compared(
-        new DataSetChanges.TableChanges(
-            newTable.name(), oldRows, newRows, key, true, added, removed, changed, counts),
-        new Listed(newTable.name(), addedRows, removedRows, changedRows));
+    return new DataSetChanges.TableChanges(
+        newTable.name(),
+        oldRows,
+        newRows,
+        key,
+        true,
+        added,
+        removed,
+        changed,
+        counts,
+        addedRows,
+        removedRows,
+        changedRows);
   }
 
   private static long oneSided(
