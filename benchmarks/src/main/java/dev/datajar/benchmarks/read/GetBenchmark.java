@@ -57,4 +57,22 @@ public class GetBenchmark {
   public Item store(Sides.Stores stores) {
     return stores.store.get(nextId()).orElse(null);
   }
+
+  /** {@link #store} with the row caches counting hits and misses. */
+  @Benchmark
+  public Item storeCounted(Sides.CountedStores stores) {
+    return stores.store.get(nextId()).orElse(null);
+  }
+
+  /** Ids 1 to 4096 over and over: every lookup but the first of each id is a cache hit. */
+  @Benchmark
+  public Item storeCached(Sides.Stores stores) {
+    return stores.store.get(1 + (next++ & 4095)).orElse(null);
+  }
+
+  /** {@link #storeCached} with the row caches counting: the counters' cost on a hit. */
+  @Benchmark
+  public Item storeCachedCounted(Sides.CountedStores stores) {
+    return stores.store.get(1 + (next++ & 4095)).orElse(null);
+  }
 }

@@ -45,4 +45,20 @@ public final class Sides {
       store.close();
     }
   }
+
+  /** As {@link Stores}, with the row caches counting hits and misses (an observer is set). */
+  @State(Scope.Thread)
+  public static class CountedStores {
+    StoreAccess store;
+
+    @Setup(Level.Trial)
+    public void open() throws Exception {
+      store = StoreAccess.openCounted(ReadDataSet.ensure());
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      store.close();
+    }
+  }
 }
