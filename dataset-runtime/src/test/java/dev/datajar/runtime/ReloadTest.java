@@ -143,6 +143,13 @@ class ReloadTest {
     return n;
   }
 
+  /** The followed file, {@code live/geo.sqlite}, with {@code first} renamed in. */
+  private Path live(Path first) throws IOException {
+    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
+    install(first, live);
+    return live;
+  }
+
   /** Dataset geo read from {@code live}, followed every {@code interval}, cache under tmp. */
   private DataSets.Builder following(Path live, Duration interval) {
     return DataSets.builder()
@@ -249,8 +256,7 @@ class ReloadTest {
     Path b = version("B", true);
     Path corrupt = corrupt(a);
     Path other = otherClasses();
-    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
-    install(a, live);
+    Path live = live(a);
 
     List<String> logged = new ArrayList<>();
     Logger logger = Logger.getLogger(DataSets.class.getName());
@@ -398,8 +404,7 @@ class ReloadTest {
   void aCallInFlight_andAnOpenStream_keepTheirVersion_untilTheyAreDone() throws Exception {
     Path a = version("A", false);
     Path b = version("B", true);
-    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
-    install(a, live);
+    Path live = live(a);
     try (DataSets ds = open(live)) {
       Store<City> cities = ds.store(City.class);
       Stream<City> s = cities.stream(Query.all());
@@ -422,8 +427,7 @@ class ReloadTest {
   void aSwitchedOutVersion_isNotKeptReachable_byTheStoresOrAnObserver() throws Exception {
     Path a = version("A", false);
     Path b = version("B", true);
-    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
-    install(a, live);
+    Path live = live(a);
     try (DataSets ds =
         following(live, Duration.ofHours(1))
             .observer((dataSet, entity) -> (call, nanos, failure) -> {})
@@ -448,8 +452,7 @@ class ReloadTest {
   void rowCacheCounts_goOnAcrossReloads() throws Exception {
     Path a = version("A", false);
     Path b = version("B", true);
-    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
-    install(a, live);
+    Path live = live(a);
     Map<Class<?>, StoreObserver.RowCache> counts = new HashMap<>();
     StoreObserver observer =
         new StoreObserver() {
@@ -496,8 +499,7 @@ class ReloadTest {
   void followedFile_isTakenWhenRenamedOver() throws Exception {
     Path a = version("A", false);
     Path b = version("B", true);
-    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
-    install(a, live);
+    Path live = live(a);
     try (DataSets ds = following(live, Duration.ofMillis(20)).open()) {
       List<String> switched = new ArrayList<>();
       ds.addListener(
@@ -525,8 +527,7 @@ class ReloadTest {
   void aFileRenamedOverWhileTheServiceOpens_isTakenAtTheFirstPoll() throws Exception {
     Path a = version("A", false);
     Path b = version("B", true);
-    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
-    install(a, live);
+    Path live = live(a);
     DataSets.Builder builder = following(live, Duration.ofMillis(20));
     // What DataSets.Builder.open() does, with the rename between opening (verifying and linking
     // version A) and the start of the follower.
@@ -547,8 +548,7 @@ class ReloadTest {
   @Test
   void followingWithAnUnusableDefaultCacheDirectory_saysItIsTheDefault() throws Exception {
     Path a = version("A", false);
-    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
-    install(a, live);
+    Path live = live(a);
     Path xdg = Files.createDirectories(tmp.resolve("xdg"));
     Files.writeString(xdg.resolve("datajar"), "a file where the cache directory would be");
     DataSetOpenException e =
@@ -572,8 +572,7 @@ class ReloadTest {
     Path a = version("A", false);
     Path b = version("B", true);
     Path c = version("C", false);
-    Path live = Files.createDirectories(tmp.resolve("live")).resolve("geo.sqlite");
-    install(a, live);
+    Path live = live(a);
     try (DataSets ds = following(live, Duration.ofMillis(20)).open()) {
       ds.addListener(
           new DataSetListener() {
