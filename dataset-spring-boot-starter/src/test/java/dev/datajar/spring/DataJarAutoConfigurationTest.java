@@ -9,14 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.datajar.datasets.isocodes.Country;
 import dev.datajar.datasets.isocodes.CountryStore;
 import dev.datajar.datasets.isocodes.Currency;
+import dev.datajar.runtime.DataSetChanges;
+import dev.datajar.runtime.DataSetInfo;
+import dev.datajar.runtime.DataSetListener;
 import dev.datajar.runtime.DataSetOpenException;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +172,35 @@ class DataJarAutoConfigurationTest {
       assertTrue(!dataSets.file("iso-codes").equals(pinned), "a new version is served");
       assertEquals(
           "Japan", context.getBean(Lookups.class).countries.get("JP").orElseThrow().getName());
+
+      // A version with one country renamed: a listener is told what changed.
+      List<DataSetChanges> told = new ArrayList<>();
+      dataSets.addListener(
+          new DataSetListener() {
+            @Override
+            public void switched(String name, DataSetInfo old, DataSetInfo now, Changes changes) {
+              told.add(changes.get().orElseThrow());
+            }
+          });
+      Files.copy(file, next);
+      next.toFile().setWritable(true);
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + next);
+          Statement st = c.createStatement()) {
+        assertEquals(
+            1, st.executeUpdate("update country set name = 'Nippon' where alpha_2 = 'JP'"));
+      }
+      Files.move(next, elsewhere, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      dataSets.reload("iso-codes");
+      assertEquals(
+          "Nippon", context.getBean(Lookups.class).countries.get("JP").orElseThrow().getName());
+      assertEquals(1, told.size());
+      DataSetChanges.TableChanges countries = told.get(0).table("country").orElseThrow();
+      assertEquals(
+          List.of(0L, 0L, 1L),
+          List.of(countries.added(), countries.removed(), countries.changed()));
+      assertEquals(List.of(new DataSetChanges.ColumnCount("name", 1)), countries.changedColumns());
+      assertEquals(1, told.get(0).changed(), "no other table changed");
+      assertEquals(List.of(), told.get(0).schemaChanges());
     }
   }
 }
