@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A stream builds each entity straight from its row (no state array, primitives without boxes, a
- * {@code long} foreign key's target found without one): every primitive type and its box, text, a
- * character, codec-read values, NULL, zero and -0.0, zero over a primitive's initial value, and
- * to-ones present and absent, on SQLite and PostgreSQL, exactly as {@code search} (built from the
- * row's state) and Hibernate read them.
+ * A stream reads every primitive type and its box, text, a character, codec-read values, NULL, zero
+ * and -0.0, zero over a primitive's initial value, to-ones present and absent (a {@code long} and
+ * an {@code Integer} foreign key, a property-access target), on SQLite and PostgreSQL, exactly as
+ * {@code search}, {@code get} and Hibernate read them; each row gets its own objects. Kept from a
+ * per-row reader that was tried and dropped (docs/benchmarks.md, 2026-12-07 17:20 UTC), as the
+ * check any such reader must pass.
  */
 class RowReadStreamTest {
   @TempDir static Path dir;

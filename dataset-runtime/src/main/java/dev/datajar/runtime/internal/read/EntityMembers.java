@@ -20,10 +20,8 @@ public final class EntityMembers {
    *
    * @param type the field's type, or the setter's parameter type
    * @param setter {@code (Object entity, Object value) -> void}, unboxing for a primitive type
-   * @param exact {@code (Object entity, type value) -> void}: for a primitive type, a value set
-   *     without boxing it ({@code (Object, long) -> void} for a {@code long})
    */
-  public record Member(String attribute, Class<?> type, MethodHandle setter, MethodHandle exact) {
+  public record Member(String attribute, Class<?> type, MethodHandle setter) {
     boolean primitive() {
       return type.isPrimitive();
     }
@@ -81,8 +79,7 @@ public final class EntityMembers {
       return new Member(
           m.attribute(),
           type,
-          h.asType(MethodType.methodType(void.class, Object.class, Object.class)),
-          h.asType(MethodType.methodType(void.class, Object.class, type)));
+          h.asType(MethodType.methodType(void.class, Object.class, Object.class)));
     } catch (ReflectiveOperationException e) {
       throw failure("cannot set ", m, e);
     }

@@ -56,33 +56,11 @@ public final class RowMapper<T> {
 
   private static final Object[] NO_ROW = new Object[0];
 
-  // How readRow reads a column and sets its attribute (Column.read):
-  /** Through the codec, as a state's value is set (any column of a codec). */
-  private static final int BY_CODEC = 0;
-
-  /** {@code getLong}, set through a {@code (Object, long)} setter: no box. */
-  private static final int LONG = 1;
-
-  private static final int INT = 2;
-  private static final int SHORT = 3;
-  private static final int BYTE = 4;
-  private static final int BOOLEAN = 5;
-  private static final int DOUBLE = 6;
-  private static final int FLOAT = 7;
-
-  /** {@code getString}, set as it is (a {@code String} attribute stored as text). */
-  private static final int TEXT = 8;
-
-  /** A to-one's {@code long} foreign key, its target found without boxing it ({@link #byLong}). */
-  private static final int TO_ONE_LONG = 9;
-
   /** One selected column (or pair): a basic attribute, or the foreign key of a to-one. */
   private static final class Column {
     final Codec codec;
     final int index; // in the select list
     final MethodHandle setter; // (Object entity, Object value) -> void
-    final MethodHandle exact; // (Object entity, primitive value) -> void, for the primitive reads
-    int read; // how readRow reads it: BY_CODEC, LONG, ..., TO_ONE_LONG
     final boolean primitive;
     final boolean copied; // a value of its type may be mutable: each entity gets a copy (copy)
     final String target; // entity class name of a to-one, else null
@@ -95,15 +73,12 @@ public final class RowMapper<T> {
         Codec codec,
         int index,
         MethodHandle setter,
-        MethodHandle exact,
         boolean primitive,
         String target,
         Composite embedded) {
       this.codec = codec;
       this.index = index;
       this.setter = setter;
-      this.exact = exact;
-      this.read = codec != null && target == null ? read(codec, exact) : BY_CODEC;
       this.primitive = primitive;
       this.copied = codec != null && mayBeMutable(codec.javaType());
       this.target = target;
@@ -192,10 +167,6 @@ public final class RowMapper<T> {
 
   private final MethodHandle constructor; // () -> Object
   private final MethodHandle idSetter;
-
-  /** The id as {@link #readRow} reads and sets it; {@code null} for a composite id. */
-  private final Column idColumn;
-
   private final Column[] columns;
 
   /** The collections, loaded per batch of rows into the state after {@link #collectionBase}. */
@@ -274,7 +245,6 @@ public final class RowMapper<T> {
       this.idCodec = null;
       this.storedId = false;
       this.idSetter = idClass ? null : members.get(id.attribute()).setter();
-      this.idColumn = null;
       this.idColumns = List.copyOf(key.columns);
       String prefix = idClass ? "" : id.attribute() + ".";
       if (!idClass) {
@@ -293,10 +263,7 @@ public final class RowMapper<T> {
       this.idCodec = flavour.codec(Codec.of(id.codec(), loader));
       Class<?> idType = idCodec.javaType();
       this.storedId = idType == BigDecimal.class || idType == Double.class || idType == Float.class;
-      EntityMembers.Member idMember = members.get(id.attribute());
-      this.idSetter = idMember.setter();
-      this.idColumn =
-          new Column(idCodec, 1, idSetter, idMember.exact(), idMember.primitive(), null, null);
+      this.idSetter = members.get(id.attribute()).setter();
       this.idColumns = List.of(TableModel.quote(id.column()));
       idPaths.add(id.attribute());
       addColumn(id.attribute(), id.column(), idCodec);
@@ -313,13 +280,13 @@ public final class RowMapper<T> {
         for (int k = 0; k < c.columns.size(); k++) {
           addColumn(m.attribute() + "." + c.paths.get(k), c.names.get(k), c.codecs.get(k));
         }
-        columns[i] = new Column(null, index, set.setter(), null, false, null, c);
+        columns[i] = new Column(null, index, set.setter(), false, null, c);
         index += c.width();
         any |= c.hasToOnes();
         continue;
       }
       if (m.isCompositeReference()) {
-        Column c = new Column(null, index, set.setter(), null, false, m.target(), null);
+        Column c = new Column(null, index, set.setter(), false, m.target(), null);
         c.keyCodecs = new Codec[m.parts().size()];
         c.keyColumns = new ArrayList<>();
         for (int k = 0; k < c.keyCodecs.length; k++) {
@@ -334,8 +301,7 @@ public final class RowMapper<T> {
         continue;
       }
       Codec codec = flavour.codec(Codec.of(m.codec(), loader));
-      columns[i] =
-          new Column(codec, index, set.setter(), set.exact(), set.primitive(), m.target(), null);
+      columns[i] = new Column(codec, index, set.setter(), set.primitive(), m.target(), null);
       addColumn(m.target() == null ? m.attribute() : null, m.column(), codec);
       index += codec.width();
       any |= m.target() != null;
@@ -417,9 +383,6 @@ public final class RowMapper<T> {
             m.attribute() + "." + c.targetMapper.model.idAttribute(),
             new SqlWriter.Col(TableModel.quote(m.column()), c.codec));
         toOnes.put(m.attribute(), new ToOne(List.of(TableModel.quote(m.column())), c.targetMapper));
-        if (c.codec.spec().equals("long") && c.targetMapper.denseType == Long.class) {
-          c.read = TO_ONE_LONG;
-        }
       }
     }
     for (CollectionReader c : collections) {
@@ -612,17 +575,6 @@ public final class RowMapper<T> {
       idSetter.invokeExact(
           (Object) e, key.build(((List<Object>) id).toArray(), seen, connections, slot));
     }
-    return fillState(e, state, seen, connections, slot);
-  }
-
-  /** {@link #fill} after the id: the attributes and collections from {@code state}. */
-  private T fillState(
-      T e,
-      Object[] state,
-      Map<Object, Object> seen,
-      FastConnections connections,
-      FastConnections.Slot slot)
-      throws Throwable {
     for (int i = 0; i < columns.length; i++) {
       Column c = columns[i];
       Object v = state[i];
@@ -647,162 +599,6 @@ public final class RowMapper<T> {
       c.setter.invokeExact((Object) e, built);
     }
     return e;
-  }
-
-  /**
-   * How {@link #readRow} reads a column of {@code codec} into an attribute set by {@code exact}: a
-   * basic number or boolean into an attribute of its primitive type without a box, text as read,
-   * anything else through the codec.
-   */
-  private static int read(Codec codec, MethodHandle exact) {
-    Class<?> to = exact == null ? null : exact.type().parameterType(1);
-    return switch (codec.spec()) {
-      case "long" -> to == long.class ? LONG : BY_CODEC;
-      case "int" -> to == int.class ? INT : BY_CODEC;
-      case "short" -> to == short.class ? SHORT : BY_CODEC;
-      case "byte" -> to == byte.class ? BYTE : BY_CODEC;
-      case "boolean" -> to == boolean.class ? BOOLEAN : BY_CODEC;
-      case "double" -> to == double.class ? DOUBLE : BY_CODEC;
-      case "float" -> to == float.class ? FLOAT : BY_CODEC;
-      case "text" -> TEXT;
-      default -> BY_CODEC;
-    };
-  }
-
-  /**
-   * True if {@link #readRow} can build this entity from its row: a single-column id, no
-   * collections, every attribute a column of a codec or a to-one's single foreign key, and no
-   * identity map needed ({@link #needsIdentity}). Asked after {@link #link}.
-   */
-  boolean readsRows() {
-    if (key != null || collections.length > 0 || needsIdentity()) {
-      return false;
-    }
-    for (Column c : columns) {
-      if (c.codec == null) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * A new entity straight from the current row, for a stream of an entity that {@link #readsRows}:
-   * each column read and set in turn, without the row's state array, a number into a primitive
-   * attribute without a box, a {@code long} foreign key's target found without one. Builds what
-   * {@link #build} builds from {@link #readId} and {@link #readState} of the same row.
-   */
-  @SuppressWarnings("unchecked")
-  T readRow(ResultSet rs, FastConnections connections, FastConnections.Slot slot)
-      throws SQLException {
-    try {
-      T e = (T) constructor.invokeExact();
-      set(idColumn, e, rs, connections, slot);
-      for (Column c : columns) {
-        set(c, e, rs, connections, slot);
-      }
-      return e;
-    } catch (SQLException | RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new DataSetException("cannot create " + type.getName() + ": " + t, t);
-    }
-  }
-
-  /**
-   * Reads {@code c}'s column of the current row as {@code c} says ({@link Column#read}) and sets it
-   * on {@code e}: a NULL sets {@code null}, or nothing for a primitive attribute, as {@link
-   * #fillState} does.
-   */
-  private static void set(
-      Column c, Object e, ResultSet rs, FastConnections connections, FastConnections.Slot slot)
-      throws Throwable {
-    int i = c.index;
-    switch (c.read) {
-      case LONG -> {
-        long v = rs.getLong(i);
-        if (v != 0 || !rs.wasNull()) {
-          c.exact.invokeExact(e, v);
-        }
-      }
-      case INT -> {
-        int v = rs.getInt(i);
-        if (v != 0 || !rs.wasNull()) {
-          c.exact.invokeExact(e, v);
-        }
-      }
-      case SHORT -> {
-        short v = rs.getShort(i);
-        if (v != 0 || !rs.wasNull()) {
-          c.exact.invokeExact(e, v);
-        }
-      }
-      case BYTE -> {
-        byte v = rs.getByte(i);
-        if (v != 0 || !rs.wasNull()) {
-          c.exact.invokeExact(e, v);
-        }
-      }
-      case BOOLEAN -> {
-        boolean v = rs.getBoolean(i);
-        if (v || !rs.wasNull()) {
-          c.exact.invokeExact(e, v);
-        }
-      }
-      case DOUBLE -> {
-        double v = rs.getDouble(i);
-        if (v != 0 || !rs.wasNull()) {
-          c.exact.invokeExact(e, v);
-        }
-      }
-      case FLOAT -> {
-        float v = rs.getFloat(i);
-        if (v != 0 || !rs.wasNull()) {
-          c.exact.invokeExact(e, v);
-        }
-      }
-      case TEXT -> c.setter.invokeExact(e, (Object) rs.getString(i));
-      case TO_ONE_LONG -> {
-        long v = rs.getLong(i);
-        Object target =
-            v != 0 || !rs.wasNull() ? c.targetMapper.byLong(v, connections, slot) : null;
-        c.setter.invokeExact(e, target);
-      }
-      default -> {
-        Object v = c.codec.read(rs, i);
-        if (v == null) {
-          if (!c.primitive) {
-            c.setter.invokeExact(e, (Object) null);
-          }
-          return;
-        }
-        if (c.targetMapper != null) {
-          v = c.targetMapper.load(v, null, connections, slot);
-        } else if (c.copied) {
-          v = copy(v);
-        }
-        c.setter.invokeExact(e, v);
-      }
-    }
-  }
-
-  /**
-   * The target of a to-one whose foreign key holds {@code id}, in a call without an identity map:
-   * its state found in {@link #dense} without boxing the id (and set without one on a {@code long}
-   * id attribute), else as {@link #load} finds it.
-   */
-  @SuppressWarnings("unchecked")
-  T byLong(long id, FastConnections connections, FastConnections.Slot slot) throws Throwable {
-    Object[] state = denseGet(id);
-    if (state == null || needsIdentity()) {
-      return load(id, null, connections, slot);
-    }
-    if (idColumn.read != LONG) {
-      return build(id, state, null, connections, slot);
-    }
-    T e = (T) constructor.invokeExact();
-    idColumn.exact.invokeExact((Object) e, id);
-    return fillState(e, state, null, connections, slot);
   }
 
   /** True if rows of this entity need {@link #loadCollections} before they are built. */
@@ -972,11 +768,7 @@ public final class RowMapper<T> {
     if (denseType == null || key.getClass() != denseType) {
       return null;
     }
-    return denseGet(((Number) key).longValue());
-  }
-
-  /** The state {@link #dense} holds for the integral id {@code k}, or {@code null}. */
-  private Object[] denseGet(long k) {
+    long k = ((Number) key).longValue();
     Object[] d = dense;
     return k >= 0 && k < d.length ? (Object[]) SLOT.getAcquire(d, (int) k) : null;
   }

@@ -267,9 +267,6 @@ public final class RowPath<T> implements ReadPath<T> {
 
     private final ArrayDeque<Object[]> aheadStates = new ArrayDeque<>();
 
-    /** Whether rows are built straight from the result set ({@link RowMapper#readRow}). */
-    private final boolean direct = mapper.readsRows();
-
     RowSpliterator(Cursor cursor) {
       this.cursor = cursor;
     }
@@ -288,9 +285,6 @@ public final class RowPath<T> implements ReadPath<T> {
         }
         if (!cursor.rs().next()) {
           return null;
-        }
-        if (direct) {
-          return mapper.readRow(cursor.rs(), streams, cursor.slot());
         }
         return mapper.build(
             mapper.readId(cursor.rs()),
