@@ -316,18 +316,36 @@ class StoreWithoutHibernateTest {
       }
     }
     for (Field f : fields(type)) {
-      if (f.isAnnotationPresent(Id.class) || f.isAnnotationPresent(EmbeddedId.class)) {
+      if (isId(f)) {
         return read(f, entity);
       }
     }
     throw new AssertionError(type + " has no id field");
   }
 
+  /**
+   * True if {@code f} holds the id: annotated {@code @Id} or {@code @EmbeddedId}, or the field
+   * behind an {@code @Id} getter (property access).
+   */
+  private static boolean isId(Field f) {
+    if (f.isAnnotationPresent(Id.class) || f.isAnnotationPresent(EmbeddedId.class)) {
+      return true;
+    }
+    String name = f.getName();
+    try {
+      return f.getDeclaringClass()
+          .getDeclaredMethod("get" + Character.toUpperCase(name.charAt(0)) + name.substring(1))
+          .isAnnotationPresent(Id.class);
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
   /** An entity's id as text: its {@code @Id} or {@code @EmbeddedId} fields' values, in order. */
   private static String idText(Object entity) {
     StringBuilder sb = new StringBuilder();
     for (Field f : fields(Hibernate.getClass(entity))) {
-      if (f.isAnnotationPresent(Id.class) || f.isAnnotationPresent(EmbeddedId.class)) {
+      if (isId(f)) {
         Object v = Hibernate.unproxy(read(f, entity));
         boolean isEntity = v != null && v.getClass().isAnnotationPresent(Entity.class);
         sb.append(isEntity ? idText(v) : dump(v, false, new HashMap<>())).append(',');
