@@ -89,7 +89,14 @@ public record EntityLayout(
   public List<String> targets() {
     List<String> out = new ArrayList<>();
     columns().forEach(c -> addTarget(c.target(), out));
-    collections.forEach(c -> addTarget(c.element().target(), out));
+    for (CollectionLayout c : collections) {
+      addTarget(c.element().target(), out);
+      if (c.element().isComposite()) { // an embeddable element's to-one parts
+        List<Member> parts = new ArrayList<>();
+        c.element().addColumns(parts);
+        parts.forEach(p -> addTarget(p.target(), out));
+      }
+    }
     return out;
   }
 
@@ -188,16 +195,17 @@ public record EntityLayout(
 
     /**
      * True if runtimes before maps and sorted collections cannot read it: a map, a sorted
-     * collection, a restriction, an order through a many-to-many's target, or a target with a
-     * composite id. The manifest keeps layouts with such a collection apart ({@code ManifestJson}),
-     * so those runtimes read them through Hibernate.
+     * collection, a restriction, an order through a many-to-many's target, a target with a
+     * composite id, or an embeddable element holding a to-one. The manifest keeps layouts with such
+     * a collection apart ({@code ManifestJson}), so those runtimes read them through Hibernate.
      */
     public boolean later() {
       return mapKey != null
           || sort != null
           || restriction != null
           || orderBy.stream().anyMatch(o -> o.startsWith(TARGET))
-          || element.isCompositeReference();
+          || element.isCompositeReference()
+          || element.hasToOnePart();
     }
 
     /** A collection of an owner with a basic id. */

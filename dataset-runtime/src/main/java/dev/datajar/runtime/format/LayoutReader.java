@@ -58,9 +58,9 @@ import org.hibernate.sql.Template;
  * <p>That is: a single table; a basic id, an {@code @EmbeddedId} or an {@code IdClass} of basic
  * parts and to-ones (JPA's derived identity for an id class); basic attributes, embeddables of
  * basic parts and to-ones (nested too) and to-one references to the primary key of another such
- * entity (to-ones inside keys and embeddables: to a basic primary key); collections ({@link
- * #collection}); no inheritance, formulas, versions, bytecode enhancement or {@code @PostLoad}.
- * Every attribute is set through the same field or setter Hibernate uses.
+ * entity (to-ones inside keys, embeddables and collections' embeddable elements: to a basic primary
+ * key); collections ({@link #collection}); no inheritance, formulas, versions, bytecode enhancement
+ * or {@code @PostLoad}. Every attribute is set through the same field or setter Hibernate uses.
  */
 final class LayoutReader {
   private LayoutReader() {}
@@ -444,8 +444,8 @@ final class LayoutReader {
   }
 
   /**
-   * A collection's element: a basic column, an embeddable, a many-to-many's target key (in the join
-   * table), or a one-to-many's target id (in the target's own table).
+   * A collection's element: a basic column, an embeddable (its to-ones too), a many-to-many's
+   * target key (in the join table), or a one-to-many's target id (in the target's own table).
    */
   private static Optional<EntityLayout.Member> element(
       CollectionPart part, String table, BiFunction<String, String, Codec> codecOf) {
@@ -512,7 +512,8 @@ final class LayoutReader {
           || !constructible(c)) {
         return Optional.empty();
       }
-      return parts(type, table, codecOf, true, false)
+      // to-ones among its parts (nested too): to entities with a basic id, as an attribute's
+      return parts(type, table, codecOf, true, true)
           .map(
               x ->
                   new EntityLayout.Member(

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One collection attribute of an entity on the row path ({@code @ElementCollection} of basic values
@@ -64,7 +65,15 @@ public final class CollectionReader {
   private final SqlFlavour flavour;
   private final EntityLayout.Member mapKey;
 
-  CollectionReader(EntityLayout.CollectionLayout c, ClassLoader loader, SqlFlavour flavour) {
+  /**
+   * @param targetIds the id attribute of an embeddable element's to-one part's target entity (by
+   *     class name)
+   */
+  CollectionReader(
+      EntityLayout.CollectionLayout c,
+      ClassLoader loader,
+      SqlFlavour flavour,
+      Function<String, String> targetIds) {
     this.attribute = c.attribute();
     this.setter =
         EntityMembers.member(
@@ -110,7 +119,7 @@ public final class CollectionReader {
     }
     List<String> columns = new ArrayList<>(keyColumns);
     if (e.isComposite()) {
-      this.embeddable = new Composite(e, loader, flavour);
+      this.embeddable = new Composite(e, loader, flavour, false, targetIds);
       this.elementCodec = null;
       for (int i = 0; i < embeddable.names.size(); i++) {
         flavour.select(columns, embeddable.names.get(i), embeddable.codecs.get(i));
@@ -373,6 +382,18 @@ public final class CollectionReader {
       Row r = (Row) e;
       return targetMapper.build(r.id(), r.state(), seen, connections, slot);
     }
-    return embeddable != null ? embeddable.build((Object[]) e) : RowMapper.copy(e);
+    return embeddable != null
+        ? embeddable.build((Object[]) e, seen, connections, slot)
+        : RowMapper.copy(e);
+  }
+
+  /** True for an embeddable element with to-one parts (nested ones too). */
+  boolean elementToOnes() {
+    return embeddable != null && embeddable.hasToOnes();
+  }
+
+  /** Links an embeddable element's to-one parts to their targets' mappers. */
+  void linkElement(Map<String, RowMapper<?>> byEntity) {
+    embeddable.link(byEntity);
   }
 }
