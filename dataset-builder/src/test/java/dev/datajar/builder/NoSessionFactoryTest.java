@@ -8,6 +8,7 @@ import dev.datajar.builder.fixtures.keyed.Book;
 import dev.datajar.builder.fixtures.keyed.Library;
 import dev.datajar.builder.fixtures.keyed.Mention;
 import dev.datajar.builder.fixtures.keyed.Runway;
+import dev.datajar.builder.fixtures.keymaps.Atlas;
 import dev.datajar.builder.fixtures.mapped.Shelf;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
@@ -25,12 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18's bar, seen from the JVM: a child JVM run with {@code -verbose:class} reads every entity
- * of the {@code keyed}, {@code mapped} and {@code elemrefs} fixtures (composite keys, embeddables,
- * element collections, maps, sorted collections, many-to-manys, one-to-manys ordered by their
- * targets' attributes, to-ones to composite keys, to-ones inside collection elements) through every
- * {@code Store} call, and searches ordered and filtered through to-ones, without loading
- * Hibernate's {@code SessionFactoryImpl}; then one HQL {@code query()} loads it, which shows the
- * check would see it.
+ * of the {@code keyed}, {@code mapped}, {@code elemrefs} and {@code keymaps} fixtures (composite
+ * keys, embeddables, element collections, maps (keyed by entities and embeddables too), sorted
+ * collections, many-to-manys, one-to-manys ordered by their targets' attributes, to-ones to
+ * composite keys, to-ones inside collection elements) through every {@code Store} call, and
+ * searches ordered and filtered through to-ones, without loading Hibernate's {@code
+ * SessionFactoryImpl}; then one HQL {@code query()} loads it, which shows the check would see it.
  */
 class NoSessionFactoryTest {
   static final String READS_DONE = "---- store calls done ----";
@@ -43,7 +44,7 @@ class NoSessionFactoryTest {
     Path classes = dir.resolve("classes");
     new DataSetBuilder()
         .build(
-            Fixtures.request(dir, "keyed", "mapped", "elemrefs")
+            Fixtures.request(dir, "keyed", "mapped", "elemrefs", "keymaps")
                 .outputDirectory(classes.resolve("META-INF/datasets"))
                 .build());
     List<String> command = ChildJvm.java();
@@ -103,10 +104,10 @@ class NoSessionFactoryTest {
           DataSets.builder()
               .classLoader(loader)
               .cacheDirectory(Path.of(args[1]))
-              .dataSets("keyed", "mapped", "elemrefs")
+              .dataSets("keyed", "mapped", "elemrefs", "keymaps")
               .open()) {
         long rowsStreamed = 0;
-        for (String name : List.of("keyed", "mapped", "elemrefs")) {
+        for (String name : List.of("keyed", "mapped", "elemrefs", "keymaps")) {
           for (Class<?> type : d.entities(name)) {
             Store<?> s = d.store(type);
             s.search(Query.all().limit(5));
@@ -124,6 +125,7 @@ class NoSessionFactoryTest {
         d.store(Shelf.class).get(1L);
         d.store(Route.class).getAll(List.of(1L, 3L));
         d.store(Route.class).search(Query.all().orderBy("home.name"));
+        d.store(Atlas.class).getAll(List.of(1L, 3L));
         d.store(Book.class).search(Query.all().orderByDesc("author.name"));
         d.store(Mention.class).search(Query.all().orderBy("runway.length").orderBy("note"));
         d.store(Mention.class).count(Query.all().orderBy("printing"));

@@ -90,11 +90,14 @@ public record EntityLayout(
     List<String> out = new ArrayList<>();
     columns().forEach(c -> addTarget(c.target(), out));
     for (CollectionLayout c : collections) {
-      addTarget(c.element().target(), out);
-      if (c.element().isComposite()) { // an embeddable element's to-one parts
-        List<Member> parts = new ArrayList<>();
-        c.element().addColumns(parts);
-        parts.forEach(p -> addTarget(p.target(), out));
+      for (Member m :
+          c.mapKey() == null ? List.of(c.element()) : List.of(c.element(), c.mapKey())) {
+        addTarget(m.target(), out);
+        if (m.isComposite()) { // an embeddable element's or key's to-one parts
+          List<Member> parts = new ArrayList<>();
+          m.addColumns(parts);
+          parts.forEach(p -> addTarget(p.target(), out));
+        }
       }
     }
     return out;
@@ -131,7 +134,10 @@ public record EntityLayout(
    *     {@code "target.column"} ({@link #TARGET})
    * @param mapKey for a map ({@code kind} {@code "map"}), the column holding the key, with its
    *     codec: a column of {@code table} ({@code @MapKeyColumn}), or with {@link Member#target()}
-   *     set, of the target entity's table ({@code @MapKey}); else {@code null}
+   *     set, of the target entity's table ({@code @MapKey}); or an embeddable of columns of {@code
+   *     table} ({@link Member#isComposite()}); or an entity ({@code @MapKeyJoinColumn}, {@link
+   *     Member#isCompositeReference()}: its id's columns in {@code table} as parts, one for a basic
+   *     id); else {@code null}
    * @param sort for a sorted set or map, {@code "natural"} ({@code @SortNatural}) or the class name
    *     of the comparator ({@code @SortComparator}); else {@code null}
    * @param restriction the SQL of a {@code @SQLRestriction} on the rows of {@code table}, its

@@ -162,8 +162,9 @@ final class LayoutReader {
    * columns ({@code idColumns}: one, or a composite id's); its order from an {@code OrderColumn},
    * an {@code @OrderBy} on the element's own columns (a one-to-many's or many-to-many's target's
    * basic attributes too), else the element's columns; a map's basic key column; a {@code
-   * SQLRestriction}. Empty for any other (a map with an embeddable or entity key, a comparator the
-   * runtime cannot make, a join table restriction, an order the runtime cannot write).
+   * SQLRestriction}; a map's embeddable key, or entity key ({@code @MapKeyJoinColumn}). Empty for
+   * any other (a comparator the runtime cannot make, a join table restriction, an order the runtime
+   * cannot write).
    */
   // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
   @SuppressWarnings("removal")
@@ -226,7 +227,15 @@ final class LayoutReader {
     }
     EntityLayout.Member mapKey = null;
     String targetTable = targetTable(a.getElementDescriptor());
-    if (kind.equals("map")) {
+    if (kind.equals("map") && !(a.getIndexDescriptor() instanceof BasicValuedModelPart)) {
+      // An embeddable key (its parts columns of the collection table, to-ones too), or an entity
+      // (@MapKeyJoinColumn: its id in columns of the collection table), recorded as an element is
+      Optional<EntityLayout.Member> index = mapKey(a.getIndexDescriptor(), table, codecOf);
+      if (index.isEmpty()) {
+        return Optional.empty();
+      }
+      mapKey = index.get();
+    } else if (kind.equals("map")) {
       // @MapKeyColumn: a column of the collection table; @MapKey: the target's, in its table
       if (!(a.getIndexDescriptor() instanceof BasicValuedModelPart index) || index.isFormula()) {
         return Optional.empty();
@@ -308,6 +317,37 @@ final class LayoutReader {
       return null;
     }
     return c.getName();
+  }
+
+  /**
+   * A map's key that is not a basic column: an embeddable of columns of {@code table} ({@link
+   * EntityLayout.Member#isComposite()}), or an entity whose id those columns hold, recorded as a
+   * reference ({@link EntityLayout.Member#isCompositeReference()}: its target and its columns as
+   * parts, one for a basic id), never as a {@code @MapKey}'s column of the target's table.
+   */
+  private static Optional<EntityLayout.Member> mapKey(
+      CollectionPart index, String table, BiFunction<String, String, Codec> codecOf) {
+    if (!(index instanceof ManyToManyCollectionPart)
+        && !(index instanceof EmbeddableValuedModelPart)) {
+      return Optional.empty();
+    }
+    Optional<EntityLayout.Member> key = element(index, table, codecOf);
+    if (key.isEmpty() || key.get().target() == null || key.get().isCompositeReference()) {
+      return key;
+    }
+    EntityLayout.Member k = key.get();
+    return Optional.of(
+        new EntityLayout.Member(
+            null,
+            null,
+            null,
+            k.target(),
+            null,
+            null,
+            false,
+            null,
+            List.of(
+                new EntityLayout.Member(null, k.column(), k.codec(), null, null, null, false))));
   }
 
   /** The table of a many-to-many's or one-to-many's target entity; null for any other element. */

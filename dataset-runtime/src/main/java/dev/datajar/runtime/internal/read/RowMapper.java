@@ -314,7 +314,10 @@ public final class RowMapper<T> {
     for (int i = 0; i < collections.length; i++) {
       collections[i] =
           new CollectionReader(layout.collections().get(i), loader, flavour, targetIds);
-      any |= collections[i].target != null || collections[i].elementToOnes();
+      any |=
+          collections[i].target != null
+              || collections[i].elementToOnes()
+              || collections[i].mapKeyToOnes();
     }
     this.collectionBase = columns.length + (storedId ? 1 : 0);
     Class<?> idType = idCodec == null ? null : idCodec.javaType();
@@ -395,6 +398,9 @@ public final class RowMapper<T> {
         c.link(byEntity.get(c.target));
       } else if (c.elementToOnes()) {
         c.linkElement(byEntity);
+      }
+      if (c.mapKeyToOnes()) {
+        c.linkMapKey(byEntity);
       }
     }
     if (flavour.joinsToOnes() && !toOnes.isEmpty()) {
@@ -508,8 +514,8 @@ public final class RowMapper<T> {
       return true;
     }
     for (CollectionReader c : collections) {
-      if (c.target != null || c.elementToOnes()) {
-        return true; // elements may share a target
+      if (c.target != null || c.elementToOnes() || c.mapKeyToOnes()) {
+        return true; // elements (or keys) may share a target
       }
     }
     for (Column c : columns) {
