@@ -141,7 +141,9 @@ public record EntityLayout(
    * @param sort for a sorted set or map, {@code "natural"} ({@code @SortNatural}) or the class name
    *     of the comparator ({@code @SortComparator}); else {@code null}
    * @param restriction the SQL of a {@code @SQLRestriction} on the rows of {@code table}, its
-   *     column references qualified by {@link #ALIAS}; else {@code null}
+   *     column references qualified by {@link #ALIAS} (for a many-to-many: the target's table; a
+   *     {@code @SQLJoinTableRestriction}'s by {@link #JOIN_ALIAS}, the join table); else {@code
+   *     null}
    */
   public record CollectionLayout(
       String attribute,
@@ -163,6 +165,12 @@ public record EntityLayout(
 
     /** What stands for the table's alias in a {@link #restriction}. */
     public static final String ALIAS = "{alias}";
+
+    /**
+     * What stands for a many-to-many's join table's alias in a {@link #restriction} (a {@code
+     * SQLJoinTableRestriction}), where {@link #ALIAS} is the target's table.
+     */
+    public static final String JOIN_ALIAS = "{joinAlias}";
 
     public CollectionLayout {
       keyParts = List.copyOf(keyParts);

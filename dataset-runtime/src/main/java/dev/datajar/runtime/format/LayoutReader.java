@@ -257,7 +257,7 @@ final class LayoutReader {
               false);
     }
     String restriction = null;
-    if (a.hasWhereRestrictions()) {
+    if (a.hasWhereRestrictions() || joinRestricted(a, m)) {
       restriction = restriction(a, m, persister);
       if (restriction == null) {
         return Optional.empty();
@@ -362,24 +362,43 @@ final class LayoutReader {
     return null;
   }
 
+  /** True if the collection's field or getter has a {@code @SQLJoinTableRestriction}. */
+  private static boolean joinRestricted(PluralAttributeMapping a, Member m) {
+    AnnotatedElement declared =
+        m instanceof Field f ? f : getter(m.getDeclaringClass(), a.getAttributeName());
+    return declared != null && declared.isAnnotationPresent(SQLJoinTableRestriction.class);
+  }
+
   /**
    * The {@code @SQLRestriction} of a collection as SQL whose column references are qualified by
    * {@link EntityLayout.CollectionLayout#ALIAS}: the collection's own (on its table, or for a
-   * many-to-many on the target's table), and for a one-to-many its target entity's too. Null if
-   * Hibernate applies any other restriction (a {@code @SQLJoinTableRestriction}, a many-to-many's
-   * target entity's restriction), so that Hibernate reads it.
+   * many-to-many on the target's table), and for a one-to-many its target entity's too; and a
+   * many-to-many's {@code @SQLJoinTableRestriction}, its columns qualified by {@link
+   * EntityLayout.CollectionLayout#JOIN_ALIAS} (the join table). Null if Hibernate applies any other
+   * restriction (a join table restriction elsewhere, a many-to-many's target entity's restriction),
+   * so that Hibernate reads it.
    */
   private static String restriction(
       PluralAttributeMapping a, Member m, CollectionPersister persister) {
     AnnotatedElement declared =
         m instanceof Field f ? f : getter(m.getDeclaringClass(), a.getAttributeName());
-    if (declared == null || declared.isAnnotationPresent(SQLJoinTableRestriction.class)) {
+    if (declared == null) {
+      return null;
+    }
+    SQLJoinTableRestriction join = declared.getAnnotation(SQLJoinTableRestriction.class);
+    if (join != null && !persister.isManyToMany()) {
       return null;
     }
     List<String> parts = new ArrayList<>();
+    List<String> aliases = new ArrayList<>(); // what each part's columns are qualified by
     SQLRestriction own = declared.getAnnotation(SQLRestriction.class);
     if (own != null) {
       parts.add(own.value());
+      aliases.add(EntityLayout.CollectionLayout.ALIAS);
+    }
+    if (join != null) {
+      parts.add(join.value());
+      aliases.add(EntityLayout.CollectionLayout.JOIN_ALIAS);
     }
     if (a.getElementDescriptor() instanceof EntityCollectionPart e) {
       SQLRestriction onTarget =
@@ -392,6 +411,7 @@ final class LayoutReader {
       }
       if (onTarget != null) {
         parts.add(onTarget.value());
+        aliases.add(EntityLayout.CollectionLayout.ALIAS);
       }
     }
     if (parts.isEmpty()) {
@@ -399,11 +419,11 @@ final class LayoutReader {
     }
     SessionFactoryImplementor sf = persister.getFactory();
     StringBuilder sb = new StringBuilder();
-    for (String p : parts) {
+    for (int i = 0; i < parts.size(); i++) {
       String rendered =
           Template.renderWhereStringTemplate(
-                  p, sf.getJdbcServices().getDialect(), sf.getTypeConfiguration())
-              .replace(Template.TEMPLATE, EntityLayout.CollectionLayout.ALIAS);
+                  parts.get(i), sf.getJdbcServices().getDialect(), sf.getTypeConfiguration())
+              .replace(Template.TEMPLATE, aliases.get(i));
       sb.append(sb.length() == 0 ? "(" : " and (").append(rendered).append(')');
     }
     return sb.toString();

@@ -246,7 +246,10 @@ public final class CollectionReader {
         sb.append((", " + row).repeat(BATCHES[b] - 1)).append(')');
       }
       if (restriction != null) {
-        String r = restriction.replace(EntityLayout.CollectionLayout.ALIAS, restricted);
+        String r =
+            restriction
+                .replace(EntityLayout.CollectionLayout.ALIAS, restricted)
+                .replace(EntityLayout.CollectionLayout.JOIN_ALIAS, "c");
         sb.append(" and (").append(r).append(')');
       }
       this.sql[b] = sb.append(order).toString();
