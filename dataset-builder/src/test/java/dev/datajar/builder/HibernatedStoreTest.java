@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The mappings the row path leaves to Hibernate (README, Known limits) still read correctly through
- * {@code Store} on SQLite and PostgreSQL: a map with an entity key ({@code MapKeyJoinColumn}) and
- * one with an embeddable key, a many-to-many with a {@code SQLJoinTableRestriction}, and an
- * embeddable holding a to-one to a composite key ({@link Board}). The other entities of the dataset
- * stay on the row path.
+ * A mapping the row path leaves to Hibernate (README, Known limits), an embeddable holding a to-one
+ * to a composite key ({@link Board#place}), still reads correctly through {@code Store} on SQLite
+ * and PostgreSQL, with the rest of {@link Board} (maps keyed by an entity and by an embeddable, a
+ * many-to-many with a {@code SQLJoinTableRestriction}: shapes the row path reads elsewhere, see
+ * {@code KeyMapsStoreTest} and {@code JoinTagsStoreTest}). The other entities of the dataset stay
+ * on the row path.
  */
 class HibernatedStoreTest {
   @TempDir static Path dir;

@@ -3,10 +3,13 @@ package dev.datajar.builder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.builder.fixtures.elemrefs.Route;
+import dev.datajar.builder.fixtures.jointags.Post;
 import dev.datajar.builder.fixtures.keyed.Book;
 import dev.datajar.builder.fixtures.keyed.Library;
 import dev.datajar.builder.fixtures.keyed.Mention;
 import dev.datajar.builder.fixtures.keyed.Runway;
+import dev.datajar.builder.fixtures.keymaps.Atlas;
 import dev.datajar.builder.fixtures.mapped.Shelf;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
@@ -24,11 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18's bar, seen from the JVM: a child JVM run with {@code -verbose:class} reads every entity
- * of the {@code keyed} and {@code mapped} fixtures (composite keys, embeddables, element
- * collections, maps, sorted collections, many-to-manys, one-to-manys ordered by their targets'
- * attributes, to-ones to composite keys) through every {@code Store} call, and searches ordered and
- * filtered through to-ones, without loading Hibernate's {@code SessionFactoryImpl}; then one HQL
- * {@code query()} loads it, which shows the check would see it.
+ * of the {@code keyed}, {@code mapped}, {@code elemrefs}, {@code keymaps} and {@code jointags}
+ * fixtures (composite keys, embeddables, element collections, maps (keyed by entities and
+ * embeddables too), sorted collections, many-to-manys (restricted on their join tables too),
+ * one-to-manys ordered by their targets' attributes, to-ones to composite keys, to-ones inside
+ * collection elements) through every {@code Store} call, and searches ordered and filtered through
+ * to-ones, without loading Hibernate's {@code SessionFactoryImpl}; then one HQL {@code query()}
+ * loads it, which shows the check would see it.
  */
 class NoSessionFactoryTest {
   static final String READS_DONE = "---- store calls done ----";
@@ -41,7 +46,7 @@ class NoSessionFactoryTest {
     Path classes = dir.resolve("classes");
     new DataSetBuilder()
         .build(
-            Fixtures.request(dir, "keyed", "mapped")
+            Fixtures.request(dir, "keyed", "mapped", "elemrefs", "keymaps", "jointags")
                 .outputDirectory(classes.resolve("META-INF/datasets"))
                 .build());
     List<String> command = ChildJvm.java();
@@ -101,10 +106,10 @@ class NoSessionFactoryTest {
           DataSets.builder()
               .classLoader(loader)
               .cacheDirectory(Path.of(args[1]))
-              .dataSets("keyed", "mapped")
+              .dataSets("keyed", "mapped", "elemrefs", "keymaps", "jointags")
               .open()) {
         long rowsStreamed = 0;
-        for (String name : List.of("keyed", "mapped")) {
+        for (String name : List.of("keyed", "mapped", "elemrefs", "keymaps", "jointags")) {
           for (Class<?> type : d.entities(name)) {
             Store<?> s = d.store(type);
             s.search(Query.all().limit(5));
@@ -120,6 +125,10 @@ class NoSessionFactoryTest {
         d.store(Runway.class).getAll(List.of(new Runway.Key(r.airport, r.number)));
         d.store(Library.class).getAll(List.of(1L, 2L, 3L));
         d.store(Shelf.class).get(1L);
+        d.store(Route.class).getAll(List.of(1L, 3L));
+        d.store(Route.class).search(Query.all().orderBy("home.name"));
+        d.store(Atlas.class).getAll(List.of(1L, 3L));
+        d.store(Post.class).get(1L);
         d.store(Book.class).search(Query.all().orderByDesc("author.name"));
         d.store(Mention.class).search(Query.all().orderBy("runway.length").orderBy("note"));
         d.store(Mention.class).count(Query.all().orderBy("printing"));

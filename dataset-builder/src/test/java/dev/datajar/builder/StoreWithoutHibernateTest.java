@@ -68,8 +68,7 @@ class StoreWithoutHibernateTest {
           "restricted/Kit",
           "a to-one and a many-to-many to Gadget, which reads through Hibernate",
           "hibernated/Board",
-          "maps with an entity and an embeddable key, a @SQLJoinTableRestriction, a to-one to a"
-              + " composite key inside an embeddable (README, Known limits)");
+          "a to-one to a composite key inside an embeddable (README, Known limits)");
 
   /**
    * Fixture datasets not built here, each with the reason; every other one the builder accepts is.

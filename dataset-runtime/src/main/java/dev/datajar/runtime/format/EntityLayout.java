@@ -89,7 +89,17 @@ public record EntityLayout(
   public List<String> targets() {
     List<String> out = new ArrayList<>();
     columns().forEach(c -> addTarget(c.target(), out));
-    collections.forEach(c -> addTarget(c.element().target(), out));
+    for (CollectionLayout c : collections) {
+      for (Member m :
+          c.mapKey() == null ? List.of(c.element()) : List.of(c.element(), c.mapKey())) {
+        addTarget(m.target(), out);
+        if (m.isComposite()) { // an embeddable element's or key's to-one parts
+          List<Member> parts = new ArrayList<>();
+          m.addColumns(parts);
+          parts.forEach(p -> addTarget(p.target(), out));
+        }
+      }
+    }
     return out;
   }
 
@@ -124,11 +134,16 @@ public record EntityLayout(
    *     {@code "target.column"} ({@link #TARGET})
    * @param mapKey for a map ({@code kind} {@code "map"}), the column holding the key, with its
    *     codec: a column of {@code table} ({@code @MapKeyColumn}), or with {@link Member#target()}
-   *     set, of the target entity's table ({@code @MapKey}); else {@code null}
+   *     set, of the target entity's table ({@code @MapKey}); or an embeddable of columns of {@code
+   *     table} ({@link Member#isComposite()}); or an entity ({@code @MapKeyJoinColumn}, {@link
+   *     Member#isCompositeReference()}: its id's columns in {@code table} as parts, one for a basic
+   *     id); else {@code null}
    * @param sort for a sorted set or map, {@code "natural"} ({@code @SortNatural}) or the class name
    *     of the comparator ({@code @SortComparator}); else {@code null}
    * @param restriction the SQL of a {@code @SQLRestriction} on the rows of {@code table}, its
-   *     column references qualified by {@link #ALIAS}; else {@code null}
+   *     column references qualified by {@link #ALIAS} (for a many-to-many: the target's table; a
+   *     {@code @SQLJoinTableRestriction}'s by {@link #JOIN_ALIAS}, the join table); else {@code
+   *     null}
    */
   public record CollectionLayout(
       String attribute,
@@ -150,6 +165,12 @@ public record EntityLayout(
 
     /** What stands for the table's alias in a {@link #restriction}. */
     public static final String ALIAS = "{alias}";
+
+    /**
+     * What stands for a many-to-many's join table's alias in a {@link #restriction} (a {@code
+     * SQLJoinTableRestriction}), where {@link #ALIAS} is the target's table.
+     */
+    public static final String JOIN_ALIAS = "{joinAlias}";
 
     public CollectionLayout {
       keyParts = List.copyOf(keyParts);
@@ -188,16 +209,17 @@ public record EntityLayout(
 
     /**
      * True if runtimes before maps and sorted collections cannot read it: a map, a sorted
-     * collection, a restriction, an order through a many-to-many's target, or a target with a
-     * composite id. The manifest keeps layouts with such a collection apart ({@code ManifestJson}),
-     * so those runtimes read them through Hibernate.
+     * collection, a restriction, an order through a many-to-many's target, a target with a
+     * composite id, or an embeddable element holding a to-one. The manifest keeps layouts with such
+     * a collection apart ({@code ManifestJson}), so those runtimes read them through Hibernate.
      */
     public boolean later() {
       return mapKey != null
           || sort != null
           || restriction != null
           || orderBy.stream().anyMatch(o -> o.startsWith(TARGET))
-          || element.isCompositeReference();
+          || element.isCompositeReference()
+          || element.hasToOnePart();
     }
 
     /** A collection of an owner with a basic id. */

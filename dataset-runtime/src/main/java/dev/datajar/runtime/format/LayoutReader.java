@@ -58,9 +58,9 @@ import org.hibernate.sql.Template;
  * <p>That is: a single table; a basic id, an {@code @EmbeddedId} or an {@code IdClass} of basic
  * parts and to-ones (JPA's derived identity for an id class); basic attributes, embeddables of
  * basic parts and to-ones (nested too) and to-one references to the primary key of another such
- * entity (to-ones inside keys and embeddables: to a basic primary key); collections ({@link
- * #collection}); no inheritance, formulas, versions, bytecode enhancement or {@code @PostLoad}.
- * Every attribute is set through the same field or setter Hibernate uses.
+ * entity (to-ones inside keys, embeddables and collections' embeddable elements: to a basic primary
+ * key); collections ({@link #collection}); no inheritance, formulas, versions, bytecode enhancement
+ * or {@code @PostLoad}. Every attribute is set through the same field or setter Hibernate uses.
  */
 final class LayoutReader {
   private LayoutReader() {}
@@ -162,8 +162,9 @@ final class LayoutReader {
    * columns ({@code idColumns}: one, or a composite id's); its order from an {@code OrderColumn},
    * an {@code @OrderBy} on the element's own columns (a one-to-many's or many-to-many's target's
    * basic attributes too), else the element's columns; a map's basic key column; a {@code
-   * SQLRestriction}. Empty for any other (a map with an embeddable or entity key, a comparator the
-   * runtime cannot make, a join table restriction, an order the runtime cannot write).
+   * SQLRestriction}; a map's embeddable key, or entity key ({@code @MapKeyJoinColumn}). Empty for
+   * any other (a comparator the runtime cannot make, a join table restriction, an order the runtime
+   * cannot write).
    */
   // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
   @SuppressWarnings("removal")
@@ -226,7 +227,15 @@ final class LayoutReader {
     }
     EntityLayout.Member mapKey = null;
     String targetTable = targetTable(a.getElementDescriptor());
-    if (kind.equals("map")) {
+    if (kind.equals("map") && !(a.getIndexDescriptor() instanceof BasicValuedModelPart)) {
+      // An embeddable key (its parts columns of the collection table, to-ones too), or an entity
+      // (@MapKeyJoinColumn: its id in columns of the collection table), recorded as an element is
+      Optional<EntityLayout.Member> index = mapKey(a.getIndexDescriptor(), table, codecOf);
+      if (index.isEmpty()) {
+        return Optional.empty();
+      }
+      mapKey = index.get();
+    } else if (kind.equals("map")) {
       // @MapKeyColumn: a column of the collection table; @MapKey: the target's, in its table
       if (!(a.getIndexDescriptor() instanceof BasicValuedModelPart index) || index.isFormula()) {
         return Optional.empty();
@@ -248,7 +257,7 @@ final class LayoutReader {
               false);
     }
     String restriction = null;
-    if (a.hasWhereRestrictions()) {
+    if (a.hasWhereRestrictions() || joinRestricted(a, m)) {
       restriction = restriction(a, m, persister);
       if (restriction == null) {
         return Optional.empty();
@@ -310,6 +319,37 @@ final class LayoutReader {
     return c.getName();
   }
 
+  /**
+   * A map's key that is not a basic column: an embeddable of columns of {@code table} ({@link
+   * EntityLayout.Member#isComposite()}), or an entity whose id those columns hold, recorded as a
+   * reference ({@link EntityLayout.Member#isCompositeReference()}: its target and its columns as
+   * parts, one for a basic id), never as a {@code @MapKey}'s column of the target's table.
+   */
+  private static Optional<EntityLayout.Member> mapKey(
+      CollectionPart index, String table, BiFunction<String, String, Codec> codecOf) {
+    if (!(index instanceof ManyToManyCollectionPart)
+        && !(index instanceof EmbeddableValuedModelPart)) {
+      return Optional.empty();
+    }
+    Optional<EntityLayout.Member> key = element(index, table, codecOf);
+    if (key.isEmpty() || key.get().target() == null || key.get().isCompositeReference()) {
+      return key;
+    }
+    EntityLayout.Member k = key.get();
+    return Optional.of(
+        new EntityLayout.Member(
+            null,
+            null,
+            null,
+            k.target(),
+            null,
+            null,
+            false,
+            null,
+            List.of(
+                new EntityLayout.Member(null, k.column(), k.codec(), null, null, null, false))));
+  }
+
   /** The table of a many-to-many's or one-to-many's target entity; null for any other element. */
   private static String targetTable(CollectionPart part) {
     if (part instanceof EntityCollectionPart e) {
@@ -322,24 +362,43 @@ final class LayoutReader {
     return null;
   }
 
+  /** True if the collection's field or getter has a {@code @SQLJoinTableRestriction}. */
+  private static boolean joinRestricted(PluralAttributeMapping a, Member m) {
+    AnnotatedElement declared =
+        m instanceof Field f ? f : getter(m.getDeclaringClass(), a.getAttributeName());
+    return declared != null && declared.isAnnotationPresent(SQLJoinTableRestriction.class);
+  }
+
   /**
    * The {@code @SQLRestriction} of a collection as SQL whose column references are qualified by
    * {@link EntityLayout.CollectionLayout#ALIAS}: the collection's own (on its table, or for a
-   * many-to-many on the target's table), and for a one-to-many its target entity's too. Null if
-   * Hibernate applies any other restriction (a {@code @SQLJoinTableRestriction}, a many-to-many's
-   * target entity's restriction), so that Hibernate reads it.
+   * many-to-many on the target's table), and for a one-to-many its target entity's too; and a
+   * many-to-many's {@code @SQLJoinTableRestriction}, its columns qualified by {@link
+   * EntityLayout.CollectionLayout#JOIN_ALIAS} (the join table). Null if Hibernate applies any other
+   * restriction (a join table restriction elsewhere, a many-to-many's target entity's restriction),
+   * so that Hibernate reads it.
    */
   private static String restriction(
       PluralAttributeMapping a, Member m, CollectionPersister persister) {
     AnnotatedElement declared =
         m instanceof Field f ? f : getter(m.getDeclaringClass(), a.getAttributeName());
-    if (declared == null || declared.isAnnotationPresent(SQLJoinTableRestriction.class)) {
+    if (declared == null) {
+      return null;
+    }
+    SQLJoinTableRestriction join = declared.getAnnotation(SQLJoinTableRestriction.class);
+    if (join != null && !persister.isManyToMany()) {
       return null;
     }
     List<String> parts = new ArrayList<>();
+    List<String> aliases = new ArrayList<>(); // what each part's columns are qualified by
     SQLRestriction own = declared.getAnnotation(SQLRestriction.class);
     if (own != null) {
       parts.add(own.value());
+      aliases.add(EntityLayout.CollectionLayout.ALIAS);
+    }
+    if (join != null) {
+      parts.add(join.value());
+      aliases.add(EntityLayout.CollectionLayout.JOIN_ALIAS);
     }
     if (a.getElementDescriptor() instanceof EntityCollectionPart e) {
       SQLRestriction onTarget =
@@ -352,6 +411,7 @@ final class LayoutReader {
       }
       if (onTarget != null) {
         parts.add(onTarget.value());
+        aliases.add(EntityLayout.CollectionLayout.ALIAS);
       }
     }
     if (parts.isEmpty()) {
@@ -359,11 +419,11 @@ final class LayoutReader {
     }
     SessionFactoryImplementor sf = persister.getFactory();
     StringBuilder sb = new StringBuilder();
-    for (String p : parts) {
+    for (int i = 0; i < parts.size(); i++) {
       String rendered =
           Template.renderWhereStringTemplate(
-                  p, sf.getJdbcServices().getDialect(), sf.getTypeConfiguration())
-              .replace(Template.TEMPLATE, EntityLayout.CollectionLayout.ALIAS);
+                  parts.get(i), sf.getJdbcServices().getDialect(), sf.getTypeConfiguration())
+              .replace(Template.TEMPLATE, aliases.get(i));
       sb.append(sb.length() == 0 ? "(" : " and (").append(rendered).append(')');
     }
     return sb.toString();
@@ -444,8 +504,8 @@ final class LayoutReader {
   }
 
   /**
-   * A collection's element: a basic column, an embeddable, a many-to-many's target key (in the join
-   * table), or a one-to-many's target id (in the target's own table).
+   * A collection's element: a basic column, an embeddable (its to-ones too), a many-to-many's
+   * target key (in the join table), or a one-to-many's target id (in the target's own table).
    */
   private static Optional<EntityLayout.Member> element(
       CollectionPart part, String table, BiFunction<String, String, Codec> codecOf) {
@@ -512,7 +572,8 @@ final class LayoutReader {
           || !constructible(c)) {
         return Optional.empty();
       }
-      return parts(type, table, codecOf, true, false)
+      // to-ones among its parts (nested too): to entities with a basic id, as an attribute's
+      return parts(type, table, codecOf, true, true)
           .map(
               x ->
                   new EntityLayout.Member(

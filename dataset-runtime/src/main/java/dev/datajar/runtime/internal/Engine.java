@@ -244,8 +244,7 @@ public final class Engine implements AutoCloseable, Sessions {
     Map<String, Long> rows = new HashMap<>();
     manifest.tables().forEach(t -> rows.put(t.name(), t.rows()));
     Set<String> targets = new HashSet<>();
-    layouts.values().forEach(l -> l.columns().forEach(a -> targets.add(a.target())));
-    layouts.values().forEach(l -> l.collections().forEach(c -> targets.add(c.element().target())));
+    layouts.values().forEach(l -> targets.addAll(l.targets()));
     for (EntityLayout l : layouts.values()) {
       mappers.put(
           l.entity(),
@@ -258,7 +257,8 @@ public final class Engine implements AutoCloseable, Sessions {
               flavour,
               RowMapper.cacheSize(targets.contains(l.entity()), rows.getOrDefault(l.table(), 0L)),
               keys.get(l.entity()),
-              embeddables.get(l.entity())));
+              embeddables.get(l.entity()),
+              targetIds));
     }
     for (EntityLayout l : layouts.values()) {
       mappers.get(l.entity()).link(mappers, l);

@@ -118,8 +118,9 @@ public final class PostgresOpener {
         Set<String> in = columnsOf.apply(c.table());
         List<String> needed = new ArrayList<>(c.keyColumns());
         c.element().columns(needed);
-        if (c.mapKey() != null && c.mapKey().target() == null) {
-          needed.add(c.mapKey().column());
+        EntityLayout.Member key = c.mapKey();
+        if (key != null && (key.target() == null || key.isCompositeReference())) {
+          key.columns(needed); // a column, an embeddable's or an entity key's of this table
         }
         if (in == null || !in.containsAll(needed)) {
           return false;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One collection attribute of an entity on the row path ({@code @ElementCollection} of basic values
@@ -45,7 +46,10 @@ public final class CollectionReader {
   private final boolean map; // a map: each element comes with its key ({@link #mapKeyCodec})
   private final Comparator<Object> comparator; // a sorted set or map's, or null
   private final boolean sorted;
-  private final Codec mapKeyCodec; // a map's key column's, else null
+  private final Codec mapKeyCodec; // a map's basic key column's, else null
+  private final Composite mapKeyEmbeddable; // a map's embeddable key, else null
+  private final Codec[] mapKeyIdCodecs; // a map's entity key's id columns', else null
+  private RowMapper<?> mapKeyMapper; // that entity's, once linked
   private int mapKeyAt; // the key column's index in a row
   private final String restriction; // a @SQLRestriction's SQL, its alias written ALIAS; or null
   private final Codec[] keyCodecs; // the owner's id: one, or a composite id's columns
@@ -64,7 +68,15 @@ public final class CollectionReader {
   private final SqlFlavour flavour;
   private final EntityLayout.Member mapKey;
 
-  CollectionReader(EntityLayout.CollectionLayout c, ClassLoader loader, SqlFlavour flavour) {
+  /**
+   * @param targetIds the id attribute of an embeddable element's to-one part's target entity (by
+   *     class name)
+   */
+  CollectionReader(
+      EntityLayout.CollectionLayout c,
+      ClassLoader loader,
+      SqlFlavour flavour,
+      Function<String, String> targetIds) {
     this.attribute = c.attribute();
     this.setter =
         EntityMembers.member(
@@ -76,8 +88,21 @@ public final class CollectionReader {
     this.map = c.kind().equals("map");
     this.sorted = c.sort() != null;
     this.comparator = sorted ? comparator(c.sort(), loader) : null;
-    this.mapKeyCodec = map ? flavour.codec(Codec.of(c.mapKey().codec(), loader)) : null;
     this.mapKey = c.mapKey();
+    boolean basicKey = map && !mapKey.isComposite() && !mapKey.isCompositeReference();
+    this.mapKeyCodec = basicKey ? flavour.codec(Codec.of(mapKey.codec(), loader)) : null;
+    this.mapKeyEmbeddable =
+        map && mapKey.isComposite()
+            ? new Composite(mapKey, loader, flavour, false, targetIds)
+            : null;
+    if (map && mapKey.isCompositeReference()) {
+      this.mapKeyIdCodecs = new Codec[mapKey.parts().size()];
+      for (int i = 0; i < mapKeyIdCodecs.length; i++) {
+        mapKeyIdCodecs[i] = flavour.codec(Codec.of(mapKey.parts().get(i).codec(), loader));
+      }
+    } else {
+      this.mapKeyIdCodecs = null;
+    }
     this.restriction = c.restriction();
     List<EntityLayout.Member> key =
         c.keyParts().isEmpty()
@@ -110,7 +135,7 @@ public final class CollectionReader {
     }
     List<String> columns = new ArrayList<>(keyColumns);
     if (e.isComposite()) {
-      this.embeddable = new Composite(e, loader, flavour);
+      this.embeddable = new Composite(e, loader, flavour, false, targetIds);
       this.elementCodec = null;
       for (int i = 0; i < embeddable.names.size(); i++) {
         flavour.select(columns, embeddable.names.get(i), embeddable.codecs.get(i));
@@ -122,7 +147,7 @@ public final class CollectionReader {
     }
     if (map) {
       this.mapKeyAt = columns.size() + 1;
-      flavour.select(columns, mapKey.column(), mapKeyCodec);
+      columns.addAll(mapKeyColumns(""));
     }
     prepare(
         "select " + String.join(", ", columns) + " from " + TableModel.quote(c.table()) + " c",
@@ -174,12 +199,10 @@ public final class CollectionReader {
     for (String column : target.selected.subList(1, target.selected.size())) {
       select.append(", ").append(alias).append(column);
     }
-    if (map) { // the key: a column of the join table, or (@MapKey) of the target's table
-      List<String> keyColumn = new ArrayList<>();
-      flavour.select(keyColumn, mapKey.column(), mapKeyCodec);
-      String at = mapKey.target() != null && !own ? "t." : "c.";
+    if (map) { // the key: columns of the join table, or (@MapKey) a column of the target's table
+      boolean onTarget = mapKey.target() != null && !mapKey.isCompositeReference() && !own;
       this.mapKeyAt = 1 + keyColumns.size() + target.selected.size();
-      keyColumn.forEach(k -> select.append(", ").append(at).append(k));
+      mapKeyColumns(onTarget ? "t." : "c.").forEach(k -> select.append(", ").append(k));
     }
     select.append(" from ").append(TableModel.quote(table)).append(" c");
     if (!own) {
@@ -223,7 +246,10 @@ public final class CollectionReader {
         sb.append((", " + row).repeat(BATCHES[b] - 1)).append(')');
       }
       if (restriction != null) {
-        String r = restriction.replace(EntityLayout.CollectionLayout.ALIAS, restricted);
+        String r =
+            restriction
+                .replace(EntityLayout.CollectionLayout.ALIAS, restricted)
+                .replace(EntityLayout.CollectionLayout.JOIN_ALIAS, "c");
         sb.append(" and (").append(r).append(')');
       }
       this.sql[b] = sb.append(order).toString();
@@ -290,7 +316,7 @@ public final class CollectionReader {
           }
           if (element != null) {
             if (map) {
-              element = new Keyed(mapKeyCodec.read(rs, mapKeyAt), element);
+              element = new Keyed(readMapKey(rs), element);
             }
             byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(element);
           }
@@ -351,7 +377,9 @@ public final class CollectionReader {
           sorted ? new TreeMap<>(comparator) : new LinkedHashMap<>(elements.length * 2);
       for (Object e : elements) {
         Keyed k = (Keyed) e;
-        out.put(RowMapper.copy(k.key()), element(k.element(), seen, connections, slot));
+        out.put(
+            mapKey(k.key(), seen, connections, slot),
+            element(k.element(), seen, connections, slot));
       }
       return out;
     }
@@ -373,6 +401,90 @@ public final class CollectionReader {
       Row r = (Row) e;
       return targetMapper.build(r.id(), r.state(), seen, connections, slot);
     }
-    return embeddable != null ? embeddable.build((Object[]) e) : RowMapper.copy(e);
+    return embeddable != null
+        ? embeddable.build((Object[]) e, seen, connections, slot)
+        : RowMapper.copy(e);
+  }
+
+  /** The select expressions of a map's key columns, each after {@code alias}. */
+  private List<String> mapKeyColumns(String alias) {
+    List<String> out = new ArrayList<>();
+    if (mapKeyEmbeddable != null) {
+      for (int i = 0; i < mapKeyEmbeddable.names.size(); i++) {
+        flavour.select(out, mapKeyEmbeddable.names.get(i), mapKeyEmbeddable.codecs.get(i));
+      }
+    } else if (mapKeyIdCodecs != null) {
+      for (int i = 0; i < mapKeyIdCodecs.length; i++) {
+        flavour.select(out, mapKey.parts().get(i).column(), mapKeyIdCodecs[i]);
+      }
+    } else {
+      flavour.select(out, mapKey.column(), mapKeyCodec);
+    }
+    return out.stream().map(x -> alias + x).toList();
+  }
+
+  /**
+   * A map's key in the current row as read: a basic value, an embeddable's leaves (or null), or an
+   * entity key's id in its target's internal form.
+   */
+  private Object readMapKey(ResultSet rs) throws SQLException {
+    if (mapKeyEmbeddable != null) {
+      return mapKeyEmbeddable.read(rs, mapKeyAt);
+    }
+    if (mapKeyIdCodecs == null) {
+      return mapKeyCodec.read(rs, mapKeyAt);
+    }
+    if (mapKeyIdCodecs.length == 1) {
+      return mapKeyIdCodecs[0].read(rs, mapKeyAt);
+    }
+    Object[] values = new Object[mapKeyIdCodecs.length];
+    int at = mapKeyAt;
+    boolean any = false;
+    for (int k = 0; k < values.length; k++) {
+      values[k] = mapKeyIdCodecs[k].read(rs, at);
+      any |= values[k] != null;
+      at += mapKeyIdCodecs[k].width();
+    }
+    return any ? Collections.unmodifiableList(Arrays.asList(values)) : null;
+  }
+
+  /** A map's key made from what {@link #readMapKey} read, within the caller's call. */
+  private Object mapKey(
+      Object key, Map<Object, Object> seen, FastConnections connections, FastConnections.Slot slot)
+      throws Throwable {
+    if (key == null) {
+      return null;
+    }
+    if (mapKeyEmbeddable != null) {
+      return mapKeyEmbeddable.build((Object[]) key, seen, connections, slot);
+    }
+    if (mapKeyIdCodecs != null) {
+      return mapKeyMapper.loadInCall(key, seen, connections, slot);
+    }
+    return RowMapper.copy(key);
+  }
+
+  /** True for a map whose key is an entity, or an embeddable with to-one parts. */
+  boolean mapKeyToOnes() {
+    return mapKeyIdCodecs != null || (mapKeyEmbeddable != null && mapKeyEmbeddable.hasToOnes());
+  }
+
+  /** Links a map's entity key, or its embeddable key's to-one parts, to their targets' mappers. */
+  void linkMapKey(Map<String, RowMapper<?>> byEntity) {
+    if (mapKeyIdCodecs != null) {
+      mapKeyMapper = byEntity.get(mapKey.target());
+    } else {
+      mapKeyEmbeddable.link(byEntity);
+    }
+  }
+
+  /** True for an embeddable element with to-one parts (nested ones too). */
+  boolean elementToOnes() {
+    return embeddable != null && embeddable.hasToOnes();
+  }
+
+  /** Links an embeddable element's to-one parts to their targets' mappers. */
+  void linkElement(Map<String, RowMapper<?>> byEntity) {
+    embeddable.link(byEntity);
   }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Turns rows of one plain entity's table into new entity objects, from the layout the builder
@@ -224,6 +225,8 @@ public final class RowMapper<T> {
    * @param cacheSize how many rows to cache ({@link #cacheSize})
    * @param composite the composite id, or {@code null}
    * @param embeddables the embedded attributes, by attribute
+   * @param targetIds the id attribute of an entity (by class name): of the targets of the to-ones
+   *     inside collections' embeddable elements
    */
   public RowMapper(
       Class<T> type,
@@ -234,7 +237,8 @@ public final class RowMapper<T> {
       SqlFlavour flavour,
       int cacheSize,
       Composite composite,
-      Map<String, Composite> embeddables) {
+      Map<String, Composite> embeddables,
+      Function<String, String> targetIds) {
     this.type = type;
     this.model = model;
     this.flavour = flavour;
@@ -314,8 +318,12 @@ public final class RowMapper<T> {
     }
     this.collections = new CollectionReader[layout.collections().size()];
     for (int i = 0; i < collections.length; i++) {
-      collections[i] = new CollectionReader(layout.collections().get(i), loader, flavour);
-      any |= collections[i].target != null;
+      collections[i] =
+          new CollectionReader(layout.collections().get(i), loader, flavour, targetIds);
+      any |=
+          collections[i].target != null
+              || collections[i].elementToOnes()
+              || collections[i].mapKeyToOnes();
     }
     this.collectionBase = columns.length + (storedId ? 1 : 0);
     Class<?> idType = idCodec == null ? null : idCodec.javaType();
@@ -394,6 +402,11 @@ public final class RowMapper<T> {
     for (CollectionReader c : collections) {
       if (c.target != null) {
         c.link(byEntity.get(c.target));
+      } else if (c.elementToOnes()) {
+        c.linkElement(byEntity);
+      }
+      if (c.mapKeyToOnes()) {
+        c.linkMapKey(byEntity);
       }
     }
     if (flavour.joinsToOnes() && !toOnes.isEmpty()) {
@@ -507,8 +520,8 @@ public final class RowMapper<T> {
       return true;
     }
     for (CollectionReader c : collections) {
-      if (c.target != null) {
-        return true;
+      if (c.target != null || c.elementToOnes() || c.mapKeyToOnes()) {
+        return true; // elements (or keys) may share a target
       }
     }
     for (Column c : columns) {
