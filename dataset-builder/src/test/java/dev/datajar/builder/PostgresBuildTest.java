@@ -325,6 +325,34 @@ class PostgresBuildTest {
   }
 
   @Test
+  void build_refusesAZonedPartOfACompositeKey_andLeavesNothingBehind() throws Exception {
+    DataSetBuildException e =
+        assertThrows(
+            DataSetBuildException.class,
+            () ->
+                new DataSetBuilder()
+                    .build(Fixtures.request(dir, "zonedkeys").postgres(target("1")).build()));
+    assertEquals(
+        "dataset 'zonedkeys', entity Slot: the composite key's part Slot.starts is of type"
+            + " OffsetDateTime, which PostgreSQL keeps as two columns (the instant and its offset"
+            + " or zone); datajar cannot read such a key from PostgreSQL. Fix: make that key part"
+            + " an Instant (and keep the offset or zone in an attribute outside the key), or build"
+            + " this dataset for SQLite (no dataset.jdbc.url)",
+        e.getMessage());
+    assertEquals(List.of(e.getMessage()), e.problems());
+    try (Connection c =
+        java.sql.DriverManager.getConnection(
+            url, TestPostgres.get().user(), TestPostgres.get().password())) {
+      assertEquals(
+          List.of("0"),
+          Fixtures.query(
+              c,
+              "select count(*) from information_schema.schemata"
+                  + " where schema_name like 'zonedkeys%'"));
+    }
+  }
+
+  @Test
   void build_namesTheServerWhenItCannotConnect() {
     PostgresTarget nowhere =
         new PostgresTarget(

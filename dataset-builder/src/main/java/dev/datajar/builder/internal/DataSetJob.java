@@ -4,6 +4,7 @@ import dev.datajar.builder.BuildRequest;
 import dev.datajar.builder.BuildResult.DataSetResult;
 import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.TableSettings;
+import dev.datajar.builder.internal.postgres.PostgresKeys;
 import dev.datajar.builder.internal.postgres.PostgresLoad;
 import dev.datajar.builder.internal.postgres.PostgresOpening;
 import dev.datajar.runtime.format.DataSetLayout;
@@ -157,6 +158,9 @@ public final class DataSetJob {
       String version,
       PostgresOpening opening)
       throws DataSetBuildException, IOException, SQLException {
+    if (opening != null) {
+      PostgresKeys.check(plan.name(), schema.layouts(), request.classLoader());
+    }
     List<TableSource> sources =
         SourceLocator.locate(plan, schema, directory, request.tables(), request.log());
     Files.createDirectories(request.workDirectory());

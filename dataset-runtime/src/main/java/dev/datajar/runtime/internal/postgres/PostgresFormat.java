@@ -1,5 +1,6 @@
 package dev.datajar.runtime.internal.postgres;
 
+import dev.datajar.runtime.format.Codec;
 import java.util.Map;
 import org.hibernate.cfg.AvailableSettings;
 
@@ -21,6 +22,14 @@ public final class PostgresFormat {
   /** The column holding the offset of the {@code timestamptz} column {@code column}. */
   public static String offsetColumn(String column) {
     return column + OFFSET_SUFFIX;
+  }
+
+  /**
+   * How many columns an attribute of storage-format codec {@code codec} takes in PostgreSQL: 2 for
+   * an offset or zoned date-time (the instant and {@link #offsetColumn}), else 1.
+   */
+  public static int columns(Codec codec) {
+    return PostgresCodec.of(codec).width();
   }
 
   /** Hibernate settings for a dataset stored in PostgreSQL. */
