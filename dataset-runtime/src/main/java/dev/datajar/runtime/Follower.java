@@ -2,6 +2,7 @@ package dev.datajar.runtime;
 
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.internal.open.EngineOpener;
+import dev.datajar.runtime.internal.open.JarDirectory;
 import dev.datajar.runtime.internal.open.Located;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,11 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Polls the files of followed datasets ({@code follow(name, interval)}) and {@link DataSets#reload
@@ -68,7 +71,11 @@ final class Follower implements AutoCloseable {
                     }));
       }
       Located l = plan.located(name);
-      f.follow(dataSets, name, l.file(), dataSets.file(name), every);
+      if (l.jar() != null) {
+        f.followDirectory(dataSets, name, l.jar(), every);
+      } else {
+        f.follow(dataSets, name, l.file(), dataSets.file(name), every);
+      }
     }
     return f == null ? new Follower(null) : f;
   }
@@ -106,6 +113,51 @@ final class Follower implements AutoCloseable {
                     e);
                 if (e instanceof VirtualMachineError) {
                   throw e; // logged; the JVM is in trouble: following stops
+                }
+              }
+            },
+            millis,
+            millis,
+            TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * Follows a directory of dataset jars: a change in its listing of complete jars (a jar added,
+   * removed, renamed over or touched) triggers a reload, which takes the newest jar not refused.
+   * The first listing compared is the one the served jar was chosen from, so a jar dropped while
+   * the service opened is taken at the first poll.
+   */
+  private void followDirectory(
+      DataSets dataSets, String name, JarDirectory.Choice choice, Duration every) {
+    Path dir = choice.directory();
+    AtomicReference<Map<Path, JarDirectory.Identity>> seen =
+        new AtomicReference<>(choice.listing());
+    long millis = Math.max(1, every.toMillis());
+    LOG.log(
+        System.Logger.Level.INFO,
+        "dataset ''{0}'': following the newest jar of {1}, every {2}",
+        name,
+        dir,
+        every);
+    tasks.add(
+        timer.scheduleWithFixedDelay(
+            () -> {
+              try {
+                Map<Path, JarDirectory.Identity> now = JarDirectory.listing(dir);
+                if (now.equals(seen.get())) {
+                  return;
+                }
+                seen.set(now);
+                dataSets.reload(name);
+              } catch (DataSetException e) {
+                // refused: logged and told to the listeners by reload
+              } catch (RuntimeException | Error e) {
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "dataset '" + name + "': following " + dir + " failed",
+                    e);
+                if (e instanceof VirtualMachineError) {
+                  throw e;
                 }
               }
             },
