@@ -173,9 +173,11 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
    * change is taken as {@link DataSets#reload(String)} takes it: verified in full, then served, or
    * refused with a logged reason while the current version keeps serving. For a directory of jars,
    * its listing of complete jars is compared, and a change makes the newest jar not refused before
-   * served. Also system property {@code datajar.<name>.follow} or environment variable {@code
-   * DATAJAR_<NAME>_FOLLOW} (seconds, or an ISO-8601 duration such as {@code PT30S}); {@link
-   * Duration#ZERO} does not follow.
+   * served. For a dataset in PostgreSQL ({@link #jdbc}), every {@code pollInterval} the newest
+   * schema of {@code datajar.datasets} whose fingerprint matches the running entity classes is
+   * looked for and served. Also system property {@code datajar.<name>.follow} or environment
+   * variable {@code DATAJAR_<NAME>_FOLLOW} (seconds, or an ISO-8601 duration such as {@code
+   * PT30S}); {@link Duration#ZERO} does not follow.
    *
    * <p>Replace the file by renaming a complete file over it ({@code mv}, on the same file system),
    * never by writing into it: truncating or copying over a file SQLite has mapped into memory kills

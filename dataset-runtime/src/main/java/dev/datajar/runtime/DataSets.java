@@ -114,13 +114,14 @@ public final class DataSets implements AutoCloseable {
    * Takes the version of {@code dataSet} found now where it was found at start-up (for now: the
    * file given by {@code path(...)}, {@code -Ddatajar.<name>.path} or {@code DATAJAR_<NAME>_PATH},
    * or the newest jar of the directory they give, skipping jars refused before and unchanged since;
-   * nothing changes when that jar holds the file served), after verifying it in full against the
-   * running entity classes: header, sha256 against the manifest beside the file (if there is one),
-   * schema fingerprint, and entity shape (or, when the shape differs, the schema through
-   * Hibernate): the checks of start-up. Then it is served at once: calls already running, and open
-   * streams, finish on the version they started on, which closes (connections, caches, Hibernate,
-   * its private link to the file) when the last of them is done. Listeners are told ({@link
-   * #addListener}). Reloads of one dataset run one at a time.
+   * or, in PostgreSQL, the newest schema in {@code datajar.datasets} whose fingerprint matches the
+   * running entity classes; nothing changes when there is nothing newer), after verifying it in
+   * full against the running entity classes: header, sha256 against the manifest beside the file
+   * (if there is one), schema fingerprint, and entity shape (or, when the shape differs, the schema
+   * through Hibernate): the checks of start-up. Then it is served at once: calls already running,
+   * and open streams, finish on the version they started on, which closes (connections, caches,
+   * Hibernate, its private link to the file) when the last of them is done. Listeners are told
+   * ({@link #addListener}). Reloads of one dataset run one at a time.
    *
    * @return what is served now
    * @throws DataSetOpenException if the new version fails a check (logged, and listeners told): the

@@ -73,6 +73,8 @@ final class Follower implements AutoCloseable {
       Located l = plan.located(name);
       if (l.jar() != null) {
         f.followDirectory(dataSets, name, l.jar(), every);
+      } else if (l.jdbc() != null) {
+        f.followPostgres(dataSets, name, every);
       } else {
         f.follow(dataSets, name, l.file(), dataSets.file(name), every);
       }
@@ -122,6 +124,43 @@ final class Follower implements AutoCloseable {
   }
 
   /**
+   * Follows a dataset in PostgreSQL: every interval, a reload looks in {@code datajar.datasets} for
+   * a newer schema of the dataset (one connection, one query, and one more per newer schema); it
+   * switches only to one whose fingerprint matches, and a refused schema is not reported again.
+   */
+  private void followPostgres(DataSets dataSets, String name, Duration every) {
+    long millis = Math.max(1, every.toMillis());
+    LOG.log(
+        System.Logger.Level.INFO,
+        "dataset ''{0}'': following its newest schema in PostgreSQL, every {1}",
+        name,
+        every);
+    tasks.add(
+        timer.scheduleWithFixedDelay(
+            () -> reloadLogged(dataSets, name, "datajar.datasets"),
+            millis,
+            millis,
+            TimeUnit.MILLISECONDS));
+  }
+
+  /** Reloads {@code name}; a refusal is logged by the reload, anything else here. */
+  private static void reloadLogged(DataSets dataSets, String name, Object followed) {
+    try {
+      dataSets.reload(name);
+    } catch (DataSetException e) {
+      // refused: logged and told to the listeners by reload
+    } catch (RuntimeException | Error e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "dataset '" + name + "': following " + followed + " failed",
+          e);
+      if (e instanceof VirtualMachineError) {
+        throw e;
+      }
+    }
+  }
+
+  /**
    * Follows a directory of dataset jars: a change in its listing of complete jars (a jar added,
    * removed, renamed over or touched) triggers a reload, which takes the newest jar not refused.
    * The first listing compared is the one the served jar was chosen from, so a jar dropped while
@@ -142,23 +181,10 @@ final class Follower implements AutoCloseable {
     tasks.add(
         timer.scheduleWithFixedDelay(
             () -> {
-              try {
-                Map<Path, JarDirectory.Identity> now = JarDirectory.listing(dir);
-                if (now.equals(seen.get())) {
-                  return;
-                }
+              Map<Path, JarDirectory.Identity> now = JarDirectory.listing(dir);
+              if (!now.equals(seen.get())) {
                 seen.set(now);
-                dataSets.reload(name);
-              } catch (DataSetException e) {
-                // refused: logged and told to the listeners by reload
-              } catch (RuntimeException | Error e) {
-                LOG.log(
-                    System.Logger.Level.WARNING,
-                    "dataset '" + name + "': following " + dir + " failed",
-                    e);
-                if (e instanceof VirtualMachineError) {
-                  throw e;
-                }
+                reloadLogged(dataSets, name, dir);
               }
             },
             millis,

@@ -55,8 +55,9 @@ public class DataJarProperties {
   /**
    * A poll interval per dataset name: the dataset's file (datajar.paths.NAME) is followed, and a
    * new version renamed over it is verified and then served without a restart; or, for a directory,
-   * a newer jar dropped into it. Replace the file by an atomic rename only, never by writing into
-   * it.
+   * a newer jar dropped into it; or, for a dataset in PostgreSQL (datajar.jdbc.NAME), a newer
+   * schema whose fingerprint matches the entity classes. Replace the file by an atomic rename only,
+   * never by writing into it.
    */
   private Map<String, Duration> follow = new LinkedHashMap<>();
 
@@ -129,8 +130,8 @@ public class DataJarProperties {
   }
 
   /**
-   * A poll interval per dataset name: the dataset's file is followed, and a new version renamed
-   * over it is verified and then served without a restart.
+   * A poll interval per dataset name: the dataset's file (or directory of jars, or newest schema in
+   * PostgreSQL) is followed, and a new version is verified and then served without a restart.
    */
   public Map<String, Duration> getFollow() {
     return follow;

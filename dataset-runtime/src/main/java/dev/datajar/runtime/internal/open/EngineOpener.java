@@ -14,11 +14,15 @@ import dev.datajar.runtime.internal.hibernate.HibernateVersions;
 import dev.datajar.runtime.internal.logging.QuietStart;
 import dev.datajar.runtime.internal.postgres.PostgresFlavour;
 import dev.datajar.runtime.internal.postgres.PostgresOpener;
+import dev.datajar.runtime.internal.postgres.PostgresSchemas;
 import dev.datajar.runtime.internal.read.RowPath;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,7 +229,8 @@ public final class EngineOpener {
               + Settings.pathProperty(l.name())
               + " or "
               + Settings.pathVariable(l.name())
-              + " can be followed. Give the file's (or the directory's) path, or remove the follow"
+              + " (or a dataset bound to PostgreSQL) can be followed. Give the file's (or the"
+              + " directory's) path, or remove the follow"
               + " setting.");
     }
     FileSource source = FileSource.of(l, settings);
@@ -293,6 +298,9 @@ public final class EngineOpener {
   public static Reopened reopen(Plan plan, String name, List<Class<?>> running, Manifest serving) {
     Settings settings = plan.settings;
     Located l = DataSetCatalog.locateOne(settings, name, plan.refusals);
+    if (l.jdbc() != null && serving != null && serving.postgres() != null) {
+      return reopenPostgres(plan, l, running, serving.postgres());
+    }
     if (l.jdbc() != null || (l.file() == null && l.jar() == null)) {
       throw new DataSetOpenException(
           name,
@@ -303,7 +311,7 @@ public final class EngineOpener {
               + Settings.pathProperty(name)
               + " or "
               + Settings.pathVariable(name)
-              + " (PostgreSQL schemas are not followed yet).");
+              + ", or the newest schema of a dataset in PostgreSQL.");
     }
     if (l.jar() != null) {
       if (serving != null
@@ -323,6 +331,123 @@ public final class EngineOpener {
     sameEntities(l, settings, running);
     MetamodelNames.fill(running);
     return new Reopened(l, openPinned(l, settings, running));
+  }
+
+  /**
+   * The newest schema of a dataset in PostgreSQL that {@code datajar.datasets} lists and whose
+   * recorded schema fingerprint is the one of the schema served, which start-up checked against the
+   * running entity classes: by version ({@link VersionOrder}), then by the time it was loaded.
+   * Schemas newer than it with another fingerprint are refused (each once, while its rows stay the
+   * same), naming both fingerprints; older ones are ignored. No newer matching schema: nothing to
+   * switch to ({@code null} engine), or, if a newer schema was refused now, that refusal.
+   */
+  private static Reopened reopenPostgres(
+      Plan plan, Located l, List<Class<?>> running, Manifest.Postgres serving) {
+    String name = l.name();
+    Settings.JdbcBinding jdbc = l.jdbc();
+    Manifest.Postgres target = null;
+    Map<String, Long> rows = null;
+    String targetVersion = null;
+    List<String> refusedNow = new ArrayList<>();
+    try (Connection c =
+        PostgresOpener.connect(name, jdbc.url(), jdbc.user(), jdbc.password(), serving.schema())) {
+      String expected =
+          PostgresSchemas.readMetadata(c, serving.schema())
+              .getOrDefault(PostgresSchemas.SCHEMA_FINGERPRINT, serving.schemaFingerprint());
+      List<PostgresSchemas.Registered> found = new ArrayList<>(PostgresSchemas.registered(c, name));
+      found.sort(
+          Comparator.comparing(PostgresSchemas.Registered::version, VersionOrder.INSTANCE)
+              .thenComparing(
+                  PostgresSchemas.Registered::loadedAt,
+                  Comparator.nullsFirst(Comparator.naturalOrder()))
+              .reversed());
+      for (PostgresSchemas.Registered r : found) {
+        if (r.schema().equals(serving.schema())) {
+          break; // the one served: older ones are ignored
+        }
+        Object key = "schema " + r.schema();
+        if (plan.refusals.isRefused(name, key, String.valueOf(r.rowsSha256()))) {
+          continue;
+        }
+        Map<String, String> meta = PostgresSchemas.readMetadata(c, r.schema());
+        String fingerprint = meta.get(PostgresSchemas.SCHEMA_FINGERPRINT);
+        if (expected != null
+            && expected.equals(fingerprint)
+            && r.rowsSha256() != null
+            && r.rowsSha256().equals(meta.get(PostgresSchemas.ROWS_SHA256))) {
+          // The running classes' fingerprint: opening compares it with the schema's again.
+          target = new Manifest.Postgres(r.schema(), r.rowsSha256(), expected);
+          targetVersion = r.version();
+          rows =
+              PostgresSchemas.rowCounts(
+                  c, r.schema(), l.manifest().tables().stream().map(Manifest.Table::name).toList());
+          break;
+        }
+        if (plan.refusals.refuse(name, key, String.valueOf(r.rowsSha256()))) {
+          refusedNow.add(
+              "schema "
+                  + r.schema()
+                  + " (version "
+                  + r.version()
+                  + ", loaded "
+                  + r.loadedAt()
+                  + ") has schema fingerprint "
+                  + fingerprint
+                  + ", but the running entity classes have "
+                  + expected
+                  + (fingerprint == null
+                      ? " (it records none: it is not a complete datajar schema)"
+                      : " (it was built from other entity classes)"));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataSetOpenException(
+          name,
+          "cannot read datajar.datasets in "
+              + jdbc.url()
+              + " (from "
+              + jdbc.source()
+              + "): "
+              + e.getMessage(),
+          e);
+    }
+    if (target == null) {
+      if (refusedNow.isEmpty()) {
+        return new Reopened(l, null);
+      }
+      throw new DataSetOpenException(
+          name,
+          String.join("; ", refusedNow)
+              + ". Deploy the entity classes it was built from with a restart, or build it"
+              + " from the running ones.");
+    }
+    for (String r : refusedNow) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "dataset ''{0}'': {1}; passed over for schema {2}",
+          name,
+          r,
+          target.schema());
+    }
+    List<Manifest.Table> tables = new ArrayList<>();
+    rows.forEach((t, n) -> tables.add(new Manifest.Table(t, n)));
+    Manifest m = l.manifest().toBuilder().postgres(target).tables(tables).build();
+    Located next =
+        new Located(
+            name,
+            m,
+            "schema " + target.schema() + " (version " + targetVersion + ") in " + jdbc,
+            null,
+            null,
+            jdbc.source(),
+            jdbc);
+    try {
+      MetamodelNames.fill(running);
+      return new Reopened(next, open(next, plan.settings, running));
+    } catch (RuntimeException | Error e) {
+      plan.refusals.refuse(name, "schema " + target.schema(), target.rowsSha256());
+      throw e;
+    }
   }
 
   /** Refuses a new version {@code l} whose manifest names other entity classes than the running. */

@@ -83,17 +83,21 @@ public final class JarDirectory {
   }
 
   /**
-   * The jars refused for a dataset, each with the identity it had: such a jar is tried again only
-   * once it is another file or was changed. Thread-safe; one per {@code DataSets}.
+   * The jars (or PostgreSQL schemas) refused for a dataset, each with the identity it had: such a
+   * jar is tried again only once it is another file or was changed. Thread-safe; one per {@code
+   * DataSets}.
    */
   public static final class Refusals {
-    private final Map<String, Map<Path, Identity>> refused = new ConcurrentHashMap<>();
+    private final Map<String, Map<Object, Object>> refused = new ConcurrentHashMap<>();
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
 
-    /** Records that {@code jar} was refused for {@code dataSet}; false if it already was. */
-    public boolean refuse(String dataSet, Path jar, Identity identity) {
-      Identity before =
-          refused.computeIfAbsent(dataSet, k -> new ConcurrentHashMap<>()).put(jar, identity);
+    /**
+     * Records that {@code what} (a jar's path, a schema's name), as {@code identity}, was refused
+     * for {@code dataSet}; false if it already was.
+     */
+    public boolean refuse(String dataSet, Object what, Object identity) {
+      Object before =
+          refused.computeIfAbsent(dataSet, k -> new ConcurrentHashMap<>()).put(what, identity);
       if (identity.equals(before)) {
         return false;
       }
@@ -101,14 +105,15 @@ public final class JarDirectory {
       return true;
     }
 
-    /** How many times a jar was refused anew for {@code dataSet}. */
-    public int count(String dataSet) {
-      return counts.getOrDefault(dataSet, 0);
+    /** True if {@code what} was refused for {@code dataSet} as {@code identity}. */
+    public boolean isRefused(String dataSet, Object what, Object identity) {
+      Map<Object, Object> m = refused.get(dataSet);
+      return m != null && identity.equals(m.get(what));
     }
 
-    boolean isRefused(String dataSet, Path jar, Identity identity) {
-      Map<Path, Identity> m = refused.get(dataSet);
-      return m != null && identity.equals(m.get(jar));
+    /** How many times something was refused anew for {@code dataSet}. */
+    public int count(String dataSet) {
+      return counts.getOrDefault(dataSet, 0);
     }
   }
 
