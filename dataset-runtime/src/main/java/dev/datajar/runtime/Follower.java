@@ -90,37 +90,18 @@ final class Follower implements AutoCloseable {
       // Renamed over while the service opened the version it serves: take it at the first poll.
       seen.set(0, null);
     }
-    long millis = Math.max(1, every.toMillis());
     LOG.log(
         System.Logger.Level.INFO, "dataset ''{0}'': following {1}, every {2}", name, file, every);
-    tasks.add(
-        timer.scheduleWithFixedDelay(
-            () -> {
-              try {
-                List<State> now = Arrays.asList(states(file, manifest)); // no manifest: null
-                if (now.get(0) == null || now.equals(seen)) {
-                  return;
-                }
-                seen.clear();
-                seen.addAll(now);
-                dataSets.reload(name);
-              } catch (DataSetException e) {
-                // refused: logged and told to the listeners by reload
-              } catch (RuntimeException | Error e) {
-                // An Error too (a listener's AssertionError, a LinkageError while checking): one
-                // that escaped would end this periodic task for good, without a word.
-                LOG.log(
-                    System.Logger.Level.WARNING,
-                    "dataset '" + name + "': following " + file + " failed",
-                    e);
-                if (e instanceof VirtualMachineError) {
-                  throw e; // logged; the JVM is in trouble: following stops
-                }
-              }
-            },
-            millis,
-            millis,
-            TimeUnit.MILLISECONDS));
+    schedule(
+        () -> {
+          List<State> now = Arrays.asList(states(file, manifest)); // no manifest: null
+          if (now.get(0) != null && !now.equals(seen)) {
+            seen.clear();
+            seen.addAll(now);
+            reloadLogged(dataSets, name, file);
+          }
+        },
+        every);
   }
 
   /**
@@ -129,18 +110,18 @@ final class Follower implements AutoCloseable {
    * switches only to one whose fingerprint matches, and a refused schema is not reported again.
    */
   private void followPostgres(DataSets dataSets, String name, Duration every) {
-    long millis = Math.max(1, every.toMillis());
     LOG.log(
         System.Logger.Level.INFO,
         "dataset ''{0}'': following its newest schema in PostgreSQL, every {1}",
         name,
         every);
-    tasks.add(
-        timer.scheduleWithFixedDelay(
-            () -> reloadLogged(dataSets, name, "datajar.datasets"),
-            millis,
-            millis,
-            TimeUnit.MILLISECONDS));
+    schedule(() -> reloadLogged(dataSets, name, "datajar.datasets"), every);
+  }
+
+  /** Runs {@code poll} every {@code every}, on the one thread. */
+  private void schedule(Runnable poll, Duration every) {
+    long millis = Math.max(1, every.toMillis());
+    tasks.add(timer.scheduleWithFixedDelay(poll, millis, millis, TimeUnit.MILLISECONDS));
   }
 
   /** Reloads {@code name}; a refusal is logged by the reload, anything else here. */
@@ -150,12 +131,14 @@ final class Follower implements AutoCloseable {
     } catch (DataSetException e) {
       // refused: logged and told to the listeners by reload
     } catch (RuntimeException | Error e) {
+      // An Error too (a listener's AssertionError, a LinkageError while checking): one that
+      // escaped would end this periodic task for good, without a word.
       LOG.log(
           System.Logger.Level.WARNING,
           "dataset '" + name + "': following " + followed + " failed",
           e);
       if (e instanceof VirtualMachineError) {
-        throw e;
+        throw e; // logged; the JVM is in trouble: following stops
       }
     }
   }
@@ -171,25 +154,21 @@ final class Follower implements AutoCloseable {
     Path dir = choice.directory();
     AtomicReference<Map<Path, JarDirectory.Identity>> seen =
         new AtomicReference<>(choice.listing());
-    long millis = Math.max(1, every.toMillis());
     LOG.log(
         System.Logger.Level.INFO,
         "dataset ''{0}'': following the newest jar of {1}, every {2}",
         name,
         dir,
         every);
-    tasks.add(
-        timer.scheduleWithFixedDelay(
-            () -> {
-              Map<Path, JarDirectory.Identity> now = JarDirectory.listing(dir);
-              if (!now.equals(seen.get())) {
-                seen.set(now);
-                reloadLogged(dataSets, name, dir);
-              }
-            },
-            millis,
-            millis,
-            TimeUnit.MILLISECONDS));
+    schedule(
+        () -> {
+          Map<Path, JarDirectory.Identity> now = JarDirectory.listing(dir);
+          if (!now.equals(seen.get())) {
+            seen.set(now);
+            reloadLogged(dataSets, name, dir);
+          }
+        },
+        every);
   }
 
   /**

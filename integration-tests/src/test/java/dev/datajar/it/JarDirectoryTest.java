@@ -9,26 +9,20 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
-import dev.datajar.builder.BuildRequest;
-import dev.datajar.builder.DataSetBuilder;
 import dev.datajar.it.lobs.Attachment;
 import dev.datajar.runtime.DataSetInfo;
-import dev.datajar.runtime.DataSetListener;
 import dev.datajar.runtime.DataSetModule;
 import dev.datajar.runtime.DataSetOpenException;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Store;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -48,8 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  * pom.properties}, as the Maven jar plugin packs it, then renamed into the directory.
  */
 class JarDirectoryTest {
-  private static final Path CLASSES = Path.of("target/classes");
-  private static final Path SOURCES = Path.of("src/main/datasets");
 
   // Held here: JUL keeps loggers weakly, and a collected one would take its handler with it.
   private static final Logger RUNTIME_LOG = Logger.getLogger("dev.datajar.runtime");
@@ -89,43 +81,12 @@ class JarDirectoryTest {
     RUNTIME_LOG.removeHandler(capture);
   }
 
-  /** The lobs sources, with {@code extraRows} more attachments. */
-  private Path sources(String tag, int extraRows) throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("src-" + tag).resolve("lobs"));
-    try (Stream<Path> s = Files.list(SOURCES.resolve("lobs"))) {
-      for (Path f : s.toList()) {
-        Files.copy(f, dir.resolve(f.getFileName().toString()));
-      }
-    }
-    StringBuilder more = new StringBuilder();
-    for (int i = 0; i < extraRows; i++) {
-      more.append(100 + i).append(",added-").append(tag).append("-").append(i).append(",,\n");
-    }
-    Files.writeString(
-        dir.resolve("attachment.csv"),
-        more.toString(),
-        StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.APPEND);
-    return dir.getParent();
-  }
-
   /**
    * Builds dataset lobs with the real builder from {@code classes} and {@code sources}, and packs
    * it as version {@code version} of dev.datajar.it:lobs-data, in a staging folder.
    */
   private Path build(String version, Path classes, Path sources) throws Exception {
-    Path out = tmp.resolve("out-" + version);
-    new DataSetBuilder()
-        .build(
-            BuildRequest.builder()
-                .classesDirectory(classes)
-                .classLoader(JarDirectoryTest.class.getClassLoader())
-                .sourceDirectory(sources)
-                .outputDirectory(out.resolve("META-INF/datasets"))
-                .workDirectory(tmp.resolve("work-" + version))
-                .dataSets(Set.of("lobs"))
-                .force(true)
-                .build());
+    Path out = LobsBuilds.build(tmp, version, classes, sources, null);
     Path pom = out.resolve("META-INF/maven/dev.datajar.it/lobs-data/pom.properties");
     Files.createDirectories(pom.getParent());
     Files.writeString(
@@ -145,7 +106,7 @@ class JarDirectoryTest {
   }
 
   private Path build(String version, int extraRows) throws Exception {
-    return build(version, CLASSES, sources(version, extraRows));
+    return build(version, LobsBuilds.CLASSES, LobsBuilds.sources(tmp, version, extraRows, false));
   }
 
   /** Puts {@code jar} into the directory as an operator should: written aside, then renamed. */
@@ -208,9 +169,7 @@ class JarDirectoryTest {
       assertEquals(logged, warnings.size(), warnings.toString());
 
       // Built from other entity classes (only Attachment): refused, the current one serves on.
-      Path otherSources = Files.createDirectories(tmp.resolve("src-other/lobs"));
-      Files.copy(SOURCES.resolve("lobs/attachment.csv"), otherSources.resolve("attachment.csv"));
-      dropIn(build("1.12", otherClasses(), otherSources.getParent()));
+      dropIn(build("1.12", LobsBuilds.otherClasses(tmp), LobsBuilds.sources(tmp, "1.12", 0, true)));
       e = assertThrows(DataSetOpenException.class, () -> ds.reload("lobs"));
       assertTrue(
           e.getMessage().contains("a new version must hold the same entity classes"),
@@ -260,19 +219,7 @@ class JarDirectoryTest {
                 .build());
     DataSets ds = injector.getInstance(DataSets.class);
     try {
-      BlockingQueue<String> news = new LinkedBlockingQueue<>();
-      ds.addListener(
-          new DataSetListener() {
-            @Override
-            public void switched(String name, DataSetInfo old, DataSetInfo now) {
-              news.add("switched to " + version(now));
-            }
-
-            @Override
-            public void refused(String name, DataSetInfo serving, String reason) {
-              news.add("refused while serving " + version(serving));
-            }
-          });
+      BlockingQueue<String> news = LobsBuilds.news(ds, JarDirectoryTest::version);
       Store<Attachment> attachments =
           injector.getInstance(Key.get(new TypeLiteral<Store<Attachment>>() {}));
       assertEquals(5, attachments.count());
@@ -309,15 +256,5 @@ class JarDirectoryTest {
       }
     }
     return Files.move(out, jar, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** A classes folder with the lobs dataset's base and only one of its two entities. */
-  private Path otherClasses() throws IOException {
-    Path root = tmp.resolve("other-classes");
-    Path pkg = Files.createDirectories(root.resolve("dev/datajar/it/lobs"));
-    for (String c : List.of("LobData.class", "Attachment.class")) {
-      Files.copy(CLASSES.resolve("dev/datajar/it/lobs").resolve(c), pkg.resolve(c));
-    }
-    return root;
   }
 }

@@ -9,33 +9,23 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
-import dev.datajar.builder.BuildRequest;
-import dev.datajar.builder.DataSetBuilder;
 import dev.datajar.builder.PostgresTarget;
 import dev.datajar.it.lobs.Attachment;
 import dev.datajar.runtime.DataSetInfo;
-import dev.datajar.runtime.DataSetListener;
 import dev.datajar.runtime.DataSetModule;
 import dev.datajar.runtime.DataSetOpenException;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.testing.postgres.TestPostgres;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -48,61 +38,29 @@ import org.junit.jupiter.api.io.TempDir;
  * version), and once from other entity classes.
  */
 class PostgresFollowTest {
-  private static final Path CLASSES = Path.of("target/classes");
-  private static final Path SOURCES = Path.of("src/main/datasets");
 
   @TempDir Path tmp;
-
-  /** The lobs sources with {@code extraRows} more attachments (or only attachment.csv). */
-  private Path sources(String tag, int extraRows, boolean attachmentsOnly) throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("src-" + tag).resolve("lobs"));
-    try (Stream<Path> s = Files.list(SOURCES.resolve("lobs"))) {
-      for (Path f : s.toList()) {
-        if (!attachmentsOnly || f.getFileName().toString().equals("attachment.csv")) {
-          Files.copy(f, dir.resolve(f.getFileName().toString()));
-        }
-      }
-    }
-    StringBuilder more = new StringBuilder();
-    for (int i = 0; i < extraRows; i++) {
-      more.append(100 + i).append(",added-").append(tag).append('-').append(i).append(",,\n");
-    }
-    Files.writeString(
-        dir.resolve("attachment.csv"), more, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    return dir.getParent();
-  }
 
   /** Builds lobs as {@code version} into the database {@code url}; returns the output root. */
   private Path build(String version, Path classes, Path sources, String url) throws Exception {
     TestPostgres pg = TestPostgres.get();
-    Path out = tmp.resolve("out-" + version);
-    new DataSetBuilder()
-        .build(
-            BuildRequest.builder()
-                .classesDirectory(classes)
-                .classLoader(PostgresFollowTest.class.getClassLoader())
-                .sourceDirectory(sources)
-                .outputDirectory(out.resolve("META-INF/datasets"))
-                .workDirectory(tmp.resolve("work-" + version))
-                .dataSets(Set.of("lobs"))
-                .force(true)
-                .postgres(new PostgresTarget(url, pg.user(), pg.password(), version))
-                .build());
-    return out;
+    return LobsBuilds.build(
+        tmp, version, classes, sources, new PostgresTarget(url, pg.user(), pg.password(), version));
   }
 
   private Path build(String version, int extraRows, String url) throws Exception {
-    return build(version, CLASSES, sources(version, extraRows, false), url);
+    return build(
+        version, LobsBuilds.CLASSES, LobsBuilds.sources(tmp, version, extraRows, false), url);
   }
 
-  /** A classes folder with the lobs dataset's base and only one of its two entities. */
-  private Path otherClasses() throws IOException {
-    Path root = tmp.resolve("other-classes");
-    Path pkg = Files.createDirectories(root.resolve("dev/datajar/it/lobs"));
-    for (String c : List.of("LobData.class", "Attachment.class")) {
-      Files.copy(CLASSES.resolve("dev/datajar/it/lobs").resolve(c), pkg.resolve(c));
-    }
-    return root;
+  /** Builds lobs from other entity classes (only Attachment) as {@code version}. */
+  private void buildFromOtherClasses(String version, String url) throws Exception {
+    build(version, LobsBuilds.otherClasses(tmp), LobsBuilds.sources(tmp, version, 4, true), url);
+  }
+
+  /** A class loader that finds the manifest of {@code built} (built into {@code url}) first. */
+  private static ClassLoader manifestOf(Path built) {
+    return new PostgresDataSets.ManifestsFirst(built, PostgresFollowTest.class.getClassLoader());
   }
 
   /** The schema fingerprint the schema of {@code version} records, and its name. */
@@ -133,9 +91,7 @@ class PostgresFollowTest {
   void reloadTakesTheNewestMatchingSchema_andRefusesOneOfOtherClasses() throws Exception {
     TestPostgres pg = TestPostgres.get();
     String url = pg.createDatabase("follow");
-    Path v1 = build("1.0", 0, url);
-    ClassLoader loader =
-        new PostgresDataSets.ManifestsFirst(v1, PostgresFollowTest.class.getClassLoader());
+    ClassLoader loader = manifestOf(build("1.0", 0, url));
     try (DataSets ds =
         DataSets.builder()
             .classLoader(loader)
@@ -167,7 +123,7 @@ class PostgresFollowTest {
       }
 
       // A newer schema built from other entity classes: refused, naming both fingerprints.
-      build("3.0", otherClasses(), sources("3.0", 4, true), url);
+      buildFromOtherClasses("3.0", url);
       String[] other = schemaOf(url, "3.0");
       String running = schemaOf(url, "2.0")[1];
       assertNotEquals(running, other[1]);
@@ -191,9 +147,7 @@ class PostgresFollowTest {
   void followsTheNewestSchemaWithGuice() throws Exception {
     TestPostgres pg = TestPostgres.get();
     String url = pg.createDatabase("follow");
-    Path v1 = build("1.0", 0, url);
-    ClassLoader loader =
-        new PostgresDataSets.ManifestsFirst(v1, PostgresFollowTest.class.getClassLoader());
+    ClassLoader loader = manifestOf(build("1.0", 0, url));
     Injector injector =
         Guice.createInjector(
             DataSetModule.builder()
@@ -204,19 +158,7 @@ class PostgresFollowTest {
                 .build());
     DataSets ds = injector.getInstance(DataSets.class);
     try {
-      BlockingQueue<String> news = new LinkedBlockingQueue<>();
-      ds.addListener(
-          new DataSetListener() {
-            @Override
-            public void switched(String name, DataSetInfo old, DataSetInfo now) {
-              news.add("switched to " + now.schema());
-            }
-
-            @Override
-            public void refused(String name, DataSetInfo serving, String reason) {
-              news.add("refused while serving " + serving.schema());
-            }
-          });
+      BlockingQueue<String> news = LobsBuilds.news(ds, DataSetInfo::schema);
       Store<Attachment> attachments =
           injector.getInstance(Key.get(new TypeLiteral<Store<Attachment>>() {}));
       assertEquals(5, attachments.count());
@@ -224,7 +166,7 @@ class PostgresFollowTest {
       String v2 = schemaOf(url, "2.0")[0];
       assertEquals("switched to " + v2, news.poll(60, TimeUnit.SECONDS));
       assertEquals(6, attachments.count());
-      build("3.0", otherClasses(), sources("3.0", 4, true), url);
+      buildFromOtherClasses("3.0", url);
       assertEquals("refused while serving " + v2, news.poll(60, TimeUnit.SECONDS));
       assertEquals(6, attachments.count());
     } finally {

@@ -440,7 +440,8 @@ public final class EngineOpener {
             null,
             null,
             jdbc.source(),
-            jdbc);
+            jdbc,
+            null);
     try {
       MetamodelNames.fill(running);
       return new Reopened(next, open(next, plan.settings, running));

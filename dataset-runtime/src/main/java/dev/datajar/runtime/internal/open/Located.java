@@ -35,17 +35,6 @@ public record Located(
       String where,
       URL resource,
       Path file,
-      String overrideSource,
-      Settings.JdbcBinding jdbc) {
-    this(name, manifest, where, resource, file, overrideSource, jdbc, null);
-  }
-
-  Located(
-      String name,
-      Manifest manifest,
-      String where,
-      URL resource,
-      Path file,
       String overrideSource) {
     this(name, manifest, where, resource, file, overrideSource, null, null);
   }
