@@ -52,6 +52,15 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
   /**
    * Reads dataset {@code name} from {@code file} instead of the class path; also system property
    * {@code datajar.<name>.path} or environment variable {@code DATAJAR_<NAME>_PATH}.
+   *
+   * <p>A directory instead of a file holds versions of the dataset's jar (the artifact its module
+   * builds, e.g. {@code geo-data-2026.12.jar}): the newest jar that holds the dataset, by the
+   * version in its {@code META-INF/maven/.../pom.properties} in Maven's order, and passes every
+   * check, is read (through the cache directory, as a jar on the class path is). Only complete
+   * {@code *.jar} names not starting with {@code .} are looked at: drop a jar under another name
+   * and rename it into the directory. With {@link #follow} or {@link DataSets#reload(String)}, a
+   * newer jar is taken without a restart; a jar refused once is not tried again until it changes.
+   * See {@code docs/runtime.md}, "Live data".
    */
   public B path(String name, Path file) {
     paths.put(DataSetLayout.checkName(name), Objects.requireNonNull(file, "file"));
@@ -162,9 +171,13 @@ abstract class DataSetSettings<B extends DataSetSettings<B>> {
    * {@code DATAJAR_<NAME>_PATH}): every {@code pollInterval} its identity (file key, modification
    * time, size, and those of the manifest beside it) is compared with the version served, and a
    * change is taken as {@link DataSets#reload(String)} takes it: verified in full, then served, or
-   * refused with a logged reason while the current version keeps serving. Also system property
-   * {@code datajar.<name>.follow} or environment variable {@code DATAJAR_<NAME>_FOLLOW} (seconds,
-   * or an ISO-8601 duration such as {@code PT30S}); {@link Duration#ZERO} does not follow.
+   * refused with a logged reason while the current version keeps serving. For a directory of jars,
+   * its listing of complete jars is compared, and a change makes the newest jar not refused before
+   * served. For a dataset in PostgreSQL ({@link #jdbc}), every {@code pollInterval} the newest
+   * schema of {@code datajar.datasets} whose fingerprint matches the running entity classes is
+   * looked for and served. Also system property {@code datajar.<name>.follow} or environment
+   * variable {@code DATAJAR_<NAME>_FOLLOW} (seconds, or an ISO-8601 duration such as {@code
+   * PT30S}); {@link Duration#ZERO} does not follow.
    *
    * <p>Replace the file by renaming a complete file over it ({@code mv}, on the same file system),
    * never by writing into it: truncating or copying over a file SQLite has mapped into memory kills

@@ -126,16 +126,18 @@ public final class DataSets implements AutoCloseable {
 
   /**
    * Takes the version of {@code dataSet} found now where it was found at start-up (for now: the
-   * file given by {@code path(...)}, {@code -Ddatajar.<name>.path} or {@code DATAJAR_<NAME>_PATH}),
-   * after verifying it in full against the running entity classes: header, sha256 against the
-   * manifest beside the file (if there is one), schema fingerprint, and entity shape (or, when the
-   * shape differs, the schema through Hibernate): the checks of start-up. Then it is served at
-   * once: calls already running, and open streams, finish on the version they started on, which
-   * closes (connections, caches, Hibernate, its private link to the file) when the last of them is
-   * done. Listeners are told ({@link #addListener}), on this thread after the switch, and may ask
-   * what changed ({@link DataSetListener.Changes}): the old version stays open until they have
-   * returned, and its file is compared with the new one only if one of them asks. Reloads of one
-   * dataset run one at a time.
+   * file given by {@code path(...)}, {@code -Ddatajar.<name>.path} or {@code DATAJAR_<NAME>_PATH},
+   * or the newest jar of the directory they give, skipping jars refused before and unchanged since;
+   * or, in PostgreSQL, the newest schema in {@code datajar.datasets} whose fingerprint matches the
+   * running entity classes; nothing changes when there is nothing newer), after verifying it in
+   * full against the running entity classes: header, sha256 against the manifest beside the file
+   * (if there is one), schema fingerprint, and entity shape (or, when the shape differs, the schema
+   * through Hibernate): the checks of start-up. Then it is served at once: calls already running,
+   * and open streams, finish on the version they started on, which closes (connections, caches,
+   * Hibernate, its private link to the file) when the last of them is done. Listeners are told
+   * ({@link #addListener}), on this thread after the switch, and may ask what changed ({@link
+   * DataSetListener.Changes}): the old version stays open until they have returned, and its file is
+   * compared with the new one only if one of them asks. Reloads of one dataset run one at a time.
    *
    * <p>A file with the sha256 of the version served (as the manifests beside both record it, and as
    * opening verified) is not switched to: the reload logs that at INFO, tells no listener and
@@ -147,12 +149,36 @@ public final class DataSets implements AutoCloseable {
    * @throws IllegalArgumentException if no dataset of that name is open
    */
   public DataSetInfo reload(String dataSet) {
+    // In a directory of jars, a refused jar is remembered: try the next newest, until one is
+    // served, the served one is reached (then the refusal is thrown), or none is refused anew.
+    Served.Version serving = served(dataSet).current();
+    DataSetOpenException refused = null;
+    for (int tries = 0; ; tries++) {
+      int refusedBefore = plan.refusals().count(dataSet);
+      DataSetInfo now;
+      try {
+        now = reloadOnce(dataSet);
+      } catch (DataSetOpenException e) {
+        if (tries >= 64 || plan.refusals().count(dataSet) == refusedBefore) {
+          throw refused != null ? refused : e;
+        }
+        refused = refused != null ? refused : e;
+        continue;
+      }
+      if (refused != null && served(dataSet).current() == serving) {
+        throw refused;
+      }
+      return now;
+    }
+  }
+
+  private DataSetInfo reloadOnce(String dataSet) {
     Served s = served(dataSet);
     synchronized (s) {
       Served.Version old = s.current();
       EngineOpener.Reopened r;
       try {
-        r = EngineOpener.reopen(plan.settings(), dataSet, entities.get(dataSet));
+        r = EngineOpener.reopen(plan, dataSet, entities.get(dataSet), old.engine().manifest());
       } catch (RuntimeException e) {
         String reason =
             "dataset '"
@@ -166,6 +192,9 @@ public final class DataSets implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, reason);
         tell(l -> l.refused(dataSet, old.info(), reason));
         throw DataSetOpenException.withMessage(dataSet, reason, e);
+      }
+      if (r.engine() == null) {
+        return old.info(); // the newest jar holds the file served
       }
       if (sameFile(old.engine(), r.engine())) {
         r.engine().close();

@@ -2,6 +2,7 @@ package dev.datajar.runtime;
 
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.internal.open.EngineOpener;
+import dev.datajar.runtime.internal.open.JarDirectory;
 import dev.datajar.runtime.internal.open.Located;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,11 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Polls the files of followed datasets ({@code follow(name, interval)}) and {@link DataSets#reload
@@ -68,7 +71,13 @@ final class Follower implements AutoCloseable {
                     }));
       }
       Located l = plan.located(name);
-      f.follow(dataSets, name, l.file(), dataSets.file(name), every);
+      if (l.jar() != null) {
+        f.followDirectory(dataSets, name, l.jar(), every);
+      } else if (l.jdbc() != null) {
+        f.followPostgres(dataSets, name, every);
+      } else {
+        f.follow(dataSets, name, l.file(), dataSets.file(name), every);
+      }
     }
     return f == null ? new Follower(null) : f;
   }
@@ -81,37 +90,85 @@ final class Follower implements AutoCloseable {
       // Renamed over while the service opened the version it serves: take it at the first poll.
       seen.set(0, null);
     }
-    long millis = Math.max(1, every.toMillis());
     LOG.log(
         System.Logger.Level.INFO, "dataset ''{0}'': following {1}, every {2}", name, file, every);
-    tasks.add(
-        timer.scheduleWithFixedDelay(
-            () -> {
-              try {
-                List<State> now = Arrays.asList(states(file, manifest)); // no manifest: null
-                if (now.get(0) == null || now.equals(seen)) {
-                  return;
-                }
-                seen.clear();
-                seen.addAll(now);
-                dataSets.reload(name);
-              } catch (DataSetException e) {
-                // refused: logged and told to the listeners by reload
-              } catch (RuntimeException | Error e) {
-                // An Error too (a listener's AssertionError, a LinkageError while checking): one
-                // that escaped would end this periodic task for good, without a word.
-                LOG.log(
-                    System.Logger.Level.WARNING,
-                    "dataset '" + name + "': following " + file + " failed",
-                    e);
-                if (e instanceof VirtualMachineError) {
-                  throw e; // logged; the JVM is in trouble: following stops
-                }
-              }
-            },
-            millis,
-            millis,
-            TimeUnit.MILLISECONDS));
+    schedule(
+        () -> {
+          List<State> now = Arrays.asList(states(file, manifest)); // no manifest: null
+          if (now.get(0) != null && !now.equals(seen)) {
+            seen.clear();
+            seen.addAll(now);
+            reloadLogged(dataSets, name, file);
+          }
+        },
+        every);
+  }
+
+  /**
+   * Follows a dataset in PostgreSQL: every interval, a reload looks in {@code datajar.datasets} for
+   * a newer schema of the dataset (one connection, one query, and one more per newer schema); it
+   * switches only to one whose fingerprint matches, and a refused schema is not reported again.
+   */
+  private void followPostgres(DataSets dataSets, String name, Duration every) {
+    LOG.log(
+        System.Logger.Level.INFO,
+        "dataset ''{0}'': following its newest schema in PostgreSQL, every {1}",
+        name,
+        every);
+    schedule(() -> reloadLogged(dataSets, name, "datajar.datasets"), every);
+  }
+
+  /** Runs {@code poll} every {@code every}, on the one thread. */
+  private void schedule(Runnable poll, Duration every) {
+    long millis = Math.max(1, every.toMillis());
+    tasks.add(timer.scheduleWithFixedDelay(poll, millis, millis, TimeUnit.MILLISECONDS));
+  }
+
+  /** Reloads {@code name}; a refusal is logged by the reload, anything else here. */
+  private static void reloadLogged(DataSets dataSets, String name, Object followed) {
+    try {
+      dataSets.reload(name);
+    } catch (DataSetException e) {
+      // refused: logged and told to the listeners by reload
+    } catch (RuntimeException | Error e) {
+      // An Error too (a listener's AssertionError, a LinkageError while checking): one that
+      // escaped would end this periodic task for good, without a word.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "dataset '" + name + "': following " + followed + " failed",
+          e);
+      if (e instanceof VirtualMachineError) {
+        throw e; // logged; the JVM is in trouble: following stops
+      }
+    }
+  }
+
+  /**
+   * Follows a directory of dataset jars: a change in its listing of complete jars (a jar added,
+   * removed, renamed over or touched) triggers a reload, which takes the newest jar not refused.
+   * The first listing compared is the one the served jar was chosen from, so a jar dropped while
+   * the service opened is taken at the first poll.
+   */
+  private void followDirectory(
+      DataSets dataSets, String name, JarDirectory.Choice choice, Duration every) {
+    Path dir = choice.directory();
+    AtomicReference<Map<Path, JarDirectory.Identity>> seen =
+        new AtomicReference<>(choice.listing());
+    LOG.log(
+        System.Logger.Level.INFO,
+        "dataset ''{0}'': following the newest jar of {1}, every {2}",
+        name,
+        dir,
+        every);
+    schedule(
+        () -> {
+          Map<Path, JarDirectory.Identity> now = JarDirectory.listing(dir);
+          if (!now.equals(seen.get())) {
+            seen.set(now);
+            reloadLogged(dataSets, name, dir);
+          }
+        },
+        every);
   }
 
   /**

@@ -140,9 +140,9 @@ class StartupFailureTest {
     assertEquals(
         "dataset 'geo': "
             + nowhere
-            + " (from system property datajar.geo.path) does not"
-            + " exist or is not a file. Fix the path, or remove the setting to use the dataset jar on"
-            + " the class path.",
+            + " (from system property datajar.geo.path) does not exist or is not a file (nor a"
+            + " directory of dataset jars). Fix the path, or remove the setting to use the dataset"
+            + " jar on the class path.",
         e.getMessage());
   }
 

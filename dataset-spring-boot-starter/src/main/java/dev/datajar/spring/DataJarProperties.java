@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <pre>
  * datajar.datasets=geo,oui                  # default: every dataset on the class path
- * datajar.paths.geo=/srv/data/geo.sqlite    # read dataset 'geo' from this file
+ * datajar.paths.geo=/srv/data/geo.sqlite    # read dataset 'geo' from this file (or from the
+ *                                          # newest jar of a directory given here)
  * datajar.jdbc.geo=jdbc:postgresql://db/ref # read dataset 'geo' from PostgreSQL (user, password
  *                                          # in the URL or DATAJAR_GEO_JDBC_USER/_PASSWORD)
  * datajar.follow.geo=30s                    # take a new geo file renamed over the path's
@@ -37,7 +38,12 @@ public class DataJarProperties {
   /** The datasets to open; empty for every dataset on the class path. */
   private List<String> datasets = new ArrayList<>();
 
-  /** A file per dataset name, read instead of the dataset on the class path. */
+  /**
+   * A file per dataset name, read instead of the dataset on the class path; or a directory where
+   * versions of the dataset's jar are dropped, of which the newest (by the Maven version in its
+   * pom.properties) that passes every check is read. Drop a jar under a name starting with a dot
+   * and rename it to *.jar.
+   */
   private Map<String, Path> paths = new LinkedHashMap<>();
 
   /**
@@ -48,8 +54,10 @@ public class DataJarProperties {
 
   /**
    * A poll interval per dataset name: the dataset's file (datajar.paths.NAME) is followed, and a
-   * new version renamed over it is verified and then served without a restart. Replace the file by
-   * an atomic rename only, never by writing into it.
+   * new version renamed over it is verified and then served without a restart; or, for a directory,
+   * a newer jar dropped into it; or, for a dataset in PostgreSQL (datajar.jdbc.NAME), a newer
+   * schema whose fingerprint matches the entity classes. Replace the file by an atomic rename only,
+   * never by writing into it.
    */
   private Map<String, Duration> follow = new LinkedHashMap<>();
 
@@ -101,7 +109,10 @@ public class DataJarProperties {
     this.datasets = datasets;
   }
 
-  /** A file per dataset name, read instead of the dataset on the class path. */
+  /**
+   * A file per dataset name, read instead of the dataset on the class path; or a directory of the
+   * dataset's jars, of which the newest is read.
+   */
   public Map<String, Path> getPaths() {
     return paths;
   }
@@ -120,8 +131,8 @@ public class DataJarProperties {
   }
 
   /**
-   * A poll interval per dataset name: the dataset's file is followed, and a new version renamed
-   * over it is verified and then served without a restart.
+   * A poll interval per dataset name: the dataset's file (or directory of jars, or newest schema in
+   * PostgreSQL) is followed, and a new version is verified and then served without a restart.
    */
   public Map<String, Duration> getFollow() {
     return follow;

@@ -15,8 +15,12 @@ import dev.datajar.runtime.DataSetListener;
 import dev.datajar.runtime.DataSetOpenException;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Store;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,8 +28,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,7 +175,7 @@ class DataJarAutoConfigurationTest {
       assertEquals(cache.resolve("pinned"), pinned.getParent()); // followed: a private link
       Path next = elsewhere.resolveSibling(".next");
       Files.copy(file, next);
-      Files.move(next, elsewhere, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(next, elsewhere, StandardCopyOption.ATOMIC_MOVE);
       dataSets.reload("iso-codes");
       assertTrue(!dataSets.file("iso-codes").equals(pinned), "a new version is served");
       assertEquals(
@@ -189,7 +197,7 @@ class DataJarAutoConfigurationTest {
         assertEquals(
             1, st.executeUpdate("update country set name = 'Nippon' where alpha_2 = 'JP'"));
       }
-      Files.move(next, elsewhere, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(next, elsewhere, StandardCopyOption.ATOMIC_MOVE);
       dataSets.reload("iso-codes");
       assertEquals(
           "Nippon", context.getBean(Lookups.class).countries.get("JP").orElseThrow().getName());
@@ -201,6 +209,68 @@ class DataJarAutoConfigurationTest {
       assertEquals(List.of(new DataSetChanges.ColumnCount("name", 1)), countries.changedColumns());
       assertEquals(1, told.get(0).changed(), "no other table changed");
       assertEquals(List.of(), told.get(0).schemaChanges());
+    }
+  }
+
+  @Test
+  void pathsProperty_aDirectoryOfJars_servesTheNewestThatPassesItsChecks() throws Exception {
+    // The iso-codes jar as the plugin built it, dropped into a directory as an operator would.
+    Path jar = datasetJar();
+    Path dir = Files.createDirectories(cache.resolve("drop"));
+    Path part = dir.resolve(".iso-codes.jar.part");
+    Files.copy(jar, part);
+    Files.move(part, dir.resolve("dataset-iso-codes.jar"), StandardCopyOption.ATOMIC_MOVE);
+    try (ConfigurableApplicationContext context =
+        start("datajar.paths.iso-codes=" + dir, "datajar.follow.iso-codes=1h")) {
+      DataSets dataSets = context.getBean(DataSets.class);
+      DataSetInfo served = dataSets.info("iso-codes");
+      assertTrue(served.source().contains("dataset-iso-codes.jar"), served.source());
+      assertTrue(dataSets.file("iso-codes").startsWith(cache), dataSets.file("iso-codes") + "");
+      // A newer version whose file does not match its manifest: refused, the first one serves on.
+      Path bad = dir.resolve(".bad.part");
+      newerAndDamaged(jar, bad);
+      Files.move(bad, dir.resolve("dataset-iso-codes-99.0.jar"), StandardCopyOption.ATOMIC_MOVE);
+      DataSetOpenException e =
+          assertThrows(DataSetOpenException.class, () -> dataSets.reload("iso-codes"));
+      assertTrue(e.getMessage().contains("dataset-iso-codes-99.0.jar"), e.getMessage());
+      assertEquals(served.sha256(), dataSets.info("iso-codes").sha256());
+      assertEquals(
+          "Japan", context.getBean(Lookups.class).countries.get("JP").orElseThrow().getName());
+    }
+  }
+
+  /** The jar this test's class path reads iso-codes from. */
+  private static Path datasetJar() throws Exception {
+    URL manifest =
+        DataJarAutoConfigurationTest.class
+            .getClassLoader()
+            .getResource("META-INF/datasets/iso-codes.manifest.json");
+    JarURLConnection c = (JarURLConnection) manifest.openConnection();
+    return Path.of(c.getJarFileURL().toURI());
+  }
+
+  /** A copy of {@code jar} as version 99.0, whose manifest gives another sha256 for its file. */
+  private static void newerAndDamaged(Path jar, Path out) throws Exception {
+    try (JarFile in = new JarFile(jar.toFile());
+        JarOutputStream o = new JarOutputStream(Files.newOutputStream(out))) {
+      for (JarEntry e : Collections.list(in.entries())) {
+        byte[] b = in.getInputStream(e).readAllBytes();
+        if (e.getName().endsWith(".manifest.json")) {
+          // Another sha256 than its file's (a manifest naming the served file would be no change).
+          b =
+              new String(b, StandardCharsets.UTF_8)
+                  .replaceFirst("(\"sha256\" : \")([0-9a-f]{64})", "$1" + "ab".repeat(32))
+                  .getBytes(StandardCharsets.UTF_8);
+        } else if (e.getName().endsWith("/pom.properties")) {
+          b =
+              new String(b, StandardCharsets.ISO_8859_1)
+                  .replaceAll("(?m)^version=.*$", "version=99.0")
+                  .getBytes(StandardCharsets.ISO_8859_1);
+        }
+        o.putNextEntry(new JarEntry(e.getName()));
+        o.write(b);
+        o.closeEntry();
+      }
     }
   }
 }

@@ -96,7 +96,7 @@ final class PostgresDataSets {
   }
 
   /** Finds {@code META-INF/datasets/*} in a folder before its parent's class path. */
-  private static final class ManifestsFirst extends ClassLoader {
+  static final class ManifestsFirst extends ClassLoader {
     private final Path root;
 
     ManifestsFirst(Path root, ClassLoader parent) {

@@ -56,8 +56,8 @@ class ShopStartupFailureTest {
         "dataset 'shop': "
             + missing
             + " (from DataSetModule.builder().path(\"shop\","
-            + " ...)) does not exist or is not a file. Fix the path, or remove the setting to use the"
-            + " dataset jar on the class path.",
+            + " ...)) does not exist or is not a file (nor a directory of dataset jars). Fix the"
+            + " path, or remove the setting to use the dataset jar on the class path.",
         e.getMessage());
   }
 
@@ -71,8 +71,8 @@ class ShopStartupFailureTest {
       assertEquals(
           "dataset 'shop': "
               + missing
-              + " (from system property datajar.shop.path) does"
-              + " not exist or is not a file. Fix the path, or remove the setting to use the dataset"
+              + " (from system property datajar.shop.path) does not exist or is not a file (nor a"
+              + " directory of dataset jars). Fix the path, or remove the setting to use the dataset"
               + " jar on the class path.",
           e.getMessage());
     } finally {

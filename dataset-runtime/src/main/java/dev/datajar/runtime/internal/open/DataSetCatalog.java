@@ -26,16 +26,21 @@ import java.util.TreeMap;
  */
 public final class DataSetCatalog {
   private final Settings settings;
+  private final JarDirectory.Refusals refusals;
   private final List<URL> indexes = new ArrayList<>();
   private final Map<String, URL> manifests = new TreeMap<>();
 
-  private DataSetCatalog(Settings settings) {
+  private DataSetCatalog(Settings settings, JarDirectory.Refusals refusals) {
     this.settings = settings;
+    this.refusals = refusals;
   }
 
-  /** Locates every dataset the settings ask for (all indexed ones if none is named). */
-  static List<Located> locate(Settings settings) {
-    DataSetCatalog c = new DataSetCatalog(settings);
+  /**
+   * Locates every dataset the settings ask for (all indexed ones if none is named); in a directory
+   * of jars, the newest jar not in {@code refusals}.
+   */
+  static List<Located> locate(Settings settings, JarDirectory.Refusals refusals) {
+    DataSetCatalog c = new DataSetCatalog(settings, refusals);
     c.readIndexes();
     List<String> names =
         settings.dataSets().isEmpty() ? new ArrayList<>(c.manifests.keySet()) : settings.dataSets();
@@ -49,9 +54,12 @@ public final class DataSetCatalog {
     return out;
   }
 
-  /** Locates dataset {@code name} again, as {@link #locate(Settings)} located it at start-up. */
-  static Located locateOne(Settings settings, String name) {
-    DataSetCatalog c = new DataSetCatalog(settings);
+  /**
+   * Locates dataset {@code name} again, as {@link #locate(Settings, JarDirectory.Refusals)} located
+   * it at start-up.
+   */
+  static Located locateOne(Settings settings, String name, JarDirectory.Refusals refusals) {
+    DataSetCatalog c = new DataSetCatalog(settings, refusals);
     c.readIndexes();
     return c.locate(name);
   }
@@ -89,7 +97,10 @@ public final class DataSetCatalog {
     Settings.PathOverride override = settings.pathOverride(name);
     Settings.JdbcBinding jdbc = settings.jdbcBinding(name);
     if (override != null && jdbc == null) {
-      return locateFile(name, override);
+      Path p = override.path().toAbsolutePath().normalize();
+      return Files.isDirectory(p)
+          ? JarDirectory.locate(name, p, override.source(), refusals)
+          : locateFile(name, override);
     }
     URL manifestUrl = manifests.get(name);
     if (manifestUrl == null) {
@@ -103,7 +114,7 @@ public final class DataSetCatalog {
       // pgjdbc is an optional dependency of the runtime: say which one to add before anything
       // reaches for it.
       PostgresDriver.require(name, jdbc.toString());
-      return new Located(name, m, jdbc.toString(), null, null, jdbc.source(), jdbc);
+      return new Located(name, m, jdbc.toString(), null, null, jdbc.source(), jdbc, null);
     }
     if (m.file() == null) {
       throw DataSetOpenException.withMessage(
@@ -160,8 +171,8 @@ public final class DataSetCatalog {
           file
               + " (from "
               + o.source()
-              + ") does not exist or is not a file. Fix the path, or remove the"
-              + " setting to use the dataset jar on the class path.");
+              + ") does not exist or is not a file (nor a directory of dataset jars). Fix the"
+              + " path, or remove the setting to use the dataset jar on the class path.");
     }
     // A manifest beside the file describes exactly that file; otherwise the class path's one
     // still tells which entities the dataset holds, but its checksum is for another file.

@@ -51,6 +51,14 @@ final class DataSetDescriber {
     String source;
     if (l.jdbc() != null) {
       source = JdbcUrls.redact(l.jdbc().url()) + " (from " + l.jdbc().source() + ")";
+    } else if (l.jar() != null) {
+      source =
+          l.jar().jar()
+              + " (the newest jar of "
+              + l.jar().directory()
+              + ", from "
+              + l.overrideSource()
+              + ")";
     } else if (l.file() != null) {
       source = l.file() + " (from " + l.overrideSource() + ")";
     } else {
@@ -58,7 +66,12 @@ final class DataSetDescriber {
     }
     DataSetInfo.Artifact artifact = null;
     Instant builtAt = null;
-    if (l.resource() != null && l.file() == null && l.jdbc() == null) {
+    if (l.jar() != null) {
+      // As read when the jar was chosen: the jar may have been renamed over since.
+      String[] gav = l.jar().coordinates().split(":", 3);
+      artifact = new DataSetInfo.Artifact(gav[0], gav[1], gav[2]);
+      builtAt = l.jar().builtAt();
+    } else if (l.resource() != null && l.file() == null && l.jdbc() == null) {
       JarFacts facts = jarFacts(l.name(), l.resource());
       artifact = facts.artifact;
       builtAt = facts.builtAt;

@@ -14,11 +14,15 @@ import dev.datajar.runtime.internal.hibernate.HibernateVersions;
 import dev.datajar.runtime.internal.logging.QuietStart;
 import dev.datajar.runtime.internal.postgres.PostgresFlavour;
 import dev.datajar.runtime.internal.postgres.PostgresOpener;
+import dev.datajar.runtime.internal.postgres.PostgresSchemas;
 import dev.datajar.runtime.internal.read.RowPath;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 
 /**
@@ -52,25 +57,43 @@ public final class EngineOpener {
    */
   public static final class Plan {
     private final Settings settings;
-    private final List<Located> located;
+    private final JarDirectory.Refusals refusals = new JarDirectory.Refusals();
+    private final List<String> names = new ArrayList<>();
+    // Replaced when a jar of a directory is refused at start-up and the next newest is taken.
+    private final Map<String, Located> located = new ConcurrentHashMap<>();
     private final Map<String, List<Class<?>>> entities = new LinkedHashMap<>();
 
     private Plan(Settings settings) {
       this.settings = settings;
-      this.located = DataSetCatalog.locate(settings);
-      if (located.stream().anyMatch(l -> l.jdbc() == null)) {
+      List<Located> found = DataSetCatalog.locate(settings, refusals);
+      if (found.stream().anyMatch(l -> l.jdbc() == null)) {
         // On a second core, while the entity classes load and files copy; the first connection
         // reports a failure, so the future is not waited for here.
         Future<Void> unused = DriverWarmUp.start();
       }
-      for (Located l : located) {
-        entities.put(l.name(), EntityClasses.load(l, settings.classLoader()));
+      for (Located l : found) {
+        Located at = l;
+        while (true) {
+          try {
+            entities.put(at.name(), EntityClasses.load(at, settings.classLoader()));
+            break;
+          } catch (DataSetOpenException e) {
+            at = nextJar(this, at, e);
+          }
+        }
+        names.add(at.name());
+        located.put(at.name(), at);
       }
     }
 
     /** The settings this plan was made from. */
     public Settings settings() {
       return settings;
+    }
+
+    /** The jars of directories refused so far, for every dataset of this plan. */
+    public JarDirectory.Refusals refusals() {
+      return refusals;
     }
 
     /** The entity classes of each dataset, by dataset name. */
@@ -88,12 +111,35 @@ public final class EngineOpener {
 
     /** Where dataset {@code name} of this plan was located. */
     public Located located(String name) {
-      for (Located l : located) {
-        if (l.name().equals(name)) {
-          return l;
-        }
+      Located l = located.get(name);
+      if (l == null) {
+        throw new IllegalArgumentException("dataset '" + name + "' is not of this plan");
       }
-      throw new IllegalArgumentException("dataset '" + name + "' is not of this plan");
+      return l;
+    }
+  }
+
+  /**
+   * After {@code at}'s jar (in a directory of jars) failed with {@code failure} at start-up: the
+   * next newest jar not refused, with a warning; or {@code failure}, if {@code at} is no such jar
+   * or no other jar is left.
+   */
+  private static Located nextJar(Plan plan, Located at, DataSetOpenException failure) {
+    if (at.jar() == null || !plan.refusals.refuse(at.name(), at.jar().jar(), at.jar().identity())) {
+      throw failure;
+    }
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "dataset ''{0}'': {1} is refused, trying the next newest jar of {2}: {3}",
+        at.name(),
+        at.jar().jar().getFileName(),
+        at.jar().directory(),
+        failure.getMessage());
+    try {
+      return DataSetCatalog.locateOne(plan.settings, at.name(), plan.refusals);
+    } catch (DataSetOpenException none) {
+      failure.addSuppressed(none);
+      throw failure;
     }
   }
 
@@ -107,19 +153,16 @@ public final class EngineOpener {
     // sqlite-jdbc logs through SLF4J when it is on the class path: keep it from announcing,
     // before the first connection, that there is no SLF4J provider.
     QuietStart.slf4j();
-    Settings settings = plan.settings;
-    List<Located> located = plan.located;
+    List<Located> located = plan.names.stream().map(plan::located).toList();
     Map<String, Engine> engines = new LinkedHashMap<>();
     if (located.size() == 1) {
       Located l = located.get(0);
-      engines.put(l.name(), open(l, settings, plan.entities.get(l.name())));
+      engines.put(l.name(), openPlanned(plan, l));
       return engines;
     }
     List<CompletableFuture<Engine>> opening = new ArrayList<>();
     for (Located l : located) {
-      List<Class<?>> classes = plan.entities.get(l.name());
-      opening.add(
-          CompletableFuture.supplyAsync(() -> open(l, settings, classes), EngineOpener::daemon));
+      opening.add(CompletableFuture.supplyAsync(() -> openPlanned(plan, l), EngineOpener::daemon));
     }
     RuntimeException failure = null;
     for (int i = 0; i < located.size(); i++) {
@@ -139,6 +182,28 @@ public final class EngineOpener {
     return engines;
   }
 
+  /**
+   * Opens {@code l} as planned; a dataset in a directory of jars whose newest jar fails a check is
+   * opened from the next newest instead (each refusal logged), as a running service following the
+   * directory would keep serving an older jar rather than a refused one.
+   */
+  private static Engine openPlanned(Plan plan, Located l) {
+    List<Class<?>> classes = plan.entities.get(l.name());
+    Located at = l;
+    for (boolean first = true; ; first = false) {
+      try {
+        if (!first) {
+          sameEntities(at, plan.settings, classes);
+        }
+        Engine e = open(at, plan.settings, classes);
+        plan.located.put(at.name(), at);
+        return e;
+      } catch (DataSetOpenException e) {
+        at = nextJar(plan, at, e);
+      }
+    }
+  }
+
   private static void daemon(Runnable r) {
     Thread t = new Thread(r, "datajar-open");
     t.setDaemon(true);
@@ -153,18 +218,20 @@ public final class EngineOpener {
     if (l.file() != null && settings.followInterval(l.name()) != null) {
       return openPinned(l, settings, entities);
     }
-    if (settings.followInterval(l.name()) != null) {
+    if (settings.followInterval(l.name()) != null && l.jar() == null) {
       throw new DataSetOpenException(
           l.name(),
           "it is to be followed ("
               + Settings.followProperty(l.name())
               + " or follow(...)), but it is read from "
               + l.where()
-              + ": only a file given by path(...), -D"
+              + ": only a file, or a directory of dataset jars, given by path(...), -D"
               + Settings.pathProperty(l.name())
               + " or "
               + Settings.pathVariable(l.name())
-              + " can be followed. Give the file's path, or remove the follow setting.");
+              + " (or a dataset bound to PostgreSQL) can be followed. Give the file's (or the"
+              + " directory's) path, or remove the follow"
+              + " setting.");
     }
     FileSource source = FileSource.of(l, settings);
     try {
@@ -211,36 +278,185 @@ public final class EngineOpener {
     }
   }
 
-  /** A version opened again by {@link #reopen}: where it was located, and its engine. */
+  /**
+   * A version opened again by {@link #reopen}: where it was located, and its engine; {@code null}
+   * when the newest jar of a directory holds the file already served (nothing to switch to).
+   */
   public record Reopened(Located located, Engine engine) {}
 
   /**
-   * Opens the version of dataset {@code name} found now where {@code settings} locate it, with
+   * Opens the version of dataset {@code name} found now where the plan's settings locate it, with
    * every check of {@link #open(Located, Settings, List)} against the running entity classes:
-   * header, sha256 against the manifest beside the file, schema fingerprint, entity shape (and,
-   * when the shape differs, the schema compared through Hibernate). Only a dataset read from a file
-   * given by a setting can have a new version.
+   * header, sha256 against the manifest beside the file (or in the jar), schema fingerprint, entity
+   * shape (and, when the shape differs, the schema compared through Hibernate). Only a dataset read
+   * from a file or a directory of jars given by a setting can have a new version. In a directory,
+   * the newest jar not refused before is taken, and remembered as refused if it fails.
    *
+   * @param serving the manifest of the version served: a jar holding the same file is no change
    * @throws DataSetOpenException naming the file and the failed check; nothing is left open
    */
-  public static Reopened reopen(Settings settings, String name, List<Class<?>> running) {
-    Located l = DataSetCatalog.locateOne(settings, name);
-    if (l.jdbc() != null || l.file() == null) {
+  public static Reopened reopen(Plan plan, String name, List<Class<?>> running, Manifest serving) {
+    Settings settings = plan.settings;
+    Located l = DataSetCatalog.locateOne(settings, name, plan.refusals);
+    if (l.jdbc() != null && serving != null && serving.postgres() != null) {
+      return reopenPostgres(plan, l, running, serving.postgres());
+    }
+    if (l.jdbc() != null || (l.file() == null && l.jar() == null)) {
       throw new DataSetOpenException(
           name,
           "it is read from "
               + l.where()
               + ", which has no new version to take: reload() and follow(...) take a new version"
-              + " of a file given by path(...), -D"
+              + " of a file, or the newest jar of a directory, given by path(...), -D"
               + Settings.pathProperty(name)
               + " or "
               + Settings.pathVariable(name)
-              + " (dataset jars in a directory and PostgreSQL schemas are not followed yet).");
+              + ", or the newest schema of a dataset in PostgreSQL.");
     }
+    if (l.jar() != null) {
+      if (serving != null
+          && l.manifest().sha256() != null
+          && l.manifest().sha256().equals(serving.sha256())) {
+        return new Reopened(l, null);
+      }
+      try {
+        sameEntities(l, settings, running);
+        MetamodelNames.fill(running);
+        return new Reopened(l, open(l, settings, running));
+      } catch (RuntimeException | Error e) {
+        plan.refusals.refuse(name, l.jar().jar(), l.jar().identity());
+        throw e;
+      }
+    }
+    sameEntities(l, settings, running);
+    MetamodelNames.fill(running);
+    return new Reopened(l, openPinned(l, settings, running));
+  }
+
+  /**
+   * The newest schema of a dataset in PostgreSQL that {@code datajar.datasets} lists and whose
+   * recorded schema fingerprint is the one of the schema served, which start-up checked against the
+   * running entity classes: by version ({@link VersionOrder}), then by the time it was loaded.
+   * Schemas newer than it with another fingerprint are refused (each once, while its rows stay the
+   * same), naming both fingerprints; older ones are ignored. No newer matching schema: nothing to
+   * switch to ({@code null} engine), or, if a newer schema was refused now, that refusal.
+   */
+  private static Reopened reopenPostgres(
+      Plan plan, Located l, List<Class<?>> running, Manifest.Postgres serving) {
+    String name = l.name();
+    Settings.JdbcBinding jdbc = l.jdbc();
+    Manifest.Postgres target = null;
+    Map<String, Long> rows = null;
+    String targetVersion = null;
+    List<String> refusedNow = new ArrayList<>();
+    try (Connection c =
+        PostgresOpener.connect(name, jdbc.url(), jdbc.user(), jdbc.password(), serving.schema())) {
+      String expected =
+          PostgresSchemas.readMetadata(c, serving.schema())
+              .getOrDefault(PostgresSchemas.SCHEMA_FINGERPRINT, serving.schemaFingerprint());
+      List<PostgresSchemas.Registered> found = new ArrayList<>(PostgresSchemas.registered(c, name));
+      found.sort(
+          Comparator.comparing(PostgresSchemas.Registered::version, VersionOrder.INSTANCE)
+              .thenComparing(
+                  PostgresSchemas.Registered::loadedAt,
+                  Comparator.nullsFirst(Comparator.naturalOrder()))
+              .reversed());
+      for (PostgresSchemas.Registered r : found) {
+        if (r.schema().equals(serving.schema())) {
+          break; // the one served: older ones are ignored
+        }
+        Object key = "schema " + r.schema();
+        if (plan.refusals.isRefused(name, key, String.valueOf(r.rowsSha256()))) {
+          continue;
+        }
+        Map<String, String> meta = PostgresSchemas.readMetadata(c, r.schema());
+        String fingerprint = meta.get(PostgresSchemas.SCHEMA_FINGERPRINT);
+        if (expected != null
+            && expected.equals(fingerprint)
+            && r.rowsSha256() != null
+            && r.rowsSha256().equals(meta.get(PostgresSchemas.ROWS_SHA256))) {
+          // The running classes' fingerprint: opening compares it with the schema's again.
+          target = new Manifest.Postgres(r.schema(), r.rowsSha256(), expected);
+          targetVersion = r.version();
+          rows =
+              PostgresSchemas.rowCounts(
+                  c, r.schema(), l.manifest().tables().stream().map(Manifest.Table::name).toList());
+          break;
+        }
+        if (plan.refusals.refuse(name, key, String.valueOf(r.rowsSha256()))) {
+          refusedNow.add(
+              "schema "
+                  + r.schema()
+                  + " (version "
+                  + r.version()
+                  + ", loaded "
+                  + r.loadedAt()
+                  + ") has schema fingerprint "
+                  + fingerprint
+                  + ", but the running entity classes have "
+                  + expected
+                  + (fingerprint == null
+                      ? " (it records none: it is not a complete datajar schema)"
+                      : " (it was built from other entity classes)"));
+        }
+      }
+    } catch (SQLException e) {
+      throw new DataSetOpenException(
+          name,
+          "cannot read datajar.datasets in "
+              + jdbc.url()
+              + " (from "
+              + jdbc.source()
+              + "): "
+              + e.getMessage(),
+          e);
+    }
+    if (target == null) {
+      if (refusedNow.isEmpty()) {
+        return new Reopened(l, null);
+      }
+      throw new DataSetOpenException(
+          name,
+          String.join("; ", refusedNow)
+              + ". Deploy the entity classes it was built from with a restart, or build it"
+              + " from the running ones.");
+    }
+    for (String r : refusedNow) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "dataset ''{0}'': {1}; passed over for schema {2}",
+          name,
+          r,
+          target.schema());
+    }
+    List<Manifest.Table> tables = new ArrayList<>();
+    rows.forEach((t, n) -> tables.add(new Manifest.Table(t, n)));
+    Manifest m = l.manifest().toBuilder().postgres(target).tables(tables).build();
+    Located next =
+        new Located(
+            name,
+            m,
+            "schema " + target.schema() + " (version " + targetVersion + ") in " + jdbc,
+            null,
+            null,
+            jdbc.source(),
+            jdbc,
+            null);
+    try {
+      MetamodelNames.fill(running);
+      return new Reopened(next, open(next, plan.settings, running));
+    } catch (RuntimeException | Error e) {
+      plan.refusals.refuse(name, "schema " + target.schema(), target.rowsSha256());
+      throw e;
+    }
+  }
+
+  /** Refuses a new version {@code l} whose manifest names other entity classes than the running. */
+  private static void sameEntities(Located l, Settings settings, List<Class<?>> running) {
     List<Class<?>> found = EntityClasses.load(l, settings.classLoader());
     if (!new HashSet<>(found).equals(new HashSet<>(running))) {
       throw new DataSetOpenException(
-          name,
+          l.name(),
           l.where()
               + " holds entities "
               + names(found)
@@ -249,8 +465,6 @@ public final class EngineOpener {
               + ": a new version must hold the same entity classes. Deploy the new classes with"
               + " a restart.");
     }
-    MetamodelNames.fill(running);
-    return new Reopened(l, openPinned(l, settings, running));
   }
 
   private static String names(List<Class<?>> classes) {

@@ -3,7 +3,9 @@ package dev.datajar.runtime.internal.open;
 import dev.datajar.runtime.DataSetOpenException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -88,7 +90,7 @@ public final class FileCache {
               : Files.createTempFile(dir, sha256 + ".", ".tmp");
       try {
         HashingCopy.Result copied;
-        try (InputStream in = resource.openStream()) {
+        try (InputStream in = openUncached(resource)) {
           copied = HashingCopy.copy(in, tmp);
         }
         HASHED.incrementAndGet();
@@ -248,6 +250,19 @@ public final class FileCache {
   }
 
   /** Removes temporaries left by JVMs that died while copying; recent ones may be in use. */
+  /**
+   * Opens {@code resource}; an entry of a jar file on disk through a {@code JarFile} of its own,
+   * closed with the stream, not the URL handler's shared one, which would keep reading a jar that
+   * was renamed over or deleted since it was first opened (a directory of jars).
+   */
+  private static InputStream openUncached(URL resource) throws IOException {
+    URLConnection c = resource.openConnection();
+    if (c instanceof JarURLConnection j && "file".equals(j.getJarFileURL().getProtocol())) {
+      c.setUseCaches(false);
+    }
+    return c.getInputStream();
+  }
+
   private static void deleteStaleTemporaries(Path dir) {
     Instant before = Instant.now().minus(STALE_TEMP);
     try (Stream<Path> files = Files.list(dir)) {

@@ -13,7 +13,11 @@ import java.nio.file.Path;
  * @param where names the manifest or file in messages
  * @param resource the SQLite resource on the class path, or {@code null}
  * @param file the overriding file, or {@code null}
- * @param overrideSource how the file was given (property, variable, module), or {@code null}
+ * @param overrideSource how the file (or directory of jars) was given (property, variable, module),
+ *     or {@code null}
+ * @param jdbc the PostgreSQL database it is bound to, or {@code null}
+ * @param jar the jar chosen in a directory of jars given by the path setting, or {@code null};
+ *     {@code resource} is then the SQLite file inside it
  */
 public record Located(
     String name,
@@ -22,7 +26,8 @@ public record Located(
     URL resource,
     Path file,
     String overrideSource,
-    Settings.JdbcBinding jdbc) {
+    Settings.JdbcBinding jdbc,
+    JarDirectory.Choice jar) {
 
   Located(
       String name,
@@ -31,6 +36,6 @@ public record Located(
       URL resource,
       Path file,
       String overrideSource) {
-    this(name, manifest, where, resource, file, overrideSource, null);
+    this(name, manifest, where, resource, file, overrideSource, null, null);
   }
 }

@@ -8,8 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -167,6 +171,59 @@ public final class PostgresSchemas {
       p.setString(4, rowsSha256);
       p.executeUpdate();
     }
+  }
+
+  /** A row of {@code datajar.datasets}: a schema loaded for a dataset. */
+  public record Registered(String schema, String version, String rowsSha256, Instant loadedAt) {}
+
+  /**
+   * The schemas {@code datajar.datasets} lists for {@code dataSet}, in no particular order; empty
+   * if that table does not exist.
+   */
+  public static List<Registered> registered(Connection c, String dataSet) throws SQLException {
+    List<Registered> out = new ArrayList<>();
+    try (PreparedStatement p =
+        c.prepareStatement("select to_regclass('datajar.datasets') is not null")) {
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next() || !rs.getBoolean(1)) {
+          return out;
+        }
+      }
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "select schema_name, version, rows_sha256, loaded_at from datajar.datasets"
+                + " where dataset = ?")) {
+      p.setString(1, dataSet);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          Timestamp t = rs.getTimestamp(4);
+          out.add(
+              new Registered(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  t == null ? null : t.toInstant()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The rows of each table of {@code schema} whose name is in {@code tables}, counted. */
+  public static Map<String, Long> rowCounts(Connection c, String schema, List<String> tables)
+      throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (Statement s = c.createStatement()) {
+      for (String t : tables) {
+        try (ResultSet rs =
+            s.executeQuery("select count(*) from " + quote(schema) + "." + quote(t))) {
+          rs.next();
+          out.put(t, rs.getLong(1));
+        }
+      }
+    }
+    return out;
   }
 
   static String quote(String name) {
