@@ -9,13 +9,8 @@ import dev.datajar.builder.fixtures.elemrefs.Route;
 import dev.datajar.builder.fixtures.elemrefs.Station;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.HibernateProbe;
-import dev.datajar.runtime.Query;
-import dev.datajar.runtime.Store;
-import dev.datajar.runtime.Where;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ElemRefsStoreTest {
   @TempDir static Path dir;
+  private static final ToOneCalls CALLS = new ToOneCalls("home", "name", "%a", "Gamma");
   private static Fixtures.BothEngines both;
 
   @BeforeAll
@@ -49,40 +45,18 @@ class ElemRefsStoreTest {
     for (DataSets d : List.of(both.sqlite(), both.postgres())) {
       assertTrue(HibernateProbe.rowPath(d, Route.class), "Route reads through Hibernate");
       Station alpha = d.store(Station.class).get(1L).orElseThrow();
-      List<String> rows = answers(d.store(Route.class), alpha);
+      List<String> rows = CALLS.answers(d.store(Route.class), alpha);
       assertFalse(HibernateProbe.started(d, "elemrefs"), "a Store call started Hibernate");
       Route one = d.store(Route.class).get(1L).orElseThrow();
       // one call makes one object of each target, as a Hibernate session does
       assertSame(one.stops.get(0).station, one.stops.get(3).station);
       assertSame(one.home, one.stops.get(3).transfer.to);
-      assertEquals(answers(HibernateProbe.throughHibernate(d, Route.class), alpha), rows);
+      assertEquals(CALLS.answers(HibernateProbe.throughHibernate(d, Route.class), alpha), rows);
       assertEquals(
           "get 1 one home=1:Alpha stops=[first@1:Alpha[L1->3:Gamma], null@2:null[null],"
               + " third@null[L2->null], fourth@1:Alpha[null->1:Alpha]]"
               + " detours=[c@3:Gamma[null], b@null[null], a@2:null[L9->2:null]]",
           rows.get(1));
     }
-  }
-
-  private static List<String> answers(Store<Route> s, Station alpha) {
-    List<String> out = new ArrayList<>();
-    out.add("search " + s.search(Query.all().orderBy("id")));
-    out.add("get " + s.get(1L).orElseThrow());
-    out.add("get 2 " + s.get(2L).orElseThrow());
-    out.add("getAll " + s.getAll(List.of(3L, 9L, 4L, 2L)));
-    out.add("by home name desc " + s.search(Query.all().orderByDesc("home.name").orderBy("id")));
-    out.add(
-        "home.name like %a "
-            + s.search(Query.where(Where.like("home.name", "%a")).orderBy("name")));
-    out.add("home null " + s.search(Query.where(Where.isNull("home"))));
-    out.add("home = alpha " + s.search(Query.where(Where.eq("home", alpha))));
-    out.add("first " + s.first(Query.where(Where.isNotNull("name")).orderByDesc("id")));
-    out.add("one " + s.one(Query.where(Where.eq("home.name", "Gamma"))));
-    out.add("count " + s.count(Query.where(Where.isNull("home.name"))));
-    out.add("count all " + s.count());
-    try (Stream<Route> rows = s.stream(Query.all().orderBy("home.id").orderBy("id"))) {
-      out.add("stream " + rows.toList());
-    }
-    return out;
   }
 }

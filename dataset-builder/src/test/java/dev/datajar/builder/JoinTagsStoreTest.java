@@ -8,13 +8,8 @@ import dev.datajar.builder.fixtures.jointags.Label;
 import dev.datajar.builder.fixtures.jointags.Post;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.HibernateProbe;
-import dev.datajar.runtime.Query;
-import dev.datajar.runtime.Store;
-import dev.datajar.runtime.Where;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JoinTagsStoreTest {
   @TempDir static Path dir;
+  private static final ToOneCalls CALLS = new ToOneCalls("featured", "title", "%e%", "red");
   private static Fixtures.BothEngines both;
 
   @BeforeAll
@@ -48,36 +44,12 @@ class JoinTagsStoreTest {
     for (DataSets d : List.of(both.sqlite(), both.postgres())) {
       assertTrue(HibernateProbe.rowPath(d, Post.class), "Post reads through Hibernate");
       Label alpha = d.store(Label.class).get(1L).orElseThrow();
-      List<String> rows = answers(d.store(Post.class), alpha);
+      List<String> rows = CALLS.answers(d.store(Post.class), alpha);
       assertFalse(HibernateProbe.started(d, "jointags"), "a Store call started Hibernate");
-      assertEquals(answers(HibernateProbe.throughHibernate(d, Post.class), alpha), rows);
+      assertEquals(CALLS.answers(HibernateProbe.throughHibernate(d, Post.class), alpha), rows);
       assertEquals(
           "get 1 first featured=1:red labels=[1:red, 4:blue, 3:null] picks=[1:red, 2:green]",
           rows.get(1));
     }
-  }
-
-  private static List<String> answers(Store<Post> s, Label alpha) {
-    List<String> out = new ArrayList<>();
-    out.add("search " + s.search(Query.all().orderBy("id")));
-    out.add("get " + s.get(1L).orElseThrow());
-    out.add("get 2 " + s.get(2L).orElseThrow());
-    out.add("getAll " + s.getAll(List.of(3L, 9L, 4L, 2L)));
-    out.add(
-        "by featured name desc "
-            + s.search(Query.all().orderByDesc("featured.name").orderBy("id")));
-    out.add(
-        "featured.name like %e% "
-            + s.search(Query.where(Where.like("featured.name", "%e%")).orderBy("title")));
-    out.add("featured null " + s.search(Query.where(Where.isNull("featured"))));
-    out.add("featured = alpha " + s.search(Query.where(Where.eq("featured", alpha))));
-    out.add("first " + s.first(Query.where(Where.isNotNull("title")).orderByDesc("id")));
-    out.add("one " + s.one(Query.where(Where.eq("featured.name", "red"))));
-    out.add("count " + s.count(Query.where(Where.isNull("featured.name"))));
-    out.add("count all " + s.count());
-    try (Stream<Post> rows = s.stream(Query.all().orderBy("featured.id").orderBy("id"))) {
-      out.add("stream " + rows.toList());
-    }
-    return out;
   }
 }

@@ -9,13 +9,8 @@ import dev.datajar.builder.fixtures.keymaps.Atlas;
 import dev.datajar.builder.fixtures.keymaps.Region;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.HibernateProbe;
-import dev.datajar.runtime.Query;
-import dev.datajar.runtime.Store;
-import dev.datajar.runtime.Where;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeyMapsStoreTest {
   @TempDir static Path dir;
+  private static final ToOneCalls CALLS = new ToOneCalls("home", "name", "%h", "South");
   private static Fixtures.BothEngines both;
 
   @BeforeAll
@@ -48,41 +44,19 @@ class KeyMapsStoreTest {
     for (DataSets d : List.of(both.sqlite(), both.postgres())) {
       assertTrue(HibernateProbe.rowPath(d, Atlas.class), "Atlas reads through Hibernate");
       Region alpha = d.store(Region.class).get(1L).orElseThrow();
-      List<String> rows = answers(d.store(Atlas.class), alpha);
+      List<String> rows = CALLS.answers(d.store(Atlas.class), alpha);
       assertFalse(HibernateProbe.started(d, "keymaps"), "a Store call started Hibernate");
       Atlas one = d.store(Atlas.class).get(1L).orElseThrow();
       // one call makes one object of each entity, keys and values too, as a session does
       Region south = one.home == null ? null : one.routes.get(one.home);
       assertSame(
           one.routes.keySet().stream().filter(r -> r.id == 3).findFirst().orElseThrow(), south);
-      assertEquals(answers(HibernateProbe.throughHibernate(d, Atlas.class), alpha), rows);
+      assertEquals(CALLS.answers(HibernateProbe.throughHibernate(d, Atlas.class), alpha), rows);
       assertEquals(
           "get 1 world home=1:North capitals={1:North=Oslo, 3:South=Cape Town}"
               + " scores={A1/1:North=10, B1/2:null=30} routes={1:North=3:South, 2:null=2:null,"
               + " 3:South=1:North}",
           rows.get(1));
     }
-  }
-
-  private static List<String> answers(Store<Atlas> s, Region alpha) {
-    List<String> out = new ArrayList<>();
-    out.add("search " + s.search(Query.all().orderBy("id")));
-    out.add("get " + s.get(1L).orElseThrow());
-    out.add("get 2 " + s.get(2L).orElseThrow());
-    out.add("getAll " + s.getAll(List.of(3L, 9L, 4L, 2L)));
-    out.add("by home name desc " + s.search(Query.all().orderByDesc("home.name").orderBy("id")));
-    out.add(
-        "home.name like %h "
-            + s.search(Query.where(Where.like("home.name", "%h")).orderBy("name")));
-    out.add("home null " + s.search(Query.where(Where.isNull("home"))));
-    out.add("home = alpha " + s.search(Query.where(Where.eq("home", alpha))));
-    out.add("first " + s.first(Query.where(Where.isNotNull("name")).orderByDesc("id")));
-    out.add("one " + s.one(Query.where(Where.eq("home.name", "South"))));
-    out.add("count " + s.count(Query.where(Where.isNull("home.name"))));
-    out.add("count all " + s.count());
-    try (Stream<Atlas> rows = s.stream(Query.all().orderBy("home.id").orderBy("id"))) {
-      out.add("stream " + rows.toList());
-    }
-    return out;
   }
 }
