@@ -86,13 +86,24 @@ class JarDirectoryTest {
    * it as version {@code version} of dev.datajar.it:lobs-data, in a staging folder.
    */
   private Path build(String version, Path classes, Path sources) throws Exception {
-    Path out = LobsBuilds.build(tmp, version, classes, sources, null);
-    Path pom = out.resolve("META-INF/maven/dev.datajar.it/lobs-data/pom.properties");
-    Files.createDirectories(pom.getParent());
-    Files.writeString(
-        pom, "artifactId=lobs-data\ngroupId=dev.datajar.it\nversion=" + version + "\n");
+    return build("lobs-data", version, classes, sources);
+  }
+
+  /**
+   * As {@link #build(String, Path, Path)}, as version {@code version} of artifact {@code
+   * dev.datajar.it:<artifact>}, or with no {@code pom.properties} when {@code artifact} is null.
+   */
+  private Path build(String artifact, String version, Path classes, Path sources) throws Exception {
+    Path out = LobsBuilds.build(tmp, artifact + "-" + version, classes, sources, null);
+    if (artifact != null) {
+      Path pom = out.resolve("META-INF/maven/dev.datajar.it/" + artifact + "/pom.properties");
+      Files.createDirectories(pom.getParent());
+      Files.writeString(
+          pom, "artifactId=" + artifact + "\ngroupId=dev.datajar.it\nversion=" + version + "\n");
+    }
     Path jar =
-        Files.createDirectories(tmp.resolve("staging")).resolve("lobs-data-" + version + ".jar");
+        Files.createDirectories(tmp.resolve("staging"))
+            .resolve((artifact == null ? "lobs-data" : artifact) + "-" + version + ".jar");
     try (OutputStream o = Files.newOutputStream(jar);
         JarOutputStream j = new JarOutputStream(o, new java.util.jar.Manifest());
         Stream<Path> files = Files.walk(out)) {
@@ -189,6 +200,44 @@ class JarDirectoryTest {
       assertEquals("1.9", version(ds.reload("lobs")));
       assertEquals(5, attachments.count());
       assertTrue(Files.exists(v9));
+    }
+  }
+
+  @Test
+  void jarsThatCannotBeOrdered_areSkippedOrRefused_withTheirReason() throws Exception {
+    dropIn(build("1.9", 0));
+    try (DataSets ds = lobsFrom(drop).open()) {
+      // No pom.properties: its version is unknown, so it is skipped with a warning.
+      dropIn(
+          build(null, "5.0", LobsBuilds.CLASSES, LobsBuilds.sources(tmp, "nopom", 1, false)),
+          "lobs-data-5.0.jar");
+      assertEquals("1.9", version(ds.reload("lobs")));
+      assertTrue(
+          warnings.stream()
+              .anyMatch(
+                  w ->
+                      w.contains("lobs-data-5.0.jar holds it, but has no META-INF/maven/")
+                          && w.contains("its version cannot be ordered")),
+          warnings + "");
+      Files.delete(drop.resolve("lobs-data-5.0.jar"));
+
+      // Another version 1.9 with other rows: which one is 1.9 cannot be told, so it is refused.
+      dropIn(
+          build("lobs-data", "1.9", LobsBuilds.CLASSES, LobsBuilds.sources(tmp, "again", 3, false)),
+          "lobs-data-1.9-rebuilt.jar");
+      DataSetOpenException e = assertThrows(DataSetOpenException.class, () -> ds.reload("lobs"));
+      assertTrue(e.getMessage().contains("are both version 1.9 of"), e.getMessage());
+      assertEquals(5, ds.store(Attachment.class).count());
+      Files.delete(drop.resolve("lobs-data-1.9-rebuilt.jar"));
+
+      // Jars of two artifacts: their versions cannot be ordered against each other.
+      dropIn(
+          build("other-data", "2.0", LobsBuilds.CLASSES, LobsBuilds.sources(tmp, "o", 1, false)));
+      e = assertThrows(DataSetOpenException.class, () -> ds.reload("lobs"));
+      assertTrue(e.getMessage().contains("jars of two artifacts in"), e.getMessage());
+      assertTrue(e.getMessage().contains("other-data-2.0.jar"), e.getMessage());
+      assertEquals("1.9", version(ds.info("lobs")));
+      assertEquals(5, ds.store(Attachment.class).count());
     }
   }
 
