@@ -111,6 +111,19 @@ class PostgresBuildTest {
             .stream()
             .map(s -> s.replace(schema + ".", ""))
             .toList());
+    // Foreign keys the entities leave unnamed are named as PostgreSQL names them, not FK<hash>.
+    assertEquals(
+        List.of(
+            "part_parent_id_fkey",
+            "part_supplier_part_id_fkey",
+            "part_supplier_suppliers_id_fkey",
+            "supplier_country_code_fkey",
+            "supplier_tags_supplier_id_fkey",
+            "warehouse_country_code_fkey"),
+        query(
+            "select conname from pg_constraint where contype = 'f' and connamespace = '"
+                + schema
+                + "'::regnamespace order by 1"));
     assertEquals(
         List.of("part_name", "supplier_tags_supplier_id_tags", "uk_supplier_name"),
         query(

@@ -2,8 +2,11 @@ package dev.datajar.runtime.format;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Constraint;
@@ -64,11 +67,34 @@ final class TableKeys {
           f.getReferencedColumns().isEmpty() && ref.getPrimaryKey() != null
               ? names(ref.getPrimaryKey().getColumns())
               : names(f.getReferencedColumns());
+      List<String> columns = names(f.getColumns());
+      String name = f.getName();
+      if (name == null || name.startsWith(IndexNames.UNNAMED)) {
+        // As PostgreSQL names a foreign key it is not given a name for: <table>_<columns>_fkey.
+        name = IndexNames.base(TableModel.unquote(t.getName()), columns) + "_fkey";
+      }
       out.add(
-          new TableModel.ForeignKey(
-              f.getName(), names(f.getColumns()), TableModel.unquote(ref.getName()), refColumns));
+          new TableModel.ForeignKey(name, columns, TableModel.unquote(ref.getName()), refColumns));
     }
     out.sort(Comparator.comparing(f -> String.join(",", f.columns())));
+    return unique(out);
+  }
+
+  /**
+   * {@code keys} with each name cut to PostgreSQL's limit ({@link IndexNames#fit}) and made unique
+   * within the table ({@code _2}, {@code _3}, ... as for indexes).
+   */
+  private static List<TableModel.ForeignKey> unique(List<TableModel.ForeignKey> keys) {
+    Set<String> taken = new HashSet<>();
+    List<TableModel.ForeignKey> out = new ArrayList<>();
+    for (TableModel.ForeignKey f : keys) {
+      String name = IndexNames.fit(f.name(), "");
+      for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+        name = IndexNames.fit(f.name(), "_" + n);
+      }
+      out.add(
+          new TableModel.ForeignKey(name, f.columns(), f.referencedTable(), f.referencedColumns()));
+    }
     return out;
   }
 
