@@ -188,13 +188,19 @@ public final class DataSets implements AutoCloseable {
                 + " (sha256 "
                 + old.info().sha256()
                 + ") keeps serving: "
-                + withoutPrefix(dataSet, e.getMessage());
+                + EngineOpener.withoutPrefix(dataSet, e.getMessage());
         LOG.log(System.Logger.Level.WARNING, reason);
         tell(l -> l.refused(dataSet, old.info(), reason));
         throw DataSetOpenException.withMessage(dataSet, reason, e);
       }
-      if (r.engine() == null) {
-        return old.info(); // the newest jar holds the file served
+      if (r.engine() == null) { // the newest jar holds the file served, or no newer schema
+        LOG.log(
+            System.Logger.Level.INFO,
+            "dataset ''{0}'': nothing newer to take: still serving sha256 {1} from {2}",
+            dataSet,
+            old.info().sha256(),
+            old.info().source());
+        return old.info();
       }
       if (sameFile(old.engine(), r.engine())) {
         r.engine().close();
@@ -257,13 +263,6 @@ public final class DataSets implements AutoCloseable {
         LOG.log(System.Logger.Level.WARNING, "a DataSetListener failed", e);
       }
     }
-  }
-
-  private static String withoutPrefix(String dataSet, String message) {
-    String prefix = "dataset '" + dataSet + "': ";
-    return message != null && message.startsWith(prefix)
-        ? message.substring(prefix.length())
-        : message;
   }
 
   /** Tells {@code listener} of every new version served and every version refused from now on. */

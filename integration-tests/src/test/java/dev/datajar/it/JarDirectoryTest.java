@@ -242,6 +242,24 @@ class JarDirectoryTest {
   }
 
   @Test
+  void aDamagedJar_isRefused_evenWhenTheCacheHoldsTheFileItsManifestNames() throws Exception {
+    dropIn(build("1.9", 0));
+    try (DataSets ds = lobsFrom(drop).open()) {
+      dropIn(build("1.10", 2));
+      assertEquals("1.10", version(ds.reload("lobs"))); // the cache now holds 1.9's file too
+      String served = ds.info("lobs").sha256();
+      // Built from 1.9's sources, so its manifest names 1.9's file, which is in the cache (builds
+      // are byte-identical), but the file in this jar is damaged.
+      dropIn(corrupt(build("2.0", 0)));
+      DataSetOpenException e = assertThrows(DataSetOpenException.class, () -> ds.reload("lobs"));
+      assertTrue(e.getMessage().contains("lobs-data-2.0.jar"), e.getMessage());
+      assertEquals("1.10", version(ds.info("lobs")));
+      assertEquals(served, ds.info("lobs").sha256());
+      assertEquals(7, ds.store(Attachment.class).count());
+    }
+  }
+
+  @Test
   void startsOnTheNewestJarThatPassesEveryCheck() throws Exception {
     dropIn(build("1.9", 0));
     dropIn(corrupt(build("1.10", 2)));

@@ -46,6 +46,17 @@ import java.util.concurrent.Future;
  * schemas column by column ({@link SchemaCheck}).
  */
 public final class EngineOpener {
+  /**
+   * {@code message} without the {@code dataset '<name>': } it starts with, if it does: for a
+   * message quoted inside another one about the same dataset.
+   */
+  public static String withoutPrefix(String dataSet, String message) {
+    String prefix = "dataset '" + dataSet + "': ";
+    return message != null && message.startsWith(prefix)
+        ? message.substring(prefix.length())
+        : message;
+  }
+
   private static final System.Logger LOG = System.getLogger(EngineOpener.class.getName());
 
   private EngineOpener() {}

@@ -45,7 +45,13 @@ public record FileSource(Path file, boolean cachedCopy, boolean hash, CacheUse.L
     Path dir = CacheDirectory.resolve(l.name(), cache, true);
     CacheUse.Lease lease = CacheUse.acquire(l.name(), dir, sha256);
     try {
-      Optional<Path> cached = FileCache.trustedCopy(l.name(), cache, sha256, l.manifest().bytes());
+      // A jar dropped into a directory is verified itself, each time it is taken: a copy already
+      // in the cache under its manifest's sha256 would otherwise hide a damaged file in the jar,
+      // served on a machine that had the copy and refused on one that had not.
+      Optional<Path> cached =
+          l.jar() != null
+              ? Optional.empty()
+              : FileCache.trustedCopy(l.name(), cache, sha256, l.manifest().bytes());
       FileSource source =
           cached.isPresent()
               ? new FileSource(cached.get(), true, settings.fullCheck(), lease)

@@ -192,8 +192,11 @@ public final class JarDirectory {
             name,
             jar,
             ex instanceof DataSetOpenException
-                ? ex.getMessage()
-                : "cannot read it as a jar: " + ex);
+                ? EngineOpener.withoutPrefix(name, ex.getMessage())
+                : "cannot read it as a jar ("
+                    + ex
+                    + "): a jar still being written? Write it under another name, then rename it"
+                    + " to *.jar");
       }
     }
     if (found.isEmpty()) {
@@ -206,7 +209,10 @@ public final class JarDirectory {
               + ") holds it"
               + (skipped.isEmpty()
                   ? ""
-                  : " and was not refused before (refused, and unchanged since: " + skipped + ")")
+                  : " that can be taken (skipped until they change, each logged at WARNING with"
+                      + " its reason: "
+                      + skipped
+                      + ")")
               + ". Put the dataset's jar (the artifact its module builds, with its"
               + " META-INF/datasets/"
               + DataSetLayout.manifestFileName(name)
