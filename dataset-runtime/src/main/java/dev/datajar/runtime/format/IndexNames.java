@@ -71,11 +71,7 @@ final class IndexNames {
               .thenComparing(TableModel.Index::unique)
               .thenComparing(TableModel.Index::ownerKey));
       for (TableModel.Index i : unnamed) {
-        String base = base(t.name(), i.columns());
-        String name = fit(base, "");
-        for (int n = 2; !taken.add(key(name)); n++) {
-          name = fit(base, "_" + n);
-        }
+        String name = free(base(t.name(), i.columns()), taken);
         indexes.add(new TableModel.Index(name, i.columns(), i.unique(), i.ownerKey()));
       }
       indexes.sort(Comparator.comparing(TableModel.Index::name));
@@ -118,6 +114,18 @@ final class IndexNames {
       end += Character.charCount(cp);
     }
     return base.substring(0, end) + tail;
+  }
+
+  /**
+   * {@code base} {@link #fit fitted}, or with {@code _2}, {@code _3}, ... the first form not yet in
+   * {@code taken} (compared case-insensitively), which it is then added to.
+   */
+  static String free(String base, Set<String> taken) {
+    String name = fit(base, "");
+    for (int n = 2; !taken.add(key(name)); n++) {
+      name = fit(base, "_" + n);
+    }
+    return name;
   }
 
   private static String key(String name) {

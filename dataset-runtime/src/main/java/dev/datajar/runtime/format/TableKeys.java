@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -88,10 +87,7 @@ final class TableKeys {
     Set<String> taken = new HashSet<>();
     List<TableModel.ForeignKey> out = new ArrayList<>();
     for (TableModel.ForeignKey f : keys) {
-      String name = IndexNames.fit(f.name(), "");
-      for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
-        name = IndexNames.fit(f.name(), "_" + n);
-      }
+      String name = IndexNames.free(f.name(), taken);
       out.add(
           new TableModel.ForeignKey(name, f.columns(), f.referencedTable(), f.referencedColumns()));
     }

@@ -110,7 +110,7 @@ public final class PostgresOpener {
         return false;
       }
       for (EntityLayout.Member k : l.id().isComposite() ? l.id().parts() : List.of(l.id())) {
-        if (k.isComposite() || PostgresCodec.of(Codec.of(k.codec(), loader)).width() != 1) {
+        if (k.isComposite() || PostgresFormat.columns(Codec.of(k.codec(), loader)) != 1) {
           return false;
         }
       }
@@ -127,7 +127,7 @@ public final class PostgresOpener {
         }
       }
       for (EntityLayout.Member m : l.columns()) {
-        boolean pair = PostgresCodec.of(Codec.of(m.codec(), loader)).width() == 2;
+        boolean pair = PostgresFormat.columns(Codec.of(m.codec(), loader)) == 2;
         if (!columns.contains(m.column())
             || (pair && !columns.contains(PostgresFormat.offsetColumn(m.column())))) {
           return false;
