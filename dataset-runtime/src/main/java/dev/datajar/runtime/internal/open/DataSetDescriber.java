@@ -92,6 +92,22 @@ final class DataSetDescriber {
         servedSince);
   }
 
+  /** Every {@code META-INF/maven/.../pom.properties} of {@code jar}, read. */
+  static List<Properties> pomProperties(JarFile jar) throws IOException {
+    List<Properties> poms = new ArrayList<>();
+    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+      JarEntry entry = e.nextElement();
+      if (entry.getName().startsWith(MAVEN_DIR) && entry.getName().endsWith("/pom.properties")) {
+        Properties p = new Properties();
+        try (InputStream in = jar.getInputStream(entry)) {
+          p.load(in);
+        }
+        poms.add(p);
+      }
+    }
+    return poms;
+  }
+
   private record JarFacts(DataSetInfo.Artifact artifact, Instant builtAt) {}
 
   /**
@@ -113,20 +129,10 @@ final class DataSetDescriber {
           FileTime t = manifest.getLastModifiedTime();
           builtAt = t == null ? null : t.toInstant();
         }
-        List<JarEntry> poms = new ArrayList<>();
-        for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-          JarEntry entry = e.nextElement();
-          String n = entry.getName();
-          if (n.startsWith(MAVEN_DIR) && n.endsWith("/pom.properties")) {
-            poms.add(entry);
-          }
-        }
+        List<Properties> poms = pomProperties(jar);
         DataSetInfo.Artifact artifact = null;
         if (poms.size() == 1) {
-          Properties p = new Properties();
-          try (InputStream in = jar.getInputStream(poms.get(0))) {
-            p.load(in);
-          }
+          Properties p = poms.get(0);
           String g = p.getProperty("groupId");
           String a = p.getProperty("artifactId");
           String v = p.getProperty("version");

@@ -16,7 +16,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,7 +41,6 @@ import java.util.jar.JarFile;
  */
 public final class JarDirectory {
   private static final System.Logger LOG = System.getLogger(JarDirectory.class.getName());
-  private static final String MAVEN_DIR = "META-INF/maven/";
 
   private JarDirectory() {}
 
@@ -313,17 +311,7 @@ public final class JarDirectory {
                 + m.file()
                 + "'. The jar is corrupt; rebuild it.");
       }
-      List<Properties> poms = new ArrayList<>();
-      for (Enumeration<JarEntry> e = j.entries(); e.hasMoreElements(); ) {
-        JarEntry entry = e.nextElement();
-        if (entry.getName().startsWith(MAVEN_DIR) && entry.getName().endsWith("/pom.properties")) {
-          Properties p = new Properties();
-          try (InputStream in = j.getInputStream(entry)) {
-            p.load(in);
-          }
-          poms.add(p);
-        }
-      }
+      List<Properties> poms = DataSetDescriber.pomProperties(j);
       String g = poms.size() == 1 ? poms.get(0).getProperty("groupId") : null;
       String a = poms.size() == 1 ? poms.get(0).getProperty("artifactId") : null;
       String v = poms.size() == 1 ? poms.get(0).getProperty("version") : null;
