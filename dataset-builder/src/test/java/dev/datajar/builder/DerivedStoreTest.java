@@ -309,6 +309,20 @@ class DerivedStoreTest {
           List.of(1L, 2L),
           bookingIds(bookings.search(Query.where(Where.eq("slot.starts", other.starts)))));
       assertTrue(HibernateProbe.rowPath(ds, Booking.class));
+      // get and getAll by a key holding the same instant at another offset: S5 as for eq
+      Store<Slot> slots = ds.store(Slot.class);
+      Slot s1 = slots.get(new Slot.Key("S1", other.starts)).orElseThrow();
+      assertEquals(OffsetDateTime.parse("2024-01-02T08:49:05+05:45"), s1.starts, "as stored");
+      assertEquals(
+          List.of(true, false),
+          slots
+              .getAll(
+                  List.of(
+                      new Slot.Key("S1", other.starts),
+                      new Slot.Key("S1", other.starts.plusSeconds(1))))
+              .stream()
+              .map(o -> o.isPresent())
+              .toList());
       assertFalse(HibernateProbe.started(ds, "zonedkeys"));
     }
   }

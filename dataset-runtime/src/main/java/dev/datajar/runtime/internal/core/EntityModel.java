@@ -7,6 +7,8 @@ import jakarta.persistence.metamodel.SingularAttribute;
 import jakarta.persistence.metamodel.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -255,9 +257,20 @@ public final class EntityModel {
   /**
    * What identifies the row an id value selects, for maps keyed by id: ids that SQL finds equal are
    * equal keys. A {@code BigDecimal} without trailing zeros ({@code 1.50} and {@code 1.5} are the
-   * same row), {@code 0.0} for {@code -0.0}; any other id as itself.
+   * same row), {@code 0.0} for {@code -0.0}, an {@code OffsetDateTime}/{@code ZonedDateTime} as its
+   * {@code Instant} (docs/queries.md S5), a composite id's internal form (a list) part by part; any
+   * other id as itself.
    */
   public static Object idKey(Object id) {
+    if (id instanceof List<?> parts) {
+      for (int i = 0; i < parts.size(); i++) {
+        Object part = parts.get(i);
+        if (idKey(part) != part) {
+          return parts.stream().map(EntityModel::idKey).toList();
+        }
+      }
+      return id;
+    }
     if (id instanceof BigDecimal d) {
       return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
     }
@@ -266,6 +279,12 @@ public final class EntityModel {
     }
     if (id instanceof Float f && f == 0.0f) {
       return 0.0f;
+    }
+    if (id instanceof OffsetDateTime t) {
+      return t.toInstant();
+    }
+    if (id instanceof ZonedDateTime t) {
+      return t.toInstant();
     }
     return id;
   }

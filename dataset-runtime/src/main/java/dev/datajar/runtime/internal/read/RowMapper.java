@@ -15,6 +15,8 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -220,6 +222,13 @@ public final class RowMapper<T> {
   private final boolean storedId;
 
   /**
+   * The id's codecs, one per id column, where a column holds an {@code OffsetDateTime}/{@code
+   * ZonedDateTime} as text ({@link SqlFlavour#instantText}): such a column is found by its instant
+   * ({@link #idCondition}, docs/queries.md S5); else {@code null}.
+   */
+  private final List<Codec> instantIdCodecs;
+
+  /**
    * @param members the id's and attributes' setters, by attribute ({@link EntityMembers#of})
    * @param flavour the engine whose table this mapper reads
    * @param cacheSize how many rows to cache ({@link #cacheSize})
@@ -253,7 +262,8 @@ public final class RowMapper<T> {
       this.key = composite;
       this.idClass = layout.idClass();
       this.idCodec = null;
-      this.storedId = false;
+      this.storedId = key.codecs.stream().anyMatch(RowMapper::storedForm);
+      this.instantIdCodecs = instantCodecs(key.codecs, flavour);
       this.idSetter = idClass ? null : members.get(id.attribute()).setter();
       this.idColumns = List.copyOf(key.columns);
       String prefix = idClass ? "" : id.attribute() + ".";
@@ -271,8 +281,8 @@ public final class RowMapper<T> {
       this.key = null;
       this.idClass = false;
       this.idCodec = flavour.codec(Codec.of(id.codec(), loader));
-      Class<?> idType = idCodec.javaType();
-      this.storedId = idType == BigDecimal.class || idType == Double.class || idType == Float.class;
+      this.storedId = storedForm(idCodec);
+      this.instantIdCodecs = instantCodecs(List.of(idCodec), flavour);
       this.idSetter = members.get(id.attribute()).setter();
       this.idColumns = List.of(TableModel.quote(id.column()));
       idPaths.add(id.attribute());
@@ -350,14 +360,40 @@ public final class RowMapper<T> {
 
   /**
    * {@code "id" = ?}, or {@code "a" = ? and "b" = ?} for a composite id; columns after {@code
-   * alias}.
+   * alias}. A column of {@link #instantIdCodecs} is the range of its instant, {@code ("a" >= ? and
+   * "a" < ?)}, as {@link SqlWriter} writes {@code eq} on it: the same instant at another offset
+   * finds the row.
    */
   String idCondition(String alias) {
     StringBuilder sb = new StringBuilder();
-    for (String c : idColumns) {
-      sb.append(sb.length() == 0 ? "" : " and ").append(alias).append(c).append(" = ?");
+    for (int i = 0; i < idColumns.size(); i++) {
+      String c = alias + idColumns.get(i);
+      sb.append(i == 0 ? "" : " and ");
+      if (instantIdCodecs != null && flavour.instantText(instantIdCodecs.get(i))) {
+        sb.append('(').append(c).append(" >= ? and ").append(c).append(" < ?)");
+      } else {
+        sb.append(c).append(" = ?");
+      }
     }
     return sb.toString();
+  }
+
+  /**
+   * True if ids that differ in Java can select the same row through a value of {@code codec}
+   * ({@link EntityModel#idKey}): then the entity carries the id read from the row.
+   */
+  private static boolean storedForm(Codec codec) {
+    Class<?> t = codec.javaType();
+    return t == BigDecimal.class
+        || t == Double.class
+        || t == Float.class
+        || t == OffsetDateTime.class
+        || t == ZonedDateTime.class;
+  }
+
+  /** {@code codecs}, if one of them is stored as instant text on {@code flavour}; else null. */
+  private static List<Codec> instantCodecs(List<Codec> codecs, SqlFlavour flavour) {
+    return codecs.stream().anyMatch(flavour::instantText) ? List.copyOf(codecs) : null;
   }
 
   /**
@@ -721,7 +757,20 @@ public final class RowMapper<T> {
   /** Binds an id (in its internal form) from parameter {@code index} on. */
   @SuppressWarnings("unchecked")
   void bindId(PreparedStatement ps, int index, Object id) throws SQLException {
-    if (key == null) {
+    if (instantIdCodecs != null) {
+      List<Object> parts = key == null ? List.of(id) : (List<Object>) id;
+      int at = index;
+      for (int i = 0; i < parts.size(); i++) {
+        Codec c = instantIdCodecs.get(i);
+        if (flavour.instantText(c)) { // the range of idCondition
+          String instant = SqlWriter.instant(parts.get(i));
+          ps.setString(at++, instant);
+          ps.setString(at++, instant + SqlWriter.AFTER_INSTANT);
+        } else {
+          c.bind(ps, at++, parts.get(i));
+        }
+      }
+    } else if (key == null) {
       idCodec.bind(ps, index, id);
     } else {
       key.bind(ps, index, (List<Object>) id);

@@ -376,8 +376,8 @@ public final class SqlWriter extends ConditionWriter {
           sb.append(')');
         }
         case LT -> text(e + " < ", v);
-        case LE -> text(e + " < ", v + "!");
-        case GT -> text(e + " >= ", v + "!");
+        case LE -> text(e + " < ", v + AFTER_INSTANT);
+        case GT -> text(e + " >= ", v + AFTER_INSTANT);
         case GE -> text(e + " >= ", v);
       }
     } else if (c instanceof Criterion.Between x) {
@@ -550,7 +550,7 @@ public final class SqlWriter extends ConditionWriter {
     sb.append('(');
     text(e + " >= ", low);
     sb.append(" and ");
-    text(e + " < ", high + "!");
+    text(e + " < ", high + AFTER_INSTANT);
     sb.append(')');
   }
 
@@ -559,7 +559,16 @@ public final class SqlWriter extends ConditionWriter {
     params.add(new Param(value, TEXT));
   }
 
-  private static String instant(Object v) {
+  /**
+   * What follows every stored text of an instant {@code X} ({@code " ["}) sorts below {@code X +}
+   * this: {@code [X, X + AFTER_INSTANT)} holds exactly the texts of instant {@code X}.
+   */
+  static final String AFTER_INSTANT = "!";
+
+  /**
+   * The UTC instant of an {@code OffsetDateTime}/{@code ZonedDateTime}, as its stored text begins.
+   */
+  static String instant(Object v) {
     if (v instanceof OffsetDateTime o) {
       return TemporalText.format(o.toInstant());
     }
