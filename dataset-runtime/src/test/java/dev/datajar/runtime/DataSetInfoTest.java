@@ -117,7 +117,7 @@ class DataSetInfoTest {
         DataSets.builder().classLoader(Fixtures.loader(classes)).path("geo", copy).open()) {
       DataSetInfo info = dataSets.info("geo");
       assertNull(info.artifact());
-      assertEquals(copy + " (from DataSetModule.builder().path(\"geo\", ...))", info.source());
+      assertEquals(copy + " (from path(\"geo\", ...) on the builder)", info.source());
       assertEquals(copy, info.file());
       assertNull(info.sha256(), "the class path's manifest describes another file");
       assertEquals(Map.of("city", 10L, "country", 10L), info.tables());

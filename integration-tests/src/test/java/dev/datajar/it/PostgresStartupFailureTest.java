@@ -46,8 +46,9 @@ class PostgresStartupFailureTest {
         e.getMessage()
             .endsWith(
                 "and no database is given for it. Set"
-                    + " -Ddatajar.shop.jdbc=jdbc:postgresql://host:port/database (or DATAJAR_SHOP_JDBC, or"
-                    + " DataSetModule.builder().jdbc(\"shop\", url))."),
+                    + " -Ddatajar.shop.jdbc=jdbc:postgresql://host:port/database (or DATAJAR_SHOP_JDBC, jdbc(\"shop\","
+                    + " url) on DataSets.builder() or DataSetModule.builder(), or datajar.jdbc.shop"
+                    + " in Spring Boot)."),
         e.getMessage());
   }
 
@@ -130,7 +131,7 @@ class PostgresStartupFailureTest {
         "dataset 'shop' is bound to PostgreSQL ("
             + built.url()
             + ", from"
-            + " DataSetModule.builder().jdbc(\"shop\", ...)), but its manifest names no PostgreSQL"
+            + " jdbc(\"shop\", ...) on the builder), but its manifest names no PostgreSQL"
             + " schema: the dataset was built into a SQLite file. Build it into that database (mvn"
             + " package -Ddataset.jdbc.url="
             + built.url()

@@ -55,8 +55,7 @@ class ShopStartupFailureTest {
     assertEquals(
         "dataset 'shop': "
             + missing
-            + " (from DataSetModule.builder().path(\"shop\","
-            + " ...)) does not exist or is not a file (nor a directory of dataset jars). Fix the"
+            + " (from path(\"shop\", ...) on the builder) does not exist or is not a file (nor a directory of dataset jars). Fix the"
             + " path, or remove the setting to use the dataset jar on the class path.",
         e.getMessage());
   }

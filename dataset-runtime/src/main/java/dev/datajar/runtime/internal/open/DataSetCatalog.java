@@ -132,10 +132,11 @@ public final class DataSetCatalog {
               + "=jdbc:postgresql://"
               + "host:port/database (or "
               + Settings.jdbcVariable(name)
-              + ", or"
-              + " DataSetModule.builder().jdbc(\""
+              + ", jdbc(\""
               + name
-              + "\", url)).",
+              + "\", url) on DataSets.builder() or DataSetModule.builder(), or datajar.jdbc."
+              + name
+              + " in Spring Boot).",
           null);
     }
     URL resource;

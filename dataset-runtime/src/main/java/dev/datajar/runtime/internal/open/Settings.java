@@ -128,7 +128,8 @@ public record Settings(
    */
   public JdbcBinding jdbcBinding(String dataSet) {
     String url = jdbcUrls.get(dataSet);
-    String source = "DataSetModule.builder().jdbc(\"" + dataSet + "\", ...)";
+    // DataSets.builder(), DataSetModule.builder() or the Spring Boot starter's datajar.jdbc.<name>
+    String source = "jdbc(\"" + dataSet + "\", ...) on the builder";
     if (url == null) {
       url = systemProperties.apply(jdbcProperty(dataSet));
       source = "system property " + jdbcProperty(dataSet);
@@ -225,7 +226,7 @@ public record Settings(
   PathOverride pathOverride(String dataSet) {
     Path p = paths.get(dataSet);
     if (p != null) {
-      return new PathOverride(p, "DataSetModule.builder().path(\"" + dataSet + "\", ...)");
+      return new PathOverride(p, "path(\"" + dataSet + "\", ...) on the builder");
     }
     String v = systemProperties.apply(pathProperty(dataSet));
     if (v != null && !v.isBlank()) {
