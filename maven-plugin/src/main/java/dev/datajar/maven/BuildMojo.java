@@ -137,7 +137,9 @@ public class BuildMojo extends AbstractMojo {
           classes
               + " does not exist, so there are no entity classes"
               + " to build datasets from. Compile first: run 'mvn package' (the goal runs in the"
-              + " process-classes phase), or 'mvn compile dataset:build'.");
+              + " process-classes phase), or 'mvn compile dataset:build'. The @DataSet interface"
+              + " and its entities must be compiled in this module: classes in dependencies are"
+              + " not searched for datasets.");
     }
     HibernateLogging.routeTo(getLog());
     BuildResult result;
