@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -38,11 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * To-ones to composite keys inside keys and embeddables (the {@code keyrefs} fixture: JPA's derived
  * identity to an {@code @IdClass} target, an {@code @EmbeddedId} holding such a to-one, an embedded
- * attribute and a collection's embeddable element holding them, and to-ones to entities whose keys
- * hold them) read on the row path, on SQLite and on PostgreSQL: without Hibernate, and with the
- * answers Hibernate gives to the same calls on the same dataset (get, getAll, search, first, one,
- * count and stream; conditions and orders through these to-ones, entities as values), over
- * generated queries.
+ * attribute, a collection's embeddable element and a map's embeddable key holding them, and to-ones
+ * to entities whose keys hold them) read on the row path, on SQLite and on PostgreSQL: without
+ * Hibernate, and with the answers Hibernate gives to the same calls on the same dataset (get,
+ * getAll, search, first, one, count and stream; conditions and orders through these to-ones,
+ * entities as values), over generated queries.
  */
 class KeyReferenceStoreTest {
   private static final List<Class<?>> ENTITIES =
@@ -134,6 +135,15 @@ class KeyReferenceStoreTest {
       assertEquals(1, f.stops.get(0).runway.number);
       assertEquals("Charles de Gaulle", f.stops.get(1).airport.name);
       assertEquals(null, f.stops.get(1).runway);
+      // a map keyed by an embeddable holding one (a NULL value is no entry, as in Hibernate)
+      Map<String, String> gates = new TreeMap<>();
+      f.gates.forEach((g, note) -> gates.put(g.toString() + " " + g.airport.name, note));
+      assertEquals(
+          Map.of("A1@FR/CDG Charles de Gaulle", "transfer", "A1@GB/LHR Heathrow", "boarding"),
+          gates);
+      f.gates.keySet().stream()
+          .filter(g -> g.airport.code.equals("LHR"))
+          .forEach(g -> assertSame(f.slot.airport, g.airport));
       Flight none = d.store(Flight.class).get(3L).orElseThrow();
       assertEquals(null, none.slot, "an embeddable of NULLs is null");
       assertEquals(null, none.stand);
