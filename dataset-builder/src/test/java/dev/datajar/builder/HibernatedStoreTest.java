@@ -47,7 +47,7 @@ class HibernatedStoreTest {
   }
 
   @Test
-  void shapesLeftToHibernate_readAsWritten_onBothEngines() {
+  void shapesOnceLeftToHibernate_readOnTheRowPathAsWritten_onBothEngines() {
     for (DataSets d : List.of(both.sqlite(), both.postgres())) {
       assertTrue(HibernateProbe.rowPath(d, Board.class), "Board reads through Hibernate");
       assertTrue(HibernateProbe.rowPath(d, Tag.class), "Tag reads through Hibernate");
