@@ -197,9 +197,11 @@ class KeyReferenceStoreTest {
       for (Class<?> c : List.of(Runway.class, Stand.class, Flight.class)) {
         assertFalse(HibernateProbe.rowPath(d, c), c.getName());
       }
-      assertEquals(
-          answers(both.sqlite(), Flight.class, both.sqlite().store(Flight.class)),
-          answers(d, Flight.class, d.store(Flight.class)));
+      Map<String, String> rows =
+          answers(both.sqlite(), Flight.class, both.sqlite().store(Flight.class));
+      Map<String, String> hql = answers(d, Flight.class, d.store(Flight.class));
+      assertEquals(rows.keySet(), hql.keySet());
+      rows.forEach((call, answer) -> assertEquals(answer, hql.get(call), call));
     }
   }
 
@@ -365,6 +367,7 @@ class KeyReferenceStoreTest {
     return List.of(
         p("code", e -> ((Flight) e).code),
         p("slot.label", e -> nav(s.apply(e), x -> x.label)),
+        p("slot", e -> s.apply(e)),
         p("slot.airport", e -> nav(s.apply(e), x -> x.airport)),
         p("slot.airport.name", e -> nav(s.apply(e), x -> nav(x.airport, y -> y.name))),
         p("slot.airport.code", e -> nav(s.apply(e), x -> nav(x.airport, y -> y.code))),
@@ -400,7 +403,7 @@ class KeyReferenceStoreTest {
       List<Object> values = new ArrayList<>();
       for (Object row : rows) {
         Object v = path.value().apply(row);
-        if (v != null && values.stream().noneMatch(x -> sameValue(x, v))) {
+        if (v != null && !nullPart(v) && values.stream().noneMatch(x -> sameValue(x, v))) {
           values.add(v);
         }
       }
@@ -419,6 +422,14 @@ class KeyReferenceStoreTest {
       }
     }
     return out;
+  }
+
+  /**
+   * True for an embeddable value with a null part: the row path refuses it (S1: it could never be
+   * TRUE), where the Hibernate path hands it to Hibernate, for every embeddable alike.
+   */
+  private static boolean nullPart(Object v) {
+    return v instanceof Slot s && (s.label == null || s.airport == null || s.runway == null);
   }
 
   /** Values found twice (the same target, read into two objects) are given once. */
