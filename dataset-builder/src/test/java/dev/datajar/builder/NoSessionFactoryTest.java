@@ -10,10 +10,14 @@ import dev.datajar.builder.fixtures.keyed.Library;
 import dev.datajar.builder.fixtures.keyed.Mention;
 import dev.datajar.builder.fixtures.keyed.Runway;
 import dev.datajar.builder.fixtures.keymaps.Atlas;
+import dev.datajar.builder.fixtures.keyrefs.Airport;
+import dev.datajar.builder.fixtures.keyrefs.Flight;
+import dev.datajar.builder.fixtures.keyrefs.Stand;
 import dev.datajar.builder.fixtures.mapped.Shelf;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
+import dev.datajar.runtime.Where;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18's bar, seen from the JVM: a child JVM run with {@code -verbose:class} reads every entity
- * of the {@code keyed}, {@code mapped}, {@code elemrefs}, {@code keymaps} and {@code jointags}
- * fixtures (composite keys, embeddables, element collections, maps (keyed by entities and
- * embeddables too), sorted collections, many-to-manys (restricted on their join tables too),
- * one-to-manys ordered by their targets' attributes, to-ones to composite keys, to-ones inside
- * collection elements) through every {@code Store} call, and searches ordered and filtered through
- * to-ones, without loading Hibernate's {@code SessionFactoryImpl}; then one HQL {@code query()}
- * loads it, which shows the check would see it.
+ * of the {@code keyed}, {@code mapped}, {@code elemrefs}, {@code keymaps}, {@code jointags} and
+ * {@code keyrefs} fixtures (composite keys, embeddables, element collections, maps (keyed by
+ * entities and embeddables too), sorted collections, many-to-manys (restricted on their join tables
+ * too), one-to-manys ordered by their targets' attributes, to-ones to composite keys, to-ones
+ * inside collection elements, and from {@code keyrefs} to-ones to composite keys inside keys,
+ * embeddables and collection elements) through every {@code Store} call, and searches ordered and
+ * filtered through to-ones, without loading Hibernate's {@code SessionFactoryImpl}; then one HQL
+ * {@code query()} loads it, which shows the check would see it.
  */
 class NoSessionFactoryTest {
   static final String READS_DONE = "---- store calls done ----";
@@ -46,7 +51,7 @@ class NoSessionFactoryTest {
     Path classes = dir.resolve("classes");
     new DataSetBuilder()
         .build(
-            Fixtures.request(dir, "keyed", "mapped", "elemrefs", "keymaps", "jointags")
+            Fixtures.request(dir, "keyed", "mapped", "elemrefs", "keymaps", "jointags", "keyrefs")
                 .outputDirectory(classes.resolve("META-INF/datasets"))
                 .build());
     List<String> command = ChildJvm.java();
@@ -106,10 +111,11 @@ class NoSessionFactoryTest {
           DataSets.builder()
               .classLoader(loader)
               .cacheDirectory(Path.of(args[1]))
-              .dataSets("keyed", "mapped", "elemrefs", "keymaps", "jointags")
+              .dataSets("keyed", "mapped", "elemrefs", "keymaps", "jointags", "keyrefs")
               .open()) {
         long rowsStreamed = 0;
-        for (String name : List.of("keyed", "mapped", "elemrefs", "keymaps", "jointags")) {
+        for (String name :
+            List.of("keyed", "mapped", "elemrefs", "keymaps", "jointags", "keyrefs")) {
           for (Class<?> type : d.entities(name)) {
             Store<?> s = d.store(type);
             s.search(Query.all().limit(5));
@@ -132,6 +138,14 @@ class NoSessionFactoryTest {
         d.store(Book.class).search(Query.all().orderByDesc("author.name"));
         d.store(Mention.class).search(Query.all().orderBy("runway.length").orderBy("note"));
         d.store(Mention.class).count(Query.all().orderBy("printing"));
+        Flight f = d.store(Flight.class).get(1L).orElseThrow();
+        d.store(dev.datajar.builder.fixtures.keyrefs.Runway.class)
+            .get(
+                new dev.datajar.builder.fixtures.keyrefs.Runway.Key(
+                    new Airport.Key(f.slot.airport.country, f.slot.airport.code), 1));
+        d.store(Stand.class).getAll(List.of(f.stand.id));
+        d.store(Flight.class).search(Query.where(Where.eq("slot.runway", f.slot.runway)));
+        d.store(Stand.class).search(Query.all().orderBy("id.airport.name").orderBy("runway"));
         System.out.println(rowsStreamed + " rows streamed");
         System.out.println(READS_DONE);
         System.out.flush();

@@ -66,9 +66,7 @@ class StoreWithoutHibernateTest {
           "restricted/Gadget",
           "a class-level @SQLRestriction, which the row path does not write (README, Known limits)",
           "restricted/Kit",
-          "a to-one and a many-to-many to Gadget, which reads through Hibernate",
-          "hibernated/Board",
-          "a to-one to a composite key inside an embeddable (README, Known limits)");
+          "a to-one and a many-to-many to Gadget, which reads through Hibernate");
 
   /**
    * Fixture datasets not built here, each with the reason; every other one the builder accepts is.

@@ -72,6 +72,26 @@ public record EntityLayout(
     return id.hasToOnePart() || attributes.stream().anyMatch(Member::hasToOnePart);
   }
 
+  /**
+   * True if a part of the id, of an embedded attribute or of a collection's element or map key is a
+   * to-one to a composite key ({@link Member#hasCompositeReferencePart()}): runtimes before such
+   * parts would read its foreign key as one column, so the manifest keeps these layouts apart
+   * again.
+   */
+  public boolean compositeReferenceParts() {
+    if (id.hasCompositeReferencePart()
+        || attributes.stream().anyMatch(Member::hasCompositeReferencePart)) {
+      return true;
+    }
+    for (CollectionLayout c : collections) {
+      if (c.element().hasCompositeReferencePart()
+          || (c.mapKey() != null && c.mapKey().hasCompositeReferencePart())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True if the id is an {@code @IdClass}: its parts are attributes of the entity itself. */
   public boolean idClass() {
     return id.isComposite() && id.attribute() == null;
@@ -311,9 +331,14 @@ public record EntityLayout(
 
     /** True for a composite with a to-one among its parts (nested parts too). */
     public boolean hasToOnePart() {
+      return isComposite() && parts.stream().anyMatch(p -> p.target != null || p.hasToOnePart());
+    }
+
+    /** True for a composite with a to-one to a composite key among its parts (nested parts too). */
+    public boolean hasCompositeReferencePart() {
       return isComposite()
           && parts.stream()
-              .anyMatch(p -> (p.target != null && p.column != null) || p.hasToOnePart());
+              .anyMatch(p -> p.isCompositeReference() || p.hasCompositeReferencePart());
     }
 
     /** The column names of this member (its parts', depth first). */

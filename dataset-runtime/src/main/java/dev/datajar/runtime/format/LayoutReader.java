@@ -58,9 +58,9 @@ import org.hibernate.sql.Template;
  * <p>That is: a single table; a basic id, an {@code @EmbeddedId} or an {@code IdClass} of basic
  * parts and to-ones (JPA's derived identity for an id class); basic attributes, embeddables of
  * basic parts and to-ones (nested too) and to-one references to the primary key of another such
- * entity (to-ones inside keys, embeddables and collections' embeddable elements: to a basic primary
- * key); collections ({@link #collection}); no inheritance, formulas, versions, bytecode enhancement
- * or {@code @PostLoad}. Every attribute is set through the same field or setter Hibernate uses.
+ * entity (basic or composite, inside keys, embeddables and collections' embeddable elements too);
+ * collections ({@link #collection}); no inheritance, formulas, versions, bytecode enhancement or
+ * {@code @PostLoad}. Every attribute is set through the same field or setter Hibernate uses.
  */
 final class LayoutReader {
   private LayoutReader() {}
@@ -572,7 +572,7 @@ final class LayoutReader {
           || !constructible(c)) {
         return Optional.empty();
       }
-      // to-ones among its parts (nested too): to entities with a basic id, as an attribute's
+      // to-ones among its parts (nested too), to basic or composite ids, as an attribute's
       return parts(type, table, codecOf, true, true)
           .map(
               x ->
@@ -852,7 +852,7 @@ final class LayoutReader {
    * An embeddable the runtime can make: a class with a no-argument constructor (not a record), not
    * polymorphic, not stored as one aggregate column, without a {@code @Parent}, its parts basic
    * columns of {@code table} or embeddables of those, and if {@code toOnes} (an attribute, not an
-   * {@code @EmbeddedId}) to-ones to a basic primary key.
+   * {@code @EmbeddedId}) to-ones to a primary key (basic or composite).
    */
   // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
   @SuppressWarnings("removal")
@@ -892,8 +892,10 @@ final class LayoutReader {
 
   /**
    * The parts of an embeddable: basic (and, if {@code nested}, embedded) attributes, and if {@code
-   * toOnes} to-ones whose foreign key is one column (a target with a basic id), recorded as that
-   * column with its target. Embeddables nested in one that may hold to-ones may hold them too.
+   * toOnes} to-ones, recorded as their foreign key column with its target (a target with a basic
+   * id) or as a reference whose parts are the foreign key columns (a composite id: {@link
+   * EntityLayout.Member#isCompositeReference()}). Embeddables nested in one that may hold to-ones
+   * may hold them too.
    */
   private static Optional<List<EntityLayout.Member>> parts(
       EmbeddableMappingType type,
@@ -912,8 +914,8 @@ final class LayoutReader {
           a instanceof EmbeddedAttributeMapping e
               ? embedded(a.getAttributeName(), e, a.getPropertyAccess(), table, codecOf, toOnes)
               : attribute(a, table, codecOf);
-      if (m.isEmpty() || (a instanceof ToOneAttributeMapping && m.get().isCompositeReference())) {
-        return Optional.empty(); // a to-one to a composite key inside a key or an embeddable
+      if (m.isEmpty()) {
+        return Optional.empty();
       }
       parts.add(m.get());
     }

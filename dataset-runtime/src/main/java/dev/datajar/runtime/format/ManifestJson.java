@@ -26,6 +26,12 @@ import java.util.Set;
 final class ManifestJson {
   private static final JsonFactory JSON = new JsonFactory();
 
+  /**
+   * The key of the layouts with to-ones to composite keys inside keys and embeddables, which
+   * runtimes that read {@code laterLayouts} only would misread.
+   */
+  static final String KEY_REFERENCE_LAYOUTS = "keyReferenceLayouts";
+
   private ManifestJson() {}
 
   static byte[] write(Manifest m) {
@@ -73,6 +79,13 @@ final class ManifestJson {
         // that predate them ignore this key.
         layouts(g, "laterLayouts", later);
       }
+      List<EntityLayout> keyReferences =
+          m.layouts().stream().filter(l -> keys.get(l.entity()) == 3).toList();
+      if (!keyReferences.isEmpty()) {
+        // To-ones to composite keys inside keys and embeddables: runtimes that predate them read
+        // laterLayouts, and ignore this key.
+        layouts(g, KEY_REFERENCE_LAYOUTS, keyReferences);
+      }
       g.writeStringField("sqliteVersion", m.sqliteVersion());
       g.writeStringField("datajarVersion", m.datajarVersion());
       g.writeArrayFieldStart("sources");
@@ -103,15 +116,19 @@ final class ManifestJson {
    * Under which key each layout goes, by entity: 0 {@code layouts} (plain), 1 {@code
    * extendedLayouts}, 2 {@code laterLayouts} ({@link EntityLayout#later()}: maps, sorted
    * collections, restrictions; {@link EntityLayout#toOneParts()}: to-ones inside keys and
-   * embeddables); a layout whose to-one or collection target goes under a later key goes there too
-   * (a plain entity with a to-one to an {@code extendedLayouts} entity under {@code
+   * embeddables), 3 {@value #KEY_REFERENCE_LAYOUTS} ({@link
+   * EntityLayout#compositeReferenceParts()}: to-ones to composite keys inside keys, embeddables and
+   * collection elements); a layout whose to-one or collection target goes under a later key goes
+   * there too (a plain entity with a to-one to an {@code extendedLayouts} entity under {@code
    * extendedLayouts}), so a runtime that reads only the earlier keys never meets a target it has no
    * layout for (its mappers would have no mapper for the target).
    */
   private static Map<String, Integer> keys(List<EntityLayout> layouts) {
     Map<String, Integer> keys = new HashMap<>();
     for (EntityLayout l : layouts) {
-      keys.put(l.entity(), l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
+      keys.put(
+          l.entity(),
+          l.compositeReferenceParts() ? 3 : l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
     }
     boolean changed = true;
     while (changed) {
@@ -272,6 +289,7 @@ final class ManifestJson {
     List<Map<String, Object>> recorded = objects(root, "layouts");
     recorded.addAll(objects(root, "extendedLayouts"));
     recorded.addAll(objects(root, "laterLayouts"));
+    recorded.addAll(objects(root, KEY_REFERENCE_LAYOUTS));
     for (Map<String, Object> l : recorded) {
       List<EntityLayout.Member> attributes = new ArrayList<>();
       for (Map<String, Object> a : objects(l, "attributes")) {

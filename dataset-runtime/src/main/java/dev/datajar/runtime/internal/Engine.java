@@ -194,8 +194,8 @@ public final class Engine implements AutoCloseable, Sessions {
     Map<String, Map<String, EntityMembers.Member>> members = new HashMap<>();
     Map<String, Composite> keys = new HashMap<>();
     Map<String, Map<String, Composite>> embeddables = new HashMap<>();
-    // The id attribute of a to-one part's target: its key's path ("nearest.code").
-    Function<String, String> targetIds = t -> layouts.get(t).id().attribute();
+    // The paths of a to-one part's target's id columns: its key's paths ("nearest.code").
+    Function<String, List<String>> targetIds = t -> Composite.idPaths(layouts.get(t), layouts::get);
     for (EntityLayout l : layouts.values()) {
       Map<String, EntityModel.Attr> attrs = new HashMap<>();
       Map<String, String> targets = new HashMap<>();

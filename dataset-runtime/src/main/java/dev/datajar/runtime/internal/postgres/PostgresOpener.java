@@ -110,8 +110,11 @@ public final class PostgresOpener {
         return false;
       }
       for (EntityLayout.Member k : l.id().isComposite() ? l.id().parts() : List.of(l.id())) {
-        if (k.isComposite() || PostgresFormat.columns(Codec.of(k.codec(), loader)) != 1) {
-          return false;
+        // a to-one to a composite key among the parts: each of its foreign key columns
+        for (EntityLayout.Member c : k.isCompositeReference() ? k.parts() : List.of(k)) {
+          if (c.isComposite() || PostgresFormat.columns(Codec.of(c.codec(), loader)) != 1) {
+            return false;
+          }
         }
       }
       for (EntityLayout.CollectionLayout c : l.collections()) {

@@ -69,14 +69,14 @@ public final class CollectionReader {
   private final EntityLayout.Member mapKey;
 
   /**
-   * @param targetIds the id attribute of an embeddable element's to-one part's target entity (by
-   *     class name)
+   * @param targetIds the paths of the id columns of an embeddable element's (or map key's) to-one
+   *     part's target entity (by class name, {@link Composite#idPaths})
    */
   CollectionReader(
       EntityLayout.CollectionLayout c,
       ClassLoader loader,
       SqlFlavour flavour,
-      Function<String, String> targetIds) {
+      Function<String, List<String>> targetIds) {
     this.attribute = c.attribute();
     this.setter =
         EntityMembers.member(

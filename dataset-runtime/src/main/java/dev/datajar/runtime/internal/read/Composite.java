@@ -28,11 +28,12 @@ import java.util.function.Function;
  * the array of its leaf columns' values, depth first; an embeddable whose columns are all NULL is
  * {@code null}, as Hibernate reads it.
  *
- * <p>A part may be a to-one to an entity with a basic id (JPA's derived identity in an {@code
- * IdClass}, a {@code @ManyToOne} in an embeddable): its leaf is the foreign key, its path that of
- * the target's id ({@code "nearest.code"}, as {@code "vendor.id"} is a to-one's key), and building
- * the value loads the target through its mapper ({@link #link}). Immutable once linked;
- * thread-safe.
+ * <p>A part may be a to-one (JPA's derived identity in an {@code IdClass}, a {@code @ManyToOne} in
+ * an embeddable): its leaves are the foreign key, one column for a target with a basic id or a
+ * composite id's columns, their paths those of the target's id ({@code "nearest.code"}, {@code
+ * "cell.sheet"} and {@code "cell.number"}, as {@code "vendor.id"} is a to-one's key), and building
+ * the value loads the target through its mapper ({@link #link}), by its id's internal form (the
+ * list of those leaves, for a composite one). Immutable once linked; thread-safe.
  */
 public final class Composite {
   /** One part: a column, or a nested embeddable. */
@@ -43,6 +44,7 @@ public final class Composite {
     final MethodHandle getter; // (Object owner) -> Object, to take apart a caller's id
     final Composite nested; // null for a column
     final String target; // a to-one's target entity class name, else null
+    final int keyWidth; // a to-one's leaves: 1, or its composite target's id columns; else 0
     RowMapper<?> targetMapper; // a to-one's, set by link()
 
     Part(
@@ -57,16 +59,29 @@ public final class Composite {
       this.getter = getter;
       this.nested = nested;
       this.target = null;
+      this.keyWidth = 0;
     }
 
-    /** A to-one to {@code target}. */
-    Part(String attribute, Class<?> type, MethodHandle setter, MethodHandle getter, String target) {
+    /** A to-one to {@code target}, its foreign key {@code keyWidth} columns. */
+    Part(
+        String attribute,
+        Class<?> type,
+        MethodHandle setter,
+        MethodHandle getter,
+        String target,
+        int keyWidth) {
       this.attribute = attribute;
       this.type = type;
       this.setter = setter;
       this.getter = getter;
       this.nested = null;
       this.target = target;
+      this.keyWidth = keyWidth;
+    }
+
+    /** True for a to-one to a composite key: its id's internal form is a list of its leaves. */
+    boolean compositeTarget() {
+      return keyWidth > 1;
     }
   }
 
@@ -104,15 +119,15 @@ public final class Composite {
   /**
    * @param m an embedded member, or the id of an {@code @IdClass}
    * @param idClass true for the id of an {@code @IdClass}
-   * @param targetIds the id attribute of a to-one part's target entity (by class name); {@code
-   *     null} if {@code m} has no to-one parts
+   * @param targetIds the paths of the id columns of a to-one part's target entity (by class name),
+   *     in order ({@link #idPaths}); {@code null} if {@code m} has no to-one parts
    */
   public Composite(
       EntityLayout.Member m,
       ClassLoader loader,
       SqlFlavour flavour,
       boolean idClass,
-      Function<String, String> targetIds) {
+      Function<String, List<String>> targetIds) {
     this.type = load(m.embeddable(), loader);
     this.constructor = idClass ? null : EntityMembers.constructor(type);
     this.parts = new Part[m.parts().size()];
@@ -136,16 +151,35 @@ public final class Composite {
         EntityModel nm = nested.model;
         attrs.put(p.attribute(), new EntityModel.Attr(p.attribute(), set.type(), x -> nm));
       } else if (p.target() != null) {
-        // A to-one: its foreign key column, known by the path of the target's id.
-        Codec codec = flavour.codec(Codec.of(p.codec(), loader));
-        Part part = new Part(p.attribute(), set.type(), set.setter(), getter, p.target());
+        // A to-one: its foreign key columns (one, or a composite id's, in the order of the
+        // target's id columns), each known by the path of the target's id column it holds.
+        List<EntityLayout.Member> key = p.isCompositeReference() ? p.parts() : List.of(p);
+        List<String> ids = targetIds.apply(p.target());
+        if (ids.size() != key.size()) {
+          throw new IllegalStateException(
+              "the to-one '"
+                  + p.attribute()
+                  + "' of "
+                  + m.embeddable()
+                  + " has "
+                  + key.size()
+                  + " key columns, its target "
+                  + p.target()
+                  + " an id of "
+                  + ids.size());
+        }
+        Part part =
+            new Part(p.attribute(), set.type(), set.setter(), getter, p.target(), key.size());
         parts[i] = part;
         toOneParts.put(p.attribute(), part);
-        columns.add(TableModel.quote(p.column()));
-        names.add(p.column());
-        codecs.add(codec);
-        paths.add(p.attribute() + "." + targetIds.apply(p.target()));
-        w += codec.width();
+        for (int k = 0; k < key.size(); k++) {
+          Codec codec = flavour.codec(Codec.of(key.get(k).codec(), loader));
+          columns.add(TableModel.quote(key.get(k).column()));
+          names.add(key.get(k).column());
+          codecs.add(codec);
+          paths.add(p.attribute() + "." + ids.get(k));
+          w += codec.width();
+        }
         attrs.put(p.attribute(), toOneAttr(part));
       } else {
         Codec codec = flavour.codec(Codec.of(p.codec(), loader));
@@ -203,17 +237,54 @@ public final class Composite {
 
   /**
    * The to-one parts (after {@link #link}) by their path from here ({@code "nearest"}), each as its
-   * foreign key column (quoted) and target; the paths of their keys are in {@link #paths}.
+   * foreign key columns (quoted, in the order of the target's id columns) and target; the paths of
+   * their keys are in {@link #paths}.
    */
   Map<String, RowMapper.ToOne> toOnes() {
     Map<String, RowMapper.ToOne> out = new HashMap<>();
     toOneParts.forEach(
         (path, p) -> {
-          String key = path + "." + p.targetMapper.model.idAttribute();
-          out.put(
-              path, new RowMapper.ToOne(List.of(columns.get(paths.indexOf(key))), p.targetMapper));
+          List<String> key = new ArrayList<>();
+          for (String id : p.targetMapper.idPaths) {
+            key.add(columns.get(paths.indexOf(path + "." + id)));
+          }
+          out.put(path, new RowMapper.ToOne(key, p.targetMapper));
         });
     return out;
+  }
+
+  /**
+   * The paths of the id columns of the entity of {@code layout}, in order, as its mapper's {@code
+   * idPaths} will be: {@code "id"}; an {@code @EmbeddedId}'s {@code "id.host"}; an {@code
+   * IdClass}'s {@code "room"}, a to-one part's by its target's id ({@code "hub.code"}, {@code
+   * "cell.sheet"}). {@code layouts} gives the layout of a to-one's target.
+   */
+  public static List<String> idPaths(EntityLayout layout, Function<String, EntityLayout> layouts) {
+    EntityLayout.Member id = layout.id();
+    if (!id.isComposite()) {
+      return List.of(id.attribute());
+    }
+    List<String> out = new ArrayList<>();
+    leafPaths(id, layout.idClass() ? "" : id.attribute() + ".", layouts, out);
+    return out;
+  }
+
+  private static void leafPaths(
+      EntityLayout.Member m,
+      String prefix,
+      Function<String, EntityLayout> layouts,
+      List<String> out) {
+    for (EntityLayout.Member p : m.parts()) {
+      if (p.isComposite()) {
+        leafPaths(p, prefix + p.attribute() + ".", layouts, out);
+      } else if (p.target() != null) {
+        for (String t : idPaths(layouts.apply(p.target()), layouts)) {
+          out.add(prefix + p.attribute() + "." + t);
+        }
+      } else {
+        out.add(prefix + p.attribute());
+      }
+    }
   }
 
   /** The target mappers of the to-one parts (after {@link #link}). */
@@ -222,9 +293,9 @@ public final class Composite {
   }
 
   /**
-   * An entity's {@code @IdClass} id parts in the internal form: each part's value read from the
-   * entity ({@code getters}, one per part, in order), a to-one's as its target's id; a null part
-   * stays null.
+   * An entity's {@code @IdClass} id parts: each part's value read from the entity ({@code getters},
+   * one per part, in order), a to-one's as its target's id in the internal form (a list, for a
+   * composite one: {@link #flatten} makes the id's internal form); a null part stays null.
    */
   List<Object> keyOfEntity(Object entity, MethodHandle[] getters) throws Throwable {
     List<Object> out = new ArrayList<>(parts.length);
@@ -236,6 +307,22 @@ public final class Composite {
       out.add(v);
     }
     return out;
+  }
+
+  /**
+   * An {@code @IdClass} id's internal form from {@link #keyOfEntity}'s parts (none null): a to-one
+   * to a composite key's id in the place of its leaves.
+   */
+  List<Object> flatten(List<Object> partValues) {
+    List<Object> out = new ArrayList<>(codecs.size());
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i].compositeTarget()) {
+        out.addAll((List<?>) partValues.get(i));
+      } else {
+        out.add(partValues.get(i));
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** The attribute names of the parts, in order (an {@code @IdClass}'s id attributes). */
@@ -339,8 +426,15 @@ public final class Composite {
       }
       if (p.nested != null) {
         p.nested.leaves(v, out, what);
-      } else if (p.target != null && constructor != null) {
-        out.add(p.targetMapper.idOf(v)); // an embeddable holds the entity; an id class, its id
+      } else if (p.target != null) {
+        // an embeddable holds the entity; an id class, its id (an instance of the target's id
+        // class, for a composite one)
+        Object id = constructor != null ? p.targetMapper.idOf(v) : p.targetMapper.internalId(v);
+        if (p.compositeTarget()) {
+          out.addAll((List<?>) id);
+        } else {
+          out.add(id);
+        }
       } else {
         out.add(v);
       }
@@ -417,7 +511,8 @@ public final class Composite {
         }
         v = p.nested.build(leaves, at, call);
       } else if (p.target != null) {
-        Object key = leaves[at[0]++];
+        Object key = targetKey(p, leaves, at[0]);
+        at[0] += p.keyWidth;
         v =
             key == null
                 ? null
@@ -430,6 +525,24 @@ public final class Composite {
       }
       p.setter.invokeExact(o, v);
     }
+  }
+
+  /**
+   * A to-one part's target id from its leaves at {@code from}: the value, or for a composite key
+   * the list of them; {@code null} if one is NULL (no target, as a to-one's own key is read).
+   */
+  private static Object targetKey(Part p, Object[] leaves, int from) {
+    if (!p.compositeTarget()) {
+      return leaves[from];
+    }
+    Object[] key = new Object[p.keyWidth];
+    for (int k = 0; k < key.length; k++) {
+      key[k] = leaves[from + k];
+      if (key[k] == null) {
+        return null;
+      }
+    }
+    return Collections.unmodifiableList(Arrays.asList(key));
   }
 
   /** The field of {@code name} in {@code c} or a superclass, else its getter. */

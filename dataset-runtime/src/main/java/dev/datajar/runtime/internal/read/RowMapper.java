@@ -234,8 +234,8 @@ public final class RowMapper<T> {
    * @param cacheSize how many rows to cache ({@link #cacheSize})
    * @param composite the composite id, or {@code null}
    * @param embeddables the embedded attributes, by attribute
-   * @param targetIds the id attribute of an entity (by class name): of the targets of the to-ones
-   *     inside collections' embeddable elements
+   * @param targetIds the paths of an entity's id columns (by class name, {@link
+   *     Composite#idPaths}): of the targets of the to-ones inside collections' embeddable elements
    */
   public RowMapper(
       Class<T> type,
@@ -247,7 +247,7 @@ public final class RowMapper<T> {
       int cacheSize,
       Composite composite,
       Map<String, Composite> embeddables,
-      Function<String, String> targetIds) {
+      Function<String, List<String>> targetIds) {
     this.type = type;
     this.model = model;
     this.flavour = flavour;
@@ -506,7 +506,7 @@ public final class RowMapper<T> {
       parts.add(v);
     }
     if (idAttribute == null) {
-      return Collections.unmodifiableList(parts);
+      return key.flatten(parts); // a to-one to a composite key: its id's leaves
     }
     return key == null ? parts.get(0) : key.keyOf(parts.get(0), type);
   }
