@@ -11,9 +11,12 @@ import dev.datajar.builder.fixtures.keyed.Mention;
 import dev.datajar.builder.fixtures.keyed.Runway;
 import dev.datajar.builder.fixtures.keymaps.Atlas;
 import dev.datajar.builder.fixtures.mapped.Shelf;
+import dev.datajar.builder.fixtures.restricted.Gadget;
+import dev.datajar.builder.fixtures.restricted.Kit;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
+import dev.datajar.runtime.Where;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * fixtures (composite keys, embeddables, element collections, maps (keyed by entities and
  * embeddables too), sorted collections, many-to-manys (restricted on their join tables too),
  * one-to-manys ordered by their targets' attributes, to-ones to composite keys, to-ones inside
- * collection elements) through every {@code Store} call, and searches ordered and filtered through
- * to-ones, without loading Hibernate's {@code SessionFactoryImpl}; then one HQL {@code query()}
- * loads it, which shows the check would see it.
+ * collection elements) and the {@code restricted} fixture (class-level {@code @SQLRestriction}s,
+ * and to-ones and collections that lead to them) through every {@code Store} call, and searches
+ * ordered and filtered through to-ones, without loading Hibernate's {@code SessionFactoryImpl};
+ * then one HQL {@code query()} loads it, which shows the check would see it.
  */
 class NoSessionFactoryTest {
   static final String READS_DONE = "---- store calls done ----";
@@ -46,7 +50,8 @@ class NoSessionFactoryTest {
     Path classes = dir.resolve("classes");
     new DataSetBuilder()
         .build(
-            Fixtures.request(dir, "keyed", "mapped", "elemrefs", "keymaps", "jointags")
+            Fixtures.request(
+                    dir, "keyed", "mapped", "elemrefs", "keymaps", "jointags", "restricted")
                 .outputDirectory(classes.resolve("META-INF/datasets"))
                 .build());
     List<String> command = ChildJvm.java();
@@ -106,10 +111,11 @@ class NoSessionFactoryTest {
           DataSets.builder()
               .classLoader(loader)
               .cacheDirectory(Path.of(args[1]))
-              .dataSets("keyed", "mapped", "elemrefs", "keymaps", "jointags")
+              .dataSets("keyed", "mapped", "elemrefs", "keymaps", "jointags", "restricted")
               .open()) {
         long rowsStreamed = 0;
-        for (String name : List.of("keyed", "mapped", "elemrefs", "keymaps", "jointags")) {
+        for (String name :
+            List.of("keyed", "mapped", "elemrefs", "keymaps", "jointags", "restricted")) {
           for (Class<?> type : d.entities(name)) {
             Store<?> s = d.store(type);
             s.search(Query.all().limit(5));
@@ -129,6 +135,10 @@ class NoSessionFactoryTest {
         d.store(Route.class).search(Query.all().orderBy("home.name"));
         d.store(Atlas.class).getAll(List.of(1L, 3L));
         d.store(Post.class).get(1L);
+        d.store(Gadget.class).get(2L);
+        d.store(Gadget.class).getAll(List.of(1L, 2L));
+        d.store(Kit.class).search(Query.all().orderBy("main.maker.name").orderByDesc("main"));
+        d.store(Kit.class).count(Query.where(Where.isNull("main.id")));
         d.store(Book.class).search(Query.all().orderByDesc("author.name"));
         d.store(Mention.class).search(Query.all().orderBy("runway.length").orderBy("note"));
         d.store(Mention.class).count(Query.all().orderBy("printing"));

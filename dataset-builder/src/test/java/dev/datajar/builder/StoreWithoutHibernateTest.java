@@ -63,10 +63,6 @@ class StoreWithoutHibernateTest {
    */
   private static final Map<String, String> NEEDS_HIBERNATE =
       Map.of(
-          "restricted/Gadget",
-          "a class-level @SQLRestriction, which the row path does not write (README, Known limits)",
-          "restricted/Kit",
-          "a to-one and a many-to-many to Gadget, which reads through Hibernate",
           "hibernated/Board",
           "a to-one to a composite key inside an embeddable (README, Known limits)");
 

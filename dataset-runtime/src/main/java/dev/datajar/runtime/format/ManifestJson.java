@@ -73,6 +73,13 @@ final class ManifestJson {
         // that predate them ignore this key.
         layouts(g, "laterLayouts", later);
       }
+      List<EntityLayout> restricted =
+          m.layouts().stream().filter(l -> keys.get(l.entity()) == 3).toList();
+      if (!restricted.isEmpty()) {
+        // Class-level restrictions, and what leads to them: runtimes before them ignore this key
+        // (they would read the rows a restriction excludes) and read these through Hibernate.
+        layouts(g, "restrictedLayouts", restricted);
+      }
       g.writeStringField("sqliteVersion", m.sqliteVersion());
       g.writeStringField("datajarVersion", m.datajarVersion());
       g.writeArrayFieldStart("sources");
@@ -103,15 +110,17 @@ final class ManifestJson {
    * Under which key each layout goes, by entity: 0 {@code layouts} (plain), 1 {@code
    * extendedLayouts}, 2 {@code laterLayouts} ({@link EntityLayout#later()}: maps, sorted
    * collections, restrictions; {@link EntityLayout#toOneParts()}: to-ones inside keys and
-   * embeddables); a layout whose to-one or collection target goes under a later key goes there too
-   * (a plain entity with a to-one to an {@code extendedLayouts} entity under {@code
+   * embeddables), 3 {@code restrictedLayouts} ({@link EntityLayout#restricted()}: a class-level
+   * {@code @SQLRestriction}); a layout whose to-one or collection target goes under a later key
+   * goes there too (a plain entity with a to-one to an {@code extendedLayouts} entity under {@code
    * extendedLayouts}), so a runtime that reads only the earlier keys never meets a target it has no
    * layout for (its mappers would have no mapper for the target).
    */
   private static Map<String, Integer> keys(List<EntityLayout> layouts) {
     Map<String, Integer> keys = new HashMap<>();
     for (EntityLayout l : layouts) {
-      keys.put(l.entity(), l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
+      keys.put(
+          l.entity(), l.restricted() ? 3 : l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
     }
     boolean changed = true;
     while (changed) {
@@ -136,6 +145,9 @@ final class ManifestJson {
       g.writeStartObject();
       g.writeStringField("entity", l.entity());
       g.writeStringField("table", l.table());
+      if (l.restriction() != null) {
+        g.writeStringField("restriction", l.restriction());
+      }
       g.writeFieldName("id");
       member(g, l.id(), l.idClass());
       g.writeArrayFieldStart("attributes");
@@ -272,6 +284,7 @@ final class ManifestJson {
     List<Map<String, Object>> recorded = objects(root, "layouts");
     recorded.addAll(objects(root, "extendedLayouts"));
     recorded.addAll(objects(root, "laterLayouts"));
+    recorded.addAll(objects(root, "restrictedLayouts"));
     for (Map<String, Object> l : recorded) {
       List<EntityLayout.Member> attributes = new ArrayList<>();
       for (Map<String, Object> a : objects(l, "attributes")) {
@@ -309,7 +322,8 @@ final class ManifestJson {
               text(l, "table"),
               member(object(l, "id")),
               attributes,
-              collections));
+              collections,
+              text(l, "restriction")));
     }
     layouts.sort((a, b) -> a.entity().compareTo(b.entity()));
     leaveOutMissingTargets(layouts);
