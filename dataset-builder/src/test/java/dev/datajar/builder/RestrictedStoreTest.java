@@ -103,6 +103,29 @@ class RestrictedStoreTest {
   }
 
   @Test
+  void defaultFilterThroughARestrictedToOne_getGetAllAndCount() {
+    for (DataSets d : List.of(both.sqlite(), both.postgres())) {
+      // Gadget 3's maker (2) is excluded by Maker's restriction: its maker.id is NULL (S9).
+      Store<Gadget> made =
+          d.attach(
+              new Store<Gadget>() {
+                @Override
+                protected Criterion defaultFilter() {
+                  return Where.isNotNull("maker.id");
+                }
+              });
+      assertEquals(Optional.empty(), made.get(3L));
+      assertEquals("6 bright", made.get(6L).orElseThrow().toString());
+      assertEquals(
+          "[Optional[1 live], Optional.empty, Optional.empty, Optional.empty, Optional[6 bright]]",
+          made.getAll(List.of(1L, 2L, 3L, 5L, 6L)).toString());
+      assertEquals(2, made.count(Query.all()));
+      assertEquals(List.of(1L, 6L), ids(made.search(Query.all().orderBy("maker.rank"))));
+      assertTrue(HibernateProbe.rowPath(d, Gadget.class), "Gadget reads through Hibernate");
+    }
+  }
+
+  @Test
   void olderManifests_keepRestrictedEntitiesOnHibernate() throws Exception {
     Path built = dir.resolve("sqlite/META-INF/datasets/restricted.manifest.json");
     String manifest = Files.readString(built, StandardCharsets.UTF_8);
