@@ -170,7 +170,7 @@ class KeyReferenceStoreTest {
     String manifest = Files.readString(built, StandardCharsets.UTF_8);
     // Runtimes before these to-ones read "layouts", "extendedLayouts" and "laterLayouts" only:
     // Runway, Stand and Flight are in none of them (Airport is).
-    int later = manifest.indexOf("\"keyReferenceLayouts\"");
+    int later = manifest.indexOf("\"newerLayouts\"");
     assertTrue(later > 0, manifest);
     String older = manifest.substring(0, later);
     assertTrue(older.contains("\"entity\" : \"" + Airport.class.getName() + "\""), older);

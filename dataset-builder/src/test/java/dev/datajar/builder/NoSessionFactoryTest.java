@@ -14,6 +14,8 @@ import dev.datajar.builder.fixtures.keyrefs.Airport;
 import dev.datajar.builder.fixtures.keyrefs.Flight;
 import dev.datajar.builder.fixtures.keyrefs.Stand;
 import dev.datajar.builder.fixtures.mapped.Shelf;
+import dev.datajar.builder.fixtures.restricted.Gadget;
+import dev.datajar.builder.fixtures.restricted.Kit;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
@@ -31,14 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18's bar, seen from the JVM: a child JVM run with {@code -verbose:class} reads every entity
- * of the {@code keyed}, {@code mapped}, {@code elemrefs}, {@code keymaps}, {@code jointags} and
- * {@code keyrefs} fixtures (composite keys, embeddables, element collections, maps (keyed by
- * entities and embeddables too), sorted collections, many-to-manys (restricted on their join tables
- * too), one-to-manys ordered by their targets' attributes, to-ones to composite keys, to-ones
- * inside collection elements, and from {@code keyrefs} to-ones to composite keys inside keys,
- * embeddables and collection elements) through every {@code Store} call, and searches ordered and
- * filtered through to-ones, without loading Hibernate's {@code SessionFactoryImpl}; then one HQL
- * {@code query()} loads it, which shows the check would see it.
+ * of the {@code keyed}, {@code mapped}, {@code elemrefs}, {@code keymaps}, {@code jointags}, {@code
+ * keyrefs} and {@code restricted} fixtures (composite keys, embeddables, element collections, maps
+ * (keyed by entities and embeddables too), sorted collections, many-to-manys (restricted on their
+ * join tables too), one-to-manys ordered by their targets' attributes, to-ones to composite keys,
+ * to-ones inside collection elements, from {@code keyrefs} to-ones to composite keys inside keys,
+ * embeddables and collection elements, from {@code restricted} class-level {@code @SQLRestriction}s
+ * and the to-ones and collections that lead to them) through every {@code Store} call, and searches
+ * ordered and filtered through to-ones, without loading Hibernate's {@code SessionFactoryImpl};
+ * then one HQL {@code query()} loads it, which shows the check would see it.
  */
 class NoSessionFactoryTest {
   static final String READS_DONE = "---- store calls done ----";
@@ -51,7 +54,15 @@ class NoSessionFactoryTest {
     Path classes = dir.resolve("classes");
     new DataSetBuilder()
         .build(
-            Fixtures.request(dir, "keyed", "mapped", "elemrefs", "keymaps", "jointags", "keyrefs")
+            Fixtures.request(
+                    dir,
+                    "keyed",
+                    "mapped",
+                    "elemrefs",
+                    "keymaps",
+                    "jointags",
+                    "keyrefs",
+                    "restricted")
                 .outputDirectory(classes.resolve("META-INF/datasets"))
                 .build());
     List<String> command = ChildJvm.java();
@@ -111,11 +122,13 @@ class NoSessionFactoryTest {
           DataSets.builder()
               .classLoader(loader)
               .cacheDirectory(Path.of(args[1]))
-              .dataSets("keyed", "mapped", "elemrefs", "keymaps", "jointags", "keyrefs")
+              .dataSets(
+                  "keyed", "mapped", "elemrefs", "keymaps", "jointags", "keyrefs", "restricted")
               .open()) {
         long rowsStreamed = 0;
         for (String name :
-            List.of("keyed", "mapped", "elemrefs", "keymaps", "jointags", "keyrefs")) {
+            List.of(
+                "keyed", "mapped", "elemrefs", "keymaps", "jointags", "keyrefs", "restricted")) {
           for (Class<?> type : d.entities(name)) {
             Store<?> s = d.store(type);
             s.search(Query.all().limit(5));
@@ -135,6 +148,10 @@ class NoSessionFactoryTest {
         d.store(Route.class).search(Query.all().orderBy("home.name"));
         d.store(Atlas.class).getAll(List.of(1L, 3L));
         d.store(Post.class).get(1L);
+        d.store(Gadget.class).get(2L);
+        d.store(Gadget.class).getAll(List.of(1L, 2L));
+        d.store(Kit.class).search(Query.all().orderBy("main.maker.name").orderByDesc("main"));
+        d.store(Kit.class).count(Query.where(Where.isNull("main.id")));
         d.store(Book.class).search(Query.all().orderByDesc("author.name"));
         d.store(Mention.class).search(Query.all().orderBy("runway.length").orderBy("note"));
         d.store(Mention.class).count(Query.all().orderBy("printing"));

@@ -61,12 +61,7 @@ class StoreWithoutHibernateTest {
    * Entities whose reads still start Hibernate, each with the reason ("dataset/Entity"). The test
    * fails for an entry whose entity reads through the row path now: remove the line then.
    */
-  private static final Map<String, String> NEEDS_HIBERNATE =
-      Map.of(
-          "restricted/Gadget",
-          "a class-level @SQLRestriction, which the row path does not write (README, Known limits)",
-          "restricted/Kit",
-          "a to-one and a many-to-many to Gadget, which reads through Hibernate");
+  private static final Map<String, String> NEEDS_HIBERNATE = Map.of();
 
   /**
    * Fixture datasets not built here, each with the reason; every other one the builder accepts is.

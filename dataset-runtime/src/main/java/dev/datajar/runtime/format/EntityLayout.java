@@ -29,21 +29,44 @@ import java.util.List;
  * @param attributes the other attributes, in Hibernate's order
  * @param collections the {@code @ElementCollection}, {@code @ManyToMany} and {@code @OneToMany}
  *     attributes, each read from its own table by a second query per batch of entities
+ * @param restriction the SQL of the entity's class-level {@code @SQLRestriction} as Hibernate
+ *     renders it, its column references qualified by {@link CollectionLayout#ALIAS}: every read of
+ *     the table keeps only the rows where it holds (a lookup by id, a search, a join of a to-one);
+ *     else {@code null} ({@link #restricted()})
  */
 public record EntityLayout(
     String entity,
     String table,
     Member id,
     List<Member> attributes,
-    List<CollectionLayout> collections) {
+    List<CollectionLayout> collections,
+    String restriction) {
   public EntityLayout {
     attributes = List.copyOf(attributes);
     collections = List.copyOf(collections);
   }
 
+  /** A layout without a class-level restriction. */
+  public EntityLayout(
+      String entity,
+      String table,
+      Member id,
+      List<Member> attributes,
+      List<CollectionLayout> collections) {
+    this(entity, table, id, attributes, collections, null);
+  }
+
   /** A layout without collections. */
   public EntityLayout(String entity, String table, Member id, List<Member> attributes) {
     this(entity, table, id, attributes, List.of());
+  }
+
+  /**
+   * True if the entity has a class-level {@code @SQLRestriction} ({@link #restriction}): runtimes
+   * before it would read the rows it excludes, so the manifest keeps these layouts apart.
+   */
+  public boolean restricted() {
+    return restriction != null;
   }
 
   /**

@@ -44,6 +44,7 @@ import org.hibernate.metamodel.mapping.internal.OneToManyCollectionPart;
 import org.hibernate.metamodel.mapping.internal.SingleAttributeIdentifierMapping;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.property.access.spi.PropertyAccess;
 import org.hibernate.property.access.spi.Setter;
@@ -95,10 +96,13 @@ final class LayoutReader {
         || p.getSuperMappingType() != null
         || p.isInstrumented()
         || p.getVersionMapping() != null
-        || restricted(p.getMappedClass())
         || sf.getEventEngine()
             .getCallbackRegistry()
             .hasRegisteredCallbacks(p.getMappedClass(), CallbackType.POST_LOAD)) {
+      return Optional.empty();
+    }
+    Optional<String> restriction = restriction(p);
+    if (restriction == null) {
       return Optional.empty();
     }
     String table = p.getTableName();
@@ -132,28 +136,80 @@ final class LayoutReader {
       }
       members.add(m.get());
     }
+    if (restrictedPart(sf, idMember.get())
+        || members.stream().anyMatch(x -> restrictedPart(sf, x))
+        || collections.stream()
+            .anyMatch(
+                c ->
+                    restrictedPart(sf, c.element())
+                        || (c.mapKey() != null
+                            && (restrictedPart(sf, c.mapKey())
+                                || (c.mapKey().isCompositeReference()
+                                    && restricted(sf, c.mapKey().target())))))) {
+      return Optional.empty();
+    }
     return Optional.of(
         new EntityLayout(
             p.getMappedClass().getName(),
             TableModel.unquote(table),
             idMember.get(),
             members,
-            collections));
+            collections,
+            restriction.map(r -> render(r, sf, EntityLayout.CollectionLayout.ALIAS)).orElse(null)));
   }
 
   /**
-   * True if the entity class (or a superclass) has a class-level {@code @SQLRestriction}: Hibernate
-   * leaves out the rows it excludes from every read, which the row path does not write, so such an
-   * entity gets no layout (and, by {@link #read}'s closure, neither does any entity whose to-ones
-   * or collections lead to it).
+   * The SQL of the entity's class-level {@code @SQLRestriction}, which the row path adds to every
+   * read of its table; empty if it has none; {@code null} (no layout) if Hibernate restricts its
+   * rows otherwise than by one such annotation on the entity class or a superclass.
    */
-  private static boolean restricted(Class<?> entity) {
-    for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
-      if (c.isAnnotationPresent(SQLRestriction.class)) {
+  @SuppressWarnings("NullableOptional") // null: no layout; empty: no restriction
+  private static Optional<String> restriction(EntityPersister p) {
+    List<SQLRestriction> found = new ArrayList<>();
+    for (Class<?> c = p.getMappedClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      SQLRestriction r = c.getDeclaredAnnotation(SQLRestriction.class);
+      if (r != null) {
+        found.add(r);
+      }
+    }
+    boolean where = p instanceof AbstractEntityPersister a && a.hasWhereRestrictions();
+    if (found.isEmpty() && !where) {
+      return Optional.empty();
+    }
+    if (found.size() != 1 || !where) {
+      return null;
+    }
+    return Optional.of(found.get(0).value());
+  }
+
+  /**
+   * True if a part of the composite {@code m} (nested ones too) is a to-one to an entity with a
+   * class-level restriction: a to-one inside a key, an embeddable or an element, or an entity map
+   * key, whose target a restriction excludes, is left to Hibernate (docs/queries.md, S9).
+   */
+  private static boolean restrictedPart(SessionFactoryImplementor sf, EntityLayout.Member m) {
+    for (EntityLayout.Member x : m.isComposite() ? m.parts() : List.<EntityLayout.Member>of()) {
+      if ((x.target() != null && restricted(sf, x.target())) || restrictedPart(sf, x)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** True if the entity class {@code entity} has a class-level restriction (or an unknown one). */
+  private static boolean restricted(SessionFactoryImplementor sf, String entity) {
+    EntityPersister p = sf.getMappingMetamodel().findEntityDescriptor(entity);
+    Optional<String> r = p == null ? null : restriction(p);
+    return r == null || r.isPresent();
+  }
+
+  /**
+   * A restriction's SQL as Hibernate renders it, its column references qualified by {@code alias}.
+   */
+  private static String render(String sql, SessionFactoryImplementor sf, String alias) {
+    return Template.renderWhereStringTemplate(
+            sql, sf.getJdbcServices().getDialect(), sf.getTypeConfiguration())
+        .replace(Template.TEMPLATE, alias);
   }
 
   /**
@@ -257,7 +313,11 @@ final class LayoutReader {
               false);
     }
     String restriction = null;
-    if (a.hasWhereRestrictions() || joinRestricted(a, m)) {
+    if (a.hasWhereRestrictions()
+        || joinRestricted(a, m)
+        || (a.getElementDescriptor() instanceof EntityCollectionPart e
+            && restricted(
+                persister.getFactory(), e.getAssociatedEntityMappingType().getEntityName()))) {
       restriction = restriction(a, m, persister);
       if (restriction == null) {
         return Optional.empty();
@@ -375,8 +435,8 @@ final class LayoutReader {
    * many-to-many on the target's table), and for a one-to-many its target entity's too; and a
    * many-to-many's {@code @SQLJoinTableRestriction}, its columns qualified by {@link
    * EntityLayout.CollectionLayout#JOIN_ALIAS} (the join table). Null if Hibernate applies any other
-   * restriction (a join table restriction elsewhere, a many-to-many's target entity's restriction),
-   * so that Hibernate reads it.
+   * restriction (a join table restriction elsewhere, a target's restriction of another kind), so
+   * that Hibernate reads it.
    */
   private static String restriction(
       PluralAttributeMapping a, Member m, CollectionPersister persister) {
@@ -401,16 +461,14 @@ final class LayoutReader {
       aliases.add(EntityLayout.CollectionLayout.JOIN_ALIAS);
     }
     if (a.getElementDescriptor() instanceof EntityCollectionPart e) {
-      SQLRestriction onTarget =
-          e.getAssociatedEntityMappingType()
-              .getMappedJavaType()
-              .getJavaTypeClass()
-              .getAnnotation(SQLRestriction.class);
-      if (onTarget != null && !persister.isOneToMany()) {
+      // The target entity's, on its table (a many-to-many's too: ALIAS stands for it there)
+      Optional<String> onTarget =
+          restriction(e.getAssociatedEntityMappingType().getEntityPersister());
+      if (onTarget == null) {
         return null;
       }
-      if (onTarget != null) {
-        parts.add(onTarget.value());
+      if (onTarget.isPresent()) {
+        parts.add(onTarget.get());
         aliases.add(EntityLayout.CollectionLayout.ALIAS);
       }
     }
@@ -420,10 +478,7 @@ final class LayoutReader {
     SessionFactoryImplementor sf = persister.getFactory();
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < parts.size(); i++) {
-      String rendered =
-          Template.renderWhereStringTemplate(
-                  parts.get(i), sf.getJdbcServices().getDialect(), sf.getTypeConfiguration())
-              .replace(Template.TEMPLATE, aliases.get(i));
+      String rendered = render(parts.get(i), sf, aliases.get(i));
       sb.append(sb.length() == 0 ? "(" : " and (").append(rendered).append(')');
     }
     return sb.toString();

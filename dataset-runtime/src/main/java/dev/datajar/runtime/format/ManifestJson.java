@@ -27,10 +27,10 @@ final class ManifestJson {
   private static final JsonFactory JSON = new JsonFactory();
 
   /**
-   * The key of the layouts with to-ones to composite keys inside keys and embeddables, which
-   * runtimes that read {@code laterLayouts} only would misread.
+   * The key of the layouts with a class-level restriction or with to-ones to composite keys inside
+   * keys and embeddables, which runtimes that read {@code laterLayouts} only would misread.
    */
-  static final String KEY_REFERENCE_LAYOUTS = "keyReferenceLayouts";
+  static final String NEWER_LAYOUTS = "newerLayouts";
 
   private ManifestJson() {}
 
@@ -79,12 +79,14 @@ final class ManifestJson {
         // that predate them ignore this key.
         layouts(g, "laterLayouts", later);
       }
-      List<EntityLayout> keyReferences =
+      List<EntityLayout> newer =
           m.layouts().stream().filter(l -> keys.get(l.entity()) == 3).toList();
-      if (!keyReferences.isEmpty()) {
-        // To-ones to composite keys inside keys and embeddables: runtimes that predate them read
-        // laterLayouts, and ignore this key.
-        layouts(g, KEY_REFERENCE_LAYOUTS, keyReferences);
+      if (!newer.isEmpty()) {
+        // Class-level restrictions, to-ones to composite keys inside keys and embeddables, and what
+        // leads to them: runtimes before them read laterLayouts, and ignore this key (they would
+        // read the rows a restriction excludes, or one column where there are several), so they
+        // read these entities through Hibernate.
+        layouts(g, NEWER_LAYOUTS, newer);
       }
       g.writeStringField("sqliteVersion", m.sqliteVersion());
       g.writeStringField("datajarVersion", m.datajarVersion());
@@ -116,19 +118,22 @@ final class ManifestJson {
    * Under which key each layout goes, by entity: 0 {@code layouts} (plain), 1 {@code
    * extendedLayouts}, 2 {@code laterLayouts} ({@link EntityLayout#later()}: maps, sorted
    * collections, restrictions; {@link EntityLayout#toOneParts()}: to-ones inside keys and
-   * embeddables), 3 {@value #KEY_REFERENCE_LAYOUTS} ({@link
-   * EntityLayout#compositeReferenceParts()}: to-ones to composite keys inside keys, embeddables and
-   * collection elements); a layout whose to-one or collection target goes under a later key goes
-   * there too (a plain entity with a to-one to an {@code extendedLayouts} entity under {@code
-   * extendedLayouts}), so a runtime that reads only the earlier keys never meets a target it has no
-   * layout for (its mappers would have no mapper for the target).
+   * embeddables), 3 {@value #NEWER_LAYOUTS} ({@link EntityLayout#restricted()}: a class-level
+   * {@code @SQLRestriction}; {@link EntityLayout#compositeReferenceParts()}: to-ones to composite
+   * keys inside keys, embeddables and collection elements); a layout whose to-one or collection
+   * target goes under a later key goes there too (a plain entity with a to-one to an {@code
+   * extendedLayouts} entity under {@code extendedLayouts}), so a runtime that reads only the
+   * earlier keys never meets a target it has no layout for (its mappers would have no mapper for
+   * the target).
    */
   private static Map<String, Integer> keys(List<EntityLayout> layouts) {
     Map<String, Integer> keys = new HashMap<>();
     for (EntityLayout l : layouts) {
       keys.put(
           l.entity(),
-          l.compositeReferenceParts() ? 3 : l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
+          l.restricted() || l.compositeReferenceParts()
+              ? 3
+              : l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
     }
     boolean changed = true;
     while (changed) {
@@ -153,6 +158,9 @@ final class ManifestJson {
       g.writeStartObject();
       g.writeStringField("entity", l.entity());
       g.writeStringField("table", l.table());
+      if (l.restriction() != null) {
+        g.writeStringField("restriction", l.restriction());
+      }
       g.writeFieldName("id");
       member(g, l.id(), l.idClass());
       g.writeArrayFieldStart("attributes");
@@ -289,7 +297,7 @@ final class ManifestJson {
     List<Map<String, Object>> recorded = objects(root, "layouts");
     recorded.addAll(objects(root, "extendedLayouts"));
     recorded.addAll(objects(root, "laterLayouts"));
-    recorded.addAll(objects(root, KEY_REFERENCE_LAYOUTS));
+    recorded.addAll(objects(root, NEWER_LAYOUTS));
     for (Map<String, Object> l : recorded) {
       List<EntityLayout.Member> attributes = new ArrayList<>();
       for (Map<String, Object> a : objects(l, "attributes")) {
@@ -327,7 +335,8 @@ final class ManifestJson {
               text(l, "table"),
               member(object(l, "id")),
               attributes,
-              collections));
+              collections,
+              text(l, "restriction")));
     }
     layouts.sort((a, b) -> a.entity().compareTo(b.entity()));
     leaveOutMissingTargets(layouts);

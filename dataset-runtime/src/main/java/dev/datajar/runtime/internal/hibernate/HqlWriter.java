@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.annotations.SQLRestriction;
 
 /**
  * Turns a {@link Query} into HQL text with positional parameters.
@@ -176,16 +177,12 @@ public final class HqlWriter extends ConditionWriter {
       EntityModel t = m.attribute(segments[i]).target();
       boolean entity = t != null && t.hqlName() != null;
       boolean fkOnly =
-          i == segments.length - 2 && segments[i + 1].equals(t == null ? null : t.idAttribute());
+          i == segments.length - 2
+              && segments[i + 1].equals(t == null ? null : t.idAttribute())
+              && !restricted(t);
       if (entity && !fkOnly) {
         walked = walked.isEmpty() ? nav : walked + "." + nav;
-        String to = aliases.get(walked);
-        if (to == null) {
-          to = "j" + (aliases.size() + 1);
-          aliases.put(walked, to);
-          joins.append(" left join ").append(alias).append('.').append(nav).append(' ').append(to);
-        }
-        alias = to;
+        alias = join(alias, nav, walked);
         rest = "";
       } else {
         rest = nav;
@@ -193,7 +190,43 @@ public final class HqlWriter extends ConditionWriter {
       m = t;
     }
     String last = segments[segments.length - 1];
-    return sb.append(alias).append('.').append(rest.isEmpty() ? last : rest + "." + last);
+    String nav = rest.isEmpty() ? last : rest + "." + last;
+    EntityModel end = m.attribute(last).target();
+    if (end != null && end.hqlName() != null && restricted(end)) {
+      // A to-one to a restricted entity itself: its joined target, null where the restriction
+      // excludes it, as the entity read has it (docs/queries.md, S9). Hibernate would compare or
+      // order by an inner join of it, or by the foreign key, depending on the condition.
+      return sb.append(join(alias, nav, walked.isEmpty() ? nav : walked + "." + nav));
+    }
+    return sb.append(alias).append('.').append(nav);
+  }
+
+  /**
+   * The alias of the to-one {@code nav} of {@code alias} ({@code walked} from the root), joined
+   * once.
+   */
+  private String join(String alias, String nav, String walked) {
+    String to = aliases.get(walked);
+    if (to == null) {
+      to = "j" + (aliases.size() + 1);
+      aliases.put(walked, to);
+      joins.append(" left join ").append(alias).append('.').append(nav).append(' ').append(to);
+    }
+    return to;
+  }
+
+  /**
+   * True if {@code target} has a class-level {@code @SQLRestriction}: a path through a to-one to it
+   * reads its joined row, even for its id, so that the to-one is null where the restriction
+   * excludes the row, as the entity read has it (docs/queries.md, S9).
+   */
+  private static boolean restricted(EntityModel target) {
+    for (Class<?> c = target.javaType(); c != null && c != Object.class; c = c.getSuperclass()) {
+      if (c.isAnnotationPresent(SQLRestriction.class)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void param(Object value) {

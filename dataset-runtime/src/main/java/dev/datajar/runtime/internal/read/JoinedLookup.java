@@ -40,6 +40,9 @@ public final class JoinedLookup {
           .append(alias)
           .append(" on ")
           .append(to.joinCondition(alias, "t0"));
+      if (t.restriction(alias) != null) { // a target the restriction excludes is no target
+        from.append(" and (").append(t.restriction(alias)).append(')');
+      }
       joins.add(new Join(t, base));
       base += t.selected.size();
     }
@@ -51,7 +54,8 @@ public final class JoinedLookup {
             + " t0"
             + from
             + " where "
-            + root.idCondition("t0.");
+            + root.idCondition("t0.")
+            + (root.restriction("t0") == null ? "" : " and (" + root.restriction("t0") + ")");
   }
 
   private static void appendColumns(StringBuilder sb, String alias, List<String> columns) {

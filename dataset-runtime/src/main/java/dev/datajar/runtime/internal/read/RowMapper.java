@@ -163,6 +163,12 @@ public final class RowMapper<T> {
     }
   }
 
+  /**
+   * The entity's class-level {@code @SQLRestriction} ({@link EntityLayout#restriction()}), its
+   * columns after {@link EntityLayout.CollectionLayout#ALIAS}; or {@code null}.
+   */
+  private final String restriction;
+
   private final String byIdSql;
 
   /** On PostgreSQL, the lookup by id that also reads the to-one targets; else {@code null}. */
@@ -343,7 +349,31 @@ public final class RowMapper<T> {
             : idType == Integer.class || idType == int.class ? Integer.class : null;
     this.associations = any;
     this.selectList = "select " + String.join(", ", selected);
-    this.byIdSql = selectList + " from " + table + " where " + idCondition("");
+    this.restriction = layout.restriction();
+    this.byIdSql =
+        selectList
+            + " from "
+            + table
+            + " where "
+            + idCondition("")
+            + (restriction == null ? "" : " and (" + restriction(table) + ")");
+  }
+
+  /**
+   * True if the entity has a class-level restriction ({@link #restriction(String)}: its SQL with
+   * its columns after an alias, the table or its alias in a statement): every read of the table
+   * keeps only the rows where it holds, so a row it excludes is no row, as for Hibernate, and a
+   * to-one to it reads as null (docs/queries.md, S9).
+   */
+  boolean restricted() {
+    return restriction != null;
+  }
+
+  /** {@link #restricted()}'s SQL, its columns after {@code alias}; see {@link #restricted()}. */
+  String restriction(String alias) {
+    return restriction == null
+        ? null
+        : restriction.replace(EntityLayout.CollectionLayout.ALIAS, alias);
   }
 
   /**

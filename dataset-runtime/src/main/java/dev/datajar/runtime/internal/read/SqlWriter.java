@@ -140,12 +140,15 @@ public final class SqlWriter extends ConditionWriter {
     String walked = "";
     String rest = path;
     while (true) {
-      Col c = m.paths.get(rest); // also "toOne.id": the foreign key, no join needed
+      // Through a to-one to a restricted entity, even its id is the joined target's, NULL where
+      // the restriction excludes the row (docs/queries.md, S9); else "toOne.id" is the foreign key.
+      boolean viaRestricted = restrictedOnTheWay(m, rest);
+      Col c = viaRestricted ? null : m.paths.get(rest);
       if (c != null) {
         tableOf.put(path, alias);
         return List.of(c);
       }
-      Composite whole = m.wholes.get(rest);
+      Composite whole = viaRestricted ? null : m.wholes.get(rest);
       if (whole != null) {
         // an embeddable as a whole: its columns, in the order of its parts
         List<Col> cols = new ArrayList<>(whole.paths.size());
@@ -157,7 +160,7 @@ public final class SqlWriter extends ConditionWriter {
         return cols;
       }
       RowMapper.ToOne end = m.toOnes.get(rest); // "vendor"; "place.nearest" in an embeddable
-      if (end != null) {
+      if (end != null && !end.target().restricted()) {
         // the to-one itself: its foreign key, recorded as the paths "toOne.<target id part>"
         List<Col> key = new ArrayList<>(end.target().idPaths.size());
         for (String part : end.target().idPaths) {
@@ -167,10 +170,11 @@ public final class SqlWriter extends ConditionWriter {
         toOnes.put(path, end.target());
         return key;
       }
-      // The longest start of the path that is a to-one: "place.nearest" of "place.nearest.name".
-      RowMapper.ToOne via = null;
-      int dot = rest.lastIndexOf('.');
-      while (dot > 0 && (via = m.toOnes.get(rest.substring(0, dot))) == null) {
+      // The longest start of the path that is a to-one: "place.nearest" of "place.nearest.name";
+      // or a to-one to a restricted entity itself, read as its joined target's id.
+      RowMapper.ToOne via = end;
+      int dot = end != null ? rest.length() : rest.lastIndexOf('.');
+      while (dot > 0 && via == null && (via = m.toOnes.get(rest.substring(0, dot))) == null) {
         dot = rest.lastIndexOf('.', dot - 1);
       }
       if (via == null) {
@@ -190,10 +194,49 @@ public final class SqlWriter extends ConditionWriter {
             .append(to)
             .append(" on ")
             .append(via.joinCondition(to, from));
+        if (t.restricted()) { // a target the restriction excludes is no target: NULL columns
+          joins.append(" and (").append(t.restriction(to)).append(')');
+        }
       }
       alias = to;
       m = via.target();
+      if (dot == rest.length()) { // the restricted to-one itself: its target's id, joined
+        List<Col> key = new ArrayList<>(m.idPaths.size());
+        for (String part : m.idPaths) {
+          key.add(m.paths.get(part));
+        }
+        tableOf.put(path, alias);
+        toOnes.put(path, m);
+        return key;
+      }
       rest = rest.substring(dot + 1);
+    }
+  }
+
+  /** True if the longest start of {@code rest} that is a to-one of {@code m} is restricted. */
+  private static boolean restrictedOnTheWay(RowMapper<?> m, String rest) {
+    for (int dot = rest.lastIndexOf('.'); dot > 0; dot = rest.lastIndexOf('.', dot - 1)) {
+      RowMapper.ToOne t = m.toOnes.get(rest.substring(0, dot));
+      if (t != null) {
+        return t.target().restricted();
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Adds the root's class-level restriction to the where clause written, if it has one: {@code
+   * where (criteria) and (restriction)}.
+   */
+  private void restrict() {
+    String r = root.restriction(aliases.isEmpty() ? root.table : ROOT);
+    if (r == null) {
+      return;
+    }
+    if (sb.length() == 0) {
+      sb.append(" where (").append(r).append(')');
+    } else {
+      sb.insert(" where ".length(), '(').append(") and (").append(r).append(')');
     }
   }
 
@@ -235,6 +278,7 @@ public final class SqlWriter extends ConditionWriter {
     }
     SqlWriter w = prepared.get();
     w.where(query, filter);
+    w.restrict();
     StringBuilder out = new StringBuilder(w.sb.length() + 128);
     w.head(out, false);
     out.append(w.sb);
@@ -281,6 +325,7 @@ public final class SqlWriter extends ConditionWriter {
     }
     SqlWriter w = prepared.get();
     w.where(query, filter);
+    w.restrict();
     StringBuilder out = new StringBuilder(w.sb.length() + 64);
     w.head(out, true);
     out.append(w.sb);
