@@ -3,6 +3,7 @@ package dev.datajar.builder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.builder.fixtures.fuzz.Depot;
 import dev.datajar.builder.fixtures.fuzz.Device;
 import dev.datajar.builder.fixtures.fuzz.Feed;
 import dev.datajar.builder.fixtures.fuzz.FuzzRows;
@@ -50,7 +51,14 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryFuzzTest {
   private static final List<Class<?>> ENTITIES =
       List.of(
-          Nation.class, Vendor.class, Device.class, Rack.class, Site.class, Feed.class, Port.class);
+          Nation.class,
+          Vendor.class,
+          Depot.class,
+          Device.class,
+          Rack.class,
+          Site.class,
+          Feed.class,
+          Port.class);
 
   @TempDir static Path dir;
   private static Fixtures.BothEngines engines;
@@ -98,6 +106,9 @@ class QueryFuzzTest {
               e.rows.stream().filter(r -> e.id(r).equals(id)).findFirst().orElseThrow();
           assertEquals(null, Checks.values(e, row, source, 2, postgres), e.name() + " " + id);
         }
+        for (Map<String, Object> excluded : e.excluded) { // S9: no row
+          assertTrue(d.store(e.type).get(e.storeId(excluded)).isEmpty(), e.name() + " " + excluded);
+        }
       }
     }
   }
@@ -131,6 +142,7 @@ class QueryFuzzTest {
     weights.put(Site.class, 11);
     weights.put(Feed.class, 10);
     weights.put(Port.class, 11);
+    weights.put(Depot.class, 8);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long start = System.nanoTime();
     long cpuStart = threads.getCurrentThreadCpuTime();

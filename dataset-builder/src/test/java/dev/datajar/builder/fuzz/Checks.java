@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  * Everything one query must satisfy on one engine, against the {@link Reference}: {@code search}
  * returns the reference's rows in its order with their exact values; {@code stream} the same;
  * {@code count} the number of matching rows (it ignores offset and limit); {@code first} and {@code
- * one} agree with {@code search}; {@code get} and {@code getAll} find the same rows by id; and for
- * a single comparison {@code p} on {@code a}, {@code p}, {@code not p} and {@code isNull(a)}
- * partition the table.
+ * one} agree with {@code search}; {@code get} and {@code getAll} find the same rows by id and no
+ * row a restriction excludes; and for a single comparison {@code p} on {@code a}, {@code p}, {@code
+ * not p} and {@code isNull(a)} partition the table.
  */
 public final class Checks {
   private final Model.Entity entity;
@@ -129,7 +129,10 @@ public final class Checks {
     return want.equals(got) ? null : "one gave " + got + ", expected " + want;
   }
 
-  /** {@code getAll} of the expected rows' ids and a missing one, and {@code get} of the first. */
+  /**
+   * {@code getAll} of the expected rows' ids, a missing one and those a restriction excludes (S9),
+   * {@code get} of the first and of one excluded id.
+   */
   private String byId(List<Map<String, Object>> expected) throws ReflectiveOperationException {
     List<Object> keys = new ArrayList<>();
     for (Map<String, Object> row : expected) {
@@ -139,6 +142,11 @@ public final class Checks {
     Object missing = missingId();
     if (missing != null) {
       keys.add(missing);
+      want.add(null);
+    }
+    // S9: an id whose row the entity's restriction excludes finds nothing.
+    for (Map<String, Object> row : entity.excluded) {
+      keys.add(entity.storeId(row));
       want.add(null);
     }
     List<? extends Optional<?>> got = store.getAll(keys);
@@ -158,6 +166,17 @@ public final class Checks {
       String wrong = values(entity, one.get(), expected.get(0), 2, postgres);
       if (wrong != null) {
         return "get(" + keys.get(0) + "): " + wrong;
+      }
+    }
+    if (!entity.excluded.isEmpty()) {
+      // One excluded id alone, a different one as the query's window changes.
+      Object key = entity.storeId(entity.excluded.get(expected.size() % entity.excluded.size()));
+      Optional<?> one = store.get(key);
+      if (one.isPresent()) {
+        return "get("
+            + key
+            + ") of a row the restriction excludes returned "
+            + entity.idOf(one.get());
       }
     }
     return null;

@@ -14,12 +14,18 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.annotations.SQLRestriction;
 
 /**
  * What the fuzzer knows about the fixture's entities, read from their classes by reflection (not
@@ -29,6 +35,12 @@ import java.util.function.Function;
  * values for a composite one, as {@link Entity#id}), an embedded attribute is {@code "spot.city"}
  * (an {@code @EmbeddedId}'s parts {@code "id.host"}), an element collection is a list, a map a map
  * (a NULL value is no entry), a many-to-many the list of its targets' ids.
+ *
+ * <p>An entity with a class-level {@code @SQLRestriction} (S9) holds its source rows ({@link
+ * Entity#sourceRows}, what the builder loads) and the rows a store reads ({@link Entity#rows}):
+ * those the restriction keeps. In every entity's rows a to-one whose target row the target's
+ * restriction excludes is null, as a store reads it. The restriction is evaluated here in Java: the
+ * model knows one form, {@code column op integer} on a basic attribute of the entity.
  */
 public final class Model {
   /** The kind of an attribute. */
@@ -63,14 +75,56 @@ public final class Model {
     private Field embeddedId;
     public final Map<String, Attr> attributes = new LinkedHashMap<>();
     public final List<String> ids = new ArrayList<>();
-    public final List<Map<String, Object>> rows;
+
+    /** The rows a store reads: the source rows its restriction keeps, to-ones as S9 reads them. */
+    public final List<Map<String, Object>> rows = new ArrayList<>();
+
+    /** Every source row, as the builder loads it (excluded rows and their to-ones included). */
+    public final List<Map<String, Object>> sourceRows;
+
+    /** The source rows the entity's class-level restriction excludes (S9); empty without one. */
+    public final List<Map<String, Object>> excluded = new ArrayList<>();
+
+    /** The class-level {@code @SQLRestriction}, or null. */
+    public final String restriction;
+
     private final Map<Object, Map<String, Object>> byId = new HashMap<>();
 
     Entity(Class<?> type, List<Map<String, Object>> rows) {
       this.type = type;
       IdClass ic = type.getAnnotation(IdClass.class);
       this.idClass = ic == null ? null : ic.value();
-      this.rows = rows;
+      this.sourceRows = rows;
+      SQLRestriction r = type.getAnnotation(SQLRestriction.class);
+      this.restriction = r == null ? null : r.value();
+    }
+
+    /**
+     * Whether the restriction keeps a source row: {@code column op integer} in SQL's logic, so a
+     * NULL column excludes the row.
+     */
+    boolean kept(Map<String, Object> row) {
+      if (restriction == null) {
+        return true;
+      }
+      Matcher m = RESTRICTION.matcher(restriction);
+      if (!m.matches() || !attributes.containsKey(m.group(1))) {
+        throw new IllegalStateException(
+            "the fuzzer models no @SQLRestriction(\"" + restriction + "\") on " + name());
+      }
+      Object v = row.get(m.group(1));
+      if (v == null) {
+        return false;
+      }
+      int c = Semantics.compare(v, Long.parseLong(m.group(3)), false);
+      return switch (m.group(2)) {
+        case "=" -> c == 0;
+        case "<>", "!=" -> c != 0;
+        case "<" -> c < 0;
+        case "<=" -> c <= 0;
+        case ">" -> c > 0;
+        default -> c >= 0;
+      };
     }
 
     public String name() {
@@ -152,6 +206,10 @@ public final class Model {
 
   private final Map<Class<?>, Entity> entities = new LinkedHashMap<>();
 
+  /** The one form of restriction the model evaluates: {@code column op integer}. */
+  private static final Pattern RESTRICTION =
+      Pattern.compile("\\s*(\\w+)\\s*(<>|!=|<=|>=|=|<|>)\\s*(-?\\d+)\\s*");
+
   /** Public fields looked up once (the fuzzer reads them for every row it gets back). */
   private static final Map<Class<?>, Map<String, Field>> FIELDS = new ConcurrentHashMap<>();
 
@@ -230,7 +288,36 @@ public final class Model {
       // S3: a composite id breaks ties by its attributes in the alphabetical order of their names
       // (an @EmbeddedId's parts are named so that this is also their declaration order).
       e.ids.sort(null);
-      for (Map<String, Object> row : e.rows) {
+    }
+    // S9: the ids each restriction excludes, then every entity's rows as a store reads them.
+    Map<Entity, Set<Object>> excludedIds = new HashMap<>();
+    for (Entity e : entities.values()) {
+      Set<Object> out = new HashSet<>();
+      for (Map<String, Object> row : e.sourceRows) {
+        if (!e.kept(row)) {
+          e.excluded.add(row);
+          out.add(e.id(row));
+        }
+      }
+      excludedIds.put(e, out);
+    }
+    for (Entity e : entities.values()) {
+      for (Map<String, Object> source : e.sourceRows) {
+        if (!e.kept(source)) {
+          continue;
+        }
+        Map<String, Object> row = source;
+        for (Attr a : e.attributes.values()) {
+          if (a.kind() == Kind.TO_ONE
+              && row.get(a.path()) != null
+              && excludedIds.get(a.target()).contains(row.get(a.path()))) {
+            if (row == source) {
+              row = new LinkedHashMap<>(source);
+            }
+            row.put(a.path(), null); // a to-one to an excluded row reads as null
+          }
+        }
+        e.rows.add(row == source ? source : Collections.unmodifiableMap(row));
         e.byId.put(e.id(row), row);
       }
     }

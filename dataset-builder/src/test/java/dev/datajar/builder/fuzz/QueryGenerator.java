@@ -28,7 +28,8 @@ import java.util.UUID;
 /**
  * Random {@link Query}s over one entity, from a seed: criteria trees up to four levels deep over
  * plain attributes and paths through to-ones, every operator, orders and paging. Values come mostly
- * from the rows (so that conditions match) and otherwise from each type's edge values.
+ * from the source rows (so that conditions match, or would match a row a restriction excludes) and
+ * otherwise from each type's edge values.
  */
 public final class QueryGenerator {
   static final int MAX_DEPTH = 4;
@@ -46,7 +47,8 @@ public final class QueryGenerator {
       if (a.kind() == Model.Kind.BASIC) {
         Set<Object> keys = new HashSet<>();
         List<Object> list = new ArrayList<>();
-        for (Map<String, Object> row : owner(p).rows) {
+        // Source rows: values only rows a restriction excludes hold are asked for too (S9).
+        for (Map<String, Object> row : owner(p).sourceRows) {
           Object v = row.get(a.path());
           // Byte arrays are told apart by content.
           if (v != null && keys.add(v instanceof byte[] b ? Arrays.toString(b) : v)) {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The reference evaluator: a {@link Query}'s answer computed in plain Java over an entity's source
  * rows, by the rules of docs/queries.md (S1 paths as left joins, S2 three-valued logic, S3 order
- * and paging, S4–S8 comparisons through {@link Semantics}).
+ * and paging, S4–S8 comparisons through {@link Semantics}, S9 over the rows a restriction keeps,
+ * with to-ones to excluded rows null: {@link Model.Entity#rows}).
  */
 public final class Reference {
   /** A truth value of SQL's three-valued logic. */
