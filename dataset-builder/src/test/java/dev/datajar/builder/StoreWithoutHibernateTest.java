@@ -61,7 +61,22 @@ class StoreWithoutHibernateTest {
    * Entities whose reads still start Hibernate, each with the reason ("dataset/Entity"). The test
    * fails for an entry whose entity reads through the row path now: remove the line then.
    */
-  private static final Map<String, String> NEEDS_HIBERNATE = Map.of();
+  private static final Map<String, String> NEEDS_HIBERNATE =
+      Map.of(
+          "restricted/Tally",
+          "a map keyed by an entity with a class-level @SQLRestriction: Hibernate keeps the"
+              + " entries of excluded keys (README, Known limits)");
+
+  /**
+   * Calls whose Hibernate answer is not the oracle, by "dataset/Entity call" prefix, each with the
+   * reason: there the row path follows docs/queries.md and the fixture's own test checks it.
+   */
+  private static final Map<String, String> HIBERNATE_INCOHERENT =
+      Map.of(
+          "restricted/Piece count",
+          "derived identity to a restricted entity: Hibernate counts the rows whose key part its"
+              + " restriction excludes, which its search and get leave out (S9;"
+              + " RestrictedStoreTest)");
 
   /**
    * Fixture datasets not built here, each with the reason; every other one the builder accepts is.
@@ -140,6 +155,10 @@ class StoreWithoutHibernateTest {
                 answers(HibernateProbe.throughHibernate(dataSets, type), type);
             for (Map.Entry<String, String> call : rows.entrySet()) {
               String expected = hql.get(call.getKey());
+              String named = key + " " + call.getKey();
+              if (HIBERNATE_INCOHERENT.keySet().stream().anyMatch(named::startsWith)) {
+                continue;
+              }
               if (!call.getValue().equals(expected)) {
                 mismatches.add(
                     engine.getKey()
