@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -45,12 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
  * then one HQL {@code query()} loads it, which shows the check would see it.
  */
 class NoSessionFactoryTest {
-  /**
-   * Fixture entities that read through Hibernate by design (README, Known limits): restricted's map
-   * keyed by a restricted entity.
-   */
-  static final Set<String> LEFT_TO_HIBERNATE = Set.of("Tally");
-
   static final String READS_DONE = "---- store calls done ----";
   static final String SESSION_FACTORY = "org.hibernate.internal.SessionFactoryImpl ";
 
@@ -137,9 +130,6 @@ class NoSessionFactoryTest {
             List.of(
                 "keyed", "mapped", "elemrefs", "keymaps", "jointags", "keyrefs", "restricted")) {
           for (Class<?> type : d.entities(name)) {
-            if (LEFT_TO_HIBERNATE.contains(type.getSimpleName())) {
-              continue;
-            }
             Store<?> s = d.store(type);
             s.search(Query.all().limit(5));
             s.count(Query.all());

@@ -61,11 +61,7 @@ class StoreWithoutHibernateTest {
    * Entities whose reads still start Hibernate, each with the reason ("dataset/Entity"). The test
    * fails for an entry whose entity reads through the row path now: remove the line then.
    */
-  private static final Map<String, String> NEEDS_HIBERNATE =
-      Map.of(
-          "restricted/Tally",
-          "a map keyed by an entity with a class-level @SQLRestriction: Hibernate keeps the"
-              + " entries of excluded keys (README, Known limits)");
+  private static final Map<String, String> NEEDS_HIBERNATE = Map.of();
 
   /**
    * Calls whose Hibernate answer is not the oracle, by "dataset/Entity call" prefix, each with the
@@ -76,6 +72,10 @@ class StoreWithoutHibernateTest {
           "restricted/Piece count",
           "derived identity to a restricted entity: Hibernate counts the rows whose key part its"
               + " restriction excludes, which its search and get leave out (S9;"
+              + " RestrictedStoreTest)",
+          "restricted/Tally ",
+          "a map keyed by a restricted entity: Hibernate keeps the entries whose key its"
+              + " restriction excludes, loading the row, which the row path leaves out (S9;"
               + " RestrictedStoreTest)");
 
   /**

@@ -136,20 +136,15 @@ final class LayoutReader {
       }
       members.add(m.get());
     }
-    // An entity map key to a restricted entity (Hibernate keeps the entries of excluded keys) and
-    // an embeddable map key holding one stay with Hibernate (docs/queries.md, S9). Embeddables and
-    // elements holding one read on the row path: their to-one is null where the target is
-    // excluded, as for Hibernate. A key part to one makes the row itself excluded with its target.
+    // An embeddable map key holding a to-one to a restricted entity stays with Hibernate
+    // (docs/queries.md, S9). Embeddables and elements holding one read on the row path: their
+    // to-one is null where the target is excluded, as for Hibernate; an entity map key to one
+    // drops the entry (Hibernate keeps it). A key part to one makes the row itself excluded.
     String keyRestriction = keyRestriction(sf, p, 0);
     if (restrictedPart(sf, idMember.get()) && keyRestriction == null) {
       return Optional.empty();
     }
-    if (collections.stream()
-        .anyMatch(
-            c ->
-                c.mapKey() != null
-                    && (restrictedPart(sf, c.mapKey())
-                        || (c.mapKey().target() != null && restricted(sf, c.mapKey().target()))))) {
+    if (collections.stream().anyMatch(c -> c.mapKey() != null && restrictedPart(sf, c.mapKey()))) {
       return Optional.empty();
     }
     return Optional.of(
