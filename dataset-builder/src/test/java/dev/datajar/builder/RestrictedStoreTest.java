@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.builder.fixtures.restricted.Crate;
 import dev.datajar.builder.fixtures.restricted.Gadget;
+import dev.datajar.builder.fixtures.restricted.Holder;
 import dev.datajar.builder.fixtures.restricted.Kit;
 import dev.datajar.builder.fixtures.restricted.Maker;
+import dev.datajar.builder.fixtures.restricted.Piece;
+import dev.datajar.builder.fixtures.restricted.Tally;
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.HibernateProbe;
@@ -25,12 +29,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (docs/queries.md, S9). A row a restriction excludes is no row: {@code get} finds nothing, a
  * to-one to it is null, and so is every path through it (its id path too).
  */
+@TestMethodOrder(
+    MethodOrderer.OrderAnnotation.class) // first those that check Hibernate never started
 class RestrictedStoreTest {
   @TempDir static Path dir;
   private static Fixtures.BothEngines both;
@@ -58,6 +68,7 @@ class RestrictedStoreTest {
   }
 
   @Test
+  @Order(1)
   void restrictedEntity_andWhatLeadsToIt_readOnTheRowPath_asHibernateAnswers() {
     for (DataSets d : List.of(both.sqlite(), both.postgres())) {
       assertTrue(HibernateProbe.rowPath(d, Gadget.class), "Gadget reads through Hibernate");
@@ -103,6 +114,154 @@ class RestrictedStoreTest {
   }
 
   @Test
+  @Order(2)
+  void restrictedToOnesInsideEmbeddablesAndElements_readOnTheRowPath_asHibernateAnswers() {
+    for (DataSets d : List.of(both.sqlite(), both.postgres())) {
+      assertTrue(HibernateProbe.rowPath(d, Crate.class), "Crate reads through Hibernate");
+      List<String> crates = crates(d.store(Crate.class));
+      assertEquals(
+          List.of(
+              "C(1 live holder a@G(1 live 1 M(1 Acme 1 [1])) [x@G(1 live 1 M(1 Acme 1 [1])),"
+                  + " y@null, z@null])",
+              "C(2 retired holder b@null [w@null, v@G(6 bright 5 M(3 null 2 [6]))])",
+              "C(3 empty holder null [])",
+              "C(4 gone holder d@null [u@G(3 also live 2 null)])",
+              "C(5 maker hidden e@G(3 also live 2 null) [])",
+              "get(2) Optional[C(2 retired holder b@null [w@null, v@G(6 bright 5 M(3 null 2"
+                  + " [6]))])]",
+              "holder.gadget isNull [2, 3, 4]",
+              "holder.gadget.id isNull [2, 3, 4]",
+              "holder.gadget.name isNull [2, 3, 4]",
+              "holder.gadget.maker isNull [2, 3, 4, 5]",
+              "orderBy holder.gadget [2, 3, 4, 1, 5]",
+              "count holder.gadget.status > 0 2"),
+          crates);
+      assertEquals(crates(HibernateProbe.throughHibernate(d, Crate.class)), crates);
+    }
+  }
+
+  /**
+   * Derived identity to a restricted entity ({@link Piece}: its gadget and a number): a row whose
+   * gadget the restriction excludes is no row (docs/queries.md, S9). Hibernate 7.4 leaves it out of
+   * a plain search and {@code get} finds nothing, but counts it, and fails with {@code
+   * EntityNotFoundException} where a condition or order joins the gadget and meets it.
+   */
+  @Test
+  @Order(3)
+  void derivedIdentityToARestrictedEntity_anExcludedPartIsNoRow() {
+    for (DataSets d : List.of(both.sqlite(), both.postgres())) {
+      assertTrue(HibernateProbe.rowPath(d, Piece.class), "Piece reads through Hibernate");
+      assertEquals(
+          List.of(
+              "P(G(1 live 1 M(1 Acme 1 [1])) 1 one)",
+              "P(G(1 live 1 M(1 Acme 1 [1])) 2 two)",
+              "P(G(3 also live 2 null) 1 three)",
+              "P(G(6 bright 5 M(3 null 2 [6])) 1 six)",
+              "count 4",
+              "get(2#1) Optional.empty",
+              "get(1#2) Optional[P(G(1 live 1 M(1 Acme 1 [1])) 2 two)]",
+              "getAll [Optional.empty, Optional[1#1 one], Optional.empty]",
+              "gadget isNull []",
+              "gadget.maker isNull [3#1]",
+              "stream [3#1, 6#1, 1#1, 1#2]"),
+          pieces(d.store(Piece.class)));
+      Store<Piece> hibernate = HibernateProbe.throughHibernate(d, Piece.class);
+      assertEquals("[1#1 one, 1#2 two, 3#1 three, 6#1 six]", String.valueOf(hibernate.search()));
+      assertEquals(6L, hibernate.count());
+      assertEquals(Optional.empty(), hibernate.get(new Piece.Key(2, 1)));
+      assertEquals(
+          "EntityNotFoundException",
+          attempt(() -> hibernate.search(Query.all().orderBy("gadget.id"))));
+    }
+  }
+
+  /**
+   * A map keyed by a restricted entity ({@link Tally}): an entry whose key the restriction excludes
+   * is no entry on the row path (docs/queries.md, S9), as a NULL value is none; Hibernate 7.4 keeps
+   * it, loading the excluded row as the key.
+   */
+  @Test
+  @Order(4)
+  void mapKeyedByARestrictedEntity_anExcludedKeyIsNoEntry() {
+    for (DataSets d : List.of(both.sqlite(), both.postgres())) {
+      assertTrue(HibernateProbe.rowPath(d, Tally.class), "Tally reads through Hibernate");
+      assertEquals(
+          List.of(
+              "1 {1=live 1=10, 3=also live 2=30}",
+              "2 {}",
+              "3 {5=spare 1=50}",
+              "get(2) {}",
+              "get(1) {1=live 1=10, 3=also live 2=30}"),
+          tallies(d.store(Tally.class)));
+      assertEquals(
+          List.of(
+              "1 {1=live 1=10, 2=retired 0=20, 3=also live 2=30}",
+              "2 {4=gone -1=40}",
+              "3 {5=spare 1=50}",
+              "get(2) {4=gone -1=40}",
+              "get(1) {1=live 1=10, 2=retired 0=20, 3=also live 2=30}"),
+          tallies(HibernateProbe.throughHibernate(d, Tally.class)));
+    }
+  }
+
+  private static List<String> tallies(Store<Tally> s) {
+    List<String> out = new ArrayList<>();
+    for (Tally t : s.search(Query.all().orderBy("id"))) {
+      out.add(t.id + " " + counts(t));
+    }
+    out.add("get(2) " + counts(s.get(2L).orElseThrow()));
+    out.add("get(1) " + counts(s.getAll(List.of(1L)).get(0).orElseThrow()));
+    return out;
+  }
+
+  private static String counts(Tally t) {
+    Map<Long, String> counts = new TreeMap<>();
+    t.counts.forEach((g, v) -> counts.put(g.id, g.name + " " + g.status + "=" + v));
+    return counts.toString();
+  }
+
+  private static List<String> pieces(Store<Piece> s) {
+    List<String> out = new ArrayList<>();
+    for (Piece p : s.search(Query.all().orderBy("gadget.id").orderBy("seq"))) {
+      out.add(show(p));
+    }
+    out.add("count " + s.count(Query.all()));
+    out.add("get(2#1) " + s.get(new Piece.Key(2, 1)).map(RestrictedStoreTest::show));
+    out.add("get(1#2) " + s.get(new Piece.Key(1, 2)).map(RestrictedStoreTest::show));
+    out.add(
+        "getAll "
+            + s.getAll(List.of(new Piece.Key(4, 1), new Piece.Key(1, 1), new Piece.Key(9, 1))));
+    out.add("gadget isNull " + ids(s.search(Query.where(Where.isNull("gadget")))));
+    out.add("gadget.maker isNull " + ids(s.search(Query.where(Where.isNull("gadget.maker")))));
+    try (Stream<Piece> rows = s.stream(Query.all().orderBy("gadget.name").orderBy("seq"))) {
+      out.add("stream " + rows.map(RestrictedStoreTest::id).toList());
+    }
+    return out;
+  }
+
+  private static List<String> crates(Store<Crate> s) {
+    List<String> out = new ArrayList<>();
+    for (Crate c : s.search(Query.all().orderBy("id"))) {
+      out.add(show(c));
+    }
+    out.add("get(2) " + s.get(2L).map(RestrictedStoreTest::show));
+    out.add("holder.gadget isNull " + ids(s.search(Query.where(Where.isNull("holder.gadget")))));
+    out.add(
+        "holder.gadget.id isNull " + ids(s.search(Query.where(Where.isNull("holder.gadget.id")))));
+    out.add(
+        "holder.gadget.name isNull "
+            + ids(s.search(Query.where(Where.isNull("holder.gadget.name")))));
+    out.add(
+        "holder.gadget.maker isNull "
+            + ids(s.search(Query.where(Where.isNull("holder.gadget.maker")))));
+    out.add("orderBy holder.gadget " + ids(s.search(Query.all().orderBy("holder.gadget"))));
+    out.add(
+        "count holder.gadget.status > 0 "
+            + s.count(Query.where(Where.gt("holder.gadget.status", 0))));
+    return out;
+  }
+
+  @Test
   void defaultFilterThroughARestrictedToOne_getGetAllAndCount() {
     for (DataSets d : List.of(both.sqlite(), both.postgres())) {
       // Gadget 3's maker (2) is excluded by Maker's restriction: its maker.id is NULL (S9).
@@ -134,7 +293,7 @@ class RestrictedStoreTest {
     int restricted = manifest.indexOf("\"newerLayouts\"");
     assertTrue(restricted > 0, manifest);
     String older = manifest.substring(0, restricted);
-    for (Class<?> type : List.of(Gadget.class, Kit.class, Maker.class)) {
+    for (Class<?> type : List.of(Gadget.class, Kit.class, Maker.class, Crate.class)) {
       assertFalse(older.contains("\"entity\" : \"" + type.getName() + "\""), older);
     }
     String rest = manifest.substring(manifest.indexOf("\"sqliteVersion\""));
@@ -232,7 +391,15 @@ class RestrictedStoreTest {
   }
 
   private static Object id(Object e) {
-    return e instanceof Gadget g ? g.id : e instanceof Kit k ? k.id : ((Maker) e).id;
+    return e instanceof Gadget g
+        ? g.id
+        : e instanceof Kit k
+            ? k.id
+            : e instanceof Crate c
+                ? c.id
+                : e instanceof Piece p
+                    ? (p.gadget == null ? null : p.gadget.id) + "#" + p.seq
+                    : ((Maker) e).id;
   }
 
   // ---- generated queries: the row path against Hibernate ----
@@ -262,7 +429,28 @@ class RestrictedStoreTest {
               "main.maker.name:s",
               "main.maker.rank:n"),
           Maker.class,
-          List.of("id:n", "name:s", "rank:n"));
+          List.of("id:n", "name:s", "rank:n"),
+          Crate.class,
+          List.of(
+              "id:n",
+              "name:s",
+              "holder.label:s",
+              "holder.gadget:gadget",
+              "holder.gadget.id:n",
+              "holder.gadget.name:s",
+              "holder.gadget.status:n",
+              "holder.gadget.maker:maker",
+              "holder.gadget.maker.name:s"),
+          Piece.class,
+          List.of(
+              "seq:n",
+              "name:s",
+              "gadget:gadget",
+              "gadget.id:n",
+              "gadget.name:s",
+              "gadget.status:n",
+              "gadget.maker:maker",
+              "gadget.maker.rank:n"));
 
   private static final List<String> TEXTS =
       List.of("live", "retired", "also live", "bright", "Acme", "Hidden", "both", "none", "", "b");
@@ -273,16 +461,24 @@ class RestrictedStoreTest {
   void generatedQueries_onTheRowPath_answerAsHibernate() {
     int perEntity = Integer.getInteger("datajar.restricted.queries", 300);
     for (DataSets d : List.of(both.sqlite(), both.postgres())) {
-      List<Class<?>> types = List.of(Gadget.class, Kit.class, Maker.class);
+      List<Class<?>> types =
+          List.of(Gadget.class, Kit.class, Maker.class, Crate.class, Piece.class);
       List<List<Query>> queries = new ArrayList<>();
       List<List<String>> row = new ArrayList<>();
       for (Class<?> type : types) {
         Random r = new Random(18 + type.getSimpleName().hashCode());
+        // For Piece, Hibernate is asked each query with its rows of excluded gadgets left out by
+        // hand: it counts them, and fails where a join meets them (docs/queries.md, S9); the same
+        // Random draws make the same query apart from that.
+        Random same = new Random(18 + type.getSimpleName().hashCode());
+        Criterion extra = type == Piece.class ? Where.isNotNull("gadget.status") : null;
         List<Query> mine = new ArrayList<>();
+        List<Query> asked = new ArrayList<>();
         for (int i = 0; i < perEntity; i++) {
-          mine.add(query(type, r));
+          mine.add(query(type, r, null));
+          asked.add(query(type, same, extra));
         }
-        queries.add(mine);
+        queries.add(asked);
         row.add(answers(d.store(type), mine));
       }
       for (Class<?> type : types) { // (the first test checks that Hibernate did not start)
@@ -295,7 +491,11 @@ class RestrictedStoreTest {
             answers(HibernateProbe.throughHibernate(d, types.get(t)), queries.get(t));
         for (int i = 0; i < hibernate.size(); i++) {
           compared++;
-          if (!row.get(t).get(i).equals(hibernate.get(i))) {
+          // the answers, not the query's text (Piece's differ by the condition added)
+          String expected = hibernate.get(i);
+          String got = row.get(t).get(i);
+          if (!got.substring(Math.max(0, got.indexOf(" | search ")))
+              .equals(expected.substring(Math.max(0, expected.indexOf(" | search "))))) {
             mismatches.add(
                 types.get(t).getSimpleName()
                     + " #"
@@ -303,7 +503,7 @@ class RestrictedStoreTest {
                     + "\n  row path:  "
                     + row.get(t).get(i)
                     + "\n  Hibernate: "
-                    + hibernate.get(i));
+                    + expected);
           }
         }
       }
@@ -330,9 +530,12 @@ class RestrictedStoreTest {
                   }));
       out.add(a.toString());
     }
-    List<Long> ids = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    List<Object> ids = new ArrayList<>();
+    for (long i = 0; i < 8; i++) {
+      ids.add(s.entityType() == Piece.class ? new Piece.Key(i, 1 + (int) (i % 2)) : i);
+    }
     out.add("getAll " + s.getAll(ids).stream().map(o -> o.map(RestrictedStoreTest::show)).toList());
-    for (Long id : ids) {
+    for (Object id : ids) {
       out.add("get " + id + " " + s.get(id).map(RestrictedStoreTest::show));
     }
     return out;
@@ -376,6 +579,23 @@ class RestrictedStoreTest {
           + new TreeSet<>(m.gadgets.stream().map(g -> g.id).toList())
           + ")";
     }
+    if (e instanceof Crate c) {
+      return "C("
+          + c.id
+          + " "
+          + c.name
+          + " "
+          + show(c.holder, depth - 1)
+          + " "
+          + (c.slots == null ? null : c.slots.stream().map(h -> show(h, depth - 1)).toList())
+          + ")";
+    }
+    if (e instanceof Piece p) {
+      return "P(" + show(p.gadget, depth - 1) + " " + p.seq + " " + p.name + ")";
+    }
+    if (e instanceof Holder h) {
+      return h.label + "@" + show(h.gadget, depth);
+    }
     Kit k = (Kit) e;
     return "K("
         + k.id
@@ -388,8 +608,13 @@ class RestrictedStoreTest {
         + ")";
   }
 
-  private static Query query(Class<?> type, Random r) {
-    Query q = r.nextInt(6) == 0 ? Query.all() : Query.where(criterion(type, r, 2));
+  /** A random query on {@code type}; {@code extra}, if not null, and-ed to its criterion. */
+  private static Query query(Class<?> type, Random r, Criterion extra) {
+    Query q =
+        r.nextInt(6) == 0
+            ? (extra == null ? Query.all() : Query.where(extra))
+            : Query.where(
+                extra == null ? criterion(type, r, 2) : Where.and(criterion(type, r, 2), extra));
     List<String> paths = PATHS.get(type);
     for (int i = r.nextInt(3); i > 0; i--) {
       String p = paths.get(r.nextInt(paths.size())).split(":")[0];

@@ -64,6 +64,21 @@ class StoreWithoutHibernateTest {
   private static final Map<String, String> NEEDS_HIBERNATE = Map.of();
 
   /**
+   * Calls whose Hibernate answer is not the oracle, by "dataset/Entity call" prefix, each with the
+   * reason: there the row path follows docs/queries.md and the fixture's own test checks it.
+   */
+  private static final Map<String, String> HIBERNATE_INCOHERENT =
+      Map.of(
+          "restricted/Piece count",
+          "derived identity to a restricted entity: Hibernate counts the rows whose key part its"
+              + " restriction excludes, which its search and get leave out (S9;"
+              + " RestrictedStoreTest)",
+          "restricted/Tally ",
+          "a map keyed by a restricted entity: Hibernate keeps the entries whose key its"
+              + " restriction excludes, loading the row, which the row path leaves out (S9;"
+              + " RestrictedStoreTest)");
+
+  /**
    * Fixture datasets not built here, each with the reason; every other one the builder accepts is.
    */
   private static final Map<String, String> NOT_BUILT_HERE =
@@ -140,6 +155,10 @@ class StoreWithoutHibernateTest {
                 answers(HibernateProbe.throughHibernate(dataSets, type), type);
             for (Map.Entry<String, String> call : rows.entrySet()) {
               String expected = hql.get(call.getKey());
+              String named = key + " " + call.getKey();
+              if (HIBERNATE_INCOHERENT.keySet().stream().anyMatch(named::startsWith)) {
+                continue;
+              }
               if (!call.getValue().equals(expected)) {
                 mismatches.add(
                     engine.getKey()

@@ -136,16 +136,15 @@ final class LayoutReader {
       }
       members.add(m.get());
     }
-    if (restrictedPart(sf, idMember.get())
-        || members.stream().anyMatch(x -> restrictedPart(sf, x))
-        || collections.stream()
-            .anyMatch(
-                c ->
-                    restrictedPart(sf, c.element())
-                        || (c.mapKey() != null
-                            && (restrictedPart(sf, c.mapKey())
-                                || (c.mapKey().isCompositeReference()
-                                    && restricted(sf, c.mapKey().target())))))) {
+    // An embeddable map key holding a to-one to a restricted entity stays with Hibernate
+    // (docs/queries.md, S9). Embeddables and elements holding one read on the row path: their
+    // to-one is null where the target is excluded, as for Hibernate; an entity map key to one
+    // drops the entry (Hibernate keeps it). A key part to one makes the row itself excluded.
+    String keyRestriction = keyRestriction(sf, p, 0);
+    if (restrictedPart(sf, idMember.get()) && keyRestriction == null) {
+      return Optional.empty();
+    }
+    if (collections.stream().anyMatch(c -> c.mapKey() != null && restrictedPart(sf, c.mapKey()))) {
       return Optional.empty();
     }
     return Optional.of(
@@ -155,7 +154,118 @@ final class LayoutReader {
             idMember.get(),
             members,
             collections,
-            restriction.map(r -> render(r, sf, EntityLayout.CollectionLayout.ALIAS)).orElse(null)));
+            restriction(sf, restriction, keyRestriction)));
+  }
+
+  /**
+   * The entity's restriction as the row path adds it: its class-level {@code @SQLRestriction}
+   * rendered, and {@code keyRestriction}; each qualified by {@link
+   * EntityLayout.CollectionLayout#ALIAS}; {@code null} if neither.
+   */
+  private static String restriction(
+      SessionFactoryImplementor sf, Optional<String> own, String keyRestriction) {
+    String rendered = own.map(r -> render(r, sf, EntityLayout.CollectionLayout.ALIAS)).orElse(null);
+    if (keyRestriction == null || keyRestriction.isEmpty()) {
+      return rendered;
+    }
+    return rendered == null ? keyRestriction : "(" + rendered + ") and " + keyRestriction;
+  }
+
+  /**
+   * For an id with to-one parts (JPA's derived identity, an {@code @EmbeddedId}'s to-ones, nested
+   * embeddables too) to entities with a restriction: the SQL that keeps the rows whose every such
+   * target exists and is not excluded, {@code exists (select 1 from target dj_r1 where dj_r1.id =
+   * {alias}.target_id and (target's restriction))} for each, its columns after {@link
+   * EntityLayout.CollectionLayout#ALIAS}; {@code ""} if no part leads to one; {@code null} if one
+   * does in a way not written here (the entity then reads through Hibernate). A row whose key part
+   * the restriction excludes is no row (docs/queries.md, S9): Hibernate's search and get leave it
+   * out, but other calls fail on it or count it.
+   */
+  private static String keyRestriction(SessionFactoryImplementor sf, EntityPersister p, int depth) {
+    List<ToOneAttributeMapping> toOnes = new ArrayList<>();
+    EntityIdentifierMapping id = p.getIdentifierMapping();
+    if (id instanceof NonAggregatedIdentifierMapping n) {
+      idToOnes(n.getVirtualIdEmbeddable(), toOnes);
+    } else if (id instanceof CompositeIdentifierMapping c) {
+      idToOnes(c.getPartMappingType(), toOnes);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (ToOneAttributeMapping t : toOnes) {
+      EntityPersister target = t.getAssociatedEntityMappingType().getEntityPersister();
+      Optional<String> own = restriction(target);
+      if (own == null || depth > 8) {
+        return null;
+      }
+      String nested = keyRestriction(sf, target, depth + 1);
+      if (nested == null) {
+        return null;
+      }
+      if (own.isEmpty() && nested.isEmpty()) {
+        continue;
+      }
+      if (t.getSideNature() != ForeignKeyDescriptor.Nature.KEY
+          || !t.isReferenceToPrimaryKey()
+          || !(target instanceof AbstractEntityPersister a)) {
+        return null;
+      }
+      String alias = "dj_r" + (depth + 1);
+      List<SelectableMapping> keys = new ArrayList<>();
+      List<SelectableMapping> targets = new ArrayList<>();
+      ForeignKeyDescriptor fk = t.getForeignKeyDescriptor();
+      fk.getKeyPart().forEachSelectable((i, x) -> keys.add(x));
+      fk.getTargetPart().forEachSelectable((i, x) -> targets.add(x));
+      if (keys.size() != targets.size()) {
+        return null;
+      }
+      StringBuilder on = new StringBuilder();
+      for (int i = 0; i < keys.size(); i++) {
+        if (keys.get(i).isFormula() || targets.get(i).isFormula()) {
+          return null;
+        }
+        on.append(i == 0 ? "" : " and ")
+            .append(alias)
+            .append('.')
+            .append(targets.get(i).getSelectionExpression())
+            .append(" = ")
+            .append(EntityLayout.CollectionLayout.ALIAS)
+            .append('.')
+            .append(keys.get(i).getSelectionExpression());
+      }
+      String inner = restriction(sf, own, nested);
+      sb.append(sb.length() == 0 ? "" : " and ")
+          .append("exists (select 1 from ")
+          .append(a.getTableName())
+          .append(' ')
+          .append(alias)
+          .append(" where ")
+          .append(on)
+          .append(" and (")
+          .append(inner.replace(EntityLayout.CollectionLayout.ALIAS, alias))
+          .append("))");
+    }
+    return sb.toString();
+  }
+
+  /** The to-ones among an id's parts, nested embeddables' too. */
+  private static void idToOnes(EmbeddableMappingType e, List<ToOneAttributeMapping> out) {
+    e.forEachAttributeMapping(
+        a -> {
+          if (a instanceof ToOneAttributeMapping t) {
+            out.add(t);
+          } else if (a instanceof EmbeddedAttributeMapping x) {
+            idToOnes(x.getEmbeddableTypeDescriptor(), out);
+          }
+        });
+  }
+
+  /**
+   * True if the entity's id has a to-one part (nested too) to a restricted entity ({@link
+   * #keyRestriction}): a row whose part is excluded is no row.
+   */
+  private static boolean keyRestricted(SessionFactoryImplementor sf, String entity) {
+    EntityPersister p = sf.getMappingMetamodel().findEntityDescriptor(entity);
+    String k = p == null ? null : keyRestriction(sf, p, 0);
+    return k == null || !k.isEmpty();
   }
 
   /**
@@ -184,8 +294,8 @@ final class LayoutReader {
 
   /**
    * True if a part of the composite {@code m} (nested ones too) is a to-one to an entity with a
-   * class-level restriction: a to-one inside a key, an embeddable or an element, or an entity map
-   * key, whose target a restriction excludes, is left to Hibernate (docs/queries.md, S9).
+   * class-level restriction: inside a key or an embeddable map key such a to-one is left to
+   * Hibernate (docs/queries.md, S9).
    */
   private static boolean restrictedPart(SessionFactoryImplementor sf, EntityLayout.Member m) {
     for (EntityLayout.Member x : m.isComposite() ? m.parts() : List.<EntityLayout.Member>of()) {
@@ -200,7 +310,7 @@ final class LayoutReader {
   private static boolean restricted(SessionFactoryImplementor sf, String entity) {
     EntityPersister p = sf.getMappingMetamodel().findEntityDescriptor(entity);
     Optional<String> r = p == null ? null : restriction(p);
-    return r == null || r.isPresent();
+    return r == null || r.isPresent() || keyRestricted(sf, entity);
   }
 
   /**
@@ -311,6 +421,11 @@ final class LayoutReader {
               null,
               null,
               false);
+    }
+    if (a.getElementDescriptor() instanceof EntityCollectionPart e
+        && keyRestricted(
+            persister.getFactory(), e.getAssociatedEntityMappingType().getEntityName())) {
+      return Optional.empty(); // its target's key restriction is not added to the statement here
     }
     String restriction = null;
     if (a.hasWhereRestrictions()
