@@ -5,6 +5,7 @@ import dev.datajar.runtime.format.SqliteFiles;
 import dev.datajar.testing.postgres.TestPostgres;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Requests over the fixture entities in target/test-classes and src/test/resources/datasets. */
 final class Fixtures {
@@ -80,6 +82,39 @@ final class Fixtures {
         sqlite.close();
       }
     }
+  }
+
+  /**
+   * Dataset {@code name} of {@link #bothEngines}' SQLite side (under {@code dir/sqlite}) as a
+   * runtime that reads only the manifest keys before {@code key} sees it: copied to {@code dir/old}
+   * with its manifest cut there (its layouts under {@code key} and after left out), and opened.
+   */
+  static DataSets olderRuntime(Path dir, String name, String key) throws Exception {
+    Path old = dir.resolve("old");
+    String manifestFile = "META-INF/datasets/" + name + ".manifest.json";
+    String manifest = Files.readString(dir.resolve("sqlite").resolve(manifestFile));
+    int cut = manifest.indexOf("\"" + key + "\"");
+    if (cut < 0) {
+      throw new IllegalStateException("no key " + key + " in " + manifest);
+    }
+    try (Stream<Path> files = Files.walk(dir.resolve("sqlite"))) {
+      for (Path f : files.toList()) {
+        Path target = old.resolve(dir.resolve("sqlite").relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    Files.writeString(
+        old.resolve(manifestFile),
+        manifest.substring(0, cut) + manifest.substring(manifest.indexOf("\"sqliteVersion\"")));
+    return DataSets.builder()
+        .classLoader(loader(old))
+        .cacheDirectory(dir.resolve("old-cache"))
+        .dataSets(name)
+        .open();
   }
 
   private static ClassLoader loader(Path root) throws Exception {

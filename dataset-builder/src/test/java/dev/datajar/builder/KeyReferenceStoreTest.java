@@ -16,9 +16,6 @@ import dev.datajar.runtime.HibernateProbe;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
-import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,21 +175,7 @@ class KeyReferenceStoreTest {
       assertFalse(older.contains("\"entity\" : \"" + c.getName() + "\""), older);
       assertTrue(manifest.substring(later).contains("\"entity\" : \"" + c.getName() + "\""));
     }
-    Path old = dir.resolve("old");
-    copy(dir.resolve("sqlite"), old);
-    String rest = manifest.substring(manifest.indexOf("\"sqliteVersion\""));
-    Files.writeString(
-        old.resolve("META-INF/datasets/keyrefs.manifest.json"),
-        older + rest,
-        StandardCharsets.UTF_8);
-    try (DataSets d =
-        DataSets.builder()
-            .classLoader(
-                new URLClassLoader(
-                    new URL[] {old.toUri().toURL()}, KeyReferenceStoreTest.class.getClassLoader()))
-            .cacheDirectory(dir.resolve("old-cache"))
-            .dataSets("keyrefs")
-            .open()) {
+    try (DataSets d = Fixtures.olderRuntime(dir, "keyrefs", "newerLayouts")) {
       assertTrue(HibernateProbe.rowPath(d, Airport.class));
       for (Class<?> c : List.of(Runway.class, Stand.class, Flight.class)) {
         assertFalse(HibernateProbe.rowPath(d, c), c.getName());
@@ -459,18 +442,5 @@ class KeyReferenceStoreTest {
       return new Stand.Key(((Stand) rows.get(0)).id.airport, "Z9");
     }
     return 99L;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
   }
 }

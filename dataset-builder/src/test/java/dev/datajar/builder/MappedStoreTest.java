@@ -13,9 +13,6 @@ import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.HibernateProbe;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
-import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,37 +90,10 @@ class MappedStoreTest {
     assertFalse(older.contains("\"entity\" : \"" + Bin.class.getName() + "\""), older);
     assertTrue(manifest.substring(later).contains("\"sort\" : \"" + ByLength.class.getName()));
     // A dataset built before them (no such key) reads Shelf through Hibernate, the same answers.
-    Path old = dir.resolve("old");
-    copy(dir.resolve("sqlite"), old);
-    String rest = manifest.substring(manifest.indexOf("\"sqliteVersion\""));
-    Files.writeString(
-        old.resolve("META-INF/datasets/mapped.manifest.json"),
-        older + rest,
-        StandardCharsets.UTF_8);
-    try (DataSets d =
-        DataSets.builder()
-            .classLoader(
-                new URLClassLoader(
-                    new URL[] {old.toUri().toURL()}, MappedStoreTest.class.getClassLoader()))
-            .cacheDirectory(dir.resolve("old-cache"))
-            .dataSets("mapped")
-            .open()) {
+    try (DataSets d = Fixtures.olderRuntime(dir, "mapped", "laterLayouts")) {
       assertFalse(HibernateProbe.rowPath(d, Shelf.class));
       assertFalse(HibernateProbe.rowPath(d, Item.class));
       assertEquals(text(both.sqlite().store(Shelf.class)), text(d.store(Shelf.class)));
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
     }
   }
 

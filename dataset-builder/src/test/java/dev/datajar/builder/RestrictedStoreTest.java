@@ -17,9 +17,6 @@ import dev.datajar.runtime.HibernateProbe;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
-import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -296,44 +293,17 @@ class RestrictedStoreTest {
     for (Class<?> type : List.of(Gadget.class, Kit.class, Maker.class, Crate.class)) {
       assertFalse(older.contains("\"entity\" : \"" + type.getName() + "\""), older);
     }
-    String rest = manifest.substring(manifest.indexOf("\"sqliteVersion\""));
     // The restriction as Hibernate renders it, its columns qualified by a placeholder.
     assertTrue(
         manifest.substring(restricted).contains("\"restriction\" : \"{alias}.status > 0\""),
         manifest);
     // A dataset built before them (no such key) reads them through Hibernate, the same answers.
-    Path old = dir.resolve("old");
-    copy(dir.resolve("sqlite"), old);
-    Files.writeString(
-        old.resolve("META-INF/datasets/restricted.manifest.json"),
-        older + rest,
-        StandardCharsets.UTF_8);
-    try (DataSets d =
-        DataSets.builder()
-            .classLoader(
-                new URLClassLoader(
-                    new URL[] {old.toUri().toURL()}, RestrictedStoreTest.class.getClassLoader()))
-            .cacheDirectory(dir.resolve("old-cache"))
-            .dataSets("restricted")
-            .open()) {
+    try (DataSets d = Fixtures.olderRuntime(dir, "restricted", "newerLayouts")) {
       for (Class<?> type : List.of(Gadget.class, Kit.class, Maker.class)) {
         assertFalse(HibernateProbe.rowPath(d, type), type.getSimpleName());
       }
       assertEquals(gadgets(both.sqlite().store(Gadget.class)), gadgets(d.store(Gadget.class)));
       assertEquals(kits(both.sqlite().store(Kit.class)), kits(d.store(Kit.class)));
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
     }
   }
 
