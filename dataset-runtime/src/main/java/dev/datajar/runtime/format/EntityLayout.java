@@ -2,6 +2,7 @@ package dev.datajar.runtime.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.SQLRestriction;
 
 /**
  * Everything the runtime needs to read one entity without Hibernate, recorded by the builder in the
@@ -41,6 +42,22 @@ public record EntityLayout(
     List<Member> attributes,
     List<CollectionLayout> collections,
     String restriction) {
+  /**
+   * The class-level {@code @SQLRestriction}s of an entity class and its superclasses, nearest
+   * first: what the builder records as {@link #restriction()} (when there is exactly one) and what
+   * the Hibernate path joins for (docs/queries.md, S9).
+   */
+  public static List<SQLRestriction> classRestrictions(Class<?> entity) {
+    List<SQLRestriction> found = new ArrayList<>();
+    for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+      SQLRestriction r = c.getDeclaredAnnotation(SQLRestriction.class);
+      if (r != null) {
+        found.add(r);
+      }
+    }
+    return found;
+  }
+
   public EntityLayout {
     attributes = List.copyOf(attributes);
     collections = List.copyOf(collections);

@@ -275,13 +275,7 @@ final class LayoutReader {
    */
   @SuppressWarnings("NullableOptional") // null: no layout; empty: no restriction
   private static Optional<String> restriction(EntityPersister p) {
-    List<SQLRestriction> found = new ArrayList<>();
-    for (Class<?> c = p.getMappedClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      SQLRestriction r = c.getDeclaredAnnotation(SQLRestriction.class);
-      if (r != null) {
-        found.add(r);
-      }
-    }
+    List<SQLRestriction> found = EntityLayout.classRestrictions(p.getMappedClass());
     boolean where = p instanceof AbstractEntityPersister a && a.hasWhereRestrictions();
     if (found.isEmpty() && !where) {
       return Optional.empty();

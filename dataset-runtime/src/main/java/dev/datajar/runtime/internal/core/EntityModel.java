@@ -262,6 +262,7 @@ public final class EntityModel {
    * other id as itself.
    */
   public static Object idKey(Object id) {
+    // keep the types here and in normalizesIds the same
     if (id instanceof List<?> parts) {
       for (int i = 0; i < parts.size(); i++) {
         Object part = parts.get(i);
@@ -287,6 +288,19 @@ public final class EntityModel {
       return t.toInstant();
     }
     return id;
+  }
+
+  /**
+   * True if {@link #idKey} may turn an id of type {@code t} into another value ({@code 1.50} into
+   * {@code 1.5}): ids that differ in Java can then select the same row, and the entity carries the
+   * id as stored.
+   */
+  public static boolean normalizesIds(Class<?> t) {
+    return t == BigDecimal.class
+        || t == Double.class
+        || t == Float.class
+        || t == OffsetDateTime.class
+        || t == ZonedDateTime.class;
   }
 
   public static Class<?> box(Class<?> t) {

@@ -3,6 +3,7 @@ package dev.datajar.runtime.internal.hibernate;
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.format.DataJarDialect;
+import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.internal.core.ConditionWriter;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.SqlFlavour;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.annotations.SQLRestriction;
 
 /**
  * Turns a {@link Query} into HQL text with positional parameters.
@@ -221,12 +221,7 @@ public final class HqlWriter extends ConditionWriter {
    * excludes the row, as the entity read has it (docs/queries.md, S9).
    */
   private static boolean restricted(EntityModel target) {
-    for (Class<?> c = target.javaType(); c != null && c != Object.class; c = c.getSuperclass()) {
-      if (c.isAnnotationPresent(SQLRestriction.class)) {
-        return true;
-      }
-    }
-    return false;
+    return !EntityLayout.classRestrictions(target.javaType()).isEmpty();
   }
 
   private void param(Object value) {

@@ -40,8 +40,9 @@ public final class JoinedLookup {
           .append(alias)
           .append(" on ")
           .append(to.joinCondition(alias, "t0"));
-      if (t.restriction(alias) != null) { // a target the restriction excludes is no target
-        from.append(" and (").append(t.restriction(alias)).append(')');
+      String excluded = t.restriction(alias);
+      if (excluded != null) { // a target the restriction excludes is no target
+        from.append(" and (").append(excluded).append(')');
       }
       joins.add(new Join(t, base));
       base += t.selected.size();
@@ -55,7 +56,7 @@ public final class JoinedLookup {
             + from
             + " where "
             + root.idCondition("t0.")
-            + (root.restriction("t0") == null ? "" : " and (" + root.restriction("t0") + ")");
+            + (root.restricted() ? " and (" + root.restriction("t0") + ")" : "");
   }
 
   private static void appendColumns(StringBuilder sb, String alias, List<String> columns) {

@@ -11,12 +11,9 @@ import dev.datajar.runtime.internal.core.SqlFlavour;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -268,7 +265,7 @@ public final class RowMapper<T> {
       this.key = composite;
       this.idClass = layout.idClass();
       this.idCodec = null;
-      this.storedId = key.codecs.stream().anyMatch(RowMapper::storedForm);
+      this.storedId = key.codecs.stream().anyMatch(c -> EntityModel.normalizesIds(c.javaType()));
       this.instantIdCodecs = instantCodecs(key.codecs, flavour);
       this.idSetter = idClass ? null : members.get(id.attribute()).setter();
       this.idColumns = List.copyOf(key.columns);
@@ -287,7 +284,7 @@ public final class RowMapper<T> {
       this.key = null;
       this.idClass = false;
       this.idCodec = flavour.codec(Codec.of(id.codec(), loader));
-      this.storedId = storedForm(idCodec);
+      this.storedId = EntityModel.normalizesIds(idCodec.javaType());
       this.instantIdCodecs = instantCodecs(List.of(idCodec), flavour);
       this.idSetter = members.get(id.attribute()).setter();
       this.idColumns = List.of(TableModel.quote(id.column()));
@@ -406,19 +403,6 @@ public final class RowMapper<T> {
       }
     }
     return sb.toString();
-  }
-
-  /**
-   * True if ids that differ in Java can select the same row through a value of {@code codec}
-   * ({@link EntityModel#idKey}): then the entity carries the id read from the row.
-   */
-  private static boolean storedForm(Codec codec) {
-    Class<?> t = codec.javaType();
-    return t == BigDecimal.class
-        || t == Double.class
-        || t == Float.class
-        || t == OffsetDateTime.class
-        || t == ZonedDateTime.class;
   }
 
   /** {@code codecs}, if one of them is stored as instant text on {@code flavour}; else null. */

@@ -162,13 +162,9 @@ public final class SqlWriter extends ConditionWriter {
       RowMapper.ToOne end = m.toOnes.get(rest); // "vendor"; "place.nearest" in an embeddable
       if (end != null && !end.target().restricted()) {
         // the to-one itself: its foreign key, recorded as the paths "toOne.<target id part>"
-        List<Col> key = new ArrayList<>(end.target().idPaths.size());
-        for (String part : end.target().idPaths) {
-          key.add(m.paths.get(rest + "." + part));
-        }
         tableOf.put(path, alias);
         toOnes.put(path, end.target());
-        return key;
+        return idColumns(end.target(), m, rest + ".");
       }
       // The longest start of the path that is a to-one: "place.nearest" of "place.nearest.name";
       // or a to-one to a restricted entity itself, read as its joined target's id.
@@ -201,16 +197,24 @@ public final class SqlWriter extends ConditionWriter {
       alias = to;
       m = via.target();
       if (dot == rest.length()) { // the restricted to-one itself: its target's id, joined
-        List<Col> key = new ArrayList<>(m.idPaths.size());
-        for (String part : m.idPaths) {
-          key.add(m.paths.get(part));
-        }
         tableOf.put(path, alias);
         toOnes.put(path, m);
-        return key;
+        return idColumns(m, m, "");
       }
       rest = rest.substring(dot + 1);
     }
+  }
+
+  /**
+   * The columns of {@code in} at {@code prefix} + each of {@code target}'s id paths: a to-one's
+   * foreign key, or the joined target's own id.
+   */
+  private static List<Col> idColumns(RowMapper<?> target, RowMapper<?> in, String prefix) {
+    List<Col> key = new ArrayList<>(target.idPaths.size());
+    for (String part : target.idPaths) {
+      key.add(in.paths.get(prefix + part));
+    }
+    return key;
   }
 
   /** True if the longest start of {@code rest} that is a to-one of {@code m} is restricted. */
