@@ -226,7 +226,11 @@ public final class DataSets implements AutoCloseable {
             now.source(),
             old.info().sha256());
         SwitchChanges changes =
-            new SwitchChanges(dataSet, held.engine().file(), next.engine().file());
+            new SwitchChanges(
+                dataSet,
+                held.engine().file(),
+                next.engine().file(),
+                held.engine().file() != null && held.engine().file().equals(r.located().file()));
         try {
           tell(l -> l.switched(dataSet, old.info(), now, changes));
         } finally {

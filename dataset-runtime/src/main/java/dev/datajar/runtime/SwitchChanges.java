@@ -1,6 +1,7 @@
 package dev.datajar.runtime;
 
 import dev.datajar.runtime.internal.diff.FileComparison;
+import dev.datajar.runtime.internal.open.Settings;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -17,6 +18,7 @@ final class SwitchChanges implements DataSetListener.Changes {
   private final String dataSet;
   private final Path before;
   private final Path after;
+  private final boolean beforeInPlace;
   private boolean done;
   private DataSetChanges changes;
   private String unavailable;
@@ -24,11 +26,14 @@ final class SwitchChanges implements DataSetListener.Changes {
   /**
    * @param before the file of the version switched from, {@code null} if it is not a SQLite file
    * @param after the file of the version switched to, likewise
+   * @param beforeInPlace the version switched from read the file's own name in place (no private
+   *     link could be made), whose content is now the new version's
    */
-  SwitchChanges(String dataSet, Path before, Path after) {
+  SwitchChanges(String dataSet, Path before, Path after, boolean beforeInPlace) {
     this.dataSet = dataSet;
     this.before = before;
     this.after = after;
+    this.beforeInPlace = beforeInPlace;
   }
 
   @Override
@@ -47,6 +52,18 @@ final class SwitchChanges implements DataSetListener.Changes {
               + dataSet
               + "' is not read from a SQLite file: what changed is only compared between two"
               + " SQLite files";
+      return;
+    }
+    if (beforeInPlace) {
+      unavailable =
+          "dataset '"
+              + dataSet
+              + "': the version switched from was read in place from "
+              + before
+              + ", which now holds the new version, so there is nothing left to compare with."
+              + " Each version keeps its own bytes when the cache directory (-D"
+              + Settings.CACHE_PROPERTY
+              + ") is on the file's file system, or when the file is followed";
       return;
     }
     try {

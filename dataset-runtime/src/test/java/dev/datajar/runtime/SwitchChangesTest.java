@@ -3,7 +3,9 @@ package dev.datajar.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.datajar.runtime.fixture.City;
 import dev.datajar.runtime.fixture.Country;
@@ -227,6 +229,112 @@ class SwitchChangesTest {
       ReloadTest.install(second(), live);
       ds.reload("geo");
       assertEquals(1, r.told.size(), "a version that differs is switched to");
+    }
+  }
+
+  /** Dataset geo read from {@code live}, not followed: reload() alone takes new versions. */
+  private DataSets openUnfollowed(Path live, Path cacheDirectory) {
+    return DataSets.builder()
+        .dataSets("geo")
+        .path("geo", live)
+        .cacheDirectory(cacheDirectory)
+        .systemProperties(k -> null)
+        .environment(k -> null)
+        .open();
+  }
+
+  @Test
+  void aFileNotFollowed_keepsItsVersionUntilReload_andTheListenerIsToldWhatChanged()
+      throws Exception {
+    Path live = live();
+    ReloadTest.install(first(), live);
+    try (DataSets ds = openUnfollowed(live, tmp.resolve("cache"))) {
+      Recorder r = new Recorder(true);
+      r.dataSets = ds;
+      ds.addListener(r);
+      Store<City> cities = ds.store(City.class);
+      assertEquals(10, cities.count());
+      ReloadTest.install(second(), live);
+      // New connections (many threads at once) still read the version opened, not the new file.
+      List<Thread> threads = new ArrayList<>();
+      List<Long> counts = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (int t = 0; t < 8; t++) {
+        Thread th =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 8; i++) {
+                    counts.add(cities.count());
+                  }
+                });
+        threads.add(th);
+        th.start();
+      }
+      for (Thread th : threads) {
+        th.join();
+      }
+      assertEquals(List.of(10L), counts.stream().distinct().toList(), "before reload()");
+      assertEquals(2100000, cities.get(1L).orElseThrow().getPopulation());
+
+      ds.reload("geo");
+      DataSetChanges c = r.answers.get(0).orElseThrow();
+      DataSetChanges.TableChanges city = c.table("city").orElseThrow();
+      assertEquals(10, city.rowsBefore(), city.toString());
+      assertEquals(9, city.rowsAfter(), city.toString());
+      assertEquals(1, city.removed(), city.toString());
+      assertEquals(2, city.changed(), city.toString());
+      assertEquals(2200000, cities.get(1L).orElseThrow().getPopulation(), "after reload()");
+    }
+  }
+
+  @Test
+  void aFileNotFollowed_withNoUsableCacheDirectory_opensInPlace_andReloadNamesTheCache()
+      throws Exception {
+    Path live = live();
+    ReloadTest.install(first(), live);
+    Path notADirectory = Files.writeString(tmp.resolve("not-a-directory"), "a file");
+    try (DataSets ds = openUnfollowed(live, notADirectory)) {
+      Recorder r = new Recorder(true);
+      r.dataSets = ds;
+      ds.addListener(r);
+      assertEquals(10, ds.store(City.class).count(), "opened all the same, in place");
+      ReloadTest.install(second(), live);
+      DataSetOpenException e = assertThrows(DataSetOpenException.class, () -> ds.reload("geo"));
+      assertTrue(e.getMessage().contains("pinned/ folder"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aFileNotFollowed_withTheCacheOnAnotherFileSystem_isReadInPlace_andNoChangesAreMadeUp()
+      throws Exception {
+    Path shm = Path.of("/dev/shm");
+    assumeTrue(
+        Files.isDirectory(shm)
+            && !Files.getFileStore(shm).equals(Files.getFileStore(tmp))
+            && Files.isWritable(shm),
+        "needs /dev/shm on a file system of its own");
+    Path cache = Files.createTempDirectory(shm, "datajar-cache-");
+    try {
+      Path live = live();
+      ReloadTest.install(first(), live);
+      try (DataSets ds = openUnfollowed(live, cache)) {
+        Recorder r = new Recorder(true);
+        r.dataSets = ds;
+        ds.addListener(r);
+        assertEquals(10, ds.store(City.class).count());
+        ReloadTest.install(second(), live);
+        ds.reload("geo");
+        assertEquals(9, ds.store(City.class).count(), "the new version is served");
+        assertEquals(Optional.empty(), r.answers.get(0), "not the new file compared with itself");
+        String why = r.told.get(0).unavailable();
+        assertTrue(why.contains("was read in place from " + live), why);
+        assertTrue(why.contains("-Ddatajar.cache.dir"), why);
+      }
+    } finally {
+      try (var files = Files.walk(cache)) {
+        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
     }
   }
 }

@@ -226,8 +226,17 @@ public final class EngineOpener {
     if (l.jdbc() != null) {
       return openPostgres(l, settings, entities);
     }
-    if (l.file() != null && settings.followInterval(l.name()) != null) {
-      return openPinned(l, settings, entities);
+    if (l.file() != null) {
+      // A followed file needs its private name (a link, or a copy); any other file given by a
+      // setting gets one when a link costs nothing, so that reload() compares and serves the
+      // bytes each version verified even if a new file is renamed over the name meanwhile.
+      Path pinned =
+          settings.followInterval(l.name()) != null
+              ? PinnedFiles.pin(l.name(), l.file(), settings.cacheSetting())
+              : PinnedFiles.linkIfFree(l.name(), l.file(), settings.cacheSetting());
+      if (pinned != null) {
+        return openPinned(l, settings, entities, pinned);
+      }
     }
     if (settings.followInterval(l.name()) != null && l.jar() == null) {
       throw new DataSetOpenException(
@@ -263,12 +272,12 @@ public final class EngineOpener {
   }
 
   /**
-   * Opens a file given by a setting through a private name ({@link PinnedFiles}), deleted when the
-   * engine closes: the version keeps reading the bytes it verified whatever is renamed over the
-   * file meanwhile.
+   * Opens a file given by a setting through its private name {@code pinned} ({@link PinnedFiles}),
+   * deleted when the engine closes: the version keeps reading the bytes it verified whatever is
+   * renamed over the file meanwhile.
    */
-  private static Engine openPinned(Located l, Settings settings, List<Class<?>> entities) {
-    Path pinned = PinnedFiles.pin(l.name(), l.file(), settings.cacheSetting());
+  private static Engine openPinned(
+      Located l, Settings settings, List<Class<?>> entities, Path pinned) {
     boolean checksum = l.manifest() != null && l.manifest().sha256() != null;
     try {
       Engine e =
@@ -341,7 +350,10 @@ public final class EngineOpener {
     }
     sameEntities(l, settings, running);
     MetamodelNames.fill(running);
-    return new Reopened(l, openPinned(l, settings, running));
+    return new Reopened(
+        l,
+        openPinned(
+            l, settings, running, PinnedFiles.pin(l.name(), l.file(), settings.cacheSetting())));
   }
 
   /**
