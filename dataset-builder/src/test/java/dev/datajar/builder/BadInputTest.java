@@ -39,6 +39,8 @@ class BadInputTest {
         "duplicate-primary-key",
         "unique-violation",
         "dangling-foreign-key",
+        "values-and-references",
+        "reference-to-a-table-with-problems",
         "json-wrong-type",
         "jsonl-bad-values",
         "empty-file",

@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -34,8 +36,14 @@ final class ConstraintChecker {
 
   /**
    * Creates every table's indexes (checking unique constraints), then checks every table's
-   * references, and fails once, listing every table's problems.
+   * references, and fails once, listing every table's problems: those {@code loaded} found (bad
+   * values, keys, NULLs) and these, each file's in one numbered list.
    *
+   * <p>A table that had problems misses the rows that had them, so references <em>to</em> it are
+   * not checked (they would name rows that are only missing because of those problems); its own
+   * duplicates and references are, as the rows it has are as written.
+   *
+   * @param loaded each source's problems from {@link TableLoader#loadAll}, added to here
    * @param secondary also build the non-unique indexes (a shipped SQLite file needs them; a
    *     PostgreSQL build's work file does not)
    */
@@ -44,19 +52,23 @@ final class ConstraintChecker {
       String dataSet,
       FileContext context,
       List<TableSource> sources,
+      List<Problems> loaded,
       boolean secondary)
       throws IOException, SQLException, DataSetBuildException {
     ConstraintChecker checker = new ConstraintChecker(connection, dataSet, context, secondary);
-    List<Problems> all = new ArrayList<>();
-    for (TableSource source : sources) {
-      Problems problems = source.problems(dataSet);
-      all.add(problems);
-      checker.createIndexes(source, problems);
+    Set<String> incomplete = new HashSet<>();
+    for (int i = 0; i < sources.size(); i++) {
+      if (!loaded.get(i).isEmpty()) {
+        incomplete.add(sources.get(i).table().name());
+      }
     }
     for (int i = 0; i < sources.size(); i++) {
-      checker.checkForeignKeys(sources.get(i), all.get(i));
+      checker.createIndexes(sources.get(i), loaded.get(i));
     }
-    Problems.throwIfAny(all);
+    for (int i = 0; i < sources.size(); i++) {
+      checker.checkForeignKeys(sources.get(i), loaded.get(i), incomplete);
+    }
+    Problems.throwIfAny(loaded);
   }
 
   /**
@@ -133,10 +145,17 @@ final class ConstraintChecker {
     RowLocator.drop(connection);
   }
 
-  /** Checks every foreign key of the table; each dangling reference is a problem. */
-  void checkForeignKeys(TableSource source, Problems problems) throws SQLException, IOException {
+  /**
+   * Checks every foreign key of the table but those to an {@code incomplete} table; each dangling
+   * reference is a problem.
+   */
+  void checkForeignKeys(TableSource source, Problems problems, Set<String> incomplete)
+      throws SQLException, IOException {
     TableModel table = source.table();
     for (TableModel.ForeignKey fk : table.foreignKeys()) {
+      if (incomplete.contains(fk.referencedTable())) {
+        continue;
+      }
       StringBuilder join = new StringBuilder();
       for (int i = 0; i < fk.columns().size(); i++) {
         join.append(i == 0 ? "" : " and ")

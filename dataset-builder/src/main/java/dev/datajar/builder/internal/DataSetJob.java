@@ -7,6 +7,7 @@ import dev.datajar.builder.TableSettings;
 import dev.datajar.builder.internal.postgres.PostgresKeys;
 import dev.datajar.builder.internal.postgres.PostgresLoad;
 import dev.datajar.builder.internal.postgres.PostgresOpening;
+import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.EntityShape;
 import dev.datajar.runtime.format.FileIdentity;
@@ -187,13 +188,15 @@ public final class DataSetJob {
         long t = System.nanoTime();
         PostgresLoad copies = opening == null ? null : opening.get();
         t = phase("waiting for PostgreSQL", t);
-        TableLoader.loadAll(connection, plan.name(), sources, context, rows, copies, request.log());
-        if (copies != null) {
+        List<Problems> loaded =
+            TableLoader.loadAll(
+                connection, plan.name(), sources, context, rows, copies, request.log());
+        if (copies != null && loaded.stream().allMatch(Problems::isEmpty)) {
           copies.keys(); // built by the server while SQLite checks below
         }
         t = phase("load", t);
         ConstraintChecker.checkAll(
-            connection, plan.name(), context, sources, request.postgres() == null);
+            connection, plan.name(), context, sources, loaded, request.postgres() == null);
         t = phase("indexes and checks", t);
         if (copies != null) {
           postgres = copies.finish(version);

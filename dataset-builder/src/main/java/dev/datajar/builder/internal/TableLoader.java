@@ -1,7 +1,6 @@
 package dev.datajar.builder.internal;
 
 import dev.datajar.builder.BuildLog;
-import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.internal.postgres.PostgresLoad;
 import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.builder.internal.source.RowCursor;
@@ -26,10 +25,13 @@ final class TableLoader {
 
   /**
    * Loads every table of a dataset in order, counting each table's rows into {@code rows} (empty
-   * tables too), and fails once, listing every table's problems, after all were tried; with a
-   * PostgreSQL target, each table's accepted rows are also copied there.
+   * tables too); with a PostgreSQL target, each table's accepted rows are also copied there.
+   *
+   * @return each source's problems, in the order of {@code sources}: rows with a problem are left
+   *     out, the others are loaded, so that {@link ConstraintChecker#checkAll} can report the keys
+   *     and references of the same build
    */
-  static void loadAll(
+  static List<Problems> loadAll(
       Connection connection,
       String dataSet,
       List<TableSource> sources,
@@ -37,25 +39,23 @@ final class TableLoader {
       Map<String, Long> rows,
       PostgresLoad copies,
       BuildLog log)
-      throws IOException, SQLException, DataSetBuildException {
-    List<Problems> failed = new ArrayList<>();
+      throws IOException, SQLException {
+    List<Problems> all = new ArrayList<>();
     for (TableSource source : sources) {
+      Problems problems = source.problems(dataSet);
+      all.add(problems);
       if (source.isEmpty()) {
         rows.put(source.table().name(), 0L);
         continue;
       }
-      Problems problems = source.problems(dataSet);
       PostgresLoad.TableCopy copy = copies == null ? null : copies.table(source.table());
       long n = load(connection, dataSet, source, context, problems, log, copy);
       if (copy != null) {
         copy.end();
       }
       rows.put(source.table().name(), n);
-      if (!problems.isEmpty()) {
-        failed.add(problems);
-      }
     }
-    Problems.throwIfAny(failed);
+    return all;
   }
 
   /**
