@@ -52,6 +52,7 @@ Changed (1):
 
 // 3: the guard at 10% fails the build and shows the summary.
 assert says("dataset 'geo' changed more than the release guard allows against dev.datajar.it:tools-goals:1.0:")
+assert says("If the change is intended, raise the limit (<maxChangedShare> in the guard's <configuration>, or -Ddataset.guard.maxChangedShare where the pom does not set it)")
 assert says('  table airport: 2 of 10 previous rows removed or changed (20.0%, more than the 10.0% allowed)')
 assert says('  airport: 10 -> 10 rows, 1 added, 1 removed, 1 changed (name: 1)')
 

@@ -26,8 +26,12 @@ public class DiffMojo extends ToolMojo {
   @Parameter(property = "dataset.diff.against")
   String against;
 
-  /** {@code text}, {@code markdown} or {@code json}; user property {@code dataset.diff.format}. */
-  @Parameter(property = "dataset.diff.format", defaultValue = "text", required = true)
+  /**
+   * {@code text}, {@code markdown} or {@code json}; user property {@code dataset.diff.format}. When
+   * not set, {@link #output}'s extension chooses ({@code .md} Markdown, {@code .json} JSON), else
+   * text.
+   */
+  @Parameter(property = "dataset.diff.format")
   String format;
 
   /**
@@ -47,7 +51,7 @@ public class DiffMojo extends ToolMojo {
   @Override
   Body body() {
     return inputs -> {
-      String f = format.toLowerCase(Locale.ROOT);
+      String f = format(format, output);
       if (!f.equals("text") && !f.equals("markdown") && !f.equals("json")) {
         throw new ToolException(
             "<format> "
@@ -75,5 +79,16 @@ public class DiffMojo extends ToolMojo {
       }
       report(all.toString(), output);
     };
+  }
+
+  /** The format asked for, else the one {@code output}'s file name ends with, else text. */
+  static String format(String format, File output) {
+    if (format != null && !format.isBlank()) {
+      return format.toLowerCase(Locale.ROOT);
+    }
+    String name = output == null ? "" : output.getName().toLowerCase(Locale.ROOT);
+    return name.endsWith(".md") || name.endsWith(".markdown")
+        ? "markdown"
+        : name.endsWith(".json") ? "json" : "text";
   }
 }

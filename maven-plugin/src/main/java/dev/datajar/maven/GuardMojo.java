@@ -58,7 +58,14 @@ public class GuardMojo extends ToolMojo {
           "the release guard has nothing to compare with",
           (before, now) -> {
             DiffReport r = new Differ().diff(before, now, 0);
-            Optional<String> refused = guard.check(r);
+            // A value in the pom's <configuration> wins over -D, so the advice names both.
+            Optional<String> refused =
+                guard.check(
+                    r,
+                    "<maxChangedShare> in the guard's <configuration>, or"
+                        + " -Ddataset.guard.maxChangedShare where the pom does not set it",
+                    "<allowDroppedColumns>, or -Ddataset.guard.allowDroppedColumns where the pom"
+                        + " does not set it");
             if (refused.isPresent()) {
               throw new GuardFailure(refused.get());
             }
