@@ -131,7 +131,7 @@ class PostgresStartupFailureTest {
         "dataset 'shop' is bound to PostgreSQL ("
             + built.url()
             + ", from"
-            + " jdbc(\"shop\", ...) on the builder), but its manifest names no PostgreSQL"
+            + " jdbc(\"shop\", ...) on the builder, or datajar.jdbc.shop in Spring Boot), but its manifest names no PostgreSQL"
             + " schema: the dataset was built into a SQLite file. Build it into that database (mvn"
             + " package -Ddataset.jdbc.url="
             + built.url()

@@ -129,7 +129,12 @@ public record Settings(
   public JdbcBinding jdbcBinding(String dataSet) {
     String url = jdbcUrls.get(dataSet);
     // DataSets.builder(), DataSetModule.builder() or the Spring Boot starter's datajar.jdbc.<name>
-    String source = "jdbc(\"" + dataSet + "\", ...) on the builder";
+    String source =
+        "jdbc(\""
+            + dataSet
+            + "\", ...) on the builder, or datajar.jdbc."
+            + dataSet
+            + " in Spring Boot";
     if (url == null) {
       url = systemProperties.apply(jdbcProperty(dataSet));
       source = "system property " + jdbcProperty(dataSet);
@@ -226,7 +231,13 @@ public record Settings(
   PathOverride pathOverride(String dataSet) {
     Path p = paths.get(dataSet);
     if (p != null) {
-      return new PathOverride(p, "path(\"" + dataSet + "\", ...) on the builder");
+      return new PathOverride(
+          p,
+          "path(\""
+              + dataSet
+              + "\", ...) on the builder, or datajar.paths."
+              + dataSet
+              + " in Spring Boot");
     }
     String v = systemProperties.apply(pathProperty(dataSet));
     if (v != null && !v.isBlank()) {
