@@ -31,8 +31,9 @@ import java.util.Objects;
  * @param datajarVersion the datajar version that built the dataset (manifest), or {@code null}
  * @param source where the dataset was opened from: the resource URL inside its jar or class folder,
  *     the file a setting gave (and which setting), or the JDBC URL (never with a password)
- * @param file the SQLite file read (a jar's dataset is read from its copy in the cache directory),
- *     or {@code null} for a dataset in PostgreSQL
+ * @param file the SQLite file read (a jar's dataset is read from its copy in the cache directory, a
+ *     file given by a setting through its private link there, as {@link DataSets#file} says; {@link
+ *     #source} names the file the setting gave), or {@code null} for a dataset in PostgreSQL
  * @param servedSince when this version began to be served: when the {@link DataSets} opened the
  *     dataset, or when {@link DataSets#reload} took it
  */

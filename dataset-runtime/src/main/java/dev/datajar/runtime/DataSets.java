@@ -96,8 +96,10 @@ public final class DataSets implements AutoCloseable {
   }
 
   /**
-   * The SQLite file a dataset is read from: in place, or its copy in the cache directory; {@code
-   * null} for a dataset read from PostgreSQL ({@link Builder#jdbc}).
+   * The SQLite file a dataset is read from: in place (a class folder), its copy in the cache
+   * directory (a jar), or, for a file given by a setting, the private link to it in the cache
+   * directory's {@code pinned/} folder that the version reads (the file itself where no link can be
+   * made); {@code null} for a dataset read from PostgreSQL ({@link Builder#jdbc}).
    */
   public Path file(String dataSet) {
     return served(dataSet).current().engine().file();

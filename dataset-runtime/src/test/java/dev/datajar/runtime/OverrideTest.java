@@ -2,6 +2,7 @@ package dev.datajar.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -55,7 +56,8 @@ class OverrideTest {
                 .systemProperties(k -> k.equals("datajar.geo.path") ? "/nowhere" : null)
                 .build());
     try (DataSets engines = i.getInstance(DataSets.class)) {
-      assertEquals(file, engines.file("geo"));
+      // read through a private link to it (PinnedFiles), the same inode
+      assertTrue(Files.isSameFile(file, engines.file("geo")), engines.file("geo") + "");
       assertEquals(3, countries(i));
       assertEquals(Set.of("geo", "oui"), engines.names());
     }

@@ -55,7 +55,7 @@ class ShopStartupFailureTest {
     assertEquals(
         "dataset 'shop': "
             + missing
-            + " (from path(\"shop\", ...) on the builder) does not exist or is not a file (nor a directory of dataset jars). Fix the"
+            + " (from path(\"shop\", ...) on the builder, or datajar.paths.shop in Spring Boot) does not exist or is not a file (nor a directory of dataset jars). Fix the"
             + " path, or remove the setting to use the dataset jar on the class path.",
         e.getMessage());
   }
@@ -87,7 +87,8 @@ class ShopStartupFailureTest {
     Injector i =
         Guice.createInjector(DataSetModule.builder().dataSets("shop").path("shop", copy).build());
     try (DataSets engines = i.getInstance(DataSets.class)) {
-      assertEquals(copy, engines.file("shop"));
+      // read through a private link to it (the same inode)
+      assertTrue(Files.isSameFile(copy, engines.file("shop")), engines.file("shop") + "");
       assertEquals(11, Injectors.store(i, Product.class).count());
     }
   }
