@@ -27,6 +27,9 @@ class BadInputTest {
   @ValueSource(
       strings = {
         "unknown-column",
+        "csv-with-semicolons",
+        "header-with-spaces",
+        "json-names-mixed",
         "missing-required-column",
         "not-an-integer",
         "integer-overflow",

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -177,7 +178,13 @@ final class RowReader {
                 + column.get().name()
                 + "' ("
                 + column.get().owner()
-                + "). Keep one.");
+                + (fixedHeader
+                    ? "). Keep one."
+                    : "): this object is the first to use '"
+                        + name
+                        + "', an earlier one used '"
+                        + header.get(fieldOf[c])
+                        + "'. Spell the column one way in every object of the file."));
         continue;
       }
       fieldOf[c] = f;
@@ -345,6 +352,23 @@ final class RowReader {
             + ", and remove '"
             + name
             + "' from this source.";
+      }
+    }
+    String stripped = name.strip();
+    if (!stripped.equals(name) && table.column(stripped).isPresent()) {
+      return "'"
+          + stripped
+          + "' is a column, but the source spells it with a space around it, and names are"
+          + " taken as written. Remove the space (after the comma in a CSV header, say).";
+    }
+    for (String separator : List.of(";", "\t", "|")) {
+      if (name.contains(separator)
+          && Arrays.stream(name.split(Pattern.quote(separator)))
+              .anyMatch(part -> table.column(part.strip()).isPresent())) {
+        return "it looks like several column names separated by '"
+            + (separator.equals("\t") ? "\\t" : separator)
+            + "', but CSV fields are separated by commas only. Save the file with commas"
+            + " between fields (and quote values that contain a comma).";
       }
     }
     return "table '"
