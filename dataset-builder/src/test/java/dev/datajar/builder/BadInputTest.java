@@ -27,6 +27,7 @@ class BadInputTest {
   @ValueSource(
       strings = {
         "unknown-column",
+        "misnamed-folder",
         "csv-with-semicolons",
         "header-with-spaces",
         "json-names-mixed",

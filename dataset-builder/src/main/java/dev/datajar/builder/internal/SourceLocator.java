@@ -9,6 +9,7 @@ import dev.datajar.builder.internal.source.Problems;
 import dev.datajar.runtime.format.SchemaModel;
 import dev.datajar.runtime.format.TableModel;
 import dev.datajar.runtime.source.RowSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ final class SourceLocator {
     Map<String, Path> folders = DataSetFolder.foldersByTable(directory);
     Set<String> claimed = new HashSet<>();
     List<TableSource> out = new ArrayList<>();
+    boolean folderHinted = false;
     for (TableModel t : schema.tables()) {
       String key = t.name().toLowerCase(Locale.ROOT);
       TableSettings s = settings.get(key);
@@ -104,6 +106,10 @@ final class SourceLocator {
       Map<String, String> defaults = s == null ? Map.of() : s.defaults();
       RowSource r = rowSources.isEmpty() ? null : rowSources.get(0);
       if (r == null && parts.isEmpty() && folder == null) {
+        if (!Files.isDirectory(directory) && !folderHinted) {
+          problems.add(noFolder(plan.name(), directory));
+          folderHinted = true;
+        }
         problems.add(noSource(t, directory));
         continue;
       }
@@ -147,6 +153,36 @@ final class SourceLocator {
     }
     problems.throwIfAny();
     return out;
+  }
+
+  /**
+   * The dataset's folder is missing: names the folders its parent has (a folder named for another
+   * spelling of the dataset, say), once, before the tables it leaves without a source.
+   */
+  private static String noFolder(String dataSet, Path directory) {
+    List<String> siblings = new ArrayList<>();
+    Path parent = directory.getParent();
+    if (parent != null && Files.isDirectory(parent)) {
+      try (var list = Files.list(parent)) {
+        list.filter(Files::isDirectory)
+            .map(d -> d.getFileName() + "/")
+            .sorted()
+            .forEach(siblings::add);
+      } catch (IOException e) {
+        // only a hint: leave the folders out
+      }
+    }
+    return "the folder "
+        + DisplayPath.of(directory)
+        + " does not exist"
+        + (siblings.isEmpty()
+            ? ""
+            : "; " + DisplayPath.of(parent) + " has " + String.join(", ", siblings))
+        + ". The sources of dataset '"
+        + dataSet
+        + "' go in a folder named after it, as its @DataSet names it: rename the folder to "
+        + directory.getFileName()
+        + "/, or set <sourceDirectory> (dataset.sourceDirectory) to the folder that holds it.";
   }
 
   /**
