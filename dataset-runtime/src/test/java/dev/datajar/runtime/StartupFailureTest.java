@@ -79,7 +79,7 @@ class StartupFailureTest {
         "dataset 'geo' not found: no META-INF/datasets/geo.manifest.json on the class path"
             + " (indexes seen: "
             + root.toUri().toURL()
-            + "META-INF/datasets/index), no system property"
+            + "META-INF/datasets/index, listing 'oui'), no system property"
             + " datajar.geo.path, no environment variable DATAJAR_GEO_PATH. Add the dataset's jar as a"
             + " dependency, or set -Ddatajar.geo.path=/path/to/geo.sqlite."
             + PLUGIN,

@@ -35,6 +35,7 @@ class ShopStartupFailureTest {
                 + " the class path (indexes seen: file:"),
         m);
     assertTrue(m.contains("/target/classes/META-INF/datasets/index"), m);
+    assertTrue(m.matches("(?s).*, listing [^)]*'shop'.*"), m); // what a typo was meant to be
     assertTrue(
         m.endsWith(
             "), no system property datajar.nope.path, no environment variable"

@@ -290,7 +290,11 @@ public final class EngineOpener {
       throw DataSetOpenException.withMessage(
           l.name(),
           String.valueOf(e.getMessage())
-              .replace(pinned.toString(), l.file() + " (read through its link " + pinned + ")"),
+              .replace(
+                  pinned.toString(),
+                  settings.followInterval(l.name()) == null
+                      ? l.file().toString() // the link is a detail of reading it
+                      : l.file() + " (read through its link " + pinned + ")"),
           e);
     } catch (RuntimeException | Error e) {
       PinnedFiles.unpin(pinned);
