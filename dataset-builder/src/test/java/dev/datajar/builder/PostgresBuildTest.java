@@ -13,6 +13,7 @@ import dev.datajar.runtime.Store;
 import dev.datajar.runtime.format.Manifest;
 import dev.datajar.testing.postgres.TestPostgres;
 import java.io.InputStream;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -392,6 +393,26 @@ class PostgresBuildTest {
                     + " (DATAJAR_JDBC_USER/DATAJAR_JDBC_PASSWORD, or a <server> in settings.xml named by"
                     + " dataset.jdbc.server)"),
         e.getMessage());
+  }
+
+  @Test
+  void build_namesTheServerWhenNothingListensOnThePort_inSentencesWithOnePeriod() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort(); // closed again: nothing listens there
+    }
+    PostgresTarget closed =
+        new PostgresTarget(
+            "jdbc:postgresql://127.0.0.1:" + port + "/db", TestPostgres.get().user(), null, "1");
+    DataSetBuildException e =
+        assertThrows(
+            DataSetBuildException.class,
+            () ->
+                new DataSetBuilder()
+                    .build(Fixtures.request(dir, "catalog").postgres(closed).build()));
+    assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
+    assertTrue(e.getMessage().contains("refused"), e.getMessage());
+    assertFalse(e.getMessage().contains(".."), e.getMessage()); // pgjdbc's sentence ends in one
   }
 
   /** Bad data fails exactly as it does for a SQLite build, and creates no schema. */

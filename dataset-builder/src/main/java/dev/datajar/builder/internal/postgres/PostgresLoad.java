@@ -254,7 +254,7 @@ public final class PostgresLoad implements AutoCloseable {
               + " as "
               + (target.user() == null ? "the default user" : "'" + target.user() + "'")
               + ": "
-              + e.getMessage()
+              + String.valueOf(e.getMessage()).replaceFirst("\\.\\s*$", "") // one period
               + ". Check the URL (dataset.jdbc.url) and the credentials"
               + " (DATAJAR_JDBC_USER/DATAJAR_JDBC_PASSWORD, or a <server> in settings.xml named by"
               + " dataset.jdbc.server)",

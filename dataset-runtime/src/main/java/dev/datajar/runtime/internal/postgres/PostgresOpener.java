@@ -256,7 +256,7 @@ public final class PostgresOpener {
             + " (from "
             + source
             + "): "
-            + rootMessage(e)
+            + rootMessage(e).replaceFirst("\\.\\s*$", "") // pgjdbc's ends in one already
             + ". Check the URL and the credentials"
             + " (user and password in the URL, or "
             + variable(name, "USER")
