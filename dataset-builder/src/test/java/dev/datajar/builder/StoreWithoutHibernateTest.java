@@ -85,6 +85,11 @@ class StoreWithoutHibernateTest {
           "collections of entities whose key holds a to-one to a restricted entity: Hibernate"
               + " fails (FetchNotFoundException) on the elements whose key part its restriction"
               + " excludes, which are no rows on the row path (S9; RestrictedStoreTest)",
+          "restricted/Pick ",
+          "a to-one to an entity whose key holds a to-one to a restricted entity: Hibernate fails"
+              + " (EntityNotFoundException) to load the rows whose target's key part its"
+              + " restriction excludes, where the row path reads the to-one as null (S9;"
+              + " RestrictedStoreTest)",
           "restricted/Part ",
           "an @EmbeddedId holding a to-one to a restricted entity: Hibernate's search fails on"
               + " the rows whose key part its restriction excludes, its count counts them and its"
