@@ -101,7 +101,7 @@ class TablePartsTest {
         assertThrows(
             DataSetBuildException.class, () -> new DataSetBuilder().build(request().build()));
     assertEquals(
-        "dataset 'broken': 2 problems in "
+        "dataset 'broken': 3 problems in "
             + at
             + "/airport (2 files: 1.csv, 2.csv):\n"
             + "  1) "
@@ -114,7 +114,11 @@ class TablePartsTest {
             + at
             + "/airport/1.csv:2 has the same key. Give each row its own key, or remove the"
             + " duplicate.\n"
-            + "2 problems",
+            + "  3) "
+            + at
+            + "/airport/2.csv:4:4: column 'region_code': 'NA' references no row of table"
+            + " 'region' (Airport.region). Add that row to 'region', or fix the value.\n"
+            + "3 problems",
         e.getMessage());
 
     Files.writeString(
