@@ -14,8 +14,11 @@ import dev.datajar.builder.fixtures.keyrefs.Airport;
 import dev.datajar.builder.fixtures.keyrefs.Flight;
 import dev.datajar.builder.fixtures.keyrefs.Stand;
 import dev.datajar.builder.fixtures.mapped.Shelf;
+import dev.datajar.builder.fixtures.restricted.Bundle;
 import dev.datajar.builder.fixtures.restricted.Gadget;
 import dev.datajar.builder.fixtures.restricted.Kit;
+import dev.datajar.builder.fixtures.restricted.Ledger;
+import dev.datajar.builder.fixtures.restricted.Part;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
@@ -39,9 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * join tables too), one-to-manys ordered by their targets' attributes, to-ones to composite keys,
  * to-ones inside collection elements, from {@code keyrefs} to-ones to composite keys inside keys,
  * embeddables and collection elements, from {@code restricted} class-level {@code @SQLRestriction}s
- * and the to-ones and collections that lead to them) through every {@code Store} call, and searches
- * ordered and filtered through to-ones, without loading Hibernate's {@code SessionFactoryImpl};
- * then one HQL {@code query()} loads it, which shows the check would see it.
+ * and the to-ones, keys, map keys and collections that lead to them) through every {@code Store}
+ * call, and searches ordered and filtered through to-ones, without loading Hibernate's {@code
+ * SessionFactoryImpl}; then one HQL {@code query()} loads it, which shows the check would see it.
  */
 class NoSessionFactoryTest {
   static final String READS_DONE = "---- store calls done ----";
@@ -152,6 +155,13 @@ class NoSessionFactoryTest {
         d.store(Gadget.class).getAll(List.of(1L, 2L));
         d.store(Kit.class).search(Query.all().orderBy("main.maker.name").orderByDesc("main"));
         d.store(Kit.class).count(Query.where(Where.isNull("main.id")));
+        d.store(Ledger.class).getAll(List.of(1L, 2L, 4L));
+        d.store(Bundle.class).get(1L);
+        d.store(Bundle.class).search(Query.all().orderBy("ledger.name"));
+        Gadget g = new Gadget();
+        g.id = 2;
+        d.store(Part.class).get(new Part.Key(g, 1));
+        d.store(Part.class).search(Query.all().orderBy("bundle.ledger.name"));
         d.store(Book.class).search(Query.all().orderByDesc("author.name"));
         d.store(Mention.class).search(Query.all().orderBy("runway.length").orderBy("note"));
         d.store(Mention.class).count(Query.all().orderBy("printing"));

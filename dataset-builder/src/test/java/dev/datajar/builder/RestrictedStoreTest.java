@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.datajar.builder.fixtures.restricted.Bundle;
 import dev.datajar.builder.fixtures.restricted.Crate;
 import dev.datajar.builder.fixtures.restricted.Gadget;
 import dev.datajar.builder.fixtures.restricted.Holder;
 import dev.datajar.builder.fixtures.restricted.Kit;
+import dev.datajar.builder.fixtures.restricted.Ledger;
 import dev.datajar.builder.fixtures.restricted.Maker;
+import dev.datajar.builder.fixtures.restricted.Part;
+import dev.datajar.builder.fixtures.restricted.Pick;
 import dev.datajar.builder.fixtures.restricted.Piece;
 import dev.datajar.builder.fixtures.restricted.Tally;
 import dev.datajar.runtime.Criterion;
@@ -28,6 +32,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -201,6 +206,208 @@ class RestrictedStoreTest {
     }
   }
 
+  /**
+   * A map keyed by an embeddable holding a to-one to a restricted entity ({@link Ledger}): an entry
+   * whose key's gadget the restriction excludes is no entry on the row path (docs/queries.md, S9),
+   * as for a map keyed by the entity itself. Hibernate 7.4 fails on such an entry with {@code
+   * FetchNotFoundException} when the map loads, where it reads the same to-one in an embeddable
+   * element as null ({@link Crate}).
+   */
+  @Test
+  @Order(5)
+  void mapKeyedByAnEmbeddableHoldingARestrictedToOne_anExcludedKeyIsNoEntry() {
+    for (DataSets d : List.of(both.sqlite(), both.postgres())) {
+      assertTrue(HibernateProbe.rowPath(d, Ledger.class), "Ledger reads through Hibernate");
+      Store<Ledger> s = d.store(Ledger.class);
+      List<String> rows = new ArrayList<>();
+      for (Ledger l : s.search(Query.all().orderBy("id"))) {
+        rows.add(l + " " + lines(l));
+      }
+      rows.add("get(4) " + s.get(4L).map(RestrictedStoreTest::lines));
+      rows.add(
+          "getAll "
+              + s.getAll(List.of(2L, 1L)).stream()
+                  .map(o -> o.map(RestrictedStoreTest::lines))
+                  .toList());
+      try (Stream<Ledger> all = s.stream(Query.where(Where.ne("name", "none")).orderByDesc("id"))) {
+        rows.add("stream " + all.map(RestrictedStoreTest::lines).toList());
+      }
+      assertEquals(
+          List.of(
+              "1 mixed {a@1=10, c@5=30}",
+              "2 gone only {}",
+              "3 none {}",
+              "4 odd {f@6=60}",
+              "get(4) Optional[{f@6=60}]",
+              "getAll [Optional[{}], Optional[{a@1=10, c@5=30}]]",
+              "stream [{f@6=60}, {}, {a@1=10, c@5=30}]"),
+          rows);
+      Store<Ledger> hibernate = HibernateProbe.throughHibernate(d, Ledger.class);
+      assertEquals("{}", lines(hibernate.get(3L).orElseThrow()));
+      for (long id : List.of(1L, 2L, 4L)) {
+        assertEquals(
+            "FetchNotFoundException",
+            attempt(() -> hibernate.get(id).map(RestrictedStoreTest::lines)),
+            "ledger " + id);
+      }
+    }
+  }
+
+  private static String lines(Ledger l) {
+    Map<String, Integer> lines = new TreeMap<>();
+    l.lines.forEach((k, v) -> lines.put(k.toString(), v));
+    return lines.toString();
+  }
+
+  /**
+   * Collections of entities whose keys hold a to-one to a restricted entity ({@link Bundle}: a
+   * many-to-many of {@link Piece}, derived identity, and a one-to-many of {@link Part}, an {@code
+   * EmbeddedId}): an element whose key's gadget the restriction excludes is no row, so no element
+   * (docs/queries.md, S9). Hibernate 7.4 fails on such an element with {@code
+   * FetchNotFoundException}; for {@link Part} its {@code get} finds an excluded row, its search
+   * fails on one and its count counts it, where the row path has no such row.
+   */
+  @Test
+  @Order(6)
+  void collectionsOfEntitiesWhoseKeyIsRestricted_anExcludedElementIsNoElement() {
+    for (DataSets d : List.of(both.sqlite(), both.postgres())) {
+      for (Class<?> type : List.of(Bundle.class, Part.class)) {
+        assertTrue(
+            HibernateProbe.rowPath(d, type), type.getSimpleName() + " reads through Hibernate");
+      }
+      Store<Bundle> bundles = d.store(Bundle.class);
+      List<String> rows = new ArrayList<>();
+      for (Bundle b : bundles.search(Query.all().orderBy("id"))) {
+        rows.add(bundle(b));
+      }
+      rows.add("get(2) " + bundles.get(2L).map(RestrictedStoreTest::bundle));
+      rows.add("ledger.name orderBy " + ids(bundles.search(Query.all().orderBy("ledger.name"))));
+      Store<Part> parts = d.store(Part.class);
+      rows.add("parts " + parts.search(Query.all().orderBy("id.gadget.name")));
+      rows.add("count " + parts.count());
+      rows.add("get(2#1) " + parts.get(new Part.Key(gadget(2), 1)));
+      rows.add(
+          "get(1#1) "
+              + parts
+                  .get(new Part.Key(gadget(1), 1))
+                  .map(p -> p + " of " + p.id.gadget.name + " in " + p.bundle));
+      rows.add(
+          "getAll "
+              + parts.getAll(List.of(new Part.Key(gadget(4), 1), new Part.Key(gadget(6), 2))));
+      rows.add("bundle isNull " + ids(parts.search(Query.where(Where.isNull("bundle")))));
+      assertEquals(
+          List.of(
+              "1 mixed ledger=1 mixed pieces=[1#1 one, 3#1 three] parts=[1#1 p one, 6#2 p bright]",
+              "2 gone only ledger=2 gone only pieces=[] parts=[]",
+              "3 empty ledger=null pieces=[] parts=[]",
+              "4 kept ledger=4 odd pieces=[1#2 two, 6#1 six] parts=[3#1 p three]",
+              "get(2) Optional[2 gone only ledger=2 gone only pieces=[] parts=[]]",
+              "ledger.name orderBy [3, 2, 1, 4]",
+              "parts [3#1 p three, 6#2 p bright, 1#1 p one, 5#1 p spare]",
+              "count 4",
+              "get(2#1) Optional.empty",
+              "get(1#1) Optional[1#1 p one of live in 1 mixed]",
+              "getAll [Optional.empty, Optional[6#2 p bright]]",
+              "bundle isNull [5#1]"),
+          rows);
+      Store<Bundle> hibernate = HibernateProbe.throughHibernate(d, Bundle.class);
+      assertEquals(
+          "Optional[4 kept ledger=4 odd pieces=[1#2 two, 6#1 six] parts=[3#1 p three]]",
+          String.valueOf(hibernate.get(4L).map(RestrictedStoreTest::bundle)));
+      for (long id : List.of(1L, 2L)) {
+        assertEquals(
+            "FetchNotFoundException",
+            attempt(() -> hibernate.get(id).map(RestrictedStoreTest::bundle)),
+            "bundle " + id);
+      }
+      Store<Part> hibernateParts = HibernateProbe.throughHibernate(d, Part.class);
+      assertEquals(
+          "Optional[2#1 p retired]",
+          String.valueOf(hibernateParts.get(new Part.Key(gadget(2), 1))));
+      assertEquals(6L, hibernateParts.count());
+      assertEquals("EntityNotFoundException", attempt(hibernateParts::search));
+    }
+  }
+
+  /**
+   * A to-one to an entity whose key holds a to-one to a restricted entity ({@link Pick#part}, to a
+   * {@link Part}): null where the key's gadget is excluded, and so are the paths through it, its id
+   * too, on both paths (docs/queries.md, S9). The Hibernate path joins the part only where its
+   * gadget exists as Hibernate reads it (its own join finds the part's row); Hibernate 7.4 cannot
+   * load such a pick, so its answers are counts, and searches that leave the pick out.
+   */
+  @Test
+  @Order(7)
+  void toOneToAnEntityWhoseKeyIsRestricted_isNull_onBothPaths() {
+    for (DataSets d : List.of(both.sqlite(), both.postgres())) {
+      assertTrue(HibernateProbe.rowPath(d, Pick.class), "Pick reads through Hibernate");
+      Store<Pick> s = d.store(Pick.class);
+      List<String> row = picks(s);
+      assertEquals(
+          List.of(
+              "part isNull 2",
+              "part.id isNull 2",
+              "part.name isNull 2",
+              "part.id.seq isNotNull 2",
+              "part.id.gadget.name isNull 2",
+              "part.name = p one 1",
+              "not part.id.seq = 1 1",
+              "part = 2#1 0",
+              "part.id.gadget = 2 0",
+              "part.name isNotNull orderByDesc part [4, 3]",
+              "part.id.gadget.status > 0 orderBy part.name [4, 3]"),
+          row);
+      assertEquals(
+          "[1 part=null, 2 part=null, 3 part=1#1 p one, 4 part=6#2 p bright]",
+          String.valueOf(s.search(Query.all().orderBy("id"))));
+      assertEquals(List.of(1L, 2L), ids(s.search(Query.where(Where.isNull("part.id")))));
+      assertEquals(row, picks(HibernateProbe.throughHibernate(d, Pick.class)));
+      assertEquals(
+          "EntityNotFoundException",
+          attempt(() -> HibernateProbe.throughHibernate(d, Pick.class).search()));
+    }
+  }
+
+  private static List<String> picks(Store<Pick> s) {
+    List<String> out = new ArrayList<>();
+    for (String a : List.of("part", "part.id", "part.name")) {
+      out.add(a + " isNull " + s.count(Query.where(Where.isNull(a))));
+    }
+    out.add("part.id.seq isNotNull " + s.count(Query.where(Where.isNotNull("part.id.seq"))));
+    out.add(
+        "part.id.gadget.name isNull " + s.count(Query.where(Where.isNull("part.id.gadget.name"))));
+    out.add("part.name = p one " + s.count(Query.where(Where.eq("part.name", "p one"))));
+    out.add("not part.id.seq = 1 " + s.count(Query.where(Where.not(Where.eq("part.id.seq", 1)))));
+    Part excluded = new Part();
+    excluded.id = new Part.Key(gadget(2), 1);
+    out.add("part = 2#1 " + s.count(Query.where(Where.eq("part", excluded))));
+    out.add("part.id.gadget = 2 " + s.count(Query.where(Where.eq("part.id.gadget", gadget(2)))));
+    out.add(
+        "part.name isNotNull orderByDesc part "
+            + ids(s.search(Query.where(Where.isNotNull("part.name")).orderByDesc("part"))));
+    out.add(
+        "part.id.gadget.status > 0 orderBy part.name "
+            + ids(
+                s.search(Query.where(Where.gt("part.id.gadget.status", 0)).orderBy("part.name"))));
+    return out;
+  }
+
+  private static String bundle(Bundle b) {
+    return b
+        + " ledger="
+        + b.ledger
+        + " pieces="
+        + new TreeSet<>(b.pieces.stream().map(Object::toString).toList())
+        + " parts="
+        + new TreeSet<>(b.parts.stream().map(Object::toString).toList());
+  }
+
+  private static Gadget gadget(long id) {
+    Gadget g = new Gadget();
+    g.id = id;
+    return g;
+  }
+
   private static List<String> tallies(Store<Tally> s) {
     List<String> out = new ArrayList<>();
     for (Tally t : s.search(Query.all().orderBy("id"))) {
@@ -290,7 +497,17 @@ class RestrictedStoreTest {
     int restricted = manifest.indexOf("\"newerLayouts\"");
     assertTrue(restricted > 0, manifest);
     String older = manifest.substring(0, restricted);
-    for (Class<?> type : List.of(Gadget.class, Kit.class, Maker.class, Crate.class)) {
+    for (Class<?> type :
+        List.of(
+            Gadget.class,
+            Kit.class,
+            Maker.class,
+            Crate.class,
+            Piece.class,
+            Tally.class,
+            Ledger.class,
+            Bundle.class,
+            Part.class)) {
       assertFalse(older.contains("\"entity\" : \"" + type.getName() + "\""), older);
     }
     // The restriction as Hibernate renders it, its columns qualified by a placeholder.
@@ -299,7 +516,8 @@ class RestrictedStoreTest {
         manifest);
     // A dataset built before them (no such key) reads them through Hibernate, the same answers.
     try (DataSets d = Fixtures.olderRuntime(dir, "restricted", "newerLayouts")) {
-      for (Class<?> type : List.of(Gadget.class, Kit.class, Maker.class)) {
+      for (Class<?> type :
+          List.of(Gadget.class, Kit.class, Maker.class, Ledger.class, Bundle.class, Part.class)) {
         assertFalse(HibernateProbe.rowPath(d, type), type.getSimpleName());
       }
       assertEquals(gadgets(both.sqlite().store(Gadget.class)), gadgets(d.store(Gadget.class)));
@@ -369,7 +587,13 @@ class RestrictedStoreTest {
                 ? c.id
                 : e instanceof Piece p
                     ? (p.gadget == null ? null : p.gadget.id) + "#" + p.seq
-                    : ((Maker) e).id;
+                    : e instanceof Part p
+                        ? String.valueOf(p.id)
+                        : e instanceof Bundle b
+                            ? b.id
+                            : e instanceof Ledger l
+                                ? l.id
+                                : e instanceof Pick k ? k.id : ((Maker) e).id;
   }
 
   // ---- generated queries: the row path against Hibernate ----
@@ -420,10 +644,40 @@ class RestrictedStoreTest {
               "gadget.name:s",
               "gadget.status:n",
               "gadget.maker:maker",
-              "gadget.maker.rank:n"));
+              "gadget.maker.rank:n"),
+          Ledger.class,
+          List.of("id:n", "name:s"),
+          Bundle.class,
+          List.of("id:n", "name:s", "ledger:ledger", "ledger.id:n", "ledger.name:s"),
+          Part.class,
+          List.of(
+              "id.seq:n",
+              "name:s",
+              "id.gadget:gadget",
+              "id.gadget.id:n",
+              "id.gadget.name:s",
+              "id.gadget.status:n",
+              "id.gadget.maker.rank:n",
+              "bundle:bundle",
+              "bundle.id:n",
+              "bundle.name:s",
+              "bundle.ledger.name:s"));
 
   private static final List<String> TEXTS =
-      List.of("live", "retired", "also live", "bright", "Acme", "Hidden", "both", "none", "", "b");
+      List.of(
+          "live",
+          "retired",
+          "also live",
+          "bright",
+          "Acme",
+          "Hidden",
+          "both",
+          "none",
+          "",
+          "b",
+          "mixed",
+          "p one",
+          "gone only");
 
   private static final List<String> PATTERNS = List.of("%live", "b%", "%e%", "%", "A%");
 
@@ -432,16 +686,27 @@ class RestrictedStoreTest {
     int perEntity = Integer.getInteger("datajar.restricted.queries", 300);
     for (DataSets d : List.of(both.sqlite(), both.postgres())) {
       List<Class<?>> types =
-          List.of(Gadget.class, Kit.class, Maker.class, Crate.class, Piece.class);
+          List.of(
+              Gadget.class,
+              Kit.class,
+              Maker.class,
+              Crate.class,
+              Piece.class,
+              Ledger.class,
+              Bundle.class,
+              Part.class);
       List<List<Query>> queries = new ArrayList<>();
       List<List<String>> row = new ArrayList<>();
       for (Class<?> type : types) {
         Random r = new Random(18 + type.getSimpleName().hashCode());
-        // For Piece, Hibernate is asked each query with its rows of excluded gadgets left out by
-        // hand: it counts them, and fails where a join meets them (docs/queries.md, S9); the same
-        // Random draws make the same query apart from that.
+        // For Piece and Part, Hibernate is asked each query with its rows of excluded gadgets
+        // left out by hand: it counts them, and fails where a join (Part: any search) meets them
+        // (docs/queries.md, S9); the same Random draws make the same query apart from that.
         Random same = new Random(18 + type.getSimpleName().hashCode());
-        Criterion extra = type == Piece.class ? Where.isNotNull("gadget.status") : null;
+        Criterion extra =
+            type == Piece.class
+                ? Where.isNotNull("gadget.status")
+                : type == Part.class ? Where.isNotNull("id.gadget.status") : null;
         List<Query> mine = new ArrayList<>();
         List<Query> asked = new ArrayList<>();
         for (int i = 0; i < perEntity; i++) {
@@ -481,7 +746,10 @@ class RestrictedStoreTest {
     }
   }
 
-  /** Every call's answer to each query, then get and getAll of ids 0 to 7. */
+  /**
+   * Every call's answer to each query, then get and getAll of ids 0 to 7 (a {@link Part}'s: of
+   * gadgets the restriction keeps, or none, since Hibernate's get finds the excluded ones).
+   */
   private static <T> List<String> answers(Store<T> s, List<Query> queries) {
     List<String> out = new ArrayList<>();
     for (Query q : queries) {
@@ -502,11 +770,25 @@ class RestrictedStoreTest {
     }
     List<Object> ids = new ArrayList<>();
     for (long i = 0; i < 8; i++) {
-      ids.add(s.entityType() == Piece.class ? new Piece.Key(i, 1 + (int) (i % 2)) : i);
+      if (s.entityType() == Piece.class) {
+        ids.add(new Piece.Key(i, 1 + (int) (i % 2)));
+      } else if (s.entityType() == Part.class) {
+        if (i != 2 && i != 4) {
+          ids.add(new Part.Key(gadget(i), i == 6 ? 2 : 1));
+        }
+      } else {
+        ids.add(i);
+      }
     }
-    out.add("getAll " + s.getAll(ids).stream().map(o -> o.map(RestrictedStoreTest::show)).toList());
+    // Hibernate's get of an @EmbeddedId hands back the caller's key object, whose gadget holds
+    // only an id: a Part found is shown by its id and name (the fixed test checks its gadget).
+    Function<Object, String> found =
+        s.entityType() == Part.class
+            ? e -> id(e) + " " + ((Part) e).name
+            : RestrictedStoreTest::show;
+    out.add("getAll " + s.getAll(ids).stream().map(o -> o.map(found)).toList());
     for (Object id : ids) {
-      out.add("get " + id + " " + s.get(id).map(RestrictedStoreTest::show));
+      out.add("get " + id + " " + s.get(id).map(found));
     }
     return out;
   }
@@ -565,6 +847,25 @@ class RestrictedStoreTest {
     }
     if (e instanceof Holder h) {
       return h.label + "@" + show(h.gadget, depth);
+    }
+    // Ledger's map and Bundle's collections are left out: Hibernate fails on those that meet an
+    // excluded gadget (the fixed tests above check them).
+    if (e instanceof Ledger l) {
+      return "L(" + l.id + " " + l.name + ")";
+    }
+    if (e instanceof Bundle b) {
+      return "B(" + b.id + " " + b.name + " " + show(b.ledger, depth - 1) + ")";
+    }
+    if (e instanceof Part p) {
+      return "R("
+          + show(p.id.gadget, depth - 1)
+          + " "
+          + p.id.seq
+          + " "
+          + p.name
+          + " "
+          + show(p.bundle, depth - 1)
+          + ")";
     }
     Kit k = (Kit) e;
     return "K("
@@ -654,6 +955,16 @@ class RestrictedStoreTest {
 
   /** An entity given as a value: only its id is read (docs/queries.md, S1). */
   private static Object entity(String kind, long id) {
+    if (kind.equals("ledger")) {
+      Ledger l = new Ledger();
+      l.id = id;
+      return l;
+    }
+    if (kind.equals("bundle")) {
+      Bundle b = new Bundle();
+      b.id = id;
+      return b;
+    }
     if (kind.equals("maker")) {
       Maker m = new Maker();
       m.id = id;

@@ -76,7 +76,24 @@ class StoreWithoutHibernateTest {
           "restricted/Tally ",
           "a map keyed by a restricted entity: Hibernate keeps the entries whose key its"
               + " restriction excludes, loading the row, which the row path leaves out (S9;"
-              + " RestrictedStoreTest)");
+              + " RestrictedStoreTest)",
+          "restricted/Ledger ",
+          "a map keyed by an embeddable holding a to-one to a restricted entity: Hibernate fails"
+              + " (FetchNotFoundException) on the entries whose to-one its restriction excludes,"
+              + " which the row path leaves out (S9; RestrictedStoreTest)",
+          "restricted/Bundle ",
+          "collections of entities whose key holds a to-one to a restricted entity: Hibernate"
+              + " fails (FetchNotFoundException) on the elements whose key part its restriction"
+              + " excludes, which are no rows on the row path (S9; RestrictedStoreTest)",
+          "restricted/Pick ",
+          "a to-one to an entity whose key holds a to-one to a restricted entity: Hibernate fails"
+              + " (EntityNotFoundException) to load the rows whose target's key part its"
+              + " restriction excludes, where the row path reads the to-one as null (S9;"
+              + " RestrictedStoreTest)",
+          "restricted/Part ",
+          "an @EmbeddedId holding a to-one to a restricted entity: Hibernate's search fails on"
+              + " the rows whose key part its restriction excludes, its count counts them and its"
+              + " get finds them; they are no rows on the row path (S9; RestrictedStoreTest)");
 
   /**
    * Fixture datasets not built here, each with the reason; every other one the builder accepts is.
@@ -148,8 +165,8 @@ class StoreWithoutHibernateTest {
           for (Class<?> type : dataSets.entities(name)) {
             String key = name + "/" + type.getSimpleName();
             Map<String, String> rows = rowAnswers.get(key);
-            if (rows == null) {
-              continue;
+            if (rows == null || HIBERNATE_INCOHERENT.containsKey(key + " ")) {
+              continue; // (an entity whose every call is left out: Hibernate may fail on it)
             }
             Map<String, String> hql =
                 answers(HibernateProbe.throughHibernate(dataSets, type), type);

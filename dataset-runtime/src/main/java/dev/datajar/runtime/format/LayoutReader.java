@@ -136,15 +136,12 @@ final class LayoutReader {
       }
       members.add(m.get());
     }
-    // An embeddable map key holding a to-one to a restricted entity stays with Hibernate
-    // (docs/queries.md, S9). Embeddables and elements holding one read on the row path: their
-    // to-one is null where the target is excluded, as for Hibernate; an entity map key to one
-    // drops the entry (Hibernate keeps it). A key part to one makes the row itself excluded.
+    // To-ones to a restricted entity (docs/queries.md, S9): inside embeddables and elements they
+    // are null where the target is excluded, as for Hibernate; a map key that is one, or an
+    // embeddable holding one, drops the entry (the runtime sees the target's restriction); a key
+    // part to one makes the row itself excluded, recorded here.
     String keyRestriction = keyRestriction(sf, p, 0);
     if (restrictedPart(sf, idMember.get()) && keyRestriction == null) {
-      return Optional.empty();
-    }
-    if (collections.stream().anyMatch(c -> c.mapKey() != null && restrictedPart(sf, c.mapKey()))) {
       return Optional.empty();
     }
     return Optional.of(
@@ -288,8 +285,8 @@ final class LayoutReader {
 
   /**
    * True if a part of the composite {@code m} (nested ones too) is a to-one to an entity with a
-   * class-level restriction: inside a key or an embeddable map key such a to-one is left to
-   * Hibernate (docs/queries.md, S9).
+   * class-level restriction (or a key restricted in turn): inside a key such a to-one needs a
+   * {@link #keyRestriction} (docs/queries.md, S9).
    */
   private static boolean restrictedPart(SessionFactoryImplementor sf, EntityLayout.Member m) {
     for (EntityLayout.Member x : m.isComposite() ? m.parts() : List.<EntityLayout.Member>of()) {
@@ -415,11 +412,6 @@ final class LayoutReader {
               null,
               null,
               false);
-    }
-    if (a.getElementDescriptor() instanceof EntityCollectionPart e
-        && keyRestricted(
-            persister.getFactory(), e.getAssociatedEntityMappingType().getEntityName())) {
-      return Optional.empty(); // its target's key restriction is not added to the statement here
     }
     String restriction = null;
     if (a.hasWhereRestrictions()
@@ -569,11 +561,14 @@ final class LayoutReader {
       parts.add(join.value());
       aliases.add(EntityLayout.CollectionLayout.JOIN_ALIAS);
     }
+    SessionFactoryImplementor sf = persister.getFactory();
+    String targetKey = ""; // the target's key restriction: rendered already
     if (a.getElementDescriptor() instanceof EntityCollectionPart e) {
       // The target entity's, on its table (a many-to-many's too: ALIAS stands for it there)
-      Optional<String> onTarget =
-          restriction(e.getAssociatedEntityMappingType().getEntityPersister());
-      if (onTarget == null) {
+      EntityPersister target = e.getAssociatedEntityMappingType().getEntityPersister();
+      Optional<String> onTarget = restriction(target);
+      targetKey = keyRestriction(sf, target, 0);
+      if (onTarget == null || targetKey == null) {
         return null;
       }
       if (onTarget.isPresent()) {
@@ -581,14 +576,18 @@ final class LayoutReader {
         aliases.add(EntityLayout.CollectionLayout.ALIAS);
       }
     }
-    if (parts.isEmpty()) {
+    if (parts.isEmpty() && targetKey.isEmpty()) {
       return null;
     }
-    SessionFactoryImplementor sf = persister.getFactory();
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < parts.size(); i++) {
       String rendered = render(parts.get(i), sf, aliases.get(i));
       sb.append(sb.length() == 0 ? "(" : " and (").append(rendered).append(')');
+    }
+    if (!targetKey.isEmpty()) {
+      // An element whose key part (derived identity, an @EmbeddedId's to-one) is excluded is no
+      // row, so no element (docs/queries.md, S9)
+      sb.append(sb.length() == 0 ? "(" : " and (").append(targetKey).append(')');
     }
     return sb.toString();
   }

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -157,6 +158,11 @@ public final class EntityModel {
       model = a.target();
     }
     return null;
+  }
+
+  /** The names of this entity's or embeddable's own attributes. */
+  public Set<String> attributeNames() {
+    return attributes.keySet();
   }
 
   /** The Java type of the attribute at {@code path}. */

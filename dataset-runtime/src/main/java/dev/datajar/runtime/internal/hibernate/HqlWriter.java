@@ -40,6 +40,8 @@ public final class HqlWriter extends ConditionWriter {
 
   private final StringBuilder joins = new StringBuilder();
 
+  private int subqueries; // aliases r1, r2, … of the subqueries keyCondition writes
+
   private HqlWriter(EntityModel model, SqlFlavour flavour) {
     super(new StringBuilder(96));
     this.model = model;
@@ -172,6 +174,7 @@ public final class HqlWriter extends ConditionWriter {
     String walked = ""; // the to-ones joined so far, from the root
     String rest = ""; // navigation from alias: embeddables, or a to-one whose id ends the path
     EntityModel m = model;
+    EntityModel at = model; // the entity whose row alias is
     for (int i = 0; i < segments.length - 1; i++) {
       String nav = rest.isEmpty() ? segments[i] : rest + "." + segments[i];
       EntityModel t = m.attribute(segments[i]).target();
@@ -182,7 +185,8 @@ public final class HqlWriter extends ConditionWriter {
               && !restricted(t);
       if (entity && !fkOnly) {
         walked = walked.isEmpty() ? nav : walked + "." + nav;
-        alias = join(alias, nav, walked);
+        alias = join(alias, nav, walked, t);
+        at = t;
         rest = "";
       } else {
         rest = nav;
@@ -196,32 +200,117 @@ public final class HqlWriter extends ConditionWriter {
       // A to-one to a restricted entity itself: its joined target, null where the restriction
       // excludes it, as the entity read has it (docs/queries.md, S9). Hibernate would compare or
       // order by an inner join of it, or by the foreign key, depending on the condition.
-      return sb.append(join(alias, nav, walked.isEmpty() ? nav : walked + "." + nav));
+      return sb.append(join(alias, nav, walked.isEmpty() ? nav : walked + "." + nav, end));
+    }
+    String key = end != null || at == model ? "" : keyCondition(at, alias, 0);
+    if (!key.isEmpty()) {
+      // A value of a joined entity whose key holds a to-one to a restricted entity: Hibernate
+      // reads the parts of its key from the foreign key even where the join found no row, so the
+      // value is NULL unless that key's targets exist (docs/queries.md, S9).
+      return sb.append("case when ")
+          .append(key)
+          .append(" then ")
+          .append(alias)
+          .append('.')
+          .append(nav)
+          .append(" end");
     }
     return sb.append(alias).append('.').append(nav);
   }
 
   /**
-   * The alias of the to-one {@code nav} of {@code alias} ({@code walked} from the root), joined
-   * once.
+   * The alias of the to-one {@code nav} of {@code alias} ({@code walked} from the root) to {@code
+   * target}, joined once; for a target whose key holds to-ones to restricted entities, joined only
+   * where those exist ({@link #keyCondition}), so that it is null where they are excluded.
    */
-  private String join(String alias, String nav, String walked) {
+  private String join(String alias, String nav, String walked, EntityModel target) {
     String to = aliases.get(walked);
     if (to == null) {
       to = "j" + (aliases.size() + 1);
       aliases.put(walked, to);
       joins.append(" left join ").append(alias).append('.').append(nav).append(' ').append(to);
+      String on = keyCondition(target, to, 0);
+      if (!on.isEmpty()) {
+        joins.append(" on ").append(on);
+      }
     }
     return to;
   }
 
   /**
-   * True if {@code target} has a class-level {@code @SQLRestriction}: a path through a to-one to it
-   * reads its joined row, even for its id, so that the to-one is null where the restriction
-   * excludes the row, as the entity read has it (docs/queries.md, S9).
+   * For an entity whose key holds to-ones to restricted entities ({@link #restrictedKeyParts}): HQL
+   * that holds where each of their targets exists as Hibernate reads it (its own restriction
+   * applied to the subquery, and its key's in turn), for the row {@code alias}; {@code ""} for any
+   * other. A row whose key part is excluded is no row (docs/queries.md, S9), which Hibernate does
+   * not know: its join would find the row.
+   */
+  private String keyCondition(EntityModel target, String alias, int depth) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, EntityModel> part : restrictedKeyParts(target, depth).entrySet()) {
+      subqueries++;
+      String r = "r" + subqueries;
+      String nested = keyCondition(part.getValue(), r, depth + 1);
+      out.append(out.length() == 0 ? "" : " and ")
+          .append("exists (select 1 from ")
+          .append(part.getValue().hqlName())
+          .append(' ')
+          .append(r)
+          .append(" where ")
+          .append(r)
+          .append(" = ")
+          .append(alias)
+          .append('.')
+          .append(part.getKey())
+          .append(nested.isEmpty() ? "" : " and " + nested)
+          .append(')');
+    }
+    return out.toString();
+  }
+
+  /**
+   * The to-ones among the key's parts of {@code target} (JPA's derived identity, an {@code
+   * EmbeddedId}'s to-ones, nested embeddables too), by path from the entity, whose targets are
+   * {@link #restricted}; empty for any other entity.
+   */
+  private static Map<String, EntityModel> restrictedKeyParts(EntityModel target, int depth) {
+    Map<String, EntityModel> out = new LinkedHashMap<>();
+    if (depth > 8) {
+      return out;
+    }
+    for (String id : target.idOrder()) {
+      keyToOnes(target, id, depth, out);
+    }
+    return out;
+  }
+
+  private static void keyToOnes(
+      EntityModel owner, String path, int depth, Map<String, EntityModel> out) {
+    EntityModel t = owner.attribute(path).target();
+    if (t == null) {
+      return;
+    }
+    if (t.hqlName() == null) { // an embeddable: its parts
+      for (String a : t.attributeNames()) {
+        keyToOnes(owner, path + "." + a, depth, out);
+      }
+    } else if (restricted(t, depth + 1)) {
+      out.put(path, t);
+    }
+  }
+
+  /**
+   * True if {@code target} has a class-level {@code @SQLRestriction}, or a key part to such an
+   * entity ({@link #restrictedKeyParts}): a path through a to-one to it reads its joined row, even
+   * for its id, so that the to-one is null where the restriction excludes the row, as the entity
+   * read has it on the row path (docs/queries.md, S9).
    */
   private static boolean restricted(EntityModel target) {
-    return !EntityLayout.classRestrictions(target.javaType()).isEmpty();
+    return restricted(target, 0);
+  }
+
+  private static boolean restricted(EntityModel target, int depth) {
+    return !EntityLayout.classRestrictions(target.javaType()).isEmpty()
+        || !restrictedKeyParts(target, depth).isEmpty();
   }
 
   private void param(Object value) {

@@ -378,9 +378,15 @@ public final class CollectionReader {
       for (Object e : elements) {
         Keyed k = (Keyed) e;
         Object key = mapKey(k.key(), seen, connections, slot);
-        if (key == null && k.key() != null && mapKeyMapper != null && mapKeyMapper.restricted()) {
-          // an entity key whose row its class-level restriction excludes: no row, so no entry, as
-          // a NULL value is none (docs/queries.md, S9); Hibernate keeps it, loading the row
+        if (key == Composite.EXCLUDED
+            || (key == null
+                && k.key() != null
+                && mapKeyMapper != null
+                && mapKeyMapper.restricted())) {
+          // an entity key whose row its class-level restriction excludes, or an embeddable key
+          // holding a to-one to such a row: no row, so no entry, as a NULL value is none
+          // (docs/queries.md, S9); Hibernate keeps the first, loading the row, and fails on the
+          // second
           continue;
         }
         out.put(key, element(k.element(), seen, connections, slot));
@@ -452,7 +458,10 @@ public final class CollectionReader {
     return any ? Collections.unmodifiableList(Arrays.asList(values)) : null;
   }
 
-  /** A map's key made from what {@link #readMapKey} read, within the caller's call. */
+  /**
+   * A map's key made from what {@link #readMapKey} read, within the caller's call; {@link
+   * Composite#EXCLUDED} for an embeddable key holding a to-one to a row a restriction excludes.
+   */
   private Object mapKey(
       Object key, Map<Object, Object> seen, FastConnections connections, FastConnections.Slot slot)
       throws Throwable {
@@ -460,7 +469,7 @@ public final class CollectionReader {
       return null;
     }
     if (mapKeyEmbeddable != null) {
-      return mapKeyEmbeddable.build((Object[]) key, seen, connections, slot);
+      return mapKeyEmbeddable.buildKey((Object[]) key, seen, connections, slot);
     }
     if (mapKeyIdCodecs != null) {
       return mapKeyMapper.loadInCall(key, seen, connections, slot);

@@ -466,9 +466,46 @@ public final class Composite {
         leaves, new int[1], toOneParts.isEmpty() ? null : new Call(seen, connections, slot));
   }
 
-  /** What loading a to-one part needs: the caller's identity map and connections. */
+  /**
+   * Like {@link #build(Object[], Map, FastConnections, FastConnections.Slot)}, but {@link
+   * #EXCLUDED} if a to-one part (nested ones too) has a key whose target's class-level restriction
+   * excludes its row (the target is restricted and its lookup finds nothing): for a map's key,
+   * whose entry is then no entry (docs/queries.md, S9).
+   */
+  Object buildKey(
+      Object[] leaves,
+      Map<Object, Object> seen,
+      FastConnections connections,
+      FastConnections.Slot slot)
+      throws Throwable {
+    if (leaves == null) {
+      return null;
+    }
+    if (toOneParts.isEmpty()) {
+      return build(leaves, new int[1], null);
+    }
+    Call call = new Call(seen, connections, slot, new boolean[1]);
+    Object o = build(leaves, new int[1], call);
+    return call.excluded()[0] ? EXCLUDED : o;
+  }
+
+  /** What {@link #buildKey} returns for a key that refers to a row a restriction excludes. */
+  static final Object EXCLUDED = new Object();
+
+  /**
+   * What loading a to-one part needs: the caller's identity map and connections; and if not null,
+   * {@code excluded[0]} is set when a restricted target's row is not found ({@link #buildKey}).
+   */
+  @SuppressWarnings("ArrayRecordComponent") // a flag the build sets, never compared or hashed
   private record Call(
-      Map<Object, Object> seen, FastConnections connections, FastConnections.Slot slot) {}
+      Map<Object, Object> seen,
+      FastConnections connections,
+      FastConnections.Slot slot,
+      boolean[] excluded) {
+    Call(Map<Object, Object> seen, FastConnections connections, FastConnections.Slot slot) {
+      this(seen, connections, slot, null);
+    }
+  }
 
   private Object build(Object[] leaves, int[] at, Call call) throws Throwable {
     Object o = constructor.invokeExact();
@@ -517,6 +554,9 @@ public final class Composite {
             key == null
                 ? null
                 : p.targetMapper.loadInCall(key, call.seen(), call.connections(), call.slot());
+        if (v == null && key != null && call.excluded() != null && p.targetMapper.restricted()) {
+          call.excluded()[0] = true;
+        }
       } else {
         v = RowMapper.copy(leaves[at[0]++]);
         if (v == null && p.type.isPrimitive()) {
