@@ -9,12 +9,12 @@ import org.hibernate.annotations.SQLRestriction;
  * manifest: its table, and for its id and each attribute the column, the {@link Codec} and how the
  * value is set on an instance.
  *
- * <p>Entities with a layout: one table, no inheritance, formulas, versions or {@code PostLoad}
- * callbacks; an id that is basic, an {@code @EmbeddedId} of basic parts or an {@code @IdClass} of
- * basic parts and to-ones; basic attributes, {@code @Embeddable} attributes of basic parts and
- * to-ones (nested too), to-one references to the primary key of another entity with a layout, and
- * collections as sets, lists, maps, sorted sets or sorted maps ({@link CollectionLayout}).
- * Hibernate reads the others.
+ * <p>Entities with a layout: one table, no inheritance, formulas or {@code PostLoad} callbacks; an
+ * id that is basic, an {@code @EmbeddedId} of basic parts or an {@code @IdClass} of basic parts and
+ * to-ones; basic attributes, {@code @Embeddable} attributes of basic parts and to-ones (nested
+ * too), to-one references to the primary key of another entity with a layout, and collections as
+ * sets, lists, maps, sorted sets or sorted maps ({@link CollectionLayout}). Hibernate reads the
+ * others.
  *
  * <p>An entity is <em>plain</em> when its id is basic and it has no embeddables: the layouts every
  * runtime since the first one reads. The others use {@link Member#parts()}, which older runtimes do

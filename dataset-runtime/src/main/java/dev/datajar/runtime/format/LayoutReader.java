@@ -60,8 +60,9 @@ import org.hibernate.sql.Template;
  * parts and to-ones (JPA's derived identity for an id class); basic attributes, embeddables of
  * basic parts and to-ones (nested too) and to-one references to the primary key of another such
  * entity (basic or composite, inside keys, embeddables and collections' embeddable elements too);
- * collections ({@link #collection}); no inheritance, formulas, versions, bytecode enhancement or
- * {@code @PostLoad}. Every attribute is set through the same field or setter Hibernate uses.
+ * collections ({@link #collection}); an {@code @Version} attribute, read as the basic column it is
+ * in a read-only file; no inheritance, formulas, bytecode enhancement or {@code @PostLoad}. Every
+ * attribute is set through the same field or setter Hibernate uses.
  */
 final class LayoutReader {
   private LayoutReader() {}
@@ -95,7 +96,6 @@ final class LayoutReader {
     if (p.hasSubclasses()
         || p.getSuperMappingType() != null
         || p.isInstrumented()
-        || p.getVersionMapping() != null
         || sf.getEventEngine()
             .getCallbackRegistry()
             .hasRegisteredCallbacks(p.getMappedClass(), CallbackType.POST_LOAD)) {
