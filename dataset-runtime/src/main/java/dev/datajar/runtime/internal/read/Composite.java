@@ -459,11 +459,7 @@ public final class Composite {
       FastConnections connections,
       FastConnections.Slot slot)
       throws Throwable {
-    if (leaves == null) {
-      return null;
-    }
-    return build(
-        leaves, new int[1], toOneParts.isEmpty() ? null : new Call(seen, connections, slot));
+    return build(leaves, seen, connections, slot, false);
   }
 
   /**
@@ -478,15 +474,26 @@ public final class Composite {
       FastConnections connections,
       FastConnections.Slot slot)
       throws Throwable {
+    return build(leaves, seen, connections, slot, true);
+  }
+
+  /** {@link #build} and, if {@code key}, {@link #buildKey}. */
+  private Object build(
+      Object[] leaves,
+      Map<Object, Object> seen,
+      FastConnections connections,
+      FastConnections.Slot slot,
+      boolean key)
+      throws Throwable {
     if (leaves == null) {
       return null;
     }
     if (toOneParts.isEmpty()) {
       return build(leaves, new int[1], null);
     }
-    Call call = new Call(seen, connections, slot, new boolean[1]);
+    Call call = new Call(seen, connections, slot, key ? new boolean[1] : null);
     Object o = build(leaves, new int[1], call);
-    return call.excluded()[0] ? EXCLUDED : o;
+    return key && call.excluded()[0] ? EXCLUDED : o;
   }
 
   /** What {@link #buildKey} returns for a key that refers to a row a restriction excludes. */
@@ -501,11 +508,7 @@ public final class Composite {
       Map<Object, Object> seen,
       FastConnections connections,
       FastConnections.Slot slot,
-      boolean[] excluded) {
-    Call(Map<Object, Object> seen, FastConnections connections, FastConnections.Slot slot) {
-      this(seen, connections, slot, null);
-    }
-  }
+      boolean[] excluded) {}
 
   private Object build(Object[] leaves, int[] at, Call call) throws Throwable {
     Object o = constructor.invokeExact();
@@ -530,7 +533,7 @@ public final class Composite {
         target,
         key.toArray(),
         new int[1],
-        toOneParts.isEmpty() ? null : new Call(seen, connections, slot));
+        toOneParts.isEmpty() ? null : new Call(seen, connections, slot, null));
   }
 
   private void fill(Object o, Object[] leaves, int[] at, Call call) throws Throwable {
