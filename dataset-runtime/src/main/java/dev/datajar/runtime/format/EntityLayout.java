@@ -34,6 +34,9 @@ import org.hibernate.annotations.SQLRestriction;
  *     renders it, its column references qualified by {@link CollectionLayout#ALIAS}: every read of
  *     the table keeps only the rows where it holds (a lookup by id, a search, a join of a to-one);
  *     else {@code null} ({@link #restricted()})
+ * @param postLoad the entity has {@code @PostLoad} callbacks, which the runtime finds ({@link
+ *     PostLoadCallbacks}) and calls on every object it builds; runtimes before them would not, so
+ *     the manifest keeps these layouts apart
  */
 public record EntityLayout(
     String entity,
@@ -41,7 +44,8 @@ public record EntityLayout(
     Member id,
     List<Member> attributes,
     List<CollectionLayout> collections,
-    String restriction) {
+    String restriction,
+    boolean postLoad) {
   /**
    * The class-level {@code @SQLRestriction}s of an entity class and its superclasses, nearest
    * first: what the builder records as {@link #restriction()} (when there is exactly one) and what
@@ -63,14 +67,14 @@ public record EntityLayout(
     collections = List.copyOf(collections);
   }
 
-  /** A layout without a class-level restriction. */
+  /** A layout without a class-level restriction or callbacks. */
   public EntityLayout(
       String entity,
       String table,
       Member id,
       List<Member> attributes,
       List<CollectionLayout> collections) {
-    this(entity, table, id, attributes, collections, null);
+    this(entity, table, id, attributes, collections, null, false);
   }
 
   /** A layout without collections. */

@@ -61,8 +61,9 @@ import org.hibernate.sql.Template;
  * basic parts and to-ones (nested too) and to-one references to the primary key of another such
  * entity (basic or composite, inside keys, embeddables and collections' embeddable elements too);
  * collections ({@link #collection}); an {@code @Version} attribute, read as the basic column it is
- * in a read-only file; no inheritance, formulas, bytecode enhancement or {@code @PostLoad}. Every
- * attribute is set through the same field or setter Hibernate uses.
+ * in a read-only file; {@code @PostLoad} callbacks the runtime can find ({@link
+ * PostLoadCallbacks}); no inheritance, formulas or bytecode enhancement. Every attribute is set
+ * through the same field or setter Hibernate uses.
  */
 final class LayoutReader {
   private LayoutReader() {}
@@ -93,12 +94,14 @@ final class LayoutReader {
       EntityPersister p,
       BiFunction<String, String, Codec> codecOf,
       Map<String, String> ids) {
-    if (p.hasSubclasses()
-        || p.getSuperMappingType() != null
-        || p.isInstrumented()
-        || sf.getEventEngine()
+    if (p.hasSubclasses() || p.getSuperMappingType() != null || p.isInstrumented()) {
+      return Optional.empty();
+    }
+    boolean postLoad =
+        sf.getEventEngine()
             .getCallbackRegistry()
-            .hasRegisteredCallbacks(p.getMappedClass(), CallbackType.POST_LOAD)) {
+            .hasRegisteredCallbacks(p.getMappedClass(), CallbackType.POST_LOAD);
+    if (postLoad && !seesEveryCallback(p.getMappedClass())) {
       return Optional.empty();
     }
     Optional<String> restriction = restriction(p);
@@ -151,7 +154,8 @@ final class LayoutReader {
             idMember.get(),
             members,
             collections,
-            restriction(sf, restriction, keyRestriction)));
+            restriction(sf, restriction, keyRestriction),
+            postLoad));
   }
 
   /**
@@ -281,6 +285,17 @@ final class LayoutReader {
       return null;
     }
     return Optional.of(found.get(0).value());
+  }
+
+  /**
+   * True if the runtime's {@link PostLoadCallbacks} find the entity's {@code @PostLoad} callbacks
+   * all: it has some, and no {@code META-INF/orm.xml} could add default listeners (the runtime does
+   * not read it); else Hibernate reads the entity.
+   */
+  private static boolean seesEveryCallback(Class<?> entity) {
+    ClassLoader loader = entity.getClassLoader();
+    return (loader == null || loader.getResource("META-INF/orm.xml") == null)
+        && !PostLoadCallbacks.of(entity).isEmpty();
   }
 
   /**

@@ -82,8 +82,10 @@ final class ManifestJson {
       List<EntityLayout> newer =
           m.layouts().stream().filter(l -> keys.get(l.entity()) == 3).toList();
       if (!newer.isEmpty()) {
-        // Class-level restrictions, to-ones to composite keys inside keys and embeddables, and what
-        // leads to them: runtimes before them read laterLayouts, and ignore this key (they would
+        // Class-level restrictions, to-ones to composite keys inside keys and embeddables,
+        // @PostLoad
+        // callbacks, and what leads to them: runtimes before them read laterLayouts, and ignore
+        // this key (they would
         // read the rows a restriction excludes, or one column where there are several), so they
         // read these entities through Hibernate.
         layouts(g, NEWER_LAYOUTS, newer);
@@ -120,18 +122,18 @@ final class ManifestJson {
    * collections, restrictions; {@link EntityLayout#toOneParts()}: to-ones inside keys and
    * embeddables), 3 {@value #NEWER_LAYOUTS} ({@link EntityLayout#restricted()}: a class-level
    * {@code @SQLRestriction}; {@link EntityLayout#compositeReferenceParts()}: to-ones to composite
-   * keys inside keys, embeddables and collection elements); a layout whose to-one or collection
-   * target goes under a later key goes there too (a plain entity with a to-one to an {@code
-   * extendedLayouts} entity under {@code extendedLayouts}), so a runtime that reads only the
-   * earlier keys never meets a target it has no layout for (its mappers would have no mapper for
-   * the target).
+   * keys inside keys, embeddables and collection elements; {@link EntityLayout#postLoad()}:
+   * {@code @PostLoad} callbacks); a layout whose to-one or collection target goes under a later key
+   * goes there too (a plain entity with a to-one to an {@code extendedLayouts} entity under {@code
+   * extendedLayouts}), so a runtime that reads only the earlier keys never meets a target it has no
+   * layout for (its mappers would have no mapper for the target).
    */
   private static Map<String, Integer> keys(List<EntityLayout> layouts) {
     Map<String, Integer> keys = new HashMap<>();
     for (EntityLayout l : layouts) {
       keys.put(
           l.entity(),
-          l.restricted() || l.compositeReferenceParts()
+          l.restricted() || l.compositeReferenceParts() || l.postLoad()
               ? 3
               : l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
     }
@@ -160,6 +162,9 @@ final class ManifestJson {
       g.writeStringField("table", l.table());
       if (l.restriction() != null) {
         g.writeStringField("restriction", l.restriction());
+      }
+      if (l.postLoad()) {
+        g.writeBooleanField("postLoad", true);
       }
       g.writeFieldName("id");
       member(g, l.id(), l.idClass());
@@ -336,7 +341,8 @@ final class ManifestJson {
               member(object(l, "id")),
               attributes,
               collections,
-              text(l, "restriction")));
+              text(l, "restriction"),
+              Boolean.TRUE.equals(l.get("postLoad"))));
     }
     layouts.sort((a, b) -> a.entity().compareTo(b.entity()));
     leaveOutMissingTargets(layouts);

@@ -3,6 +3,7 @@ package dev.datajar.runtime.internal.read;
 import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.Codec;
 import dev.datajar.runtime.format.EntityLayout;
+import dev.datajar.runtime.format.PostLoadCallbacks;
 import dev.datajar.runtime.format.TableModel;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.FastConnections;
@@ -165,6 +166,11 @@ public final class RowMapper<T> {
    * columns after {@link EntityLayout.CollectionLayout#ALIAS}; or {@code null}.
    */
   private final String restriction;
+
+  /**
+   * The entity's {@code @PostLoad} callbacks, called on each object built; {@code null} if none.
+   */
+  private final PostLoadCallbacks postLoad;
 
   private final String byIdSql;
 
@@ -347,6 +353,7 @@ public final class RowMapper<T> {
     this.associations = any;
     this.selectList = "select " + String.join(", ", selected);
     this.restriction = layout.restriction();
+    this.postLoad = layout.postLoad() ? PostLoadCallbacks.of(type) : null;
     this.byIdSql =
         selectList
             + " from "
@@ -666,6 +673,9 @@ public final class RowMapper<T> {
       CollectionReader c = collections[i];
       Object built = c.build((Object[]) state[collectionBase + i], seen, connections, slot);
       c.setter.invokeExact((Object) e, built);
+    }
+    if (postLoad != null) {
+      postLoad.run(e); // after every attribute, to-one and collection is set, as in Hibernate
     }
     return e;
   }
