@@ -41,12 +41,8 @@ public final class PostLoadCallbacks {
 
   /** The callbacks of {@code entity}, in the order they run; none if it has none. */
   public static PostLoadCallbacks of(Class<?> entity) {
-    List<Class<?>> chain = new ArrayList<>(); // mapped classes, most general first, entity last
-    for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
-      if (mapped(c)) {
-        chain.add(0, c);
-      }
-    }
+    List<Class<?>> chain = new ArrayList<>(superclasses(entity)); // the entity last
+    chain.removeIf(c -> !mapped(c));
     int listenersFrom = 0;
     for (int i = chain.size() - 1; i >= 0; i--) {
       if (chain.get(i).isAnnotationPresent(ExcludeSuperclassListeners.class)) {
@@ -94,10 +90,7 @@ public final class PostLoadCallbacks {
    * run the override, which is listed where it is declared, if it is a callback itself).
    */
   private static List<Method> callbacks(Class<?> type, int parameters) {
-    List<Class<?>> chain = new ArrayList<>();
-    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-      chain.add(0, c);
-    }
+    List<Class<?>> chain = superclasses(type);
     List<Method> out = new ArrayList<>();
     for (int i = 0; i < chain.size(); i++) {
       Method[] declared = chain.get(i).getDeclaredMethods();
@@ -113,6 +106,15 @@ public final class PostLoadCallbacks {
       }
     }
     return out;
+  }
+
+  /** {@code type} and its superclasses but {@code Object}, most general first. */
+  private static List<Class<?>> superclasses(Class<?> type) {
+    List<Class<?>> chain = new ArrayList<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      chain.add(0, c);
+    }
+    return chain;
   }
 
   /**

@@ -12,7 +12,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -271,7 +270,10 @@ public final class DataSetCatalog {
       for (int i = 0; i < indexes.size(); i++) {
         sb.append(i == 0 ? "" : ", ").append(indexes.get(i));
       }
-      sb.append(manifests.isEmpty() ? ", listing none" : ", listing " + quoted(manifests.keySet()));
+      sb.append(
+          manifests.isEmpty()
+              ? ", listing none"
+              : ", listing '" + String.join("', '", manifests.keySet()) + "'");
       sb.append(')');
     }
     sb.append(", no system property ")
@@ -284,14 +286,6 @@ public final class DataSetCatalog {
         .append(name)
         .append(".sqlite.")
         .append(plugin);
-    return sb.toString();
-  }
-
-  private static String quoted(Collection<String> names) {
-    StringBuilder sb = new StringBuilder();
-    for (String n : names) {
-      sb.append(sb.length() == 0 ? "'" : ", '").append(n).append('\'');
-    }
     return sb.toString();
   }
 

@@ -35,7 +35,10 @@ final class PinnedFiles {
 
   private PinnedFiles() {}
 
-  /** A private name for {@code file}'s current content, in {@code cacheDir}/pinned. */
+  /**
+   * A private name for {@code file}'s current content, in {@code cacheDir}/pinned: a link, else a
+   * copy; for a followed file, and each version reload() takes.
+   */
   static Path pin(String name, Path file, CacheSetting cache) {
     // The cache's own checked directory (ours, writable by nobody else): nobody can swap a link
     // there between its check and its use. Its refusals name the setting that chose it.
@@ -46,7 +49,8 @@ final class PinnedFiles {
       throw DataSetOpenException.withMessage(
           name,
           e.getMessage()
-              + " A followed file needs the cache directory all the same: each of its versions is"
+              + " A followed or reloaded file needs the cache directory all the same: each of its"
+              + " versions is"
               + " read through a private link (or copy) in its pinned/ folder.",
           e);
     }
@@ -64,7 +68,7 @@ final class PinnedFiles {
               + dir
               + " ("
               + e
-              + "), which following a file needs. The cache directory is "
+              + "), which following or reloading a file needs. The cache directory is "
               + cache.describe()
               + ": set -D"
               + Settings.CACHE_PROPERTY
