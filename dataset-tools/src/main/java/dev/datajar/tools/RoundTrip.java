@@ -20,7 +20,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Builds a dataset again from its dump and compares the new file with the original, byte for byte.
+ * Builds a dataset again from its dump and compares the new file with the original, byte for byte
+ * ({@link #check}); or builds it from a dump someone edited, to see what a change of the data would
+ * do ({@link #build}).
  *
  * <p>The rebuild sees only the dataset's entity classes and its {@code @DataSet} base types: they
  * are copied into a class folder of their own, which is what the builder scans. Row sources of the
@@ -50,6 +52,26 @@ public final class RoundTrip {
    * @throws ToolException if the dump does not build; the message is the builder's
    */
   public Result check(DataSetInput original, Path dumpOutput, Path work) throws ToolException {
+    Path rebuilt = build(original, dumpOutput, work.resolve("out"), work);
+    try {
+      return new Result(rebuilt, sha256(original.file()), sha256(rebuilt));
+    } catch (IOException e) {
+      throw new IllegalStateException("hashing " + rebuilt + " failed: " + e, e);
+    }
+  }
+
+  /**
+   * Builds {@code original}'s dataset with its own entity classes from the source files under
+   * {@code sources} (laid out as a dump: {@code sources/src/main/datasets/<name>/}, edited or not)
+   * into {@code output}, the folder that then holds the file, its manifest and the index (what
+   * {@code META-INF/datasets/} holds in a jar); {@code work} is scratch space.
+   *
+   * @return the new SQLite file
+   * @throws ToolException if the input has no classes, or the sources do not build (the message is
+   *     the builder's, naming file, line, column and value)
+   */
+  public Path build(DataSetInput original, Path sources, Path output, Path work)
+      throws ToolException {
     ClassLoader loader =
         original
             .classLoader()
@@ -57,7 +79,15 @@ public final class RoundTrip {
                 () ->
                     new ToolException(
                         original.label()
-                            + ": the entity classes are needed to rebuild from a dump"));
+                            + ": the entity classes are needed to build from source files"));
+    Path sourceDirectory = sources.resolve("src").resolve("main").resolve("datasets");
+    if (!Files.isDirectory(sourceDirectory.resolve(original.name()))) {
+      throw new ToolException(
+          sources
+              + ": has no folder src/main/datasets/"
+              + original.name()
+              + "/ (give the folder a dump was written to)");
+    }
     try {
       Path classes = work.resolve("classes");
       Set<Class<?>> scanned = new LinkedHashSet<>();
@@ -82,7 +112,6 @@ public final class RoundTrip {
           Files.write(target, in.readAllBytes());
         }
       }
-      Path output = work.resolve("out");
       try (URLClassLoader view =
           new URLClassLoader(
               "datajar rebuild classes", new URL[] {classes.toUri().toURL()}, loader)) {
@@ -90,7 +119,7 @@ public final class RoundTrip {
             BuildRequest.builder()
                 .classesDirectory(classes)
                 .classLoader(view)
-                .sourceDirectory(dumpOutput.resolve("src").resolve("main").resolve("datasets"))
+                .sourceDirectory(sourceDirectory)
                 .outputDirectory(output)
                 .workDirectory(work.resolve("work"))
                 .dataSets(Set.of(original.name()))
@@ -105,16 +134,21 @@ public final class RoundTrip {
           thread.setContextClassLoader(previous);
         }
       }
-      Path rebuilt = output.resolve(DataSetLayout.sqliteFileName(original.name()));
-      return new Result(rebuilt, sha256(original.file()), sha256(rebuilt));
+      return output.resolve(DataSetLayout.sqliteFileName(original.name()));
     } catch (DataSetBuildException e) {
       throw new ToolException(
-          "the dump of dataset '" + original.name() + "' does not build: " + e.getMessage(), e);
+          "dataset '"
+              + original.name()
+              + "' does not build from "
+              + sourceDirectory.resolve(original.name())
+              + ": "
+              + e.getMessage(),
+          e);
     } catch (ClassNotFoundException e) {
       throw new ToolException(
           original.label() + ": entity class " + e.getMessage() + " cannot be loaded", e);
     } catch (IOException e) {
-      throw new IllegalStateException("rebuilding " + original + " failed: " + e, e);
+      throw new IllegalStateException("building " + original + " failed: " + e, e);
     }
   }
 

@@ -52,6 +52,46 @@ class CliIT {
     assertTrue(Files.isRegularFile(out.resolve("src/main/datasets/edges/edge.csv")));
   }
 
+  /**
+   * {@code build} from a dump: what {@code diff} then compares; a dump edited into one that does
+   * not build is refused with the builder's message, and the folder built before stays as it was.
+   */
+  @Test
+  void build_fromADump_isWhatDiffCompares_andABrokenEditKeepsThePreviousBuild() throws Exception {
+    Path dump = dir.resolve("dump-for-build");
+    assertEquals(0, run("dump", jar.toString(), "--out", dump.toString()).status());
+    Path out = dir.resolve("next");
+    Run built = run("build", jar.toString(), "--sources", dump.toString(), "--out", out.toString());
+    assertEquals(0, built.status(), built.err());
+    assertEquals(
+        "dataset 'edges': built from "
+            + dump.resolve("src/main/datasets/edges")
+            + " -> "
+            + out.resolve("edges.sqlite")
+            + "\n",
+        built.out());
+    Run diff = run("diff", "--format", "markdown", jar.toString(), out.toString());
+    assertEquals(0, diff.status(), diff.err());
+    assertEquals("## Dataset `edges`: " + jar + " → " + out + "\n\nNo changes.\n", diff.out());
+
+    byte[] before = Files.readAllBytes(out.resolve("edges.sqlite"));
+    Path csv = dump.resolve("src/main/datasets/edges/edge.csv");
+    int columns = Files.readAllLines(csv, StandardCharsets.UTF_8).get(0).split(",", -1).length;
+    Files.writeString(
+        csv,
+        "oops" + ",".repeat(columns - 1) + "\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
+    Run broken =
+        run("build", jar.toString(), "--sources", dump.toString(), "--out", out.toString());
+    assertEquals(1, broken.status(), broken.out() + broken.err());
+    assertTrue(
+        broken.err().startsWith("datajar-tools: dataset 'edges' does not build from "),
+        broken.err());
+    assertTrue(broken.err().contains("edge.csv") && broken.err().contains("oops"), broken.err());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("edges.sqlite"))));
+  }
+
   @Test
   void diff_ofTheSameJarHasNoChanges() throws Exception {
     Run r = run("diff", "--format", "markdown", jar.toString(), jar.toString());

@@ -24,7 +24,7 @@ class CliUsageTest {
   void noCommand_isAWrongCommandLine() {
     Run r = run();
     assertEquals(2, r.status(), r.err());
-    assertTrue(r.err().startsWith("Missing command: inspect, dump or diff\n"), r.err());
+    assertTrue(r.err().startsWith("Missing command: inspect, dump, build or diff\n"), r.err());
     assertTrue(r.err().contains("Usage: datajar-tools"), r.err());
     assertEquals("", r.out());
   }

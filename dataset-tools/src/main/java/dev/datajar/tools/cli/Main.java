@@ -9,8 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar dataset-tools-<version>-cli.jar inspect|dump|diff …}: the tools for someone who
- * has a dataset jar (or its coordinates) and no Maven build.
+ * {@code java -jar dataset-tools-<version>-cli.jar inspect|dump|build|diff …}: the tools for
+ * someone who has a dataset jar (or its coordinates) and no Maven build.
  *
  * <p>Exit status: 0 done; 1 the input was wrong (one line on stderr says what was expected); 2 the
  * command line was wrong (usage on stderr); 3 the guard of {@code diff} failed.
@@ -20,9 +20,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description =
-        "Inspect, dump and diff datajar datasets (a dataset jar, a .sqlite file,"
+        "Inspect, dump, build and diff datajar datasets (a dataset jar, a .sqlite file,"
             + " a class folder, or Maven coordinates group:artifact[:version]).",
-    subcommands = {InspectCommand.class, DumpCommand.class, DiffCommand.class})
+    subcommands = {InspectCommand.class, DumpCommand.class, BuildCommand.class, DiffCommand.class})
 public final class Main implements Runnable {
   /** Hibernate's loggers, held so that their levels stick (JUL keeps loggers weakly). */
   private static final Logger[] QUIET = {
@@ -67,7 +67,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing command: inspect, dump or diff");
+        spec.commandLine(), "Missing command: inspect, dump, build or diff");
   }
 
   /** The version in the jar's manifest. */
