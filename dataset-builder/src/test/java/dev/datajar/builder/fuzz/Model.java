@@ -39,8 +39,9 @@ import org.hibernate.annotations.SQLRestriction;
  * <p>An entity with a class-level {@code @SQLRestriction} (S9) holds its source rows ({@link
  * Entity#sourceRows}, what the builder loads) and the rows a store reads ({@link Entity#rows}):
  * those the restriction keeps. In every entity's rows a to-one whose target row the target's
- * restriction excludes is null, as a store reads it. The restriction is evaluated here in Java: the
- * model knows one form, {@code column op integer} on a basic attribute of the entity.
+ * restriction excludes is null, and a many-to-many holds no such target, as a store reads them. The
+ * restriction is evaluated here in Java: the model knows one form, {@code column op integer} on a
+ * basic attribute of the entity.
  */
 public final class Model {
   /** The kind of an attribute. */
@@ -315,6 +316,15 @@ public final class Model {
               row = new LinkedHashMap<>(source);
             }
             row.put(a.path(), null); // a to-one to an excluded row reads as null
+          } else if (a.kind() == Kind.ENTITIES
+              && row.get(a.path()) instanceof List<?> ids
+              && ids.stream().anyMatch(excludedIds.get(a.target())::contains)) {
+            if (row == source) {
+              row = new LinkedHashMap<>(source);
+            }
+            List<Object> kept = new ArrayList<>(ids);
+            kept.removeAll(excludedIds.get(a.target()));
+            row.put(a.path(), List.copyOf(kept)); // an excluded row is no element
           }
         }
         e.rows.add(row == source ? source : Collections.unmodifiableMap(row));
