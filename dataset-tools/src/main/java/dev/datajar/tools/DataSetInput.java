@@ -308,7 +308,8 @@ public final class DataSetInput implements AutoCloseable {
               + name
               + "' was built into PostgreSQL (schema "
               + m.postgres().schema()
-              + "), and inspect, dump, diff and guard read datasets built into SQLite files only."
+              + "), and the tools (inspect, dump, diff, guard, the command line's build) read datasets built"
+              + " into SQLite files only."
               + " Build it without dataset.jdbc.url to use them on it");
     }
   }

@@ -6,6 +6,7 @@ import dev.datajar.runtime.format.TableModel;
 import dev.datajar.tools.internal.EntitySchema;
 import dev.datajar.tools.internal.TableDump;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -69,10 +70,24 @@ public final class Dumper {
                                 + "', which the"
                                 + " dataset file does not have. Dump with the classes it was built from"));
         Path target = dir.resolve(stored.name() + "." + format.extension());
+        for (DumpFormat other : DumpFormat.values()) {
+          Path earlier = dir.resolve(stored.name() + "." + other.extension());
+          if (other != format && Files.exists(earlier)) {
+            throw new ToolException(
+                earlier
+                    + " is there from an earlier dump: beside "
+                    + target.getFileName()
+                    + " the builder would find two sources for table '"
+                    + stored.name()
+                    + "'. Remove it, or dump into another folder");
+          }
+        }
         long rows = TableDump.write(c, stored, model, format, target, input.name());
         written.add(new DumpResult.Table(stored.name(), target, rows));
       }
-    } catch (SQLException | IOException e) {
+    } catch (IOException e) {
+      throw ToolException.cannotWrite("the dump", output, e);
+    } catch (SQLException e) {
       throw new IllegalStateException("dumping " + input + " failed: " + e, e);
     }
     return new DumpResult(input.name(), dir, written);

@@ -8,6 +8,7 @@ import dev.datajar.runtime.format.DataSetMembership;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -148,7 +149,9 @@ public final class RoundTrip {
       throw new ToolException(
           original.label() + ": entity class " + e.getMessage() + " cannot be loaded", e);
     } catch (IOException e) {
-      throw new IllegalStateException("building " + original + " failed: " + e, e);
+      throw ToolException.cannotWrite("dataset '" + original.name() + "'", output, e);
+    } catch (UncheckedIOException e) {
+      throw ToolException.cannotWrite("dataset '" + original.name() + "'", output, e.getCause());
     }
   }
 

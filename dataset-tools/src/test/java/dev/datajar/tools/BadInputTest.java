@@ -80,8 +80,9 @@ class BadInputTest {
         java.util.Optional.of("geo_1_0_0123456789"), DataSetInput.postgresSchema(folder, "geo"));
     assertEquals(java.util.Optional.empty(), DataSetInput.postgresSchema(built, "edges"));
     String refused =
-        ": dataset 'geo' was built into PostgreSQL (schema geo_1_0_0123456789), and inspect,"
-            + " dump, diff and guard read datasets built into SQLite files only. Build it without"
+        ": dataset 'geo' was built into PostgreSQL (schema geo_1_0_0123456789), and the tools"
+            + " (inspect, dump, diff, guard, the command line's build) read datasets built into SQLite"
+            + " files only. Build it without"
             + " dataset.jdbc.url to use them on it";
     assertEquals(folder + refused, message(folder));
 

@@ -92,6 +92,32 @@ class CliIT {
     assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("edges.sqlite"))));
   }
 
+  /** Output into a file, or a dump over one of the other format: one line, no stack trace. */
+  @Test
+  void unwritableOutput_andAMixedDump_areOneLine() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Run dump = run("dump", jar.toString(), "--out", file.toString());
+    assertEquals(1, dump.status(), dump.out() + dump.err());
+    assertTrue(
+        dump.err().startsWith("datajar-tools: cannot write the dump into " + file + ": "),
+        dump.err());
+    assertEquals(1, dump.err().lines().count(), dump.err());
+    Run build = run("build", jar.toString(), "--sources", dir.toString(), "--out", file.toString());
+    assertEquals(1, build.status(), build.out() + build.err());
+    assertEquals(1, build.err().lines().count(), build.err());
+
+    Path mixed = dir.resolve("mixed");
+    assertEquals(0, run("dump", jar.toString(), "--out", mixed.toString()).status());
+    Run jsonl = run("dump", jar.toString(), "--out", mixed.toString(), "--format", "jsonl");
+    assertEquals(1, jsonl.status(), jsonl.out() + jsonl.err());
+    assertEquals(
+        "datajar-tools: "
+            + mixed.resolve("src/main/datasets/edges/edge.csv")
+            + " is there from an earlier dump: beside edge.jsonl the builder would find two sources"
+            + " for table 'edge'. Remove it, or dump into another folder\n",
+        jsonl.err());
+  }
+
   @Test
   void diff_ofTheSameJarHasNoChanges() throws Exception {
     Run r = run("diff", "--format", "markdown", jar.toString(), jar.toString());
