@@ -5,6 +5,7 @@ import dev.datajar.builder.DataSetBuildException;
 import dev.datajar.builder.DataSetBuilder;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.DataSetMembership;
+import dev.datajar.tools.internal.EntitySchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,7 +81,10 @@ public final class RoundTrip {
                 () ->
                     new ToolException(
                         original.label()
-                            + ": the entity classes are needed to build from source files"));
+                            + ": the entity classes of dataset '"
+                            + original.name()
+                            + "' are not in it. "
+                            + EntitySchema.GIVE_CLASSES));
     Path sourceDirectory = sources.resolve("src").resolve("main").resolve("datasets");
     if (!Files.isDirectory(sourceDirectory.resolve(original.name()))) {
       throw new ToolException(
@@ -145,9 +149,8 @@ public final class RoundTrip {
               + ": "
               + e.getMessage(),
           e);
-    } catch (ClassNotFoundException e) {
-      throw new ToolException(
-          original.label() + ": entity class " + e.getMessage() + " cannot be loaded", e);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw EntitySchema.classMissing(original, original.manifest().orElseThrow().entities(), e);
     } catch (IOException e) {
       throw ToolException.cannotWrite("dataset '" + original.name() + "'", output, e);
     } catch (UncheckedIOException e) {

@@ -174,9 +174,28 @@ class BadInputTest {
               () ->
                   new Dumper().dump(in, dir.resolve("never"), java.util.Set.of(), DumpFormat.CSV));
       assertEquals(
-          "edges.sqlite: no manifest names the entity classes of dataset 'edges'. Give"
-              + " the dataset jar or the module's target/classes instead of the bare .sqlite file",
+          "edges.sqlite: no manifest names the entity classes of dataset 'edges'. A .sqlite file,"
+              + " or a folder holding only datasets (such as one the command line's build wrote),"
+              + " has none: give the dataset jar, its coordinates or the module's target/classes",
           e.getMessage());
+    }
+  }
+
+  /** A class an entity uses, from another jar: named with dots, and how to add that jar. */
+  @Test
+  void aClassFromAnotherJar_isNamedWithTheClassPathToGive() throws Exception {
+    try (DataSetInput in = DataSetInput.open(jar, null, null, "edges.jar")) {
+      assertEquals(
+          "edges.jar: class com.acme.common.Unit, which an entity class of dataset 'edges' uses,"
+              + " cannot be loaded. Expected it in the dataset jar; if it comes from another jar (a"
+              + " dependency of the dataset module), put that jar on the class path: java -cp"
+              + " dataset-tools-<version>-cli.jar:<that jar> dev.datajar.tools.cli.Main <command>"
+              + " ...",
+          dev.datajar.tools.internal.EntitySchema.classMissing(
+                  in,
+                  java.util.List.of("dev.datajar.Edge"),
+                  new NoClassDefFoundError("com/acme/common/Unit"))
+              .getMessage());
     }
   }
 

@@ -78,14 +78,21 @@ final class DumpCommand implements Callable<Integer> {
     try (Sources s = sources) {
       DataSetInput in = s.open(input);
       DumpResult r = new Dumper().dump(in, out, Set.copyOf(tables), f);
+      int names = 0;
+      int counts = 0;
       for (DumpResult.Table t : r.tables()) {
-        w.printf(Locale.ROOT, "%-40s %,12d rows%n", t.file(), t.rows());
+        names = Math.max(names, t.file().toString().length());
+        counts = Math.max(counts, String.format(Locale.ROOT, "%,d", t.rows()).length());
+      }
+      for (DumpResult.Table t : r.tables()) { // in columns: paths left, counts right
+        w.printf(Locale.ROOT, "%-" + names + "s  %," + counts + "d rows%n", t.file(), t.rows());
       }
       w.printf(
           Locale.ROOT,
-          "dataset '%s': %d tables, %,d rows -> %s%n",
+          "dataset '%s': %d table%s, %,d rows -> %s%n",
           r.dataSet(),
           r.tables().size(),
+          r.tables().size() == 1 ? "" : "s",
           r.rows(),
           r.directory());
       if (verify) {

@@ -32,8 +32,8 @@ public final class EntitySchema {
                         input.label()
                             + ": no manifest names the entity classes of dataset '"
                             + input.name()
-                            + "'. Give the"
-                            + " dataset jar or the module's target/classes instead of the bare .sqlite file"));
+                            + "'. "
+                            + GIVE_CLASSES));
     ClassLoader loader =
         input
             .classLoader()
@@ -43,20 +43,12 @@ public final class EntitySchema {
                         input.label()
                             + ": the entity classes of dataset '"
                             + input.name()
-                            + "' are not available. Give the"
-                            + " dataset jar or the module's target/classes instead of the bare .sqlite file"));
+                            + "' are not in it. "
+                            + GIVE_CLASSES));
     try {
       return schemaOf(input.name(), manifest.entities(), loader);
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new ToolException(
-          input.label()
-              + ": entity class "
-              + e.getMessage()
-              + " of dataset '"
-              + input.name()
-              + "' cannot be loaded. Expected it in the dataset jar (or on the"
-              + " module's class path)",
-          e);
+      throw classMissing(input, manifest.entities(), e);
     } catch (RuntimeException e) {
       throw new ToolException(
           input.label()
@@ -67,6 +59,35 @@ public final class EntitySchema {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** What to give instead of an input without the entity classes. */
+  public static final String GIVE_CLASSES =
+      "A .sqlite file, or a folder holding only datasets (such as one the command line's build"
+          + " wrote), has none: give the dataset jar, its coordinates or the module's"
+          + " target/classes";
+
+  /**
+   * An entity class of {@code input}, or a class one uses (an enum, a converter, an embeddable),
+   * could not be loaded: which, and where it is expected. A class from another jar (a dependency of
+   * the dataset module) is found by the Maven goals, which see the module's class path; the command
+   * line needs that jar on its own class path.
+   */
+  public static ToolException classMissing(DataSetInput input, List<String> entities, Throwable e) {
+    String name = String.valueOf(e.getMessage()).replace('/', '.');
+    boolean entity = entities.contains(name);
+    return new ToolException(
+        input.label()
+            + ": "
+            + (entity ? "entity class " : "class ")
+            + name
+            + (entity ? " of dataset '" : ", which an entity class of dataset '")
+            + input.name()
+            + (entity ? "'" : "' uses,")
+            + " cannot be loaded. Expected it in the dataset jar; if it comes from another jar (a"
+            + " dependency of the dataset module), put that jar on the class path: java -cp"
+            + " dataset-tools-<version>-cli.jar:<that jar> dev.datajar.tools.cli.Main <command> ...",
+        e);
   }
 
   /** The schema the named entity classes define, booted as the builder boots them. */

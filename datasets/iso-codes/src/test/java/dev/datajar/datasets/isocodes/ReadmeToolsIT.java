@@ -22,16 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
  * it), and compares what each command prints with the lines the README shows under it. The README
  * is the oracle: if its text and the tools part ways, this fails.
  */
-class ReadmeDiffIT {
+class ReadmeToolsIT {
   private static final String JAR = "dataset-iso-codes-0.1.0-SNAPSHOT.jar";
 
   @TempDir Path dir;
 
   @Test
-  void theReadmesDumpBuildAndDiffExample_printsWhatTheReadmeShows() throws Exception {
+  void theReadmesToolExamples_printWhatTheReadmeShows() throws Exception {
     List<String> readme = Files.readAllLines(Path.of("../../README.md"), StandardCharsets.UTF_8);
     Files.copy(packagedJar(), dir.resolve(JAR), StandardCopyOption.REPLACE_EXISTING);
 
+    runBlock(block(readme, "$ datajar-tools inspect " + JAR));
+    runBlock(block(readme, "$ datajar-tools dump " + JAR + " --out dump --verify"));
     runBlock(block(readme, "$ datajar-tools dump " + JAR + " --out edited"));
     runBlock(block(readme, "$ datajar-tools diff " + JAR + " iso-codes-next"));
 
