@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * embeddables and collection elements, from {@code restricted} class-level {@code @SQLRestriction}s
  * and the to-ones, keys, map keys and collections that lead to them) through every {@code Store}
  * call, and searches ordered and filtered through to-ones, without loading Hibernate's {@code
- * SessionFactoryImpl}; then one HQL {@code query()} loads it, which shows the check would see it.
+ * SessionFactoryImpl}, nor {@code sql()} into a record, a basic value and entities (issue 18, item
+ * 2); then one HQL {@code query()} loads it, which shows the check would see it.
  */
 class NoSessionFactoryTest {
   static final String READS_DONE = "---- store calls done ----";
@@ -117,6 +118,15 @@ class NoSessionFactoryTest {
   public static final class Child {
     private Child() {}
 
+    /** A row of {@code sql()}: columns by label. */
+    record Named(long id, String name) {}
+
+    private static void check(boolean read) {
+      if (!read) {
+        throw new IllegalStateException("sql() read no rows");
+      }
+    }
+
     public static void main(String[] args) throws Exception {
       ClassLoader loader =
           new URLClassLoader(
@@ -173,6 +183,16 @@ class NoSessionFactoryTest {
         d.store(Stand.class).getAll(List.of(f.stand.id));
         d.store(Flight.class).search(Query.where(Where.eq("slot.runway", f.slot.runway)));
         d.store(Stand.class).search(Query.all().orderBy("id.airport.name").orderBy("runway"));
+        // sql(): a record, a basic value and entities (with collections too), on the row path.
+        Store<Library> libraries = d.store(Library.class);
+        check(
+            !libraries
+                .sql("select id, name from library where id in (?)", Named.class, List.of(1L, 2L))
+                .isEmpty());
+        check(libraries.sql("select count(*) from library", Long.class).get(0) > 0);
+        check(libraries.sql("select * from library order by id", Library.class).size() > 0);
+        check(
+            d.store(Book.class).sql("select * from book where id > ?", Book.class, 0L).size() > 0);
         System.out.println(rowsStreamed + " rows streamed");
         System.out.println(READS_DONE);
         System.out.flush();
