@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.builder.fixtures.catalog.Country;
+import dev.datajar.builder.fixtures.keyed.Runway;
 import dev.datajar.builder.fixtures.typed.Value;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.HibernateProbe;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * SQLite and on PostgreSQL. Records, basic values and entities hold the values the entity's own
  * reads give (every stored type of the {@code typed} fixture), parameters bind in the stored form,
  * a collection parameter expands to a list; and none of it starts Hibernate for the dataset, which
- * {@code query()} still does afterwards.
+ * {@code query()} still does afterwards. An entity result the row path does not build (a composite
+ * id) is read through Hibernate for that call.
  */
 class SqlCallTest {
   /** Every column of {@code value}, by its attribute's name. */
@@ -93,7 +95,7 @@ class SqlCallTest {
 
   @BeforeAll
   static void build() throws Exception {
-    engines = Fixtures.bothEngines(dir, "sql_call", "", "typed", "catalog");
+    engines = Fixtures.bothEngines(dir, "sql_call", "", "typed", "catalog", "keyed");
   }
 
   @AfterAll
@@ -178,6 +180,25 @@ class SqlCallTest {
 
     assertFalse(HibernateProbe.started(d, "typed"), "sql() started Hibernate");
     assertFalse(HibernateProbe.started(d, "catalog"), "sql() started Hibernate");
+
+    // An entity whose rows the row path does not build from an sql() result (a composite id) is
+    // read through Hibernate for that call, the same objects as the entity's own reads.
+    Store<Runway> runways = d.store(Runway.class);
+    assertFalse(HibernateProbe.started(d, "keyed"));
+    assertEquals(
+        runways.search(Query.all().orderBy("airport").orderBy("number")).stream()
+            .map(Runway::toString)
+            .toList(),
+        runways
+            .sql(
+                "select * from runway where number > ? order by airport, number",
+                Runway.class,
+                -1000)
+            .stream()
+            .map(Runway::toString)
+            .toList());
+    assertTrue(HibernateProbe.started(d, "keyed"));
+    assertFalse(HibernateProbe.started(d, "typed"));
 
     // query() still runs through Hibernate, which it starts.
     assertEquals(
