@@ -19,15 +19,19 @@ import dev.datajar.builder.fixtures.restricted.Gadget;
 import dev.datajar.builder.fixtures.restricted.Kit;
 import dev.datajar.builder.fixtures.restricted.Ledger;
 import dev.datajar.builder.fixtures.restricted.Part;
+import dev.datajar.builder.fixtures.typed.Value;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
+import dev.datajar.testing.postgres.TestPostgres;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -44,7 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * embeddables and collection elements, from {@code restricted} class-level {@code @SQLRestriction}s
  * and the to-ones, keys, map keys and collections that lead to them) through every {@code Store}
  * call, and searches ordered and filtered through to-ones, without loading Hibernate's {@code
- * SessionFactoryImpl}; then one HQL {@code query()} loads it, which shows the check would see it.
+ * SessionFactoryImpl}, nor {@code sql()} into a record, a basic value and entities (issue 18, item
+ * 2); then one HQL {@code query()} loads it, which shows the check would see it. A second child
+ * does the same with {@code sql()} on a dataset built into PostgreSQL.
  */
 class NoSessionFactoryTest {
   static final String READS_DONE = "---- store calls done ----";
@@ -68,16 +74,43 @@ class NoSessionFactoryTest {
                     "restricted")
                 .outputDirectory(classes.resolve("META-INF/datasets"))
                 .build());
+    noSessionFactoryBefore(
+        "Store calls", Child.class, classes.toString(), dir.resolve("cache").toString());
+  }
+
+  /**
+   * Issue 18, item 2, on PostgreSQL: a child JVM reads the {@code typed} dataset built into
+   * PostgreSQL through {@code sql()} only (a record, a basic value with a collection parameter,
+   * entities) without loading {@code SessionFactoryImpl}; then one {@code query()} loads it.
+   */
+  @Test
+  void sqlOnPostgres_loadsNoSessionFactory_butQueryDoes() throws Exception {
+    Path classes = dir.resolve("pg");
+    String url = TestPostgres.get().createDatabase("no_session_factory", "");
+    new DataSetBuilder()
+        .build(
+            Fixtures.request(dir, "typed")
+                .outputDirectory(classes.resolve("META-INF/datasets"))
+                .postgres(new PostgresTarget(url, TestPostgres.get().user(), null, "1"))
+                .build());
+    noSessionFactoryBefore(
+        "sql() on PostgreSQL",
+        PostgresChild.class,
+        classes.toString(),
+        url + "?user=" + TestPostgres.get().user());
+  }
+
+  /**
+   * Runs {@code main} in a child JVM with {@code -verbose:class} and checks that nothing it did
+   * before printing {@link #READS_DONE} loaded {@code SessionFactoryImpl}, and that what it did
+   * after (a {@code query()}) did.
+   */
+  private void noSessionFactoryBefore(String what, Class<?> main, String... args) throws Exception {
     List<String> command = ChildJvm.java();
     command.addAll(
-        List.of(
-            "-verbose:class",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Child.class.getName(),
-            classes.toString(),
-            dir.resolve("cache").toString()));
-    Path log = dir.resolve("child.log");
+        List.of("-verbose:class", "-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of(args));
+    Path log = dir.resolve(main.getSimpleName() + ".log");
     Process child =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertTrue(child.waitFor(5, TimeUnit.MINUTES), "the child JVM did not end");
@@ -97,8 +130,9 @@ class NoSessionFactoryTest {
             .map(l -> l.substring(l.indexOf("] org.hibernate.") + 2).split(" ")[0])
             .toList();
     System.out.printf(
-        "-verbose:class, Store calls: %d classes loaded, %d of them org.hibernate.* %s, %d"
+        "-verbose:class, %s: %d classes loaded, %d of them org.hibernate.* %s, %d"
             + " SessionFactoryImpl; then query(): %s%n",
+        what,
         loaded.size(),
         hibernate.size(),
         hibernate,
@@ -107,15 +141,56 @@ class NoSessionFactoryTest {
             .filter(l -> l.contains(SESSION_FACTORY))
             .findFirst()
             .orElse("no SessionFactoryImpl"));
-    assertEquals(List.of(), factories, "a Store call loaded Hibernate's SessionFactoryImpl");
+    assertEquals(List.of(), factories, what + " loaded Hibernate's SessionFactoryImpl");
     assertTrue(
         lines.subList(done, lines.size()).stream().anyMatch(l -> l.contains(SESSION_FACTORY)),
         "query() did not load SessionFactoryImpl: the check above cannot see it");
   }
 
+  /** The child JVM on PostgreSQL: {@code sql()} calls, the marker, then one HQL query. */
+  public static final class PostgresChild {
+    private PostgresChild() {}
+
+    /** A row of {@code sql()}: columns by label. */
+    record Stamped(long id, OffsetDateTime offsetStamp, BigDecimal amount) {}
+
+    public static void main(String[] args) throws Exception {
+      ClassLoader loader =
+          new URLClassLoader(
+              new URL[] {Path.of(args[0]).toUri().toURL()}, PostgresChild.class.getClassLoader());
+      try (DataSets d =
+          DataSets.builder().classLoader(loader).dataSets("typed").jdbc("typed", args[1]).open()) {
+        Store<Value> values = d.store(Value.class);
+        Child.check(
+            !values
+                .sql(
+                    "select id, offset_stamp as \"offsetStamp\", amount from \"value\"",
+                    Stamped.class)
+                .isEmpty());
+        Child.check(
+            !values
+                .sql("select id from \"value\" where id in (?)", Long.class, List.of(1L, 2L))
+                .isEmpty());
+        Child.check(!values.sql("select * from \"value\"", Value.class).isEmpty());
+        System.out.println(READS_DONE);
+        System.out.flush();
+        values.query("select v from Value v", Value.class);
+      }
+    }
+  }
+
   /** The child JVM: Store calls, the marker, then one HQL query. */
   public static final class Child {
     private Child() {}
+
+    /** A row of {@code sql()}: columns by label. */
+    record Named(long id, String name) {}
+
+    static void check(boolean read) {
+      if (!read) {
+        throw new IllegalStateException("sql() read no rows");
+      }
+    }
 
     public static void main(String[] args) throws Exception {
       ClassLoader loader =
@@ -173,6 +248,16 @@ class NoSessionFactoryTest {
         d.store(Stand.class).getAll(List.of(f.stand.id));
         d.store(Flight.class).search(Query.where(Where.eq("slot.runway", f.slot.runway)));
         d.store(Stand.class).search(Query.all().orderBy("id.airport.name").orderBy("runway"));
+        // sql(): a record, a basic value and entities (with collections too), on the row path.
+        Store<Library> libraries = d.store(Library.class);
+        check(
+            !libraries
+                .sql("select id, name from library where id in (?)", Named.class, List.of(1L, 2L))
+                .isEmpty());
+        check(libraries.sql("select count(*) from library", Long.class).get(0) > 0);
+        check(libraries.sql("select * from library order by id", Library.class).size() > 0);
+        check(
+            d.store(Book.class).sql("select * from book where id > ?", Book.class, 0L).size() > 0);
         System.out.println(rowsStreamed + " rows streamed");
         System.out.println(READS_DONE);
         System.out.flush();

@@ -153,9 +153,21 @@ public class Store<T> {
   }
 
   /**
-   * Runs a read-only SQL query with {@code ?} parameters and maps each row to {@code resultType}: a
-   * record whose component names are the column labels (use {@code as} to rename), or a basic type
-   * for a single column. Values are read with the dataset's exact type storage.
+   * Runs one read-only SQL query with {@code ?} parameters (or JPA-style {@code ?1}, {@code ?2}; a
+   * {@code Collection} value expands to a list, for {@code in (?)}) and maps each row to {@code
+   * resultType}: a record whose component names are the column labels (use {@code as} to rename),
+   * an entity of this dataset (the entity whose id is in the row's id column; use {@code select *}
+   * or select the id), or a basic type for a single column. Parameters are bound and values read
+   * with the dataset's exact type storage (the codecs its plain reads use), so a {@code LocalDate}
+   * parameter matches the stored dates and a {@code BigDecimal} column keeps its scale.
+   *
+   * <p>It runs over plain JDBC on the dataset's own read-only connections, without Hibernate (only
+   * an entity result that Hibernate reads, as listed under the README's Known limits, starts it).
+   * Anything but one {@code SELECT}, {@code WITH … SELECT} or {@code VALUES} statement is refused
+   * before it reaches the database ({@link ReadOnlyDataSetException}); on PostgreSQL it runs in a
+   * {@code READ ONLY} transaction that is rolled back, on a session not lent again. It stops at the
+   * time limit of every {@code Store} call; other failures are {@link DataSetException}s naming the
+   * statement.
    */
   public final <R> List<R> sql(String sql, Class<R> resultType, Object... params) {
     return reader().sql(sql, resultType, params);

@@ -24,8 +24,8 @@
  * application_id} and format version are checked; a small read-only connection pool is opened; and
  * the entity classes' shape is compared with the one recorded in the file (the full schema check,
  * which starts Hibernate, only when the shape differs or {@code verifyFully()} asks for it). No
- * Hibernate session factory is started: Hibernate starts on first use, for HQL ({@code query()}),
- * {@code sql()} and the entities the plain reader cannot read, or in the background with {@code
+ * Hibernate session factory is started: Hibernate starts on first use, for HQL ({@code query()})
+ * and the entities the plain reader cannot read, or in the background with {@code
  * startHibernateInBackground()}. Any failure stops injector creation with a {@link
  * dev.datajar.runtime.DataSetOpenException} that names the dataset, the file and the fix.
  *
@@ -34,10 +34,10 @@
  * composite id; basic attributes, embeddables, to-ones; element collections, many-to-manys and
  * one-to-manys as sets or lists) run as datajar's own SQL over reused prepared statements and
  * dedicated connections, every value read with the codec the builder wrote it with, and a new
- * object built for every call. HQL ({@code query()}), {@code sql()} and the mappings the README
- * lists under Known limits (maps, sorted sets, ...) go through a read-only Hibernate session per
- * call; lazy associations of such objects load on access after the call returned. Nothing can be
- * written: HQL and SQL are limited to queries, connections are opened {@code mode=ro}, {@code
- * immutable=1} and {@code query_only}.
+ * object built for every call; so does {@code sql()}, the caller's query over the same connections
+ * and codecs. HQL ({@code query()}) and the mappings the README lists under Known limits (maps,
+ * sorted sets, ...) go through a read-only Hibernate session per call; lazy associations of such
+ * objects load on access after the call returned. Nothing can be written: HQL and SQL are limited
+ * to queries, connections are opened {@code mode=ro}, {@code immutable=1} and {@code query_only}.
  */
 package dev.datajar.runtime;

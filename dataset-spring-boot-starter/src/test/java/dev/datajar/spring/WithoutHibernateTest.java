@@ -28,9 +28,11 @@ import org.springframework.context.annotation.Bean;
 /**
  * Plain reads need no Hibernate at all: run by its own surefire execution with hibernate-core and
  * hibernate-community-dialects taken off the class path (see the pom), an application opens the
- * iso-codes dataset and reads it; {@code query()} fails saying what to add.
+ * iso-codes dataset and reads it, {@code sql()} included; {@code query()} fails saying what to add.
  */
 class WithoutHibernateTest {
+  record Named(String code, String name) {}
+
   @TempDir Path cache;
 
   @SpringBootConfiguration
@@ -81,17 +83,35 @@ class WithoutHibernateTest {
       assertTrue(
           e.getMessage()
               .startsWith(
-                  "dataset 'iso-codes': Hibernate, which query(), sql() and reads of entities the"
+                  "dataset 'iso-codes': Hibernate, which query() and reads of entities the"
                       + " plain reader cannot read go through, needs Hibernate ORM 7.2 or later"),
           e.getMessage());
       assertTrue(e.getMessage().contains("found: no Hibernate ORM, "), e.getMessage());
       // The same answer again, not a second attempt to start.
       assertEquals(
           e.getMessage(),
-          assertThrows(DataSetException.class, () -> currencies.sql("select 1", Integer.class))
+          assertThrows(
+                  DataSetException.class,
+                  () -> currencies.query("select c.name from Currency c", String.class))
               .getMessage());
-      // Plain reads go on.
+      // Plain reads go on, and sql() needs no Hibernate (issue 18, item 2): a basic value, a
+      // record and an entity.
       assertEquals("Euro", currencies.get("EUR").orElseThrow().getName());
+      assertEquals(
+          List.of("Euro"),
+          currencies.sql("select name from currency where alpha_3 = ?", String.class, "EUR"));
+      assertEquals(
+          List.of(new Named("EUR", "Euro")),
+          currencies.sql(
+              "select alpha_3 as code, name from currency where alpha_3 in (?)",
+              Named.class,
+              List.of("EUR")));
+      assertEquals(
+          "Euro",
+          currencies
+              .sql("select * from currency where alpha_3 = ?", Currency.class, "EUR")
+              .get(0)
+              .getName());
     }
   }
 }

@@ -19,6 +19,7 @@ import dev.datajar.runtime.internal.read.EntityMembers;
 import dev.datajar.runtime.internal.read.RowCacheCounts;
 import dev.datajar.runtime.internal.read.RowMapper;
 import dev.datajar.runtime.internal.read.RowPath;
+import dev.datajar.runtime.internal.read.SqlCall;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -63,6 +64,9 @@ public final class Engine implements AutoCloseable, Sessions {
   private final OpenStreams openStreams;
   private final HibernateSide hibernate;
   private final Map<Class<?>, EntityReader<?>> readers = new LinkedHashMap<>();
+
+  /** {@code Store.sql()} on the row path's connections. */
+  private final SqlCall sqlCall;
 
   /** The row path's mappers, by entity class name (none for an entity read through Hibernate). */
   private final Map<String, RowMapper<?>> mappers;
@@ -173,6 +177,24 @@ public final class Engine implements AutoCloseable, Sessions {
     for (Class<?> e : entities) {
       readers.put(e, reader(e, mappers.get(e.getName())));
     }
+    this.sqlCall =
+        new SqlCall(
+            name,
+            flavour,
+            lookups,
+            mappers,
+            Set.copyOf(entities),
+            () -> closed,
+            (type, text, values) -> new HibernatePath<>(this, type).sql(text, values));
+  }
+
+  /**
+   * {@code Store.sql()}: on the row path's connections, without Hibernate ({@link SqlCall}); an
+   * entity result the row path cannot build is read through Hibernate for that call.
+   */
+  public <R> List<R> sql(String sql, Class<R> resultType, Object[] params) {
+    checkOpen();
+    return sqlCall.run(sql, resultType, params);
   }
 
   /** The mappers of the entities with layouts, linked to their to-one targets. */

@@ -140,9 +140,9 @@ public class EntityReader<T> {
     return Queries.hql(engine, hql, resultType, params);
   }
 
+  /** {@code Store.sql()}: the row path's JDBC, no Hibernate ({@code read.SqlCall}). */
   public <R> List<R> sql(String sql, Class<R> resultType, Object[] params) {
-    engine.hibernate().checkVersions(); // before Queries, which names Hibernate's types
-    return Queries.sql(engine, sql, resultType, params);
+    return engine.sql(sql, resultType, params);
   }
 
   /**

@@ -88,6 +88,14 @@ public class FastConnections implements AutoCloseable {
       return connection;
     }
 
+    /**
+     * Retires this connection when its caller gives it back, rather than lending it again: for a
+     * call that may leave state in its session that a rollback does not undo ({@code sql()}).
+     */
+    public void retireWhenReturned() {
+      retire = true;
+    }
+
     public PreparedStatement statement(Object key, String sql) throws SQLException {
       PreparedStatement ps = statements.get(key);
       if (ps == null) {
@@ -583,7 +591,7 @@ public class FastConnections implements AutoCloseable {
    */
   public static void retireWhenReturned(Connection c) {
     if (Proxy.isProxyClass(c.getClass()) && Proxy.getInvocationHandler(c) instanceof Lent l) {
-      l.slot.retire = true;
+      l.slot.retireWhenReturned();
     }
   }
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -302,6 +303,18 @@ public final class QueryTimeLimit {
       return exception(r.dataSet, call, r.limit, e.getCause());
     }
     return new DataSetException(otherwise, e);
+  }
+
+  /**
+   * The limit's message, naming {@code statement}, if the limit stopped the plain read that failed
+   * with {@code e} ({@code sql()}); else empty.
+   */
+  public static Optional<DataSetException> stopped(String call, String statement, SQLException e) {
+    if (e instanceof Reached r) {
+      return Optional.of(
+          exception(r.dataSet, call, r.limit, ": '" + statement + "'", e.getCause()));
+    }
+    return Optional.empty();
   }
 
   static Duration configured() {

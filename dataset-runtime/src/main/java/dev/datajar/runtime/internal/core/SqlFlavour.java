@@ -35,6 +35,15 @@ public interface SqlFlavour {
   Codec codec(Codec codec);
 
   /**
+   * How a column of an {@code sql()} result holding values of {@code codec} is read: {@link
+   * #codec}, but always from that one column (on PostgreSQL an {@code OffsetDateTime} or {@code
+   * ZonedDateTime} at offset 0, as Hibernate read such a column before {@code sql()} left it).
+   */
+  default Codec resultCodec(Codec codec) {
+    return codec(codec);
+  }
+
+  /**
    * Adds the quoted column(s) a value of {@code codec} (from {@link #codec}) in column {@code name}
    * is read from: the column, and on PostgreSQL the offset column of a time-zone pair, named as
    * Hibernate names it.
@@ -128,16 +137,22 @@ public interface SqlFlavour {
 
   /**
    * True if the driver splits a call's text into statements on the client (pgjdbc): then the text
-   * as prepared is checked again ({@link #sqlRefusal}) and the call runs in a transaction begun by
-   * {@link #beginSqlCall}.
+   * as prepared, exactly as the driver is given it, is checked again ({@link #sqlRefusal}).
    */
   boolean splitsStatements();
 
   /**
-   * Begins the transaction of an {@code sql()} call of dataset {@code dataSet} on {@code c}, where
-   * {@link #splitsStatements}.
+   * Begins an {@code sql()} call of dataset {@code dataSet} on {@code c}, before its statement is
+   * prepared: on PostgreSQL a {@code READ ONLY} transaction; nothing on SQLite, whose connections
+   * are read-only.
    */
   void beginSqlCall(String dataSet, Connection c) throws SQLException;
+
+  /**
+   * Ends what {@link #beginSqlCall} began (on PostgreSQL: rolls the transaction back, auto-commit
+   * on again), after the call's rows were read or it failed.
+   */
+  void endSqlCall(Connection c) throws SQLException;
 
   /**
    * True if a statement of {@code sql()} or {@code query()} can leave state in its session that the

@@ -105,8 +105,12 @@ public final class SqliteFlavour implements SqlFlavour {
     return false;
   }
 
+  /** Nothing: the connection is read-only, and the statement runs in auto-commit mode. */
   @Override
   public void beginSqlCall(String dataSet, Connection c) {}
+
+  @Override
+  public void endSqlCall(Connection c) {}
 
   @Override
   public String hqlInstantBefore() {

@@ -8,6 +8,7 @@
  * {@code Criteria} (size limits, leaves); {@code ConditionWriter}, what the SQL and HQL writers
  * share; {@code FastConnections} (a dataset's connections, for plain reads and Hibernate's pool),
  * {@code QueryTimeLimit}, {@code OpenStreams} and {@code ReleasingSpliterator} (streams whose
- * connections come back even when dropped); {@code ClosedDataSet}, the closed message.
+ * connections come back even when dropped); {@code ClosedDataSet}, the closed message; {@code
+ * QueryFailures}, the refusal and failure messages of {@code query()} and {@code sql()}.
  */
 package dev.datajar.runtime.internal.core;

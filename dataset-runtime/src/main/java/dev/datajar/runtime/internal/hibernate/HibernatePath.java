@@ -4,7 +4,9 @@ import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.Query;
 import dev.datajar.runtime.Where;
 import dev.datajar.runtime.internal.core.EntityModel;
+import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.ReadPath;
+import dev.datajar.runtime.internal.core.SqlFlavour;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 import org.hibernate.query.SelectionQuery;
 
 /**
@@ -120,5 +123,35 @@ public final class HibernatePath<T> implements ReadPath<T> {
         HqlWriter.select(model(), engine.flavour(), query, filter, defaultOrder),
         type,
         query);
+  }
+
+  /**
+   * The rows of an {@code sql()} call whose result is this entity, when the row path cannot build
+   * it ({@code read.SqlCall}): a native query of {@code text} (already checked, its placeholders
+   * plain {@code ?}) with {@code values}, in a read-only session begun as the call's connection
+   * would be ({@link SqlFlavour#beginSqlCall}, retired after it where its session can outlive the
+   * rollback). Starts Hibernate.
+   */
+  public List<T> sql(String text, List<Object> values) {
+    ready();
+    SqlFlavour flavour = engine.flavour();
+    return engine.inSession(
+        "sql()",
+        text,
+        null,
+        s -> {
+          s.doWork(
+              c -> {
+                if (flavour.sessionOutlivesRollback()) {
+                  FastConnections.retireWhenReturned(c);
+                }
+                flavour.beginSqlCall(engine.name(), c);
+              });
+          NativeQuery<T> q = s.createNativeQuery(text, type);
+          for (int i = 0; i < values.size(); i++) {
+            q.setParameter(i + 1, values.get(i));
+          }
+          return q.getResultList();
+        });
   }
 }

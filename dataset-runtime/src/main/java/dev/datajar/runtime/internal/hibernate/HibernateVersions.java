@@ -46,7 +46,7 @@ public final class HibernateVersions {
       throw new DataSetException(
           "dataset '"
               + name
-              + "': Hibernate, which query(), sql() and reads of entities the plain reader cannot"
+              + "': Hibernate, which query() and reads of entities the plain reader cannot"
               + " read go through, "
               + problem);
     }

@@ -550,7 +550,8 @@ public final class EngineOpener {
   /**
    * Fails now rather than at the first read if Hibernate will be needed and cannot start: when an
    * entity has no layout (the plain reader cannot read it) or the settings start Hibernate at once.
-   * Otherwise only {@code query()} and {@code sql()} need it, and they check on their first call.
+   * Otherwise only {@code query()} needs it (and an {@code sql()} whose result is an entity without
+   * a layout: none is, here), and it checks on its first call.
    */
   private static void checkHibernateNeeds(
       String name, List<EntityLayout> layouts, List<Class<?>> entities, Settings settings) {

@@ -83,7 +83,7 @@ public final class MetamodelNames {
             + method.getName()
             + "(): datajar filled this static metamodel attribute with its name only, as"
             + " Hibernate has not started for the dataset (plain reads do not need it); the full"
-            + " JPA metamodel is there once Hibernate starts (the first query() or sql(), or"
+            + " JPA metamodel is there once Hibernate starts (the first query(), or"
             + " startHibernateInBackground() on the builder)");
   }
 

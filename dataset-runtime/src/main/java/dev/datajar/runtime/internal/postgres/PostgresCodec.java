@@ -56,6 +56,12 @@ final class PostgresCodec extends Codec {
   private final Kind kind;
 
   /**
+   * True for an {@code OffsetDateTime} or {@code ZonedDateTime} read from one {@code timestamptz}
+   * column alone ({@link #oneColumn}), at offset 0 as pgjdbc gives it.
+   */
+  private final boolean alone;
+
+  /**
    * {@code codec} (a storage-format codec) as it reads and binds the same attribute in a PostgreSQL
    * table built by datajar: this form where the types differ, else itself; a converter is kept over
    * its stored value's form ({@link Codec#withColumnForm}).
@@ -72,9 +78,25 @@ final class PostgresCodec extends Codec {
     return k == null ? onSqlite : new PostgresCodec(onSqlite, k);
   }
 
+  /**
+   * {@link #of}, except that an {@code OffsetDateTime} or {@code ZonedDateTime} is read from one
+   * {@code timestamptz} column alone, at offset 0 (UTC): a column of an {@code sql()} result, which
+   * Hibernate read that way too ({@code addScalar}: pgjdbc's {@code OffsetDateTime}, a {@code
+   * ZonedDateTime} at that offset), whatever offset column the table has beside it.
+   */
+  static Codec oneColumn(Codec codec) {
+    Codec c = of(codec);
+    return c instanceof PostgresCodec p && p.width() == 2 ? new PostgresCodec(p, p.kind, true) : c;
+  }
+
   private PostgresCodec(Codec onSqlite, Kind kind) {
+    this(onSqlite, kind, false);
+  }
+
+  private PostgresCodec(Codec onSqlite, Kind kind, boolean alone) {
     super(onSqlite.spec(), onSqlite.javaType());
     this.kind = kind;
+    this.alone = alone;
   }
 
   @Override
@@ -84,7 +106,7 @@ final class PostgresCodec extends Codec {
 
   @Override
   public int width() {
-    return kind == Kind.OFFSET || kind == Kind.ZONED ? 2 : 1;
+    return !alone && (kind == Kind.OFFSET || kind == Kind.ZONED) ? 2 : 1;
   }
 
   @Override
@@ -106,6 +128,9 @@ final class PostgresCodec extends Codec {
         OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
         if (t == null) {
           yield null;
+        }
+        if (alone) {
+          yield kind == Kind.OFFSET ? t : t.toZonedDateTime();
         }
         ZoneOffset offset = ZoneOffset.ofTotalSeconds(rs.getInt(i + 1));
         yield kind == Kind.OFFSET ? t.withOffsetSameInstant(offset) : t.atZoneSameInstant(offset);

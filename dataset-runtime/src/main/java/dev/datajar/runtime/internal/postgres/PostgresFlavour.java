@@ -51,6 +51,11 @@ public final class PostgresFlavour implements SqlFlavour {
   }
 
   @Override
+  public Codec resultCodec(Codec codec) {
+    return PostgresCodec.oneColumn(codec);
+  }
+
+  @Override
   public void select(List<String> columns, String name, Codec codec) {
     columns.add(TableModel.quote(name));
     if (codec.width() == 2) {
@@ -255,12 +260,13 @@ public final class PostgresFlavour implements SqlFlavour {
   }
 
   /**
-   * Makes the transaction of an {@code sql()} call on PostgreSQL read-only, whatever the URL asked
-   * of pgjdbc ({@code readOnlyMode}) and whatever the session's default: {@code SET TRANSACTION
-   * READ ONLY}, which no statement of the transaction can undo (PostgreSQL refuses to make a
-   * read-only transaction writable), and the call ends with a rollback. The statement must reach
-   * the server through the extended protocol, whose parse message refuses a second command; a URL
-   * with {@code preferQueryMode=simple} would send the text as it is, so the call is refused.
+   * Begins the transaction of an {@code sql()} call on PostgreSQL, read-only whatever the URL asked
+   * of pgjdbc ({@code readOnlyMode}) and whatever the session's default: auto-commit off, then
+   * {@code SET TRANSACTION READ ONLY}, which no statement of the transaction can undo (PostgreSQL
+   * refuses to make a read-only transaction writable); {@link #endSqlCall} rolls it back. The
+   * statement must reach the server through the extended protocol, whose parse message refuses a
+   * second command; a URL with {@code preferQueryMode=simple} would send the text as it is, so the
+   * call is refused.
    */
   @Override
   public void beginSqlCall(String dataSet, Connection c) throws SQLException {
@@ -272,8 +278,18 @@ public final class PostgresFlavour implements SqlFlavour {
               + " text to PostgreSQL as it is (several statements included). Remove"
               + " preferQueryMode from the dataset's JDBC URL.");
     }
+    c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
       s.execute("set transaction read only");
+    }
+  }
+
+  /** Rolls back what {@link #beginSqlCall} began and puts the connection back in auto-commit. */
+  @Override
+  public void endSqlCall(Connection c) throws SQLException {
+    if (!c.getAutoCommit()) {
+      c.rollback();
+      c.setAutoCommit(true);
     }
   }
 

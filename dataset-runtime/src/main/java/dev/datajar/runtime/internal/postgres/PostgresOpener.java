@@ -35,9 +35,9 @@ import javax.sql.DataSource;
  * {@code sql()} name tables without it; and {@code setReadOnly}. Every connection ({@link
  * #connect}) belongs to the dataset's one pool: the plain reads use it in auto-commit mode (one
  * round trip per lookup, no {@code BEGIN} or {@code ROLLBACK}) and run only the selects datajar
- * writes; Hibernate gets it out of auto-commit mode, so that pgjdbc begins every transaction {@code
- * READ ONLY} (even a session whose default {@code sql()} turned off cannot write), and gives it
- * back rolled back.
+ * writes; Hibernate and {@code sql()} get it out of auto-commit mode, so that pgjdbc begins every
+ * transaction {@code READ ONLY} (even a session whose default {@code sql()} turned off cannot
+ * write), and give it back rolled back.
  */
 public final class PostgresOpener {
 

@@ -6,6 +6,8 @@
  * it was given, Hibernate's); {@code SqlWriter} writes the SQL; {@code RowMapper} turns rows into
  * entities through the codecs, with {@code EntityMembers} (fields and setters), {@code Composite}
  * (composite ids, embeddables), {@code CollectionReader} (collections per batch of rows) and {@code
- * JoinedLookup} (a lookup joining its to-ones, where the engine seam asks for it).
+ * JoinedLookup} (a lookup joining its to-ones, where the engine seam asks for it). {@code SqlCall}
+ * runs {@code Store.sql()} on the same connections and codecs (an entity result it cannot build
+ * goes to the Hibernate reader it was given).
  */
 package dev.datajar.runtime.internal.read;
