@@ -309,4 +309,59 @@ class StoreTest {
     assertEquals(
         List.of("Berlin"), cities.sql("select name from city where id = ?", String.class, 3));
   }
+
+  record Population(String name, int population) {}
+
+  /** A result that does not fit the type asked for, or a parameter sql() cannot bind: says why. */
+  @Test
+  void sql_mistakes_sayWhatToChange() {
+    String text = message(() -> cities.sql("select name from city order by id", CityRow.class));
+    assertTrue(
+        text.endsWith(
+            "the result has no column labelled 'countryId' for the record component"
+                + " CityRow.countryId (its columns: name); label one with 'as countryId'"),
+        text);
+    text = message(() -> cities.sql("select name, id from city", String.class));
+    assertTrue(
+        text.endsWith(
+            "sql() into String reads one column, and the result has 2 (name, id): select one, or"
+                + " read the row into a record"),
+        text);
+    text =
+        message(
+            () ->
+                cities.sql(
+                    "select name, case when id = 2 then null else population end as population"
+                        + " from city order by id",
+                    Population.class));
+    assertTrue(
+        text.endsWith(
+            "row 2 has NULL in column 'population', and the record component"
+                + " Population.population is a primitive int: declare it Integer to read NULLs, or"
+                + " leave those rows out"),
+        text);
+    text = message(() -> cities.sql("select name from city", City.class));
+    assertTrue(
+        text.endsWith(
+            "the result has no column labelled 'id' for the id column of entity City (its"
+                + " columns: name); label one with 'as id'"),
+        text);
+    text =
+        message(
+            () ->
+                cities.sql(
+                    "select name from city where name = ?",
+                    String.class,
+                    java.time.DayOfWeek.MONDAY));
+    assertTrue(
+        text.endsWith(
+            "parameter 1 is an enum (DayOfWeek.MONDAY), and sql() cannot tell whether the column"
+                + " it meets holds names or ordinals: pass DayOfWeek.MONDAY.name() or .ordinal(),"
+                + " as the column is stored"),
+        text);
+  }
+
+  private static String message(org.junit.jupiter.api.function.Executable call) {
+    return assertThrows(DataSetException.class, call).getMessage();
+  }
 }

@@ -172,7 +172,16 @@ public final class SqlCall {
         return out;
       }
       String id = unquote(mapper.idColumns.get(0));
-      List<Object[]> rows = rows(bound, rs -> new Column[] {column(rs, id, mapper.idCodec)});
+      List<Object[]> rows =
+          rows(
+              bound,
+              rs ->
+                  new Column[] {
+                    new Column(
+                        index(rs, id, "id column of entity " + type.getSimpleName()),
+                        mapper.idCodec,
+                        mapper.idCodec.javaType())
+                  });
       // Built after the connection is back: each lookup borrows its own.
       List<R> out = new ArrayList<>(rows.size());
       for (Object[] row : rows) {
@@ -188,13 +197,33 @@ public final class SqlCall {
               rs -> {
                 Column[] columns = new Column[components.length];
                 for (int i = 0; i < columns.length; i++) {
-                  columns[i] = column(rs, components[i].getName(), components[i].getType());
+                  RecordComponent c = components[i];
+                  String what = "record component " + type.getSimpleName() + "." + c.getName();
+                  columns[i] = column(index(rs, c.getName(), what), c.getType());
                 }
                 return columns;
               });
       MethodHandle ctor = constructor(type, components);
       List<R> out = new ArrayList<>(rows.size());
       for (Object[] row : rows) {
+        for (int i = 0; i < components.length; i++) {
+          if (row[i] == null && components[i].getType().isPrimitive()) {
+            throw new IllegalArgumentException(
+                "row "
+                    + (out.size() + 1)
+                    + " has NULL in column '"
+                    + components[i].getName()
+                    + "', and the record component "
+                    + type.getSimpleName()
+                    + "."
+                    + components[i].getName()
+                    + " is a primitive "
+                    + components[i].getType()
+                    + ": declare it "
+                    + EntityModel.box(components[i].getType()).getSimpleName()
+                    + " to read NULLs, or leave those rows out");
+          }
+        }
         try {
           out.add(type.cast(ctor.invokeWithArguments(row)));
         } catch (RuntimeException | Error e) {
@@ -206,7 +235,23 @@ public final class SqlCall {
       }
       return out;
     }
-    List<Object[]> rows = rows(bound, rs -> new Column[] {column(1, type)});
+    List<Object[]> rows =
+        rows(
+            bound,
+            rs -> {
+              ResultSetMetaData meta = rs.getMetaData();
+              if (meta.getColumnCount() != 1) {
+                throw new SQLException(
+                    "sql() into "
+                        + type.getSimpleName()
+                        + " reads one column, and the result has "
+                        + meta.getColumnCount()
+                        + " ("
+                        + labels(meta)
+                        + "): select one, or read the row into a record");
+              }
+              return new Column[] {column(1, type)};
+            });
     List<R> out = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       out.add(type.cast(row[0]));
@@ -261,14 +306,25 @@ public final class SqlCall {
         });
   }
 
-  @SuppressWarnings("EnumOrdinal") // an enum parameter binds as Hibernate bound it: its ordinal
   private void bind(PreparedStatement ps, List<Object> values) throws SQLException {
     for (int i = 0; i < values.size(); i++) {
       Object v = values.get(i);
       if (v == null) {
         ps.setNull(i + 1, Types.NULL);
       } else if (v instanceof Enum<?> e) {
-        ps.setInt(i + 1, e.ordinal());
+        throw new IllegalArgumentException(
+            "parameter "
+                + (i + 1)
+                + " is an enum ("
+                + e.getDeclaringClass().getSimpleName()
+                + "."
+                + e.name()
+                + "), and sql() cannot tell whether the column it meets holds names or ordinals:"
+                + " pass "
+                + e.getDeclaringClass().getSimpleName()
+                + "."
+                + e.name()
+                + ".name() or .ordinal(), as the column is stored");
       } else {
         Codec codec = Codec.basicFor(v.getClass());
         if (codec != null) {
@@ -306,24 +362,17 @@ public final class SqlCall {
     }
   }
 
-  /**
-   * The column labelled {@code label} (as JDBC finds labels: ignoring case), read as {@code type}.
-   */
-  private Column column(ResultSet rs, String label, Class<?> type) throws SQLException {
-    return column(index(rs, label), type);
-  }
-
-  private Column column(ResultSet rs, String label, Codec codec) throws SQLException {
-    return new Column(index(rs, label), codec, codec.javaType());
-  }
-
   private Column column(int index, Class<?> type) {
     Class<?> boxed = EntityModel.box(type);
     Codec basic = Codec.basicFor(boxed);
     return new Column(index, basic == null ? null : flavour.resultCodec(basic), boxed);
   }
 
-  private static int index(ResultSet rs, String label) throws SQLException {
+  /**
+   * The column labelled {@code label} (exactly, else ignoring case), which {@code what} is read
+   * from; a result without one fails naming its columns and the label to give.
+   */
+  private static int index(ResultSet rs, String label, String what) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
     for (int i = 1; i <= meta.getColumnCount(); i++) {
       if (meta.getColumnLabel(i).equals(label)) {
@@ -335,7 +384,24 @@ public final class SqlCall {
         return i;
       }
     }
-    throw new SQLException("the result has no column labelled '" + label + "'");
+    throw new SQLException(
+        "the result has no column labelled '"
+            + label
+            + "' for the "
+            + what
+            + " (its columns: "
+            + labels(meta)
+            + "); label one with 'as "
+            + label
+            + "'");
+  }
+
+  private static String labels(ResultSetMetaData meta) throws SQLException {
+    List<String> labels = new ArrayList<>();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      labels.add(meta.getColumnLabel(i));
+    }
+    return String.join(", ", labels);
   }
 
   private static String unquote(String quoted) {

@@ -217,4 +217,28 @@ class IsoCodesIT {
     assertEquals("Du\u0303ya", languages.byCode("ldb").orElseThrow().getName());
     assertEquals("Daats\u02BCi\u0301in", languages.byCode("dtn").orElseThrow().getName());
   }
+
+  record Name(String alpha2, String name) {}
+
+  /** The README's query() and sql() example, as written there. */
+  @Test
+  void readmesQueryAndSqlExample() {
+    List<Name> a =
+        countries.query(
+            "select alpha2, name from Country where alpha3 like ?1 order by alpha2",
+            Name.class,
+            "DE%");
+    List<Name> b =
+        countries.sql(
+            "select alpha_2 as alpha2, name from country where alpha_3 like ? order by alpha_2",
+            Name.class,
+            "DE%");
+    assertEquals(List.of(new Name("DE", "Germany")), a);
+    assertEquals(a, b);
+    List<String> names =
+        countries.sql(
+            "select name from country where alpha_2 in (?)", String.class, List.of("DE", "FR"));
+    assertEquals(java.util.Set.of("Germany", "France"), java.util.Set.copyOf(names));
+    assertEquals(2, names.size());
+  }
 }
