@@ -113,8 +113,11 @@ public final class SqlGuard {
     return i;
   }
 
-  /** The index after a comment starting at {@code i}, or {@code i} if none starts there. */
-  private static int skipComment(String sql, int i) {
+  /**
+   * The index after a comment starting at {@code i}, or {@code i} if none starts there ({@code
+   * sql()}'s placeholders are found outside comments too).
+   */
+  public static int skipComment(String sql, int i) {
     if (sql.startsWith("--", i)) {
       int end = sql.indexOf('\n', i);
       return end < 0 ? sql.length() : end + 1;

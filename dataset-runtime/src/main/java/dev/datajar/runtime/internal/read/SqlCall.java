@@ -7,6 +7,7 @@ import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.QueryFailures;
 import dev.datajar.runtime.internal.core.QueryTimeLimit;
 import dev.datajar.runtime.internal.core.SqlFlavour;
+import dev.datajar.runtime.internal.core.SqlGuard;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -516,15 +517,7 @@ public final class SqlCall {
         }
         return j;
       }
-      if (sql.startsWith("--", i)) {
-        int end = sql.indexOf('\n', i);
-        return end < 0 ? sql.length() : end + 1;
-      }
-      if (sql.startsWith("/*", i)) {
-        int end = sql.indexOf("*/", i + 2);
-        return end < 0 ? sql.length() : end + 2;
-      }
-      return i;
+      return SqlGuard.skipComment(sql, i);
     }
   }
 }
