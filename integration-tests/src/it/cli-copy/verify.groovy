@@ -1,5 +1,6 @@
-// The command line that dependency:copy brought, run as README.md runs it: inspect and
-// dump --verify on the iso-codes dataset jar, whose output must be the README's, line for line.
+// The command line that dependency:copy brought, run as README.md runs it: inspect, dump --verify
+// and the diff example (dump, edits, build, diff) on the iso-codes dataset jar, whose output must be
+// the README's, line for line.
 import java.util.concurrent.TimeUnit
 
 def readme = new File(readmeFile).getText('UTF-8')
@@ -9,7 +10,7 @@ def end = readme.indexOf('\n## ', start + 1)
 def section = readme.substring(start, end < 0 ? readme.length() : end)
 
 // The README's copy command is this case's goal line (invoker.properties), at this version.
-def copy = (section =~ /(?s)```bash\n(mvn -q [^\n]*\\\n[^\n]*)\n(alias [^\n]*)\n```/)
+def copy = (section =~ /(?s)```bash\n(mvn -q [^\n]*\\\n[^\n]*)\n(alias [^\n]*)\n/)
 assert copy.find() : 'the README no longer shows the dependency:copy command and the alias'
 def command = copy.group(1).replaceAll(/\\\n\s*/, '').replaceAll(/\s+/, ' ')
 assert command == "mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy" +
@@ -17,10 +18,14 @@ assert command == "mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1
     "README.md's copy command changed ($command): change invoker.properties with it"
 def cli = new File(basedir, "dataset-tools-${datajarVersion}-cli.jar")
 assert cli.isFile() : "dependency:copy did not write ${cli.name} into the current folder"
-assert copy.group(2) == "alias datajar-tools='java -jar ${cli.name}'" : copy.group(2)
+assert copy.group(2) == 'alias datajar-tools="java -jar $PWD/' + cli.name + '"' : copy.group(2)
 
-// The dataset jar the README inspects, beside the command line as in the README.
+// The dataset jar the README inspects, beside the command line as in the README, which copies it
+// the same way (here it is taken from the isolated local repository directly).
 def isoName = "dataset-iso-codes-${datajarVersion}.jar"
+assert section.contains("mvn -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \\\n" +
+    "    -Dartifact=dev.datajar:dataset-iso-codes:${datajarVersion} -DoutputDirectory=.\n") :
+    'the README no longer shows how to copy the iso-codes jar'
 def iso = new File(localRepositoryPath, "dev/datajar/dataset-iso-codes/${datajarVersion}/${isoName}")
 assert iso.isFile() : "${iso} is missing"
 new File(basedir, isoName).bytes = iso.bytes
@@ -69,6 +74,47 @@ def firstLines = ['country', 'subdivision'].collect { table ->
           .readLines().take(4).join('\n') + '\n'
 }.join('\n')
 problem = differs(dumpShown.substring(dumpShown.indexOf(head) + head.length()), firstLines)
+assert problem == null : problem
+
+// The diff example: each '$' line of its blocks as written (datajar-tools through the copied jar,
+// the edits in bash), and what each prints where the README shows it; then the Markdown form.
+def runBlock = { String prompt ->
+  def at = section.indexOf('$ ' + prompt + '\n')
+  assert at >= 0 : "README.md no longer shows '\$ ${prompt}'"
+  def lines = section.substring(at, section.indexOf('```', at)).readLines()
+  for (int i = 0; i < lines.size(); i++) {
+    def line = lines[i].substring(2)
+    def expected = []
+    while (i + 1 < lines.size() && !lines[i + 1].startsWith('$ ')) {
+      expected << lines[++i]
+    }
+    def out
+    if (line.startsWith('datajar-tools ')) {
+      def r = run(line.substring('datajar-tools '.length()).split(' ') as List)
+      assert r.status == 0 : "${line}: ${r}"
+      out = r.out
+    } else {
+      def script = new File(basedir, 'step.sh')
+      script.setText(line + '\n', 'UTF-8') // a file: its bytes stay UTF-8 whatever the locale
+      def p = new ProcessBuilder(['bash', script.path]).directory(basedir).redirectErrorStream(true).start()
+      out = p.inputStream.getText('UTF-8')
+      assert p.waitFor() == 0 : "${line}: ${out}"
+    }
+    if (!expected.isEmpty()) {
+      problem = differs(expected.join('\n') + '\n', out)
+      assert problem == null : "${line}: ${problem}"
+    }
+  }
+}
+runBlock("datajar-tools dump ${isoName} --out edited")
+runBlock("datajar-tools diff ${isoName} iso-codes-next")
+def quoteAt = section.indexOf('The same as `--format markdown`:')
+assert quoteAt >= 0 : 'README.md no longer shows the --format markdown example'
+def quoted = section.substring(quoteAt).readLines().drop(2).takeWhile { it.startsWith('>') }
+    .collect { it.replaceFirst(/^> ?/, '') }.join('\n') + '\n'
+def markdown = run(['diff', isoName, 'iso-codes-next', '--format', 'markdown'])
+assert markdown.status == 0 : markdown
+problem = differs(quoted, markdown.out)
 assert problem == null : problem
 
 // Coordinates are looked up in the local repository (here the isolated one, as -Dmaven.repo.local).
