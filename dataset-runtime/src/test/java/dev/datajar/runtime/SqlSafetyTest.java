@@ -55,8 +55,9 @@ class SqlSafetyTest {
     assertEquals(
         "dataset 'geo' is read-only: sql() runs queries only, not 'pragma"
             + " query_only=0': a call runs one SELECT (or WITH … SELECT, or VALUES) statement, and"
-            + " 'pragma' is not one. Nothing was run; to change the data, change the dataset's"
-            + " sources and rebuild it.",
+            + " 'pragma' is not one (a pragma that reads is a table-valued function: select *"
+            + " from pragma_table_info('<table>')). Nothing was run; to change the data, change"
+            + " the dataset's sources and rebuild it.",
         e.getMessage());
     for (String sql :
         List.of(

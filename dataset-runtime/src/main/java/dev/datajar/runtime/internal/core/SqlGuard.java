@@ -37,7 +37,11 @@ public final class SqlGuard {
               ? "it holds no statement"
               : "a call runs one SELECT (or WITH … SELECT, or VALUES) statement, and '"
                   + sql.substring(start, end)
-                  + "' is not one");
+                  + "' is not one"
+                  + (first.equals("pragma")
+                      ? " (a pragma that reads is a table-valued function: select * from"
+                          + " pragma_table_info('<table>'))"
+                      : ""));
     }
     return Optional.empty();
   }
