@@ -9,11 +9,24 @@ import dev.datajar.it.shop.Product;
 import dev.datajar.runtime.DataSetInfo;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.testing.postgres.TestPostgres;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +73,69 @@ class PostgresDataSetInfoTest {
       }
       assertTrue(info.tables().containsKey("product"), info.tables().toString());
       assertTrue(info.totalRows() > 0);
+    }
+  }
+
+  /**
+   * A dataset built into PostgreSQL whose manifest comes from a jar: the jar's coordinates and
+   * build time, as for a SQLite dataset in a jar (they say which version's schema is served).
+   */
+  @Test
+  void info_ofAJarBuiltIntoPostgres_namesItsArtifactAndBuildTime() throws Exception {
+    TestPostgres pg = TestPostgres.get();
+    String url = pg.createDatabase("datasetinfojar");
+    PostgresDataSets.Built built = PostgresDataSets.build(url, pg.user());
+    Path jar = Files.createTempFile("shop-in-postgres", ".jar");
+    Instant stamp = Instant.parse("2026-01-02T03:04:05Z");
+    try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(built.folder().resolve("META-INF"))) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        JarEntry e = new JarEntry(built.folder().relativize(f).toString().replace('\\', '/'));
+        e.setLastModifiedTime(FileTime.from(stamp)); // as project.build.outputTimestamp sets it
+        j.putNextEntry(e);
+        Files.copy(f, j);
+        j.closeEntry();
+      }
+      j.putNextEntry(new JarEntry("META-INF/maven/com.example/shop-data/pom.properties"));
+      j.write(
+          "groupId=com.example\nartifactId=shop-data\nversion=2.0.1\n"
+              .getBytes(StandardCharsets.UTF_8));
+      j.closeEntry();
+    }
+    try (URLClassLoader inJar = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+        DataSets dataSets =
+            DataSets.builder()
+                .classLoader(new DataSetsFirst(inJar, getClass().getClassLoader()))
+                .dataSets("shop")
+                .jdbc("shop", built.url())
+                .open()) {
+      DataSetInfo info = dataSets.info("shop");
+      assertEquals(new DataSetInfo.Artifact("com.example", "shop-data", "2.0.1"), info.artifact());
+      assertEquals(stamp, info.builtAt());
+      assertTrue(info.schema() != null && info.schema().startsWith("shop"), info.schema());
+      assertTrue(dataSets.store(Product.class).count() > 0);
+    }
+  }
+
+  /** Finds {@code META-INF/datasets/*} in a jar before its parent's class path. */
+  private static final class DataSetsFirst extends ClassLoader {
+    private final URLClassLoader jar;
+
+    DataSetsFirst(URLClassLoader jar, ClassLoader parent) {
+      super(parent);
+      this.jar = jar;
+    }
+
+    @Override
+    public URL getResource(String name) {
+      URL own = name.startsWith("META-INF/datasets/") ? jar.findResource(name) : null;
+      return own != null ? own : super.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      URL own = name.startsWith("META-INF/datasets/") ? jar.findResource(name) : null;
+      return own != null ? Collections.enumeration(List.of(own)) : super.getResources(name);
     }
   }
 }

@@ -44,10 +44,10 @@ final class PostgresDataSets {
   }
 
   /**
-   * Datasets built into PostgreSQL: the database's URL (with the user) and a class loader that
-   * finds their manifests first.
+   * Datasets built into PostgreSQL: the database's URL (with the user), a class loader that finds
+   * their manifests first, and the folder that holds them ({@code META-INF/datasets/}).
    */
-  record Built(String url, ClassLoader classLoader) {}
+  record Built(String url, ClassLoader classLoader, Path folder) {}
 
   static Built build() {
     TestPostgres pg = TestPostgres.get();
@@ -87,7 +87,9 @@ final class PostgresDataSets {
                   .postgres(new PostgresTarget(url, user, password, "1.0"))
                   .build());
       return new Built(
-          url + "?user=" + user, new ManifestsFirst(out, PostgresDataSets.class.getClassLoader()));
+          url + "?user=" + user,
+          new ManifestsFirst(out, PostgresDataSets.class.getClassLoader()),
+          out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {

@@ -114,7 +114,7 @@ public final class DataSetCatalog {
       // pgjdbc is an optional dependency of the runtime: say which one to add before anything
       // reaches for it.
       PostgresDriver.require(name, jdbc.toString());
-      return new Located(name, m, jdbc.toString(), null, null, jdbc.source(), jdbc, null);
+      return new Located(name, m, jdbc.toString(), manifestUrl, null, jdbc.source(), jdbc, null);
     }
     if (m.file() == null) {
       throw DataSetOpenException.withMessage(

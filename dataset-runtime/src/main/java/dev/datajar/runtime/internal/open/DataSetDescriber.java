@@ -71,7 +71,8 @@ final class DataSetDescriber {
       String[] gav = l.jar().coordinates().split(":", 3);
       artifact = new DataSetInfo.Artifact(gav[0], gav[1], gav[2]);
       builtAt = l.jar().builtAt();
-    } else if (l.resource() != null && l.file() == null && l.jdbc() == null) {
+    } else if (l.resource() != null && l.file() == null) {
+      // In a jar, also for a dataset built into PostgreSQL: the jar whose manifest names the schema
       JarFacts facts = jarFacts(l.name(), l.resource());
       artifact = facts.artifact;
       builtAt = facts.builtAt;

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param name the dataset's name
  * @param manifest its manifest, or {@code null} for an overriding file with no manifest beside it
  * @param where names the manifest or file in messages
- * @param resource the SQLite resource on the class path, or {@code null}
+ * @param resource the SQLite resource on the class path (for a dataset bound to PostgreSQL: its
+ *     manifest there, which names the jar it came from), or {@code null}
  * @param file the overriding file, or {@code null}
  * @param overrideSource how the file (or directory of jars) was given (property, variable, module),
  *     or {@code null}
