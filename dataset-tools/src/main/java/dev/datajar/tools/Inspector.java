@@ -156,7 +156,8 @@ public final class Inspector {
       return stored;
     }
     Class<?> boxed = type.isPrimitive() ? boxed(type) : type;
-    return boxed == c.valueType() ? stored : type.getSimpleName() + " as " + stored;
+    // the attribute's own type: 'long' for a primitive, not the boxed value the column holds
+    return boxed == c.valueType() ? type.getSimpleName() : type.getSimpleName() + " as " + stored;
   }
 
   /** The declared type of a field of {@code k} or its superclasses, or null. */

@@ -45,16 +45,16 @@ class InspectAttributePathsTest {
             "table country  1 row  (entity Country)\n"
                 + "  column  stored     java    attribute\n"
                 + "  code    text       String  Country.code  primary key\n"
-                + "  lat     real blob  Double  Country.capital.lat\n"
-                + "  lon     real blob  Double  Country.capital.lon\n"),
+                + "  lat     real blob  double  Country.capital.lat\n"
+                + "  lon     real blob  double  Country.capital.lon\n"),
         text);
     assertTrue(
         text.contains(
             "table runway  2 rows  (entity Runway)\n"
-                + "  column      stored   java     attribute\n"
-                + "  airport     text     String   Runway.airport  primary key 1/2\n"
-                + "  designator  text     String   Runway.designator  primary key 2/2\n"
-                + "  metres      integer  Integer  Runway.metres  not null\n"),
+                + "  column      stored   java    attribute\n"
+                + "  airport     text     String  Runway.airport  primary key 1/2\n"
+                + "  designator  text     String  Runway.designator  primary key 2/2\n"
+                + "  metres      integer  int     Runway.metres  not null\n"),
         text);
   }
 }
