@@ -4,7 +4,9 @@ import dev.datajar.runtime.DataSetOpenException;
 import dev.datajar.runtime.format.DataSetIndex;
 import dev.datajar.runtime.format.DataSetLayout;
 import dev.datajar.runtime.format.Manifest;
+import dev.datajar.runtime.internal.postgres.JdbcUrls;
 import dev.datajar.runtime.internal.postgres.PostgresDriver;
+import dev.datajar.runtime.internal.postgres.PostgresOpener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -111,6 +113,10 @@ public final class DataSetCatalog {
     }
     Manifest m = readManifest(name, manifestUrl);
     if (jdbc != null) {
+      if (m.postgres() == null) {
+        // A binding left over for a dataset built into a SQLite file: that, not the driver.
+        throw PostgresOpener.noSchemaInManifest(name, JdbcUrls.redact(jdbc.url()), jdbc.source());
+      }
       // pgjdbc is an optional dependency of the runtime: say which one to add before anything
       // reaches for it.
       PostgresDriver.require(name, jdbc.toString());

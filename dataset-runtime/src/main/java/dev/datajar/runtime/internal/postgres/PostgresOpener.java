@@ -230,7 +230,11 @@ public final class PostgresOpener {
     }
   }
 
-  private static DataSetOpenException noSchemaInManifest(String name, String url, String source) {
+  /**
+   * A dataset bound to PostgreSQL whose manifest names no schema: it was built into a SQLite file
+   * (checked before pgjdbc is looked for, so that a leftover binding is named, not the driver).
+   */
+  public static DataSetOpenException noSchemaInManifest(String name, String url, String source) {
     return DataSetOpenException.withMessage(
         name,
         "dataset '"

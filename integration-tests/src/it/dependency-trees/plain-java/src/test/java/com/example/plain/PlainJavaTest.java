@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A plain-Java service with only the dataset jar: every way of reading works without Guice or
- * pgjdbc on the class path, and a PostgreSQL URL says which dependency to add.
+ * pgjdbc on the class path, and a PostgreSQL URL bound to it names the cause.
  */
 class PlainJavaTest {
   @Test
@@ -40,28 +40,31 @@ class PlainJavaTest {
     assertAbsent("org.postgresql.Driver");
   }
 
+  /**
+   * A PostgreSQL URL left bound to a dataset built into a SQLite file, without pgjdbc: the binding
+   * is named as the cause, not the missing driver (adding the driver would not help). The message
+   * for a dataset built into PostgreSQL without the driver is PostgresDriverTest's.
+   */
   @Test
-  void aPostgresUrlWithoutTheDriverSaysWhichDependencyToAdd() {
+  void aPostgresUrlForASqliteDataset_namesTheBindingNotTheDriver() {
     DataSetException e =
         assertThrows(
             DataSetException.class,
             () -> DataSets.builder().jdbc("iso-codes", "jdbc:postgresql://127.0.0.1:9/none").open());
-    String version = System.getProperty("pgjdbc.version");
     String message = e.getMessage();
+    assertTrue(message.startsWith("dataset 'iso-codes'"), message);
     assertTrue(
-        message.startsWith(
-            "dataset 'iso-codes': is to be read from PostgreSQL (jdbc:postgresql://127.0.0.1:9/none"),
+        message.contains(
+            "is bound to PostgreSQL (jdbc:postgresql://127.0.0.1:9/none, from "),
         message);
     assertTrue(
         message.endsWith(
-            "but the PostgreSQL JDBC driver is not on the class path (org.postgresql.Driver not"
-                + " found). Add the dependency org.postgresql:postgresql:"
-                + version
-                + " (Maven: <dependency><groupId>org.postgresql</groupId>"
-                + "<artifactId>postgresql</artifactId><version>"
-                + version
-                + "</version></dependency>); dev.datajar:dataset-runtime declares it optional."),
+            "but its manifest names no PostgreSQL schema: the dataset was built into a SQLite file."
+                + " Build it into that database (mvn package"
+                + " -Ddataset.jdbc.url=jdbc:postgresql://127.0.0.1:9/none), or remove the binding to"
+                + " read the file."),
         message);
+    assertAbsent("org.postgresql.Driver");
   }
 
   private static void assertAbsent(String className) {
