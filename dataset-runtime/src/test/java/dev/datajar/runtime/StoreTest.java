@@ -310,6 +310,22 @@ class StoreTest {
         List.of("Berlin"), cities.sql("select name from city where id = ?", String.class, 3));
   }
 
+  /** A named parameter in query(): says to number it, not Hibernate's "no parameter '?1'". */
+  @Test
+  void query_withANamedParameter_saysToNumberIt() {
+    String text =
+        message(
+            () ->
+                countries.query(
+                    "select c from Country c where c.continent = :continent", Country.class, "EU"));
+    assertTrue(
+        text.endsWith(
+            "query() binds its values to the positional parameters ?1, ?2, …, and the query names"
+                + " :continent: write ?1, ?2, … in their places, numbered in the order of the"
+                + " values"),
+        text);
+  }
+
   record Population(String name, int population) {}
 
   /** A result that does not fit the type asked for, or a parameter sql() cannot bind: says why. */

@@ -8,6 +8,7 @@ import dev.datajar.runtime.internal.core.QueryTimeLimit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.query.IllegalSelectQueryException;
 import org.hibernate.query.SelectionQuery;
 
@@ -34,6 +35,15 @@ public final class Queries {
               s.doWork(FastConnections::retireWhenReturned);
             }
             SelectionQuery<R> q = s.createSelectionQuery(hql, type);
+            Set<String> named = q.getParameterMetadata().getNamedParameterNames();
+            if (!named.isEmpty()) {
+              // Hibernate would say "No parameter labelled '?1' in query with ordinal parameters"
+              throw new IllegalArgumentException(
+                  "query() binds its values to the positional parameters ?1, ?2, …, and the query"
+                      + " names "
+                      + String.join(", ", named.stream().sorted().map(n -> ":" + n).toList())
+                      + ": write ?1, ?2, … in their places, numbered in the order of the values");
+            }
             bind(q, Arrays.asList(params));
             return q.getResultList();
           });
