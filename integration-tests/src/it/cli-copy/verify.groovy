@@ -39,13 +39,6 @@ def run = { List<String> args ->
   assert p.waitFor(10, TimeUnit.MINUTES) : "datajar-tools ${args} did not finish"
   [status: p.exitValue(), out: out.toString('UTF-8'), err: err.toString('UTF-8')]
 }
-// The README's block that starts with '$ datajar-tools <command> …', without that line.
-def shown = { String prompt ->
-  def at = section.indexOf('$ ' + prompt + '\n')
-  assert at >= 0 : "README.md no longer shows '\$ ${prompt}'"
-  def body = section.substring(at + prompt.length() + 3)
-  body.substring(0, body.indexOf('```'))
-}
 def differs = { String expected, String actual ->
   def e = expected.readLines()
   def a = actual.readLines()
@@ -56,28 +49,10 @@ def differs = { String expected, String actual ->
 def version = run(['--version'])
 assert version.status == 0 && version.out == "datajar-tools ${datajarVersion}\n" : version
 
-def inspect = run(['inspect', isoName])
-assert inspect.status == 0 && inspect.err == '' : inspect
-def problem = differs(shown("datajar-tools inspect ${isoName}"), inspect.out)
-assert problem == null : problem
-
-def dump = run(['dump', isoName, '--out', 'dump', '--verify'])
-assert dump.status == 0 && dump.err == '' : dump
-def dumpShown = shown("datajar-tools dump ${isoName} --out dump --verify")
-def head = '$ head -4 dump/src/main/datasets/iso-codes/country.csv dump/src/main/datasets/iso-codes/subdivision.csv\n'
-assert dumpShown.contains(head) : 'the README no longer shows the dumped files with head -4'
-problem = differs(dumpShown.substring(0, dumpShown.indexOf(head)), dump.out)
-assert problem == null : problem
-def firstLines = ['country', 'subdivision'].collect { table ->
-  "==> dump/src/main/datasets/iso-codes/${table}.csv <==\n" +
-      new File(basedir, "dump/src/main/datasets/iso-codes/${table}.csv").getText('UTF-8')
-          .readLines().take(4).join('\n') + '\n'
-}.join('\n')
-problem = differs(dumpShown.substring(dumpShown.indexOf(head) + head.length()), firstLines)
-assert problem == null : problem
-
-// The diff example: each '$' line of its blocks as written (datajar-tools through the copied jar,
-// the edits in bash), and what each prints where the README shows it; then the Markdown form.
+// A README block that starts with '$ <prompt>': each '$' line of it as written (datajar-tools
+// through the copied jar, which must print nothing on stderr; anything else in bash), and what
+// each prints where the README shows it under the line.
+def problem
 def runBlock = { String prompt ->
   def at = section.indexOf('$ ' + prompt + '\n')
   assert at >= 0 : "README.md no longer shows '\$ ${prompt}'"
@@ -91,7 +66,7 @@ def runBlock = { String prompt ->
     def out
     if (line.startsWith('datajar-tools ')) {
       def r = run(line.substring('datajar-tools '.length()).split(' ') as List)
-      assert r.status == 0 : "${line}: ${r}"
+      assert r.status == 0 && r.err == '' : "${line}: ${r}"
       out = r.out
     } else {
       def script = new File(basedir, 'step.sh')
@@ -106,6 +81,9 @@ def runBlock = { String prompt ->
     }
   }
 }
+runBlock("datajar-tools inspect ${isoName}")
+runBlock("datajar-tools dump ${isoName} --out dump --verify") // with head -4 of two dumped files
+// The diff example: dump, the edits, build, diff; then the Markdown form.
 runBlock("datajar-tools dump ${isoName} --out edited")
 runBlock("datajar-tools diff ${isoName} iso-codes-next")
 def quoteAt = section.indexOf('The same as `--format markdown`:')

@@ -9,7 +9,6 @@ import dev.datajar.it.shop.Product;
 import dev.datajar.runtime.DataSetInfo;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.testing.postgres.TestPostgres;
-import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +19,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -105,7 +101,9 @@ class PostgresDataSetInfoTest {
     try (URLClassLoader inJar = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
         DataSets dataSets =
             DataSets.builder()
-                .classLoader(new DataSetsFirst(inJar, getClass().getClassLoader()))
+                .classLoader(
+                    new PostgresDataSets.ManifestsFirst(
+                        inJar::findResource, getClass().getClassLoader()))
                 .dataSets("shop")
                 .jdbc("shop", built.url())
                 .open()) {
@@ -114,28 +112,6 @@ class PostgresDataSetInfoTest {
       assertEquals(stamp, info.builtAt());
       assertTrue(info.schema() != null && info.schema().startsWith("shop"), info.schema());
       assertTrue(dataSets.store(Product.class).count() > 0);
-    }
-  }
-
-  /** Finds {@code META-INF/datasets/*} in a jar before its parent's class path. */
-  private static final class DataSetsFirst extends ClassLoader {
-    private final URLClassLoader jar;
-
-    DataSetsFirst(URLClassLoader jar, ClassLoader parent) {
-      super(parent);
-      this.jar = jar;
-    }
-
-    @Override
-    public URL getResource(String name) {
-      URL own = name.startsWith("META-INF/datasets/") ? jar.findResource(name) : null;
-      return own != null ? own : super.getResource(name);
-    }
-
-    @Override
-    public Enumeration<URL> getResources(String name) throws IOException {
-      URL own = name.startsWith("META-INF/datasets/") ? jar.findResource(name) : null;
-      return own != null ? Collections.enumeration(List.of(own)) : super.getResources(name);
     }
   }
 }

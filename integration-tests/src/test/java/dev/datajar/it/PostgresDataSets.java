@@ -17,6 +17,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The fixture datasets built into a database of the test PostgreSQL server by the builder, with the
@@ -97,33 +98,43 @@ final class PostgresDataSets {
     }
   }
 
-  /** Finds {@code META-INF/datasets/*} in a folder before its parent's class path. */
+  /**
+   * Finds {@code META-INF/datasets/*} in a folder (or wherever {@code own} finds them, e.g. a jar)
+   * before its parent's class path.
+   */
   static final class ManifestsFirst extends ClassLoader {
-    private final Path root;
+    private final Function<String, URL> own;
 
     ManifestsFirst(Path root, ClassLoader parent) {
+      this(name -> inFolder(root, name), parent);
+    }
+
+    /** {@code own}: the resource of that name, or {@code null}. */
+    ManifestsFirst(Function<String, URL> own, ClassLoader parent) {
       super(parent);
-      this.root = root;
+      this.own = own;
     }
 
     @Override
     public URL getResource(String name) {
-      URL own = own(name);
-      return own != null ? own : super.getResource(name);
+      URL found = own(name);
+      return found != null ? found : super.getResource(name);
     }
 
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
-      URL own = own(name);
-      return own != null ? Collections.enumeration(List.of(own)) : super.getResources(name);
+      URL found = own(name);
+      return found != null ? Collections.enumeration(List.of(found)) : super.getResources(name);
     }
 
     private URL own(String name) {
+      return name.startsWith("META-INF/datasets/") ? own.apply(name) : null;
+    }
+
+    private static URL inFolder(Path root, String name) {
       Path p = root.resolve(name);
       try {
-        return name.startsWith("META-INF/datasets/") && Files.isRegularFile(p)
-            ? p.toUri().toURL()
-            : null;
+        return Files.isRegularFile(p) ? p.toUri().toURL() : null;
       } catch (MalformedURLException e) {
         throw new IllegalStateException(e);
       }

@@ -214,10 +214,14 @@ public record TableModel(
     return String.join(", ", q);
   }
 
-  /** {@code name} without the quotes Hibernate keeps around a quoted identifier. */
-  static String unquote(String name) {
+  /**
+   * {@code name} without the quotes Hibernate keeps around a quoted identifier (or {@link #quote}
+   * put there: a doubled quote inside becomes one).
+   */
+  public static String unquote(String name) {
     if (name.length() > 1 && (name.charAt(0) == '"' || name.charAt(0) == '`')) {
-      return name.substring(1, name.length() - 1);
+      String q = String.valueOf(name.charAt(0));
+      return name.substring(1, name.length() - 1).replace(q + q, q);
     }
     return name;
   }

@@ -85,8 +85,11 @@ public final class SqlGuard {
     return -1;
   }
 
-  /** The index after the quote that closes a quoted run ({@code ''} inside stays inside). */
-  private static int closing(String sql, int from, char quote) {
+  /**
+   * The index after the quote that closes a quoted run ({@code ''} inside stays inside); {@code
+   * from} is the index after the opening quote.
+   */
+  public static int closing(String sql, int from, char quote) {
     int i = from;
     while (i < sql.length()) {
       if (sql.charAt(i) == quote) {

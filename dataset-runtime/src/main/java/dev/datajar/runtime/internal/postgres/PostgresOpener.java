@@ -56,10 +56,8 @@ public final class PostgresOpener {
       List<Class<?>> entities,
       ClassLoader classLoader,
       DataSource pool) {
+    // The manifest names a schema: DataSetCatalog refuses one without, before pgjdbc is looked for.
     Manifest.Postgres where = manifest.postgres();
-    if (where == null) {
-      throw noSchemaInManifest(name, url, source);
-    }
     try {
       // Connect now: a wrong URL or credentials fail here, with this message.
       pool.getConnection().close();
@@ -206,10 +204,8 @@ public final class PostgresOpener {
       String password,
       String source,
       ClassLoader loader) {
+    // The manifest names a schema: DataSetCatalog refuses one without, before pgjdbc is looked for.
     Manifest.Postgres where = manifest.postgres();
-    if (where == null) {
-      throw noSchemaInManifest(name, url, source);
-    }
     Connection opened;
     try {
       opened = connect(name, url, user, password, where.schema());

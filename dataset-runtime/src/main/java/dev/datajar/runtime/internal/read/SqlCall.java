@@ -2,6 +2,7 @@ package dev.datajar.runtime.internal.read;
 
 import dev.datajar.runtime.DataSetException;
 import dev.datajar.runtime.format.Codec;
+import dev.datajar.runtime.format.TableModel;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.QueryFailures;
@@ -172,7 +173,7 @@ public final class SqlCall {
         }
         return out;
       }
-      String id = unquote(mapper.idColumns.get(0));
+      String id = TableModel.unquote(mapper.idColumns.get(0));
       List<Object[]> rows =
           rows(
               bound,
@@ -405,10 +406,6 @@ public final class SqlCall {
     return String.join(", ", labels);
   }
 
-  private static String unquote(String quoted) {
-    return quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"");
-  }
-
   private static MethodHandle constructor(Class<?> type, RecordComponent[] components) {
     return CONSTRUCTORS.computeIfAbsent(
         type,
@@ -504,18 +501,7 @@ public final class SqlCall {
     private static int skipQuoted(String sql, int i) {
       char c = sql.charAt(i);
       if (c == '\'' || c == '"') {
-        int j = i + 1;
-        while (j < sql.length()) {
-          if (sql.charAt(j) == c) {
-            if (j + 1 < sql.length() && sql.charAt(j + 1) == c) {
-              j += 2;
-              continue;
-            }
-            return j + 1;
-          }
-          j++;
-        }
-        return j;
+        return SqlGuard.closing(sql, i + 1, c);
       }
       return SqlGuard.skipComment(sql, i);
     }
