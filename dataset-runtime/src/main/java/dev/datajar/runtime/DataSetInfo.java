@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param name the dataset's name
  * @param artifact the Maven coordinates of the jar the dataset was found in (its {@code
  *     META-INF/maven/.../pom.properties}), or {@code null} when it was not read from a jar, or the
- *     jar holds no single {@code pom.properties}
+ *     jar holds no single {@code pom.properties}. For a dataset in PostgreSQL, the jar whose
+ *     manifest names the schema; {@code null} once {@link DataSets#reload} has taken a newer schema
+ *     than that manifest names, which no jar describes ({@link #schema} says which is served)
  * @param sha256 the SHA-256 of the SQLite file as the manifest records it; for a dataset in
  *     PostgreSQL, that of its rows ({@code rowsSha256} of the manifest); {@code null} when unknown
  *     (a file given by a setting with no manifest beside it)
@@ -27,7 +29,8 @@ import java.util.Objects;
  * @param entities the names of the dataset's entity classes
  * @param builtAt when the jar was built: the time stamp of the manifest's entry in the jar, which a
  *     reproducible build sets to {@code project.build.outputTimestamp}; {@code null} when not read
- *     from a jar (the manifest itself records no time, so that a rebuild gives the same bytes)
+ *     from a jar (as {@link #artifact}) (the manifest itself records no time, so that a rebuild
+ *     gives the same bytes)
  * @param datajarVersion the datajar version that built the dataset (manifest), or {@code null}
  * @param source where the dataset was opened from: the resource URL inside its jar or class folder,
  *     the file a setting gave (and which setting), or the JDBC URL (never with a password)
