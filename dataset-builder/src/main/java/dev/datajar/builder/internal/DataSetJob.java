@@ -117,6 +117,7 @@ public final class DataSetJob {
                       request.classLoader());
           HibernateSetup.Booted model = boot()) {
         phase("hibernate model", start);
+        warnThroughHibernate(model.schema());
         DataSetResult r = build(model.schema(), start, sqlite, manifestFile, version, postgres);
         BuildInputs.writeStamp(request.workDirectory(), plan.name(), stamp);
         return r;
@@ -132,6 +133,28 @@ public final class DataSetJob {
       }
       throw BuildFailures.sqlite(plan.name(), e, request.workDirectory());
     }
+  }
+
+  /**
+   * One warning per entity the runtime will read through Hibernate (no layout): the first read of
+   * one starts Hibernate for the dataset, a few seconds, where every other entity reads without it.
+   */
+  private void warnThroughHibernate(SchemaModel schema) {
+    schema
+        .throughHibernate()
+        .forEach(
+            (entity, why) ->
+                request
+                    .log()
+                    .warn(
+                        "dataset '"
+                            + plan.name()
+                            + "': "
+                            + entity.substring(entity.lastIndexOf('.') + 1)
+                            + " will be read through Hibernate, which starts (a few seconds) on"
+                            + " the first read of it: "
+                            + why
+                            + ". (The README's Known limits lists what reads without it.)"));
   }
 
   private HibernateSetup.Booted boot() throws DataSetBuildException {

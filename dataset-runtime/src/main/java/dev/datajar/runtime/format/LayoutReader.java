@@ -9,11 +9,13 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -33,6 +35,7 @@ import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
+import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.NonAggregatedIdentifierMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
@@ -75,7 +78,9 @@ final class LayoutReader {
    * @param codecOf the codec of a (table, column), as the schema model chose it
    */
   static List<EntityLayout> read(
-      SessionFactoryImplementor sf, BiFunction<String, String, Codec> codecOf) {
+      SessionFactoryImplementor sf,
+      BiFunction<String, String, Codec> codecOf,
+      Map<String, String> why) {
     Map<String, String> ids = new HashMap<>(); // each entity's id attribute, by class name
     sf.getMappingMetamodel()
         .forEachEntityDescriptor(
@@ -83,35 +88,158 @@ final class LayoutReader {
                 ids.put(p.getMappedClass().getName(), p.getIdentifierMapping().getAttributeName()));
     List<EntityLayout> layouts = new ArrayList<>();
     sf.getMappingMetamodel()
-        .forEachEntityDescriptor(p -> layout(sf, p, codecOf, ids).ifPresent(layouts::add));
+        .forEachEntityDescriptor(
+            p -> {
+              Reason reason = new Reason();
+              layout(sf, p, codecOf, ids, reason)
+                  .ifPresentOrElse(
+                      layouts::add,
+                      () ->
+                          why.put(
+                              p.getMappedClass().getName(),
+                              reason.text == null
+                                  ? "it is mapped in a way the row path does not read"
+                                  : reason.text));
+            });
+    Map<String, EntityLayout> before = new HashMap<>();
+    layouts.forEach(l -> before.put(l.entity(), l));
     ManifestJson.leaveOutMissingTargets(layouts);
+    Set<String> kept = new HashSet<>();
+    layouts.forEach(l -> kept.add(l.entity()));
+    for (EntityLayout l : before.values()) {
+      if (!kept.contains(l.entity())) {
+        // A target of its to-ones or collections lost its layout (first the ones with a reason).
+        String target =
+            l.targets().stream()
+                .filter(t -> !kept.contains(t))
+                .min(Comparator.comparing((String t) -> !why.containsKey(t)).thenComparing(t -> t))
+                .orElseThrow();
+        why.put(
+            l.entity(),
+            "one of its to-ones or collections leads to "
+                + simpleName(target)
+                + ", which reads through Hibernate");
+      }
+    }
     layouts.sort((a, b) -> a.entity().compareTo(b.entity()));
     return layouts;
+  }
+
+  /** Why {@link #layout} gave none: the first check that failed, for the builder's warning. */
+  private static final class Reason {
+    String text;
+
+    /** Records {@code text} (if no reason is known yet) and gives no layout. */
+    <T> Optional<T> none(String text) {
+      if (this.text == null) {
+        this.text = text;
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * What kind of mapping {@code part} of an entity on {@code table} is, in a user's words, with the
+   * change that would let the row path read it, if there is one ({@code fix}, else null).
+   */
+  private record Kind(String what, String fix) {
+    /** "{@code subject} is (what), which the row path does not read. (Fix.)" */
+    String sentence(String subject) {
+      return subject
+          + " is "
+          + what
+          + ", which the row path does not read"
+          + (fix == null ? "" : ". " + fix);
+    }
+  }
+
+  private static Kind what(ModelPart part, String table) {
+    if (part instanceof ToOneAttributeMapping t) {
+      String target =
+          simpleName(t.getAssociatedEntityMappingType().getMappedJavaType().getTypeName());
+      if (t.getSideNature() != ForeignKeyDescriptor.Nature.KEY) {
+        return new Kind(
+            "the inverse side (mappedBy) of a one-to-one with " + target,
+            "Find the "
+                + target
+                + " with a search on its own to-one instead, or map the to-one on this side");
+      }
+      if (!t.isReferenceToPrimaryKey()) {
+        return new Kind(
+            "a to-one that joins "
+                + target
+                + " on a column other than its id (referencedColumnName)",
+            "Reference "
+                + target
+                + "'s id, or keep the column as a basic attribute and look "
+                + target
+                + " up by it");
+      }
+      return new Kind(
+          "a to-one to " + target + " whose key columns are formulas or in another table", null);
+    }
+    if (part instanceof EmbeddableValuedModelPart) {
+      return new Kind(
+          "an embeddable with an aggregate (JSON or struct) mapping, a @Parent reference, no"
+              + " constructor the row path can call, or a part it does not read",
+          null);
+    }
+    if (part instanceof BasicValuedModelPart b) {
+      if (b.isFormula()) {
+        return new Kind("a formula (@Formula)", null);
+      }
+      if (!table.equals(b.getContainingTableExpression())) {
+        return new Kind(
+            "a column of another table, "
+                + TableModel.unquote(b.getContainingTableExpression())
+                + " (@SecondaryTable)",
+            null);
+      }
+      return new Kind("a column of a type with no codec", null);
+    }
+    if (part instanceof NonAggregatedIdentifierMapping) {
+      return new Kind("several @Id attributes with no @IdClass", "Declare an @IdClass");
+    }
+    return new Kind("a mapping of kind " + part.getClass().getSimpleName(), null);
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
   }
 
   private static Optional<EntityLayout> layout(
       SessionFactoryImplementor sf,
       EntityPersister p,
       BiFunction<String, String, Codec> codecOf,
-      Map<String, String> ids) {
-    if (p.hasSubclasses() || p.getSuperMappingType() != null || p.isInstrumented()) {
-      return Optional.empty();
+      Map<String, String> ids,
+      Reason why) {
+    if (p.hasSubclasses() || p.getSuperMappingType() != null) {
+      return why.none("it takes part in entity inheritance");
+    }
+    if (p.isInstrumented()) {
+      return why.none(
+          "its class is bytecode-enhanced (Hibernate's enhancer rewrote it); build the dataset"
+              + " from classes the enhancer has not touched");
     }
     boolean postLoad =
         sf.getEventEngine()
             .getCallbackRegistry()
             .hasRegisteredCallbacks(p.getMappedClass(), CallbackType.POST_LOAD);
     if (postLoad && !seesEveryCallback(p.getMappedClass())) {
-      return Optional.empty();
+      return why.none(
+          "it has @PostLoad callbacks and the class path has a META-INF/orm.xml, which could add"
+              + " default entity listeners that only Hibernate reads");
     }
     Optional<String> restriction = restriction(p);
     if (restriction == null) {
-      return Optional.empty();
+      return why.none(
+          "its restriction is not one class-level @SQLRestriction (several, or one from"
+              + " elsewhere than the class)");
     }
     String table = p.getTableName();
     Optional<EntityLayout.Member> idMember = id(p.getIdentifierMapping(), table, codecOf);
     if (idMember.isEmpty()) {
-      return Optional.empty();
+      return why.none(what(p.getIdentifierMapping(), table).sentence("its id"));
     }
     List<String> idParts = new ArrayList<>();
     idMember.get().parts().forEach(x -> idParts.add(x.attribute()));
@@ -124,7 +252,12 @@ final class LayoutReader {
         idMember.get().columns(idColumns);
         Optional<EntityLayout.CollectionLayout> c = collection(plural, idColumns, codecOf, ids);
         if (c.isEmpty()) {
-          return Optional.empty();
+          return why.none(
+              "its collection '"
+                  + a.getAttributeName()
+                  + "' has a part the row path does not read: a sort comparator it cannot"
+                  + " construct, an @OrderBy other than the element's own columns, a key or index"
+                  + " that is a formula or in another table, or a restriction it cannot add");
         }
         collections.add(c.get());
         continue;
@@ -135,7 +268,7 @@ final class LayoutReader {
       }
       Optional<EntityLayout.Member> m = attribute(a, table, codecOf);
       if (m.isEmpty()) {
-        return Optional.empty();
+        return why.none(what(a, table).sentence("its attribute '" + a.getAttributeName() + "'"));
       }
       members.add(m.get());
     }
@@ -145,7 +278,8 @@ final class LayoutReader {
     // part to one makes the row itself excluded, recorded here.
     String keyRestriction = keyRestriction(sf, p, 0);
     if (restrictedPart(sf, idMember.get()) && keyRestriction == null) {
-      return Optional.empty();
+      return why.none(
+          "a part of its key is a to-one to an entity whose restriction the row path cannot add");
     }
     return Optional.of(
         new EntityLayout(

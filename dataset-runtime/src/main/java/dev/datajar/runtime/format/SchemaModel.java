@@ -5,11 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The tables of one dataset as its entities define them, in load order (a table after the tables it
@@ -24,18 +26,36 @@ public final class SchemaModel {
   private final String dataSet;
   private final List<TableModel> tables;
   private final List<EntityLayout> layouts;
+  private final Map<String, String> throughHibernate;
   private final String fingerprint;
 
   SchemaModel(String dataSet, List<TableModel> tables, List<EntityLayout> layouts) {
+    this(dataSet, tables, layouts, Map.of());
+  }
+
+  SchemaModel(
+      String dataSet,
+      List<TableModel> tables,
+      List<EntityLayout> layouts,
+      Map<String, String> throughHibernate) {
     this.dataSet = dataSet;
     this.tables = List.copyOf(tables);
     this.layouts = List.copyOf(layouts);
+    this.throughHibernate = Collections.unmodifiableMap(new TreeMap<>(throughHibernate));
     this.fingerprint = computeFingerprint(this.tables);
   }
 
   /** How the runtime reads each plain entity without Hibernate, by entity class name. */
   public List<EntityLayout> layouts() {
     return layouts;
+  }
+
+  /**
+   * The entities with no layout, by class name, each with the reason in a user's words: the runtime
+   * reads them through Hibernate, which starts on the first read of one (README, Known limits).
+   */
+  public Map<String, String> throughHibernate() {
+    return throughHibernate;
   }
 
   public String dataSet() {

@@ -60,10 +60,11 @@ final class SchemaModelReader {
     if (!r.unsupported.isEmpty()) {
       throw new UnsupportedTypeException(r.unsupported);
     }
-    return new SchemaModel(
-        dataSet,
-        tables,
-        LayoutReader.read(sf, (table, column) -> r.codecs.get(key(table, column))));
+    Map<String, String> throughHibernate = new HashMap<>();
+    List<EntityLayout> layouts =
+        LayoutReader.read(
+            sf, (table, column) -> r.codecs.get(key(table, column)), throughHibernate);
+    return new SchemaModel(dataSet, tables, layouts, throughHibernate);
   }
 
   private static String key(String table, String column) {
