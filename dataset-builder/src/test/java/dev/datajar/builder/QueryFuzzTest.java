@@ -8,6 +8,7 @@ import dev.datajar.builder.fixtures.fuzz.Device;
 import dev.datajar.builder.fixtures.fuzz.Feed;
 import dev.datajar.builder.fixtures.fuzz.FuzzRows;
 import dev.datajar.builder.fixtures.fuzz.Nation;
+import dev.datajar.builder.fixtures.fuzz.Office;
 import dev.datajar.builder.fixtures.fuzz.Port;
 import dev.datajar.builder.fixtures.fuzz.Rack;
 import dev.datajar.builder.fixtures.fuzz.Site;
@@ -58,7 +59,8 @@ class QueryFuzzTest {
           Rack.class,
           Site.class,
           Feed.class,
-          Port.class);
+          Port.class,
+          Office.class);
 
   @TempDir static Path dir;
   private static Fixtures.BothEngines engines;
@@ -143,6 +145,7 @@ class QueryFuzzTest {
     weights.put(Feed.class, 10);
     weights.put(Port.class, 11);
     weights.put(Depot.class, 8);
+    weights.put(Office.class, 6);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long start = System.nanoTime();
     long cpuStart = threads.getCurrentThreadCpuTime();

@@ -63,12 +63,8 @@ class StoreWithoutHibernateTest {
    */
   private static final Map<String, String> NEEDS_HIBERNATE =
       Map.of(
-          "fallback/Nation",
-          "the inverse side of a one-to-one (ThroughHibernateTest)",
           "fallback/Port",
           "a to-one to a column other than the target's id (ThroughHibernateTest)",
-          "fallback/Capital",
-          "its to-one leads to Nation (ThroughHibernateTest)",
           "fallback/Berth",
           "its to-one leads to Port (ThroughHibernateTest)");
 
@@ -77,32 +73,45 @@ class StoreWithoutHibernateTest {
    * reason: there the row path follows docs/queries.md and the fixture's own test checks it.
    */
   private static final Map<String, String> HIBERNATE_INCOHERENT =
-      Map.of(
-          "restricted/Piece count",
-          "derived identity to a restricted entity: Hibernate counts the rows whose key part its"
-              + " restriction excludes, which its search and get leave out (S9;"
-              + " RestrictedStoreTest)",
-          "restricted/Tally ",
-          "a map keyed by a restricted entity: Hibernate keeps the entries whose key its"
-              + " restriction excludes, loading the row, which the row path leaves out (S9;"
-              + " RestrictedStoreTest)",
-          "restricted/Ledger ",
-          "a map keyed by an embeddable holding a to-one to a restricted entity: Hibernate fails"
-              + " (FetchNotFoundException) on the entries whose to-one its restriction excludes,"
-              + " which the row path leaves out (S9; RestrictedStoreTest)",
-          "restricted/Bundle ",
-          "collections of entities whose key holds a to-one to a restricted entity: Hibernate"
-              + " fails (FetchNotFoundException) on the elements whose key part its restriction"
-              + " excludes, which are no rows on the row path (S9; RestrictedStoreTest)",
-          "restricted/Pick ",
-          "a to-one to an entity whose key holds a to-one to a restricted entity: Hibernate fails"
-              + " (EntityNotFoundException) to load the rows whose target's key part its"
-              + " restriction excludes, where the row path reads the to-one as null (S9;"
-              + " RestrictedStoreTest)",
-          "restricted/Part ",
-          "an @EmbeddedId holding a to-one to a restricted entity: Hibernate's search fails on"
-              + " the rows whose key part its restriction excludes, its count counts them and its"
-              + " get finds them; they are no rows on the row path (S9; RestrictedStoreTest)");
+      Map.ofEntries(
+          inverseOrder("search"),
+          inverseOrder("first"),
+          inverseOrder("stream"),
+          inverseOr("search"),
+          inverseOr("count"),
+          inverseOr("first"),
+          inverseOr("stream"),
+          Map.entry(
+              "restricted/Piece count",
+              "derived identity to a restricted entity: Hibernate counts the rows whose key part its"
+                  + " restriction excludes, which its search and get leave out (S9;"
+                  + " RestrictedStoreTest)"),
+          Map.entry(
+              "restricted/Tally ",
+              "a map keyed by a restricted entity: Hibernate keeps the entries whose key its"
+                  + " restriction excludes, loading the row, which the row path leaves out (S9;"
+                  + " RestrictedStoreTest)"),
+          Map.entry(
+              "restricted/Ledger ",
+              "a map keyed by an embeddable holding a to-one to a restricted entity: Hibernate fails"
+                  + " (FetchNotFoundException) on the entries whose to-one its restriction excludes,"
+                  + " which the row path leaves out (S9; RestrictedStoreTest)"),
+          Map.entry(
+              "restricted/Bundle ",
+              "collections of entities whose key holds a to-one to a restricted entity: Hibernate"
+                  + " fails (FetchNotFoundException) on the elements whose key part its restriction"
+                  + " excludes, which are no rows on the row path (S9; RestrictedStoreTest)"),
+          Map.entry(
+              "restricted/Pick ",
+              "a to-one to an entity whose key holds a to-one to a restricted entity: Hibernate fails"
+                  + " (EntityNotFoundException) to load the rows whose target's key part its"
+                  + " restriction excludes, where the row path reads the to-one as null (S9;"
+                  + " RestrictedStoreTest)"),
+          Map.entry(
+              "restricted/Part ",
+              "an @EmbeddedId holding a to-one to a restricted entity: Hibernate's search fails on"
+                  + " the rows whose key part its restriction excludes, its count counts them and its"
+                  + " get finds them; they are no rows on the row path (S9; RestrictedStoreTest)"));
 
   /**
    * Fixture datasets not built here, each with the reason; every other one the builder accepts is.
@@ -116,6 +125,30 @@ class StoreWithoutHibernateTest {
           "an OffsetDateTime inside a composite key: a column pair on PostgreSQL, which the row"
               + " path does not read there (README, Known limits); DerivedStoreTest reads it on"
               + " SQLite");
+
+  /**
+   * {@code call} of the probe ordered through the inverse side of a one-to-one (query 1, {@link
+   * #probes}): Hibernate orders by it through an inner join and drops the rows without a target,
+   * which its count keeps; the row path keeps them, as a left join (S1; ThroughHibernateTest).
+   */
+  private static Map.Entry<String, String> inverseOrder(String call) {
+    return Map.entry(
+        "fallback/Nation " + call + "(query 1:",
+        "an order through the inverse side of a one-to-one: Hibernate's inner join drops the"
+            + " nations without a capital (S1; ThroughHibernateTest)");
+  }
+
+  /**
+   * {@code call} of the probe that compares the inverse side of a one-to-one with an entity, or'ed
+   * with a null test (query 2, {@link #probes}): Hibernate's comparison joins it as an inner join,
+   * so the null test's rows are lost; the row path keeps them (S1; ThroughHibernateTest).
+   */
+  private static Map.Entry<String, String> inverseOr(String call) {
+    return Map.entry(
+        "fallback/Nation " + call + "(query 2:",
+        "an entity compared with the inverse side of a one-to-one: Hibernate's inner join drops"
+            + " the nations without a capital from the whole condition (S1; ThroughHibernateTest)");
+  }
 
   /** The most rows one search reads: some fixtures are large. */
   private static final int PAGE = 40;

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -243,6 +244,7 @@ public final class Model {
     for (Class<?> t : types) {
       entities.put(t, new Entity(t, rows.apply(t)));
     }
+    List<Map.Entry<Entity, Field>> inverse = new ArrayList<>();
     for (Entity e : entities.values()) {
       for (Field f : e.type.getFields()) {
         if (Modifier.isStatic(f.getModifiers())) {
@@ -258,7 +260,13 @@ public final class Model {
             e.ids.add(path);
             e.attributes.put(path, basic(path, g));
           }
-        } else if (f.isAnnotationPresent(ManyToOne.class)) {
+        } else if (f.isAnnotationPresent(OneToOne.class)
+            && !f.getAnnotation(OneToOne.class).mappedBy().isEmpty()) {
+          // the inverse side: read as a to-one whose value is found below, from the target's rows
+          e.attributes.put(f.getName(), toOne(f.getName(), f));
+          inverse.add(Map.entry(e, f));
+        } else if (f.isAnnotationPresent(ManyToOne.class)
+            || f.isAnnotationPresent(OneToOne.class)) {
           e.attributes.put(f.getName(), toOne(f.getName(), f));
         } else if (f.isAnnotationPresent(ManyToMany.class)) {
           Class<?> element =
@@ -329,6 +337,26 @@ public final class Model {
         }
         e.rows.add(row == source ? source : Collections.unmodifiableMap(row));
         e.byId.put(e.id(row), row);
+      }
+    }
+    // The inverse side of a one-to-one (mappedBy): the id of the target row whose to-one holds
+    // this row's id, or null if none (the foreign key is unique, so at most one).
+    for (Map.Entry<Entity, Field> x : inverse) {
+      Entity e = x.getKey();
+      String path = x.getValue().getName();
+      Entity target = e.attributes.get(path).target();
+      String mappedBy = x.getValue().getAnnotation(OneToOne.class).mappedBy();
+      Map<Object, Object> byOwner = new HashMap<>();
+      for (Map<String, Object> t : target.rows) {
+        if (t.get(mappedBy) != null && byOwner.put(t.get(mappedBy), target.id(t)) != null) {
+          throw new IllegalStateException(target.name() + "." + mappedBy + " is not unique");
+        }
+      }
+      for (int i = 0; i < e.rows.size(); i++) {
+        Map<String, Object> row = new LinkedHashMap<>(e.rows.get(i));
+        row.put(path, byOwner.get(e.id(row)));
+        e.rows.set(i, Collections.unmodifiableMap(row));
+        e.byId.put(e.id(row), e.rows.get(i));
       }
     }
   }

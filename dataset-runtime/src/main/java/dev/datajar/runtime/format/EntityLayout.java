@@ -136,6 +136,15 @@ public record EntityLayout(
     return false;
   }
 
+  /**
+   * True if an attribute is the inverse side of a one-to-one (a collection of kind {@link
+   * CollectionLayout#ONE}): runtimes before it would set a list where an entity belongs, so the
+   * manifest keeps these layouts apart again.
+   */
+  public boolean inverseOnes() {
+    return collections.stream().anyMatch(c -> c.kind().equals(CollectionLayout.ONE));
+  }
+
   /** True if the id is an {@code @IdClass}: its parts are attributes of the entity itself. */
   public boolean idClass() {
     return id.isComposite() && id.attribute() == null;
@@ -224,6 +233,14 @@ public record EntityLayout(
       Member mapKey,
       String sort,
       String restriction) {
+    /**
+     * The {@link #kind} of the inverse side of a one-to-one ({@code mappedBy}): the target's row
+     * whose foreign key ({@link #keyColumn} or {@link #keyParts}, in the target's own {@link
+     * #table}) holds the owner's id, or null if none. The others are {@code set}, {@code list} and
+     * {@code map}.
+     */
+    public static final String ONE = "one";
+
     /** The prefix of an {@link #orderBy} column of a many-to-many's target table. */
     public static final String TARGET = "target.";
 

@@ -159,7 +159,9 @@ final class LayoutReader {
           simpleName(t.getAssociatedEntityMappingType().getMappedJavaType().getTypeName());
       if (t.getSideNature() != ForeignKeyDescriptor.Nature.KEY) {
         return new Kind(
-            "the inverse side (mappedBy) of a one-to-one with " + target,
+            "the inverse side (mappedBy) of a one-to-one with "
+                + target
+                + " whose foreign key does not hold this entity's id, or that has a restriction",
             "Find the "
                 + target
                 + " with a search on its own to-one instead, or map the to-one on this side");
@@ -265,6 +267,17 @@ final class LayoutReader {
       if (idMember.get().attribute() == null
           && (a instanceof VirtualModelPart || idParts.contains(a.getAttributeName()))) {
         continue; // an @IdClass's parts (and Hibernate's virtual mapper of them): with the id
+      }
+      if (a instanceof ToOneAttributeMapping t
+          && t.getSideNature() != ForeignKeyDescriptor.Nature.KEY) {
+        List<String> idColumns = new ArrayList<>();
+        idMember.get().columns(idColumns);
+        Optional<EntityLayout.CollectionLayout> one = inverseOne(sf, t, idColumns, codecOf);
+        if (one.isEmpty()) {
+          return why.none(what(a, table).sentence("its attribute '" + a.getAttributeName() + "'"));
+        }
+        collections.add(one.get());
+        continue;
       }
       Optional<EntityLayout.Member> m = attribute(a, table, codecOf);
       if (m.isEmpty()) {
@@ -612,6 +625,80 @@ final class LayoutReader {
             mapKey,
             sort,
             restriction));
+  }
+
+  /**
+   * The inverse side of a one-to-one ({@code @OneToOne(mappedBy = ...)}) as a collection of kind
+   * {@code "one"}: the target's row whose foreign key holds the owner's id (one at most: Hibernate
+   * makes a one-to-one's foreign key unique), read as a one-to-many's elements are, a statement per
+   * batch of owners. Empty if the foreign key does not reference the owner's id, is a formula or
+   * lies in another table, or the target has a restriction.
+   */
+  private static Optional<EntityLayout.CollectionLayout> inverseOne(
+      SessionFactoryImplementor sf,
+      ToOneAttributeMapping t,
+      List<String> idColumns,
+      BiFunction<String, String, Codec> codecOf) {
+    ForeignKeyDescriptor fk = t.getForeignKeyDescriptor();
+    EntityMappingType target = t.getAssociatedEntityMappingType();
+    if (t.getPropertyAccess() == null
+        || !(fk.getTargetPart() instanceof EntityIdentifierMapping)
+        || !(target.getEntityPersister() instanceof AbstractEntityPersister persister)
+        || restricted(sf, target.getEntityName())) {
+      return Optional.empty();
+    }
+    String table = persister.getTableName();
+    List<EntityLayout.Member> keyParts = new ArrayList<>();
+    BasicValuedModelPart key = fk.getKeyPart() instanceof BasicValuedModelPart b ? b : null;
+    if (key == null) {
+      if (!compositeKey(fk, table, idColumns, codecOf, keyParts)) {
+        return Optional.empty();
+      }
+    } else if (idColumns.size() != 1
+        || key.isFormula()
+        || !table.equals(key.getContainingTableExpression())) {
+      return Optional.empty();
+    }
+    Codec keyCodec = key == null ? null : codecOf.apply(table, key.getSelectionExpression());
+    Optional<EntityLayout.Member> element;
+    if (target.getIdentifierMapping() instanceof CompositeIdentifierMapping) {
+      element = compositeElement(target, null, table, codecOf);
+    } else if (target.getIdentifierMapping() instanceof BasicEntityIdentifierMapping k
+        && !k.isFormula()
+        && table.equals(k.getContainingTableExpression())
+        && codecOf.apply(table, k.getSelectionExpression()) != null) {
+      element =
+          Optional.of(
+              new EntityLayout.Member(
+                  null,
+                  TableModel.unquote(k.getSelectionExpression()),
+                  codecOf.apply(table, k.getSelectionExpression()).spec(),
+                  target.getMappedJavaType().getJavaTypeClass().getName(),
+                  null,
+                  null,
+                  false));
+    } else {
+      element = Optional.empty();
+    }
+    Member m = setterMember(t.getPropertyAccess().getSetter());
+    if ((key != null && keyCodec == null) || element.isEmpty() || m == null) {
+      return Optional.empty();
+    }
+    List<String> orderBy = new ArrayList<>();
+    element.get().columns(orderBy);
+    return Optional.of(
+        new EntityLayout.CollectionLayout(
+            t.getAttributeName(),
+            m.getDeclaringClass().getName(),
+            m.getName(),
+            m instanceof Field,
+            EntityLayout.CollectionLayout.ONE,
+            TableModel.unquote(table),
+            key == null ? null : TableModel.unquote(key.getSelectionExpression()),
+            key == null ? null : keyCodec.spec(),
+            keyParts,
+            element.get(),
+            orderBy));
   }
 
   /**

@@ -32,6 +32,13 @@ final class ManifestJson {
    */
   static final String NEWER_LAYOUTS = "newerLayouts";
 
+  /**
+   * The key of the layouts with the inverse side of a one-to-one ({@link
+   * EntityLayout#inverseOnes()}), and of those whose targets are under it: runtimes that read
+   * {@value #NEWER_LAYOUTS} only would set a list where an entity belongs.
+   */
+  static final String ONE_TO_ONE_LAYOUTS = "oneToOneLayouts";
+
   private ManifestJson() {}
 
   static byte[] write(Manifest m) {
@@ -90,6 +97,11 @@ final class ManifestJson {
         // read these entities through Hibernate.
         layouts(g, NEWER_LAYOUTS, newer);
       }
+      List<EntityLayout> oneToOne =
+          m.layouts().stream().filter(l -> keys.get(l.entity()) == 4).toList();
+      if (!oneToOne.isEmpty()) {
+        layouts(g, ONE_TO_ONE_LAYOUTS, oneToOne);
+      }
       g.writeStringField("sqliteVersion", m.sqliteVersion());
       g.writeStringField("datajarVersion", m.datajarVersion());
       g.writeArrayFieldStart("sources");
@@ -123,7 +135,8 @@ final class ManifestJson {
    * embeddables), 3 {@value #NEWER_LAYOUTS} ({@link EntityLayout#restricted()}: a class-level
    * {@code @SQLRestriction}; {@link EntityLayout#compositeReferenceParts()}: to-ones to composite
    * keys inside keys, embeddables and collection elements; {@link EntityLayout#postLoad()}:
-   * {@code @PostLoad} callbacks); a layout whose to-one or collection target goes under a later key
+   * {@code @PostLoad} callbacks), 4 {@value #ONE_TO_ONE_LAYOUTS} ({@link
+   * EntityLayout#inverseOnes()}); a layout whose to-one or collection target goes under a later key
    * goes there too (a plain entity with a to-one to an {@code extendedLayouts} entity under {@code
    * extendedLayouts}), so a runtime that reads only the earlier keys never meets a target it has no
    * layout for (its mappers would have no mapper for the target).
@@ -133,9 +146,11 @@ final class ManifestJson {
     for (EntityLayout l : layouts) {
       keys.put(
           l.entity(),
-          l.restricted() || l.compositeReferenceParts() || l.postLoad()
-              ? 3
-              : l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
+          l.inverseOnes()
+              ? 4
+              : l.restricted() || l.compositeReferenceParts() || l.postLoad()
+                  ? 3
+                  : l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
     }
     boolean changed = true;
     while (changed) {
@@ -303,6 +318,7 @@ final class ManifestJson {
     recorded.addAll(objects(root, "extendedLayouts"));
     recorded.addAll(objects(root, "laterLayouts"));
     recorded.addAll(objects(root, NEWER_LAYOUTS));
+    recorded.addAll(objects(root, ONE_TO_ONE_LAYOUTS));
     for (Map<String, Object> l : recorded) {
       List<EntityLayout.Member> attributes = new ArrayList<>();
       for (Map<String, Object> a : objects(l, "attributes")) {

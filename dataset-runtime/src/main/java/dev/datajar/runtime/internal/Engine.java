@@ -251,14 +251,18 @@ public final class Engine implements AutoCloseable, Sessions {
                 attrs.put(attribute, new EntityModel.Attr(attribute, member.type(), next));
               });
       for (EntityLayout.CollectionLayout c : l.collections()) {
-        // for the names' check; a path into a collection is left to HQL, as Hibernate's model says
+        // for the names' check (a path into a collection is refused, docs/queries.md); the inverse
+        // side of a one-to-one leads to its target, as a to-one does
         Class<?> type =
             EntityMembers.member(
                     new EntityLayout.Member(
                         c.attribute(), null, null, null, c.declaringClass(), c.setter(), c.field()),
                     loader)
                 .type();
-        attrs.put(c.attribute(), new EntityModel.Attr(c.attribute(), type, null));
+        String target = c.element().target();
+        Function<Class<?>, EntityModel> next =
+            c.kind().equals(EntityLayout.CollectionLayout.ONE) ? t -> models.get(target) : null;
+        attrs.put(c.attribute(), new EntityModel.Attr(c.attribute(), type, next));
       }
       models.put(
           l.entity(), new EntityModel(byName.get(l.entity()), null, l.id().attribute(), attrs));

@@ -42,6 +42,7 @@ public final class CollectionReader {
 
   final String attribute;
   final MethodHandle setter; // (Object entity, Object collection) -> void
+  private final boolean one;
   private final boolean set;
   private final boolean map; // a map: each element comes with its key ({@link #mapKeyCodec})
   private final Comparator<Object> comparator; // a sorted set or map's, or null
@@ -84,6 +85,7 @@ public final class CollectionReader {
                     c.attribute(), null, null, null, c.declaringClass(), c.setter(), c.field()),
                 loader)
             .setter();
+    this.one = c.kind().equals(EntityLayout.CollectionLayout.ONE);
     this.set = c.kind().equals("set");
     this.map = c.kind().equals("map");
     this.sorted = c.sort() != null;
@@ -372,6 +374,19 @@ public final class CollectionReader {
       FastConnections connections,
       FastConnections.Slot slot)
       throws Throwable {
+    if (one) {
+      if (elements.length > 1) { // the builder's unique key on the foreign key prevents it
+        throw new IllegalStateException(
+            "the one-to-one '"
+                + attribute
+                + "' found "
+                + elements.length
+                + " rows of "
+                + target
+                + " for one owner");
+      }
+      return elements.length == 0 ? null : element(elements[0], seen, connections, slot);
+    }
     if (map) {
       Map<Object, Object> out =
           sorted ? new TreeMap<>(comparator) : new LinkedHashMap<>(elements.length * 2);
@@ -475,6 +490,19 @@ public final class CollectionReader {
       return mapKeyMapper.loadInCall(key, seen, connections, slot);
     }
     return RowMapper.copy(key);
+  }
+
+  /**
+   * True for the inverse side of a one-to-one ({@link EntityLayout.CollectionLayout#ONE}): the
+   * target or null, not a collection.
+   */
+  boolean one() {
+    return one;
+  }
+
+  /** The key's columns (quoted): the owner's id as the collection table holds it. */
+  List<String> keyColumns() {
+    return keyColumns;
   }
 
   /** True for a map whose key is an entity, or an embeddable with to-one parts. */

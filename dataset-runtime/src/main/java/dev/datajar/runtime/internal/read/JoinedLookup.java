@@ -30,6 +30,9 @@ public final class JoinedLookup {
     int base = root.selected.size();
     int n = 1;
     for (RowMapper.ToOne to : root.toOnes.values()) {
+      if (to.inverse()) {
+        continue; // the inverse side of a one-to-one: read with the collections
+      }
       RowMapper<?> t = to.target();
       String alias = "t" + n++;
       select.append(", ");

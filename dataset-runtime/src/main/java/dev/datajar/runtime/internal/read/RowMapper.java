@@ -141,21 +141,46 @@ public final class RowMapper<T> {
    * A to-one: the quoted foreign key columns here (one, or a composite id's, in the order of the
    * target's {@link #idColumns}), and the target's mapper.
    */
-  record ToOne(List<String> columns, RowMapper<?> target) {
+  record ToOne(List<String> columns, RowMapper<?> target, List<String> ownerIdColumns) {
+    ToOne(List<String> columns, RowMapper<?> target) {
+      this(columns, target, null);
+    }
+
+    /**
+     * The inverse side of a one-to-one ({@code mappedBy}): {@code columns} are the target's foreign
+     * key columns, which hold this entity's id ({@code ownerIdColumns}, in the same order).
+     */
+    static ToOne inverse(List<String> columns, RowMapper<?> target, List<String> ownerIdColumns) {
+      return new ToOne(columns, target, ownerIdColumns);
+    }
+
+    /** True for the inverse side of a one-to-one: its foreign key is in the target's table. */
+    boolean inverse() {
+      return ownerIdColumns != null;
+    }
+
+    /**
+     * True if a path through it reads the joined target even for the target's id: the inverse side
+     * of a one-to-one (no foreign key here), or a target with a restriction (docs/queries.md, S9).
+     */
+    boolean joined() {
+      return inverse() || target.restricted();
+    }
+
     /**
      * {@code t1."a" = t0."fa" and …}: the join of the target (alias {@code to}) to {@code from}.
      */
     String joinCondition(String to, String from) {
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < columns.size(); i++) {
-        sb.append(i == 0 ? "" : " and ")
-            .append(to)
-            .append('.')
-            .append(target.idColumns.get(i))
-            .append(" = ")
-            .append(from)
-            .append('.')
-            .append(columns.get(i));
+        sb.append(i == 0 ? "" : " and ").append(to).append('.');
+        if (inverse()) {
+          sb.append(columns.get(i)).append(" = ").append(from).append('.');
+          sb.append(ownerIdColumns.get(i));
+        } else {
+          sb.append(target.idColumns.get(i)).append(" = ").append(from).append('.');
+          sb.append(columns.get(i));
+        }
       }
       return sb.toString();
     }
@@ -459,6 +484,9 @@ public final class RowMapper<T> {
     for (CollectionReader c : collections) {
       if (c.target != null) {
         c.link(byEntity.get(c.target));
+        if (c.one()) { // "capital" of @OneToOne(mappedBy = "nation"): joined through its key
+          toOnes.put(c.attribute, ToOne.inverse(c.keyColumns(), byEntity.get(c.target), idColumns));
+        }
       } else if (c.elementToOnes()) {
         c.linkElement(byEntity);
       }

@@ -160,7 +160,7 @@ public final class SqlWriter extends ConditionWriter {
         return cols;
       }
       RowMapper.ToOne end = m.toOnes.get(rest); // "vendor"; "place.nearest" in an embeddable
-      if (end != null && !end.target().restricted()) {
+      if (end != null && !end.joined()) {
         // the to-one itself: its foreign key, recorded as the paths "toOne.<target id part>"
         tableOf.put(path, alias);
         toOnes.put(path, end.target());
@@ -222,7 +222,7 @@ public final class SqlWriter extends ConditionWriter {
     for (int dot = rest.lastIndexOf('.'); dot > 0; dot = rest.lastIndexOf('.', dot - 1)) {
       RowMapper.ToOne t = m.toOnes.get(rest.substring(0, dot));
       if (t != null) {
-        return t.target().restricted();
+        return t.joined();
       }
     }
     return false;
