@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.datajar.builder.fixtures.fallback.Berth;
 import dev.datajar.builder.fixtures.fallback.Capital;
+import dev.datajar.builder.fixtures.fallback.Dock;
 import dev.datajar.builder.fixtures.fallback.Nation;
+import dev.datajar.builder.fixtures.fallback.Pier;
 import dev.datajar.builder.fixtures.fallback.Pilot;
 import dev.datajar.builder.fixtures.fallback.Port;
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.HibernateProbe;
 import dev.datajar.runtime.Query;
+import dev.datajar.runtime.Store;
 import dev.datajar.runtime.Where;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -51,16 +54,17 @@ class ThroughHibernateTest {
     assertEquals(
         List.of(
             start
-                + "Berth"
+                + "Dock"
                 + through
-                + "one of its to-ones or collections leads to Port, which reads through Hibernate"
+                + "one of its to-ones or collections leads to Pier, which reads through Hibernate"
                 + end,
             start
-                + "Port"
+                + "Pier"
                 + through
-                + "its attribute 'nation' is a to-one that joins Nation on a column other than its"
-                + " id (referencedColumnName), which the row path does not read. Reference"
-                + " Nation's id, or keep the column as a basic attribute and look Nation up by it"
+                + "its collection 'bollards' has a part the row path does not read: a sort"
+                + " comparator it cannot construct, an @OrderBy other than the element's own"
+                + " columns, a key or index that is a formula or in another table, or a"
+                + " restriction it cannot add"
                 + end),
         warnings);
 
@@ -73,10 +77,11 @@ class ThroughHibernateTest {
                 .cacheDirectory(dir.resolve("cache"))
                 .dataSets("fallback")
                 .open()) {
-      for (Class<?> c : List.of(Pilot.class, Nation.class, Capital.class)) {
+      for (Class<?> c :
+          List.of(Pilot.class, Nation.class, Capital.class, Port.class, Berth.class)) {
         assertTrue(HibernateProbe.rowPath(ds, c), c.getSimpleName());
       }
-      for (Class<?> c : List.of(Port.class, Berth.class)) {
+      for (Class<?> c : List.of(Pier.class, Dock.class)) {
         assertFalse(HibernateProbe.rowPath(ds, c), c.getSimpleName());
       }
       assertEquals("Bo", ds.store(Pilot.class).get(2L).orElseThrow().name);
@@ -118,18 +123,37 @@ class ThroughHibernateTest {
           List.of("NO"),
           codes(ds.store(Nation.class).search(Query.where(Where.eq("capital", oslo)))));
       assertEquals(3, ds.store(Nation.class).count());
-      assertFalse(HibernateProbe.started(ds, "fallback"), "no Hibernate for these");
 
+      // A to-one joined on a unique column other than the target's id (Port.nation on iso3,
+      // Berth.port on name): the target by that column, and every path through it a join.
+      Store<Port> ports = ds.store(Port.class);
+      assertEquals("FR", ports.get(1L).orElseThrow().nation.code);
       assertEquals(
           List.of("Le Havre", "Marseille"),
-          ds
-              .store(Port.class)
-              .search(Query.where(Where.eq("nation.name", "France")).orderBy("name"))
-              .stream()
-              .map(p -> p.name)
+          names(ports.search(Query.where(Where.eq("nation.name", "France")).orderBy("name"))));
+      assertEquals(
+          List.of("Le Havre", "Marseille"),
+          names(ports.search(Query.where(Where.eq("nation", france)).orderBy("name"))));
+      assertEquals(
+          List.of("Bergen"), names(ports.search(Query.where(Where.eq("nation.code", "NO")))));
+      assertEquals(
+          List.of("Bergen", "Le Havre", "Marseille"),
+          names(ports.search(Query.all().orderByDesc("nation").orderBy("name"))));
+      Berth b7 = ds.store(Berth.class).get(11L).orElseThrow();
+      assertEquals("Bergen", b7.port.name);
+      assertEquals("Norway", b7.port.nation.name);
+      assertEquals(
+          List.of(10L),
+          ds.store(Berth.class).search(Query.where(Where.eq("port.nation.code", "FR"))).stream()
+              .map(b -> b.id)
               .toList());
+      assertFalse(HibernateProbe.started(ds, "fallback"), "no Hibernate for these");
+
+      Pier north = ds.store(Pier.class).get(20L).orElseThrow();
+      assertEquals("Bergen", north.port.name);
+      assertEquals(List.of("B100", "B1"), north.bollards);
       assertTrue(HibernateProbe.started(ds, "fallback"));
-      assertEquals("Norway", ds.store(Berth.class).get(11L).orElseThrow().port.nation.name);
+      assertEquals("Le Havre", ds.store(Dock.class).get(31L).orElseThrow().pier.port.name);
     }
 
     // The two sides of the one-to-one are under a manifest key of their own, which runtimes
@@ -147,6 +171,10 @@ class ThroughHibernateTest {
       assertEquals("Paris", france.capital.name);
       assertSame(france, france.capital.nation);
     }
+  }
+
+  private static List<String> names(List<Port> ports) {
+    return ports.stream().map(p -> p.name).toList();
   }
 
   private static List<String> codes(List<Nation> nations) {

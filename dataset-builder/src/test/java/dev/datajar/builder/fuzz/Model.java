@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
@@ -82,7 +83,7 @@ public final class Model {
     public final List<Map<String, Object>> rows = new ArrayList<>();
 
     /** Every source row, as the builder loads it (excluded rows and their to-ones included). */
-    public final List<Map<String, Object>> sourceRows;
+    public List<Map<String, Object>> sourceRows;
 
     /** The source rows the entity's class-level restriction excludes (S9); empty without one. */
     public final List<Map<String, Object>> excluded = new ArrayList<>();
@@ -245,6 +246,7 @@ public final class Model {
       entities.put(t, new Entity(t, rows.apply(t)));
     }
     List<Map.Entry<Entity, Field>> inverse = new ArrayList<>();
+    List<Map.Entry<Entity, Field>> otherKeys = new ArrayList<>();
     for (Entity e : entities.values()) {
       for (Field f : e.type.getFields()) {
         if (Modifier.isStatic(f.getModifiers())) {
@@ -268,6 +270,10 @@ public final class Model {
         } else if (f.isAnnotationPresent(ManyToOne.class)
             || f.isAnnotationPresent(OneToOne.class)) {
           e.attributes.put(f.getName(), toOne(f.getName(), f));
+          JoinColumn j = f.getAnnotation(JoinColumn.class);
+          if (j != null && !j.referencedColumnName().isEmpty()) {
+            otherKeys.add(Map.entry(e, f)); // its source holds that column's value, not the id
+          }
         } else if (f.isAnnotationPresent(ManyToMany.class)) {
           Class<?> element =
               (Class<?>) ((ParameterizedType) f.getGenericType()).getActualTypeArguments()[0];
@@ -297,6 +303,30 @@ public final class Model {
       // S3: a composite id breaks ties by its attributes in the alphabetical order of their names
       // (an @EmbeddedId's parts are named so that this is also their declaration order).
       e.ids.sort(null);
+    }
+    // A to-one joined on a unique column other than the id (referencedColumnName, a column named
+    // as its attribute): the source holds that column's value; a row holds the target's id.
+    for (Map.Entry<Entity, Field> x : otherKeys) {
+      Entity e = x.getKey();
+      String path = x.getValue().getName();
+      Entity target = e.attributes.get(path).target();
+      String column = x.getValue().getAnnotation(JoinColumn.class).referencedColumnName();
+      List<Map<String, Object>> read = new ArrayList<>();
+      for (Map<String, Object> source : e.sourceRows) {
+        Map<String, Object> row = new LinkedHashMap<>(source);
+        Object value = source.get(path);
+        if (value != null) {
+          row.put(
+              path,
+              target.sourceRows.stream()
+                  .filter(t -> value.equals(t.get(column)))
+                  .map(target::id)
+                  .findFirst()
+                  .orElseThrow(() -> new IllegalStateException(target.name() + " " + value)));
+        }
+        read.add(Collections.unmodifiableMap(row));
+      }
+      e.sourceRows = List.copyOf(read);
     }
     // S9: the ids each restriction excludes, then every entity's rows as a store reads them.
     Map<Entity, Set<Object>> excludedIds = new HashMap<>();

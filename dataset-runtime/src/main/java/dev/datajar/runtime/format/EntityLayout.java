@@ -145,6 +145,15 @@ public record EntityLayout(
     return collections.stream().anyMatch(c -> c.kind().equals(CollectionLayout.ONE));
   }
 
+  /**
+   * True if a to-one joins its target on a unique column other than the target's id ({@link
+   * Member#referencesOther()}): runtimes before it would look the value up as the target's id, so
+   * the manifest keeps these layouts apart again.
+   */
+  public boolean otherKeys() {
+    return attributes.stream().anyMatch(Member::referencesOther);
+  }
+
   /** True if the id is an {@code @IdClass}: its parts are attributes of the entity itself. */
   public boolean idClass() {
     return id.isComposite() && id.attribute() == null;
@@ -363,9 +372,25 @@ public record EntityLayout(
       String setter,
       boolean field,
       String embeddable,
-      List<Member> parts) {
+      List<Member> parts,
+      String targetColumn) {
     public Member {
       parts = List.copyOf(parts);
+    }
+
+    /** A member whose to-one (if it is one) references its target's id. */
+    public Member(
+        String attribute,
+        String column,
+        String codec,
+        String target,
+        String declaringClass,
+        String setter,
+        boolean field,
+        String embeddable,
+        List<Member> parts) {
+      this(
+          attribute, column, codec, target, declaringClass, setter, field, embeddable, parts, null);
     }
 
     /** A column. */
@@ -383,6 +408,15 @@ public record EntityLayout(
     /** True for an embeddable or a composite id: {@link #parts()} instead of a column. */
     public boolean isComposite() {
       return embeddable != null;
+    }
+
+    /**
+     * True for a to-one that joins its target on a unique column other than its id ({@code
+     * referencedColumnName}): {@link #column()} holds that column's value, {@link #targetColumn()}
+     * names it in the target's table.
+     */
+    public boolean referencesOther() {
+      return targetColumn != null;
     }
 
     /** True for a to-one whose target has a composite id: its key columns are {@link #parts()}. */

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.hibernate.annotations.SQLJoinTableRestriction;
 import org.hibernate.annotations.SQLRestriction;
@@ -80,6 +81,7 @@ final class LayoutReader {
   static List<EntityLayout> read(
       SessionFactoryImplementor sf,
       BiFunction<String, String, Codec> codecOf,
+      BiPredicate<String, String> unique,
       Map<String, String> why) {
     Map<String, String> ids = new HashMap<>(); // each entity's id attribute, by class name
     sf.getMappingMetamodel()
@@ -91,7 +93,7 @@ final class LayoutReader {
         .forEachEntityDescriptor(
             p -> {
               Reason reason = new Reason();
-              layout(sf, p, codecOf, ids, reason)
+              layout(sf, p, codecOf, unique, ids, reason)
                   .ifPresentOrElse(
                       layouts::add,
                       () ->
@@ -170,12 +172,9 @@ final class LayoutReader {
         return new Kind(
             "a to-one that joins "
                 + target
-                + " on a column other than its id (referencedColumnName)",
-            "Reference "
-                + target
-                + "'s id, or keep the column as a basic attribute and look "
-                + target
-                + " up by it");
+                + " on columns other than its id (referencedColumnName) that are not one unique"
+                + " column of its table, or on a target with a restriction",
+            "Make the column unique (@Column(unique = true)), or reference " + target + "'s id");
       }
       return new Kind(
           "a to-one to " + target + " whose key columns are formulas or in another table", null);
@@ -213,6 +212,7 @@ final class LayoutReader {
       SessionFactoryImplementor sf,
       EntityPersister p,
       BiFunction<String, String, Codec> codecOf,
+      BiPredicate<String, String> unique,
       Map<String, String> ids,
       Reason why) {
     if (p.hasSubclasses() || p.getSuperMappingType() != null) {
@@ -279,7 +279,12 @@ final class LayoutReader {
         collections.add(one.get());
         continue;
       }
-      Optional<EntityLayout.Member> m = attribute(a, table, codecOf);
+      Optional<EntityLayout.Member> m =
+          a instanceof ToOneAttributeMapping t
+                  && t.getSideNature() == ForeignKeyDescriptor.Nature.KEY
+                  && !t.isReferenceToPrimaryKey()
+              ? otherKey(sf, t, table, codecOf, unique)
+              : attribute(a, table, codecOf);
       if (m.isEmpty()) {
         return why.none(what(a, table).sentence("its attribute '" + a.getAttributeName() + "'"));
       }
@@ -625,6 +630,57 @@ final class LayoutReader {
             mapKey,
             sort,
             restriction));
+  }
+
+  /**
+   * A to-one that joins its target on a unique column other than its id ({@code
+   * referencedColumnName}): its foreign key column, recorded with the target's column ({@link
+   * EntityLayout.Member#targetColumn()}). Empty unless both are one column of their tables (no
+   * formula), the target's column is unique ({@code unique}: its primary key or a unique index of
+   * that column alone) and the target has no restriction.
+   */
+  // Hibernate 7.4 marks Setter for removal, but PropertyAccess still hands out nothing else.
+  @SuppressWarnings("removal")
+  private static Optional<EntityLayout.Member> otherKey(
+      SessionFactoryImplementor sf,
+      ToOneAttributeMapping t,
+      String table,
+      BiFunction<String, String, Codec> codecOf,
+      BiPredicate<String, String> unique) {
+    ForeignKeyDescriptor fk = t.getForeignKeyDescriptor();
+    EntityMappingType target = t.getAssociatedEntityMappingType();
+    if (t.getPropertyAccess() == null
+        || !(fk.getKeyPart() instanceof BasicValuedModelPart k)
+        || !(fk.getTargetPart() instanceof BasicValuedModelPart r)
+        || k.isFormula()
+        || r.isFormula()
+        || !table.equals(k.getContainingTableExpression())
+        || !(target.getEntityPersister() instanceof AbstractEntityPersister persister)
+        || !persister.getTableName().equals(r.getContainingTableExpression())
+        || !unique.test(persister.getTableName(), r.getSelectionExpression())
+        || restricted(sf, target.getEntityName())) {
+      return Optional.empty();
+    }
+    return member(
+            t.getAttributeName(),
+            k,
+            target.getMappedJavaType().getJavaTypeClass().getName(),
+            t.getPropertyAccess().getSetter(),
+            table,
+            codecOf)
+        .map(
+            m ->
+                new EntityLayout.Member(
+                    m.attribute(),
+                    m.column(),
+                    m.codec(),
+                    m.target(),
+                    m.declaringClass(),
+                    m.setter(),
+                    m.field(),
+                    null,
+                    List.of(),
+                    TableModel.unquote(r.getSelectionExpression())));
   }
 
   /**

@@ -39,6 +39,13 @@ final class ManifestJson {
    */
   static final String ONE_TO_ONE_LAYOUTS = "oneToOneLayouts";
 
+  /**
+   * The key of the layouts with a to-one that joins its target on a unique column other than its id
+   * ({@link EntityLayout#otherKeys()}), and of those whose targets are under it: runtimes that read
+   * {@value #ONE_TO_ONE_LAYOUTS} only would look the column's value up as the target's id.
+   */
+  static final String OTHER_KEY_LAYOUTS = "otherKeyLayouts";
+
   private ManifestJson() {}
 
   static byte[] write(Manifest m) {
@@ -102,6 +109,11 @@ final class ManifestJson {
       if (!oneToOne.isEmpty()) {
         layouts(g, ONE_TO_ONE_LAYOUTS, oneToOne);
       }
+      List<EntityLayout> otherKeys =
+          m.layouts().stream().filter(l -> keys.get(l.entity()) == 5).toList();
+      if (!otherKeys.isEmpty()) {
+        layouts(g, OTHER_KEY_LAYOUTS, otherKeys);
+      }
       g.writeStringField("sqliteVersion", m.sqliteVersion());
       g.writeStringField("datajarVersion", m.datajarVersion());
       g.writeArrayFieldStart("sources");
@@ -136,21 +148,24 @@ final class ManifestJson {
    * {@code @SQLRestriction}; {@link EntityLayout#compositeReferenceParts()}: to-ones to composite
    * keys inside keys, embeddables and collection elements; {@link EntityLayout#postLoad()}:
    * {@code @PostLoad} callbacks), 4 {@value #ONE_TO_ONE_LAYOUTS} ({@link
-   * EntityLayout#inverseOnes()}); a layout whose to-one or collection target goes under a later key
-   * goes there too (a plain entity with a to-one to an {@code extendedLayouts} entity under {@code
-   * extendedLayouts}), so a runtime that reads only the earlier keys never meets a target it has no
-   * layout for (its mappers would have no mapper for the target).
+   * EntityLayout#inverseOnes()}), 5 {@value #OTHER_KEY_LAYOUTS} ({@link EntityLayout#otherKeys()});
+   * a layout whose to-one or collection target goes under a later key goes there too (a plain
+   * entity with a to-one to an {@code extendedLayouts} entity under {@code extendedLayouts}), so a
+   * runtime that reads only the earlier keys never meets a target it has no layout for (its mappers
+   * would have no mapper for the target).
    */
   private static Map<String, Integer> keys(List<EntityLayout> layouts) {
     Map<String, Integer> keys = new HashMap<>();
     for (EntityLayout l : layouts) {
       keys.put(
           l.entity(),
-          l.inverseOnes()
-              ? 4
-              : l.restricted() || l.compositeReferenceParts() || l.postLoad()
-                  ? 3
-                  : l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
+          l.otherKeys()
+              ? 5
+              : l.inverseOnes()
+                  ? 4
+                  : l.restricted() || l.compositeReferenceParts() || l.postLoad()
+                      ? 3
+                      : l.later() || l.toOneParts() ? 2 : l.plain() ? 0 : 1);
     }
     boolean changed = true;
     while (changed) {
@@ -255,6 +270,9 @@ final class ManifestJson {
     if (a.target() != null) {
       g.writeStringField("target", a.target());
     }
+    if (a.targetColumn() != null) {
+      g.writeStringField("targetColumn", a.targetColumn());
+    }
     if (a.declaringClass() != null) {
       g.writeStringField("declaredBy", a.declaringClass());
       g.writeStringField(a.field() ? "field" : "setter", a.setter());
@@ -319,6 +337,7 @@ final class ManifestJson {
     recorded.addAll(objects(root, "laterLayouts"));
     recorded.addAll(objects(root, NEWER_LAYOUTS));
     recorded.addAll(objects(root, ONE_TO_ONE_LAYOUTS));
+    recorded.addAll(objects(root, OTHER_KEY_LAYOUTS));
     for (Map<String, Object> l : recorded) {
       List<EntityLayout.Member> attributes = new ArrayList<>();
       for (Map<String, Object> a : objects(l, "attributes")) {
@@ -413,7 +432,8 @@ final class ManifestJson {
         text(a, field ? "field" : "setter"),
         field,
         embeddable,
-        parts);
+        parts,
+        text(a, "targetColumn"));
   }
 
   // A small tree of the document: objects, arrays, strings, numbers (as long), booleans, null.

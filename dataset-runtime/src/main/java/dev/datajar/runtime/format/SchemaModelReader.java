@@ -63,8 +63,23 @@ final class SchemaModelReader {
     Map<String, String> throughHibernate = new HashMap<>();
     List<EntityLayout> layouts =
         LayoutReader.read(
-            sf, (table, column) -> r.codecs.get(key(table, column)), throughHibernate);
+            sf,
+            (table, column) -> r.codecs.get(key(table, column)),
+            (table, column) -> unique(tables, table, column),
+            throughHibernate);
     return new SchemaModel(dataSet, tables, layouts, throughHibernate);
+  }
+
+  /** True if {@code column} alone is the primary key or a unique index of {@code table}. */
+  private static boolean unique(List<TableModel> tables, String table, String column) {
+    List<String> one = List.of(TableModel.unquote(column));
+    for (TableModel t : tables) {
+      if (t.name().equalsIgnoreCase(TableModel.unquote(table))) {
+        return t.primaryKey().equals(one)
+            || t.indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(one));
+      }
+    }
+    return false;
   }
 
   private static String key(String table, String column) {

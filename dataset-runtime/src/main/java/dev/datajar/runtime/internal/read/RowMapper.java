@@ -69,6 +69,7 @@ public final class RowMapper<T> {
     Codec[] keyCodecs; // a to-one to a composite id: its key columns' (codec null), else null
     List<String> keyColumns; // and those columns, quoted
     RowMapper<?> targetMapper;
+    String targetColumn; // quoted: a to-one joined on this unique column, not the target's id
 
     Column(
         Codec codec,
@@ -141,9 +142,21 @@ public final class RowMapper<T> {
    * A to-one: the quoted foreign key columns here (one, or a composite id's, in the order of the
    * target's {@link #idColumns}), and the target's mapper.
    */
-  record ToOne(List<String> columns, RowMapper<?> target, List<String> ownerIdColumns) {
+  record ToOne(
+      List<String> columns,
+      RowMapper<?> target,
+      List<String> ownerIdColumns,
+      List<String> targetColumns) {
     ToOne(List<String> columns, RowMapper<?> target) {
-      this(columns, target, null);
+      this(columns, target, null, null);
+    }
+
+    /**
+     * A to-one joined on unique columns of its target other than its id ({@code
+     * referencedColumnName}): {@code columns} here hold the values of {@code targetColumns}.
+     */
+    static ToOne otherKey(List<String> columns, RowMapper<?> target, List<String> targetColumns) {
+      return new ToOne(columns, target, null, targetColumns);
     }
 
     /**
@@ -151,7 +164,7 @@ public final class RowMapper<T> {
      * key columns, which hold this entity's id ({@code ownerIdColumns}, in the same order).
      */
     static ToOne inverse(List<String> columns, RowMapper<?> target, List<String> ownerIdColumns) {
-      return new ToOne(columns, target, ownerIdColumns);
+      return new ToOne(columns, target, ownerIdColumns, null);
     }
 
     /** True for the inverse side of a one-to-one: its foreign key is in the target's table. */
@@ -161,10 +174,11 @@ public final class RowMapper<T> {
 
     /**
      * True if a path through it reads the joined target even for the target's id: the inverse side
-     * of a one-to-one (no foreign key here), or a target with a restriction (docs/queries.md, S9).
+     * of a one-to-one (no foreign key here), a to-one joined on another column than the target's id
+     * (its value is not the id), or a target with a restriction (docs/queries.md, S9).
      */
     boolean joined() {
-      return inverse() || target.restricted();
+      return inverse() || targetColumns != null || target.restricted();
     }
 
     /**
@@ -178,8 +192,8 @@ public final class RowMapper<T> {
           sb.append(columns.get(i)).append(" = ").append(from).append('.');
           sb.append(ownerIdColumns.get(i));
         } else {
-          sb.append(target.idColumns.get(i)).append(" = ").append(from).append('.');
-          sb.append(columns.get(i));
+          List<String> on = targetColumns != null ? targetColumns : target.idColumns;
+          sb.append(on.get(i)).append(" = ").append(from).append('.').append(columns.get(i));
         }
       }
       return sb.toString();
@@ -241,6 +255,10 @@ public final class RowMapper<T> {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
   private final Set<Object> misses = ConcurrentHashMap.newKeySet();
+
+  /** Ids found by {@link #loadByOther}, by (column, value); {@link #NO_ROW} for none. */
+  private final Map<List<Object>, Object> idsByOther = new ConcurrentHashMap<>();
+
   private final int cacheSize;
 
   /**
@@ -356,6 +374,7 @@ public final class RowMapper<T> {
       }
       Codec codec = flavour.codec(Codec.of(m.codec(), loader));
       columns[i] = new Column(codec, index, set.setter(), set.primitive(), m.target(), null);
+      columns[i].targetColumn = m.referencesOther() ? TableModel.quote(m.targetColumn()) : null;
       addColumn(m.target() == null ? m.attribute() : null, m.column(), codec);
       index += codec.width();
       any |= m.target() != null;
@@ -472,6 +491,14 @@ public final class RowMapper<T> {
               new SqlWriter.Col(c.keyColumns.get(k), c.keyCodecs[k]));
         }
         toOnes.put(m.attribute(), new ToOne(c.keyColumns, c.targetMapper));
+      } else if (c.target != null && c.targetColumn != null) {
+        // joined on another unique column: every path through it, its id too, is a join
+        c.targetMapper = byEntity.get(c.target);
+        EntityLayout.Member m = layout.attributes().get(i);
+        toOnes.put(
+            m.attribute(),
+            ToOne.otherKey(
+                List.of(TableModel.quote(m.column())), c.targetMapper, List.of(c.targetColumn)));
       } else if (c.target != null) {
         c.targetMapper = byEntity.get(c.target);
         EntityLayout.Member m = layout.attributes().get(i);
@@ -558,6 +585,51 @@ public final class RowMapper<T> {
       return key.flatten(parts); // a to-one to a composite key: its id's leaves
     }
     return key == null ? parts.get(0) : key.keyOf(parts.get(0), type);
+  }
+
+  /**
+   * The entity whose unique column {@code column} (quoted) holds {@code value}, bound with {@code
+   * codec}, within a call ({@code seen} its identity map), or null if no row: for a to-one joined
+   * on that column ({@code referencedColumnName}). The id found is remembered by value (a bounded
+   * map, emptied when full), the row then read by id as any target's is.
+   */
+  T loadByOther(
+      String column,
+      Codec codec,
+      Object value,
+      Map<Object, Object> seen,
+      FastConnections connections,
+      FastConnections.Slot slot) {
+    List<Object> key = List.of(column, EntityModel.idKey(value));
+    Object id = idsByOther.get(key);
+    if (id == null) {
+      String sql = selectList + " from " + table + " where " + column + " = ?";
+      try {
+        id =
+            slot != null
+                ? idByOther(slot, sql, codec, value)
+                : connections.use(s -> idByOther(s, sql, codec, value));
+      } catch (SQLException e) {
+        throw QueryTimeLimit.failure(
+            "get of " + type.getSimpleName() + " by " + column + " " + value,
+            e,
+            "cannot read " + type.getSimpleName() + " by " + column + ": " + e.getMessage());
+      }
+      if (idsByOther.size() >= CACHE_SIZE) {
+        idsByOther.clear();
+      }
+      idsByOther.put(key, id);
+    }
+    return id == NO_ROW ? null : load(id, seen, connections, slot);
+  }
+
+  private Object idByOther(FastConnections.Slot slot, String sql, Codec codec, Object value)
+      throws SQLException {
+    PreparedStatement ps = slot.statement(sql, sql);
+    codec.bind(ps, 1, value);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? readId(rs) : NO_ROW;
+    }
   }
 
   /** A target's entity within a call ({@code seen} its identity map), or null if no row. */
@@ -688,7 +760,9 @@ public final class RowMapper<T> {
         }
         continue;
       }
-      if (c.targetMapper != null) {
+      if (c.targetColumn != null) {
+        v = c.targetMapper.loadByOther(c.targetColumn, c.codec, v, seen, connections, slot);
+      } else if (c.targetMapper != null) {
         v = c.targetMapper.load(v, seen, connections, slot);
       } else if (c.embedded != null) {
         v = c.embedded.build((Object[]) v, seen, connections, slot);
