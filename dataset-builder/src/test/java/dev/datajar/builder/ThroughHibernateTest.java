@@ -63,7 +63,8 @@ class ThroughHibernateTest {
                 + through
                 + "its collection 'bollards' has a part the row path does not read: a sort"
                 + " comparator it cannot construct, an @OrderBy other than the element's own"
-                + " columns, a key or index that is a formula or in another table, or a"
+                + " columns or an @SQLOrder, a key or index that is a formula or in another table,"
+                + " or a"
                 + " restriction it cannot add"
                 + end),
         warnings);

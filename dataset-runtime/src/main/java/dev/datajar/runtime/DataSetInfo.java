@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param entities the names of the dataset's entity classes
  * @param builtAt when the jar was built: the time stamp of the manifest's entry in the jar, which a
  *     reproducible build sets to {@code project.build.outputTimestamp}; {@code null} when not read
- *     from a jar (as {@link #artifact}) (the manifest itself records no time, so that a rebuild
+ *     from a jar, as {@link #artifact} is (the manifest itself records no time, so that a rebuild
  *     gives the same bytes)
  * @param datajarVersion the datajar version that built the dataset (manifest), or {@code null}
  * @param source where the dataset was opened from: the resource URL inside its jar or class folder,

@@ -258,7 +258,8 @@ final class LayoutReader {
               "its collection '"
                   + a.getAttributeName()
                   + "' has a part the row path does not read: a sort comparator it cannot"
-                  + " construct, an @OrderBy other than the element's own columns, a key or index"
+                  + " construct, an @OrderBy other than the element's own columns or an"
+                  + " @SQLOrder, a key or index"
                   + " that is a formula or in another table, or a restriction it cannot add");
         }
         collections.add(c.get());
@@ -716,26 +717,7 @@ final class LayoutReader {
       return Optional.empty();
     }
     Codec keyCodec = key == null ? null : codecOf.apply(table, key.getSelectionExpression());
-    Optional<EntityLayout.Member> element;
-    if (target.getIdentifierMapping() instanceof CompositeIdentifierMapping) {
-      element = compositeElement(target, null, table, codecOf);
-    } else if (target.getIdentifierMapping() instanceof BasicEntityIdentifierMapping k
-        && !k.isFormula()
-        && table.equals(k.getContainingTableExpression())
-        && codecOf.apply(table, k.getSelectionExpression()) != null) {
-      element =
-          Optional.of(
-              new EntityLayout.Member(
-                  null,
-                  TableModel.unquote(k.getSelectionExpression()),
-                  codecOf.apply(table, k.getSelectionExpression()).spec(),
-                  target.getMappedJavaType().getJavaTypeClass().getName(),
-                  null,
-                  null,
-                  false));
-    } else {
-      element = Optional.empty();
-    }
+    Optional<EntityLayout.Member> element = targetId(target, table, codecOf);
     Member m = setterMember(t.getPropertyAccess().getSetter());
     if ((key != null && keyCodec == null) || element.isEmpty() || m == null) {
       return Optional.empty();
@@ -959,16 +941,40 @@ final class LayoutReader {
   }
 
   /**
+   * A one-to-many's (or an inverse one-to-one's) element: the target's id, in {@code table}, the
+   * target's own; its columns for a composite id. Empty if a column is a formula, lies elsewhere or
+   * has no codec.
+   */
+  private static Optional<EntityLayout.Member> targetId(
+      EntityMappingType target, String table, BiFunction<String, String, Codec> codecOf) {
+    if (target.getIdentifierMapping() instanceof CompositeIdentifierMapping) {
+      return compositeElement(target, null, table, codecOf);
+    }
+    if (!(target.getIdentifierMapping() instanceof BasicEntityIdentifierMapping k)
+        || k.isFormula()
+        || !table.equals(k.getContainingTableExpression())) {
+      return Optional.empty();
+    }
+    Codec codec = codecOf.apply(table, k.getSelectionExpression());
+    return codec == null
+        ? Optional.empty()
+        : Optional.of(
+            new EntityLayout.Member(
+                null,
+                TableModel.unquote(k.getSelectionExpression()),
+                codec.spec(),
+                target.getMappedJavaType().getJavaTypeClass().getName(),
+                null,
+                null,
+                false));
+  }
+
+  /**
    * A collection's element: a basic column, an embeddable (its to-ones too), a many-to-many's
    * target key (in the join table), or a one-to-many's target id (in the target's own table).
    */
   private static Optional<EntityLayout.Member> element(
       CollectionPart part, String table, BiFunction<String, String, Codec> codecOf) {
-    if (part instanceof OneToManyCollectionPart e
-        && e.getAssociatedEntityMappingType().getIdentifierMapping()
-            instanceof CompositeIdentifierMapping) {
-      return compositeElement(e.getAssociatedEntityMappingType(), null, table, codecOf);
-    }
     if (part instanceof ManyToManyCollectionPart e
         && e.isReferenceToPrimaryKey()
         && !(e.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart)) {
@@ -976,24 +982,7 @@ final class LayoutReader {
           e.getAssociatedEntityMappingType(), e.getForeignKeyDescriptor(), table, codecOf);
     }
     if (part instanceof OneToManyCollectionPart e) {
-      EntityMappingType target = e.getAssociatedEntityMappingType();
-      if (!(target.getIdentifierMapping() instanceof BasicEntityIdentifierMapping k)
-          || k.isFormula()
-          || !table.equals(k.getContainingTableExpression())) {
-        return Optional.empty();
-      }
-      Codec codec = codecOf.apply(table, k.getSelectionExpression());
-      return codec == null
-          ? Optional.empty()
-          : Optional.of(
-              new EntityLayout.Member(
-                  null,
-                  TableModel.unquote(k.getSelectionExpression()),
-                  codec.spec(),
-                  target.getMappedJavaType().getJavaTypeClass().getName(),
-                  null,
-                  null,
-                  false));
+      return targetId(e.getAssociatedEntityMappingType(), table, codecOf);
     }
     if (part instanceof ManyToManyCollectionPart e) {
       if (!e.isReferenceToPrimaryKey()
