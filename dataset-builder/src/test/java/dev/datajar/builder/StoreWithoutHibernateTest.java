@@ -138,7 +138,16 @@ class StoreWithoutHibernateTest {
     for (Map.Entry<String, String> e : entries) {
       out.put(e.getKey(), e.getValue());
     }
-    for (String entity : List.of("fallback/Port ", "fallback/Berth ")) {
+    for (String call : List.of("search", "count", "first", "stream")) {
+      for (int q = 2; q <= 4; q++) {
+        out.put(
+            "fallback/Lock " + call + "(query " + q + ":",
+            "an entity compared with the inverse side of a one-to-one of an entity with a"
+                + " composite key: Hibernate 7.4 fails an assertion (SqmUtil.createValueBindings)"
+                + " binding it (S1; ThroughHibernateTest)");
+      }
+    }
+    for (String entity : List.of("fallback/Port ", "fallback/Berth ", "fallback/Sluice ")) {
       for (String call : List.of("search", "count", "first", "stream")) {
         for (int q = 2; q <= 4; q++) {
           out.put(
@@ -324,7 +333,7 @@ class StoreWithoutHibernateTest {
       Map<String, String> out, String what, java.util.function.Supplier<String> s) {
     try {
       out.put(what, s.get());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError e) { // Hibernate's own assertions (-ea) too
       out.put(what, "threw " + e.getClass().getSimpleName());
     }
   }

@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.datajar.builder.fixtures.fallback.Berth;
 import dev.datajar.builder.fixtures.fallback.Capital;
 import dev.datajar.builder.fixtures.fallback.Dock;
+import dev.datajar.builder.fixtures.fallback.Keeper;
+import dev.datajar.builder.fixtures.fallback.Lock;
 import dev.datajar.builder.fixtures.fallback.Nation;
 import dev.datajar.builder.fixtures.fallback.Pier;
 import dev.datajar.builder.fixtures.fallback.Pilot;
 import dev.datajar.builder.fixtures.fallback.Port;
+import dev.datajar.builder.fixtures.fallback.Sluice;
 import dev.datajar.runtime.Criterion;
 import dev.datajar.runtime.DataSets;
 import dev.datajar.runtime.HibernateProbe;
@@ -79,7 +82,15 @@ class ThroughHibernateTest {
                 .dataSets("fallback")
                 .open()) {
       for (Class<?> c :
-          List.of(Pilot.class, Nation.class, Capital.class, Port.class, Berth.class)) {
+          List.of(
+              Pilot.class,
+              Nation.class,
+              Capital.class,
+              Port.class,
+              Berth.class,
+              Lock.class,
+              Keeper.class,
+              Sluice.class)) {
         assertTrue(HibernateProbe.rowPath(ds, c), c.getSimpleName());
       }
       for (Class<?> c : List.of(Pier.class, Dock.class)) {
@@ -148,6 +159,29 @@ class ThroughHibernateTest {
           ds.store(Berth.class).search(Query.where(Where.eq("port.nation.code", "FR"))).stream()
               .map(b -> b.id)
               .toList());
+      // The same with a composite key: the inverse side of a one-to-one whose owner has an
+      // @IdClass, and a to-one joined on a unique column of such an entity.
+      Store<Lock> locks = ds.store(Lock.class);
+      Lock holtenau = locks.get(new Lock.Key("Kiel", 1)).orElseThrow();
+      assertEquals("Ann", holtenau.keeper.name);
+      assertSame(holtenau, holtenau.keeper.lock);
+      assertNull(locks.get(new Lock.Key("Kiel", 2)).orElseThrow().keeper);
+      assertEquals(
+          List.of("Kiel 1", "Kiel 2"),
+          locks
+              .search(
+                  Query.where(
+                      Where.or(Where.eq("keeper", holtenau.keeper), Where.isNull("keeper.name"))))
+              .stream()
+              .map(l -> l.canal + " " + l.number)
+              .toList());
+      Store<Sluice> sluices = ds.store(Sluice.class);
+      assertEquals(List.of(1L, 4L), ids(sluices.search(Query.where(Where.eq("lock", holtenau)))));
+      assertEquals(List.of(3L), ids(sluices.search(Query.where(Where.isNull("lock")))));
+      assertEquals(List.of(3L, 1L, 4L, 2L), ids(sluices.search(Query.all().orderBy("lock"))));
+      assertEquals(
+          List.of(1L, 2L, 4L), ids(sluices.search(Query.where(Where.eq("lock.number", 1)))));
+      assertEquals("Bea", sluices.get(2L).orElseThrow().lock.keeper.name);
       assertFalse(HibernateProbe.started(ds, "fallback"), "no Hibernate for these");
 
       Pier north = ds.store(Pier.class).get(20L).orElseThrow();
@@ -172,6 +206,10 @@ class ThroughHibernateTest {
       assertEquals("Paris", france.capital.name);
       assertSame(france, france.capital.nation);
     }
+  }
+
+  private static List<Long> ids(List<Sluice> sluices) {
+    return sluices.stream().map(x -> x.id).toList();
   }
 
   private static List<String> names(List<Port> ports) {
