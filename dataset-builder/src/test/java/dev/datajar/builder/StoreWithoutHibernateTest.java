@@ -74,13 +74,6 @@ class StoreWithoutHibernateTest {
    */
   private static final Map<String, String> HIBERNATE_INCOHERENT =
       incoherent(
-          inverseOrder("search"),
-          inverseOrder("first"),
-          inverseOrder("stream"),
-          inverseOr("search"),
-          inverseOr("count"),
-          inverseOr("first"),
-          inverseOr("stream"),
           Map.entry(
               "restricted/Piece count",
               "derived identity to a restricted entity: Hibernate counts the rows whose key part its"
@@ -138,16 +131,7 @@ class StoreWithoutHibernateTest {
     for (Map.Entry<String, String> e : entries) {
       out.put(e.getKey(), e.getValue());
     }
-    for (String call : List.of("search", "count", "first", "stream")) {
-      for (int q = 2; q <= 4; q++) {
-        out.put(
-            "fallback/Lock " + call + "(query " + q + ":",
-            "an entity compared with the inverse side of a one-to-one of an entity with a"
-                + " composite key: Hibernate 7.4 fails an assertion (SqmUtil.createValueBindings)"
-                + " binding it (S1; ThroughHibernateTest)");
-      }
-    }
-    for (String entity : List.of("fallback/Port ", "fallback/Berth ", "fallback/Sluice ")) {
+    for (String entity : List.of("fallback/Sluice ")) {
       for (String call : List.of("search", "count", "first", "stream")) {
         for (int q = 2; q <= 4; q++) {
           out.put(
@@ -159,30 +143,6 @@ class StoreWithoutHibernateTest {
       }
     }
     return out;
-  }
-
-  /**
-   * {@code call} of the probe ordered through the inverse side of a one-to-one (query 1, {@link
-   * #probes}): Hibernate orders by it through an inner join and drops the rows without a target,
-   * which its count keeps; the row path keeps them, as a left join (S1; ThroughHibernateTest).
-   */
-  private static Map.Entry<String, String> inverseOrder(String call) {
-    return Map.entry(
-        "fallback/Nation " + call + "(query 1:",
-        "an order through the inverse side of a one-to-one: Hibernate's inner join drops the"
-            + " nations without a capital (S1; ThroughHibernateTest)");
-  }
-
-  /**
-   * {@code call} of the probe that compares the inverse side of a one-to-one with an entity, or'ed
-   * with a null test (query 2, {@link #probes}): Hibernate's comparison joins it as an inner join,
-   * so the null test's rows are lost; the row path keeps them (S1; ThroughHibernateTest).
-   */
-  private static Map.Entry<String, String> inverseOr(String call) {
-    return Map.entry(
-        "fallback/Nation " + call + "(query 2:",
-        "an entity compared with the inverse side of a one-to-one: Hibernate's inner join drops"
-            + " the nations without a capital from the whole condition (S1; ThroughHibernateTest)");
   }
 
   /** The most rows one search reads: some fixtures are large. */

@@ -7,6 +7,11 @@ import dev.datajar.runtime.format.EntityLayout;
 import dev.datajar.runtime.internal.core.ConditionWriter;
 import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.SqlFlavour;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -14,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Hibernate;
 
 /**
  * Turns a {@link Query} into HQL text with positional parameters.
@@ -85,6 +91,30 @@ public final class HqlWriter extends ConditionWriter {
 
   @Override
   protected void writeLeaf(Criterion c) {
+    EntityModel byId =
+        c instanceof Criterion.Compare || c instanceof Criterion.In ? joinedEnd(c) : null;
+    if (byId != null) {
+      // a to-one joined on another column, or an inverse one-to-one, compared with entities:
+      // their ids with its joined target's (Hibernate would bind the entity with the type of
+      // the foreign key, which here is not the id's)
+      path(c instanceof Criterion.Compare x ? x.attribute() : ((Criterion.In) c).attribute())
+          .append('.')
+          .append(byId.idAttribute());
+      if (c instanceof Criterion.Compare x) {
+        sb.append(' ').append(x.op().sql()).append(' ');
+        param(idOf(byId, model.coerce(x.attribute(), x.value())));
+      } else {
+        Criterion.In x = (Criterion.In) c;
+        List<Object> ids = new ArrayList<>(x.values().size());
+        for (Object v : x.values()) {
+          ids.add(idOf(byId, model.coerce(x.attribute(), v)));
+        }
+        sb.append(" in (");
+        param(ids);
+        sb.append(')');
+      }
+      return;
+    }
     if (c instanceof Criterion.Compare x) {
       operand(x.attribute()).append(' ').append(x.op().sql()).append(' ');
       param(value(x.attribute(), x.value()));
@@ -182,7 +212,8 @@ public final class HqlWriter extends ConditionWriter {
       boolean fkOnly =
           i == segments.length - 2
               && segments[i + 1].equals(t == null ? null : t.idAttribute())
-              && !restricted(t);
+              && !restricted(t)
+              && !joinedToOne(m, segments[i]);
       if (entity && !fkOnly) {
         walked = walked.isEmpty() ? nav : walked + "." + nav;
         alias = join(alias, nav, walked, t);
@@ -196,10 +227,11 @@ public final class HqlWriter extends ConditionWriter {
     String last = segments[segments.length - 1];
     String nav = rest.isEmpty() ? last : rest + "." + last;
     EntityModel end = m.attribute(last).target();
-    if (end != null && end.hqlName() != null && restricted(end)) {
+    if (end != null && end.hqlName() != null && (restricted(end) || joinedToOne(m, last))) {
       // A to-one to a restricted entity itself: its joined target, null where the restriction
       // excludes it, as the entity read has it (docs/queries.md, S9). Hibernate would compare or
-      // order by an inner join of it, or by the foreign key, depending on the condition.
+      // order by an inner join of it, or by the foreign key, depending on the condition. So is a
+      // to-one with no foreign key holding its target's id (joinedToOne), compared by its id.
       return sb.append(join(alias, nav, walked.isEmpty() ? nav : walked + "." + nav, end));
     }
     String key = end != null || at == model ? "" : keyCondition(at, alias, 0);
@@ -304,6 +336,89 @@ public final class HqlWriter extends ConditionWriter {
    * for its id, so that the to-one is null where the restriction excludes the row, as the entity
    * read has it on the row path (docs/queries.md, S9).
    */
+  /**
+   * The target of the to-one that {@code c}'s attribute ends in, if that to-one is {@link
+   * #joinedToOne} and its target has a single id attribute; else null. An empty {@code in} is left
+   * to the others.
+   */
+  private EntityModel joinedEnd(Criterion c) {
+    String attribute =
+        c instanceof Criterion.Compare x ? x.attribute() : ((Criterion.In) c).attribute();
+    if (c instanceof Criterion.In x && x.values().isEmpty()) {
+      return null;
+    }
+    int dot = attribute.lastIndexOf('.');
+    EntityModel owner = dot < 0 ? model : model.attribute(attribute.substring(0, dot)).target();
+    String last = attribute.substring(dot + 1);
+    EntityModel end = owner == null ? null : owner.attribute(last).target();
+    return end != null
+            && end.hqlName() != null
+            && end.idAttribute() != null
+            && joinedToOne(owner, last)
+        ? end
+        : null;
+  }
+
+  /** The id of {@code entity}, an instance of {@code target}'s class (a proxy unwrapped). */
+  private static Object idOf(EntityModel target, Object entity) {
+    Object e = Hibernate.unproxy(entity);
+    for (Class<?> c = e.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      for (AnnotatedElement m : members(c, target.idAttribute())) {
+        try {
+          if (m instanceof Field f) {
+            f.setAccessible(true);
+            return f.get(e);
+          }
+          Method g = (Method) m;
+          g.setAccessible(true);
+          return g.invoke(e);
+        } catch (ReflectiveOperationException | RuntimeException x) {
+          throw new IllegalArgumentException("cannot read the id of " + entity + ": " + x, x);
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "cannot read the id '" + target.idAttribute() + "' of " + entity);
+  }
+
+  /**
+   * True if the to-one {@code attribute} of {@code owner} has no foreign key holding its target's
+   * id: the inverse side of a one-to-one ({@code mappedBy}), or one joined on another column
+   * ({@code referencedColumnName}). Compared or ordered as itself, it is its joined target, as on
+   * the row path (docs/queries.md, S1).
+   */
+  private static boolean joinedToOne(EntityModel owner, String attribute) {
+    for (Class<?> c = owner.javaType(); c != null && c != Object.class; c = c.getSuperclass()) {
+      for (AnnotatedElement e : members(c, attribute)) {
+        OneToOne one = e.getAnnotation(OneToOne.class);
+        JoinColumn join = e.getAnnotation(JoinColumn.class);
+        if ((one != null && !one.mappedBy().isEmpty())
+            || (join != null && !join.referencedColumnName().isEmpty())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The field and the getter named for {@code attribute} declared by {@code c}, if any. */
+  private static List<AnnotatedElement> members(Class<?> c, String attribute) {
+    List<AnnotatedElement> out = new ArrayList<>();
+    for (Field f : c.getDeclaredFields()) {
+      if (f.getName().equals(attribute)) {
+        out.add(f);
+      }
+    }
+    String getter = Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1);
+    for (Method m : c.getDeclaredMethods()) {
+      if (m.getParameterCount() == 0
+          && (m.getName().equals("get" + getter) || m.getName().equals("is" + getter))) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
   private static boolean restricted(EntityModel target) {
     return restricted(target, 0);
   }
