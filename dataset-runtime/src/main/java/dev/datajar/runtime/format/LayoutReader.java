@@ -103,12 +103,11 @@ final class LayoutReader {
                                   ? "it is mapped in a way the row path does not read"
                                   : reason.text));
             });
-    Map<String, EntityLayout> before = new HashMap<>();
-    layouts.forEach(l -> before.put(l.entity(), l));
+    List<EntityLayout> before = new ArrayList<>(layouts);
     ManifestJson.leaveOutMissingTargets(layouts);
     Set<String> kept = new HashSet<>();
     layouts.forEach(l -> kept.add(l.entity()));
-    for (EntityLayout l : before.values()) {
+    for (EntityLayout l : before) {
       if (!kept.contains(l.entity())) {
         // A target of its to-ones or collections lost its layout (first the ones with a reason).
         String target =
@@ -950,20 +949,30 @@ final class LayoutReader {
     if (target.getIdentifierMapping() instanceof CompositeIdentifierMapping) {
       return compositeElement(target, null, table, codecOf);
     }
-    if (!(target.getIdentifierMapping() instanceof BasicEntityIdentifierMapping k)
-        || k.isFormula()
-        || !table.equals(k.getContainingTableExpression())) {
+    return target.getIdentifierMapping() instanceof BasicEntityIdentifierMapping k
+        ? column(k, target.getMappedJavaType().getJavaTypeClass().getName(), table, codecOf)
+        : Optional.empty();
+  }
+
+  /**
+   * A column of {@code table} with no attribute of its own (an element, a key, a target's id),
+   * leading to the entity class {@code target} or to none (null); empty if it is a formula, lies in
+   * another table or has no codec.
+   */
+  private static Optional<EntityLayout.Member> column(
+      SelectableMapping s, String target, String table, BiFunction<String, String, Codec> codecOf) {
+    if (s.isFormula() || !table.equals(s.getContainingTableExpression())) {
       return Optional.empty();
     }
-    Codec codec = codecOf.apply(table, k.getSelectionExpression());
+    Codec codec = codecOf.apply(table, s.getSelectionExpression());
     return codec == null
         ? Optional.empty()
         : Optional.of(
             new EntityLayout.Member(
                 null,
-                TableModel.unquote(k.getSelectionExpression()),
+                TableModel.unquote(s.getSelectionExpression()),
                 codec.spec(),
-                target.getMappedJavaType().getJavaTypeClass().getName(),
+                target,
                 null,
                 null,
                 false));
@@ -985,27 +994,14 @@ final class LayoutReader {
       return targetId(e.getAssociatedEntityMappingType(), table, codecOf);
     }
     if (part instanceof ManyToManyCollectionPart e) {
-      if (!e.isReferenceToPrimaryKey()
-          || !(e.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart k)
-          || k.isFormula()
-          || !table.equals(k.getContainingTableExpression())) {
-        return Optional.empty();
-      }
-      Codec codec = codecOf.apply(table, k.getSelectionExpression());
-      return codec == null
-          ? Optional.empty()
-          : Optional.of(
-              new EntityLayout.Member(
-                  null,
-                  TableModel.unquote(k.getSelectionExpression()),
-                  codec.spec(),
-                  e.getAssociatedEntityMappingType()
-                      .getMappedJavaType()
-                      .getJavaTypeClass()
-                      .getName(),
-                  null,
-                  null,
-                  false));
+      return e.isReferenceToPrimaryKey()
+              && e.getForeignKeyDescriptor().getKeyPart() instanceof BasicValuedModelPart k
+          ? column(
+              k,
+              e.getAssociatedEntityMappingType().getMappedJavaType().getJavaTypeClass().getName(),
+              table,
+              codecOf)
+          : Optional.empty();
     }
     if (part instanceof EmbeddableValuedModelPart e) {
       EmbeddableMappingType type = e.getEmbeddableTypeDescriptor();
@@ -1023,23 +1019,9 @@ final class LayoutReader {
                   new EntityLayout.Member(
                       null, null, null, null, null, null, false, c.getName(), x));
     }
-    if (part instanceof BasicValuedModelPart b
-        && !b.isFormula()
-        && table.equals(b.getContainingTableExpression())) {
-      Codec codec = codecOf.apply(table, b.getSelectionExpression());
-      return codec == null
-          ? Optional.empty()
-          : Optional.of(
-              new EntityLayout.Member(
-                  null,
-                  TableModel.unquote(b.getSelectionExpression()),
-                  codec.spec(),
-                  null,
-                  null,
-                  null,
-                  false));
-    }
-    return Optional.empty();
+    return part instanceof BasicValuedModelPart b
+        ? column(b, null, table, codecOf)
+        : Optional.empty();
   }
 
   /**
@@ -1260,19 +1242,11 @@ final class LayoutReader {
     t.getForeignKeyDescriptor().getKeyPart().forEachSelectable((i, s) -> keys.add(s));
     List<EntityLayout.Member> parts = new ArrayList<>();
     for (SelectableMapping s : keys) {
-      Codec codec = codecOf.apply(table, s.getSelectionExpression());
-      if (s.isFormula() || !table.equals(s.getContainingTableExpression()) || codec == null) {
+      Optional<EntityLayout.Member> part = column(s, null, table, codecOf);
+      if (part.isEmpty()) {
         return Optional.empty();
       }
-      parts.add(
-          new EntityLayout.Member(
-              null,
-              TableModel.unquote(s.getSelectionExpression()),
-              codec.spec(),
-              null,
-              null,
-              null,
-              false));
+      parts.add(part.get());
     }
     Member m =
         t.getPropertyAccess() == null ? null : setterMember(t.getPropertyAccess().getSetter());

@@ -5,6 +5,11 @@ import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import jakarta.persistence.metamodel.Type;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
@@ -328,5 +333,45 @@ public final class EntityModel {
                             : t == byte.class
                                 ? Byte.class
                                 : t == char.class ? Character.class : Void.class;
+  }
+
+  /**
+   * A reader of attribute {@code name} of objects of {@code c}: its field in {@code c} or a
+   * superclass, else its getter, as {@code (Object) -> Object}.
+   *
+   * @throws IllegalStateException if it has neither
+   */
+  public static MethodHandle reader(Class<?> c, String name) {
+    for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+      try {
+        Field f = k.getDeclaredField(name);
+        f.setAccessible(true);
+        return MethodHandles.privateLookupIn(k, MethodHandles.lookup())
+            .unreflectGetter(f)
+            .asType(MethodType.methodType(Object.class, Object.class));
+      } catch (NoSuchFieldException e) {
+        // a superclass, or a getter
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IllegalStateException("cannot read " + c.getName() + "." + name + ": " + e, e);
+      }
+    }
+    String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    for (String g : List.of("get" + cap, "is" + cap)) {
+      for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+        try {
+          Method m = k.getDeclaredMethod(g);
+          m.setAccessible(true);
+          return MethodHandles.privateLookupIn(k, MethodHandles.lookup())
+              .unreflect(m)
+              .asType(MethodType.methodType(Object.class, Object.class));
+        } catch (NoSuchMethodException e) {
+          // a superclass, or the other name
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          throw new IllegalStateException("cannot read " + c.getName() + "." + g + ": " + e, e);
+        }
+      }
+    }
+    throw new IllegalStateException(
+        c.getName() + " has no field or getter '" + name + "' the runtime can read");
   }
 }

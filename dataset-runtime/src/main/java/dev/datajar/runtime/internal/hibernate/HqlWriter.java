@@ -362,23 +362,13 @@ public final class HqlWriter extends ConditionWriter {
   /** The id of {@code entity}, an instance of {@code target}'s class (a proxy unwrapped). */
   private static Object idOf(EntityModel target, Object entity) {
     Object e = Hibernate.unproxy(entity);
-    for (Class<?> c = e.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      for (AnnotatedElement m : members(c, target.idAttribute())) {
-        try {
-          if (m instanceof Field f) {
-            f.setAccessible(true);
-            return f.get(e);
-          }
-          Method g = (Method) m;
-          g.setAccessible(true);
-          return g.invoke(e);
-        } catch (ReflectiveOperationException | RuntimeException x) {
-          throw new IllegalArgumentException("cannot read the id of " + entity + ": " + x, x);
-        }
-      }
+    try {
+      return EntityModel.reader(e.getClass(), target.idAttribute()).invoke(e);
+    } catch (RuntimeException | Error x) {
+      throw x;
+    } catch (Throwable x) {
+      throw new IllegalArgumentException("cannot read the id of " + entity + ": " + x, x);
     }
-    throw new IllegalArgumentException(
-        "cannot read the id '" + target.idAttribute() + "' of " + entity);
   }
 
   /**

@@ -7,10 +7,6 @@ import dev.datajar.runtime.internal.core.EntityModel;
 import dev.datajar.runtime.internal.core.FastConnections;
 import dev.datajar.runtime.internal.core.SqlFlavour;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -138,7 +134,7 @@ public final class Composite {
       EntityMembers.Member set = EntityMembers.member(p, loader);
       // A caller's id object: the id class's field or getter of the same name (an @IdClass), or
       // the embeddable's own (an @EmbeddedId).
-      MethodHandle getter = getter(type, p.attribute());
+      MethodHandle getter = EntityModel.reader(type, p.attribute());
       if (p.isComposite()) {
         Composite nested = new Composite(p, loader, flavour, false, targetIds);
         parts[i] = new Part(p.attribute(), set.type(), set.setter(), getter, nested);
@@ -586,40 +582,5 @@ public final class Composite {
       }
     }
     return Collections.unmodifiableList(Arrays.asList(key));
-  }
-
-  /** The field of {@code name} in {@code c} or a superclass, else its getter. */
-  static MethodHandle getter(Class<?> c, String name) {
-    for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
-      try {
-        Field f = k.getDeclaredField(name);
-        f.setAccessible(true);
-        return MethodHandles.privateLookupIn(k, MethodHandles.lookup())
-            .unreflectGetter(f)
-            .asType(MethodType.methodType(Object.class, Object.class));
-      } catch (NoSuchFieldException e) {
-        // a superclass, or a getter
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalStateException("cannot read " + c.getName() + "." + name + ": " + e, e);
-      }
-    }
-    String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    for (String g : List.of("get" + cap, "is" + cap)) {
-      for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
-        try {
-          Method m = k.getDeclaredMethod(g);
-          m.setAccessible(true);
-          return MethodHandles.privateLookupIn(k, MethodHandles.lookup())
-              .unreflect(m)
-              .asType(MethodType.methodType(Object.class, Object.class));
-        } catch (NoSuchMethodException e) {
-          // a superclass, or the other name
-        } catch (ReflectiveOperationException | RuntimeException e) {
-          throw new IllegalStateException("cannot read " + c.getName() + "." + g + ": " + e, e);
-        }
-      }
-    }
-    throw new IllegalStateException(
-        c.getName() + " has no field or getter '" + name + "' the runtime can read");
   }
 }

@@ -256,8 +256,8 @@ public final class RowMapper<T> {
 
   private final Set<Object> misses = ConcurrentHashMap.newKeySet();
 
-  /** Ids found by {@link #loadByOther}, by (column, value); {@link #NO_ROW} for none. */
-  private final Map<List<Object>, Object> idsByOther = new ConcurrentHashMap<>();
+  /** Ids found by {@link #loadByOther}, by column and value; {@link #NO_ROW} for none. */
+  private final Map<String, Map<Object, Object>> idsByOther = new ConcurrentHashMap<>();
 
   private final int cacheSize;
 
@@ -551,7 +551,7 @@ public final class RowMapper<T> {
     if (getters == null) {
       getters = new MethodHandle[names.size()];
       for (int i = 0; i < getters.length; i++) {
-        getters[i] = Composite.getter(type, names.get(i));
+        getters[i] = EntityModel.reader(type, names.get(i));
       }
       idGetters = getters;
     }
@@ -600,8 +600,9 @@ public final class RowMapper<T> {
       Map<Object, Object> seen,
       FastConnections connections,
       FastConnections.Slot slot) {
-    List<Object> key = List.of(column, EntityModel.idKey(value));
-    Object id = idsByOther.get(key);
+    Map<Object, Object> ids = idsByOther.computeIfAbsent(column, c -> new ConcurrentHashMap<>());
+    Object key = EntityModel.idKey(value);
+    Object id = ids.get(key);
     if (id == null) {
       String sql = selectList + " from " + table + " where " + column + " = ?";
       try {
@@ -615,10 +616,10 @@ public final class RowMapper<T> {
             e,
             "cannot read " + type.getSimpleName() + " by " + column + ": " + e.getMessage());
       }
-      if (idsByOther.size() >= CACHE_SIZE) {
-        idsByOther.clear();
+      if (ids.size() >= CACHE_SIZE) {
+        ids.clear();
       }
-      idsByOther.put(key, id);
+      ids.put(key, id);
     }
     return id == NO_ROW ? null : load(id, seen, connections, slot);
   }
